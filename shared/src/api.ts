@@ -1,0 +1,237 @@
+/**
+ * The API contract. Request bodies are zod schemas: the server validates with them and the miniapp
+ * infers its types from them, so the two sides cannot drift. Responses are plain types here.
+ */
+import { z } from 'zod'
+import type { OrgKind, VillageSettings } from './org'
+import type { Role } from './roles'
+import type { Residency, Sex } from './roster'
+import type { VerificationState } from './verification'
+
+// ---------- common ----------
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+})
+export type PageQuery = z.infer<typeof pageQuerySchema>
+
+// ---------- auth ----------
+export const wechatLoginSchema = z.object({ code: z.string().min(1).max(128) })
+export type WechatLoginRequest = z.infer<typeof wechatLoginSchema>
+
+export const demoLoginSchema = z.object({ key: z.string().min(1).max(64) })
+export type DemoLoginRequest = z.infer<typeof demoLoginSchema>
+
+export const refreshSchema = z.object({ refreshToken: z.string().min(10).max(256) })
+export type RefreshRequest = z.infer<typeof refreshSchema>
+
+export interface TokenPair {
+  accessToken: string
+  /** seconds until the access token expires */
+  expiresIn: number
+  refreshToken: string
+}
+
+export interface DemoPerson {
+  key: string
+  name: string
+  roleLabel: string
+  orgName: string
+}
+
+export interface DemoPeopleResponse {
+  enabled: boolean
+  people: DemoPerson[]
+}
+
+// ---------- me ----------
+export interface Membership {
+  orgId: number
+  orgName: string
+  orgKind: OrgKind
+  /** the township or street above it, for display */
+  parentName: string | null
+  roles: Role[]
+}
+
+export interface VerificationView {
+  id: number
+  villageId: number
+  villageName: string
+  name: string
+  idNumberMasked: string
+  phoneMasked: string
+  state: VerificationState
+  reason: string | null
+  createdAt: string
+  decidedAt: string | null
+}
+
+export interface Me {
+  accountId: number
+  displayName: string
+  /** true once at least one village confirmed the person */
+  verified: boolean
+  verifications: VerificationView[]
+  memberships: Membership[]
+  preferences: Preferences
+}
+
+export const preferencesSchema = z.object({
+  /** 长辈模式: larger text and touch targets */
+  elderMode: z.boolean(),
+  /** the village the person last worked in */
+  activeOrgId: z.number().int().positive().nullable(),
+})
+export type Preferences = z.infer<typeof preferencesSchema>
+export const updatePreferencesSchema = preferencesSchema.partial()
+export type UpdatePreferencesRequest = z.infer<typeof updatePreferencesSchema>
+
+export const verificationRequestSchema = z.object({
+  villageId: z.number().int().positive(),
+  name: z.string().trim().min(1, '请填写姓名').max(30),
+  idNumber: z.string().trim().min(15, '请填写身份证号').max(20),
+  phone: z.string().trim().min(11, '请填写手机号').max(20),
+})
+export type VerificationRequest = z.infer<typeof verificationRequestSchema>
+
+export const rejectSchema = z.object({ reason: z.string().trim().min(1, '请填写原因').max(200) })
+export type RejectRequest = z.infer<typeof rejectSchema>
+
+// ---------- organisations ----------
+export interface OrgView {
+  id: number
+  kind: OrgKind
+  name: string
+  code: string
+  parentId: number | null
+  parentName: string | null
+}
+
+export interface VillageView extends OrgView {
+  settings: VillageSettings
+  householdCount: number
+  residentCount: number
+}
+
+// ---------- roster ----------
+export interface HouseholdView {
+  id: number
+  code: string
+  address: string | null
+  groupName: string | null
+  headName: string | null
+  memberCount: number
+}
+
+export interface ResidentView {
+  id: number
+  name: string
+  sex: Sex
+  birthDate: string
+  age: number
+  /** masked for everyone but the person themself */
+  idNumber: string
+  phone: string | null
+  householdId: number
+  householdCode: string
+  groupName: string | null
+  isHouseholdHead: boolean
+  isHouseholdRep: boolean
+  residency: Residency
+  linked: boolean
+  roles: Role[]
+}
+
+export const residentQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(30).optional(),
+  householdId: z.coerce.number().int().positive().optional(),
+})
+export type ResidentQuery = z.infer<typeof residentQuerySchema>
+
+export interface RosterImportFailure {
+  /** the row number as the sheet shows it (header is row 1) */
+  row: number
+  reason: string
+}
+
+export interface RosterImportResult {
+  totalRows: number
+  imported: number
+  householdsCreated: number
+  failed: RosterImportFailure[]
+}
+
+export const assignRoleSchema = z.object({
+  residentId: z.number().int().positive(),
+  role: z.enum(['representative', 'party_member', 'committee_member', 'party_secretary', 'supervisor']),
+})
+export type AssignRoleRequest = z.infer<typeof assignRoleSchema>
+
+export interface RoleHolderView {
+  id: number
+  residentId: number | null
+  accountId: number | null
+  name: string
+  role: Role
+  since: string
+}
+
+// ---------- inbox ----------
+export interface NotificationView {
+  id: number
+  orgId: number | null
+  kind: string
+  title: string
+  body: string
+  /** a miniapp page path to open, if any */
+  link: string | null
+  read: boolean
+  createdAt: string
+}
+
+export interface UnreadCount {
+  count: number
+}
+
+// ---------- audit ----------
+export interface AuditEntryView {
+  seq: number
+  actorName: string | null
+  actorRole: string | null
+  action: string
+  targetType: string
+  targetId: string
+  createdAt: string
+}
+
+export interface AuditVerifyResult {
+  ok: boolean
+  checked: number
+  /** the first entry whose content or link does not match, if any */
+  firstBrokenSeq: number | null
+  problem: string | null
+}
+
+// ---------- home ----------
+export interface HomeSummary {
+  org: OrgView
+  roles: Role[]
+  unread: number
+  pendingVerifications: number | null
+  householdCount: number
+  residentCount: number
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded'
+  database: 'up' | 'down'
+  time: string
+}
