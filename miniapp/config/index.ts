@@ -3,100 +3,81 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
-// https://taro-docs.jd.com/docs/next/config#defineconfig-辅助函数
-export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
+/**
+ * Where the API lives. TARO_APP_API_BASE (from the shell or a .env file) wins; otherwise H5 talks to
+ * its own origin (the server serves the H5 build at `/` and the API under `/api`) and the mini
+ * program talks to a server on this machine, which is what the WeChat devtools can reach.
+ */
+function apiBase(): string {
+  const fromEnv = process.env.TARO_APP_API_BASE
+  if (fromEnv !== undefined) return fromEnv
+  return process.env.TARO_ENV === 'h5' ? '' : 'http://localhost:3000'
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
-    projectName: 'miniapp',
+    projectName: 'xiangli',
     date: '2026-11-25',
-    designWidth: 750,
+    // NutUI is drawn at 375; our own styles at 750.
+    designWidth(input) {
+      const file = typeof input === 'object' && input !== null ? input.file : undefined
+      if (typeof file === 'string' && file.replace(/\\+/g, '/').indexOf('@nutui') > -1) return 375
+      return 750
+    },
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,
       375: 2,
-      828: 1.81 / 2
+      828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: 'dist',
-    plugins: [
-      "@tarojs/plugin-generator"
-    ],
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
     defineConstants: {
+      API_BASE: JSON.stringify(apiBase()),
     },
-    copy: {
-      patterns: [
-      ],
-      options: {
-      }
-    },
+    copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: {
-      enable: false // Webpack 持久化缓存配置，建议开启。默认配置请参考：https://docs.taro.zone/docs/config-detail#cache
-    },
+    cache: { enable: false },
     mini: {
+      // Page styles do not depend on each other's order; without this, shared chunks warn on every build.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
-        pxtransform: {
-          enable: true,
-          config: {
-
-          }
-        },
-        cssModules: {
-          enable: false, // 默认为 false，如需使用 css modules 功能，则设为 true
-          config: {
-            namingPattern: 'module', // 转换模式，取值为 global/module
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
-        }
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      }
+      },
     },
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
+      router: { mode: 'hash' },
       output: {
         filename: 'js/[name].[hash:8].js',
-        chunkFilename: 'js/[name].[chunkhash:8].js'
+        chunkFilename: 'js/[name].[chunkhash:8].js',
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[hash].css',
-        chunkFilename: 'css/[name].[chunkhash].css'
+        chunkFilename: 'css/[name].[chunkhash].css',
       },
       postcss: {
-        autoprefixer: {
-          enable: true,
-          config: {}
-        },
-        cssModules: {
-          enable: false, // 默认为 false，如需使用 css modules 功能，则设为 true
-          config: {
-            namingPattern: 'module', // 转换模式，取值为 global/module
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
-        }
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      }
+        // Taro splits only the initial chunks; pages load lazily, so each page chunk would carry its
+        // own copy of React helpers, NutUI and zod. Split the lazy ones too.
+        const split = chain.optimization.get('splitChunks')
+        if (split) chain.optimization.splitChunks({ ...split, chunks: 'all' })
+      },
     },
-    rn: {
-      appName: 'taroDemo',
-      postcss: {
-        cssModules: {
-          enable: false, // 默认为 false，如需使用 css modules 功能，则设为 true
-        }
-      }
-    }
   }
 
-
-  if (process.env.NODE_ENV === 'development') {
-    // 本地开发构建配置（不混淆压缩）
-    return merge({}, baseConfig, devConfig)
-  }
-  // 生产构建配置（默认开启压缩混淆等）
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
   return merge({}, baseConfig, prodConfig)
 })

@@ -1,11 +1,42 @@
 export default defineAppConfig({
   pages: [
-    'pages/index/index'
+    'pages/home/index',
+    'pages/services/index',
+    'pages/public/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/verify/index',
+    'pages/switch/index',
+    'pages/inbox/index',
   ],
+  subPackages: [
+    {
+      // 村委工作台: only committee members and supervisors open these, so they stay out of the main package.
+      root: 'subpackages/committee',
+      name: 'committee',
+      pages: ['pages/verifications/index', 'pages/roster/index', 'pages/roles/index', 'pages/audit/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/services/index': { network: 'all', packages: ['committee'] },
+  },
   window: {
-    backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#fff',
-    navigationBarTitleText: 'WeChat',
-    navigationBarTextStyle: 'black'
-  }
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f5f2',
+    navigationBarBackgroundColor: '#2b7a4b',
+    navigationBarTitleText: '乡里',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#5c5f66',
+    selectedColor: '#2b7a4b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/services/index', text: '办事' },
+      { pagePath: 'pages/public/index', text: '公开' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
 })

@@ -1,0 +1,10 @@
+import type { PropsWithChildren } from 'react'
+import { View } from '@tarojs/components'
+import { pageClass } from '@/logic/elder'
+import { useElderMode } from '@/store/elder'
+
+/** The root of every page: carries the 长辈模式 class so text and buttons grow everywhere at once. */
+export function PageRoot({ className, children }: PropsWithChildren<{ className?: string }>) {
+  const elder = useElderMode()
+  return <View className={pageClass(elder, className)}>{children}</View>
+}

@@ -1,0 +1,26 @@
+import { auditActionLabel, auditTargetLabel, roleLabel } from './audit'
+
+describe('audit labels', () => {
+  it('says a known action in plain Chinese', () => {
+    expect(auditActionLabel('verification.confirm')).toBe('确认实名认证')
+    expect(auditActionLabel('roster.import')).toBe('导入花名册')
+    expect(auditActionLabel('role.assign')).toBe('任命职务')
+    expect(auditActionLabel('role.removed')).toBe('免去职务')
+  })
+
+  it('shows an action it does not know as it is rather than guessing', () => {
+    expect(auditActionLabel('deliberation.open')).toBe('deliberation.open')
+    expect(auditActionLabel('something')).toBe('something')
+  })
+
+  it('names the kind of thing acted on', () => {
+    expect(auditTargetLabel('verification')).toBe('实名认证')
+    expect(auditTargetLabel('motion')).toBe('motion')
+  })
+
+  it('turns a role into its label and leaves other text alone', () => {
+    expect(roleLabel('party_secretary')).toBe('党组织书记')
+    expect(roleLabel('system')).toBe('system')
+    expect(roleLabel(null)).toBeNull()
+  })
+})

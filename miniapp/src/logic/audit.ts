@@ -1,0 +1,76 @@
+import { ROLE_LABELS, ROLES, type Role } from '@xiangli/shared'
+
+/*
+ * The audit trail stores actions as `thing.verb` (e.g. `verification.confirm`). The words below turn
+ * them into plain Chinese; an action this list does not know is shown as it is rather than guessed.
+ */
+const THINGS: Record<string, string> = {
+  verification: '实名认证',
+  verifications: '实名认证',
+  roster: '花名册',
+  resident: '居民信息',
+  residents: '居民信息',
+  household: '户信息',
+  households: '户信息',
+  role: '职务',
+  roles: '职务',
+  auth: '登录',
+  session: '登录',
+  preferences: '个人设置',
+  account: '账号',
+  org: '组织',
+  village: '村（社区）信息',
+  settings: '村（社区）设置',
+}
+
+const VERBS: Record<string, string> = {
+  create: '新建',
+  created: '新建',
+  submit: '提交',
+  submitted: '提交',
+  request: '提交',
+  requested: '提交',
+  confirm: '确认',
+  confirmed: '确认',
+  approve: '确认',
+  approved: '确认',
+  reject: '驳回',
+  rejected: '驳回',
+  import: '导入',
+  imported: '导入',
+  assign: '任命',
+  assigned: '任命',
+  grant: '任命',
+  granted: '任命',
+  remove: '免去',
+  removed: '免去',
+  revoke: '免去',
+  revoked: '免去',
+  update: '修改',
+  updated: '修改',
+  delete: '删除',
+  deleted: '删除',
+  login: '登录',
+  logout: '退出登录',
+}
+
+export function auditActionLabel(action: string): string {
+  const parts = action.split(/[.:/]/).filter(Boolean)
+  if (parts.length >= 2) {
+    const thing = THINGS[parts[0]!]
+    const verb = VERBS[parts[parts.length - 1]!]
+    if (thing && verb) return thing === verb ? verb : `${verb}${thing}`
+  }
+  return action
+}
+
+export function auditTargetLabel(targetType: string): string {
+  return THINGS[targetType] ?? targetType
+}
+
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value)
+
+export function roleLabel(role: string | null): string | null {
+  if (!role) return null
+  return isRole(role) ? ROLE_LABELS[role] : role
+}

@@ -1,0 +1,69 @@
+import { me, membership, verification } from '@/test/factories'
+import { activeMembership, hasWorkbench, latestVerification, workbenchFor } from './membership'
+
+describe('activeMembership', () => {
+  const two = [membership({ orgId: 11, orgName: '幸福村' }), membership({ orgId: 12, orgName: '和平社区', orgKind: 'community' })]
+
+  it('is the village the person chose last', () => {
+    expect(activeMembership(me({ memberships: two, preferences: { elderMode: false, activeOrgId: 12 } }))?.orgName).toBe('和平社区')
+  })
+
+  it('falls back to the first membership when none was chosen', () => {
+    expect(activeMembership(me({ memberships: two }))?.orgId).toBe(11)
+  })
+
+  it('falls back to the first membership when the chosen one is gone', () => {
+    expect(activeMembership(me({ memberships: two, preferences: { elderMode: false, activeOrgId: 99 } }))?.orgId).toBe(11)
+  })
+
+  it('is null for a person not yet in any village', () => {
+    expect(activeMembership(me({ memberships: [] }))).toBeNull()
+  })
+})
+
+describe('latestVerification', () => {
+  it('is the newest request', () => {
+    const older = verification({ id: 1, state: 'rejected', createdAt: '2025-01-01T00:00:00.000Z' })
+    const newer = verification({ id: 2, state: 'pending', createdAt: '2025-02-01T00:00:00.000Z' })
+    expect(latestVerification(me({ verifications: [newer, older] }))?.id).toBe(2)
+    expect(latestVerification(me({ verifications: [older, newer] }))?.id).toBe(2)
+  })
+
+  it('is null when the person never asked', () => {
+    expect(latestVerification(me({ verifications: [] }))).toBeNull()
+  })
+})
+
+describe('workbenchFor', () => {
+  it('gives a committee member every workbench tool', () => {
+    const bench = workbenchFor(membership({ roles: ['resident', 'committee_member'] }))
+    expect(Object.values(bench).every(Boolean)).toBe(true)
+  })
+
+  it('gives the party secretary every workbench tool', () => {
+    expect(workbenchFor(membership({ roles: ['party_secretary'] })).manageRoles).toBe(true)
+  })
+
+  it('lets a supervisor look at the roster, roles and audit trail but not change them or review verifications', () => {
+    expect(workbenchFor(membership({ roles: ['resident', 'supervisor'] }))).toEqual({
+      reviewVerifications: false,
+      viewRoster: true,
+      importRoster: false,
+      viewRoles: true,
+      manageRoles: false,
+      viewAudit: true,
+    })
+  })
+
+  it('gives residents, representatives and party members no workbench', () => {
+    expect(hasWorkbench(workbenchFor(membership({ roles: ['resident', 'representative', 'party_member'] })))).toBe(false)
+  })
+
+  it('gives no village workbench for a post held at a township', () => {
+    expect(hasWorkbench(workbenchFor(membership({ orgKind: 'township', roles: ['committee_member'] })))).toBe(false)
+  })
+
+  it('gives nothing without a membership', () => {
+    expect(hasWorkbench(workbenchFor(null))).toBe(false)
+  })
+})

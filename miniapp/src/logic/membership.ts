@@ -1,0 +1,52 @@
+import { COMMITTEE_ROLES, OVERSIGHT_ROLES, isSelfGoverningUnit, sortRoles, type Me, type Membership, type Role, type VerificationView } from '@xiangli/shared'
+
+/** The village the person works in now: the one they chose last, else their first. */
+export function activeMembership(me: Pick<Me, 'memberships' | 'preferences'>): Membership | null {
+  const chosen = me.preferences.activeOrgId
+  if (chosen !== null) {
+    const found = me.memberships.find((m) => m.orgId === chosen)
+    if (found) return found
+  }
+  return me.memberships[0] ?? null
+}
+
+export const hasAnyRole = (roles: readonly Role[], wanted: readonly Role[]): boolean => roles.some((r) => wanted.includes(r))
+
+/** The newest verification request, which is the one whose state the person cares about. */
+export function latestVerification(me: Pick<Me, 'verifications'>): VerificationView | null {
+  let latest: VerificationView | null = null
+  for (const v of me.verifications) if (!latest || v.createdAt > latest.createdAt) latest = v
+  return latest
+}
+
+/**
+ * What the 村委工作台 offers to a role. The server decides for real; this only keeps the app from
+ * showing doors that would open onto 您没有权限.
+ */
+export interface Workbench {
+  reviewVerifications: boolean
+  viewRoster: boolean
+  importRoster: boolean
+  viewRoles: boolean
+  manageRoles: boolean
+  viewAudit: boolean
+}
+
+export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> | null): Workbench {
+  const inVillage = membership !== null && isSelfGoverningUnit(membership.orgKind)
+  const roles = membership?.roles ?? []
+  const committee = inVillage && hasAnyRole(roles, COMMITTEE_ROLES)
+  const oversight = inVillage && hasAnyRole(roles, OVERSIGHT_ROLES)
+  return {
+    reviewVerifications: committee,
+    viewRoster: oversight,
+    importRoster: committee,
+    viewRoles: oversight,
+    manageRoles: committee,
+    viewAudit: oversight,
+  }
+}
+
+export const hasWorkbench = (w: Workbench): boolean => Object.values(w).some(Boolean)
+
+export const sortedRoles = sortRoles

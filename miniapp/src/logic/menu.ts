@@ -1,0 +1,67 @@
+import type { Membership } from '@xiangli/shared'
+import { ROUTES, withQuery } from '@/routes'
+import { hasWorkbench, workbenchFor } from './membership'
+
+export interface MenuItem {
+  key: 'verify' | 'inbox' | 'verifications' | 'roster' | 'roles' | 'audit'
+  title: string
+  description: string
+  url: string
+}
+
+export interface MenuSection {
+  title: string
+  items: MenuItem[]
+}
+
+export interface MenuInput {
+  verified: boolean
+  /** a verification request is waiting for the committee */
+  verificationPending: boolean
+  /** the village the person works in now */
+  membership: Membership | null
+}
+
+/**
+ * The 办事 list. Only what works today: a module that is not built yet gets no entry at all, so
+ * nobody taps a door that leads nowhere.
+ */
+export function buildServiceMenu({ verified, verificationPending, membership }: MenuInput): MenuSection[] {
+  const mine: MenuItem[] = []
+  if (!verified) {
+    mine.push({
+      key: 'verify',
+      title: '实名认证',
+      description: verificationPending ? '已提交，等待村委会确认' : '认证后才能参与村里的事务',
+      url: ROUTES.verify,
+    })
+  }
+  mine.push({ key: 'inbox', title: '消息通知', description: '村里发给您的消息', url: ROUTES.inbox })
+  const sections: MenuSection[] = [{ title: '我的事', items: mine }]
+
+  const bench = workbenchFor(membership)
+  if (membership && hasWorkbench(bench)) {
+    const q = { villageId: membership.orgId }
+    const items: MenuItem[] = []
+    if (bench.reviewVerifications)
+      items.push({ key: 'verifications', title: '认证审核', description: '确认村民的实名认证申请', url: withQuery(ROUTES.committeeVerifications, q) })
+    if (bench.viewRoster)
+      items.push({
+        key: 'roster',
+        title: '花名册',
+        description: bench.importRoster ? '查看和导入村民名单' : '查看村民名单',
+        url: withQuery(ROUTES.committeeRoster, q),
+      })
+    if (bench.viewRoles)
+      items.push({
+        key: 'roles',
+        title: '职务管理',
+        description: bench.manageRoles ? '任命和免去村民代表、两委成员等' : '查看谁担任什么职务',
+        url: withQuery(ROUTES.committeeRoles, q),
+      })
+    if (bench.viewAudit)
+      items.push({ key: 'audit', title: '操作记录', description: '谁在什么时候做了什么', url: withQuery(ROUTES.committeeAudit, q) })
+    sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
+  }
+  return sections
+}

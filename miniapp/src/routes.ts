@@ -1,0 +1,38 @@
+/** Every page of the app, in one place, so links cannot drift from app.config.ts. */
+export const ROUTES = {
+  home: '/pages/home/index',
+  services: '/pages/services/index',
+  public: '/pages/public/index',
+  mine: '/pages/mine/index',
+  login: '/pages/login/index',
+  verify: '/pages/verify/index',
+  switch: '/pages/switch/index',
+  inbox: '/pages/inbox/index',
+  committeeVerifications: '/subpackages/committee/pages/verifications/index',
+  committeeRoster: '/subpackages/committee/pages/roster/index',
+  committeeRoles: '/subpackages/committee/pages/roles/index',
+  committeeAudit: '/subpackages/committee/pages/audit/index',
+} as const
+
+export type Route = (typeof ROUTES)[keyof typeof ROUTES]
+
+/** The tab bar, in order; the index is what setTabBarBadge takes. */
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.services, ROUTES.public, ROUTES.mine]
+export const MINE_TAB_INDEX = 3
+
+export function withQuery(path: string, query: Record<string, string | number>): string {
+  const parts = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `${path}?${parts.join('&')}` : path
+}
+
+/** Whether a link (as a notification carries it) points at a tab page, which needs switchTab. */
+export function isTabRoute(link: string): boolean {
+  const path = normalizeLink(link).split('?')[0]
+  return TAB_ROUTES.includes(path ?? '')
+}
+
+/** Notification links may come without the leading slash. */
+export function normalizeLink(link: string): string {
+  const trimmed = link.trim()
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
+}

@@ -1,0 +1,128 @@
+/**
+ * Who is logged in: the tokens (see tokens.ts), the cached `me`, and the village they work in now.
+ * `me` is kept in storage too, so a page can draw at once and refresh behind it.
+ */
+import { useCallback, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import type { Me, Membership, Preferences, TokenPair } from '@xiangli/shared'
+import { getMe, logout, updatePreferences } from '@/api/client'
+import type { ApiError } from '@/api/core'
+import { activeMembership } from '@/logic/membership'
+import { createStore } from './createStore'
+import { applyElderMode, elderModeStore } from './elder'
+import { readStored, STORAGE_KEYS, writeStored } from './storage'
+import { tokenStore, tokensStore } from './tokens'
+import { useStore } from './useStore'
+
+export const meStore = createStore<Me | null>(tokensStore.get() ? readStored<Me>(STORAGE_KEYS.me) : null)
+
+function setMe(me: Me | null) {
+  writeStored(STORAGE_KEYS.me, me)
+  meStore.set(me)
+  if (me) applyElderMode(me.preferences.elderMode)
+}
+
+// Whoever ends the session (logout, or the request layer after a refused refresh), the person goes with it.
+tokensStore.subscribe((tokens) => {
+  if (!tokens) setMe(null)
+})
+
+let loadingMe: Promise<Me> | null = null
+/** GET /api/me, shared by every page that asks at the same moment. */
+export function fetchMe(): Promise<Me> {
+  if (!loadingMe) {
+    loadingMe = getMe({ toast: false })
+      .then((me) => {
+        if (tokenStore.get()) setMe(me)
+        return me
+      })
+      .finally(() => {
+        loadingMe = null
+      })
+  }
+  return loadingMe
+}
+
+export async function loginWith(tokens: TokenPair): Promise<Me> {
+  tokenStore.set(tokens)
+  return fetchMe()
+}
+
+/** Logs out here even when the server cannot be told: the phone may be offline. */
+export async function logoutNow(): Promise<void> {
+  const tokens = tokenStore.get()
+  if (tokens) {
+    try {
+      await logout(tokens.refreshToken, { toast: false })
+    } catch {
+      // the refresh token will simply expire on the server
+    }
+  }
+  tokenStore.clear()
+}
+
+function patchPreferences(preferences: Preferences) {
+  const me = meStore.get()
+  if (me) setMe({ ...me, preferences })
+}
+
+export async function setActiveOrg(orgId: number): Promise<void> {
+  patchPreferences(await updatePreferences({ activeOrgId: orgId }))
+}
+
+/** 长辈模式 takes effect at once; if the server cannot save it, it goes back and says so. */
+export async function changeElderMode(on: boolean): Promise<void> {
+  const before = elderModeStore.get()
+  applyElderMode(on)
+  try {
+    patchPreferences(await updatePreferences({ elderMode: on }))
+  } catch (e) {
+    applyElderMode(before)
+    throw e
+  }
+}
+
+export interface MeState {
+  loggedIn: boolean
+  me: Me | null
+  /** the village or community the person works in now */
+  active: Membership | null
+  /** true while the first load of `me` is under way (a cached `me` shows meanwhile) */
+  loading: boolean
+  error: ApiError | null
+  reload: () => Promise<void>
+}
+
+/** The logged-in person, refreshed each time the page shows. */
+export function useMe(): MeState {
+  const tokens = useStore(tokensStore)
+  const me = useStore(meStore)
+  const [status, setStatus] = useState<{ loading: boolean; error: ApiError | null }>({
+    loading: tokens !== null && me === null,
+    error: null,
+  })
+
+  const reload = useCallback(async () => {
+    if (!tokenStore.get()) return
+    setStatus((s) => ({ loading: true, error: s.error }))
+    try {
+      await fetchMe()
+      setStatus({ loading: false, error: null })
+    } catch (e) {
+      setStatus({ loading: false, error: e as ApiError })
+    }
+  }, [])
+
+  useDidShow(() => {
+    void reload()
+  })
+
+  return {
+    loggedIn: tokens !== null,
+    me,
+    active: me ? activeMembership(me) : null,
+    loading: status.loading,
+    error: status.error,
+    reload,
+  }
+}

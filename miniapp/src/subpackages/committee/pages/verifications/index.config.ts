@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '认证审核', enablePullDownRefresh: true, onReachBottomDistance: 120 })

@@ -1,0 +1,62 @@
+import { DynamicModule, Global, Module } from '@nestjs/common'
+import { APP_INTERCEPTOR } from '@nestjs/core'
+import { TypeOrmModule } from '@nestjs/typeorm'
+import { APP_CONFIG, type AppConfig } from './core/config/config'
+import { dataSourceOptions, type DatabaseTarget } from './core/database/data-source'
+import { AuditModule } from './core/audit/audit.module'
+import { AuthCoreModule } from './core/auth/auth-core.module'
+import { FieldCrypto } from './core/crypto/field-crypto.service'
+import { IdempotencyInterceptor } from './core/idempotency/idempotency.interceptor'
+import { WechatModule } from './infra/wechat/wechat.module'
+import { AuthModule } from './modules/auth/auth.module'
+import { AuditLogModule } from './modules/audit/audit-log.module'
+import { DemoModule } from './modules/demo/demo.module'
+import { HealthModule } from './modules/health/health.module'
+import { HomeModule } from './modules/home/home.module'
+import { InboxModule } from './modules/inbox/inbox.module'
+import { MeModule } from './modules/me/me.module'
+import { OrgsModule } from './modules/orgs/orgs.module'
+import { RolesModule } from './modules/roles/roles.module'
+import { RosterModule } from './modules/roster/roster.module'
+import { VerificationModule } from './modules/verification/verification.module'
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }, FieldCrypto],
+      exports: [APP_CONFIG, FieldCrypto],
+    }
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, db: DatabaseTarget): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        // migrations run before Nest starts (see bootstrap), never synchronize
+        TypeOrmModule.forRoot(dataSourceOptions(db)),
+        AuditModule,
+        AuthCoreModule,
+        WechatModule,
+        InboxModule,
+        OrgsModule,
+        AuthModule,
+        MeModule,
+        VerificationModule,
+        RosterModule,
+        RolesModule,
+        HomeModule,
+        AuditLogModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import 'reflect-metadata'
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { Logger, type LogLevel } from '@nestjs/common'
+import { NestFactory } from '@nestjs/core'
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify'
+import multipart from '@fastify/multipart'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { DataSource } from 'typeorm'
+import { AppModule } from './app.module'
+import type { AppConfig } from './core/config/config'
+import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/database/data-source'
+import { ErrorFilter, toErrorBody } from './core/errors/error.filter'
+import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
+import { DemoSeeder } from './modules/demo/demo.seed'
+
+const NEST_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+  silent: [],
+}
+
+/** Brings the schema up to date before anything else touches the database. */
+export async function migrate(db: DatabaseTarget): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(db))
+  await ds.initialize()
+  try {
+    return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name)
+  } finally {
+    await ds.destroy()
+  }
+}
+
+export async function createApp(config: AppConfig, db: DatabaseTarget = databaseTarget(config)): Promise<NestFastifyApplication> {
+  const ran = await migrate(db)
+  const adapter = new FastifyAdapter({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID()
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  })
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, {
+    logger: NEST_LEVELS[config.LOG_LEVEL],
+  })
+  if (ran.length) new Logger('Database').log(`migrations applied: ${ran.join(', ')}`)
+  const fastify = app.getHttpAdapter().getInstance()
+  await app.register(multipart as never, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
+  fastify.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id)
+  })
+  // errors raised by Fastify itself (bad JSON, body too large) get the same body as everything else
+  const log = new Logger('Error')
+  fastify.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toErrorBody(error, String(req.id), log)
+    void reply.status(status).send(body)
+  })
+  app.useGlobalFilters(new ErrorFilter())
+
+  if (config.H5_DIR) {
+    const root = resolve(config.H5_DIR)
+    if (!existsSync(resolve(root, 'index.html'))) throw new Error(`H5_DIR: ${root} has no index.html; run pnpm build:h5 first`)
+    // loaded only when serving the H5 app: it pulls in ESM-only packages the test runner cannot load
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fastifyStatic = require('@fastify/static')
+    await app.register(fastifyStatic as never, { root, prefix: '/', wildcard: false, index: ['index.html'] })
+  }
+  app.enableShutdownHooks()
+  await app.init()
+  if (config.DEMO_ENABLED) await app.get(DemoSeeder).seedIfEmpty()
+  return app
+}

@@ -1,0 +1,93 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common'
+import { Reflector } from '@nestjs/core'
+import type { FastifyRequest } from 'fastify'
+import { DataSource } from 'typeorm'
+import { isSelfGoverningUnit, sortRoles, type Role } from '@xiangli/shared'
+import { AppException } from '../errors/app.exception'
+import { Org } from '../../modules/orgs/entities/org.entity'
+import { ACCESS_KEY, type AccessRule } from './access.decorator'
+import { hasRoleIn, isSystemAdmin, isVerified, type Principal } from './principal'
+import { PrincipalService } from './principal.service'
+import { TokensService } from './tokens.service'
+
+export interface AuthedRequest extends FastifyRequest {
+  principal?: Principal
+  /** the village the route acts on and the role the caller acts in there */
+  acting?: { orgId: number; role: Role }
+}
+
+/** The one guard. It reads the route's @Access rule; a route without one is refused (deny by default). */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly log = new Logger('Access')
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokensService,
+    private readonly principals: PrincipalService,
+    private readonly ds: DataSource,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()])
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>()
+    if (!rule) {
+      this.log.error(`route ${req.method} ${req.routeOptions?.url ?? req.url} declares no @Access rule; refused`)
+      throw new AppException('FORBIDDEN')
+    }
+    if (rule.kind === 'public') {
+      // a public route still knows who is calling when a valid token is sent
+      const header = req.headers.authorization
+      if (header?.startsWith('Bearer ')) {
+        try {
+          req.principal = (await this.principals.load(this.tokens.verifyAccess(header.slice(7)))) ?? undefined
+        } catch {
+          req.principal = undefined
+        }
+      }
+      return true
+    }
+    const principal = await this.authenticate(req)
+    switch (rule.kind) {
+      case 'account':
+        return true
+      case 'admin':
+        if (!isSystemAdmin(principal)) throw new AppException('FORBIDDEN')
+        return true
+      case 'village':
+        await this.checkVillage(req, principal, rule.roles, rule.township)
+        return true
+    }
+  }
+
+  private async authenticate(req: AuthedRequest): Promise<Principal> {
+    const header = req.headers.authorization
+    if (!header || !header.startsWith('Bearer ')) throw new AppException('AUTH_REQUIRED')
+    const accountId = this.tokens.verifyAccess(header.slice(7))
+    const principal = await this.principals.load(accountId)
+    if (!principal) throw new AppException('AUTH_TOKEN_INVALID')
+    req.principal = principal
+    return principal
+  }
+
+  private async checkVillage(req: AuthedRequest, p: Principal, roles: readonly Role[], township: boolean): Promise<void> {
+    const raw = (req.params as Record<string, string | undefined>).villageId
+    if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new AppException('ORG_NOT_FOUND')
+    const villageId = Number(raw)
+    const org = await this.ds.getRepository(Org).findOne({ where: { id: villageId }, select: ['id', 'kind', 'parentId'] })
+    if (!org) throw new AppException('ORG_NOT_FOUND')
+    if (!isSelfGoverningUnit(org.kind)) throw new AppException('ORG_NOT_A_VILLAGE')
+    const held = sortRoles(roles.filter((r) => (p.roles.get(villageId) ?? []).includes(r)))
+    if (held.length > 0) {
+      req.acting = { orgId: villageId, role: held[0]! }
+      return
+    }
+    if (township && org.parentId !== null && hasRoleIn(p, org.parentId, ['township_official'])) {
+      req.acting = { orgId: villageId, role: 'township_official' }
+      return
+    }
+    if (p.roles.has(villageId)) throw new AppException('FORBIDDEN')
+    if (!isVerified(p) && roles.includes('resident')) throw new AppException('NOT_VERIFIED')
+    throw new AppException('OUT_OF_SCOPE')
+  }
+}

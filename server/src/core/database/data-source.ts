@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { DataSource, type DataSourceOptions } from 'typeorm'
+import { ENTITIES } from './entities'
+import { MYSQL_MIGRATIONS } from '../../migrations/mysql'
+import { SQLITE_MIGRATIONS } from '../../migrations/sqlite'
+
+export type Dialect = 'sqlite' | 'mysql'
+
+export interface DatabaseTarget {
+  dialect: Dialect
+  /** mysql URL, or the SQLite file path */
+  url: string
+}
+
+export function databaseTarget(config: { DATABASE_URL?: string; SQLITE_PATH: string }): DatabaseTarget {
+  return config.DATABASE_URL
+    ? { dialect: 'mysql', url: config.DATABASE_URL }
+    : { dialect: 'sqlite', url: resolve(config.SQLITE_PATH) }
+}
+
+export function dataSourceOptions(target: DatabaseTarget, extra: { logging?: boolean } = {}): DataSourceOptions {
+  if (target.dialect === 'mysql') {
+    return {
+      type: 'mysql',
+      url: target.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      entities: ENTITIES,
+      migrations: MYSQL_MIGRATIONS,
+      migrationsRun: false,
+      synchronize: false,
+      logging: extra.logging ?? false,
+      extra: { connectionLimit: 20 },
+    }
+  }
+  if (target.url !== ':memory:') mkdirSync(dirname(target.url), { recursive: true })
+  return {
+    type: 'better-sqlite3',
+    database: target.url,
+    entities: ENTITIES,
+    migrations: SQLITE_MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: extra.logging ?? false,
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      // WAL lets readers run beside the writer; FULL sync means an acknowledged write survives a crash
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = FULL')
+      db.pragma('busy_timeout = 5000')
+    },
+  }
+}
+
+export async function openDataSource(target: DatabaseTarget): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(target))
+  await ds.initialize()
+  await ds.runMigrations({ transaction: 'each' })
+  return ds
+}

@@ -1,0 +1,28 @@
+import { AuditEntry } from '../audit/entities/audit-entry.entity'
+import { AuditHead } from '../audit/entities/audit-head.entity'
+import { IdempotencyRecord } from '../idempotency/entities/idempotency-record.entity'
+import { Account } from '../../modules/auth/entities/account.entity'
+import { RefreshToken } from '../../modules/auth/entities/refresh-token.entity'
+import { Org } from '../../modules/orgs/entities/org.entity'
+import { Household } from '../../modules/roster/entities/household.entity'
+import { Resident } from '../../modules/roster/entities/resident.entity'
+import { VerificationRequest } from '../../modules/verification/entities/verification-request.entity'
+import { RoleAssignment } from '../../modules/roles/entities/role-assignment.entity'
+import { Notification } from '../../modules/inbox/entities/notification.entity'
+import { OutboxMessage } from '../../infra/wechat/entities/outbox-message.entity'
+
+/** Every entity, listed once: the data source, the migration generator and the drift test use this. */
+export const ENTITIES = [
+  Org,
+  Account,
+  RefreshToken,
+  Household,
+  Resident,
+  VerificationRequest,
+  RoleAssignment,
+  Notification,
+  OutboxMessage,
+  AuditEntry,
+  AuditHead,
+  IdempotencyRecord,
+]

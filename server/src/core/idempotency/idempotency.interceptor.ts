@@ -1,0 +1,73 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common'
+import { DataSource, LessThan } from 'typeorm'
+import { from, mergeMap, of, type Observable, catchError } from 'rxjs'
+import { AppException } from '../errors/app.exception'
+import { canonicalJson, sha256 } from '../audit/audit.service'
+import { isUniqueViolation } from '../database/errors'
+import { TxService } from '../tx/tx.service'
+import type { AuthedRequest } from '../auth/access.guard'
+import { IdempotencyRecord } from './entities/idempotency-record.entity'
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** a submission still 'pending' after this long died with its process; a retry may take it over */
+const STALE_MS = 2 * 60 * 1000
+
+/**
+ * Honours the Idempotency-Key header on writes: the first request with a key does the work and its
+ * answer is kept; a retry with the same key gets that answer back instead of doing the work again.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tx: TxService,
+  ) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>()
+    const key = req.headers['idempotency-key']
+    if (!WRITE_METHODS.has(req.method) || typeof key !== 'string') return next.handle()
+    if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key))
+      throw new AppException('VALIDATION_FAILED', { header: 'Idempotency-Key' }, '请求标识格式不对，请刷新后重试')
+    const scope = req.principal ? `a:${req.principal.accountId}` : 'anon'
+    const requestHash = sha256(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
+    return from(this.begin(scope, key, requestHash)).pipe(
+      mergeMap((stored) => {
+        if (stored !== undefined) return of(stored)
+        return next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            await this.tx.run((m) =>
+              m.getRepository(IdempotencyRecord).update({ scope, key }, { state: 'done', responseBody: JSON.stringify(body ?? null) }),
+            )
+            return body
+          }),
+          catchError(async (e: unknown) => {
+            // a refused or failed request did nothing; let the retry try again
+            await this.tx.run((m) => m.getRepository(IdempotencyRecord).delete({ scope, key }))
+            throw e
+          }),
+        )
+      }),
+    )
+  }
+
+  /** Returns the stored answer of an earlier identical request, or undefined when this one should run. */
+  private async begin(scope: string, key: string, requestHash: string): Promise<unknown> {
+    const repo = this.ds.getRepository(IdempotencyRecord)
+    try {
+      await this.tx.run((m) => m.getRepository(IdempotencyRecord).insert({ scope, key, requestHash, state: 'pending', responseBody: null }))
+      return undefined
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e
+    }
+    const existing = await repo.findOneBy({ scope, key })
+    if (!existing) return this.begin(scope, key, requestHash)
+    if (existing.requestHash !== requestHash) throw new AppException('IDEMPOTENCY_KEY_REUSED')
+    if (existing.state === 'done') return existing.responseBody === null ? null : JSON.parse(existing.responseBody)
+    const taken = await this.tx.run((m) =>
+      m.getRepository(IdempotencyRecord).delete({ scope, key, state: 'pending', createdAt: LessThan(new Date(Date.now() - STALE_MS)) }),
+    )
+    if (taken.affected) return this.begin(scope, key, requestHash)
+    throw new AppException('IDEMPOTENCY_IN_PROGRESS')
+  }
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger } from '@nestjs/common'
+import { APP_CONFIG, type AppConfig } from '../../core/config/config'
+
+export class WechatError extends Error {
+  constructor(
+    message: string,
+    /** WeChat's errcode, or null when the service could not be reached at all */
+    public readonly errcode: number | null,
+  ) {
+    super(message)
+  }
+}
+
+export interface SessionInfo {
+  openid: string
+  unionid: string | null
+}
+
+export interface SubscribeMessage {
+  touser: string
+  template_id: string
+  page?: string
+  data: Record<string, { value: string }>
+}
+
+/** Sends subscribe messages; the outbox worker depends on this interface, tests on a fake server. */
+export interface SubscribeMessageSender {
+  send(message: SubscribeMessage): Promise<void>
+}
+
+const TOKEN_EXPIRED = new Set([40001, 42001, 40014])
+
+/** The real HTTP client for WeChat's server API, against a configurable base URL. */
+@Injectable()
+export class WechatClient implements SubscribeMessageSender {
+  private readonly log = new Logger('WeChat')
+  private token: { value: string; expiresAt: number } | null = null
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get configured(): boolean {
+    return Boolean(this.config.WECHAT_APP_ID && this.config.WECHAT_APP_SECRET)
+  }
+
+  private async call(path: string, init?: { method: 'POST'; body: unknown }): Promise<Record<string, unknown>> {
+    const url = this.config.WECHAT_API_BASE.replace(/\/$/, '') + path
+    let res: Response
+    try {
+      res = await fetch(url, {
+        method: init?.method ?? 'GET',
+        headers: init ? { 'content-type': 'application/json' } : undefined,
+        body: init ? JSON.stringify(init.body) : undefined,
+        signal: AbortSignal.timeout(this.config.WECHAT_TIMEOUT_MS),
+      })
+    } catch (e) {
+      throw new WechatError(`WeChat unreachable: ${(e as Error).message}`, null)
+    }
+    if (!res.ok) throw new WechatError(`WeChat answered HTTP ${res.status}`, null)
+    const body = (await res.json().catch(() => null)) as Record<string, unknown> | null
+    if (!body) throw new WechatError('WeChat answered with something that is not JSON', null)
+    const errcode = typeof body.errcode === 'number' ? body.errcode : 0
+    if (errcode !== 0) throw new WechatError(`WeChat errcode ${errcode}: ${String(body.errmsg ?? '')}`, errcode)
+    return body
+  }
+
+  /** wx.login code → openid (auth.code2Session). */
+  async code2Session(code: string): Promise<SessionInfo> {
+    const q = new URLSearchParams({
+      appid: this.config.WECHAT_APP_ID ?? '',
+      secret: this.config.WECHAT_APP_SECRET ?? '',
+      js_code: code,
+      grant_type: 'authorization_code',
+    })
+    const body = await this.call(`/sns/jscode2session?${q}`)
+    if (typeof body.openid !== 'string' || !body.openid) throw new WechatError('code2Session returned no openid', -1)
+    return { openid: body.openid, unionid: typeof body.unionid === 'string' ? body.unionid : null }
+  }
+
+  private async accessToken(force = false): Promise<string> {
+    if (!force && this.token && this.token.expiresAt > Date.now()) return this.token.value
+    const q = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: this.config.WECHAT_APP_ID ?? '',
+      secret: this.config.WECHAT_APP_SECRET ?? '',
+    })
+    const body = await this.call(`/cgi-bin/token?${q}`)
+    const value = String(body.access_token ?? '')
+    const ttl = typeof body.expires_in === 'number' ? body.expires_in : 7200
+    // renew five minutes early so a token never expires mid-send
+    this.token = { value, expiresAt: Date.now() + Math.max(60, ttl - 300) * 1000 }
+    return value
+  }
+
+  async send(message: SubscribeMessage): Promise<void> {
+    const post = async (force: boolean) =>
+      this.call(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await this.accessToken(force))}`, {
+        method: 'POST',
+        body: { ...message, miniprogram_state: this.config.NODE_ENV === 'production' ? 'formal' : 'developer', lang: 'zh_CN' },
+      })
+    try {
+      await post(false)
+    } catch (e) {
+      if (e instanceof WechatError && e.errcode !== null && TOKEN_EXPIRED.has(e.errcode)) {
+        this.log.warn('access token rejected; fetching a new one')
+        await post(true)
+        return
+      }
+      throw e
+    }
+  }
+}
