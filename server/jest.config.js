@@ -14,11 +14,19 @@ module.exports = {
   displayName: `server:${db}`,
   testEnvironment: 'node',
   rootDir: __dirname,
-  testMatch: process.env.TEST_SCOPE === 'unit' ? ['<rootDir>/test/unit/**/*.test.ts'] : process.env.TEST_SCOPE === 'integration' ? ['<rootDir>/test/integration/**/*.test.ts'] : ['<rootDir>/test/**/*.test.ts'],
+  testMatch:
+    process.env.TEST_SCOPE === 'unit'
+      ? ['<rootDir>/test/unit/**/*.test.ts']
+      : process.env.TEST_SCOPE === 'integration'
+        ? ['<rootDir>/test/integration/**/*.test.ts']
+        : ['<rootDir>/test/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': swc,
     // a few HTTP helpers ship as ES modules only; compile them to CommonJS for the test runner
-    '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2021' }, module: { type: 'commonjs' } }],
+    '^.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2021' }, module: { type: 'commonjs' } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/\\.pnpm/(?!(cookie|content-disposition)@)'],
   moduleNameMapper: { '^@xiangli/shared$': '<rootDir>/../shared/src/index.ts' },

@@ -6,12 +6,11 @@ import { Logger, type LogLevel } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core'
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify'
 import multipart from '@fastify/multipart'
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { DataSource } from 'typeorm'
 import { AppModule } from './app.module'
 import type { AppConfig } from './core/config/config'
 import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/database/data-source'
-import { ErrorFilter, toErrorBody } from './core/errors/error.filter'
+import { ErrorFilter } from './core/errors/error.filter'
 import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
 import { DemoSeeder } from './modules/demo/demo.seed'
 
@@ -36,7 +35,10 @@ export async function migrate(db: DatabaseTarget): Promise<string[]> {
   }
 }
 
-export async function createApp(config: AppConfig, db: DatabaseTarget = databaseTarget(config)): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  db: DatabaseTarget = databaseTarget(config),
+): Promise<NestFastifyApplication> {
   const ran = await migrate(db)
   const adapter = new FastifyAdapter({
     logger:
@@ -59,17 +61,13 @@ export async function createApp(config: AppConfig, db: DatabaseTarget = database
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id)
   })
-  // errors raised by Fastify itself (bad JSON, body too large) get the same body as everything else
-  const log = new Logger('Error')
-  fastify.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorBody(error, String(req.id), log)
-    void reply.status(status).send(body)
-  })
+  // Nest routes Fastify's own errors (bad JSON, body too large) through the same filter
   app.useGlobalFilters(new ErrorFilter())
 
   if (config.H5_DIR) {
     const root = resolve(config.H5_DIR)
-    if (!existsSync(resolve(root, 'index.html'))) throw new Error(`H5_DIR: ${root} has no index.html; run pnpm build:h5 first`)
+    if (!existsSync(resolve(root, 'index.html')))
+      throw new Error(`H5_DIR: ${root} has no index.html; run pnpm build:h5 first`)
     // loaded only when serving the H5 app: it pulls in ESM-only packages the test runner cannot load
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fastifyStatic = require('@fastify/static')

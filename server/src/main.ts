@@ -8,7 +8,9 @@ async function main(): Promise<void> {
     config = loadConfig()
   } catch (e) {
     if (e instanceof ConfigError) {
-      console.error(`配置有误，服务器未启动 (server not started):\n${e.problems.map((p) => `  - ${p}`).join('\n')}`)
+      console.error(
+        `配置有误，服务器未启动 (server not started):\n${e.problems.map((p) => `  - ${p}`).join('\n')}`,
+      )
       process.exit(78)
     }
     throw e
@@ -16,7 +18,9 @@ async function main(): Promise<void> {
   const db = databaseTarget(config)
   const app = await createApp(config, db)
   await app.listen({ port: config.PORT, host: config.HOST })
-  console.log(`乡里 is listening on ${config.publicBaseUrl} (${db.dialect}${db.dialect === 'sqlite' ? `: ${db.url}` : ''})`)
+  console.log(
+    `乡里 is listening on ${config.publicBaseUrl} (${db.dialect}${db.dialect === 'sqlite' ? `: ${db.url}` : ''})`,
+  )
 }
 
 main().catch((e) => {

@@ -23,7 +23,10 @@ export interface ParsedIdNumber {
   sex: 'male' | 'female'
 }
 
-export function parseIdNumber(raw: string, today: Date = new Date()): ParsedIdNumber | { problem: IdNumberProblem } {
+export function parseIdNumber(
+  raw: string,
+  today: Date = new Date(),
+): ParsedIdNumber | { problem: IdNumberProblem } {
   const value = normalizeIdNumber(raw)
   if (!/^\d{17}[\dX]$/.test(value)) return { problem: 'format' }
   const y = Number(value.slice(6, 10))
@@ -51,7 +54,10 @@ export function maskIdNumber(value: string): string {
 }
 
 export function normalizePhone(raw: string): string {
-  return raw.trim().replace(/[\s-]/g, '').replace(/^\+?86/, '')
+  return raw
+    .trim()
+    .replace(/[\s-]/g, '')
+    .replace(/^\+?86/, '')
 }
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */

@@ -57,4 +57,5 @@ export const ROLE_ORDER: Record<Role, number> = {
   resident: 7,
 }
 
-export const sortRoles = (roles: readonly Role[]): Role[] => [...roles].sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b])
+export const sortRoles = (roles: readonly Role[]): Role[] =>
+  [...roles].sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b])

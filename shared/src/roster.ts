@@ -22,7 +22,10 @@ export type RosterColumn = keyof typeof ROSTER_COLUMNS
 export const REQUIRED_ROSTER_COLUMNS: readonly RosterColumn[] = ['householdCode', 'name', 'idNumber']
 
 export type Residency = 'registered' | 'non_registered'
-export const RESIDENCY_LABELS: Record<Residency, string> = { registered: '户籍居民', non_registered: '非户籍常住' }
+export const RESIDENCY_LABELS: Record<Residency, string> = {
+  registered: '户籍居民',
+  non_registered: '非户籍常住',
+}
 export type Sex = 'male' | 'female'
 export const SEX_LABELS: Record<Sex, string> = { male: '男', female: '女' }
 
@@ -43,12 +46,16 @@ export interface RosterRow {
 export type RawRosterRow = Partial<Record<RosterColumn, string>>
 
 /** Finds which column of a header row holds which field; unknown headers are ignored. */
-export function mapRosterHeader(header: readonly string[]): { columns: Partial<Record<RosterColumn, number>>; missing: RosterColumn[] } {
+export function mapRosterHeader(header: readonly string[]): {
+  columns: Partial<Record<RosterColumn, number>>
+  missing: RosterColumn[]
+} {
   const columns: Partial<Record<RosterColumn, number>> = {}
   header.forEach((cell, index) => {
     const name = cell.trim()
     for (const key of Object.keys(ROSTER_COLUMNS) as RosterColumn[]) {
-      if ((ROSTER_COLUMNS[key] as readonly string[]).includes(name) && columns[key] === undefined) columns[key] = index
+      if ((ROSTER_COLUMNS[key] as readonly string[]).includes(name) && columns[key] === undefined)
+        columns[key] = index
     }
   })
   const missing = REQUIRED_ROSTER_COLUMNS.filter((c) => columns[c] === undefined)
@@ -59,7 +66,9 @@ const YES = ['是', '√', 'Y', 'y', '1', 'true', '户代表']
 const NO = ['否', '', 'N', 'n', '0', 'false']
 
 function parseDate(raw: string): string | null {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw.trim()) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(raw.trim())
+  const m =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw.trim()) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(raw.trim())
   if (!m) return null
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
   if (!isRealDate(y, mo, d)) return null
@@ -69,7 +78,10 @@ function parseDate(raw: string): string | null {
 /**
  * Checks one sheet row. The reason is said the way a committee clerk would fix it in the sheet.
  */
-export function parseRosterRow(raw: RawRosterRow, today: Date = new Date()): { ok: true; row: RosterRow } | { ok: false; reason: string } {
+export function parseRosterRow(
+  raw: RawRosterRow,
+  today: Date = new Date(),
+): { ok: true; row: RosterRow } | { ok: false; reason: string } {
   const get = (k: RosterColumn) => (raw[k] ?? '').toString().trim()
   const name = get('name')
   if (!name) return { ok: false, reason: '姓名为空' }
@@ -81,13 +93,18 @@ export function parseRosterRow(raw: RawRosterRow, today: Date = new Date()): { o
   if (!idRaw) return { ok: false, reason: '身份证号为空' }
   const id = parseIdNumber(idRaw, today)
   if ('problem' in id) {
-    const why = { format: '身份证号应为 18 位', birth_date: '身份证号中的出生日期不存在', check_digit: '身份证号校验位不对，可能抄错了一位' }
+    const why = {
+      format: '身份证号应为 18 位',
+      birth_date: '身份证号中的出生日期不存在',
+      check_digit: '身份证号校验位不对，可能抄错了一位',
+    }
     return { ok: false, reason: why[id.problem] }
   }
   let sex: Sex = id.sex
   const sexRaw = get('sex')
   if (sexRaw) {
-    if (sexRaw !== '男' && sexRaw !== '女') return { ok: false, reason: `性别应填“男”或“女”，不能是“${sexRaw}”` }
+    if (sexRaw !== '男' && sexRaw !== '女')
+      return { ok: false, reason: `性别应填“男”或“女”，不能是“${sexRaw}”` }
     sex = sexRaw === '男' ? 'male' : 'female'
     if (sex !== id.sex) return { ok: false, reason: '性别与身份证号不一致' }
   }

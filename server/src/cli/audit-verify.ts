@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   await ds.initialize()
   try {
     const result = await new AuditService(ds).verify()
-    if (result.ok) console.log(`审计记录完整：共核对 ${result.checked} 条 (audit chain intact, ${result.checked} entries)`)
+    if (result.ok)
+      console.log(`审计记录完整：共核对 ${result.checked} 条 (audit chain intact, ${result.checked} entries)`)
     else console.log(`审计记录被改动：${result.problem} (first broken entry: ${result.firstBrokenSeq})`)
     process.exitCode = result.ok ? 0 : 2
   } finally {

@@ -5,17 +5,20 @@
 import 'reflect-metadata'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DataSource } from 'typeorm'
-import { dataSourceOptions, type Dialect } from '../core/database/data-source'
+import type { DataSource } from 'typeorm'
+import { openForSchemaDiff, type Dialect } from '../core/database/data-source'
 import { freshDatabase } from '../core/database/test-databases'
 
 const esc = (q: string) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')
 
 async function generate(dialect: Dialect, name: string, stamp: number, srcDir: string): Promise<boolean> {
-  const { target, drop } = await freshDatabase(dialect, process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test')
-  const ds = new DataSource(dataSourceOptions(target))
+  const { target, drop } = await freshDatabase(
+    dialect,
+    process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test',
+  )
+  let ds: DataSource | null = null
   try {
-    await ds.initialize()
+    ds = await openForSchemaDiff(target)
     await ds.runMigrations()
     const sql = await ds.driver.createSchemaBuilder().log()
     if (sql.upQueries.length === 0) {
@@ -24,7 +27,10 @@ async function generate(dialect: Dialect, name: string, stamp: number, srcDir: s
     }
     const cls = `${name}${stamp}${dialect === 'mysql' ? 'Mysql' : 'Sqlite'}`
     const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${esc(q.query)}\`)`).join('\n')
-    const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(\`${esc(q.query)}\`)`).join('\n')
+    const down = sql.downQueries
+      .reverse()
+      .map((q) => `    await queryRunner.query(\`${esc(q.query)}\`)`)
+      .join('\n')
     const file = `${stamp}-${name}`
     writeFileSync(
       join(srcDir, 'migrations', dialect, `${file}.ts`),
@@ -37,11 +43,14 @@ async function generate(dialect: Dialect, name: string, stamp: number, srcDir: s
     const names = [...index.matchAll(/^import \{ (\w+) \}/gm)].map((m) => m[1])
     imports.push(`import { ${cls} } from './${file}'`)
     names.push(cls)
-    writeFileSync(indexPath, `${imports.join('\n')}\n\nexport const ${constName}: Function[] = [${names.join(', ')}]\n`)
+    writeFileSync(
+      indexPath,
+      `${imports.join('\n')}\n\nexport const ${constName}: Function[] = [${names.join(', ')}]\n`,
+    )
     console.log(`${dialect}: wrote migrations/${dialect}/${file}.ts (${sql.upQueries.length} statements)`)
     return true
   } finally {
-    if (ds.isInitialized) await ds.destroy()
+    if (ds?.isInitialized) await ds.destroy()
     await drop()
   }
 }

@@ -115,7 +115,12 @@ export class AuditService implements OnModuleInit {
     let prevSeq = 0
     let prevHash = GENESIS_HASH
     let checked = 0
-    const broken = (seq: number, problem: string): AuditVerifyResult => ({ ok: false, checked, firstBrokenSeq: seq, problem })
+    const broken = (seq: number, problem: string): AuditVerifyResult => ({
+      ok: false,
+      checked,
+      firstBrokenSeq: seq,
+      problem,
+    })
     for (;;) {
       const batch = await repo
         .createQueryBuilder('e')

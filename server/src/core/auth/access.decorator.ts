@@ -21,7 +21,11 @@ export const Access = {
   public: () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule),
   account: () => SetMetadata(ACCESS_KEY, { kind: 'account' } satisfies AccessRule),
   village: (roles: readonly Role[], opts: { township?: boolean } = {}) =>
-    SetMetadata(ACCESS_KEY, { kind: 'village', roles, township: opts.township ?? false } satisfies AccessRule),
+    SetMetadata(ACCESS_KEY, {
+      kind: 'village',
+      roles,
+      township: opts.township ?? false,
+    } satisfies AccessRule),
   admin: () => SetMetadata(ACCESS_KEY, { kind: 'admin' } satisfies AccessRule),
 }
 

@@ -29,10 +29,15 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [ctx.getHandler(), ctx.getClass()])
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ])
     const req = ctx.switchToHttp().getRequest<AuthedRequest>()
     if (!rule) {
-      this.log.error(`route ${req.method} ${req.routeOptions?.url ?? req.url} declares no @Access rule; refused`)
+      this.log.error(
+        `route ${req.method} ${req.routeOptions?.url ?? req.url} declares no @Access rule; refused`,
+      )
       throw new AppException('FORBIDDEN')
     }
     if (rule.kind === 'public') {
@@ -70,11 +75,18 @@ export class AccessGuard implements CanActivate {
     return principal
   }
 
-  private async checkVillage(req: AuthedRequest, p: Principal, roles: readonly Role[], township: boolean): Promise<void> {
+  private async checkVillage(
+    req: AuthedRequest,
+    p: Principal,
+    roles: readonly Role[],
+    township: boolean,
+  ): Promise<void> {
     const raw = (req.params as Record<string, string | undefined>).villageId
     if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new AppException('ORG_NOT_FOUND')
     const villageId = Number(raw)
-    const org = await this.ds.getRepository(Org).findOne({ where: { id: villageId }, select: ['id', 'kind', 'parentId'] })
+    const org = await this.ds
+      .getRepository(Org)
+      .findOne({ where: { id: villageId }, select: ['id', 'kind', 'parentId'] })
     if (!org) throw new AppException('ORG_NOT_FOUND')
     if (!isSelfGoverningUnit(org.kind)) throw new AppException('ORG_NOT_A_VILLAGE')
     const held = sortRoles(roles.filter((r) => (p.roles.get(villageId) ?? []).includes(r)))

@@ -11,7 +11,9 @@ export class PrincipalService {
   constructor(private readonly ds: DataSource) {}
 
   async load(accountId: number): Promise<Principal | null> {
-    const account = await this.ds.getRepository(Account).findOne({ where: { id: accountId }, select: ['id', 'displayName'] })
+    const account = await this.ds
+      .getRepository(Account)
+      .findOne({ where: { id: accountId }, select: ['id', 'displayName'] })
     if (!account) return null
     const residents = await this.ds
       .getRepository(Resident)

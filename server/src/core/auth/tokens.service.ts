@@ -21,7 +21,8 @@ export class TokensService {
   verifyAccess(token: string): number {
     try {
       const payload = jwt.verify(token, this.config.JWT_SECRET, { algorithms: ['HS256'] })
-      if (typeof payload === 'string' || payload.typ !== 'access' || !payload.sub) throw new AppException('AUTH_TOKEN_INVALID')
+      if (typeof payload === 'string' || payload.typ !== 'access' || !payload.sub)
+        throw new AppException('AUTH_TOKEN_INVALID')
       return Number(payload.sub)
     } catch (e) {
       if (e instanceof AppException) throw e

@@ -8,10 +8,12 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
-const key32 = z.string().refine(
-  (v) => decodeKey(v) !== null,
-  'must be 32 bytes, written as 64 hex characters or 44 base64 characters',
-)
+const key32 = z
+  .string()
+  .refine(
+    (v) => decodeKey(v) !== null,
+    'must be 32 bytes, written as 64 hex characters or 44 base64 characters',
+  )
 
 export function decodeKey(v: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex')
@@ -30,14 +32,20 @@ const schema = z
     /** mysql://user:pass@host:3306/db; absent means the embedded SQLite file */
     DATABASE_URL: z
       .string()
-      .regex(/^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/, 'must look like mysql://user:password@host:3306/database')
+      .regex(
+        /^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/,
+        'must look like mysql://user:password@host:3306/database',
+      )
       .optional(),
     SQLITE_PATH: z.string().min(1).default('data/xiangli.sqlite'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     FIELD_ENCRYPTION_KEY: key32,
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    WECHAT_API_BASE: z.string().url('must be a URL such as https://api.weixin.qq.com').default('https://api.weixin.qq.com'),
+    WECHAT_API_BASE: z
+      .string()
+      .url('must be a URL such as https://api.weixin.qq.com')
+      .default('https://api.weixin.qq.com'),
     WECHAT_APP_ID: z.string().min(1).optional(),
     WECHAT_APP_SECRET: z.string().min(1).optional(),
     /** subscribe-message template used for workflow notices; without it only the in-app inbox is used */
@@ -52,9 +60,17 @@ const schema = z
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.DEMO_ENABLED)
-      ctx.addIssue({ code: 'custom', path: ['DEMO_ENABLED'], message: 'must be false in production: demo logins bypass WeChat' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_ENABLED'],
+        message: 'must be false in production: demo logins bypass WeChat',
+      })
     if (c.NODE_ENV === 'production' && (!c.WECHAT_APP_ID || !c.WECHAT_APP_SECRET))
-      ctx.addIssue({ code: 'custom', path: ['WECHAT_APP_ID'], message: 'WECHAT_APP_ID and WECHAT_APP_SECRET are required in production' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_APP_ID'],
+        message: 'WECHAT_APP_ID and WECHAT_APP_SECRET are required in production',
+      })
     if (c.NODE_ENV === 'production' && !c.DATABASE_URL)
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (MySQL)' })
   })

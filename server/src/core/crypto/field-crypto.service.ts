@@ -12,8 +12,12 @@ export class FieldCrypto {
   private readonly indexKey: Buffer
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.encKey = Buffer.from(hkdfSync('sha256', config.fieldKey, Buffer.alloc(0), 'xiangli:field-encryption', 32))
-    this.indexKey = Buffer.from(hkdfSync('sha256', config.fieldKey, Buffer.alloc(0), 'xiangli:blind-index', 32))
+    this.encKey = Buffer.from(
+      hkdfSync('sha256', config.fieldKey, Buffer.alloc(0), 'xiangli:field-encryption', 32),
+    )
+    this.indexKey = Buffer.from(
+      hkdfSync('sha256', config.fieldKey, Buffer.alloc(0), 'xiangli:blind-index', 32),
+    )
   }
 
   encrypt(plain: string): string {

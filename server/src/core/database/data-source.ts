@@ -19,7 +19,10 @@ export function databaseTarget(config: { DATABASE_URL?: string; SQLITE_PATH: str
     : { dialect: 'sqlite', url: resolve(config.SQLITE_PATH) }
 }
 
-export function dataSourceOptions(target: DatabaseTarget, extra: { logging?: boolean } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  target: DatabaseTarget,
+  extra: { logging?: boolean } = {},
+): DataSourceOptions {
   if (target.dialect === 'mysql') {
     return {
       type: 'mysql',
@@ -50,6 +53,23 @@ export function dataSourceOptions(target: DatabaseTarget, extra: { logging?: boo
       db.pragma('busy_timeout = 5000')
     },
   }
+}
+
+/**
+ * Opens a data source for comparing the entities with the schema (the migration generator and the
+ * drift test). TypeORM reads MariaDB's catalogue right only when told it is MariaDB: as "mysql" it
+ * takes MariaDB's NULL defaults for the text 'NULL' and sees every nullable column as changed.
+ */
+export async function openForSchemaDiff(target: DatabaseTarget): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(target))
+  await ds.initialize()
+  if (target.dialect !== 'mysql') return ds
+  const [row] = (await ds.query('SELECT VERSION() AS version')) as { version: string }[]
+  if (!/mariadb/i.test(row?.version ?? '')) return ds
+  await ds.destroy()
+  const mariadb = new DataSource({ ...dataSourceOptions(target), type: 'mariadb' } as DataSourceOptions)
+  await mariadb.initialize()
+  return mariadb
 }
 
 export async function openDataSource(target: DatabaseTarget): Promise<DataSource> {

@@ -9,7 +9,10 @@ import type { DatabaseTarget, Dialect } from './data-source'
  * Makes a fresh, empty database for one test suite or one generator run, and removes it afterwards.
  * It refuses to touch a MySQL database whose name does not contain "test".
  */
-export async function freshDatabase(dialect: Dialect, mysqlUrl = process.env.MYSQL_URL): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+export async function freshDatabase(
+  dialect: Dialect,
+  mysqlUrl = process.env.MYSQL_URL,
+): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   const suffix = randomBytes(4).toString('hex')
   if (dialect === 'sqlite') {
     const file = join(tmpdir(), `xiangli-test-${process.pid}-${suffix}.sqlite`)
@@ -20,19 +23,33 @@ export async function freshDatabase(dialect: Dialect, mysqlUrl = process.env.MYS
       },
     }
   }
-  if (!mysqlUrl) throw new Error('MYSQL_URL is not set: the MySQL tests need a server, e.g. mysql://root@127.0.0.1:3306/test')
+  if (!mysqlUrl)
+    throw new Error(
+      'MYSQL_URL is not set: the MySQL tests need a server, e.g. mysql://root@127.0.0.1:3306/test',
+    )
   const url = new URL(mysqlUrl)
   const base = url.pathname.replace(/^\//, '')
-  if (!base.includes('test')) throw new Error(`refusing to run tests against database "${base}": its name does not contain "test"`)
+  if (!base.includes('test'))
+    throw new Error(`refusing to run tests against database "${base}": its name does not contain "test"`)
   const name = `${base}_xl_${suffix}`
-  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) })
+  const admin = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  })
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
   await admin.end()
   url.pathname = `/${name}`
   return {
     target: { dialect, url: url.toString() },
     drop: async () => {
-      const c = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) })
+      const c = await createConnection({
+        host: url.hostname,
+        port: Number(url.port || 3306),
+        user: decodeURIComponent(url.username),
+        password: decodeURIComponent(url.password),
+      })
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``)
       await c.end()
     },

@@ -28,7 +28,11 @@ export function zodDetails(e: ZodError): { fields: { path: string; message: stri
   return { fields: e.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }
 }
 
-export function toErrorBody(exception: unknown, requestId: string, log: Logger): { status: number; body: ApiErrorBody } {
+export function toErrorBody(
+  exception: unknown,
+  requestId: string,
+  log: Logger,
+): { status: number; body: ApiErrorBody } {
   if (exception instanceof AppException) {
     const body: ApiErrorBody = { code: exception.code, message: exception.message, requestId }
     if (exception.details !== undefined) body.details = exception.details
@@ -37,7 +41,12 @@ export function toErrorBody(exception: unknown, requestId: string, log: Logger):
   if (exception instanceof ZodError) {
     return {
       status: 400,
-      body: { code: 'VALIDATION_FAILED', message: ERRORS.VALIDATION_FAILED.message, details: zodDetails(exception), requestId },
+      body: {
+        code: 'VALIDATION_FAILED',
+        message: ERRORS.VALIDATION_FAILED.message,
+        details: zodDetails(exception),
+        requestId,
+      },
     }
   }
   // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode

@@ -21,7 +21,8 @@ class ReadUploadPipe implements PipeTransform<FastifyRequest, Promise<UploadedFi
     } catch {
       throw new AppException('VALIDATION_FAILED', undefined, '上传的文件不完整，请重新上传')
     }
-    if (!part || part.fieldname !== this.field) throw new AppException('VALIDATION_FAILED', undefined, '请选择要上传的文件')
+    if (!part || part.fieldname !== this.field)
+      throw new AppException('VALIDATION_FAILED', undefined, '请选择要上传的文件')
     let buffer: Buffer
     try {
       buffer = await part.toBuffer()
@@ -34,7 +35,9 @@ class ReadUploadPipe implements PipeTransform<FastifyRequest, Promise<UploadedFi
   }
 }
 
-const RawRequest = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest())
+const RawRequest = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  ctx.switchToHttp().getRequest(),
+)
 
 /** The one file of a multipart upload, read into memory (at most 5 MB). */
 export const Upload = (field = 'file') => RawRequest(undefined, new ReadUploadPipe(field))

@@ -28,7 +28,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.headers['idempotency-key']
     if (!WRITE_METHODS.has(req.method) || typeof key !== 'string') return next.handle()
     if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key))
-      throw new AppException('VALIDATION_FAILED', { header: 'Idempotency-Key' }, '请求标识格式不对，请刷新后重试')
+      throw new AppException(
+        'VALIDATION_FAILED',
+        { header: 'Idempotency-Key' },
+        '请求标识格式不对，请刷新后重试',
+      )
     const scope = req.principal ? `a:${req.principal.accountId}` : 'anon'
     const requestHash = sha256(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
     return from(this.begin(scope, key, requestHash)).pipe(
@@ -37,7 +41,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
             await this.tx.run((m) =>
-              m.getRepository(IdempotencyRecord).update({ scope, key }, { state: 'done', responseBody: JSON.stringify(body ?? null) }),
+              m
+                .getRepository(IdempotencyRecord)
+                .update({ scope, key }, { state: 'done', responseBody: JSON.stringify(body ?? null) }),
             )
             return body
           }),
@@ -55,7 +61,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async begin(scope: string, key: string, requestHash: string): Promise<unknown> {
     const repo = this.ds.getRepository(IdempotencyRecord)
     try {
-      await this.tx.run((m) => m.getRepository(IdempotencyRecord).insert({ scope, key, requestHash, state: 'pending', responseBody: null }))
+      await this.tx.run((m) =>
+        m
+          .getRepository(IdempotencyRecord)
+          .insert({ scope, key, requestHash, state: 'pending', responseBody: null }),
+      )
       return undefined
     } catch (e) {
       if (!isUniqueViolation(e)) throw e
@@ -63,9 +73,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const existing = await repo.findOneBy({ scope, key })
     if (!existing) return this.begin(scope, key, requestHash)
     if (existing.requestHash !== requestHash) throw new AppException('IDEMPOTENCY_KEY_REUSED')
-    if (existing.state === 'done') return existing.responseBody === null ? null : JSON.parse(existing.responseBody)
+    if (existing.state === 'done')
+      return existing.responseBody === null ? null : JSON.parse(existing.responseBody)
     const taken = await this.tx.run((m) =>
-      m.getRepository(IdempotencyRecord).delete({ scope, key, state: 'pending', createdAt: LessThan(new Date(Date.now() - STALE_MS)) }),
+      m
+        .getRepository(IdempotencyRecord)
+        .delete({ scope, key, state: 'pending', createdAt: LessThan(new Date(Date.now() - STALE_MS)) }),
     )
     if (taken.affected) return this.begin(scope, key, requestHash)
     throw new AppException('IDEMPOTENCY_IN_PROGRESS')

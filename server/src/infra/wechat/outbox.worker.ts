@@ -27,7 +27,10 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   onApplicationBootstrap(): void {
     if (this.config.NODE_ENV === 'test') return // tests call runOnce themselves
-    this.timer = setInterval(() => void this.runOnce().catch((e) => this.log.error(String(e))), this.config.OUTBOX_INTERVAL_MS)
+    this.timer = setInterval(
+      () => void this.runOnce().catch((e) => this.log.error(String(e))),
+      this.config.OUTBOX_INTERVAL_MS,
+    )
     this.timer.unref()
   }
 
@@ -55,7 +58,11 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
             .createQueryBuilder()
             .update(OutboxMessage)
             .set({ claimedUntil: new Date(now.getTime() + 60_000) })
-            .where('id = :id AND state = :s AND (claimedUntil IS NULL OR claimedUntil < :now)', { id: msg.id, s: 'pending', now })
+            .where('id = :id AND state = :s AND (claimedUntil IS NULL OR claimedUntil < :now)', {
+              id: msg.id,
+              s: 'pending',
+              now,
+            })
             .execute(),
         )
         if (!claimed.affected) continue
@@ -70,15 +77,27 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private async deliver(msg: OutboxMessage, now: Date): Promise<boolean> {
     const attempts = msg.attempts + 1
     try {
-      await this.sender.send({ touser: msg.openid, template_id: msg.templateId, page: msg.page ?? undefined, data: msg.data })
+      await this.sender.send({
+        touser: msg.openid,
+        template_id: msg.templateId,
+        page: msg.page ?? undefined,
+        data: msg.data,
+      })
       await this.tx.run((m) =>
-        m.getRepository(OutboxMessage).update({ id: msg.id }, { state: 'sent', attempts, sentAt: new Date(), claimedUntil: null, lastError: null }),
+        m
+          .getRepository(OutboxMessage)
+          .update(
+            { id: msg.id },
+            { state: 'sent', attempts, sentAt: new Date(), claimedUntil: null, lastError: null },
+          ),
       )
       return true
     } catch (e) {
       const permanent = e instanceof WechatError && e.errcode !== null && PERMANENT.has(e.errcode)
       const failed = permanent || attempts >= OUTBOX_MAX_ATTEMPTS
-      this.log.warn(`message ${msg.id} attempt ${attempts} failed${failed ? ' for good' : ''}: ${(e as Error).message}`)
+      this.log.warn(
+        `message ${msg.id} attempt ${attempts} failed${failed ? ' for good' : ''}: ${(e as Error).message}`,
+      )
       await this.tx.run((m) =>
         m.getRepository(OutboxMessage).update(
           { id: msg.id },

@@ -42,7 +42,10 @@ export class WechatClient implements SubscribeMessageSender {
     return Boolean(this.config.WECHAT_APP_ID && this.config.WECHAT_APP_SECRET)
   }
 
-  private async call(path: string, init?: { method: 'POST'; body: unknown }): Promise<Record<string, unknown>> {
+  private async call(
+    path: string,
+    init?: { method: 'POST'; body: unknown },
+  ): Promise<Record<string, unknown>> {
     const url = this.config.WECHAT_API_BASE.replace(/\/$/, '') + path
     let res: Response
     try {
@@ -59,7 +62,8 @@ export class WechatClient implements SubscribeMessageSender {
     const body = (await res.json().catch(() => null)) as Record<string, unknown> | null
     if (!body) throw new WechatError('WeChat answered with something that is not JSON', null)
     const errcode = typeof body.errcode === 'number' ? body.errcode : 0
-    if (errcode !== 0) throw new WechatError(`WeChat errcode ${errcode}: ${String(body.errmsg ?? '')}`, errcode)
+    if (errcode !== 0)
+      throw new WechatError(`WeChat errcode ${errcode}: ${String(body.errmsg ?? '')}`, errcode)
     return body
   }
 
@@ -72,7 +76,8 @@ export class WechatClient implements SubscribeMessageSender {
       grant_type: 'authorization_code',
     })
     const body = await this.call(`/sns/jscode2session?${q}`)
-    if (typeof body.openid !== 'string' || !body.openid) throw new WechatError('code2Session returned no openid', -1)
+    if (typeof body.openid !== 'string' || !body.openid)
+      throw new WechatError('code2Session returned no openid', -1)
     return { openid: body.openid, unionid: typeof body.unionid === 'string' ? body.unionid : null }
   }
 
@@ -93,10 +98,17 @@ export class WechatClient implements SubscribeMessageSender {
 
   async send(message: SubscribeMessage): Promise<void> {
     const post = async (force: boolean) =>
-      this.call(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await this.accessToken(force))}`, {
-        method: 'POST',
-        body: { ...message, miniprogram_state: this.config.NODE_ENV === 'production' ? 'formal' : 'developer', lang: 'zh_CN' },
-      })
+      this.call(
+        `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await this.accessToken(force))}`,
+        {
+          method: 'POST',
+          body: {
+            ...message,
+            miniprogram_state: this.config.NODE_ENV === 'production' ? 'formal' : 'developer',
+            lang: 'zh_CN',
+          },
+        },
+      )
     try {
       await post(false)
     } catch (e) {

@@ -1,3 +1,4 @@
 import { Initial1795607028899Mysql } from './1795607028899-Initial'
+import { Utf8mb4Tables1795607028900Mysql } from './1795607028900-Utf8mb4Tables'
 
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795607028899Mysql]
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795607028899Mysql, Utf8mb4Tables1795607028900Mysql]

@@ -24,8 +24,12 @@ export class AuditLogController {
     private readonly ds: DataSource,
   ) {}
 
-  @Get('villages/:villageId/audit') @Access.village(['committee_member', 'party_secretary', 'supervisor'], { township: true })
-  async list(@Acting() a: ActingContext, @Query(zod(pageQuerySchema)) q: PageQuery): Promise<Page<AuditEntryView>> {
+  @Get('villages/:villageId/audit')
+  @Access.village(['committee_member', 'party_secretary', 'supervisor'], { township: true })
+  async list(
+    @Acting() a: ActingContext,
+    @Query(zod(pageQuerySchema)) q: PageQuery,
+  ): Promise<Page<AuditEntryView>> {
     const [rows, total] = await this.ds.getRepository(AuditEntry).findAndCount({
       where: { orgId: a.villageId },
       order: { seq: 'DESC' },
@@ -35,6 +39,9 @@ export class AuditLogController {
     return { items: rows.map(view), total, page: q.page, pageSize: q.pageSize }
   }
 
-  @Get('audit/verify') @Access.admin()
-  verify() { return this.audit.verify() }
+  @Get('audit/verify')
+  @Access.admin()
+  verify() {
+    return this.audit.verify()
+  }
 }

@@ -36,7 +36,9 @@ export class AuthService {
 
   async demoPeople(): Promise<DemoPeopleResponse> {
     if (!this.config.DEMO_ENABLED) return { enabled: false, people: [] }
-    const accounts = await this.ds.getRepository(Account).find({ where: { demoKey: Not(IsNull()) }, order: { id: 'ASC' } })
+    const accounts = await this.ds
+      .getRepository(Account)
+      .find({ where: { demoKey: Not(IsNull()) }, order: { id: 'ASC' } })
     const orgs = new Map((await this.ds.getRepository(Org).find()).map((o) => [o.id, o.name]))
     const people = []
     for (const a of accounts) {
@@ -67,7 +69,8 @@ export class AuthService {
     try {
       openid = (await this.wechat.code2Session(code)).openid
     } catch (e) {
-      if (e instanceof WechatError && e.errcode !== null && BAD_CODE.has(e.errcode)) throw new AppException('WECHAT_LOGIN_FAILED')
+      if (e instanceof WechatError && e.errcode !== null && BAD_CODE.has(e.errcode))
+        throw new AppException('WECHAT_LOGIN_FAILED')
       this.log.warn(`code2Session failed: ${(e as Error).message}`)
       throw new AppException('WECHAT_UNAVAILABLE')
     }
@@ -109,7 +112,16 @@ export class AuthService {
     const refreshToken = randomBytes(32).toString('base64url')
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000)
     await this.tx.run(async (m) => {
-      await m.getRepository(RefreshToken).insert({ accountId, tokenHash: hashToken(refreshToken), familyId, expiresAt, rotatedAt: null, revokedAt: null })
+      await m
+        .getRepository(RefreshToken)
+        .insert({
+          accountId,
+          tokenHash: hashToken(refreshToken),
+          familyId,
+          expiresAt,
+          rotatedAt: null,
+          revokedAt: null,
+        })
       await m.getRepository(Account).update({ id: accountId }, { lastLoginAt: new Date() })
     })
     return { ...this.tokens.issueAccess(accountId), refreshToken }
@@ -118,7 +130,8 @@ export class AuthService {
   async refresh(token: string): Promise<TokenPair> {
     const repo = this.ds.getRepository(RefreshToken)
     const row = await repo.findOneBy({ tokenHash: hashToken(token) })
-    if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now()) throw new AppException('AUTH_REFRESH_INVALID')
+    if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now())
+      throw new AppException('AUTH_REFRESH_INVALID')
     const rotated = await this.tx.run((m) =>
       m.getRepository(RefreshToken).update({ id: row.id, rotatedAt: IsNull() }, { rotatedAt: new Date() }),
     )
@@ -137,6 +150,8 @@ export class AuthService {
   }
 
   private async revokeFamily(familyId: string): Promise<void> {
-    await this.tx.run((m) => m.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() }))
+    await this.tx.run((m) =>
+      m.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() }),
+    )
   }
 }

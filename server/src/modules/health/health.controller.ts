@@ -9,7 +9,8 @@ export class HealthController {
   constructor(private readonly ds: DataSource) {}
 
   /** Ready: the database answers. A load balancer takes an instance out on 503. */
-  @Get() @Access.public()
+  @Get()
+  @Access.public()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     let up = false
     try {
@@ -23,6 +24,9 @@ export class HealthController {
   }
 
   /** Alive: the process answers, nothing else is touched. Also the baseline of `pnpm bench`. */
-  @Get('live') @Access.public()
-  live() { return { status: 'ok' } }
+  @Get('live')
+  @Access.public()
+  live() {
+    return { status: 'ok' }
+  }
 }

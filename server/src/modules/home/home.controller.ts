@@ -7,6 +7,9 @@ import { HomeService } from './home.service'
 export class HomeController {
   constructor(private readonly home: HomeService) {}
 
-  @Get() @Access.village(ANY_VILLAGE_ROLE, { township: true })
-  summary(@Acting() a: ActingContext) { return this.home.summary(a.villageId, a.principal) }
+  @Get()
+  @Access.village(ANY_VILLAGE_ROLE, { township: true })
+  summary(@Acting() a: ActingContext) {
+    return this.home.summary(a.villageId, a.principal)
+  }
 }

@@ -18,10 +18,19 @@ export class HomeService {
     const roles = sortRoles(p.roles.get(villageId) ?? [])
     const decides = roles.includes('committee_member') || roles.includes('party_secretary')
     return {
-      org: { id: v.id, kind: v.kind, name: v.name, code: v.code, parentId: v.parentId, parentName: v.parentName },
+      org: {
+        id: v.id,
+        kind: v.kind,
+        name: v.name,
+        code: v.code,
+        parentId: v.parentId,
+        parentName: v.parentName,
+      },
       roles,
       unread: await this.ds.getRepository(Notification).countBy({ accountId: p.accountId, readAt: IsNull() }),
-      pendingVerifications: decides ? await this.ds.getRepository(VerificationRequest).countBy({ villageId, state: 'pending' }) : null,
+      pendingVerifications: decides
+        ? await this.ds.getRepository(VerificationRequest).countBy({ villageId, state: 'pending' })
+        : null,
       householdCount: v.householdCount,
       residentCount: v.residentCount,
     }

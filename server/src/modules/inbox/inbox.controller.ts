@@ -11,15 +11,29 @@ import { InboxService } from './inbox.service'
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
-  @Get() @Access.account()
-  list(@CurrentPrincipal() p: Principal, @Query(zod(pageQuerySchema)) q: PageQuery) { return this.inbox.list(p.accountId, q.page, q.pageSize) }
+  @Get()
+  @Access.account()
+  list(@CurrentPrincipal() p: Principal, @Query(zod(pageQuerySchema)) q: PageQuery) {
+    return this.inbox.list(p.accountId, q.page, q.pageSize)
+  }
 
-  @Get('unread-count') @Access.account()
-  unread(@CurrentPrincipal() p: Principal) { return this.inbox.unread(p.accountId) }
+  @Get('unread-count')
+  @Access.account()
+  unread(@CurrentPrincipal() p: Principal) {
+    return this.inbox.unread(p.accountId)
+  }
 
-  @Post('read-all') @HttpCode(200) @Access.account()
-  readAll(@CurrentPrincipal() p: Principal) { return this.inbox.markAllRead(p.accountId) }
+  @Post('read-all')
+  @HttpCode(200)
+  @Access.account()
+  readAll(@CurrentPrincipal() p: Principal) {
+    return this.inbox.markAllRead(p.accountId)
+  }
 
-  @Post(':id/read') @HttpCode(200) @Access.account()
-  read(@CurrentPrincipal() p: Principal, @Param('id', IdPipe) id: number) { return this.inbox.markRead(p.accountId, id) }
+  @Post(':id/read')
+  @HttpCode(200)
+  @Access.account()
+  read(@CurrentPrincipal() p: Principal, @Param('id', IdPipe) id: number) {
+    return this.inbox.markRead(p.accountId, id)
+  }
 }

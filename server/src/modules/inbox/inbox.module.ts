@@ -4,5 +4,9 @@ import { InboxService } from './inbox.service'
 import { NotifyService } from './notify.service'
 
 @Global()
-@Module({ controllers: [InboxController], providers: [InboxService, NotifyService], exports: [NotifyService, InboxService] })
+@Module({
+  controllers: [InboxController],
+  providers: [InboxService, NotifyService],
+  exports: [NotifyService, InboxService],
+})
 export class InboxModule {}

@@ -51,7 +51,9 @@ export class InboxService {
   }
 
   async markAllRead(accountId: number): Promise<UnreadCount> {
-    await this.tx.run((m) => m.getRepository(Notification).update({ accountId, readAt: IsNull() }, { readAt: new Date() }))
+    await this.tx.run((m) =>
+      m.getRepository(Notification).update({ accountId, readAt: IsNull() }, { readAt: new Date() }),
+    )
     return { count: 0 }
   }
 }

@@ -10,9 +10,18 @@ import { MeService } from './me.service'
 export class MeController {
   constructor(private readonly me: MeService) {}
 
-  @Get() @Access.account()
-  get(@CurrentPrincipal() p: Principal) { return this.me.me(p) }
+  @Get()
+  @Access.account()
+  get(@CurrentPrincipal() p: Principal) {
+    return this.me.me(p)
+  }
 
-  @Patch('preferences') @Access.account()
-  preferences(@CurrentPrincipal() p: Principal, @Body(zod(updatePreferencesSchema)) body: UpdatePreferencesRequest) { return this.me.updatePreferences(p, body) }
+  @Patch('preferences')
+  @Access.account()
+  preferences(
+    @CurrentPrincipal() p: Principal,
+    @Body(zod(updatePreferencesSchema)) body: UpdatePreferencesRequest,
+  ) {
+    return this.me.updatePreferences(p, body)
+  }
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, In } from 'typeorm'
-import { sortRoles, type Me, type Membership, type Preferences, type UpdatePreferencesRequest } from '@xiangli/shared'
+import {
+  sortRoles,
+  type Me,
+  type Membership,
+  type Preferences,
+  type UpdatePreferencesRequest,
+} from '@xiangli/shared'
 import { AppException } from '../../core/errors/app.exception'
 import { AuditService } from '../../core/audit/audit.service'
 import { TxService } from '../../core/tx/tx.service'
@@ -24,7 +30,12 @@ export class MeService {
     if (ids.length === 0) return []
     const orgs = await this.ds.getRepository(Org).findBy({ id: In(ids) })
     const parentIds = orgs.map((o) => o.parentId).filter((id): id is number => id !== null)
-    const parents = new Map((parentIds.length ? await this.ds.getRepository(Org).findBy({ id: In(parentIds) }) : []).map((o) => [o.id, o.name]))
+    const parents = new Map(
+      (parentIds.length ? await this.ds.getRepository(Org).findBy({ id: In(parentIds) }) : []).map((o) => [
+        o.id,
+        o.name,
+      ]),
+    )
     return orgs
       .map((o) => ({
         orgId: o.id,
@@ -41,7 +52,8 @@ export class MeService {
     const memberships = await this.memberships(p)
     const preferences = { ...account.preferences }
     // a membership that ended no longer counts as the active village
-    if (preferences.activeOrgId !== null && !memberships.some((m) => m.orgId === preferences.activeOrgId)) preferences.activeOrgId = null
+    if (preferences.activeOrgId !== null && !memberships.some((m) => m.orgId === preferences.activeOrgId))
+      preferences.activeOrgId = null
     return {
       accountId: p.accountId,
       displayName: account.displayName,

@@ -10,12 +10,21 @@ import { OrgsService } from './orgs.service'
 export class OrgsController {
   constructor(private readonly orgs: OrgsService) {}
 
-  @Get('orgs/villages') @Access.account()
-  villages() { return this.orgs.listVillages() }
+  @Get('orgs/villages')
+  @Access.account()
+  villages() {
+    return this.orgs.listVillages()
+  }
 
-  @Get('villages/:villageId') @Access.village(ANY_VILLAGE_ROLE, { township: true })
-  village(@Param('villageId', IdPipe) villageId: number) { return this.orgs.villageView(villageId) }
+  @Get('villages/:villageId')
+  @Access.village(ANY_VILLAGE_ROLE, { township: true })
+  village(@Param('villageId', IdPipe) villageId: number) {
+    return this.orgs.villageView(villageId)
+  }
 
-  @Put('villages/:villageId/settings') @Access.village(['party_secretary', 'committee_member'], { township: true })
-  settings(@Acting() a: ActingContext, @Body(zod(villageSettingsSchema)) body: VillageSettings) { return this.orgs.updateSettings(a.villageId, body, a.actor) }
+  @Put('villages/:villageId/settings')
+  @Access.village(['party_secretary', 'committee_member'], { township: true })
+  settings(@Acting() a: ActingContext, @Body(zod(villageSettingsSchema)) body: VillageSettings) {
+    return this.orgs.updateSettings(a.villageId, body, a.actor)
+  }
 }

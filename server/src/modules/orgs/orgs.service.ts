@@ -32,7 +32,9 @@ export class OrgsService {
 
   /** Villages and communities a person can ask to join. */
   async listVillages(): Promise<OrgView[]> {
-    const orgs = await this.ds.getRepository(Org).find({ where: { kind: In(['village', 'community']) }, order: { name: 'ASC' } })
+    const orgs = await this.ds
+      .getRepository(Org)
+      .find({ where: { kind: In(['village', 'community']) }, order: { name: 'ASC' } })
     return this.views(orgs)
   }
 

@@ -13,12 +13,21 @@ const ROLE_MANAGERS = ['party_secretary', 'committee_member'] as const
 export class RolesController {
   constructor(private readonly roles: RolesService) {}
 
-  @Get() @Access.village(ANY_VILLAGE_ROLE, { township: true })
-  list(@Acting() a: ActingContext) { return this.roles.list(a.villageId) }
+  @Get()
+  @Access.village(ANY_VILLAGE_ROLE, { township: true })
+  list(@Acting() a: ActingContext) {
+    return this.roles.list(a.villageId)
+  }
 
-  @Post() @Access.village(ROLE_MANAGERS, { township: true })
-  assign(@Acting() a: ActingContext, @Body(zod(assignRoleSchema)) body: AssignRoleRequest) { return this.roles.assign(a.villageId, body, a.actor) }
+  @Post()
+  @Access.village(ROLE_MANAGERS, { township: true })
+  assign(@Acting() a: ActingContext, @Body(zod(assignRoleSchema)) body: AssignRoleRequest) {
+    return this.roles.assign(a.villageId, body, a.actor)
+  }
 
-  @Delete(':id') @Access.village(ROLE_MANAGERS, { township: true })
-  remove(@Acting() a: ActingContext, @Param('id', IdPipe) id: number) { return this.roles.remove(a.villageId, id, a.actor) }
+  @Delete(':id')
+  @Access.village(ROLE_MANAGERS, { township: true })
+  remove(@Acting() a: ActingContext, @Param('id', IdPipe) id: number) {
+    return this.roles.remove(a.villageId, id, a.actor)
+  }
 }

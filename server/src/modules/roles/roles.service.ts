@@ -11,7 +11,13 @@ import { Account } from '../auth/entities/account.entity'
 import { Resident } from '../roster/entities/resident.entity'
 import { RoleAssignment } from './entities/role-assignment.entity'
 
-const snapshot = (a: RoleAssignment) => ({ id: a.id, orgId: a.orgId, role: a.role, residentId: a.residentId, accountId: a.accountId })
+const snapshot = (a: RoleAssignment) => ({
+  id: a.id,
+  orgId: a.orgId,
+  role: a.role,
+  residentId: a.residentId,
+  accountId: a.accountId,
+})
 
 @Injectable()
 export class RolesService {
@@ -24,16 +30,31 @@ export class RolesService {
   ) {}
 
   async list(orgId: number): Promise<RoleHolderView[]> {
-    const rows = await this.ds.getRepository(RoleAssignment).find({ where: { orgId }, order: { role: 'ASC', id: 'ASC' } })
+    const rows = await this.ds
+      .getRepository(RoleAssignment)
+      .find({ where: { orgId }, order: { role: 'ASC', id: 'ASC' } })
     const residentIds = rows.map((r) => r.residentId).filter((id): id is number => id !== null)
     const accountIds = rows.map((r) => r.accountId).filter((id): id is number => id !== null)
-    const residents = new Map((residentIds.length ? await this.ds.getRepository(Resident).findBy({ id: In(residentIds) }) : []).map((r) => [r.id, r.name]))
-    const accounts = new Map((accountIds.length ? await this.ds.getRepository(Account).findBy({ id: In(accountIds) }) : []).map((a) => [a.id, a.displayName]))
+    const residents = new Map(
+      (residentIds.length ? await this.ds.getRepository(Resident).findBy({ id: In(residentIds) }) : []).map(
+        (r) => [r.id, r.name],
+      ),
+    )
+    const accounts = new Map(
+      (accountIds.length ? await this.ds.getRepository(Account).findBy({ id: In(accountIds) }) : []).map(
+        (a) => [a.id, a.displayName],
+      ),
+    )
     return rows.map((r) => ({
       id: r.id,
       residentId: r.residentId,
       accountId: r.accountId,
-      name: (r.residentId !== null ? residents.get(r.residentId) : r.accountId !== null ? accounts.get(r.accountId) : null) ?? '',
+      name:
+        (r.residentId !== null
+          ? residents.get(r.residentId)
+          : r.accountId !== null
+            ? accounts.get(r.accountId)
+            : null) ?? '',
       role: r.role,
       since: r.createdAt.toISOString(),
     }))
@@ -53,7 +74,14 @@ export class RolesService {
           accountId: null,
           holder: `r:${resident.id}`,
         })
-        await this.audit.append(m, { actor, action: 'role.assigned', orgId: villageId, targetType: 'role_assignment', targetId: saved.id, after: snapshot(saved) })
+        await this.audit.append(m, {
+          actor,
+          action: 'role.assigned',
+          orgId: villageId,
+          targetType: 'role_assignment',
+          targetId: saved.id,
+          after: snapshot(saved),
+        })
         if (resident.accountId !== null)
           await this.notify.notify(m, {
             accountIds: [resident.accountId],
@@ -77,7 +105,14 @@ export class RolesService {
       const row = await m.getRepository(RoleAssignment).findOneBy({ id, orgId: villageId })
       if (!row) throw new AppException('NOT_FOUND')
       await m.getRepository(RoleAssignment).delete({ id })
-      await this.audit.append(m, { actor, action: 'role.removed', orgId: villageId, targetType: 'role_assignment', targetId: id, before: snapshot(row) })
+      await this.audit.append(m, {
+        actor,
+        action: 'role.removed',
+        orgId: villageId,
+        targetType: 'role_assignment',
+        targetId: id,
+        before: snapshot(row),
+      })
     })
     return { ok: true }
   }

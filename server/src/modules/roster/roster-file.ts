@@ -28,12 +28,17 @@ function cellText(v: ExcelJS.CellValue): string {
 function toRows(header: string[], body: { row: number; cells: (string | number)[] }[]): SheetRow[] {
   const { columns, missing } = mapRosterHeader(header)
   if (missing.length)
-    throw new AppException('ROSTER_FILE_INVALID', { missingColumns: missing }, `表格缺少必填列：${missing.map((c) => ({ householdCode: '户号', name: '姓名', idNumber: '身份证号' })[c as 'name'] ?? c).join('、')}`)
+    throw new AppException(
+      'ROSTER_FILE_INVALID',
+      { missingColumns: missing },
+      `表格缺少必填列：${missing.map((c) => ({ householdCode: '户号', name: '姓名', idNumber: '身份证号' })[c as 'name'] ?? c).join('、')}`,
+    )
   const rows = body
     .filter((r) => r.cells.some((c) => String(c ?? '').trim() !== ''))
     .map((r) => {
       const raw: RawRosterRow = {}
-      for (const [key, index] of Object.entries(columns) as [RosterColumn, number][]) raw[key] = String(r.cells[index] ?? '').trim()
+      for (const [key, index] of Object.entries(columns) as [RosterColumn, number][])
+        raw[key] = String(r.cells[index] ?? '').trim()
       const idCell = columns.idNumber === undefined ? undefined : r.cells[columns.idNumber]
       return { row: r.row, raw, numericId: typeof idCell === 'number' && String(idCell).length > 15 }
     })
@@ -79,12 +84,20 @@ export async function readRosterFile(buf: Buffer, filename: string): Promise<She
   if (!/\.csv$/i.test(filename) && buf.includes(0)) throw new AppException('ROSTER_FILE_INVALID')
   let records: string[][]
   try {
-    records = parse(decodeText(buf), { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true })
+    records = parse(decodeText(buf), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+    })
   } catch {
     throw new AppException('ROSTER_FILE_INVALID')
   }
   if (records.length < 1) throw new AppException('ROSTER_FILE_INVALID', undefined, '表格是空的')
-  return toRows(records[0]!, records.slice(1).map((cells, i) => ({ row: i + 2, cells })))
+  return toRows(
+    records[0]!,
+    records.slice(1).map((cells, i) => ({ row: i + 2, cells })),
+  )
 }
 
 export const ROSTER_TEMPLATE_CSV =

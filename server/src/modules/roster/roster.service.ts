@@ -53,12 +53,23 @@ export class RosterService {
   private async residentViews(rows: Resident[], viewer: Principal): Promise<ResidentView[]> {
     if (rows.length === 0) return []
     const households = new Map(
-      (await this.ds.getRepository(Household).findBy({ id: In([...new Set(rows.map((r) => r.householdId))]) })).map((h) => [h.id, h]),
+      (
+        await this.ds
+          .getRepository(Household)
+          .findBy({ id: In([...new Set(rows.map((r) => r.householdId))]) })
+      ).map((h) => [h.id, h]),
     )
     const groupIds = [...households.values()].map((h) => h.groupId).filter((id): id is number => id !== null)
-    const groups = new Map((groupIds.length ? await this.ds.getRepository(Org).findBy({ id: In(groupIds) }) : []).map((g) => [g.id, g.name]))
+    const groups = new Map(
+      (groupIds.length ? await this.ds.getRepository(Org).findBy({ id: In(groupIds) }) : []).map((g) => [
+        g.id,
+        g.name,
+      ]),
+    )
     const roles = new Map<number, Role[]>()
-    for (const a of await this.ds.getRepository(RoleAssignment).findBy({ residentId: In(rows.map((r) => r.id)) })) {
+    for (const a of await this.ds
+      .getRepository(RoleAssignment)
+      .findBy({ residentId: In(rows.map((r) => r.id)) })) {
       roles.set(a.residentId!, [...(roles.get(a.residentId!) ?? []), a.role])
     }
     const today = new Date()
@@ -71,7 +82,10 @@ export class RosterService {
         birthDate: r.birthDate,
         age: ageOn(r.birthDate, today),
         // a person sees their own number in full; everyone else, the committee included, sees it masked
-        idNumber: r.accountId !== null && r.accountId === viewer.accountId ? this.crypto.decrypt(r.idNumberEnc) : r.idNumberMasked,
+        idNumber:
+          r.accountId !== null && r.accountId === viewer.accountId
+            ? this.crypto.decrypt(r.idNumberEnc)
+            : r.idNumberMasked,
         phone: r.phone,
         householdId: r.householdId,
         householdCode: h?.code ?? '',
@@ -105,9 +119,19 @@ export class RosterService {
       : []
     const counts = new Map(members.map((m) => [Number(m.householdId), Number(m.n)]))
     const headIds = rows.map((h) => h.headResidentId).filter((id): id is number => id !== null)
-    const heads = new Map((headIds.length ? await this.ds.getRepository(Resident).findBy({ id: In(headIds) }) : []).map((r) => [r.id, r.name]))
+    const heads = new Map(
+      (headIds.length ? await this.ds.getRepository(Resident).findBy({ id: In(headIds) }) : []).map((r) => [
+        r.id,
+        r.name,
+      ]),
+    )
     const groupIds = rows.map((h) => h.groupId).filter((id): id is number => id !== null)
-    const groups = new Map((groupIds.length ? await this.ds.getRepository(Org).findBy({ id: In(groupIds) }) : []).map((g) => [g.id, g.name]))
+    const groups = new Map(
+      (groupIds.length ? await this.ds.getRepository(Org).findBy({ id: In(groupIds) }) : []).map((g) => [
+        g.id,
+        g.name,
+      ]),
+    )
     return {
       items: rows.map((h) => ({
         id: h.id,
@@ -134,11 +158,16 @@ export class RosterService {
     const good: { row: number; data: RosterRow; idHash: string }[] = []
     const seen = new Map<string, number>()
     const existing = new Set(
-      (await this.ds.getRepository(Resident).find({ where: { villageId }, select: ['id', 'idNumberHash'] })).map((r) => r.idNumberHash),
+      (
+        await this.ds.getRepository(Resident).find({ where: { villageId }, select: ['id', 'idNumberHash'] })
+      ).map((r) => r.idNumberHash),
     )
     for (const s of sheet) {
       if (s.numericId) {
-        failed.push({ row: s.row, reason: '身份证号被表格存成了数字（后几位会丢失），请把这一列设为“文本”格式后重新填写' })
+        failed.push({
+          row: s.row,
+          reason: '身份证号被表格存成了数字（后几位会丢失），请把这一列设为“文本”格式后重新填写',
+        })
         continue
       }
       const parsed = parseRosterRow(s.raw)
@@ -161,8 +190,14 @@ export class RosterService {
     }
 
     const householdsCreated = await this.tx.run(async (m) => {
-      const groupIds = await this.ensureGroups(m, village, good.map((g) => g.data.groupName))
-      const households = new Map((await m.getRepository(Household).findBy({ villageId })).map((h) => [h.code, h]))
+      const groupIds = await this.ensureGroups(
+        m,
+        village,
+        good.map((g) => g.data.groupName),
+      )
+      const households = new Map(
+        (await m.getRepository(Household).findBy({ villageId })).map((h) => [h.code, h]),
+      )
       let created = 0
       for (const g of good) {
         if (households.has(g.data.householdCode)) continue
@@ -191,19 +226,35 @@ export class RosterService {
         residency: g.data.residency,
         accountId: null,
       }))
-      for (let i = 0; i < residents.length; i += CHUNK) await m.getRepository(Resident).insert(residents.slice(i, i + CHUNK))
+      for (let i = 0; i < residents.length; i += CHUNK)
+        await m.getRepository(Resident).insert(residents.slice(i, i + CHUNK))
       const heads = await m.getRepository(Resident).find({
-        where: { villageId, isHouseholdHead: true, idNumberHash: In(good.filter((g) => g.data.isHouseholdHead).map((g) => g.idHash).concat(['-'])) },
+        where: {
+          villageId,
+          isHouseholdHead: true,
+          idNumberHash: In(
+            good
+              .filter((g) => g.data.isHouseholdHead)
+              .map((g) => g.idHash)
+              .concat(['-']),
+          ),
+        },
         select: ['id', 'householdId'],
       })
-      for (const head of heads) await m.getRepository(Household).update({ id: head.householdId }, { headResidentId: head.id })
+      for (const head of heads)
+        await m.getRepository(Household).update({ id: head.householdId }, { headResidentId: head.id })
       await this.audit.append(m, {
         actor,
         action: 'roster.imported',
         orgId: villageId,
         targetType: 'roster',
         targetId: villageId,
-        after: { file: sha256(file.toString('base64')), imported: good.length, failedRows: failed.map((f) => f.row), householdsCreated: created },
+        after: {
+          file: sha256(file.toString('base64')),
+          imported: good.length,
+          failedRows: failed.map((f) => f.row),
+          householdsCreated: created,
+        },
       })
       return created
     })
@@ -211,14 +262,26 @@ export class RosterService {
     return { totalRows: sheet.length, imported: good.length, householdsCreated, failed }
   }
 
-  private async ensureGroups(m: EntityManager, village: Org, names: (string | null)[]): Promise<Map<string, number>> {
+  private async ensureGroups(
+    m: EntityManager,
+    village: Org,
+    names: (string | null)[],
+  ): Promise<Map<string, number>> {
     const groups = await m.getRepository(Org).findBy({ parentId: village.id, kind: 'group' })
     const byName = new Map(groups.map((g) => [g.name, g.id]))
     let n = groups.length
     for (const name of new Set(names.filter((x): x is string => Boolean(x)))) {
       if (byName.has(name)) continue
       n++
-      const g = await m.getRepository(Org).save({ kind: 'group' as const, name, code: `${village.code}-G${String(n).padStart(3, '0')}`, parentId: village.id, settings: null })
+      const g = await m
+        .getRepository(Org)
+        .save({
+          kind: 'group' as const,
+          name,
+          code: `${village.code}-G${String(n).padStart(3, '0')}`,
+          parentId: village.id,
+          settings: null,
+        })
       byName.set(name, g.id)
     }
     return byName

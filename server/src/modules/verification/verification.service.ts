@@ -50,7 +50,9 @@ export class VerificationService {
 
   private async views(rows: VerificationRequest[]): Promise<VerificationView[]> {
     const ids = [...new Set(rows.map((r) => r.villageId))]
-    const names = new Map((ids.length ? await this.ds.getRepository(Org).findBy({ id: In(ids) }) : []).map((o) => [o.id, o.name]))
+    const names = new Map(
+      (ids.length ? await this.ds.getRepository(Org).findBy({ id: In(ids) }) : []).map((o) => [o.id, o.name]),
+    )
     return rows.map((r) => ({
       id: r.id,
       villageId: r.villageId,
@@ -66,11 +68,18 @@ export class VerificationService {
   }
 
   async listMine(accountId: number): Promise<VerificationView[]> {
-    const rows = await this.ds.getRepository(VerificationRequest).find({ where: { accountId }, order: { id: 'DESC' }, take: 20 })
+    const rows = await this.ds
+      .getRepository(VerificationRequest)
+      .find({ where: { accountId }, order: { id: 'DESC' }, take: 20 })
     return this.views(rows)
   }
 
-  async list(villageId: number, state: VerificationState | undefined, page: number, pageSize: number): Promise<Page<VerificationView>> {
+  async list(
+    villageId: number,
+    state: VerificationState | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<VerificationView>> {
     const [rows, total] = await this.ds.getRepository(VerificationRequest).findAndCount({
       where: state ? { villageId, state } : { villageId },
       order: { id: 'ASC' },
@@ -89,11 +98,16 @@ export class VerificationService {
     if (p.residentIn.has(village.id)) throw new AppException('VERIFICATION_ALREADY_DONE')
 
     const created = await this.tx.run(async (m) => {
-      const pending = await m.getRepository(VerificationRequest).findOneBy({ accountId: p.accountId, villageId: village.id, state: 'pending' })
+      const pending = await m
+        .getRepository(VerificationRequest)
+        .findOneBy({ accountId: p.accountId, villageId: village.id, state: 'pending' })
       if (pending) throw new AppException('VERIFICATION_PENDING')
-      const resident = await m.getRepository(Resident).findOneBy({ villageId: village.id, idNumberHash: this.crypto.blindIndex(id.value) })
+      const resident = await m
+        .getRepository(Resident)
+        .findOneBy({ villageId: village.id, idNumberHash: this.crypto.blindIndex(id.value) })
       if (!resident || resident.name !== body.name.trim()) throw new AppException('VERIFICATION_NO_MATCH')
-      if (resident.accountId !== null && resident.accountId !== p.accountId) throw new AppException('RESIDENT_ALREADY_LINKED')
+      if (resident.accountId !== null && resident.accountId !== p.accountId)
+        throw new AppException('RESIDENT_ALREADY_LINKED')
       const exact = resident.phone !== null && resident.phone === phone
       const auto = exact && village.settings!.verification.autoConfirmExactMatch
       const request = await m.getRepository(VerificationRequest).save({
@@ -117,7 +131,12 @@ export class VerificationService {
         targetId: request.id,
         after: snapshot(request),
       })
-      if (auto) return this.decide(m, request, 'confirm', null, { accountId: null, name: '系统（信息完全一致自动确认）', role: 'system' })
+      if (auto)
+        return this.decide(m, request, 'confirm', null, {
+          accountId: null,
+          name: '系统（信息完全一致自动确认）',
+          role: 'system',
+        })
       await this.notify.notify(m, {
         accountIds: await accountsHolding(m, village.id, COMMITTEE_ROLES),
         orgId: village.id,
@@ -139,7 +158,13 @@ export class VerificationService {
     return this.act(villageId, id, 'reject', reason, actor)
   }
 
-  private async act(villageId: number, id: number, event: VerificationEvent, reason: string | null, actor: Actor): Promise<VerificationView> {
+  private async act(
+    villageId: number,
+    id: number,
+    event: VerificationEvent,
+    reason: string | null,
+    actor: Actor,
+  ): Promise<VerificationView> {
     const done = await this.tx.run(async (m) => {
       const request = await m.getRepository(VerificationRequest).findOneBy({ id, villageId })
       if (!request) throw new AppException('NOT_FOUND')
@@ -160,7 +185,8 @@ export class VerificationService {
     const before = snapshot(request)
     if (t.next === 'confirmed') {
       const resident = await m.getRepository(Resident).findOneByOrFail({ id: request.residentId! })
-      if (resident.accountId !== null && resident.accountId !== request.accountId) throw new AppException('RESIDENT_ALREADY_LINKED')
+      if (resident.accountId !== null && resident.accountId !== request.accountId)
+        throw new AppException('RESIDENT_ALREADY_LINKED')
       await m.getRepository(Resident).update({ id: resident.id }, { accountId: request.accountId })
     }
     request.state = t.next
@@ -182,7 +208,10 @@ export class VerificationService {
       orgId: request.villageId,
       kind: `verification.${t.next}`,
       title: t.next === 'confirmed' ? '实名认证已通过' : '实名认证未通过',
-      body: t.next === 'confirmed' ? '您已成为本村（社区）的认证居民，可以使用全部功能了。' : `原因：${reason ?? ''}。如有疑问请联系村委会。`,
+      body:
+        t.next === 'confirmed'
+          ? '您已成为本村（社区）的认证居民，可以使用全部功能了。'
+          : `原因：${reason ?? ''}。如有疑问请联系村委会。`,
       link: '/pages/home/index',
     })
     return request

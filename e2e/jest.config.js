@@ -1,0 +1,11 @@
+// Browser tests: the built server serves the built H5 app; headless Chromium drives it.
+module.exports = {
+  displayName: 'browser',
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  testTimeout: 90000,
+  // one Chromium at a time on a two-core machine
+  maxWorkers: 1,
+}

@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+export const resultsDir = resolve(__dirname, '../../test-results')
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export interface Session {
+  browser: Browser
+  context: BrowserContext
+  page: Page
+  close: () => Promise<void>
+}
+
+/** Headless Debian Chromium with a phone-sized window and a fresh profile. */
+export async function openBrowser(): Promise<Session> {
+  const profile = mkdtempSync(join(tmpdir(), 'xiangli-chromium-'))
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
+  })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    isMobile: true,
+    hasTouch: true,
+  })
+  const page = await context.newPage()
+  return {
+    browser,
+    context,
+    page,
+    close: async () => {
+      await browser.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(resultsDir, { recursive: true })
+  const file = join(resultsDir, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
