@@ -42,12 +42,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await app.getHttpAdapter().getInstance().ready()
   const ds = app.get(DataSource)
   const request: TestApp['request'] = async ({ method, url, token, body, headers, payload }) => {
-    const res = await app.getHttpAdapter().getInstance().inject({
-      method,
-      url,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      payload: payload ?? (body !== undefined ? JSON.stringify(body) : undefined),
-    })
+    const res = await app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method,
+        url,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        payload: payload ?? (body !== undefined ? JSON.stringify(body) : undefined),
+      })
     let parsed: unknown = res.body
     try {
       parsed = JSON.parse(res.body)
@@ -74,15 +81,29 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 }
 
 /** Builds a multipart/form-data body with one file field. */
-export function multipart(field: string, filename: string, content: Buffer, contentType = 'application/octet-stream') {
+export function multipart(
+  field: string,
+  filename: string,
+  content: Buffer,
+  contentType = 'application/octet-stream',
+) {
   const boundary = '----xiangli' + Math.random().toString(16).slice(2)
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`)
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  )
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
-  return { payload: Buffer.concat([head, content, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  }
 }
 
-export async function villageIds(ds: DataSource): Promise<{ village: number; community: number; township: number }> {
-  const rows: { id: number; name: string }[] = await ds.query(`SELECT id, name FROM org WHERE name IN ('柳林村','新华社区','柳林镇')`)
+export async function villageIds(
+  ds: DataSource,
+): Promise<{ village: number; community: number; township: number }> {
+  const rows: { id: number; name: string }[] = await ds.query(
+    `SELECT id, name FROM org WHERE name IN ('柳林村','新华社区','柳林镇')`,
+  )
   const by = (n: string) => rows.find((r) => r.name === n)!.id
   return { village: by('柳林村'), community: by('新华社区'), township: by('柳林镇') }
 }

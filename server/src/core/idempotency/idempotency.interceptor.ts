@@ -1,10 +1,11 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common'
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common'
 import { DataSource, LessThan } from 'typeorm'
 import { from, mergeMap, of, type Observable, catchError } from 'rxjs'
 import { AppException } from '../errors/app.exception'
 import { canonicalJson, sha256 } from '../audit/audit.service'
 import { isUniqueViolation } from '../database/errors'
 import { TxService } from '../tx/tx.service'
+import { FieldCrypto } from '../crypto/field-crypto.service'
 import type { AuthedRequest } from '../auth/access.guard'
 import { IdempotencyRecord } from './entities/idempotency-record.entity'
 
@@ -15,12 +16,16 @@ const STALE_MS = 2 * 60 * 1000
 /**
  * Honours the Idempotency-Key header on writes: the first request with a key does the work and its
  * answer is kept; a retry with the same key gets that answer back instead of doing the work again.
+ * Answers are kept encrypted: a login or refresh answer holds live tokens.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly log = new Logger('Idempotency')
+
   constructor(
     private readonly ds: DataSource,
     private readonly tx: TxService,
+    private readonly crypto: FieldCrypto,
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -40,11 +45,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (stored !== undefined) return of(stored)
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
-            await this.tx.run((m) =>
-              m
-                .getRepository(IdempotencyRecord)
-                .update({ scope, key }, { state: 'done', responseBody: JSON.stringify(body ?? null) }),
-            )
+            try {
+              const responseBody = this.crypto.encrypt(JSON.stringify(body ?? null))
+              await this.tx.run((m) =>
+                m.getRepository(IdempotencyRecord).update({ scope, key }, { state: 'done', responseBody }),
+              )
+            } catch (e) {
+              // the work is done and committed: an answer that cannot be kept (too large for the
+              // column, say) must not turn it into an error; a retry will simply run again
+              this.log.warn(`answer for key ${key} not kept: ${(e as Error).message}`)
+              await this.tx
+                .run((m) => m.getRepository(IdempotencyRecord).delete({ scope, key }))
+                .catch(() => undefined)
+            }
             return body
           }),
           catchError(async (e: unknown) => {
@@ -55,6 +68,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         )
       }),
     )
+  }
+
+  /** JSON never starts with "v1:", so answers kept before they were encrypted still read back. */
+  private answer(stored: string): unknown {
+    return JSON.parse(stored.startsWith('v1:') ? this.crypto.decrypt(stored) : stored)
   }
 
   /** Returns the stored answer of an earlier identical request, or undefined when this one should run. */
@@ -74,7 +92,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!existing) return this.begin(scope, key, requestHash)
     if (existing.requestHash !== requestHash) throw new AppException('IDEMPOTENCY_KEY_REUSED')
     if (existing.state === 'done')
-      return existing.responseBody === null ? null : JSON.parse(existing.responseBody)
+      return existing.responseBody === null ? null : this.answer(existing.responseBody)
     const taken = await this.tx.run((m) =>
       m
         .getRepository(IdempotencyRecord)

@@ -112,16 +112,14 @@ export class AuthService {
     const refreshToken = randomBytes(32).toString('base64url')
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000)
     await this.tx.run(async (m) => {
-      await m
-        .getRepository(RefreshToken)
-        .insert({
-          accountId,
-          tokenHash: hashToken(refreshToken),
-          familyId,
-          expiresAt,
-          rotatedAt: null,
-          revokedAt: null,
-        })
+      await m.getRepository(RefreshToken).insert({
+        accountId,
+        tokenHash: hashToken(refreshToken),
+        familyId,
+        expiresAt,
+        rotatedAt: null,
+        revokedAt: null,
+      })
       await m.getRepository(Account).update({ id: accountId }, { lastLoginAt: new Date() })
     })
     return { ...this.tokens.issueAccess(accountId), refreshToken }

@@ -421,15 +421,13 @@ export class DemoSeeder {
           })
           groupIds.set(h.group, g.id)
         }
-        const household = await m
-          .getRepository(Household)
-          .save({
-            villageId: unit.id,
-            groupId: groupIds.get(h.group)!,
-            code: h.code,
-            address: h.address,
-            headResidentId: null,
-          })
+        const household = await m.getRepository(Household).save({
+          villageId: unit.id,
+          groupId: groupIds.get(h.group)!,
+          code: h.code,
+          address: h.address,
+          headResidentId: null,
+        })
         for (const p of h.members) {
           const idNumber = this.idNumber(p.birth, p.sex)
           phone += 1
@@ -453,39 +451,33 @@ export class DemoSeeder {
           if (p.head)
             await m.getRepository(Household).update({ id: household.id }, { headResidentId: resident.id })
           for (const role of p.roles ?? [])
-            await m
-              .getRepository(RoleAssignment)
-              .save({
-                orgId: unit.id,
-                role,
-                residentId: resident.id,
-                accountId: null,
-                holder: `r:${resident.id}`,
-              })
+            await m.getRepository(RoleAssignment).save({
+              orgId: unit.id,
+              role,
+              residentId: resident.id,
+              accountId: null,
+              holder: `r:${resident.id}`,
+            })
         }
       }
     }
 
     const official = await newAccount('赵建国', 'township')
-    await m
-      .getRepository(RoleAssignment)
-      .save({
-        orgId: township.id,
-        role: 'township_official' as const,
-        residentId: null,
-        accountId: official.id,
-        holder: `a:${official.id}`,
-      })
+    await m.getRepository(RoleAssignment).save({
+      orgId: township.id,
+      role: 'township_official' as const,
+      residentId: null,
+      accountId: official.id,
+      holder: `a:${official.id}`,
+    })
     const admin = await newAccount('系统管理员', 'admin')
-    await m
-      .getRepository(RoleAssignment)
-      .save({
-        orgId: county.id,
-        role: 'system_admin' as const,
-        residentId: null,
-        accountId: admin.id,
-        holder: `a:${admin.id}`,
-      })
+    await m.getRepository(RoleAssignment).save({
+      orgId: county.id,
+      role: 'system_admin' as const,
+      residentId: null,
+      accountId: admin.id,
+      holder: `a:${admin.id}`,
+    })
     await newAccount('刘小满', 'newcomer')
 
     // one request waiting for the committee, so the review queue is not empty on first look

@@ -273,15 +273,13 @@ export class RosterService {
     for (const name of new Set(names.filter((x): x is string => Boolean(x)))) {
       if (byName.has(name)) continue
       n++
-      const g = await m
-        .getRepository(Org)
-        .save({
-          kind: 'group' as const,
-          name,
-          code: `${village.code}-G${String(n).padStart(3, '0')}`,
-          parentId: village.id,
-          settings: null,
-        })
+      const g = await m.getRepository(Org).save({
+        kind: 'group' as const,
+        name,
+        code: `${village.code}-G${String(n).padStart(3, '0')}`,
+        parentId: village.id,
+        settings: null,
+      })
       byName.set(name, g.id)
     }
     return byName

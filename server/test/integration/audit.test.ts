@@ -1,0 +1,220 @@
+import { DataSource } from 'typeorm'
+import type { AuditEntryView } from '@xiangli/shared'
+import { AuditService, entryHash } from '../../src/core/audit/audit.service'
+import { AuditEntry } from '../../src/core/audit/entities/audit-entry.entity'
+import { Resident } from '../../src/modules/roster/entities/resident.entity'
+import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
+
+describe(`the audit chain on ${DIALECT}`, () => {
+  let t: TestApp
+  let ids: { village: number; community: number }
+  let admin: string
+  let secretary: string
+
+  const entries = () => t.ds.getRepository(AuditEntry).find({ order: { seq: 'ASC' } })
+  const verify = async () => {
+    const res = await t.request({ method: 'GET', url: '/api/audit/verify', token: admin })
+    expect(res.status).toBe(200)
+    return res.body
+  }
+  /** Runs a tampering step, checks what verify says, and puts the row back as it was. */
+  async function tampered(seq: number, change: (row: AuditEntry) => Promise<void>): Promise<unknown> {
+    const original = await t.ds.getRepository(AuditEntry).findOneByOrFail({ seq })
+    try {
+      await change(original)
+      return await verify()
+    } finally {
+      await t.ds.getRepository(AuditEntry).delete({ seq })
+      await t.ds.getRepository(AuditEntry).insert(original)
+    }
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp()
+    ids = await villageIds(t.ds)
+    admin = await t.login('admin')
+    secretary = await t.login('secretary')
+  })
+  afterAll(async () => t.close())
+
+  describe('appending', () => {
+    it('starts with the demo seeding as entry 1', async () => {
+      expect((await entries()).map((e) => [e.seq, e.action])).toEqual([[1, 'demo.seeded']])
+    })
+
+    it('appends one linked entry for each state change, naming who acted and in which role', async () => {
+      const village = (
+        await t.request({ method: 'GET', url: `/api/villages/${ids.village}`, token: secretary })
+      ).body
+      const resident = await t.login('resident')
+      const someone = await t.ds.getRepository(Resident).findOneByOrFail({ name: '王小军' })
+
+      await t.request({
+        method: 'PUT',
+        url: `/api/villages/${ids.village}/settings`,
+        token: secretary,
+        body: { ...village.settings, yijiantiao: true },
+      })
+      await t.request({
+        method: 'PATCH',
+        url: '/api/me/preferences',
+        token: resident,
+        body: { elderMode: true },
+      })
+      const assigned = await t.request({
+        method: 'POST',
+        url: `/api/villages/${ids.village}/roles`,
+        token: secretary,
+        body: { residentId: someone.id, role: 'representative' },
+      })
+      await t.request({
+        method: 'DELETE',
+        url: `/api/villages/${ids.village}/roles/${assigned.body.id}`,
+        token: secretary,
+      })
+
+      const all = await entries()
+      expect(
+        all.slice(1).map((e) => ({
+          seq: e.seq,
+          action: e.action,
+          actorName: e.actorName,
+          actorRole: e.actorRole,
+          orgId: e.orgId,
+        })),
+      ).toEqual([
+        {
+          seq: 2,
+          action: 'village.settings_updated',
+          actorName: '李建华',
+          actorRole: 'party_secretary',
+          orgId: ids.village,
+        },
+        { seq: 3, action: 'account.preferences_updated', actorName: '王秀英', actorRole: null, orgId: null },
+        {
+          seq: 4,
+          action: 'role.assigned',
+          actorName: '李建华',
+          actorRole: 'party_secretary',
+          orgId: ids.village,
+        },
+        {
+          seq: 5,
+          action: 'role.removed',
+          actorName: '李建华',
+          actorRole: 'party_secretary',
+          orgId: ids.village,
+        },
+      ])
+      for (let i = 1; i < all.length; i++) expect(all[i]!.prevHash).toBe(all[i - 1]!.hash)
+    })
+
+    it('keeps digests of the before and after states, not the data itself', async () => {
+      const settings = (await entries()).find((e) => e.action === 'village.settings_updated')!
+      expect(settings.beforeDigest).toMatch(/^[0-9a-f]{64}$/)
+      expect(settings.afterDigest).toMatch(/^[0-9a-f]{64}$/)
+      expect(settings.afterDigest).not.toBe(settings.beforeDigest)
+    })
+
+    it('appends nothing for reads', async () => {
+      const before = (await entries()).length
+      await t.request({ method: 'GET', url: `/api/villages/${ids.village}/residents`, token: secretary })
+      await t.request({ method: 'GET', url: '/api/me', token: secretary })
+      await verify()
+      expect((await entries()).length).toBe(before)
+    })
+
+    it('appends nothing for a refused change', async () => {
+      const before = (await entries()).length
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/villages/${ids.village}/roles`,
+        token: secretary,
+        body: { residentId: 999999, role: 'representative' },
+      })
+      expect(res.status).toBe(404)
+      expect((await entries()).length).toBe(before)
+    })
+
+    it('shows a village the entries about it, newest first', async () => {
+      const res = await t.request({
+        method: 'GET',
+        url: `/api/villages/${ids.village}/audit`,
+        token: await t.login('supervisor'),
+      })
+      expect(res.status).toBe(200)
+      expect(res.body.items.map((e: AuditEntryView) => e.action)).toEqual([
+        'role.removed',
+        'role.assigned',
+        'village.settings_updated',
+      ])
+      expect(res.body.total).toBe(3)
+    })
+  })
+
+  describe('checking', () => {
+    it('reports a whole chain as ok', async () => {
+      expect(await verify()).toEqual({ ok: true, checked: 5, firstBrokenSeq: null, problem: null })
+    })
+
+    it('gives the same answer from the command-line check, which opens its own connection', async () => {
+      const ds = new DataSource(t.ds.options)
+      await ds.initialize()
+      try {
+        expect(await new AuditService(ds).verify()).toEqual({
+          ok: true,
+          checked: 5,
+          firstBrokenSeq: null,
+          problem: null,
+        })
+      } finally {
+        await ds.destroy()
+      }
+    })
+
+    it('finds an entry whose content was changed with SQL', async () => {
+      const result = await tampered(2, async () => {
+        await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, ['王五', 2])
+      })
+      expect(result).toEqual({
+        ok: false,
+        checked: 1,
+        firstBrokenSeq: 2,
+        problem: '第 2 条记录的内容被改动过',
+      })
+      expect(await verify()).toMatchObject({ ok: true })
+    })
+
+    it('finds a changed entry whose hash was recomputed, at the next link', async () => {
+      const result = await tampered(2, async (row) => {
+        const { hash: _old, ...fields } = { ...row, actorName: '王五' }
+        await t.ds.query(`UPDATE audit_entry SET actorName = ?, hash = ? WHERE seq = ?`, [
+          '王五',
+          entryHash(fields),
+          2,
+        ])
+      })
+      expect(result).toEqual({
+        ok: false,
+        checked: 2,
+        firstBrokenSeq: 3,
+        problem: '第 3 条记录与前一条衔接不上',
+      })
+    })
+
+    it('finds an entry deleted from the middle', async () => {
+      const result = await tampered(3, async () => {
+        await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [3])
+      })
+      expect(result).toEqual({ ok: false, checked: 2, firstBrokenSeq: 3, problem: '第 3 条记录缺失' })
+    })
+
+    it('finds the last entry deleted', async () => {
+      const result = await tampered(5, async () => {
+        await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [5])
+      })
+      expect(result).toEqual({ ok: false, checked: 4, firstBrokenSeq: 5, problem: '最后 1 条记录被删除' })
+      expect(await verify()).toEqual({ ok: true, checked: 5, firstBrokenSeq: null, problem: null })
+    })
+  })
+})

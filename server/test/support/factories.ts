@@ -1,0 +1,95 @@
+import { idNumberCheckChar, maskIdNumber, type Sex } from '@xiangli/shared'
+import { TokensService } from '../../src/core/auth/tokens.service'
+import { FieldCrypto } from '../../src/core/crypto/field-crypto.service'
+import { DEFAULT_PREFERENCES } from '../../src/modules/auth/auth.service'
+import { Account } from '../../src/modules/auth/entities/account.entity'
+import { Household } from '../../src/modules/roster/entities/household.entity'
+import { Resident } from '../../src/modules/roster/entities/resident.entity'
+import type { TestApp } from './app'
+
+let counter = 0
+const next = () => ++counter
+
+/**
+ * A valid ID number. Area 110101 keeps it apart from the demo data (330106); the sequence makes it
+ * unique within a test run; the 17th digit follows the sex.
+ */
+export function idNumber(o: { area?: string; birth?: string; sex?: Sex; n?: number } = {}): string {
+  const n = o.n ?? next()
+  const birth = o.birth ?? birthFor(n)
+  const seq = ((n % 500) * 2 + (o.sex === 'female' ? 0 : 1)) % 1000
+  const first17 = `${o.area ?? '110101'}${birth}${String(seq).padStart(3, '0')}`
+  return first17 + idNumberCheckChar(first17)
+}
+
+/** A distinct birth date (YYYYMMDD) for each n: n days after 1 January 1950. */
+export function birthFor(n: number): string {
+  return new Date(Date.UTC(1950, 0, 1) + n * 86400_000).toISOString().slice(0, 10).replace(/-/g, '')
+}
+
+export const phoneFor = (n: number): string => `137${String(n).padStart(8, '0')}`
+
+/** An account that is not on any roster, with a valid access token. */
+export async function addAccount(
+  t: TestApp,
+  o: { displayName?: string; openid?: string | null } = {},
+): Promise<{ id: number; token: string }> {
+  const account = await t.ds.getRepository(Account).save({
+    openid: o.openid ?? null,
+    demoKey: null,
+    displayName: o.displayName ?? `测试用户${next()}`,
+    preferences: DEFAULT_PREFERENCES,
+    lastLoginAt: null,
+  })
+  return { id: account.id, token: t.app.get(TokensService).issueAccess(account.id).accessToken }
+}
+
+/** A roster row (and its household when it is new), stored the way the importer stores it. */
+export async function addResident(
+  t: TestApp,
+  o: {
+    villageId: number
+    name?: string
+    sex?: Sex
+    idNumber?: string
+    phone?: string | null
+    householdCode?: string
+    accountId?: number | null
+  },
+): Promise<Resident & { plainIdNumber: string }> {
+  const sex = o.sex ?? 'female'
+  const id = o.idNumber ?? idNumber({ sex })
+  const crypto = t.app.get(FieldCrypto)
+  const code = o.householdCode ?? `T${next()}`
+  const households = t.ds.getRepository(Household)
+  const household =
+    (await households.findOneBy({ villageId: o.villageId, code })) ??
+    (await households.save({
+      villageId: o.villageId,
+      code,
+      address: null,
+      groupId: null,
+      headResidentId: null,
+    }))
+  const resident = await t.ds.getRepository(Resident).save({
+    villageId: o.villageId,
+    householdId: household.id,
+    name: o.name ?? `测试居民${next()}`,
+    sex,
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    idNumberEnc: crypto.encrypt(id),
+    idNumberHash: crypto.blindIndex(id),
+    idNumberMasked: maskIdNumber(id),
+    phone: o.phone === undefined ? phoneFor(next()) : o.phone,
+    isHouseholdHead: false,
+    isHouseholdRep: false,
+    residency: 'registered',
+    accountId: o.accountId ?? null,
+  })
+  return Object.assign(resident, { plainIdNumber: id })
+}
+
+/** The stored phone number of a roster row, for tests that must type it exactly. */
+export async function residentByName(t: TestApp, name: string): Promise<Resident> {
+  return t.ds.getRepository(Resident).findOneByOrFail({ name })
+}

@@ -1,0 +1,148 @@
+import { ConfigError, loadConfig } from '../../src/core/config/config'
+
+/** The smallest environment the server starts with; each test changes what it is about. */
+const env = (overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> => ({
+  JWT_SECRET: 'a-secret-that-is-at-least-32-characters-long',
+  FIELD_ENCRYPTION_KEY: 'ab'.repeat(32),
+  ...overrides,
+})
+
+function problemsOf(e: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(e)
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems
+    throw err
+  }
+  throw new Error('loadConfig accepted the configuration')
+}
+
+describe('loadConfig', () => {
+  it('names JWT_SECRET when it is missing', () => {
+    expect(problemsOf(env({ JWT_SECRET: undefined }))).toEqual(['JWT_SECRET: is missing'])
+  })
+
+  it('names JWT_SECRET when it is too short', () => {
+    expect(problemsOf(env({ JWT_SECRET: 'short' }))).toEqual(['JWT_SECRET: must be at least 32 characters'])
+  })
+
+  it('treats an empty value as missing', () => {
+    expect(problemsOf(env({ JWT_SECRET: '' }))).toEqual(['JWT_SECRET: is missing'])
+  })
+
+  it.each([
+    ['too short', 'abcd'],
+    ['63 hex characters', 'a'.repeat(63)],
+    ['not hex', 'g'.repeat(64)],
+    ['base64 of 31 bytes', Buffer.alloc(31, 1).toString('base64')],
+  ])('names FIELD_ENCRYPTION_KEY when it is %s', (_, key) => {
+    expect(problemsOf(env({ FIELD_ENCRYPTION_KEY: key }))).toEqual([
+      'FIELD_ENCRYPTION_KEY: must be 32 bytes, written as 64 hex characters or 44 base64 characters',
+    ])
+  })
+
+  it('accepts the field key as 44 base64 characters', () => {
+    const key = Buffer.alloc(32, 7)
+    expect(loadConfig(env({ FIELD_ENCRYPTION_KEY: key.toString('base64') })).fieldKey.equals(key)).toBe(true)
+  })
+
+  it.each(['postgres://u@h/db', 'mysql://host', 'mysql://u@h:3306/my-db', 'localhost:3306/db'])(
+    'names DATABASE_URL when it is %s',
+    (url) => {
+      expect(problemsOf(env({ DATABASE_URL: url }))).toEqual([
+        'DATABASE_URL: must look like mysql://user:password@host:3306/database',
+      ])
+    },
+  )
+
+  it('accepts a MySQL URL with a password and options', () => {
+    expect(
+      loadConfig(env({ DATABASE_URL: 'mysql://app:p%40ss@db.internal:3306/xiangli?ssl=true' })).DATABASE_URL,
+    ).toBe('mysql://app:p%40ss@db.internal:3306/xiangli?ssl=true')
+  })
+
+  it('refuses demo logins in production', () => {
+    const problems = problemsOf(
+      env({
+        NODE_ENV: 'production',
+        DEMO_ENABLED: 'true',
+        DATABASE_URL: 'mysql://u@h/db',
+        WECHAT_APP_ID: 'wx1',
+        WECHAT_APP_SECRET: 's',
+      }),
+    )
+    expect(problems).toEqual(['DEMO_ENABLED: must be false in production: demo logins bypass WeChat'])
+  })
+
+  it('requires WeChat credentials and MySQL in production', () => {
+    expect(problemsOf(env({ NODE_ENV: 'production' }))).toEqual([
+      'WECHAT_APP_ID: WECHAT_APP_ID and WECHAT_APP_SECRET are required in production',
+      'DATABASE_URL: is required in production (MySQL)',
+    ])
+  })
+
+  it('starts in production with everything production needs', () => {
+    const c = loadConfig(
+      env({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'mysql://u@h/db',
+        WECHAT_APP_ID: 'wx1',
+        WECHAT_APP_SECRET: 's',
+      }),
+    )
+    expect(c.DEMO_ENABLED).toBe(false)
+  })
+
+  it('names WECHAT_API_BASE when it is not a URL', () => {
+    expect(problemsOf(env({ WECHAT_API_BASE: 'api.weixin.qq.com' }))).toEqual([
+      'WECHAT_API_BASE: must be a URL such as https://api.weixin.qq.com',
+    ])
+  })
+
+  it('names DEMO_ENABLED when it is not a yes or no', () => {
+    expect(problemsOf(env({ DEMO_ENABLED: 'maybe' }))).toEqual(['DEMO_ENABLED: must be true or false'])
+  })
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ PORT: 'eighty' }).map((p) => p.split(':')[0])).toEqual([
+      'PORT',
+      'JWT_SECRET',
+      'FIELD_ENCRYPTION_KEY',
+    ])
+  })
+
+  it('fills in the defaults', () => {
+    const c = loadConfig(env())
+    expect(c).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      SQLITE_PATH: 'data/xiangli.sqlite',
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      REFRESH_TOKEN_TTL_DAYS: 30,
+      WECHAT_API_BASE: 'https://api.weixin.qq.com',
+      WECHAT_TIMEOUT_MS: 5000,
+      DEMO_ENABLED: false,
+      LOG_LEVEL: 'info',
+      OUTBOX_INTERVAL_MS: 5000,
+      publicBaseUrl: 'http://localhost:3000',
+    })
+    expect(c.DATABASE_URL).toBeUndefined()
+    expect(c.WECHAT_SUBSCRIBE_TEMPLATE_ID).toBeUndefined()
+    expect(c.fieldKey.equals(Buffer.from('ab'.repeat(32), 'hex'))).toBe(true)
+  })
+
+  it('reads numbers and yes/no values from their text', () => {
+    const c = loadConfig(env({ PORT: '8080', DEMO_ENABLED: 'yes', ACCESS_TOKEN_TTL_SECONDS: '60' }))
+    expect(c.PORT).toBe(8080)
+    expect(c.DEMO_ENABLED).toBe(true)
+    expect(c.ACCESS_TOKEN_TTL_SECONDS).toBe(60)
+    expect(loadConfig(env({ DEMO_ENABLED: '0' })).DEMO_ENABLED).toBe(false)
+  })
+
+  it('drops the trailing slash of the public base URL', () => {
+    expect(loadConfig(env({ PUBLIC_BASE_URL: 'https://xiangli.example.cn/' })).publicBaseUrl).toBe(
+      'https://xiangli.example.cn',
+    )
+  })
+})
