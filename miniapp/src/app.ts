@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import './app.scss'
+import './platform/platformStyles'
 
 function App({ children }: PropsWithChildren) {
   // children are the pages

@@ -21,7 +21,9 @@ export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.services, ROUT
 export const MINE_TAB_INDEX = 3
 
 export function withQuery(path: string, query: Record<string, string | number>): string {
-  const parts = Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  const parts = Object.entries(query).map(
+    ([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`,
+  )
   return parts.length ? `${path}?${parts.join('&')}` : path
 }
 

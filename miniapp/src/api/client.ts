@@ -35,8 +35,7 @@ export interface PageParams {
   pageSize?: number
 }
 
-const OK = { ok: true } as const
-type Ok = typeof OK
+type Ok = { ok: true }
 
 // ---------- auth ----------
 export const getDemoPeople = (o?: CallOptions) =>
@@ -71,10 +70,14 @@ export const listVerifications = (
   villageId: number,
   q: PageParams & { state?: VerificationState },
   o?: CallOptions,
-) => api.request<Page<VerificationView>>(`/api/villages/${villageId}/verifications`, { query: { ...q }, ...o })
+) =>
+  api.request<Page<VerificationView>>(`/api/villages/${villageId}/verifications`, { query: { ...q }, ...o })
 
 export const confirmVerification = (villageId: number, id: number, o?: CallOptions) =>
-  api.request<VerificationView>(`/api/villages/${villageId}/verifications/${id}/confirm`, { method: 'POST', ...o })
+  api.request<VerificationView>(`/api/villages/${villageId}/verifications/${id}/confirm`, {
+    method: 'POST',
+    ...o,
+  })
 
 export const rejectVerification = (villageId: number, id: number, body: RejectRequest, o?: CallOptions) =>
   api.request<VerificationView>(`/api/villages/${villageId}/verifications/${id}/reject`, {
@@ -120,4 +123,5 @@ export const getUnreadCount = (o?: CallOptions) => api.request<UnreadCount>('/ap
 export const markRead = (id: number, o?: CallOptions) =>
   api.request<unknown>(`/api/inbox/${id}/read`, { method: 'POST', ...o })
 
-export const markAllRead = (o?: CallOptions) => api.request<unknown>('/api/inbox/read-all', { method: 'POST', ...o })
+export const markAllRead = (o?: CallOptions) =>
+  api.request<unknown>('/api/inbox/read-all', { method: 'POST', ...o })

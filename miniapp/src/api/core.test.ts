@@ -3,6 +3,7 @@ import {
   ApiError,
   buildQuery,
   createApiCore,
+  randomKey,
   errorFromResponse,
   messageFor,
   type ApiCoreOptions,
@@ -12,7 +13,11 @@ import {
   type TransportResponse,
 } from './core'
 
-const pair = (n: number): TokenPair => ({ accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn: 900 })
+const pair = (n: number): TokenPair => ({
+  accessToken: `access-${n}`,
+  refreshToken: `refresh-${n}`,
+  expiresIn: 900,
+})
 
 function memoryTokens(initial: TokenPair | null = pair(1)): TokenStore & { current: TokenPair | null } {
   const store = {
@@ -33,7 +38,9 @@ const apiError = (code: string, message = '') => ({ code, message, requestId: 'r
 const expired = () => answer(401, apiError('AUTH_TOKEN_EXPIRED', '登录已过期，请重新登录'))
 
 /** A server stand-in: each handler answers one call, in order; the calls are recorded. */
-function scriptedTransport(route: (req: TransportRequest, calls: TransportRequest[]) => Promise<TransportResponse> | TransportResponse) {
+function scriptedTransport(
+  route: (req: TransportRequest, calls: TransportRequest[]) => Promise<TransportResponse> | TransportResponse,
+) {
   const calls: TransportRequest[] = []
   const transport: Transport = async (req) => {
     calls.push(req)
@@ -42,7 +49,10 @@ function scriptedTransport(route: (req: TransportRequest, calls: TransportReques
   return { transport, calls }
 }
 
-function setup(transport: Transport, overrides: Partial<ApiCoreOptions> & { tokens?: ReturnType<typeof memoryTokens> } = {}) {
+function setup(
+  transport: Transport,
+  overrides: Partial<ApiCoreOptions> & { tokens?: ReturnType<typeof memoryTokens> } = {},
+) {
   const tokens = overrides.tokens ?? memoryTokens()
   const ended: ApiError[] = []
   const shown: ApiError[] = []
@@ -115,7 +125,11 @@ describe('the request core', () => {
       })
       const { api } = setup(transport)
 
-      const all = Promise.all([api.request('/api/me'), api.request('/api/inbox'), api.request('/api/orgs/villages')])
+      const all = Promise.all([
+        api.request('/api/me'),
+        api.request('/api/inbox'),
+        api.request('/api/orgs/villages'),
+      ])
       await new Promise((resolve) => setTimeout(resolve, 0))
       releaseRefresh()
 
@@ -182,7 +196,9 @@ describe('the request core', () => {
     const { transport } = scriptedTransport(() => answer(401, apiError('WECHAT_LOGIN_FAILED')))
     const { api, ended } = setup(transport)
 
-    await expect(api.request('/api/auth/wechat', { method: 'POST', body: { code: 'x' }, auth: false })).rejects.toMatchObject({
+    await expect(
+      api.request('/api/auth/wechat', { method: 'POST', body: { code: 'x' }, auth: false }),
+    ).rejects.toMatchObject({
       code: 'WECHAT_LOGIN_FAILED',
     })
     expect(ended).toHaveLength(0)
@@ -236,7 +252,13 @@ describe('the request core', () => {
       await api.request('/api/me/preferences', { method: 'PATCH', body: { elderMode: true } })
       await api.request('/api/me')
 
-      expect(calls.map((c) => c.headers['Idempotency-Key'])).toEqual(['key-1', 'key-2', 'key-3', 'key-4', undefined])
+      expect(calls.map((c) => c.headers['Idempotency-Key'])).toEqual([
+        'key-1',
+        'key-2',
+        'key-3',
+        'key-4',
+        undefined,
+      ])
     })
   })
 
@@ -294,8 +316,13 @@ describe('the request core', () => {
       )
       const { api, shown } = setup(transport)
 
-      await expect(api.request('/api/me/verifications', { method: 'POST', body: {} })).rejects.toBeInstanceOf(ApiError)
-      expect(shown[0]).toMatchObject({ code: 'VERIFICATION_PENDING', message: '您在幸福村的认证申请正在等待村委会确认' })
+      await expect(api.request('/api/me/verifications', { method: 'POST', body: {} })).rejects.toBeInstanceOf(
+        ApiError,
+      )
+      expect(shown[0]).toMatchObject({
+        code: 'VERIFICATION_PENDING',
+        message: '您在幸福村的认证申请正在等待村委会确认',
+      })
     })
 
     it('falls back to the shared message for the code when the server sent none', async () => {
@@ -310,18 +337,35 @@ describe('the request core', () => {
       const { transport } = scriptedTransport(() => answer(404, apiError('NOT_FOUND')))
       const { api, shown } = setup(transport)
 
-      await expect(api.request('/api/villages/1/home', { toast: false })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+      await expect(api.request('/api/villages/1/home', { toast: false })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      })
       expect(shown).toHaveLength(0)
     })
 
     it('keeps the request id and details of the failure', () => {
-      const error = errorFromResponse(answer(400, { code: 'VALIDATION_FAILED', message: '', requestId: 'abc', details: { field: 'phone' } }))
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, requestId: 'abc', details: { field: 'phone' } })
+      const error = errorFromResponse(
+        answer(400, {
+          code: 'VALIDATION_FAILED',
+          message: '',
+          requestId: 'abc',
+          details: { field: 'phone' },
+        }),
+      )
+      expect(error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        status: 400,
+        requestId: 'abc',
+        details: { field: 'phone' },
+      })
       expect(error.message).toBe(ERRORS.VALIDATION_FAILED.message)
     })
 
     it('says a plain sentence when a proxy answers with a page instead of an error body', () => {
-      expect(errorFromResponse(answer(500, '<html>oops</html>'))).toMatchObject({ code: 'INTERNAL', message: ERRORS.INTERNAL.message })
+      expect(errorFromResponse(answer(500, '<html>oops</html>'))).toMatchObject({
+        code: 'INTERNAL',
+        message: ERRORS.INTERNAL.message,
+      })
       expect(errorFromResponse(answer(404, null))).toMatchObject({ code: 'BAD_RESPONSE' })
     })
 
@@ -345,6 +389,14 @@ describe('the request core', () => {
       headers: { Authorization: 'Bearer access-1', 'Idempotency-Key': 'key-1' },
     })
     expect(calls[0]!.headers['Content-Type']).toBeUndefined()
+  })
+})
+
+describe('randomKey', () => {
+  it('makes keys the server accepts (8 to 128 of letters, digits, _ . : -) and never the same twice', () => {
+    const keys = Array.from({ length: 1000 }, randomKey)
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/)
+    expect(new Set(keys).size).toBe(keys.length)
   })
 })
 

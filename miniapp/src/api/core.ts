@@ -199,7 +199,9 @@ export function createApiCore(options: ApiCoreOptions): ApiCore {
       tokens.set(res.data)
       return res.data
     }
-    const error = isOk(res.status) ? new ApiError('BAD_RESPONSE', messageFor('BAD_RESPONSE'), res.status) : errorFromResponse(res)
+    const error = isOk(res.status)
+      ? new ApiError('BAD_RESPONSE', messageFor('BAD_RESPONSE'), res.status)
+      : errorFromResponse(res)
     // Refused (4xx): the session is over. A server error is not the person's fault: keep them logged in.
     if (res.status >= 400 && res.status < 500 && tokens.get()) endSession(error)
     throw error
@@ -214,7 +216,12 @@ export function createApiCore(options: ApiCoreOptions): ApiCore {
     return refreshing
   }
 
-  async function attempt<T>(path: string, o: RequestOptions, key: string | undefined, refreshed: boolean): Promise<T> {
+  async function attempt<T>(
+    path: string,
+    o: RequestOptions,
+    key: string | undefined,
+    refreshed: boolean,
+  ): Promise<T> {
     const method = o.method ?? 'GET'
     const useAuth = o.auth !== false
     const sent = useAuth ? tokens.get() : null

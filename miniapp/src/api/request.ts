@@ -8,8 +8,6 @@ import { ROUTES } from '@/routes'
 import { tokenStore } from '@/store/tokens'
 import { createApiCore, type ApiError, type Transport } from './core'
 
-declare const API_BASE: string
-
 const TIMEOUT_MS = 15_000
 
 const taroTransport: Transport = async (req) => {

@@ -6,7 +6,7 @@ import { EmptyView } from './States'
 export function LoginPrompt({ what }: { what: string }) {
   return (
     <EmptyView
-      title='请先登录'
+      title="请先登录"
       description={`登录后才能${what}`}
       action={{ text: '去登录', onClick: () => void Taro.navigateTo({ url: ROUTES.login }) }}
     />

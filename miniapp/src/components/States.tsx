@@ -7,9 +7,9 @@ import './States.scss'
 
 export function LoadingView({ text = '正在加载…' }: { text?: string }) {
   return (
-    <View className='xl-state'>
-      <View className='xl-spinner' />
-      <Text className='xl-state__text'>{text}</Text>
+    <View className="xl-state">
+      <View className="xl-spinner" />
+      <Text className="xl-state__text">{text}</Text>
     </View>
   )
 }
@@ -24,11 +24,11 @@ export function EmptyView({
   action?: { text: string; onClick: () => void }
 }) {
   return (
-    <View className='xl-state'>
-      <Text className='xl-state__title'>{title}</Text>
-      {description ? <View className='xl-state__text'>{description}</View> : null}
+    <View className="xl-state">
+      <Text className="xl-state__title">{title}</Text>
+      {description ? <View className="xl-state__text">{description}</View> : null}
       {action ? (
-        <Button className='xl-state__action' type='primary' onClick={action.onClick}>
+        <Button className="xl-state__action" type="primary" onClick={action.onClick}>
           {action.text}
         </Button>
       ) : null}
@@ -38,10 +38,10 @@ export function EmptyView({
 
 export function ErrorView({ error, onRetry }: { error: ApiError | null; onRetry: () => void }) {
   return (
-    <View className='xl-state'>
-      <Text className='xl-state__title'>没有加载出来</Text>
-      <View className='xl-state__text'>{error?.message ?? '出了点问题，请稍后再试'}</View>
-      <Button className='xl-state__action' type='primary' onClick={onRetry}>
+    <View className="xl-state">
+      <Text className="xl-state__title">没有加载出来</Text>
+      <View className="xl-state__text">{error?.message ?? '出了点问题，请稍后再试'}</View>
+      <Button className="xl-state__action" type="primary" onClick={onRetry}>
         重试
       </Button>
     </View>
@@ -64,12 +64,12 @@ export function ListFooter({
 }) {
   if (error)
     return (
-      <View className='xl-list-footer xl-list-footer--error' onClick={onRetry}>
+      <View className="xl-list-footer xl-list-footer--error" onClick={onRetry}>
         {error.message}，点这里重试
       </View>
     )
-  if (loadingMore) return <View className='xl-list-footer'>正在加载更多…</View>
-  if (hasMore) return <View className='xl-list-footer'>往上滑，加载更多</View>
-  if (count > 0) return <View className='xl-list-footer'>没有更多了</View>
+  if (loadingMore) return <View className="xl-list-footer">正在加载更多…</View>
+  if (hasMore) return <View className="xl-list-footer">往上滑，加载更多</View>
+  if (count > 0) return <View className="xl-list-footer">没有更多了</View>
   return null
 }

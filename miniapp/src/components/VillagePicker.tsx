@@ -25,16 +25,16 @@ export function VillagePicker({
   const [query, setQuery] = useState('')
   const groups = groupVillages(villages, query)
   return (
-    <Popup visible={visible} position='bottom' round title='选择村（社区）' closeable onClose={onClose}>
-      <View className='village-picker'>
-        <View className='village-picker__search'>
-          <Input value={query} placeholder='输入村名或乡镇名查找' clearable onChange={setQuery} />
+    <Popup visible={visible} position="bottom" round title="选择村（社区）" closeable onClose={onClose}>
+      <View className="village-picker">
+        <View className="village-picker__search">
+          <Input value={query} placeholder="输入村名或乡镇名查找" clearable onChange={setQuery} />
         </View>
-        <ScrollView scrollY className='village-picker__list'>
-          {groups.length === 0 ? <View className='village-picker__empty'>没有找到，换个字试试</View> : null}
+        <ScrollView scrollY className="village-picker__list">
+          {groups.length === 0 ? <View className="village-picker__empty">没有找到，换个字试试</View> : null}
           {groups.map((g) => (
             <View key={g.title}>
-              <View className='xl-section-title'>{g.title}</View>
+              <View className="xl-section-title">{g.title}</View>
               {g.villages.map((v) => (
                 <Cell
                   key={v.id}

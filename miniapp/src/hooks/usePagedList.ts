@@ -101,7 +101,8 @@ export function usePagedList<T>(
         loadingMore: false,
       }))
     } catch (e) {
-      if (mine === generation.current) setState((prev) => ({ ...prev, loadingMore: false, moreError: asApiError(e) }))
+      if (mine === generation.current)
+        setState((prev) => ({ ...prev, loadingMore: false, moreError: asApiError(e) }))
     }
   }, [])
 
@@ -123,7 +124,8 @@ export function usePagedList<T>(
   return {
     items: state.items,
     total: state.total,
-    loading: state.loading,
+    // Until the first page came back (or failed), the page is loading, even before the effect ran.
+    loading: state.loading || (fetchPage !== null && state.page === 0 && state.error === null),
     error: state.error,
     loadingMore: state.loadingMore,
     moreError: state.moreError,

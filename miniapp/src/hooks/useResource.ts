@@ -36,7 +36,8 @@ export function useResource<T>(load: (() => Promise<T>) | null, deps: Dependency
       const data = await load()
       if (mine === generation.current) setState({ data, loading: false, error: null })
     } catch (e) {
-      if (mine === generation.current) setState((s) => ({ data: s.data, loading: false, error: asApiError(e) }))
+      if (mine === generation.current)
+        setState((s) => ({ data: s.data, loading: false, error: asApiError(e) }))
     }
   }, deps)
 
@@ -48,5 +49,7 @@ export function useResource<T>(load: (() => Promise<T>) | null, deps: Dependency
     setState((s) => ({ ...s, data: update(s.data) }))
   }, [])
 
-  return { ...state, reload, setData }
+  // Until the first answer came back (or failed), the page is loading, even before the effect ran.
+  const loading = state.loading || (load !== null && state.data === null && state.error === null)
+  return { ...state, loading, reload, setData }
 }

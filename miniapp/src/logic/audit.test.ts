@@ -8,6 +8,17 @@ describe('audit labels', () => {
     expect(auditActionLabel('role.removed')).toBe('免去职务')
   })
 
+  it('reads the actions the server writes today', () => {
+    expect(auditActionLabel('verification.submitted')).toBe('提交实名认证')
+    expect(auditActionLabel('verification.confirmed')).toBe('确认实名认证')
+    expect(auditActionLabel('verification.rejected')).toBe('驳回实名认证')
+    expect(auditActionLabel('roster.imported')).toBe('导入花名册')
+    expect(auditActionLabel('role.assigned')).toBe('任命职务')
+    expect(auditActionLabel('account.created')).toBe('新建账号')
+    expect(auditActionLabel('account.preferences_updated')).toBe('修改个人设置')
+    expect(auditActionLabel('village.settings_updated')).toBe('修改村（社区）设置')
+  })
+
   it('shows an action it does not know as it is rather than guessing', () => {
     expect(auditActionLabel('deliberation.open')).toBe('deliberation.open')
     expect(auditActionLabel('something')).toBe('something')
@@ -15,6 +26,7 @@ describe('audit labels', () => {
 
   it('names the kind of thing acted on', () => {
     expect(auditTargetLabel('verification')).toBe('实名认证')
+    expect(auditTargetLabel('role_assignment')).toBe('职务')
     expect(auditTargetLabel('motion')).toBe('motion')
   })
 

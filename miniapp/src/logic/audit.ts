@@ -1,8 +1,9 @@
 import { ROLE_LABELS, ROLES, type Role } from '@xiangli/shared'
 
 /*
- * The audit trail stores actions as `thing.verb` (e.g. `verification.confirm`). The words below turn
- * them into plain Chinese; an action this list does not know is shown as it is rather than guessed.
+ * The audit trail stores actions as `thing.verb` or `thing.detail_verb` (e.g. `verification.confirmed`,
+ * `account.preferences_updated`). The words below turn them into plain Chinese; an action this list
+ * does not know is shown as it is rather than guessed.
  */
 const THINGS: Record<string, string> = {
   verification: '实名认证',
@@ -14,6 +15,8 @@ const THINGS: Record<string, string> = {
   households: '户信息',
   role: '职务',
   roles: '职务',
+  role_assignment: '职务',
+  demo: '演示数据',
   auth: '登录',
   session: '登录',
   preferences: '个人设置',
@@ -52,15 +55,19 @@ const VERBS: Record<string, string> = {
   deleted: '删除',
   login: '登录',
   logout: '退出登录',
+  seeded: '生成',
 }
 
 export function auditActionLabel(action: string): string {
-  const parts = action.split(/[.:/]/).filter(Boolean)
-  if (parts.length >= 2) {
-    const thing = THINGS[parts[0]!]
-    const verb = VERBS[parts[parts.length - 1]!]
-    if (thing && verb) return thing === verb ? verb : `${verb}${thing}`
-  }
+  const words = action.split(/[.:/_]/).filter(Boolean)
+  const verb = VERBS[words[words.length - 1] ?? '']
+  // the most specific thing named before the verb: `account.preferences_updated` is about preferences
+  const thing = words
+    .slice(0, -1)
+    .reverse()
+    .map((w) => THINGS[w])
+    .find(Boolean)
+  if (words.length >= 2 && verb && thing) return thing === verb ? verb : `${verb}${thing}`
   return action
 }
 

@@ -2,10 +2,15 @@ import { me, membership, verification } from '@/test/factories'
 import { activeMembership, hasWorkbench, latestVerification, workbenchFor } from './membership'
 
 describe('activeMembership', () => {
-  const two = [membership({ orgId: 11, orgName: '幸福村' }), membership({ orgId: 12, orgName: '和平社区', orgKind: 'community' })]
+  const two = [
+    membership({ orgId: 11, orgName: '幸福村' }),
+    membership({ orgId: 12, orgName: '和平社区', orgKind: 'community' }),
+  ]
 
   it('is the village the person chose last', () => {
-    expect(activeMembership(me({ memberships: two, preferences: { elderMode: false, activeOrgId: 12 } }))?.orgName).toBe('和平社区')
+    expect(
+      activeMembership(me({ memberships: two, preferences: { elderMode: false, activeOrgId: 12 } }))?.orgName,
+    ).toBe('和平社区')
   })
 
   it('falls back to the first membership when none was chosen', () => {
@@ -13,7 +18,9 @@ describe('activeMembership', () => {
   })
 
   it('falls back to the first membership when the chosen one is gone', () => {
-    expect(activeMembership(me({ memberships: two, preferences: { elderMode: false, activeOrgId: 99 } }))?.orgId).toBe(11)
+    expect(
+      activeMembership(me({ memberships: two, preferences: { elderMode: false, activeOrgId: 99 } }))?.orgId,
+    ).toBe(11)
   })
 
   it('is null for a person not yet in any village', () => {
@@ -56,11 +63,15 @@ describe('workbenchFor', () => {
   })
 
   it('gives residents, representatives and party members no workbench', () => {
-    expect(hasWorkbench(workbenchFor(membership({ roles: ['resident', 'representative', 'party_member'] })))).toBe(false)
+    expect(
+      hasWorkbench(workbenchFor(membership({ roles: ['resident', 'representative', 'party_member'] }))),
+    ).toBe(false)
   })
 
   it('gives no village workbench for a post held at a township', () => {
-    expect(hasWorkbench(workbenchFor(membership({ orgKind: 'township', roles: ['committee_member'] })))).toBe(false)
+    expect(hasWorkbench(workbenchFor(membership({ orgKind: 'township', roles: ['committee_member'] })))).toBe(
+      false,
+    )
   })
 
   it('gives nothing without a membership', () => {

@@ -1,4 +1,12 @@
-import { COMMITTEE_ROLES, OVERSIGHT_ROLES, isSelfGoverningUnit, sortRoles, type Me, type Membership, type Role, type VerificationView } from '@xiangli/shared'
+import {
+  COMMITTEE_ROLES,
+  OVERSIGHT_ROLES,
+  isSelfGoverningUnit,
+  type Me,
+  type Membership,
+  type Role,
+  type VerificationView,
+} from '@xiangli/shared'
 
 /** The village the person works in now: the one they chose last, else their first. */
 export function activeMembership(me: Pick<Me, 'memberships' | 'preferences'>): Membership | null {
@@ -10,7 +18,8 @@ export function activeMembership(me: Pick<Me, 'memberships' | 'preferences'>): M
   return me.memberships[0] ?? null
 }
 
-export const hasAnyRole = (roles: readonly Role[], wanted: readonly Role[]): boolean => roles.some((r) => wanted.includes(r))
+export const hasAnyRole = (roles: readonly Role[], wanted: readonly Role[]): boolean =>
+  roles.some((r) => wanted.includes(r))
 
 /** The newest verification request, which is the one whose state the person cares about. */
 export function latestVerification(me: Pick<Me, 'verifications'>): VerificationView | null {
@@ -48,5 +57,3 @@ export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> |
 }
 
 export const hasWorkbench = (w: Workbench): boolean => Object.values(w).some(Boolean)
-
-export const sortedRoles = sortRoles

@@ -1,7 +1,8 @@
 import { membership } from '@/test/factories'
 import { buildServiceMenu } from './menu'
 
-const keys = (sections: ReturnType<typeof buildServiceMenu>) => sections.flatMap((s) => s.items.map((i) => i.key))
+const keys = (sections: ReturnType<typeof buildServiceMenu>) =>
+  sections.flatMap((s) => s.items.map((i) => i.key))
 
 describe('buildServiceMenu', () => {
   it('offers 实名认证 and messages to a person who is not verified', () => {
@@ -15,7 +16,9 @@ describe('buildServiceMenu', () => {
   })
 
   it('offers a verified resident only what works today: messages', () => {
-    expect(keys(buildServiceMenu({ verified: true, verificationPending: false, membership: membership() }))).toEqual(['inbox'])
+    expect(
+      keys(buildServiceMenu({ verified: true, verificationPending: false, membership: membership() })),
+    ).toEqual(['inbox'])
   })
 
   it('adds the whole 村委工作台 for a committee member, linked to their village', () => {
@@ -31,7 +34,11 @@ describe('buildServiceMenu', () => {
   })
 
   it('gives a supervisor the oversight entries without 认证审核', () => {
-    const menu = buildServiceMenu({ verified: true, verificationPending: false, membership: membership({ roles: ['supervisor'] }) })
+    const menu = buildServiceMenu({
+      verified: true,
+      verificationPending: false,
+      membership: membership({ roles: ['supervisor'] }),
+    })
     expect(keys(menu)).toEqual(['inbox', 'roster', 'roles', 'audit'])
     expect(menu[1]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
   })

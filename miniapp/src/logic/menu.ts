@@ -44,7 +44,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
     const q = { villageId: membership.orgId }
     const items: MenuItem[] = []
     if (bench.reviewVerifications)
-      items.push({ key: 'verifications', title: '认证审核', description: '确认村民的实名认证申请', url: withQuery(ROUTES.committeeVerifications, q) })
+      items.push({
+        key: 'verifications',
+        title: '认证审核',
+        description: '确认村民的实名认证申请',
+        url: withQuery(ROUTES.committeeVerifications, q),
+      })
     if (bench.viewRoster)
       items.push({
         key: 'roster',
@@ -60,7 +65,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         url: withQuery(ROUTES.committeeRoles, q),
       })
     if (bench.viewAudit)
-      items.push({ key: 'audit', title: '操作记录', description: '谁在什么时候做了什么', url: withQuery(ROUTES.committeeAudit, q) })
+      items.push({
+        key: 'audit',
+        title: '操作记录',
+        description: '谁在什么时候做了什么',
+        url: withQuery(ROUTES.committeeAudit, q),
+      })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }
   return sections

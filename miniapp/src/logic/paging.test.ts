@@ -14,7 +14,11 @@ describe('hasMore', () => {
 
 describe('appendPage', () => {
   it('adds the next page after the rows already shown', () => {
-    expect(appendPage([{ id: 1 }, { id: 2 }], [{ id: 3 }], (x) => x.id)).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }])
+    expect(appendPage([{ id: 1 }, { id: 2 }], [{ id: 3 }], (x) => x.id)).toEqual([
+      { id: 1 },
+      { id: 2 },
+      { id: 3 },
+    ])
   })
 
   it('drops rows repeated because new rows pushed the list down meanwhile', () => {

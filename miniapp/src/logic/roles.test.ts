@@ -13,7 +13,13 @@ const holder = (overrides: Partial<RoleHolderView>): RoleHolderView => ({
 
 describe('roles', () => {
   it('offers the village posts the server accepts and nothing above the village', () => {
-    expect(ASSIGNABLE_ROLES).toEqual(['representative', 'party_member', 'committee_member', 'party_secretary', 'supervisor'])
+    expect(ASSIGNABLE_ROLES).toEqual([
+      'representative',
+      'party_member',
+      'committee_member',
+      'party_secretary',
+      'supervisor',
+    ])
     expect(isAssignable('township_official')).toBe(false)
     expect(isAssignable('supervisor')).toBe(true)
   })

@@ -1,4 +1,10 @@
-import { ROLE_ORDER, assignRoleSchema, type AssignRoleRequest, type Role, type RoleHolderView } from '@xiangli/shared'
+import {
+  ROLE_ORDER,
+  assignRoleSchema,
+  type AssignRoleRequest,
+  type Role,
+  type RoleHolderView,
+} from '@xiangli/shared'
 
 /** The posts a committee can give in a village, from the shared request schema. */
 export const ASSIGNABLE_ROLES: readonly AssignRoleRequest['role'][] = assignRoleSchema.shape.role.options
@@ -17,5 +23,8 @@ export function groupRoleHolders(holders: readonly RoleHolderView[]): RoleGroup[
   for (const h of holders) groups.set(h.role, [...(groups.get(h.role) ?? []), h])
   return [...groups.entries()]
     .sort(([a], [b]) => ROLE_ORDER[a] - ROLE_ORDER[b])
-    .map(([role, list]) => ({ role, holders: list.sort((x, y) => x.name.localeCompare(y.name, 'zh-Hans-CN')) }))
+    .map(([role, list]) => ({
+      role,
+      holders: list.sort((x, y) => x.name.localeCompare(y.name, 'zh-Hans-CN')),
+    }))
 }

@@ -7,7 +7,11 @@ export interface Submission {
   fingerprint: string
 }
 
-export function submissionFor(previous: Submission | null, content: unknown, newKey: () => string): Submission {
+export function submissionFor(
+  previous: Submission | null,
+  content: unknown,
+  newKey: () => string,
+): Submission {
   const fingerprint = JSON.stringify(content)
   if (previous && previous.fingerprint === fingerprint) return previous
   return { key: newKey(), fingerprint }

@@ -17,16 +17,24 @@ const form = (overrides: Partial<VerificationForm> = {}): VerificationForm => ({
 describe('validateVerificationForm', () => {
   it('accepts a complete form and sends the cleaned-up values', () => {
     const result = validateVerificationForm(
-      form({ name: ' 张三 ', idNumber: ` ${validId.slice(0, 6)} ${validId.slice(6)} `, phone: '+86 138-1234-5678' }),
+      form({
+        name: ' 张三 ',
+        idNumber: ` ${validId.slice(0, 6)} ${validId.slice(6)} `,
+        phone: '+86 138-1234-5678',
+      }),
       today,
     )
-    expect(result).toEqual({ ok: true, value: { villageId: 11, name: '张三', idNumber: validId, phone: '13812345678' } })
+    expect(result).toEqual({
+      ok: true,
+      value: { villageId: 11, name: '张三', idNumber: validId, phone: '13812345678' },
+    })
   })
 
   it('accepts a lowercase x as the last character of the ID number', () => {
-    const endsInX = Array.from({ length: 999 }, (_, i) => `11010519800101${String(i + 1).padStart(3, '0')}`).find(
-      (f17) => idNumberCheckChar(f17) === 'X',
-    )!
+    const endsInX = Array.from(
+      { length: 999 },
+      (_, i) => `11010519800101${String(i + 1).padStart(3, '0')}`,
+    ).find((f17) => idNumberCheckChar(f17) === 'X')!
     const result = validateVerificationForm(form({ idNumber: `${endsInX}x` }), today)
     expect(result).toMatchObject({ ok: true, value: { idNumber: `${endsInX}X` } })
   })
@@ -35,7 +43,12 @@ describe('validateVerificationForm', () => {
     const result = validateVerificationForm({ villageId: null, name: ' ', idNumber: '', phone: '' }, today)
     expect(result).toEqual({
       ok: false,
-      errors: { villageId: '请选择您所在的村（社区）', name: '请填写姓名', idNumber: '请填写身份证号', phone: '请填写手机号' },
+      errors: {
+        villageId: '请选择您所在的村（社区）',
+        name: '请填写姓名',
+        idNumber: '请填写身份证号',
+        phone: '请填写手机号',
+      },
     })
   })
 

@@ -12,12 +12,21 @@ describe('groupVillages', () => {
   it('groups villages under their township', () => {
     const groups = groupVillages(all)
     expect(groups.map((g) => g.title).sort()).toEqual(['其他', '城关街道', '青山镇'].sort())
-    expect(groups.find((g) => g.title === '青山镇')!.villages.map((v) => v.id).sort()).toEqual([1, 3])
+    expect(
+      groups
+        .find((g) => g.title === '青山镇')!
+        .villages.map((v) => v.id)
+        .sort(),
+    ).toEqual([1, 3])
   })
 
   it('finds villages by their own name or their township', () => {
     expect(groupVillages(all, '幸福').flatMap((g) => g.villages.map((v) => v.id))).toEqual([1])
-    expect(groupVillages(all, '青山').flatMap((g) => g.villages.map((v) => v.id)).sort()).toEqual([1, 3])
+    expect(
+      groupVillages(all, '青山')
+        .flatMap((g) => g.villages.map((v) => v.id))
+        .sort(),
+    ).toEqual([1, 3])
   })
 
   it('is empty when nothing matches', () => {

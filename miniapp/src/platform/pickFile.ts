@@ -9,7 +9,8 @@ export interface PickedFile {
 
 const ACCEPT = ['xlsx', 'csv']
 
-export const isRosterFileName = (name: string): boolean => ACCEPT.some((ext) => name.toLowerCase().endsWith(`.${ext}`))
+export const isRosterFileName = (name: string): boolean =>
+  ACCEPT.some((ext) => name.toLowerCase().endsWith(`.${ext}`))
 
 /**
  * Lets a committee member pick the roster sheet. In WeChat the file comes from a chat (that is how

@@ -22,28 +22,40 @@ function setMe(me: Me | null) {
   if (me) applyElderMode(me.preferences.elderMode)
 }
 
+/**
+ * Counts logins and logouts (not token refreshes), so an answer about the previous person that
+ * arrives after someone else logged in is not taken for the new person.
+ */
+let generation = 0
+
 // Whoever ends the session (logout, or the request layer after a refused refresh), the person goes with it.
 tokensStore.subscribe((tokens) => {
-  if (!tokens) setMe(null)
+  if (!tokens) {
+    generation += 1
+    setMe(null)
+  }
 })
 
-let loadingMe: Promise<Me> | null = null
+let loadingMe: { generation: number; promise: Promise<Me> } | null = null
 /** GET /api/me, shared by every page that asks at the same moment. */
 export function fetchMe(): Promise<Me> {
-  if (!loadingMe) {
-    loadingMe = getMe({ toast: false })
-      .then((me) => {
-        if (tokenStore.get()) setMe(me)
-        return me
-      })
-      .finally(() => {
-        loadingMe = null
-      })
-  }
-  return loadingMe
+  if (loadingMe && loadingMe.generation === generation) return loadingMe.promise
+  const mine = generation
+  const promise = getMe({ toast: false })
+    .then((me) => {
+      if (mine === generation && tokenStore.get()) setMe(me)
+      return me
+    })
+    .finally(() => {
+      if (loadingMe?.promise === promise) loadingMe = null
+    })
+  loadingMe = { generation: mine, promise }
+  return promise
 }
 
 export async function loginWith(tokens: TokenPair): Promise<Me> {
+  generation += 1
+  setMe(null)
   tokenStore.set(tokens)
   return fetchMe()
 }

@@ -28,10 +28,12 @@ import './index.scss'
 const go = (url: string) => void Taro.navigateTo({ url })
 
 export default function HomePage() {
-  const { loggedIn, me, active, loading, error, reload } = useMe()
+  const { loggedIn, me, active, error, reload } = useMe()
   useUnreadBadge()
   const village = active && isSelfGoverningUnit(active.orgKind) ? active : null
-  const home = useResource(village ? () => getVillageHome(village.orgId, { toast: false }) : null, [village?.orgId])
+  const home = useResource(village ? () => getVillageHome(village.orgId, { toast: false }) : null, [
+    village?.orgId,
+  ])
 
   useDidShow(() => {
     if (!isLoggedIn()) void Taro.reLaunch({ url: ROUTES.login })
@@ -44,53 +46,56 @@ export default function HomePage() {
   })
 
   let body
-  if (!loggedIn) body = <LoadingView text='正在打开登录页…' />
+  if (!loggedIn) body = <LoadingView text="正在打开登录页…" />
   else if (!me) body = error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />
-  else if (me.memberships.length === 0) body = <NotVerified me={me} loading={loading} />
+  else if (me.memberships.length === 0) body = <NotVerified me={me} />
   else if (!village) body = <OfficeHome me={me} membership={active!} />
   else if (home.data && home.data.org.id === village.orgId)
     body = <VillageHome me={me} membership={village} summary={home.data} />
   else if (home.error) body = <ErrorView error={home.error} onRetry={() => void home.reload()} />
   else body = <LoadingView />
 
-  return <PageRoot className='home'>{body}</PageRoot>
+  return <PageRoot className="home">{body}</PageRoot>
 }
 
 /** Logged in but not linked to any village yet: say what that means and what to do. */
-function NotVerified({ me, loading }: { me: Me; loading: boolean }) {
+function NotVerified({ me }: { me: Me }) {
   const latest = latestVerification(me)
   return (
     <>
-      <View className='home__hello'>
-        <Text className='home__greeting'>
+      <View className="home__hello">
+        <Text className="home__greeting">
           {greeting()}，{me.displayName}
         </Text>
       </View>
-      <View className='xl-card'>
-        <View className='xl-card__title'>您还没有实名认证</View>
-        <View className='xl-card__text'>
+      <View className="xl-card">
+        <View className="xl-card__title">您还没有实名认证</View>
+        <View className="xl-card__text">
           认证前只能查看公开信息。实名认证后，才能参与本村（社区）的事务。
         </View>
         {latest?.state === 'pending' ? (
-          <View className='home__status'>
-            您在“{latest.villageName}”的认证申请{VERIFICATION_STATE_LABELS.pending}（{formatTime(latest.createdAt)} 提交）。
-            {loading ? '' : '确认后这里会自动更新。'}
+          <View className="home__status">
+            {`您在“${latest.villageName}”的认证申请${VERIFICATION_STATE_LABELS.pending}（${formatTime(latest.createdAt)} 提交）。下拉可以刷新。`}
           </View>
         ) : null}
         {latest?.state === 'rejected' ? (
-          <View className='home__status home__status--bad'>
+          <View className="home__status home__status--bad">
             上次的认证申请{VERIFICATION_STATE_LABELS.rejected}
             {latest.reason ? `：${latest.reason}` : '。'}
           </View>
         ) : null}
-        <View className='xl-actions'>
-          <Button type='primary' size='large' onClick={() => go(ROUTES.verify)}>
-            {latest?.state === 'pending' ? '查看认证进度' : latest?.state === 'rejected' ? '重新认证' : '去实名认证'}
+        <View className="xl-actions">
+          <Button type="primary" size="large" onClick={() => go(ROUTES.verify)}>
+            {latest?.state === 'pending'
+              ? '查看认证进度'
+              : latest?.state === 'rejected'
+                ? '重新认证'
+                : '去实名认证'}
           </Button>
         </View>
       </View>
-      <View className='xl-group home__links'>
-        <Cell title='看看公开信息' clickable onClick={() => void Taro.switchTab({ url: ROUTES.public })} />
+      <View className="xl-group home__links">
+        <Cell title="看看公开信息" clickable onClick={() => void Taro.switchTab({ url: ROUTES.public })} />
       </View>
     </>
   )
@@ -100,14 +105,14 @@ function NotVerified({ me, loading }: { me: Me; loading: boolean }) {
 function OfficeHome({ me, membership }: { me: Me; membership: Membership }) {
   return (
     <>
-      <View className='home__hello'>
-        <Text className='home__greeting'>
+      <View className="home__hello">
+        <Text className="home__greeting">
           {greeting()}，{me.displayName}
         </Text>
       </View>
-      <View className='xl-card'>
-        <View className='xl-card__title'>{membership.orgName}</View>
-        <View className='xl-card__text'>
+      <View className="xl-card">
+        <View className="xl-card__title">{membership.orgName}</View>
+        <View className="xl-card__text">
           {ORG_KIND_LABELS[membership.orgKind]}
           {membership.parentName ? ` · ${membership.parentName}` : ''}
         </View>
@@ -121,28 +126,32 @@ function OfficeHome({ me, membership }: { me: Me; membership: Membership }) {
 function VillageHome({ me, membership, summary }: { me: Me; membership: Membership; summary: HomeSummary }) {
   return (
     <>
-      <View className='home__banner'>
-        <Text className='home__village'>{summary.org.name}</Text>
-        {summary.org.parentName ? <Text className='home__township'>{summary.org.parentName}</Text> : null}
-        <Text className='home__greeting home__greeting--light'>
+      <View className="home__banner">
+        <Text className="home__village">{summary.org.name}</Text>
+        {summary.org.parentName ? <Text className="home__township">{summary.org.parentName}</Text> : null}
+        <Text className="home__greeting home__greeting--light">
           {greeting()}，{me.displayName}
         </Text>
         <RoleTags roles={summary.roles} />
       </View>
-      <View className='home__stats'>
-        <View className='home__stat'>
-          <Text className='home__stat-number'>{summary.householdCount}</Text>
-          <Text className='home__stat-label'>户</Text>
+      <View className="home__stats">
+        <View className="home__stat">
+          <Text className="home__stat-number">{summary.householdCount}</Text>
+          <Text className="home__stat-label">户</Text>
         </View>
-        <View className='home__stat'>
-          <Text className='home__stat-number'>{summary.residentCount}</Text>
-          <Text className='home__stat-label'>人</Text>
+        <View className="home__stat">
+          <Text className="home__stat-number">{summary.residentCount}</Text>
+          <Text className="home__stat-label">人</Text>
         </View>
       </View>
       <Entries
         me={me}
         unread={summary.unread}
-        pending={workbenchFor({ orgKind: membership.orgKind, roles: summary.roles }).reviewVerifications ? summary.pendingVerifications : null}
+        pending={
+          workbenchFor({ orgKind: membership.orgKind, roles: summary.roles }).reviewVerifications
+            ? summary.pendingVerifications
+            : null
+        }
         membership={membership}
       />
     </>
@@ -161,23 +170,31 @@ function Entries({
   membership: Membership
 }) {
   return (
-    <View className='xl-group home__links'>
+    <View className="xl-group home__links">
       <Cell
-        title='消息'
-        extra={unread === null ? '' : unread > 0 ? <Text className='home__unread'>{unread} 条未读</Text> : '没有新消息'}
+        title="消息"
+        extra={
+          unread === null ? (
+            ''
+          ) : unread > 0 ? (
+            <Text className="home__unread">{unread} 条未读</Text>
+          ) : (
+            '没有新消息'
+          )
+        }
         clickable
         onClick={() => go(ROUTES.inbox)}
       />
       {pending !== null ? (
         <Cell
-          title='待确认的认证'
-          extra={pending > 0 ? <Text className='home__unread'>{pending} 条</Text> : '暂无'}
+          title="待确认的认证"
+          extra={pending > 0 ? <Text className="home__unread">{pending} 条</Text> : '暂无'}
           clickable
           onClick={() => go(withQuery(ROUTES.committeeVerifications, { villageId: membership.orgId }))}
         />
       ) : null}
       {me.memberships.length > 1 ? (
-        <Cell title='切换村（社区）' extra={membership.orgName} clickable onClick={() => go(ROUTES.switch)} />
+        <Cell title="切换村（社区）" extra={membership.orgName} clickable onClick={() => go(ROUTES.switch)} />
       ) : null}
     </View>
   )

@@ -62,27 +62,35 @@ export default function InboxPage() {
   if (!loggedIn)
     return (
       <PageRoot>
-        <LoginPrompt what='查看消息' />
+        <LoginPrompt what="查看消息" />
       </PageRoot>
     )
 
   let body
   if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0) body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0) body = <EmptyView title='暂无消息' description='村里发给您的消息会显示在这里。' />
+  else if (list.error && list.items.length === 0)
+    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
+  else if (list.items.length === 0)
+    body = <EmptyView title="暂无消息" description="村里发给您的消息会显示在这里。" />
   else
     body = (
       <>
         {list.items.map((n) => (
-          <View key={n.id} className={`xl-card inbox__item${n.read ? '' : ' inbox__item--unread'}`} onClick={() => void tap(n)}>
-            <View className='inbox__head'>
-              {n.read ? null : <View className='inbox__dot' />}
-              <Text className='inbox__title'>{n.title}</Text>
+          <View
+            key={n.id}
+            className={`xl-card inbox__item${n.read ? '' : ' inbox__item--unread'}`}
+            onClick={() => void tap(n)}
+          >
+            <View className="inbox__head">
+              {n.read ? null : <View className="inbox__dot" />}
+              <Text className="inbox__title">{n.title}</Text>
             </View>
-            <View className={expanded.has(n.id) ? 'inbox__body' : 'inbox__body inbox__body--short'}>{n.body}</View>
-            <View className='inbox__foot'>
+            <View className={expanded.has(n.id) ? 'inbox__body' : 'inbox__body inbox__body--short'}>
+              {n.body}
+            </View>
+            <View className="inbox__foot">
               <Text>{formatTime(n.createdAt)}</Text>
-              {n.link ? <Text className='inbox__more'>查看详情 ›</Text> : null}
+              {n.link ? <Text className="inbox__more">查看详情 ›</Text> : null}
             </View>
           </View>
         ))}
@@ -98,11 +106,16 @@ export default function InboxPage() {
 
   const anyUnread = list.items.some((n) => !n.read)
   return (
-    <PageRoot className='inbox'>
+    <PageRoot className="inbox">
       {list.items.length > 0 ? (
-        <View className='inbox__bar'>
-          <Text className='xl-muted'>共 {list.total} 条</Text>
-          <Button size='small' disabled={!anyUnread || markingAll} loading={markingAll} onClick={() => void readAll()}>
+        <View className="inbox__bar">
+          <Text className="xl-muted">共 {list.total} 条</Text>
+          <Button
+            size="small"
+            disabled={!anyUnread || markingAll}
+            loading={markingAll}
+            onClick={() => void readAll()}
+          >
             全部已读
           </Button>
         </View>

@@ -44,7 +44,11 @@ export default function MinePage() {
   }
 
   async function confirmLogout() {
-    const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出' })
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '确定要退出登录吗？',
+      confirmText: '退出',
+    })
     if (!confirm) return
     await logoutNow()
     await Taro.reLaunch({ url: ROUTES.login })
@@ -53,29 +57,35 @@ export default function MinePage() {
   if (!loggedIn)
     return (
       <PageRoot>
-        <LoginPrompt what='查看我的信息' />
+        <LoginPrompt what="查看我的信息" />
       </PageRoot>
     )
   if (!me)
-    return <PageRoot>{error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}</PageRoot>
+    return (
+      <PageRoot>
+        {error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}
+      </PageRoot>
+    )
 
   return (
-    <PageRoot className='mine'>
-      <View className='xl-card'>
-        <View className='mine__name'>{me.displayName}</View>
+    <PageRoot className="mine">
+      <View className="xl-card">
+        <View className="mine__name">{me.displayName}</View>
         <View className={me.verified ? 'mine__verified' : 'xl-muted'}>{verificationLine(me)}</View>
       </View>
 
       {me.memberships.length > 0 ? (
         <>
-          <View className='xl-section-title'>我所在的村（社区）和职务</View>
+          <View className="xl-section-title">我所在的村（社区）和职务</View>
           {me.memberships.map((m) => (
-            <View key={m.orgId} className='xl-card mine__membership'>
-              <View className='mine__org'>
+            <View key={m.orgId} className="xl-card mine__membership">
+              <View className="mine__org">
                 <Text>{m.orgName}</Text>
-                {active?.orgId === m.orgId && me.memberships.length > 1 ? <Text className='mine__current'>当前</Text> : null}
+                {active?.orgId === m.orgId && me.memberships.length > 1 ? (
+                  <Text className="mine__current">当前</Text>
+                ) : null}
               </View>
-              <View className='xl-muted'>
+              <View className="xl-muted">
                 {ORG_KIND_LABELS[m.orgKind]}
                 {m.parentName ? ` · ${m.parentName}` : ''}
               </View>
@@ -85,26 +95,31 @@ export default function MinePage() {
         </>
       ) : null}
 
-      <View className='xl-group mine__menu'>
-        {!me.verified ? <Cell title='实名认证' clickable onClick={() => go(ROUTES.verify)} /> : null}
+      <View className="xl-group mine__menu">
+        {!me.verified ? <Cell title="实名认证" clickable onClick={() => go(ROUTES.verify)} /> : null}
         {me.memberships.length > 1 ? (
-          <Cell title='切换村（社区）/角色' extra={active?.orgName ?? ''} clickable onClick={() => go(ROUTES.switch)} />
+          <Cell
+            title="切换村（社区）/角色"
+            extra={active?.orgName ?? ''}
+            clickable
+            onClick={() => go(ROUTES.switch)}
+          />
         ) : null}
         <Cell
-          title='消息'
-          extra={unread > 0 ? <Text className='mine__badge'>{unread > 99 ? '99+' : unread}</Text> : ''}
+          title="消息"
+          extra={unread > 0 ? <Text className="mine__badge">{unread > 99 ? '99+' : unread}</Text> : ''}
           clickable
           onClick={() => go(ROUTES.inbox)}
         />
         <Cell
-          title='长辈模式'
-          description='字更大，按钮更好按'
+          title="长辈模式"
+          description="字更大，按钮更好按"
           extra={<Switch checked={elder} disabled={savingElder} onChange={(on) => void toggleElder(on)} />}
         />
       </View>
 
-      <View className='mine__logout'>
-        <Button block size='large' onClick={() => void confirmLogout()}>
+      <View className="mine__logout">
+        <Button block size="large" onClick={() => void confirmLogout()}>
           退出登录
         </Button>
       </View>

@@ -9,6 +9,7 @@ import { useUnreadBadge } from '@/hooks/useUnread'
 import { latestVerification } from '@/logic/membership'
 import { buildServiceMenu } from '@/logic/menu'
 import { useMe } from '@/store/session'
+import './index.scss'
 
 export default function ServicesPage() {
   const { loggedIn, me, active, error, reload } = useMe()
@@ -17,11 +18,15 @@ export default function ServicesPage() {
   if (!loggedIn)
     return (
       <PageRoot>
-        <LoginPrompt what='办事' />
+        <LoginPrompt what="办事" />
       </PageRoot>
     )
   if (!me)
-    return <PageRoot>{error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}</PageRoot>
+    return (
+      <PageRoot>
+        {error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}
+      </PageRoot>
+    )
 
   const sections = buildServiceMenu({
     verified: me.verified,
@@ -30,17 +35,23 @@ export default function ServicesPage() {
   })
 
   return (
-    <PageRoot>
+    <PageRoot className="services">
       {sections.map((section) => (
         <View key={section.title}>
-          <View className='xl-section-title'>{section.title}</View>
-          <View className='xl-group'>
+          <View className="xl-section-title">{section.title}</View>
+          <View className="xl-group">
             {section.items.map((item) => (
               <Cell
                 key={item.key}
                 title={item.title}
                 description={item.description}
-                extra={item.key === 'inbox' && unread > 0 ? <View className='xl-danger-text'>{unread} 条未读</View> : ''}
+                extra={
+                  item.key === 'inbox' && unread > 0 ? (
+                    <View className="xl-danger-text">{unread} 条未读</View>
+                  ) : (
+                    ''
+                  )
+                }
                 clickable
                 onClick={() => void Taro.navigateTo({ url: item.url })}
               />

@@ -34,37 +34,41 @@ export default function SwitchPage() {
   if (!loggedIn)
     return (
       <PageRoot>
-        <LoginPrompt what='切换村（社区）' />
+        <LoginPrompt what="切换村（社区）" />
       </PageRoot>
     )
   if (!me)
-    return <PageRoot>{error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}</PageRoot>
+    return (
+      <PageRoot>
+        {error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}
+      </PageRoot>
+    )
   if (me.memberships.length === 0)
     return (
       <PageRoot>
         <EmptyView
-          title='还没有加入任何村（社区）'
-          description='完成实名认证后，这里会列出您所在的村（社区）。'
+          title="还没有加入任何村（社区）"
+          description="完成实名认证后，这里会列出您所在的村（社区）。"
           action={{ text: '去实名认证', onClick: () => void Taro.redirectTo({ url: ROUTES.verify }) }}
         />
       </PageRoot>
     )
 
   return (
-    <PageRoot className='switch'>
-      <View className='xl-section-title'>点一下，切换到要办事的村（社区）</View>
+    <PageRoot className="switch">
+      <View className="xl-section-title">点一下，切换到要办事的村（社区）</View>
       {me.memberships.map((m) => (
         <View
           key={m.orgId}
           className={`xl-card switch__item${m.orgId === active?.orgId ? ' switch__item--current' : ''}`}
           onClick={() => void choose(m.orgId)}
         >
-          <View className='switch__head'>
-            <Text className='switch__name'>{m.orgName}</Text>
-            {m.orgId === active?.orgId ? <Text className='switch__tag'>当前</Text> : null}
-            {saving === m.orgId ? <Text className='xl-muted'>正在切换…</Text> : null}
+          <View className="switch__head">
+            <Text className="switch__name">{m.orgName}</Text>
+            {m.orgId === active?.orgId ? <Text className="switch__tag">当前</Text> : null}
+            {saving === m.orgId ? <Text className="xl-muted">正在切换…</Text> : null}
           </View>
-          <View className='xl-muted'>
+          <View className="xl-muted">
             {ORG_KIND_LABELS[m.orgKind]}
             {m.parentName ? ` · ${m.parentName}` : ''}
           </View>

@@ -1,9 +1,8 @@
-import { useRef, useState } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Button, Cell, Input } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { VERIFICATION_STATE_LABELS, type VerificationView } from '@xiangli/shared'
 import { listVillages, requestVerification } from '@/api/client'
@@ -37,16 +36,29 @@ export default function VerifyPage() {
   if (!loggedIn)
     return (
       <PageRoot>
-        <LoginPrompt what='实名认证' />
+        <LoginPrompt what="实名认证" />
       </PageRoot>
     )
   if (!me)
-    return <PageRoot>{error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}</PageRoot>
+    return (
+      <PageRoot>
+        {error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}
+      </PageRoot>
+    )
 
   const latest = latestVerification(me)
   // What to show instead of the form: the answer just received, or a request still waiting.
   const standing = result ?? (!again && latest && latest.state !== 'rejected' ? latest : null)
-  if (standing) return <VerificationStatus view={standing} onAnother={() => { setResult(null); setAgain(true) }} />
+  if (standing)
+    return (
+      <VerificationStatus
+        view={standing}
+        onAnother={() => {
+          setResult(null)
+          setAgain(true)
+        }}
+      />
+    )
 
   const set = (field: keyof VerificationForm) => (value: string) => {
     setForm((f) => ({ ...f, [field]: value }))
@@ -77,66 +89,65 @@ export default function VerifyPage() {
   }
 
   return (
-    <PageRoot className='verify'>
+    <PageRoot className="verify">
       {latest?.state === 'rejected' ? (
-        <View className='xl-card verify__rejected'>
-          <View className='xl-card__title'>上次的申请{VERIFICATION_STATE_LABELS.rejected}</View>
-          <View className='xl-card__text'>{latest.reason ? `原因：${latest.reason}` : '请核对信息后重新提交。'}</View>
+        <View className="xl-card verify__rejected">
+          <View className="xl-card__title">上次的申请{VERIFICATION_STATE_LABELS.rejected}</View>
+          <View className="xl-card__text">
+            {latest.reason ? `原因：${latest.reason}` : '请核对信息后重新提交。'}
+          </View>
         </View>
       ) : null}
 
-      <View className='xl-card verify__intro'>
-        <View className='xl-card__text'>
+      <View className="xl-card verify__intro">
+        <View className="xl-card__text">
           填写您的真实信息，村（居）委会会和花名册核对。身份证号只用于核对身份，加密保存，其他村民看不到。
         </View>
       </View>
 
-      <View className='xl-group verify__form'>
-        <Cell
-          title='村（社区）'
-          extra={villageName ?? (villages.loading ? '正在加载…' : '请选择')}
-          clickable
-          onClick={() => {
-            if (villages.data) setPicking(true)
-            else void villages.reload()
-          }}
-        />
-        {errors.villageId ? <View className='xl-field-error'>{errors.villageId}</View> : null}
-        {villages.error && !villages.data ? (
-          <View className='xl-field-error'>{villages.error.message}，点上面一行重试</View>
-        ) : null}
-        <Cell title='姓名' extra={<Input value={form.name} placeholder='和身份证上一致' maxLength={30} onChange={set('name')} />} />
-        {errors.name ? <View className='xl-field-error'>{errors.name}</View> : null}
-        <Cell
-          title='身份证号'
-          extra={
-            <Input
-              value={form.idNumber}
-              type={IN_WECHAT ? 'idcard' : 'text'}
-              placeholder='18 位身份证号'
-              maxLength={20}
-              onChange={set('idNumber')}
-            />
+      <View className="xl-card verify__form">
+        <Field
+          label="村（社区）"
+          error={
+            errors.villageId ??
+            (villages.error && !villages.data ? `${villages.error.message}，点这里重试` : undefined)
           }
-        />
-        {errors.idNumber ? <View className='xl-field-error'>{errors.idNumber}</View> : null}
-        <Cell
-          title='手机号'
-          extra={
-            <Input
-              value={form.phone}
-              type={IN_WECHAT ? 'number' : 'tel'}
-              placeholder='11 位手机号'
-              maxLength={20}
-              onChange={set('phone')}
-            />
-          }
-        />
-        {errors.phone ? <View className='xl-field-error'>{errors.phone}</View> : null}
+        >
+          <View
+            className={`verify__picker${villageName ? '' : ' verify__picker--empty'}`}
+            onClick={() => {
+              if (villages.data) setPicking(true)
+              else void villages.reload()
+            }}
+          >
+            {villageName ?? (villages.loading ? '正在加载…' : '点这里选择')}
+          </View>
+        </Field>
+        <Field label="姓名" error={errors.name}>
+          <Input value={form.name} placeholder="和身份证上一致" maxLength={30} onChange={set('name')} />
+        </Field>
+        <Field label="身份证号" error={errors.idNumber}>
+          <Input
+            value={form.idNumber}
+            type={IN_WECHAT ? 'idcard' : 'text'}
+            placeholder="18 位身份证号"
+            maxLength={20}
+            onChange={set('idNumber')}
+          />
+        </Field>
+        <Field label="手机号" error={errors.phone}>
+          <Input
+            value={form.phone}
+            type={IN_WECHAT ? 'number' : 'tel'}
+            placeholder="11 位手机号"
+            maxLength={20}
+            onChange={set('phone')}
+          />
+        </Field>
       </View>
 
-      <View className='verify__submit'>
-        <Button type='primary' size='xlarge' block loading={submitting} onClick={() => void submit()}>
+      <View className="verify__submit">
+        <Button type="primary" size="xlarge" block loading={submitting} onClick={() => void submit()}>
           提交认证
         </Button>
       </View>
@@ -156,23 +167,46 @@ export default function VerifyPage() {
   )
 }
 
+/** A label above its box, and what to fix under it: easier to read than side by side on a small phone. */
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string
+  error?: string | undefined
+  children: ReactNode
+}) {
+  return (
+    <View className={`verify__field${error ? ' verify__field--bad' : ''}`}>
+      <View className="verify__label">{label}</View>
+      {children}
+      {error ? <View className="verify__error">{error}</View> : null}
+    </View>
+  )
+}
+
 function VerificationStatus({ view, onAnother }: { view: VerificationView; onAnother: () => void }) {
   const title =
-    view.state === 'confirmed' ? '认证成功' : view.state === 'pending' ? '已提交，等待村委会确认' : '认证未通过'
+    view.state === 'confirmed'
+      ? '认证成功'
+      : view.state === 'pending'
+        ? '已提交，等待村委会确认'
+        : '认证未通过'
   return (
-    <PageRoot className='verify'>
+    <PageRoot className="verify">
       <View className={`xl-card verify__status verify__status--${view.state}`}>
-        <View className='xl-card__title'>{title}</View>
-        <View className='xl-card__text'>
+        <View className="xl-card__title">{title}</View>
+        <View className="xl-card__text">
           {view.state === 'confirmed'
             ? `您已是“${view.villageName}”认证的村（居）民，可以参与村里的事务了。`
             : view.state === 'pending'
-              ? '村（居）委会核对后会给您发消息，一般几天内会处理。'
+              ? '村（居）委会会和花名册核对，确认后您就能参与村里的事务。'
               : view.reason
                 ? `原因：${view.reason}`
                 : '请核对信息后重新提交。'}
         </View>
-        <View className='verify__facts'>
+        <View className="verify__facts">
           <View>村（社区）：{view.villageName}</View>
           <View>姓名：{view.name}</View>
           <View>身份证号：{view.idNumberMasked}</View>
@@ -181,13 +215,18 @@ function VerificationStatus({ view, onAnother }: { view: VerificationView; onAno
           {view.decidedAt ? <View>处理时间：{formatTime(view.decidedAt)}</View> : null}
         </View>
       </View>
-      <View className='verify__submit'>
+      <View className="verify__submit">
         {view.state === 'rejected' ? (
-          <Button type='primary' size='xlarge' block onClick={onAnother}>
+          <Button type="primary" size="xlarge" block onClick={onAnother}>
             重新认证
           </Button>
         ) : (
-          <Button type='primary' size='xlarge' block onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
+          <Button
+            type="primary"
+            size="xlarge"
+            block
+            onClick={() => void Taro.switchTab({ url: ROUTES.home })}
+          >
             回首页
           </Button>
         )}

@@ -26,10 +26,15 @@ export function useCommitteeVillage(): CommitteeVillage {
  * What to show instead of the page while the person is loading, or when they may not use it;
  * null when the page can show its content.
  */
-export function committeeGate(ctx: CommitteeVillage, needs: keyof Workbench, what: string): ReactElement | null {
+export function committeeGate(
+  ctx: CommitteeVillage,
+  needs: keyof Workbench,
+  what: string,
+): ReactElement | null {
   if (!ctx.loggedIn) return <LoginPrompt what={what} />
-  if (!ctx.me) return ctx.error ? <ErrorView error={ctx.error} onRetry={() => void ctx.reload()} /> : <LoadingView />
+  if (!ctx.me)
+    return ctx.error ? <ErrorView error={ctx.error} onRetry={() => void ctx.reload()} /> : <LoadingView />
   if (ctx.villageId === null || !ctx.bench[needs])
-    return <EmptyView title='不能使用这项功能' description={ERRORS.FORBIDDEN.message} />
+    return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
   return null
 }

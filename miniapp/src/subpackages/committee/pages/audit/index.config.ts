@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '操作记录', enablePullDownRefresh: true, onReachBottomDistance: 120 })
+export default definePageConfig({
+  navigationBarTitleText: '操作记录',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

@@ -24,21 +24,25 @@ export default function AuditPage() {
 
   let body
   if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0) body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0) body = <EmptyView title='还没有操作记录' description='认证审核、导入花名册、任命职务等操作都会记在这里。' />
+  else if (list.error && list.items.length === 0)
+    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
+  else if (list.items.length === 0)
+    body = (
+      <EmptyView title="还没有操作记录" description="认证审核、导入花名册、任命职务等操作都会记在这里。" />
+    )
   else
     body = (
       <>
-        <View className='xl-section-title'>每一次操作都记在这里，供大家监督</View>
+        <View className="xl-section-title">每一次操作都记在这里，供大家监督</View>
         {list.items.map((e) => {
           const role = roleLabel(e.actorRole)
           return (
-            <View key={e.seq} className='xl-card audit'>
-              <View className='audit__head'>
-                <Text className='audit__action'>{auditActionLabel(e.action)}</Text>
-                <Text className='xl-muted'>第 {e.seq} 条</Text>
+            <View key={e.seq} className="xl-card audit">
+              <View className="audit__head">
+                <Text className="audit__action">{auditActionLabel(e.action)}</Text>
+                <Text className="xl-muted">第 {e.seq} 条</Text>
               </View>
-              <View className='audit__facts'>
+              <View className="audit__facts">
                 <View>
                   操作人：{e.actorName ?? '系统'}
                   {role ? `（${role}）` : ''}

@@ -20,7 +20,10 @@ export default function RolesPage() {
   const ctx = useCommitteeVillage()
   const allowed = ctx.villageId !== null && ctx.bench.viewRoles
   const villageId = ctx.villageId ?? 0
-  const holders = useResource(allowed ? () => listRoleHolders(villageId, { toast: false }) : null, [allowed, villageId])
+  const holders = useResource(allowed ? () => listRoleHolders(villageId, { toast: false }) : null, [
+    allowed,
+    villageId,
+  ])
   const [assigning, setAssigning] = useState(false)
   const [removing, setRemoving] = useState<number | null>(null)
 
@@ -53,19 +56,25 @@ export default function RolesPage() {
 
   let body
   if (holders.loading && !holders.data) body = <LoadingView />
-  else if (holders.error && !holders.data) body = <ErrorView error={holders.error} onRetry={() => void holders.reload()} />
+  else if (holders.error && !holders.data)
+    body = <ErrorView error={holders.error} onRetry={() => void holders.reload()} />
   else {
     const groups = groupRoleHolders((holders.data ?? []).filter((h) => h.role !== 'resident'))
     body =
       groups.length === 0 ? (
-        <EmptyView title='还没有设置职务' description={canManage ? '点上面的“任命职务”，从花名册里选人。' : '村（居）委会设置后会显示在这里。'} />
+        <EmptyView
+          title="还没有设置职务"
+          description={
+            canManage ? '点上面的“任命职务”，从花名册里选人。' : '村（居）委会设置后会显示在这里。'
+          }
+        />
       ) : (
         groups.map((g) => (
           <View key={g.role}>
-            <View className='xl-section-title'>
+            <View className="xl-section-title">
               {ROLE_LABELS[g.role]}（{g.holders.length} 人）
             </View>
-            <View className='xl-group'>
+            <View className="xl-group">
               {g.holders.map((h) => (
                 <Cell
                   key={h.id}
@@ -73,7 +82,12 @@ export default function RolesPage() {
                   description={`${formatTime(h.since)} 起`}
                   extra={
                     canManage && isAssignable(h.role) ? (
-                      <Button size='small' loading={removing === h.id} disabled={removing !== null} onClick={() => void remove(h)}>
+                      <Button
+                        size="small"
+                        loading={removing === h.id}
+                        disabled={removing !== null}
+                        onClick={() => void remove(h)}
+                      >
                         免去
                       </Button>
                     ) : (
@@ -89,10 +103,10 @@ export default function RolesPage() {
   }
 
   return (
-    <PageRoot className='roles'>
+    <PageRoot className="roles">
       {canManage ? (
-        <View className='roles__top'>
-          <Button type='primary' block onClick={() => setAssigning(true)}>
+        <View className="roles__top">
+          <Button type="primary" block onClick={() => setAssigning(true)}>
             任命职务
           </Button>
         </View>
@@ -129,7 +143,9 @@ function AssignRole({
   const [typed, setTyped] = useState('')
   const [q, setQ] = useState<string | null>(null)
   const found = useResource(
-    q !== null ? () => listResidents(villageId, { page: 1, pageSize: 20, q: q || undefined }, { toast: false }) : null,
+    q !== null
+      ? () => listResidents(villageId, { page: 1, pageSize: 20, q: q || undefined }, { toast: false })
+      : null,
     [villageId, q],
   )
   const [person, setPerson] = useState<ResidentView | null>(null)
@@ -151,26 +167,41 @@ function AssignRole({
   }
 
   return (
-    <Popup visible={visible} position='bottom' round title='任命职务' closeable onClose={onClose}>
-      <ScrollView scrollY className='assign'>
-        <View className='xl-section-title'>第一步：选人</View>
+    <Popup visible={visible} position="bottom" round title="任命职务" closeable onClose={onClose}>
+      <ScrollView scrollY className="assign">
+        <View className="xl-section-title">第一步：选人</View>
         {person ? (
-          <View className='xl-group'>
-            <Cell title={person.name} description={`户号 ${person.householdCode}`} extra='换一个' clickable onClick={() => setPerson(null)} />
+          <View className="xl-group">
+            <Cell
+              title={person.name}
+              description={`户号 ${person.householdCode}`}
+              extra="换一个"
+              clickable
+              onClick={() => setPerson(null)}
+            />
           </View>
         ) : (
           <>
-            <View className='assign__search'>
-              <Input value={typed} placeholder='输入姓名查找' clearable confirmType='search' onChange={setTyped} onConfirm={() => setQ(typed.trim())} />
-              <Button type='primary' onClick={() => setQ(typed.trim())}>
+            <View className="assign__search">
+              <Input
+                value={typed}
+                placeholder="输入姓名查找"
+                clearable
+                confirmType="search"
+                onChange={setTyped}
+                onConfirm={() => setQ(typed.trim())}
+              />
+              <Button type="primary" onClick={() => setQ(typed.trim())}>
                 查找
               </Button>
             </View>
-            {found.loading ? <View className='assign__note'>正在查找…</View> : null}
-            {found.error ? <View className='assign__note xl-danger-text'>{found.error.message}</View> : null}
-            {found.data && found.data.items.length === 0 ? <View className='assign__note'>花名册里没有找到这个人</View> : null}
+            {found.loading ? <View className="assign__note">正在查找…</View> : null}
+            {found.error ? <View className="assign__note xl-danger-text">{found.error.message}</View> : null}
+            {found.data && found.data.items.length === 0 ? (
+              <View className="assign__note">花名册里没有找到这个人</View>
+            ) : null}
             {found.data && found.data.items.length > 0 ? (
-              <View className='xl-group'>
+              <View className="xl-group">
                 {found.data.items.map((r) => (
                   <Cell
                     key={r.id}
@@ -185,17 +216,28 @@ function AssignRole({
           </>
         )}
 
-        <View className='xl-section-title'>第二步：选职务</View>
-        <View className='assign__roles'>
+        <View className="xl-section-title">第二步：选职务</View>
+        <View className="assign__roles">
           {ASSIGNABLE_ROLES.map((r) => (
-            <View key={r} className={`assign__role${role === r ? ' assign__role--on' : ''}`} onClick={() => setRole(r)}>
+            <View
+              key={r}
+              className={`assign__role${role === r ? ' assign__role--on' : ''}`}
+              onClick={() => setRole(r)}
+            >
               <Text>{ROLE_LABELS[r]}</Text>
             </View>
           ))}
         </View>
 
-        <View className='assign__save'>
-          <Button type='primary' size='large' block disabled={!person || !role || saving} loading={saving} onClick={() => void save()}>
+        <View className="assign__save">
+          <Button
+            type="primary"
+            size="large"
+            block
+            disabled={!person || !role || saving}
+            loading={saving}
+            onClick={() => void save()}
+          >
             {person && role ? `任命 ${person.name} 为${ROLE_LABELS[role]}` : '请先选人和职务'}
           </Button>
         </View>

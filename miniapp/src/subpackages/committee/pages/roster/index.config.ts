@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '花名册', enablePullDownRefresh: true, onReachBottomDistance: 120 })
+export default definePageConfig({
+  navigationBarTitleText: '花名册',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

@@ -36,7 +36,9 @@ export default function RosterPage() {
   const [typed, setTyped] = useState('')
   const [q, setQ] = useState('')
   const list = usePagedList<ResidentView>(
-    allowed ? (page) => listResidents(villageId, { page, pageSize: 20, q: q || undefined }, { toast: false }) : null,
+    allowed
+      ? (page) => listResidents(villageId, { page, pageSize: 20, q: q || undefined }, { toast: false })
+      : null,
     (r) => r.id,
     [allowed, villageId, q],
   )
@@ -52,7 +54,12 @@ export default function RosterPage() {
     if (!file) return
     if (!isRosterFileName(file.name)) {
       releasePickedFile(file)
-      void Taro.showModal({ title: '提示', content: '请选择 .xlsx 或 .csv 格式的表格文件', showCancel: false, confirmText: '知道了' })
+      void Taro.showModal({
+        title: '提示',
+        content: '请选择 .xlsx 或 .csv 格式的表格文件',
+        showCancel: false,
+        confirmText: '知道了',
+      })
       return
     }
     setImporting(true)
@@ -74,30 +81,35 @@ export default function RosterPage() {
 
   let body
   if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0) body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
+  else if (list.error && list.items.length === 0)
+    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
   else if (list.items.length === 0)
     body = q ? (
-      <EmptyView title={`没有找到“${q}”`} description='换个名字或户号再找找。' />
+      <EmptyView title={`没有找到“${q}”`} description="换个名字或户号再找找。" />
     ) : (
       <EmptyView
-        title='花名册还是空的'
-        description={ctx.bench.importRoster ? '点上面的“导入花名册”，把村里的名单表格导进来。' : '村（居）委会导入名单后，会显示在这里。'}
+        title="花名册还是空的"
+        description={
+          ctx.bench.importRoster
+            ? '点上面的“导入花名册”，把村里的名单表格导进来。'
+            : '村（居）委会导入名单后，会显示在这里。'
+        }
       />
     )
   else
     body = (
       <>
-        <View className='xl-section-title'>{q ? `找到 ${list.total} 人` : `共 ${list.total} 人`}</View>
+        <View className="xl-section-title">{q ? `找到 ${list.total} 人` : `共 ${list.total} 人`}</View>
         {list.items.map((r) => (
-          <View key={r.id} className='xl-card resident'>
-            <View className='resident__head'>
-              <Text className='resident__name'>{r.name}</Text>
-              <Text className='xl-muted'>
+          <View key={r.id} className="xl-card resident">
+            <View className="resident__head">
+              <Text className="resident__name">{r.name}</Text>
+              <Text className="xl-muted">
                 {SEX_LABELS[r.sex]} · {r.age} 岁
               </Text>
-              {r.isHouseholdHead ? <Text className='resident__badge'>户主</Text> : null}
+              {r.isHouseholdHead ? <Text className="resident__badge">户主</Text> : null}
             </View>
-            <View className='resident__facts'>
+            <View className="resident__facts">
               <View>身份证号：{maskIdNumber(r.idNumber)}</View>
               <View>
                 户号：{r.householdCode}
@@ -118,13 +130,13 @@ export default function RosterPage() {
     )
 
   return (
-    <PageRoot className='roster'>
-      <View className='roster__search'>
+    <PageRoot className="roster">
+      <View className="roster__search">
         <Input
           value={typed}
-          placeholder='输入姓名或户号查找'
+          placeholder="输入姓名或户号查找"
           clearable
-          confirmType='search'
+          confirmType="search"
           maxLength={30}
           onChange={setTyped}
           onClear={() => {
@@ -133,21 +145,21 @@ export default function RosterPage() {
           }}
           onConfirm={search}
         />
-        <Button type='primary' onClick={search}>
+        <Button type="primary" onClick={search}>
           查找
         </Button>
       </View>
 
       {ctx.bench.importRoster ? (
-        <View className='xl-card roster__import'>
-          <View className='xl-actions'>
-            <Button type='primary' loading={importing} disabled={importing} onClick={() => void runImport()}>
+        <View className="xl-card roster__import">
+          <View className="xl-actions">
+            <Button type="primary" loading={importing} disabled={importing} onClick={() => void runImport()}>
               导入花名册
             </Button>
             <Button onClick={() => setShowHelp((s) => !s)}>{showHelp ? '收起说明' : '表格怎么填'}</Button>
           </View>
           {showHelp ? (
-            <View className='roster__help'>
+            <View className="roster__help">
               <View>
                 {process.env.TARO_ENV === 'weapp'
                   ? '先把表格（.xlsx 或 .csv）发到微信聊天里，再点“导入花名册”从聊天里选这个文件。'
@@ -169,24 +181,26 @@ export default function RosterPage() {
 
 function ImportResult({ result, onClose }: { result: RosterImportResult; onClose: () => void }) {
   return (
-    <View className='xl-card import-result'>
-      <View className='xl-card__title'>导入完成</View>
-      <View className='xl-card__text'>
+    <View className="xl-card import-result">
+      <View className="xl-card__title">导入完成</View>
+      <View className="xl-card__text">
         表格共 {result.totalRows} 行，导入 {result.imported} 人，新建 {result.householdsCreated} 户。
       </View>
       {result.failed.length > 0 ? (
         <>
-          <View className='import-result__warn'>有 {result.failed.length} 行没有导入，请在表格里改好后再导入一次：</View>
+          <View className="import-result__warn">
+            有 {result.failed.length} 行没有导入，请在表格里改好后再导入一次：
+          </View>
           {result.failed.map((f) => (
-            <View key={f.row} className='import-result__row'>
+            <View key={f.row} className="import-result__row">
               第 {f.row} 行：{f.reason}
             </View>
           ))}
         </>
       ) : (
-        <View className='import-result__ok'>全部导入成功。</View>
+        <View className="import-result__ok">全部导入成功。</View>
       )}
-      <View className='xl-actions'>
+      <View className="xl-actions">
         <Button onClick={onClose}>知道了</Button>
       </View>
     </View>

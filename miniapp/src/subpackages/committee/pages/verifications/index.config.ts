@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '认证审核', enablePullDownRefresh: true, onReachBottomDistance: 120 })
+export default definePageConfig({
+  navigationBarTitleText: '认证审核',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

@@ -19,7 +19,9 @@ export default function VerificationsPage() {
   const allowed = ctx.villageId !== null && ctx.bench.reviewVerifications
   const villageId = ctx.villageId ?? 0
   const list = usePagedList<VerificationView>(
-    allowed ? (page) => listVerifications(villageId, { state: 'pending', page, pageSize: 20 }, { toast: false }) : null,
+    allowed
+      ? (page) => listVerifications(villageId, { state: 'pending', page, pageSize: 20 }, { toast: false })
+      : null,
     (v) => v.id,
     [allowed, villageId],
   )
@@ -73,22 +75,23 @@ export default function VerificationsPage() {
 
   let body
   if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0) body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
+  else if (list.error && list.items.length === 0)
+    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
   else if (list.items.length === 0)
-    body = <EmptyView title='没有待确认的认证' description='村民提交实名认证后，会出现在这里等您确认。' />
+    body = <EmptyView title="没有待确认的认证" description="村民提交实名认证后，会出现在这里等您确认。" />
   else
     body = (
       <>
-        <View className='xl-section-title'>共 {list.total} 条待确认，请和花名册核对后处理</View>
+        <View className="xl-section-title">共 {list.total} 条待确认，请和花名册核对后处理</View>
         {list.items.map((v) => (
-          <View key={v.id} className='xl-card review'>
-            <Text className='review__name'>{v.name}</Text>
-            <View className='review__facts'>
+          <View key={v.id} className="xl-card review">
+            <Text className="review__name">{v.name}</Text>
+            <View className="review__facts">
               <View>身份证号：{v.idNumberMasked}</View>
               <View>手机号：{v.phoneMasked}</View>
               <View>提交时间：{formatTime(v.createdAt)}</View>
             </View>
-            <View className='xl-actions'>
+            <View className="xl-actions">
               <Button
                 disabled={busy !== null}
                 onClick={() => {
@@ -99,7 +102,12 @@ export default function VerificationsPage() {
               >
                 驳回
               </Button>
-              <Button type='primary' loading={busy === v.id} disabled={busy !== null} onClick={() => void confirm(v)}>
+              <Button
+                type="primary"
+                loading={busy === v.id}
+                disabled={busy !== null}
+                onClick={() => void confirm(v)}
+              >
                 确认
               </Button>
             </View>
@@ -121,17 +129,17 @@ export default function VerificationsPage() {
       <Dialog
         visible={rejecting !== null}
         title={rejecting ? `驳回“${rejecting.name}”的认证` : ''}
-        confirmText='驳回'
-        cancelText='取消'
+        confirmText="驳回"
+        cancelText="取消"
         onConfirm={reject}
         onCancel={() => setRejecting(null)}
         onClose={() => setRejecting(null)}
       >
-        <View className='review__reason'>
-          <View className='xl-muted'>请写明原因，村民会收到这条说明：</View>
+        <View className="review__reason">
+          <View className="xl-muted">请写明原因，村民会收到这条说明：</View>
           <TextArea
             value={reason}
-            placeholder='例如：花名册里没有这个人，请先到村委会登记'
+            placeholder="例如：花名册里没有这个人，请先到村委会登记"
             maxLength={200}
             showCount
             onChange={(value) => {
@@ -139,7 +147,7 @@ export default function VerificationsPage() {
               setReasonError(null)
             }}
           />
-          {reasonError ? <View className='xl-danger-text'>{reasonError}</View> : null}
+          {reasonError ? <View className="xl-danger-text">{reasonError}</View> : null}
         </View>
       </Dialog>
     </PageRoot>
