@@ -40,13 +40,19 @@ try {
     await new Promise((r) => setTimeout(r, 200))
   }
   const login = await (
-    await fetch(`${base}/api/auth/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: 'resident' }) })
+    await fetch(`${base}/api/auth/demo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'resident' }),
+    })
   ).json()
   const bench = (title, path, headers = {}) =>
     autocannon({ title, url: base + path, connections: CONNECTIONS, duration: DURATION, headers })
 
   const hello = await bench('bare route GET /health/live', '/health/live')
-  const me = await bench('authenticated GET /api/me', '/api/me', { authorization: `Bearer ${login.accessToken}` })
+  const me = await bench('authenticated GET /api/me', '/api/me', {
+    authorization: `Bearer ${login.accessToken}`,
+  })
   const row = (r) =>
     `${r.title.padEnd(32)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`
   console.log(`\nHTTP stack: NestJS 11 on Fastify, SQLite, ${CONNECTIONS} connections, ${DURATION} s each`)

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
@@ -14,9 +13,8 @@ export interface Session {
   close: () => Promise<void>
 }
 
-/** Headless Debian Chromium with a phone-sized window and a fresh profile. */
+/** Headless Debian Chromium (Playwright gives each launch a fresh profile) with a phone-sized window. */
 export async function openBrowser(): Promise<Session> {
-  const profile = mkdtempSync(join(tmpdir(), 'xiangli-chromium-'))
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -28,7 +26,6 @@ export async function openBrowser(): Promise<Session> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   })
   const context = await browser.newContext({
@@ -45,7 +42,6 @@ export async function openBrowser(): Promise<Session> {
     page,
     close: async () => {
       await browser.close()
-      rmSync(profile, { recursive: true, force: true })
     },
   }
 }

@@ -71,7 +71,7 @@ export async function createApp(
     // loaded only when serving the H5 app: it pulls in ESM-only packages the test runner cannot load
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fastifyStatic = require('@fastify/static')
-    await app.register(fastifyStatic as never, { root, prefix: '/', wildcard: false, index: ['index.html'] })
+    await app.register(fastifyStatic as never, { root, prefix: '/', index: ['index.html'] })
   }
   app.enableShutdownHooks()
   await app.init()

@@ -1,0 +1,43 @@
+import { openBrowser, screenshot, type Session } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+describe('a demo resident on the H5 app', () => {
+  let server: RunningServer
+  let s: Session
+
+  beforeAll(async () => {
+    server = await startServer()
+    s = await openBrowser()
+  })
+  afterAll(async () => {
+    await s?.close()
+    await server?.stop()
+  })
+
+  it('logs in from the demo list and sees the village home page in Chinese', async () => {
+    const { page } = s
+    await page.goto(server.url + '/')
+    // not logged in: the app sends the person to the login page with the demo people listed
+    await page.locator('.nut-cell', { hasText: '王秀英' }).click({ timeout: 30_000 })
+    await page.getByText('柳林村', { exact: true }).first().waitFor({ timeout: 30_000 })
+    await page.getByText('王秀英', { exact: false }).first().waitFor()
+    await page.getByText('42').first().waitFor()
+    // the login page slides away; wait until it is gone before the picture
+    await page
+      .locator('.xl-section-title', { hasText: '演示账号' })
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+    const file = await screenshot(page, 'home')
+    const text = await page.locator('body').innerText()
+    expect(text).toContain('柳林镇')
+    expect(text).toContain('消息')
+    expect(text).toMatch(/首页[\s\S]*办事[\s\S]*公开[\s\S]*我的/)
+    expect(file).toMatch(/home\.png$/)
+  })
+
+  it('keeps the person logged in across a reload', async () => {
+    const { page } = s
+    await page.reload()
+    await page.getByText('柳林村', { exact: true }).first().waitFor({ timeout: 30_000 })
+    expect(await page.locator('body').innerText()).not.toContain('演示账号')
+  })
+})
