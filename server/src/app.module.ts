@@ -7,10 +7,13 @@ import { AuditModule } from './core/audit/audit.module'
 import { AuthCoreModule } from './core/auth/auth-core.module'
 import { FieldCrypto } from './core/crypto/field-crypto.service'
 import { IdempotencyInterceptor } from './core/idempotency/idempotency.interceptor'
+import { FilesModule } from './core/files/files.module'
+import { JobsModule } from './core/jobs/jobs.module'
 import { WechatModule } from './infra/wechat/wechat.module'
 import { AuthModule } from './modules/auth/auth.module'
 import { AuditLogModule } from './modules/audit/audit-log.module'
 import { DemoModule } from './modules/demo/demo.module'
+import { GrievancesModule } from './modules/grievances/grievances.module'
 import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
 import { InboxModule } from './modules/inbox/inbox.module'
@@ -44,6 +47,8 @@ export class AppModule {
         AuditModule,
         AuthCoreModule,
         WechatModule,
+        JobsModule,
+        FilesModule,
         InboxModule,
         OrgsModule,
         AuthModule,
@@ -51,6 +56,7 @@ export class AppModule {
         VerificationModule,
         RosterModule,
         RolesModule,
+        GrievancesModule,
         HomeModule,
         AuditLogModule,
         HealthModule,

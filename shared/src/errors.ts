@@ -39,6 +39,24 @@ export const ErrorCode = {
   ROLE_ALREADY_HELD: 'ROLE_ALREADY_HELD',
   ORG_NOT_FOUND: 'ORG_NOT_FOUND',
   ORG_NOT_A_VILLAGE: 'ORG_NOT_A_VILLAGE',
+  ORG_NOT_A_TOWNSHIP: 'ORG_NOT_A_TOWNSHIP',
+  // residents' issues (村民说事)
+  GRIEVANCE_NOT_ACCEPTED: 'GRIEVANCE_NOT_ACCEPTED',
+  GRIEVANCE_ALREADY_ACCEPTED: 'GRIEVANCE_ALREADY_ACCEPTED',
+  GRIEVANCE_ALREADY_ANSWERED: 'GRIEVANCE_ALREADY_ANSWERED',
+  GRIEVANCE_NOT_ANSWERED: 'GRIEVANCE_NOT_ANSWERED',
+  GRIEVANCE_ALREADY_RATED: 'GRIEVANCE_ALREADY_RATED',
+  GRIEVANCE_DECLINED: 'GRIEVANCE_DECLINED',
+  GRIEVANCE_AT_TOWNSHIP: 'GRIEVANCE_AT_TOWNSHIP',
+  GRIEVANCE_NOT_ESCALATED: 'GRIEVANCE_NOT_ESCALATED',
+  GRIEVANCE_CHANGED: 'GRIEVANCE_CHANGED',
+  GRIEVANCE_NOT_YOURS: 'GRIEVANCE_NOT_YOURS',
+  GRIEVANCE_REOPEN_USED: 'GRIEVANCE_REOPEN_USED',
+  GRIEVANCE_REOPEN_EXPIRED: 'GRIEVANCE_REOPEN_EXPIRED',
+  GRIEVANCE_OWN_SUPPORT: 'GRIEVANCE_OWN_SUPPORT',
+  GRIEVANCE_CATEGORY_INVALID: 'GRIEVANCE_CATEGORY_INVALID',
+  GRIEVANCE_PHOTO_INVALID: 'GRIEVANCE_PHOTO_INVALID',
+  GRIEVANCE_ASSIGNEE_INVALID: 'GRIEVANCE_ASSIGNEE_INVALID',
 } as const
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
@@ -84,6 +102,23 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   ROLE_ALREADY_HELD: { status: 409, message: '此人已经担任这个职务' },
   ORG_NOT_FOUND: { status: 404, message: '没有找到这个村（社区）' },
   ORG_NOT_A_VILLAGE: { status: 400, message: '请选择一个村或社区' },
+  ORG_NOT_A_TOWNSHIP: { status: 400, message: '请选择一个乡镇或街道' },
+  GRIEVANCE_NOT_ACCEPTED: { status: 409, message: '这件事还没有受理，请先受理再交办或答复' },
+  GRIEVANCE_ALREADY_ACCEPTED: { status: 409, message: '这件事已经受理过了' },
+  GRIEVANCE_ALREADY_ANSWERED: { status: 409, message: '这件事已经答复过了' },
+  GRIEVANCE_NOT_ANSWERED: { status: 409, message: '这件事还没有答复，答复后才能评价或重新提出' },
+  GRIEVANCE_ALREADY_RATED: { status: 409, message: '您已经评价过了' },
+  GRIEVANCE_DECLINED: { status: 409, message: '这件事已经不予受理，不能再办理' },
+  GRIEVANCE_AT_TOWNSHIP: { status: 409, message: '这件事已经上报乡镇（街道），请等乡镇答复或退回' },
+  GRIEVANCE_NOT_ESCALATED: { status: 409, message: '这件事没有上报到乡镇（街道）' },
+  GRIEVANCE_CHANGED: { status: 409, message: '这件事刚刚有了新进展，请刷新后再看' },
+  GRIEVANCE_NOT_YOURS: { status: 403, message: '这不是您提出的事，不能评价、重新提出或留言' },
+  GRIEVANCE_REOPEN_USED: { status: 409, message: '每件事只能重新提出一次。如仍不满意，请联系村委会或乡镇' },
+  GRIEVANCE_REOPEN_EXPIRED: { status: 409, message: '答复已超过 7 天，不能再重新提出，可以另提一件' },
+  GRIEVANCE_OWN_SUPPORT: { status: 409, message: '这是您自己提出的事，不需要再点“我也遇到”' },
+  GRIEVANCE_CATEGORY_INVALID: { status: 400, message: '请从列表里选择一个分类' },
+  GRIEVANCE_PHOTO_INVALID: { status: 400, message: '有照片没有上传成功，请删掉后重新添加' },
+  GRIEVANCE_ASSIGNEE_INVALID: { status: 400, message: '只能交给本村（社区）的两委成员办理' },
 }
 
 /** The one error body every failing response carries. */

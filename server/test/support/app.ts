@@ -1,8 +1,10 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { NestFastifyApplication } from '@nestjs/platform-fastify'
 import { DataSource } from 'typeorm'
 import { createApp } from '../../src/bootstrap'
 import { loadConfig, type AppConfig } from '../../src/core/config/config'
-import type { Dialect } from '../../src/core/database/data-source'
+import type { DatabaseTarget, Dialect } from '../../src/core/database/data-source'
 import { freshDatabase } from '../../src/core/database/test-databases'
 
 /** The database these integration tests run on, chosen by TEST_DB. */
@@ -15,12 +17,16 @@ export const TEST_ENV: Record<string, string> = {
   DEMO_ENABLED: 'true',
   LOG_LEVEL: 'silent',
   WECHAT_API_BASE: 'http://127.0.0.1:9',
+  // never the working tree's data/uploads
+  UPLOAD_DIR: join(tmpdir(), 'xiangli-test-uploads'),
 }
 
 export interface TestApp {
   app: NestFastifyApplication
   ds: DataSource
   config: AppConfig
+  /** the database, for a second app on the same one */
+  target: DatabaseTarget
   close: () => Promise<void>
   /** logs in as a demo person and returns their access token */
   login: (key: string) => Promise<string>
@@ -34,9 +40,18 @@ export interface TestApp {
   }) => Promise<{ status: number; body: any; headers: Record<string, unknown> }>
 }
 
-/** A fresh database with migrations run, the demo data seeded, and the app around it. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { target, drop } = await freshDatabase(DIALECT)
+/**
+ * A fresh database with migrations run, the demo data seeded, and the app around it. Given the
+ * `target` of another test app, a second server instance on that same database instead; closing it
+ * leaves the database to the first.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { target?: DatabaseTarget } = {},
+): Promise<TestApp> {
+  const { target, drop } = opts.target
+    ? { target: opts.target, drop: async () => undefined }
+    : await freshDatabase(DIALECT)
   const config = loadConfig({ ...TEST_ENV, ...env })
   const app = await createApp(config, target)
   await app.getHttpAdapter().getInstance().ready()
@@ -67,6 +82,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     ds,
     config,
+    target,
     request,
     login: async (key) => {
       const res = await request({ method: 'POST', url: '/api/auth/demo', body: { key } })

@@ -9,12 +9,15 @@ export const ACCESS_KEY = 'xiangli:access'
  * - account: any logged-in account, verified or not
  * - village: a role in the village named by the route's :villageId; `township` also lets officials
  *   of the township above it in
+ * - township: a role (township_official by default) in the township or street named by the route's
+ *   :townshipId; services then look things up within that township's villages
  * - admin: system administrators
  */
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'account' }
   | { kind: 'village'; roles: readonly Role[]; township: boolean }
+  | { kind: 'township'; roles: readonly Role[] }
   | { kind: 'admin' }
 
 export const Access = {
@@ -26,8 +29,13 @@ export const Access = {
       roles,
       township: opts.township ?? false,
     } satisfies AccessRule),
+  township: (roles: readonly Role[] = TOWNSHIP_ROLES) =>
+    SetMetadata(ACCESS_KEY, { kind: 'township', roles } satisfies AccessRule),
   admin: () => SetMetadata(ACCESS_KEY, { kind: 'admin' } satisfies AccessRule),
 }
+
+/** Who works at a township or street office. */
+export const TOWNSHIP_ROLES: readonly Role[] = ['township_official']
 
 /** Everyone who lives in or serves a village. */
 export const ANY_VILLAGE_ROLE: readonly Role[] = [

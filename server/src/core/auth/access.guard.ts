@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core'
 import type { FastifyRequest } from 'fastify'
 import { DataSource } from 'typeorm'
-import { isSelfGoverningUnit, sortRoles, type Role } from '@xiangli/shared'
+import { isSelfGoverningUnit, isTownshipLevel, sortRoles, type Role } from '@xiangli/shared'
 import { AppException } from '../errors/app.exception'
 import { Org } from '../../modules/orgs/entities/org.entity'
 import { ACCESS_KEY, type AccessRule } from './access.decorator'
@@ -12,7 +12,7 @@ import { TokensService } from './tokens.service'
 
 export interface AuthedRequest extends FastifyRequest {
   principal?: Principal
-  /** the village the route acts on and the role the caller acts in there */
+  /** the village (or, on township routes, the township) the route acts on and the role the caller acts in there */
   acting?: { orgId: number; role: Role }
 }
 
@@ -62,6 +62,9 @@ export class AccessGuard implements CanActivate {
       case 'village':
         await this.checkVillage(req, principal, rule.roles, rule.township)
         return true
+      case 'township':
+        await this.checkTownship(req, principal, rule.roles)
+        return true
     }
   }
 
@@ -73,6 +76,29 @@ export class AccessGuard implements CanActivate {
     if (!principal) throw new AppException('AUTH_TOKEN_INVALID')
     req.principal = principal
     return principal
+  }
+
+  /**
+   * The :townshipId of the route must be a township or street where the caller holds one of the roles.
+   * An official of another township is out of scope; anyone holding no such role anywhere simply may
+   * not, the way a resident on a committee route of their own village is refused.
+   */
+  private async checkTownship(req: AuthedRequest, p: Principal, roles: readonly Role[]): Promise<void> {
+    const raw = (req.params as Record<string, string | undefined>).townshipId
+    if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new AppException('ORG_NOT_FOUND')
+    const townshipId = Number(raw)
+    const org = await this.ds
+      .getRepository(Org)
+      .findOne({ where: { id: townshipId }, select: ['id', 'kind'] })
+    if (!org) throw new AppException('ORG_NOT_FOUND')
+    if (!isTownshipLevel(org.kind)) throw new AppException('ORG_NOT_A_TOWNSHIP')
+    const held = sortRoles(roles.filter((r) => (p.roles.get(townshipId) ?? []).includes(r)))
+    if (held.length > 0) {
+      req.acting = { orgId: townshipId, role: held[0]! }
+      return
+    }
+    const elsewhere = [...p.roles.values()].some((rs) => rs.some((r) => roles.includes(r)))
+    throw new AppException(elsewhere ? 'OUT_OF_SCOPE' : 'FORBIDDEN')
   }
 
   private async checkVillage(

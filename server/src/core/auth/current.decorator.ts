@@ -30,6 +30,25 @@ export const Acting = createParamDecorator((_: unknown, ctx: ExecutionContext): 
   }
 })
 
+export interface TownshipContext {
+  principal: Principal
+  townshipId: number
+  role: Role
+  actor: Actor
+}
+
+/** The caller, the township or street and the role they act in; only on @Access.township routes. */
+export const ActingTownship = createParamDecorator((_: unknown, ctx: ExecutionContext): TownshipContext => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>()
+  if (!req.principal || !req.acting) throw new Error('ActingTownship used on a route without a township rule')
+  return {
+    principal: req.principal,
+    townshipId: req.acting.orgId,
+    role: req.acting.role,
+    actor: { accountId: req.principal.accountId, name: req.principal.displayName, role: req.acting.role },
+  }
+})
+
 export const actorOf = (p: Principal, role: string | null = null): Actor => ({
   accountId: p.accountId,
   name: p.displayName,

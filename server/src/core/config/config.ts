@@ -57,6 +57,10 @@ const schema = z
     PUBLIC_BASE_URL: z.string().url('must be a URL such as https://xiangli.example.cn').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(600000).default(5000),
+    /** where uploaded photos are kept, one file per distinct content */
+    UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+    /** how often overdue residents' issues are looked for and sent up to the township */
+    GRIEVANCE_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.DEMO_ENABLED)

@@ -10,6 +10,12 @@ import { VerificationRequest } from '../../modules/verification/entities/verific
 import { RoleAssignment } from '../../modules/roles/entities/role-assignment.entity'
 import { Notification } from '../../modules/inbox/entities/notification.entity'
 import { OutboxMessage } from '../../infra/wechat/entities/outbox-message.entity'
+import { JobLease } from '../jobs/job-lease.entity'
+import { StoredFile } from '../files/entities/stored-file.entity'
+import { Grievance } from '../../modules/grievances/entities/grievance.entity'
+import { GrievanceEvent } from '../../modules/grievances/entities/grievance-event.entity'
+import { GrievanceSupport } from '../../modules/grievances/entities/grievance-support.entity'
+import { GrievanceSettingsRow } from '../../modules/grievances/entities/grievance-settings.entity'
 
 /** Every entity, listed once: the data source, the migration generator and the drift test use this. */
 export const ENTITIES = [
@@ -25,4 +31,10 @@ export const ENTITIES = [
   AuditEntry,
   AuditHead,
   IdempotencyRecord,
+  JobLease,
+  StoredFile,
+  Grievance,
+  GrievanceEvent,
+  GrievanceSupport,
+  GrievanceSettingsRow,
 ]

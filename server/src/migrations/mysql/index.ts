@@ -1,4 +1,9 @@
 import { Initial1795607028899Mysql } from './1795607028899-Initial'
 import { Utf8mb4Tables1795607028900Mysql } from './1795607028900-Utf8mb4Tables'
+import { Grievances1795608528753Mysql } from './1795608528753-Grievances'
 
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795607028899Mysql, Utf8mb4Tables1795607028900Mysql]
+export const MYSQL_MIGRATIONS: Function[] = [
+  Initial1795607028899Mysql,
+  Utf8mb4Tables1795607028900Mysql,
+  Grievances1795608528753Mysql,
+]

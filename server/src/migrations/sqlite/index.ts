@@ -1,3 +1,4 @@
 import { Initial1795607028899Sqlite } from './1795607028899-Initial'
+import { Grievances1795608528753Sqlite } from './1795608528753-Grievances'
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795607028899Sqlite]
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795607028899Sqlite, Grievances1795608528753Sqlite]

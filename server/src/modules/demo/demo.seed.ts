@@ -12,6 +12,7 @@ import { Resident } from '../roster/entities/resident.entity'
 import { RoleAssignment } from '../roles/entities/role-assignment.entity'
 import { VerificationRequest } from '../verification/entities/verification-request.entity'
 import { Notification } from '../inbox/entities/notification.entity'
+import { seedDemoGrievances } from './demo-grievances'
 
 interface PersonSpec {
   name: string
@@ -506,6 +507,7 @@ export class DemoSeeder {
       link: null,
       readAt: null,
     })
+    await seedDemoGrievances(m, village, (name) => byName.get(name)!.resident)
     await this.audit.append(m, {
       actor: SYSTEM_ACTOR,
       action: 'demo.seeded',

@@ -1,0 +1,89 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import type { GrievanceLocation, GrievanceState, GrievanceVisibility } from '@xiangli/shared'
+
+/** 村民说事: one problem or suggestion a resident raised. Its steps are in grievance_event. */
+@Entity('grievance')
+@Index('ix_grievance_village_state', ['villageId', 'state'])
+@Index('ix_grievance_state_due', ['state', 'dueAt'])
+export class Grievance {
+  @PrimaryGeneratedColumn()
+  id: number
+
+  @Column({ type: 'int' })
+  villageId: number
+
+  @Index('ix_grievance_raiser')
+  @Column({ type: 'int' })
+  raiserAccountId: number
+
+  @Column({ type: 'int', nullable: true })
+  raiserResidentId: number | null
+
+  /** the roster name when raised; masked wherever another resident reads it */
+  @Column({ type: 'varchar', length: 30 })
+  raiserName: string
+
+  @Column({ type: 'varchar', length: 16 })
+  category: string
+
+  @Column({ type: 'varchar', length: 40 })
+  title: string
+
+  @Column({ type: 'text' })
+  text: string
+
+  @Column({ type: 'simple-json' })
+  photoIds: number[]
+
+  @Column({ type: 'simple-json', nullable: true })
+  location: GrievanceLocation | null
+
+  @Column({ type: 'varchar', length: 16 })
+  visibility: GrievanceVisibility
+
+  @Column({ type: 'varchar', length: 16 })
+  state: GrievanceState
+
+  /** the deadline of the stage it is in (accepting or answering); null when no clock runs */
+  @Column({ type: 'datetime', nullable: true })
+  dueAt: Date | null
+
+  @Column({ type: 'int', nullable: true })
+  assigneeResidentId: number | null
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  assigneeName: string | null
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  declineReason: string | null
+
+  @Column({ type: 'datetime', nullable: true })
+  acceptedAt: Date | null
+
+  /** the latest answer, by the village or the township */
+  @Column({ type: 'datetime', nullable: true })
+  answeredAt: Date | null
+
+  /** minutes from raising to the first answer, for the township's average */
+  @Column({ type: 'int', nullable: true })
+  answerMinutes: number | null
+
+  @Column({ type: 'datetime', nullable: true })
+  closedAt: Date | null
+
+  @Column({ type: 'datetime', nullable: true })
+  escalatedAt: Date | null
+
+  @Column({ type: 'int', default: 0 })
+  reopenCount: number
+
+  /** the raiser's rating of the latest answer, 1–5; cleared when reopened */
+  @Column({ type: 'int', nullable: true })
+  rating: number | null
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  ratingComment: string | null
+
+  @CreateDateColumn()
+  createdAt: Date
+}
