@@ -440,6 +440,9 @@ export interface GrievanceSummary {
   overdue: boolean
   supportCount: number
   supportedByMe: boolean
+  /** raised by the person asking: no "+1" for it, and it shows as theirs on the public wall */
+  mine: boolean
+  /** signed links that work without a login for about an hour (`<Image src>` sends no token) */
   photoUrls: string[]
   rating: number | null
 }
@@ -450,7 +453,6 @@ export type PublicWallItem = GrievanceSummary
 export interface GrievanceView extends GrievanceSummary {
   text: string
   location: GrievanceLocation | null
-  mine: boolean
   assigneeResidentId: number | null
   acceptedAt: string | null
   answeredAt: string | null

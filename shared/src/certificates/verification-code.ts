@@ -1,0 +1,123 @@
+/**
+ * Anyone holding a certificate can check it: the QR code (or the printed number and code) opens a
+ * public page that answers valid, revoked or 无效, and shows nothing a stranger should not see.
+ *
+ * The verification code is 8 characters from a 32-character alphabet without 0/O, 1/I: 40 bits, read
+ * off paper without confusion. The server draws the bytes from its crypto module; this file maps
+ * them and checks the format, and never makes randomness of its own.
+ */
+import { z } from 'zod'
+import { maskName } from '../identity'
+
+export const VERIFICATION_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+export const VERIFICATION_CODE_LENGTH = 8
+
+/** Case and the separators people type (spaces, dashes) do not matter. */
+export function normalizeVerificationCode(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-‐‑‒–—―]/g, '')
+}
+
+const CODE_PATTERN = new RegExp(`^[${VERIFICATION_CODE_ALPHABET}]{${VERIFICATION_CODE_LENGTH}}$`)
+
+export const isValidVerificationCode = (raw: string): boolean =>
+  CODE_PATTERN.test(normalizeVerificationCode(raw))
+
+/**
+ * Maps random bytes (from crypto.randomBytes on the server) to a code. 256 is a multiple of 32, so
+ * taking the low five bits of each byte keeps every character equally likely.
+ */
+export function verificationCodeFromBytes(bytes: Uint8Array): string {
+  if (bytes.length < VERIFICATION_CODE_LENGTH)
+    throw new Error(`Need ${VERIFICATION_CODE_LENGTH} random bytes, got ${bytes.length}`)
+  let code = ''
+  for (let i = 0; i < VERIFICATION_CODE_LENGTH; i++) code += VERIFICATION_CODE_ALPHABET[bytes[i]! & 31]
+  return code
+}
+
+/** K7QM3XPA → K7QM-3XPA, as printed under the QR code. */
+export const formatVerificationCode = (code: string): string => {
+  const c = normalizeVerificationCode(code)
+  return `${c.slice(0, 4)}-${c.slice(4)}`
+}
+
+/** Compares a typed code with the stored one in time that does not depend on where they differ. */
+export function verificationCodesMatch(stored: string, typed: string): boolean {
+  const a = normalizeVerificationCode(stored)
+  const b = normalizeVerificationCode(typed)
+  let diff = a.length ^ b.length
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0)
+  return diff === 0
+}
+
+// ---------- the public page ----------
+
+/**
+ * What the public verification page shows, and nothing else: the answer, the number that was asked
+ * about, the item, the village, the date of issue and the holder's name with all but the family name
+ * masked. A wrong number or code answers `invalid` and says nothing more.
+ */
+export type PublicCertificateCheck =
+  | {
+      result: 'valid' | 'revoked'
+      number: string
+      itemName: string
+      villageName: string
+      /** YYYY-MM-DD, in China time */
+      issuedOn: string
+      /** 张*明 */
+      holderName: string
+    }
+  | { result: 'invalid' }
+
+export const PUBLIC_CHECK_RESULT_LABELS: Record<PublicCertificateCheck['result'], string> = {
+  valid: '有效',
+  revoked: '已作废',
+  invalid: '无效',
+}
+
+export interface StoredCertificateForCheck {
+  number: string
+  verificationCode: string
+  state: 'issued' | 'revoked'
+  itemName: string
+  villageName: string
+  issuedOn: string
+  holderName: string
+}
+
+/**
+ * The answer to a public check. `stored` is the certificate with the typed number, or null; the code
+ * is compared even when nothing was found, so the time taken does not reveal whether the number exists.
+ */
+export function publicCertificateCheck(
+  stored: StoredCertificateForCheck | null,
+  typedCode: string,
+): PublicCertificateCheck {
+  const matches = verificationCodesMatch(stored?.verificationCode ?? 'XXXXXXXX', typedCode)
+  if (!stored || !matches || !isValidVerificationCode(typedCode)) return { result: 'invalid' }
+  return {
+    result: stored.state === 'issued' ? 'valid' : 'revoked',
+    number: stored.number,
+    itemName: stored.itemName,
+    villageName: stored.villageName,
+    issuedOn: stored.issuedOn,
+    holderName: maskName(stored.holderName),
+  }
+}
+
+/** The link in the QR code: the public page with the number and the code. */
+export function certificateVerificationUrl(baseUrl: string, number: string, code: string): string {
+  const sep = baseUrl.includes('?') ? '&' : '?'
+  return `${baseUrl}${sep}n=${encodeURIComponent(number)}&c=${encodeURIComponent(normalizeVerificationCode(code))}`
+}
+
+/** The query of the public page: `n` the certificate number, `c` the verification code. */
+export const certificateCheckQuerySchema = z.object({
+  n: z.string().trim().min(1, '请输入证明编号').max(40),
+  c: z.string().trim().min(1, '请输入查验码').max(20),
+})
+export type CertificateCheckQuery = z.infer<typeof certificateCheckQuerySchema>
