@@ -14,12 +14,34 @@ export default defineAppConfig({
       // 村委工作台: only committee members and supervisors open these, so they stay out of the main package.
       root: 'subpackages/committee',
       name: 'committee',
-      pages: ['pages/verifications/index', 'pages/roster/index', 'pages/roles/index', 'pages/audit/index'],
+      pages: [
+        'pages/grievances/index',
+        'pages/grievance/index',
+        'pages/verifications/index',
+        'pages/roster/index',
+        'pages/roles/index',
+        'pages/audit/index',
+      ],
+    },
+    {
+      // 村民说事 for residents: raise, follow, rate; the village's public wall.
+      root: 'subpackages/grievance',
+      name: 'grievance',
+      pages: ['pages/raise/index', 'pages/mine/index', 'pages/wall/index', 'pages/detail/index'],
+    },
+    {
+      // 乡镇督办: only township officials open these.
+      root: 'subpackages/township',
+      name: 'township',
+      pages: ['pages/grievances/index', 'pages/grievance/index'],
     },
   ],
   preloadRule: {
-    'pages/services/index': { network: 'all', packages: ['committee'] },
+    'pages/services/index': { network: 'all', packages: ['grievance', 'committee'] },
+    'pages/home/index': { network: 'all', packages: ['grievance'] },
   },
+  // the map picker for where a problem is (weapp); the H5 build asks for an address instead
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f5f2',

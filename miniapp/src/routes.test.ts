@@ -1,4 +1,19 @@
-import { isTabRoute, normalizeLink, withQuery } from './routes'
+import { GRIEVANCE_PAGES } from '@xiangli/shared'
+import { ROUTES, isTabRoute, normalizeLink, withQuery } from './routes'
+
+/** The pages app.config.ts declares, as paths; the config is read with Taro's global stubbed. */
+function declaredPages(): string[] {
+  ;(globalThis as Record<string, unknown>).defineAppConfig = (c: unknown) => c
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require('./app.config').default as {
+    pages: string[]
+    subPackages: { root: string; pages: string[] }[]
+  }
+  return [
+    ...config.pages.map((p) => `/${p}`),
+    ...config.subPackages.flatMap((s) => s.pages.map((p) => `/${s.root}/${p}`)),
+  ]
+}
 
 describe('routes', () => {
   it('adds a query string to a page path', () => {
@@ -14,5 +29,16 @@ describe('routes', () => {
 
   it('adds the leading slash a notification link may lack', () => {
     expect(normalizeLink(' pages/verify/index ')).toBe('/pages/verify/index')
+  })
+
+  it('declares every page it links to in app.config.ts', () => {
+    const declared = declaredPages()
+    expect(Object.values(ROUTES).filter((r) => !declared.includes(r))).toEqual([])
+  })
+
+  it('opens notifications about an issue on the pages the server links to', () => {
+    expect(ROUTES.grievanceDetail).toBe(GRIEVANCE_PAGES.resident)
+    expect(ROUTES.committeeGrievance).toBe(GRIEVANCE_PAGES.committee)
+    expect(ROUTES.townshipGrievance).toBe(GRIEVANCE_PAGES.township)
   })
 })

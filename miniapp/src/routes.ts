@@ -12,6 +12,15 @@ export const ROUTES = {
   committeeRoster: '/subpackages/committee/pages/roster/index',
   committeeRoles: '/subpackages/committee/pages/roles/index',
   committeeAudit: '/subpackages/committee/pages/audit/index',
+  // 村民说事. The detail pages are where notifications point (GRIEVANCE_PAGES in @xiangli/shared).
+  grievanceRaise: '/subpackages/grievance/pages/raise/index',
+  grievanceMine: '/subpackages/grievance/pages/mine/index',
+  grievanceWall: '/subpackages/grievance/pages/wall/index',
+  grievanceDetail: '/subpackages/grievance/pages/detail/index',
+  committeeGrievances: '/subpackages/committee/pages/grievances/index',
+  committeeGrievance: '/subpackages/committee/pages/grievance/index',
+  townshipGrievances: '/subpackages/township/pages/grievances/index',
+  townshipGrievance: '/subpackages/township/pages/grievance/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -5,7 +5,19 @@
 import type {
   AssignRoleRequest,
   AuditEntryView,
+  BulkAcceptResult,
   DemoPeopleResponse,
+  GrievanceAnswerRequest,
+  GrievanceCreateRequest,
+  GrievanceDeclineRequest,
+  GrievanceEscalateRequest,
+  GrievanceQueueQuery,
+  GrievanceRateRequest,
+  GrievanceReopenRequest,
+  GrievanceReplyRequest,
+  GrievanceSettings,
+  GrievanceSummary,
+  GrievanceView,
   HomeSummary,
   HouseholdView,
   Me,
@@ -17,7 +29,12 @@ import type {
   ResidentView,
   RoleHolderView,
   RosterImportResult,
+  StoredFileView,
+  SupportResult,
   TokenPair,
+  TownshipGrievanceQuery,
+  TownshipGrievanceStats,
+  TownshipReturnRequest,
   UnreadCount,
   UpdatePreferencesRequest,
   VerificationRequest,
@@ -125,3 +142,106 @@ export const markRead = (id: number, o?: CallOptions) =>
 
 export const markAllRead = (o?: CallOptions) =>
   api.request<unknown>('/api/inbox/read-all', { method: 'POST', ...o })
+
+// ---------- photos ----------
+/**
+ * One photo for an item being written. Each photo has its own key, so sending it again after a lost
+ * connection gives back the same upload instead of a second copy.
+ */
+export const uploadPhoto = (
+  villageId: number,
+  filePath: string,
+  o: CallOptions & { onProgress?: (percent: number) => void } = {},
+) =>
+  api.request<StoredFileView>(`/api/villages/${villageId}/uploads`, {
+    method: 'POST',
+    upload: { field: 'file', filePath, ...(o.onProgress ? { onProgress: o.onProgress } : {}) },
+    ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}),
+    ...(o.toast !== undefined ? { toast: o.toast } : {}),
+  })
+
+// ---------- 村民说事 (residents) ----------
+const grievances = (villageId: number) => `/api/villages/${villageId}/grievances`
+
+export const listGrievanceCategories = (villageId: number, o?: CallOptions) =>
+  api.request<string[]>(`${grievances(villageId)}/categories`, o)
+
+export const raiseGrievance = (villageId: number, body: GrievanceCreateRequest, o?: CallOptions) =>
+  api.request<GrievanceView>(grievances(villageId), { method: 'POST', body, ...o })
+
+export const listMyGrievances = (villageId: number, q: PageParams, o?: CallOptions) =>
+  api.request<Page<GrievanceSummary>>(`${grievances(villageId)}/mine`, { query: { ...q }, ...o })
+
+export const listGrievanceWall = (
+  villageId: number,
+  q: PageParams & { category?: string },
+  o?: CallOptions,
+) => api.request<Page<GrievanceSummary>>(`${grievances(villageId)}/public`, { query: { ...q }, ...o })
+
+export const getGrievance = (villageId: number, id: number, o?: CallOptions) =>
+  api.request<GrievanceView>(`${grievances(villageId)}/${id}`, o)
+
+const grievanceAction =
+  <B>(action: string) =>
+  (villageId: number, id: number, body: B, o?: CallOptions) =>
+    api.request<GrievanceView>(`${grievances(villageId)}/${id}/${action}`, { method: 'POST', body, ...o })
+
+export const replyToGrievance = grievanceAction<GrievanceReplyRequest>('replies')
+export const rateGrievance = grievanceAction<GrievanceRateRequest>('rate')
+export const reopenGrievance = grievanceAction<GrievanceReopenRequest>('reopen')
+
+/** "+1 同样的问题", and taking it back. */
+export const supportGrievance = (villageId: number, id: number, on: boolean, o?: CallOptions) =>
+  api.request<SupportResult>(`${grievances(villageId)}/${id}/support`, {
+    method: on ? 'POST' : 'DELETE',
+    ...o,
+  })
+
+// ---------- 村民说事 (committee) ----------
+export const listGrievanceQueue = (villageId: number, q: GrievanceQueueQuery, o?: CallOptions) =>
+  api.request<Page<GrievanceSummary>>(grievances(villageId), { query: { ...q }, ...o })
+
+export const getGrievanceSettings = (villageId: number, o?: CallOptions) =>
+  api.request<GrievanceSettings>(`${grievances(villageId)}/settings`, o)
+
+export const acceptGrievance = grievanceAction<Record<string, never>>('accept')
+export const declineGrievance = grievanceAction<GrievanceDeclineRequest>('decline')
+export const assignGrievance = (villageId: number, id: number, residentId: number, o?: CallOptions) =>
+  grievanceAction<{ residentId: number }>('assign')(villageId, id, { residentId }, o)
+export const answerGrievance = grievanceAction<GrievanceAnswerRequest>('answer')
+export const escalateGrievance = grievanceAction<GrievanceEscalateRequest>('escalate')
+
+export const bulkAcceptGrievances = (villageId: number, ids: number[], o?: CallOptions) =>
+  api.request<BulkAcceptResult>(`${grievances(villageId)}/bulk-accept`, {
+    method: 'POST',
+    body: { ids },
+    ...o,
+  })
+
+// ---------- 村民说事 (township) ----------
+const townshipGrievances = (townshipId: number) => `/api/townships/${townshipId}/grievances`
+
+export const listTownshipGrievances = (townshipId: number, q: TownshipGrievanceQuery, o?: CallOptions) =>
+  api.request<Page<GrievanceSummary>>(townshipGrievances(townshipId), { query: { ...q }, ...o })
+
+export const getTownshipGrievanceStats = (townshipId: number, o?: CallOptions) =>
+  api.request<TownshipGrievanceStats>(`${townshipGrievances(townshipId)}/stats`, o)
+
+export const getTownshipGrievance = (townshipId: number, id: number, o?: CallOptions) =>
+  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}`, o)
+
+export const townshipAnswerGrievance = (
+  townshipId: number,
+  id: number,
+  body: GrievanceAnswerRequest,
+  o?: CallOptions,
+) =>
+  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}/answer`, { method: 'POST', body, ...o })
+
+export const townshipReturnGrievance = (
+  townshipId: number,
+  id: number,
+  body: TownshipReturnRequest,
+  o?: CallOptions,
+) =>
+  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}/return`, { method: 'POST', body, ...o })

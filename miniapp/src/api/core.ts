@@ -7,12 +7,14 @@ import { ERRORS, isErrorCode, type ErrorCode, type TokenPair } from '@xiangli/sh
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-/** A file sent as multipart/form-data (the roster import). */
+/** A file sent as multipart/form-data (the roster import, a photo). */
 export interface UploadPart {
   /** field name in the form */
   field: string
   filePath: string
   fileName?: string
+  /** how much has been sent, 0–100, as the transport reports it */
+  onProgress?: (percent: number) => void
 }
 
 export interface TransportRequest {

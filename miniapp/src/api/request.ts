@@ -13,7 +13,7 @@ const TIMEOUT_MS = 15_000
 const taroTransport: Transport = async (req) => {
   if (req.upload) {
     const { upload } = req
-    const res = await Taro.uploadFile({
+    const task = Taro.uploadFile({
       url: req.url,
       filePath: upload.filePath,
       name: upload.field,
@@ -21,6 +21,9 @@ const taroTransport: Transport = async (req) => {
       timeout: 60_000,
       ...(upload.fileName ? { fileName: upload.fileName } : {}),
     })
+    const { onProgress } = upload
+    if (onProgress) task.progress((p) => onProgress(p.progress))
+    const res = await task
     let data: unknown = res.data
     if (typeof res.data === 'string') {
       try {

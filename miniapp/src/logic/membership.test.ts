@@ -1,5 +1,5 @@
 import { me, membership, verification } from '@/test/factories'
-import { activeMembership, hasWorkbench, latestVerification, workbenchFor } from './membership'
+import { activeMembership, hasWorkbench, latestVerification, townshipOf, workbenchFor } from './membership'
 
 describe('activeMembership', () => {
   const two = [
@@ -53,6 +53,7 @@ describe('workbenchFor', () => {
 
   it('lets a supervisor look at the roster, roles and audit trail but not change them or review verifications', () => {
     expect(workbenchFor(membership({ roles: ['resident', 'supervisor'] }))).toEqual({
+      handleGrievances: false,
       reviewVerifications: false,
       viewRoster: true,
       importRoster: false,
@@ -76,5 +77,18 @@ describe('workbenchFor', () => {
 
   it('gives nothing without a membership', () => {
     expect(hasWorkbench(workbenchFor(null))).toBe(false)
+  })
+})
+
+describe('townshipOf', () => {
+  it('is the township where the person is an official', () => {
+    expect(townshipOf(membership({ orgId: 7, orgKind: 'township', roles: ['township_official'] }))).toBe(7)
+    expect(townshipOf(membership({ orgId: 8, orgKind: 'street', roles: ['township_official'] }))).toBe(8)
+  })
+
+  it('is null for a village membership or another post at a township', () => {
+    expect(townshipOf(membership({ roles: ['committee_member'] }))).toBeNull()
+    expect(townshipOf(membership({ orgKind: 'township', roles: ['system_admin'] }))).toBeNull()
+    expect(townshipOf(null)).toBeNull()
   })
 })

@@ -2,6 +2,7 @@ import {
   COMMITTEE_ROLES,
   OVERSIGHT_ROLES,
   isSelfGoverningUnit,
+  isTownshipLevel,
   type Me,
   type Membership,
   type Role,
@@ -33,6 +34,8 @@ export function latestVerification(me: Pick<Me, 'verifications'>): VerificationV
  * showing doors that would open onto 您没有权限.
  */
 export interface Workbench {
+  /** 说事处理: the queue of residents' issues */
+  handleGrievances: boolean
   reviewVerifications: boolean
   viewRoster: boolean
   importRoster: boolean
@@ -47,6 +50,7 @@ export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> |
   const committee = inVillage && hasAnyRole(roles, COMMITTEE_ROLES)
   const oversight = inVillage && hasAnyRole(roles, OVERSIGHT_ROLES)
   return {
+    handleGrievances: committee,
     reviewVerifications: committee,
     viewRoster: oversight,
     importRoster: committee,
@@ -57,3 +61,15 @@ export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> |
 }
 
 export const hasWorkbench = (w: Workbench): boolean => Object.values(w).some(Boolean)
+
+/** The township or street where the person is an official (乡镇督办), or null. */
+export function townshipOf(
+  membership: Pick<Membership, 'orgId' | 'orgKind' | 'roles'> | null,
+): number | null {
+  if (!membership || !isTownshipLevel(membership.orgKind)) return null
+  return membership.roles.includes('township_official') ? membership.orgId : null
+}
+
+/** Whether the person lives in or serves this village or community (and so can raise an issue there). */
+export const isVillageMembership = (membership: Pick<Membership, 'orgKind'> | null): boolean =>
+  membership !== null && isSelfGoverningUnit(membership.orgKind)

@@ -15,22 +15,56 @@ describe('buildServiceMenu', () => {
     expect(mine!.items[0]).toMatchObject({ key: 'verify', description: '已提交，等待村委会确认' })
   })
 
-  it('offers a verified resident only what works today: messages', () => {
-    expect(
-      keys(buildServiceMenu({ verified: true, verificationPending: false, membership: membership() })),
-    ).toEqual(['inbox'])
+  it('offers a verified resident 村民说事 for their village, and messages', () => {
+    const menu = buildServiceMenu({
+      verified: true,
+      verificationPending: false,
+      membership: membership({ orgId: 42 }),
+    })
+    expect(menu[0]!.title).toBe('村民说事')
+    expect(keys(menu)).toEqual(['grievanceRaise', 'grievanceMine', 'grievanceWall', 'inbox'])
+    expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
+    expect(menu[0]!.items[0]!.url).toBe('/subpackages/grievance/pages/raise/index?villageId=42')
   })
 
-  it('adds the whole 村委工作台 for a committee member, linked to their village', () => {
+  it('adds the whole 村委工作台 for a committee member, 说事处理 first, linked to their village', () => {
     const menu = buildServiceMenu({
       verified: true,
       verificationPending: false,
       membership: membership({ orgId: 42, orgName: '幸福村', roles: ['resident', 'committee_member'] }),
     })
-    expect(menu[1]!.title).toBe('村委工作台 · 幸福村')
-    expect(keys(menu)).toEqual(['inbox', 'verifications', 'roster', 'roles', 'audit'])
-    expect(menu[1]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
-    expect(menu[1]!.items[0]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
+    expect(menu[2]!.title).toBe('村委工作台 · 幸福村')
+    expect(menu[2]!.items.map((i) => i.key)).toEqual([
+      'grievances',
+      'verifications',
+      'roster',
+      'roles',
+      'audit',
+    ])
+    expect(menu[2]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
+    expect(menu[2]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
+    expect(menu[2]!.items[1]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
+  })
+
+  it('gives a township official 乡镇督办 for their township, and no village entries', () => {
+    const menu = buildServiceMenu({
+      verified: false,
+      verificationPending: false,
+      membership: membership({
+        orgId: 7,
+        orgName: '柳林镇',
+        orgKind: 'township',
+        roles: ['township_official'],
+      }),
+    })
+    expect(menu.map((s) => s.title)).toEqual(['我的事', '乡镇督办 · 柳林镇'])
+    expect(menu[1]!.items).toEqual([
+      expect.objectContaining({
+        key: 'townshipGrievances',
+        title: '村民说事督办',
+        url: '/subpackages/township/pages/grievances/index?townshipId=7',
+      }),
+    ])
   })
 
   it('gives a supervisor the oversight entries without 认证审核', () => {
@@ -39,7 +73,15 @@ describe('buildServiceMenu', () => {
       verificationPending: false,
       membership: membership({ roles: ['supervisor'] }),
     })
-    expect(keys(menu)).toEqual(['inbox', 'roster', 'roles', 'audit'])
-    expect(menu[1]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
+    expect(keys(menu)).toEqual([
+      'grievanceRaise',
+      'grievanceMine',
+      'grievanceWall',
+      'inbox',
+      'roster',
+      'roles',
+      'audit',
+    ])
+    expect(menu[2]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
   })
 })

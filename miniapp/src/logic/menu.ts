@@ -1,9 +1,20 @@
 import type { Membership } from '@xiangli/shared'
 import { ROUTES, withQuery } from '@/routes'
-import { hasWorkbench, workbenchFor } from './membership'
+import { hasWorkbench, isVillageMembership, townshipOf, workbenchFor } from './membership'
 
 export interface MenuItem {
-  key: 'verify' | 'inbox' | 'verifications' | 'roster' | 'roles' | 'audit'
+  key:
+    | 'verify'
+    | 'inbox'
+    | 'grievanceRaise'
+    | 'grievanceMine'
+    | 'grievanceWall'
+    | 'grievances'
+    | 'verifications'
+    | 'roster'
+    | 'roles'
+    | 'audit'
+    | 'townshipGrievances'
   title: string
   description: string
   url: string
@@ -37,12 +48,47 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
     })
   }
   mine.push({ key: 'inbox', title: '消息通知', description: '村里发给您的消息', url: ROUTES.inbox })
-  const sections: MenuSection[] = [{ title: '我的事', items: mine }]
+  const sections: MenuSection[] = []
+
+  if (verified && membership && isVillageMembership(membership)) {
+    const q = { villageId: membership.orgId }
+    sections.push({
+      title: '村民说事',
+      items: [
+        {
+          key: 'grievanceRaise',
+          title: '我要说事',
+          description: '有问题、有建议，跟村里说',
+          url: withQuery(ROUTES.grievanceRaise, q),
+        },
+        {
+          key: 'grievanceMine',
+          title: '我的说事',
+          description: '看看办到哪一步了，给答复打分',
+          url: withQuery(ROUTES.grievanceMine, q),
+        },
+        {
+          key: 'grievanceWall',
+          title: '村里的说事墙',
+          description: '大家反映的事，遇到同样的问题可以 +1',
+          url: withQuery(ROUTES.grievanceWall, q),
+        },
+      ],
+    })
+  }
+  sections.push({ title: '我的事', items: mine })
 
   const bench = workbenchFor(membership)
   if (membership && hasWorkbench(bench)) {
     const q = { villageId: membership.orgId }
     const items: MenuItem[] = []
+    if (bench.handleGrievances)
+      items.push({
+        key: 'grievances',
+        title: '说事处理',
+        description: '受理、交办、答复村民反映的事',
+        url: withQuery(ROUTES.committeeGrievances, q),
+      })
     if (bench.reviewVerifications)
       items.push({
         key: 'verifications',
@@ -73,5 +119,19 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
       })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }
+
+  const township = townshipOf(membership)
+  if (membership && township !== null)
+    sections.push({
+      title: `乡镇督办 · ${membership.orgName}`,
+      items: [
+        {
+          key: 'townshipGrievances',
+          title: '村民说事督办',
+          description: '上报和超时的事，各村办理情况',
+          url: withQuery(ROUTES.townshipGrievances, { townshipId: township }),
+        },
+      ],
+    })
   return sections
 }

@@ -1,4 +1,12 @@
-import type { Me, Membership, NotificationView, OrgView, VerificationView } from '@xiangli/shared'
+import type {
+  GrievanceSummary,
+  GrievanceView,
+  Me,
+  Membership,
+  NotificationView,
+  OrgView,
+  VerificationView,
+} from '@xiangli/shared'
 
 export const membership = (overrides: Partial<Membership> = {}): Membership => ({
   orgId: 11,
@@ -52,5 +60,43 @@ export const notification = (overrides: Partial<NotificationView> = {}): Notific
   link: null,
   read: false,
   createdAt: '2025-03-01T08:00:00.000Z',
+  ...overrides,
+})
+
+export const grievanceSummary = (overrides: Partial<GrievanceSummary> = {}): GrievanceSummary => ({
+  id: 1,
+  villageId: 11,
+  villageName: '幸福村',
+  category: '环境卫生',
+  title: '村口垃圾没人清',
+  excerpt: '村口的垃圾堆了三天了',
+  state: 'submitted',
+  visibility: 'public',
+  raiserName: '王秀英',
+  assigneeName: null,
+  createdAt: '2025-03-01T08:00:00.000Z',
+  dueAt: '2025-03-03T08:00:00.000Z',
+  overdue: false,
+  supportCount: 0,
+  supportedByMe: false,
+  mine: true,
+  photoUrls: [],
+  rating: null,
+  ...overrides,
+})
+
+export const grievanceView = (overrides: Partial<GrievanceView> = {}): GrievanceView => ({
+  ...grievanceSummary(),
+  text: '村口的垃圾堆了三天了，味道很大。',
+  location: null,
+  assigneeResidentId: null,
+  acceptedAt: null,
+  answeredAt: null,
+  closedAt: null,
+  escalatedAt: null,
+  ratingComment: null,
+  reopenCount: 0,
+  reopenableUntil: null,
+  timeline: [],
   ...overrides,
 })

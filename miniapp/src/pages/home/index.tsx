@@ -11,7 +11,7 @@ import {
   type Me,
   type Membership,
 } from '@xiangli/shared'
-import { getVillageHome } from '@/api/client'
+import { getVillageHome, listGrievanceQueue } from '@/api/client'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -19,7 +19,7 @@ import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { useUnreadBadge } from '@/hooks/useUnread'
 import { formatTime, greeting } from '@/logic/format'
-import { latestVerification, workbenchFor } from '@/logic/membership'
+import { latestVerification, townshipOf, workbenchFor } from '@/logic/membership'
 import { ROUTES, withQuery } from '@/routes'
 import { useMe } from '@/store/session'
 import { isLoggedIn } from '@/store/tokens'
@@ -34,15 +34,29 @@ export default function HomePage() {
   const home = useResource(village ? () => getVillageHome(village.orgId, { toast: false }) : null, [
     village?.orgId,
   ])
+  // for the 两委: how many issues wait to be accepted (说事处理)
+  const handles = village !== null && workbenchFor(village).handleGrievances
+  const waiting = useResource(
+    village && handles
+      ? () =>
+          listGrievanceQueue(
+            village.orgId,
+            { status: 'submitted', page: 1, pageSize: 1 },
+            { toast: false },
+          ).then((p) => p.total)
+      : null,
+    [village?.orgId, handles],
+  )
 
   useDidShow(() => {
     if (!isLoggedIn()) void Taro.reLaunch({ url: ROUTES.login })
   })
   useReshow(() => {
     if (village) void home.reload()
+    if (handles) void waiting.reload()
   })
   usePullDownRefresh(() => {
-    void Promise.all([reload(), home.reload()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([reload(), home.reload(), waiting.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   let body
@@ -51,7 +65,7 @@ export default function HomePage() {
   else if (me.memberships.length === 0) body = <NotVerified me={me} />
   else if (!village) body = <OfficeHome me={me} membership={active!} />
   else if (home.data && home.data.org.id === village.orgId)
-    body = <VillageHome me={me} membership={village} summary={home.data} />
+    body = <VillageHome me={me} membership={village} summary={home.data} waiting={waiting.data} />
   else if (home.error) body = <ErrorView error={home.error} onRetry={() => void home.reload()} />
   else body = <LoadingView />
 
@@ -118,12 +132,33 @@ function OfficeHome({ me, membership }: { me: Me; membership: Membership }) {
         </View>
         <RoleTags roles={membership.roles} />
       </View>
+      {townshipOf(membership) !== null ? (
+        <View className="xl-group home__links">
+          <Cell
+            title="村民说事督办"
+            description="各村上报和超时的事"
+            clickable
+            onClick={() => go(withQuery(ROUTES.townshipGrievances, { townshipId: membership.orgId }))}
+          />
+        </View>
+      ) : null}
       <Entries me={me} unread={null} pending={null} membership={membership} />
     </>
   )
 }
 
-function VillageHome({ me, membership, summary }: { me: Me; membership: Membership; summary: HomeSummary }) {
+function VillageHome({
+  me,
+  membership,
+  summary,
+  waiting,
+}: {
+  me: Me
+  membership: Membership
+  summary: HomeSummary
+  /** issues waiting to be accepted, for the 两委; null for everyone else or while loading */
+  waiting: number | null
+}) {
   return (
     <>
       <View className="home__banner">
@@ -144,6 +179,7 @@ function VillageHome({ me, membership, summary }: { me: Me; membership: Membersh
           <Text className="home__stat-label">人</Text>
         </View>
       </View>
+      <GrievanceShortcuts membership={membership} waiting={waiting} />
       <Entries
         me={me}
         unread={summary.unread}
@@ -195,6 +231,48 @@ function Entries({
       ) : null}
       {me.memberships.length > 1 ? (
         <Cell title="切换村（社区）" extra={membership.orgName} clickable onClick={() => go(ROUTES.switch)} />
+      ) : null}
+    </View>
+  )
+}
+
+/** 村民说事 on the first screen: the most used thing in the app gets the biggest buttons. */
+function GrievanceShortcuts({ membership, waiting }: { membership: Membership; waiting: number | null }) {
+  const q = { villageId: membership.orgId }
+  return (
+    <View className="home__shortcuts">
+      <View
+        className="home__shortcut home__shortcut--main"
+        onClick={() => go(withQuery(ROUTES.grievanceRaise, q))}
+      >
+        <Text className="home__shortcut-title">我要说事</Text>
+        <Text className="home__shortcut-text">有问题、有建议，跟村里说</Text>
+      </View>
+      <View className="home__shortcut-row">
+        <View className="home__shortcut" onClick={() => go(withQuery(ROUTES.grievanceMine, q))}>
+          <Text className="home__shortcut-title">我的说事</Text>
+        </View>
+        <View className="home__shortcut" onClick={() => go(withQuery(ROUTES.grievanceWall, q))}>
+          <Text className="home__shortcut-title">说事墙</Text>
+        </View>
+      </View>
+      {workbenchFor(membership).handleGrievances ? (
+        <View className="xl-group home__links">
+          <Cell
+            title="说事处理"
+            extra={
+              waiting === null ? (
+                ''
+              ) : waiting > 0 ? (
+                <Text className="home__unread">{waiting} 件待受理</Text>
+              ) : (
+                '暂无待受理'
+              )
+            }
+            clickable
+            onClick={() => go(withQuery(ROUTES.committeeGrievances, q))}
+          />
+        </View>
       ) : null}
     </View>
   )

@@ -6,6 +6,7 @@ import { isSelfGoverningUnit, isTownshipLevel, sortRoles, type Role } from '@xia
 import { AppException } from '../errors/app.exception'
 import { Org } from '../../modules/orgs/entities/org.entity'
 import { ACCESS_KEY, type AccessRule } from './access.decorator'
+import { authenticate } from './authenticate'
 import { hasRoleIn, isSystemAdmin, isVerified, type Principal } from './principal'
 import { PrincipalService } from './principal.service'
 import { TokensService } from './tokens.service'
@@ -69,11 +70,7 @@ export class AccessGuard implements CanActivate {
   }
 
   private async authenticate(req: AuthedRequest): Promise<Principal> {
-    const header = req.headers.authorization
-    if (!header || !header.startsWith('Bearer ')) throw new AppException('AUTH_REQUIRED')
-    const accountId = this.tokens.verifyAccess(header.slice(7))
-    const principal = await this.principals.load(accountId)
-    if (!principal) throw new AppException('AUTH_TOKEN_INVALID')
+    const principal = await authenticate(req.headers.authorization, this.tokens, this.principals)
     req.principal = principal
     return principal
   }

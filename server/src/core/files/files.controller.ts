@@ -1,7 +1,6 @@
-import { Controller, Get, Header, Param, Post } from '@nestjs/common'
+import { Controller, Get, Header, Headers, Param, Post, Query } from '@nestjs/common'
 import { Access, ANY_VILLAGE_ROLE } from '../auth/access.decorator'
-import { Acting, CurrentPrincipal, type ActingContext } from '../auth/current.decorator'
-import type { Principal } from '../auth/principal'
+import { Acting, type ActingContext } from '../auth/current.decorator'
 import { IdPipe } from '../http/id.pipe'
 import { Upload, type UploadedFile } from '../http/upload.decorator'
 import { FilesService } from './files.service'
@@ -17,11 +16,20 @@ export class FilesController {
     return this.files.storePhoto(a.villageId, a.principal.accountId, file)
   }
 
+  /**
+   * Public so that a signed link (`?exp=…&sig=…`, as the views hand out) works in `<Image src>`; without
+   * one the service asks for the login token and checks who may see the file, as before.
+   */
   @Get('files/:id')
-  @Access.account()
+  @Access.public()
   @Header('cache-control', 'private, max-age=86400')
   @Header('x-content-type-options', 'nosniff')
-  read(@CurrentPrincipal() p: Principal, @Param('id', IdPipe) id: number) {
-    return this.files.read(p, id)
+  read(
+    @Param('id', IdPipe) id: number,
+    @Query('exp') exp: unknown,
+    @Query('sig') sig: unknown,
+    @Headers('authorization') authorization: string | undefined,
+  ) {
+    return this.files.read(id, { exp, sig }, authorization)
   }
 }

@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger, OnModuleInit, StreamableFile } from '@nestjs/common'
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto'
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { DataSource, type EntityManager } from 'typeorm'
 import type { StoredFileView } from '@xiangli/shared'
+import { authenticate } from '../auth/authenticate'
 import type { Principal } from '../auth/principal'
+import { PrincipalService } from '../auth/principal.service'
+import { TokensService } from '../auth/tokens.service'
 import { APP_CONFIG, type AppConfig } from '../config/config'
 import { AppException } from '../errors/app.exception'
 import { MAX_UPLOAD_BYTES, type UploadedFile } from '../http/upload.decorator'
@@ -18,20 +21,63 @@ export const MAX_PHOTO_BYTES = MAX_UPLOAD_BYTES
 /** Decides whether a person may see a file attached to one kind of workflow item. */
 export type AttachmentAccess = (p: Principal, file: StoredFile) => Promise<boolean>
 
-export const fileUrl = (id: number): string => `/api/files/${id}`
+/**
+ * How long a signed photo link works. `<Image>` on the phone and `<img>` in a browser cannot send the
+ * login token, so the pages that show photos hand out links that carry their own short-lived proof.
+ */
+export const FILE_LINK_TTL_SECONDS = 3600
+/** Expiry is rounded up to this step, so a list reloaded a minute later has the same links and the phone's image cache still works. */
+const FILE_LINK_STEP_SECONDS = 600
+
+/** The proof a signed link carries, as it arrives in the query string (anything, until checked). */
+export interface FileLinkProof {
+  exp?: unknown
+  sig?: unknown
+}
 
 @Injectable()
 export class FilesService implements OnModuleInit {
   private readonly log = new Logger('Files')
   private readonly dir: string
   private readonly access = new Map<string, AttachmentAccess>()
+  private readonly linkKey: Buffer
 
   constructor(
     private readonly ds: DataSource,
     private readonly tx: TxService,
+    private readonly tokens: TokensService,
+    private readonly principals: PrincipalService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.dir = resolve(config.UPLOAD_DIR)
+    this.linkKey = Buffer.from(
+      hkdfSync('sha256', config.JWT_SECRET, Buffer.alloc(0), 'xiangli:file-links', 32),
+    )
+  }
+
+  /**
+   * A link to a file that works without a login until it expires (one hour, give or take the rounding).
+   * Hand it only to someone who may see the file: whoever holds it sees the file until then.
+   */
+  signedUrl(id: number, now = Date.now()): string {
+    const exp =
+      Math.ceil((now / 1000 + FILE_LINK_TTL_SECONDS) / FILE_LINK_STEP_SECONDS) * FILE_LINK_STEP_SECONDS
+    return `/api/files/${id}?exp=${exp}&sig=${this.linkSignature(id, exp)}`
+  }
+
+  private linkSignature(id: number, exp: number): string {
+    return createHmac('sha256', this.linkKey).update(`${id}.${exp}`).digest('base64url')
+  }
+
+  /** Whether the link's proof is ours, for this file, and not expired; anything malformed is not. */
+  private validLink(id: number, proof: FileLinkProof, now: number): boolean {
+    const { exp, sig } = proof
+    if (typeof exp !== 'string' || !/^\d{1,12}$/.test(exp)) return false
+    if (typeof sig !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return false
+    if (Number(exp) * 1000 <= now) return false
+    const expected = Buffer.from(this.linkSignature(id, Number(exp)))
+    const given = Buffer.from(sig)
+    return given.length === expected.length && timingSafeEqual(given, expected)
   }
 
   /** A folder that cannot be created stops the server at boot, naming the setting, not at the first upload. */
@@ -76,7 +122,7 @@ export class FilesService implements OnModuleInit {
     )
     return {
       id: row.id,
-      url: fileUrl(row.id),
+      url: this.signedUrl(row.id),
       mime: row.mime,
       size: row.size,
       ...(row.width !== null && row.height !== null ? { width: row.width, height: row.height } : {}),
@@ -106,10 +152,22 @@ export class FilesService implements OnModuleInit {
     return res.affected === ids.length
   }
 
-  /** The bytes of a file the person may see; anything else is NOT_FOUND, so ids reveal nothing. */
-  async read(p: Principal, id: number): Promise<StreamableFile> {
+  /**
+   * The bytes of a file, for a valid signed link or for a logged-in person who may see it. A link that
+   * is wrong, altered or expired is NOT_FOUND, like a file the person may not see, so ids and links
+   * reveal nothing. Without a link, the login token is required as on any other route.
+   */
+  async read(
+    id: number,
+    proof: FileLinkProof,
+    authorization: string | undefined,
+    now = Date.now(),
+  ): Promise<StreamableFile> {
+    const linked = proof.exp !== undefined || proof.sig !== undefined
+    if (linked && !this.validLink(id, proof, now)) throw new AppException('NOT_FOUND')
+    const p = linked ? null : await authenticate(authorization, this.tokens, this.principals)
     const file = await this.ds.getRepository(StoredFile).findOneBy({ id })
-    if (!file || !(await this.mayRead(p, file))) throw new AppException('NOT_FOUND')
+    if (!file || (p && !(await this.mayRead(p, file)))) throw new AppException('NOT_FOUND')
     let bytes: Buffer
     try {
       bytes = await readFile(join(this.dir, file.storageKey))

@@ -41,7 +41,7 @@ import type { ActingContext, TownshipContext } from '../../core/auth/current.dec
 import { hasRoleIn, type Principal } from '../../core/auth/principal'
 import { isUniqueViolation } from '../../core/database/errors'
 import { AppException } from '../../core/errors/app.exception'
-import { fileUrl, FilesService } from '../../core/files/files.service'
+import { FilesService } from '../../core/files/files.service'
 import { JobLeases } from '../../core/jobs/job-lease.service'
 import { TxService } from '../../core/tx/tx.service'
 import { NotifyService } from '../inbox/notify.service'
@@ -960,7 +960,7 @@ export class GrievancesService implements OnModuleInit {
       .groupBy('s.grievanceId')
       .getRawMany()
     const countOf = new Map(counts.map((c) => [Number(c.gid), Number(c.n)]))
-    const mine = new Set(
+    const supported = new Set(
       (
         await this.ds
           .getRepository(GrievanceSupport)
@@ -974,7 +974,15 @@ export class GrievancesService implements OnModuleInit {
         g.raiserAccountId === p.accountId ||
         hasRoleIn(p, g.villageId, COMMITTEE_ROLES) !== null ||
         (village?.parentId != null && hasRoleIn(p, village.parentId, ['township_official']) !== null)
-      return this.summary(g, village?.name ?? '', names, countOf.get(g.id) ?? 0, mine.has(g.id), now)
+      return this.summary(
+        g,
+        village?.name ?? '',
+        names,
+        countOf.get(g.id) ?? 0,
+        supported.has(g.id),
+        g.raiserAccountId === p.accountId,
+        now,
+      )
     })
   }
 
@@ -984,6 +992,7 @@ export class GrievancesService implements OnModuleInit {
     names: boolean,
     supportCount: number,
     supportedByMe: boolean,
+    raisedByViewer: boolean,
     now: Date,
   ): GrievanceSummary {
     return {
@@ -1002,7 +1011,8 @@ export class GrievancesService implements OnModuleInit {
       overdue: isOverdue(g, now),
       supportCount,
       supportedByMe,
-      photoUrls: g.photoIds.map(fileUrl),
+      mine: raisedByViewer,
+      photoUrls: g.photoIds.map((id) => this.files.signedUrl(id)),
       rating: g.rating,
     }
   }
@@ -1026,10 +1036,17 @@ export class GrievancesService implements OnModuleInit {
       }).ok
     const iso = (d: Date | null) => (d ? d.toISOString() : null)
     return {
-      ...this.summary(g, village?.name ?? '', names, support.supportCount, support.supportedByMe, now),
+      ...this.summary(
+        g,
+        village?.name ?? '',
+        names,
+        support.supportCount,
+        support.supportedByMe,
+        v.isRaiser,
+        now,
+      ),
       text: g.text,
       location: g.location,
-      mine: v.isRaiser,
       assigneeResidentId: names ? g.assigneeResidentId : null,
       acceptedAt: iso(g.acceptedAt),
       answeredAt: iso(g.answeredAt),
@@ -1044,7 +1061,7 @@ export class GrievancesService implements OnModuleInit {
         actorRole: e.actorRole,
         action: e.action,
         text: e.text,
-        photoUrls: e.photoIds.map(fileUrl),
+        photoUrls: e.photoIds.map((id) => this.files.signedUrl(id)),
         rating: e.rating,
       })),
     }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '督办村民说事', enablePullDownRefresh: true })
