@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      'miniapp/dist-h5/**',
       'test-results/**',
       'data/**',
       'miniapp/config/**',

@@ -1,34 +1,19 @@
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { png } from './support/png'
 import { startServer, type RunningServer } from './support/server'
+import { button, cell, field, loginAs } from './support/ui'
 
 const TITLE = '桥头的路面塌了一个坑'
 const TEXT = '三组桥头的水泥路面塌了一个大坑，晚上骑车看不见，已经有人摔倒了。'
 const ANSWER = '已经安排人把坑填平，并在旁边立了警示牌。'
 
-// NutUI's inner text nodes ignore pointer events; tap the button or cell that holds the text.
-// Taro keeps earlier pages in the DOM (hidden), so only visible elements count.
-const button = (s: Session, text: string) =>
-  s.page.locator('.nut-button', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).filter({ visible: true })
-const cell = (s: Session, text: string) =>
-  s.page.locator('.nut-cell', { hasText: text }).filter({ visible: true })
 const chip = (s: Session, text: string) =>
   s.page.locator('.xl-chip', { hasText: text }).filter({ visible: true })
-const field = (s: Session, tag: 'input' | 'textarea', placeholder: string) =>
-  s.page.locator(tag).and(s.page.getByPlaceholder(placeholder)).filter({ visible: true })
 const stateTag = (s: Session, label: string) =>
   s.page.locator('.xl-state-tag', { hasText: label }).filter({ visible: true }).first()
 
 /** Taro's toast would cover the picture */
 const toastGone = (s: Session) => s.page.locator('.taro__toast').waitFor({ state: 'hidden', timeout: 10_000 })
-
-async function loginAs(s: Session, url: string, name: string): Promise<void> {
-  await s.page.goto(url + '/')
-  await s.page.locator('.nut-cell', { hasText: name }).click({ timeout: 30_000 })
-  await s.page
-    .locator('.xl-section-title', { hasText: '演示账号' })
-    .waitFor({ state: 'hidden', timeout: 15_000 })
-}
 
 describe('村民说事 on the H5 app', () => {
   let server: RunningServer

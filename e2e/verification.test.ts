@@ -1,20 +1,9 @@
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
+import { button, cell, field, loginAs } from './support/ui'
 
 /** The demo newcomer's roster row in 柳林村 (see the README's demo table). */
 const NEWCOMER = { name: '刘小满', idNumber: '330106199909090847', phone: '13900000042' }
-
-// NutUI's inner text nodes ignore pointer events; tap the button or cell that holds the text
-const button = (s: Session, text: string) => s.page.locator('.nut-button', { hasText: text })
-const cell = (s: Session, text: string) => s.page.locator('.nut-cell', { hasText: text })
-
-async function loginAs(s: Session, url: string, name: string): Promise<void> {
-  await s.page.goto(url + '/')
-  await s.page.locator('.nut-cell', { hasText: name }).click({ timeout: 30_000 })
-  await s.page
-    .locator('.xl-section-title', { hasText: '演示账号' })
-    .waitFor({ state: 'hidden', timeout: 15_000 })
-}
 
 describe('real-name verification on the H5 app', () => {
   let server: RunningServer
@@ -40,9 +29,9 @@ describe('real-name verification on the H5 app', () => {
 
     await p.locator('.verify__picker').click()
     await cell(newcomer, '柳林村').click()
-    await p.locator('input').and(p.getByPlaceholder('和身份证上一致')).fill(NEWCOMER.name)
-    await p.locator('input').and(p.getByPlaceholder('18 位身份证号')).fill(NEWCOMER.idNumber)
-    await p.locator('input').and(p.getByPlaceholder('11 位手机号')).fill(NEWCOMER.phone)
+    await field(newcomer, 'input', '和身份证上一致').fill(NEWCOMER.name)
+    await field(newcomer, 'input', '18 位身份证号').fill(NEWCOMER.idNumber)
+    await field(newcomer, 'input', '11 位手机号').fill(NEWCOMER.phone)
     await button(newcomer, '提交认证').click()
     await p.getByText('等待村委会确认').filter({ visible: true }).first().waitFor({ timeout: 15_000 })
     await screenshot(p, 'verification-pending')

@@ -51,7 +51,7 @@ export async function buildWhatIsNeeded({ h5 = true } = {}) {
   if (Math.max(newest(join(server, 'src')), mtime(sharedOut)) > mtime(serverOut))
     await mustRun('build server', 'pnpm', ['--filter', 'server', 'build'])
   if (!h5) return
-  const h5Out = join(miniapp, 'dist/h5/index.html')
+  const h5Out = join(miniapp, 'dist-h5/index.html')
   if (
     Math.max(newest(join(miniapp, 'src')), newest(join(miniapp, 'config')), mtime(sharedOut)) > mtime(h5Out)
   ) {

@@ -28,7 +28,7 @@ const secrets = JSON.parse(readFileSync(secretsFile, 'utf8'))
 const env = {
   DEMO_ENABLED: 'true',
   SQLITE_PATH: join(dataDir, 'xiangli.sqlite'),
-  H5_DIR: join(root, 'miniapp/dist/h5'),
+  H5_DIR: join(root, 'miniapp/dist-h5'),
   ...secrets,
   ...process.env,
 }

@@ -40,7 +40,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       SQLITE_PATH: db,
       DATABASE_URL: '',
       DEMO_ENABLED: 'true',
-      H5_DIR: join(root, 'miniapp/dist/h5'),
+      H5_DIR: join(root, 'miniapp/dist-h5'),
       JWT_SECRET: randomBytes(24).toString('hex'),
       FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',

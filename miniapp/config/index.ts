@@ -31,7 +31,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // weapp output is the folder WeChat DevTools opens; H5 is served by the server
+    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase()),
