@@ -12,6 +12,7 @@ import { JobsModule } from './core/jobs/jobs.module'
 import { WechatModule } from './infra/wechat/wechat.module'
 import { AuthModule } from './modules/auth/auth.module'
 import { AuditLogModule } from './modules/audit/audit-log.module'
+import { CertificatesModule } from './modules/certificates/certificates.module'
 import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
 import { HealthModule } from './modules/health/health.module'
@@ -57,6 +58,7 @@ export class AppModule {
         RosterModule,
         RolesModule,
         GrievancesModule,
+        CertificatesModule,
         HomeModule,
         AuditLogModule,
         HealthModule,

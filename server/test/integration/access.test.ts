@@ -94,6 +94,8 @@ describe(`access rules on ${DIALECT}`, () => {
     it('keeps public only the routes that must work before login', () => {
       expect(PUBLIC.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
         'GET /api/auth/demo-people',
+        // the public check a certificate's QR code opens (certificates.test.ts)
+        'GET /api/certificates/verify',
         // a signed photo link works without a login; without one it asks for the token (files.test.ts)
         'GET /api/files/:id',
         'GET /health',

@@ -60,6 +60,9 @@ const schema = z
     /** where uploaded photos are kept, one file per distinct content */
     UPLOAD_DIR: z.string().min(1).default('data/uploads'),
     /** how often overdue residents' issues are looked for and sent up to the township */
+    /** a font with Chinese glyphs for certificate PDFs; a .ttc collection also needs CJK_FONT_NAME, the PostScript name of the face (fc-scan shows it) */
+    CJK_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
+    CJK_FONT_NAME: z.string().min(1).default('WenQuanYiMicroHei'),
     GRIEVANCE_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   })
   .superRefine((c, ctx) => {

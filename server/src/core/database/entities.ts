@@ -16,6 +16,10 @@ import { Grievance } from '../../modules/grievances/entities/grievance.entity'
 import { GrievanceEvent } from '../../modules/grievances/entities/grievance-event.entity'
 import { GrievanceSupport } from '../../modules/grievances/entities/grievance-support.entity'
 import { GrievanceSettingsRow } from '../../modules/grievances/entities/grievance-settings.entity'
+import { CatalogueOverride } from '../../modules/certificates/entities/catalogue-override.entity'
+import { CertificateCounter } from '../../modules/certificates/entities/certificate-counter.entity'
+import { CertificateRequest } from '../../modules/certificates/entities/certificate-request.entity'
+import { SealUseRecord } from '../../modules/certificates/entities/seal-use-record.entity'
 
 /** Every entity, listed once: the data source, the migration generator and the drift test use this. */
 export const ENTITIES = [
@@ -37,4 +41,8 @@ export const ENTITIES = [
   GrievanceEvent,
   GrievanceSupport,
   GrievanceSettingsRow,
+  CatalogueOverride,
+  CertificateRequest,
+  CertificateCounter,
+  SealUseRecord,
 ]

@@ -12,6 +12,7 @@ import { Resident } from '../roster/entities/resident.entity'
 import { RoleAssignment } from '../roles/entities/role-assignment.entity'
 import { VerificationRequest } from '../verification/entities/verification-request.entity'
 import { Notification } from '../inbox/entities/notification.entity'
+import { seedDemoCertificates } from './demo-certificates'
 import { seedDemoGrievances } from './demo-grievances'
 
 interface PersonSpec {
@@ -508,6 +509,7 @@ export class DemoSeeder {
       readAt: null,
     })
     await seedDemoGrievances(m, village, (name) => byName.get(name)!.resident)
+    await seedDemoCertificates(m, this.crypto, village, (name) => byName.get(name)!)
     await this.audit.append(m, {
       actor: SYSTEM_ACTOR,
       action: 'demo.seeded',

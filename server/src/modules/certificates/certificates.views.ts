@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import {
+  CERTIFICATE_REQUEST_STATES,
+  isIsoDate,
+  type CertificateCommitment,
+  type CertificateField,
+  type CertificateRequestState,
+  type NegativeListAnswer,
+} from '@xiangli/shared'
+
+/** What the API answers about certificates. */
+
+export interface CatalogueItemView {
+  code: string
+  name: string
+  aliases: string[]
+  legalBasis: string
+  purpose: string
+  materials: string[]
+  fields: CertificateField[]
+  timeLimitDays: number
+  commitment: CertificateCommitment
+}
+
+export interface CatalogueView {
+  positive: CatalogueItemView[]
+  negative: NegativeListAnswer[]
+  notes: { source: 'region' | 'village'; itemCode: string; problem: string }[]
+}
+
+export type CatalogueSearchHit =
+  | { kind: 'positive'; matched: string; item: CatalogueItemView }
+  | { kind: 'negative'; matched: string; answer: NegativeListAnswer }
+
+export interface CertificateRequestView {
+  id: number
+  villageId: number
+  itemCode: string
+  itemName: string
+  purpose: string
+  fields: Record<string, string>
+  materials: { id: number; url: string }[]
+  copies: number
+  state: CertificateRequestState
+  stateLabel: string
+  dueAt: string | null
+  overdue: boolean
+  infoRequest: string | null
+  refuseReason: string | null
+  decidedByName: string | null
+  decidedAt: string | null
+  number: string | null
+  /** shown to the holder and the committee only, as printed: K7QM-3XPA */
+  verificationCode: string | null
+  verificationUrl: string | null
+  issuedAt: string | null
+  revokedAt: string | null
+  revokeReason: string | null
+  applicantName: string
+  createdAt: string
+  /** the API path of the PDF, once issued */
+  pdfPath: string | null
+}
+
+export interface CertificateStats {
+  townshipId: number
+  year: number
+  villages: {
+    villageId: number
+    villageName: string
+    issued: number
+    revoked: number
+    items: { itemCode: string; itemName: string; issued: number; revoked: number }[]
+  }[]
+  items: { itemCode: string; itemName: string; issued: number; revoked: number }[]
+}
+
+export const certificateQueueQuerySchema = z.object({
+  status: z.enum(CERTIFICATE_REQUEST_STATES).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+})
+export type CertificateQueueQuery = z.infer<typeof certificateQueueQuerySchema>
+
+const day = z.string().refine(isIsoDate, '日期要写成 2026-01-31 的样子')
+export const sealRegisterQuerySchema = z
+  .object({ from: day, to: day })
+  .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+export type SealRegisterQuery = z.infer<typeof sealRegisterQuerySchema>
+
+export const catalogueSearchQuerySchema = z.object({ q: z.string().trim().min(1).max(50) })
+
+export const certificateStatsQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(9999),
+})
