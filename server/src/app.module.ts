@@ -13,6 +13,7 @@ import { WechatModule } from './infra/wechat/wechat.module'
 import { AuthModule } from './modules/auth/auth.module'
 import { AuditLogModule } from './modules/audit/audit-log.module'
 import { CertificatesModule } from './modules/certificates/certificates.module'
+import { DeliberationsModule } from './modules/deliberations/deliberations.module'
 import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
 import { HealthModule } from './modules/health/health.module'
@@ -59,6 +60,7 @@ export class AppModule {
         RolesModule,
         GrievancesModule,
         CertificatesModule,
+        DeliberationsModule,
         HomeModule,
         AuditLogModule,
         HealthModule,

@@ -20,6 +20,18 @@ import { CatalogueOverride } from '../../modules/certificates/entities/catalogue
 import { CertificateCounter } from '../../modules/certificates/entities/certificate-counter.entity'
 import { CertificateRequest } from '../../modules/certificates/entities/certificate-request.entity'
 import { SealUseRecord } from '../../modules/certificates/entities/seal-use-record.entity'
+import { Deliberation } from '../../modules/deliberations/entities/deliberation.entity'
+import { DeliberationMeeting } from '../../modules/deliberations/entities/meeting.entity'
+import { DeliberationMeetingMember } from '../../modules/deliberations/entities/meeting-member.entity'
+import { DeliberationAttendance } from '../../modules/deliberations/entities/attendance.entity'
+import {
+  DeliberationOpenVote,
+  DeliberationSecretBallot,
+  DeliberationTurnout,
+} from '../../modules/deliberations/entities/ballots.entity'
+import { DeliberationMeetingResult } from '../../modules/deliberations/entities/meeting-result.entity'
+import { PublicNotice } from '../../modules/deliberations/entities/public-notice.entity'
+import { DeliberationSettingsRow } from '../../modules/deliberations/entities/deliberation-settings.entity'
 
 /** Every entity, listed once: the data source, the migration generator and the drift test use this. */
 export const ENTITIES = [
@@ -45,4 +57,14 @@ export const ENTITIES = [
   CertificateRequest,
   CertificateCounter,
   SealUseRecord,
+  Deliberation,
+  DeliberationMeeting,
+  DeliberationMeetingMember,
+  DeliberationAttendance,
+  DeliberationOpenVote,
+  DeliberationTurnout,
+  DeliberationSecretBallot,
+  DeliberationMeetingResult,
+  PublicNotice,
+  DeliberationSettingsRow,
 ]

@@ -2,10 +2,12 @@ import { Initial1795607028899Mysql } from './1795607028899-Initial'
 import { Utf8mb4Tables1795607028900Mysql } from './1795607028900-Utf8mb4Tables'
 import { Grievances1795608528753Mysql } from './1795608528753-Grievances'
 import { Certificates1795610898969Mysql } from './1795610898969-Certificates'
+import { Deliberations1795612147557Mysql } from './1795612147557-Deliberations'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
   Utf8mb4Tables1795607028900Mysql,
   Grievances1795608528753Mysql,
   Certificates1795610898969Mysql,
+  Deliberations1795612147557Mysql,
 ]
