@@ -75,6 +75,7 @@ export const ErrorCode = {
   CERTIFICATE_REQUEST_WITHDRAWN: 'CERTIFICATE_REQUEST_WITHDRAWN',
   CERTIFICATE_NOT_APPROVED: 'CERTIFICATE_NOT_APPROVED',
   CERTIFICATE_ALREADY_ISSUED: 'CERTIFICATE_ALREADY_ISSUED',
+  CERTIFICATE_PDF_UNAVAILABLE: 'CERTIFICATE_PDF_UNAVAILABLE',
   CERTIFICATE_NOT_ISSUED: 'CERTIFICATE_NOT_ISSUED',
   CERTIFICATE_ALREADY_REVOKED: 'CERTIFICATE_ALREADY_REVOKED',
   CERTIFICATE_NUMBER_INVALID: 'CERTIFICATE_NUMBER_INVALID',
@@ -207,6 +208,10 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   CERTIFICATE_REQUEST_WITHDRAWN: { status: 409, message: '这份申请已经撤回了' },
   CERTIFICATE_NOT_APPROVED: { status: 409, message: '这份申请还没有审批同意，不能出具证明' },
   CERTIFICATE_ALREADY_ISSUED: { status: 409, message: '这份证明已经出具过了，不会重复编号' },
+  CERTIFICATE_PDF_UNAVAILABLE: {
+    status: 503,
+    message: '证明文件暂时无法生成，证明本身有效，请稍后再下载或联系村委会',
+  },
   CERTIFICATE_NOT_ISSUED: { status: 409, message: '这份证明还没有出具，不能作废' },
   CERTIFICATE_ALREADY_REVOKED: { status: 409, message: '这份证明已经作废了' },
   CERTIFICATE_NUMBER_INVALID: { status: 400, message: '证明编号的格式不对，请对照证明上的编号重新输入' },

@@ -1,9 +1,10 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common'
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common'
 import { existsSync } from 'node:fs'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { formatChineseDate, formatVerificationCode } from '@xiangli/shared'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
+import { AppException } from '../../core/errors/app.exception'
 
 export interface CertificatePrint {
   title: string
@@ -40,23 +41,33 @@ export function qrMatrix(url: string): boolean[][] {
 export class CertificatePdf implements OnModuleInit {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** A missing or unreadable font stops the server at boot, naming the setting. */
+  private readonly log = new Logger('CertificatePdf')
+  /** why PDFs cannot be made here, or null when the font loaded */
+  private fontProblem: string | null = null
+
+  /**
+   * A missing or unreadable font stops a production server at boot, naming the setting. Elsewhere
+   * (a newcomer's demo without Chinese fonts installed) the server starts and only PDF downloads
+   * answer CERTIFICATE_PDF_UNAVAILABLE; certificates are still numbered and verifiable.
+   */
   onModuleInit(): void {
     const path = this.config.CJK_FONT_PATH
-    if (!existsSync(path))
-      throw new Error(
-        `CJK_FONT_PATH: no font file at ${path}; install fonts-wqy-microhei or point CJK_FONT_PATH at a Chinese font`,
-      )
-    try {
-      new PDFDocument({ autoFirstPage: false }).font(path, this.config.CJK_FONT_NAME)
-    } catch (e) {
-      throw new Error(
-        `CJK_FONT_PATH / CJK_FONT_NAME: cannot open ${path} (${this.config.CJK_FONT_NAME}): ${(e as Error).message}`,
-      )
+    if (!existsSync(path)) {
+      this.fontProblem = `CJK_FONT_PATH: no font file at ${path}; install fonts-wqy-microhei or point CJK_FONT_PATH at a Chinese font`
+    } else {
+      try {
+        new PDFDocument({ autoFirstPage: false }).font(path, this.config.CJK_FONT_NAME)
+      } catch (e) {
+        this.fontProblem = `CJK_FONT_PATH / CJK_FONT_NAME: cannot open ${path} (${this.config.CJK_FONT_NAME}): ${(e as Error).message}`
+      }
     }
+    if (this.fontProblem === null) return
+    if (this.config.NODE_ENV === 'production') throw new Error(this.fontProblem)
+    this.log.warn(`${this.fontProblem}. Certificate PDFs cannot be made until it is fixed.`)
   }
 
   render(c: CertificatePrint): Promise<Buffer> {
+    if (this.fontProblem !== null) throw new AppException('CERTIFICATE_PDF_UNAVAILABLE')
     const doc = new PDFDocument({
       size: 'A4',
       margins: { top: 72, bottom: 72, left: 72, right: 72 },
