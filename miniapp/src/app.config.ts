@@ -8,6 +8,8 @@ export default defineAppConfig({
     'pages/verify/index',
     'pages/switch/index',
     'pages/inbox/index',
+    // 证明查验: the QR code on a certificate opens it, without logging in
+    'pages/certificate-check/index',
   ],
   subPackages: [
     {
@@ -21,6 +23,9 @@ export default defineAppConfig({
         'pages/roster/index',
         'pages/roles/index',
         'pages/audit/index',
+        'pages/certificates/index',
+        'pages/certificate/index',
+        'pages/seal-register/index',
       ],
     },
     {
@@ -30,6 +35,12 @@ export default defineAppConfig({
       pages: ['pages/raise/index', 'pages/mine/index', 'pages/wall/index', 'pages/detail/index'],
     },
     {
+      // 开证明 for residents: the catalogue, the request form, their requests and certificates.
+      root: 'subpackages/certificate',
+      name: 'certificate',
+      pages: ['pages/catalogue/index', 'pages/apply/index', 'pages/mine/index', 'pages/detail/index'],
+    },
+    {
       // 乡镇督办: only township officials open these.
       root: 'subpackages/township',
       name: 'township',
@@ -37,7 +48,7 @@ export default defineAppConfig({
     },
   ],
   preloadRule: {
-    'pages/services/index': { network: 'all', packages: ['grievance', 'committee'] },
+    'pages/services/index': { network: 'all', packages: ['grievance', 'certificate', 'committee'] },
     'pages/home/index': { network: 'all', packages: ['grievance'] },
   },
   // the map picker for where a problem is (weapp); the H5 build asks for an address instead

@@ -1,4 +1,4 @@
-import { GRIEVANCE_PAGES } from '@xiangli/shared'
+import { CERTIFICATE_CHECK_PAGE, CERTIFICATE_PAGES, GRIEVANCE_PAGES } from '@xiangli/shared'
 import { ROUTES, isTabRoute, normalizeLink, withQuery } from './routes'
 
 /** The pages app.config.ts declares, as paths; the config is read with Taro's global stubbed. */
@@ -16,6 +16,20 @@ function declaredPages(): string[] {
 }
 
 describe('routes', () => {
+  it('has the certificate check page where the QR code printed by the server points, in the main package', () => {
+    expect(ROUTES.certificateCheck).toBe(CERTIFICATE_CHECK_PAGE)
+    ;(globalThis as Record<string, unknown>).defineAppConfig = (c: unknown) => c
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require('./app.config').default as { pages: string[] }
+    expect(config.pages.map((p) => `/${p}`)).toContain(CERTIFICATE_CHECK_PAGE)
+  })
+
+  it('has the certificate pages notifications point at', () => {
+    expect(ROUTES.certificateDetail).toBe(CERTIFICATE_PAGES.resident)
+    expect(ROUTES.committeeCertificate).toBe(CERTIFICATE_PAGES.committee)
+    expect(declaredPages()).toEqual(expect.arrayContaining(Object.values(CERTIFICATE_PAGES)))
+  })
+
   it('adds a query string to a page path', () => {
     expect(withQuery('/pages/inbox/index', { villageId: 3 })).toBe('/pages/inbox/index?villageId=3')
     expect(withQuery('/pages/inbox/index', {})).toBe('/pages/inbox/index')

@@ -19,6 +19,15 @@ export const ROUTES = {
   grievanceDetail: '/subpackages/grievance/pages/detail/index',
   committeeGrievances: '/subpackages/committee/pages/grievances/index',
   committeeGrievance: '/subpackages/committee/pages/grievance/index',
+  // 开证明. The check page is in the main package: anyone opens it from the QR code without logging in.
+  certificateCheck: '/pages/certificate-check/index',
+  certificateCatalogue: '/subpackages/certificate/pages/catalogue/index',
+  certificateApply: '/subpackages/certificate/pages/apply/index',
+  certificateMine: '/subpackages/certificate/pages/mine/index',
+  certificateDetail: '/subpackages/certificate/pages/detail/index',
+  committeeCertificates: '/subpackages/committee/pages/certificates/index',
+  committeeCertificate: '/subpackages/committee/pages/certificate/index',
+  committeeSealRegister: '/subpackages/committee/pages/seal-register/index',
   townshipGrievances: '/subpackages/township/pages/grievances/index',
   townshipGrievance: '/subpackages/township/pages/grievance/index',
 } as const

@@ -51,7 +51,7 @@ describe('workbenchFor', () => {
     expect(workbenchFor(membership({ roles: ['party_secretary'] })).manageRoles).toBe(true)
   })
 
-  it('lets a supervisor look at the roster, roles and audit trail but not change them or review verifications', () => {
+  it('lets a supervisor look at the roster, roles, audit trail and seal register but not change them or decide', () => {
     expect(workbenchFor(membership({ roles: ['resident', 'supervisor'] }))).toEqual({
       handleGrievances: false,
       reviewVerifications: false,
@@ -60,6 +60,8 @@ describe('workbenchFor', () => {
       viewRoles: true,
       manageRoles: false,
       viewAudit: true,
+      handleCertificates: false,
+      viewSealRegister: true,
     })
   })
 

@@ -42,6 +42,10 @@ export interface Workbench {
   viewRoles: boolean
   manageRoles: boolean
   viewAudit: boolean
+  /** 证明审批: approve, refuse, revoke residents' certificates */
+  handleCertificates: boolean
+  /** 用印登记 */
+  viewSealRegister: boolean
 }
 
 export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> | null): Workbench {
@@ -57,6 +61,8 @@ export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> |
     viewRoles: oversight,
     manageRoles: committee,
     viewAudit: oversight,
+    handleCertificates: committee,
+    viewSealRegister: oversight,
   }
 }
 

@@ -22,8 +22,17 @@ describe('buildServiceMenu', () => {
       membership: membership({ orgId: 42 }),
     })
     expect(menu[0]!.title).toBe('村民说事')
-    expect(keys(menu)).toEqual(['grievanceRaise', 'grievanceMine', 'grievanceWall', 'inbox'])
+    expect(keys(menu)).toEqual([
+      'grievanceRaise',
+      'grievanceMine',
+      'grievanceWall',
+      'certificateCatalogue',
+      'certificateMine',
+      'inbox',
+    ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
+    expect(menu[1]!.items.map((i) => i.title)).toEqual(['开证明', '我的证明'])
+    expect(menu[1]!.items[0]!.url).toBe('/subpackages/certificate/pages/catalogue/index?villageId=42')
     expect(menu[0]!.items[0]!.url).toBe('/subpackages/grievance/pages/raise/index?villageId=42')
   })
 
@@ -33,17 +42,20 @@ describe('buildServiceMenu', () => {
       verificationPending: false,
       membership: membership({ orgId: 42, orgName: '幸福村', roles: ['resident', 'committee_member'] }),
     })
-    expect(menu[2]!.title).toBe('村委工作台 · 幸福村')
-    expect(menu[2]!.items.map((i) => i.key)).toEqual([
+    expect(menu[3]!.title).toBe('村委工作台 · 幸福村')
+    expect(menu[3]!.items.map((i) => i.key)).toEqual([
       'grievances',
+      'certificates',
+      'sealRegister',
       'verifications',
       'roster',
       'roles',
       'audit',
     ])
-    expect(menu[2]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
-    expect(menu[2]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
-    expect(menu[2]!.items[1]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
+    expect(menu[3]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
+    expect(menu[3]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
+    expect(menu[3]!.items[1]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
+    expect(menu[3]!.items[3]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
   })
 
   it('gives a township official 乡镇督办 for their township, and no village entries', () => {
@@ -67,7 +79,7 @@ describe('buildServiceMenu', () => {
     ])
   })
 
-  it('gives a supervisor the oversight entries without 认证审核', () => {
+  it('gives a supervisor the oversight entries, 用印登记 included, without 认证审核 or 证明审批', () => {
     const menu = buildServiceMenu({
       verified: true,
       verificationPending: false,
@@ -77,11 +89,14 @@ describe('buildServiceMenu', () => {
       'grievanceRaise',
       'grievanceMine',
       'grievanceWall',
+      'certificateCatalogue',
+      'certificateMine',
       'inbox',
+      'sealRegister',
       'roster',
       'roles',
       'audit',
     ])
-    expect(menu[2]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
+    expect(menu[3]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
   })
 })

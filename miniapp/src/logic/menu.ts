@@ -15,6 +15,10 @@ export interface MenuItem {
     | 'roles'
     | 'audit'
     | 'townshipGrievances'
+    | 'certificateCatalogue'
+    | 'certificateMine'
+    | 'certificates'
+    | 'sealRegister'
   title: string
   description: string
   url: string
@@ -76,6 +80,26 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
       ],
     })
   }
+  if (verified && membership && isVillageMembership(membership)) {
+    const q = { villageId: membership.orgId }
+    sections.push({
+      title: '开证明',
+      items: [
+        {
+          key: 'certificateCatalogue',
+          title: '开证明',
+          description: '居住证明等，在手机上申请，村委会审核后出具',
+          url: withQuery(ROUTES.certificateCatalogue, q),
+        },
+        {
+          key: 'certificateMine',
+          title: '我的证明',
+          description: '看看办到哪一步了，查看和下载开好的证明',
+          url: withQuery(ROUTES.certificateMine, q),
+        },
+      ],
+    })
+  }
   sections.push({ title: '我的事', items: mine })
 
   const bench = workbenchFor(membership)
@@ -88,6 +112,20 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '说事处理',
         description: '受理、交办、答复村民反映的事',
         url: withQuery(ROUTES.committeeGrievances, q),
+      })
+    if (bench.handleCertificates)
+      items.push({
+        key: 'certificates',
+        title: '证明审批',
+        description: '审核村民申请的证明，同意后出具',
+        url: withQuery(ROUTES.committeeCertificates, q),
+      })
+    if (bench.viewSealRegister)
+      items.push({
+        key: 'sealRegister',
+        title: '用印登记',
+        description: '每一次出具证明的用印记录，可导出表格',
+        url: withQuery(ROUTES.committeeSealRegister, q),
       })
     if (bench.reviewVerifications)
       items.push({

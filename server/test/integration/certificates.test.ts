@@ -57,7 +57,8 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
     expect(res.status).toBe(201)
     return res.body.id
   }
-  const pathOf = (url: string) => url.replace(t.config.publicBaseUrl, '')
+  // the QR code opens the H5 check page, which asks the public endpoint with the same n and c
+  const pathOf = (url: string) => `/api/certificates/verify?${url.split('?')[1]}`
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'xiangli-certificates-'))
@@ -309,7 +310,7 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
         }),
       )
       expect(issued.verificationUrl).toBe(
-        `${t.config.publicBaseUrl}/api/certificates/verify?n=${encodeURIComponent(issued.number)}&c=${issued.verificationCode.replace('-', '')}`,
+        `${t.config.publicBaseUrl}/#/pages/certificate-check/index?n=${encodeURIComponent(issued.number)}&c=${issued.verificationCode.replace('-', '')}`,
       )
       const audit = await t.ds.query(
         `SELECT action FROM audit_entry WHERE targetType = 'certificate_request' AND targetId = ? ORDER BY seq`,
@@ -321,6 +322,11 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
       ])
       const inbox = await t.request({ method: 'GET', url: '/api/inbox?pageSize=100', token: resident })
       expect(inbox.body.items.map((n: { body: string }) => n.body).join('\n')).toContain(issued.number)
+      // the notification opens the request in the app
+      const told = inbox.body.items.find((n: { body: string }) => n.body.includes(issued.number))
+      expect(told.link).toMatch(
+        new RegExp(`^/subpackages/certificate/pages/detail/index\\?id=${id}&villageId=\\d+$`),
+      )
     })
 
     it('renders a PDF with the title, body, village, seal label, number and code', async () => {

@@ -115,6 +115,18 @@ export function certificateVerificationUrl(baseUrl: string, number: string, code
   return `${baseUrl}${sep}n=${encodeURIComponent(number)}&c=${encodeURIComponent(normalizeVerificationCode(code))}`
 }
 
+/** The public verification page of the H5 app (hash routing), which anyone opens without logging in. */
+export const CERTIFICATE_CHECK_PAGE = '/pages/certificate-check/index'
+
+/** The link printed in the QR code: the H5 check page served at the public base URL. */
+export function certificateCheckPageUrl(publicBaseUrl: string, number: string, code: string): string {
+  return certificateVerificationUrl(
+    `${publicBaseUrl.replace(/\/+$/, '')}/#${CERTIFICATE_CHECK_PAGE}`,
+    number,
+    code,
+  )
+}
+
 /** The query of the public page: `n` the certificate number, `c` the verification code. */
 export const certificateCheckQuerySchema = z.object({
   n: z.string().trim().min(1, '请输入证明编号').max(40),

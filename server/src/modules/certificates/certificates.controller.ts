@@ -2,20 +2,26 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import {
   COMMITTEE_ROLES,
   OVERSIGHT_ROLES,
+  catalogueSearchQuerySchema,
   certificateCheckQuerySchema,
+  certificateQueueQuerySchema,
   certificateRefuseSchema,
   certificateRequestCreateSchema,
   certificateRequestInfoSchema,
   certificateResubmitSchema,
   certificateRevokeSchema,
+  certificateStatsQuerySchema,
   pageQuerySchema,
+  sealRegisterQuerySchema,
   type CertificateCheckQuery,
+  type CertificateQueueQuery,
   type CertificateRefuseRequest,
   type CertificateRequestCreate,
   type CertificateRequestInfoRequest,
   type CertificateResubmit,
   type CertificateRevokeRequest,
   type PageQuery,
+  type SealRegisterQuery,
 } from '@xiangli/shared'
 import { Access, ANY_VILLAGE_ROLE } from '../../core/auth/access.decorator'
 import {
@@ -29,14 +35,6 @@ import type { Principal } from '../../core/auth/principal'
 import { IdPipe } from '../../core/http/id.pipe'
 import { zod } from '../../core/http/zod.pipe'
 import { CertificatesService } from './certificates.service'
-import {
-  catalogueSearchQuerySchema,
-  certificateQueueQuerySchema,
-  certificateStatsQuerySchema,
-  sealRegisterQuerySchema,
-  type CertificateQueueQuery,
-  type SealRegisterQuery,
-} from './certificates.views'
 
 /** 出具证明 in one village: the catalogue, residents' requests, the committee's decisions, the register. */
 @Controller('api/villages/:villageId/certificates')

@@ -9,7 +9,6 @@ import {
   SEAL_USE_COLUMNS,
   certificateDeadline,
   certificateDeadlineAfter,
-  certificateVerificationUrl,
   certificateYear,
   chinaDate,
   effectiveCatalogue,
@@ -32,6 +31,15 @@ import {
   NEGATIVE_LIST,
   villageOverrideSchema,
   canApprove,
+  certificateCheckPageUrl,
+  certificatePage,
+  type CatalogueItemView,
+  type CatalogueSearchHit,
+  type CatalogueView,
+  type CertificateQueueQuery,
+  type CertificateRequestView,
+  type CertificateStats,
+  type SealRegisterQuery,
   type CatalogueResult,
   type CertificateCheckQuery,
   type CertificateFieldValues,
@@ -60,23 +68,12 @@ import { Org } from '../orgs/entities/org.entity'
 import { accountsHolding } from '../roles/role-holders'
 import { Resident } from '../roster/entities/resident.entity'
 import { CertificatePdf } from './certificate-pdf'
-import type {
-  CatalogueItemView,
-  CatalogueSearchHit,
-  CatalogueView,
-  CertificateQueueQuery,
-  CertificateRequestView,
-  CertificateStats,
-  SealRegisterQuery,
-} from './certificates.views'
 import { CatalogueOverride } from './entities/catalogue-override.entity'
 import { CertificateCounter } from './entities/certificate-counter.entity'
 import { CertificateRequest } from './entities/certificate-request.entity'
 import { SealUseRecord } from './entities/seal-use-record.entity'
 
 const ATTACHED_TYPE = 'certificate_request'
-/** the public page the QR code opens */
-export const VERIFY_PATH = '/api/certificates/verify'
 const DAY = 86_400_000
 const DEADLOCK_RETRIES = 5
 
@@ -572,7 +569,7 @@ export class CertificatesService implements OnModuleInit {
   }
 
   verificationUrl(number: string, code: string): string {
-    return certificateVerificationUrl(`${this.config.publicBaseUrl}${VERIFY_PATH}`, number, code)
+    return certificateCheckPageUrl(this.config.publicBaseUrl, number, code)
   }
 
   /** The public check: the shared view and nothing else; anything wrong is 无效. */
@@ -830,6 +827,7 @@ export class CertificatesService implements OnModuleInit {
       kind: 'certificate.updated',
       title,
       body,
+      link: certificatePage('resident', r.id, r.villageId),
     })
   }
 
@@ -859,6 +857,7 @@ export class CertificatesService implements OnModuleInit {
       revokedAt: iso(r.revokedAt),
       revokeReason: r.revokeReason,
       applicantName: r.applicantName,
+      applicantAccountId: r.applicantAccountId,
       createdAt: iso(r.createdAt)!,
       pdfPath: issued ? `/api/villages/${r.villageId}/certificates/requests/${r.id}/pdf` : null,
     }

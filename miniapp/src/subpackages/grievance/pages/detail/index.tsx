@@ -28,7 +28,7 @@ import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { formatTime } from '@/logic/format'
 import { RATING_LABELS, firstFound, idParam, orgCandidates, residentActions } from '@/logic/grievance'
-import { residentGate, useResidentVillage } from '../../useResidentVillage'
+import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import './index.scss'
 
 export default function GrievanceDetailPage() {

@@ -12,7 +12,7 @@ import { useReshow } from '@/hooks/useReshow'
 import { draftStorageKey, isBlankDraft, restoreDraft } from '@/logic/grievanceDraft'
 import { ROUTES, withQuery } from '@/routes'
 import { readStored } from '@/store/storage'
-import { residentGate, useResidentVillage } from '../../useResidentVillage'
+import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import './index.scss'
 
 export default function MyGrievancesPage() {

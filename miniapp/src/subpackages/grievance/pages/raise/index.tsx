@@ -30,7 +30,7 @@ import {
 } from '@/logic/grievanceDraft'
 import { ROUTES, withQuery } from '@/routes'
 import { readStored, writeStored } from '@/store/storage'
-import { residentGate, useResidentVillage } from '../../useResidentVillage'
+import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import './index.scss'
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp'

@@ -13,7 +13,7 @@ import { usePagedList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { ROUTES, withQuery } from '@/routes'
-import { residentGate, useResidentVillage } from '../../useResidentVillage'
+import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import './index.scss'
 
 /** 说事墙: the village's public issues, names masked; "+1" when one has the same problem. */

@@ -15,7 +15,7 @@ export interface ResidentVillage extends MeState {
   villageIds: number[]
 }
 
-/** The village a 村民说事 page is about: `?villageId=` from the link, else the active one, else the first. */
+/** The village a resident's page (村民说事, 开证明) is about: `?villageId=` from the link, else the active one, else the first. */
 export function useResidentVillage(): ResidentVillage {
   const { params } = useRouter()
   const state = useMe()
@@ -35,15 +35,22 @@ export function useResidentVillage(): ResidentVillage {
 }
 
 /** What to show instead of the page while loading, or for a person not (yet) in any village; null to go on. */
-export function residentGate(ctx: ResidentVillage, what: string): ReactElement | null {
+export function residentGate(
+  ctx: ResidentVillage,
+  what: string,
+  unverified: { title: string; description: string } = {
+    title: '实名认证后才能说事',
+    description: '村（居）委会确认您是本村（社区）的村（居）民后，就能反映问题、提建议了。',
+  },
+): ReactElement | null {
   if (!ctx.loggedIn) return <LoginPrompt what={what} />
   if (!ctx.me)
     return ctx.error ? <ErrorView error={ctx.error} onRetry={() => void ctx.reload()} /> : <LoadingView />
   if (!ctx.membership)
     return (
       <EmptyView
-        title="实名认证后才能说事"
-        description="村（居）委会确认您是本村（社区）的村（居）民后，就能反映问题、提建议了。"
+        title={unverified.title}
+        description={unverified.description}
         action={{ text: '去实名认证', onClick: () => void Taro.navigateTo({ url: ROUTES.verify }) }}
       />
     )

@@ -1,14 +1,10 @@
 import { z } from 'zod'
-import {
-  CERTIFICATE_REQUEST_STATES,
-  isIsoDate,
-  type CertificateCommitment,
-  type CertificateField,
-  type CertificateRequestState,
-  type NegativeListAnswer,
-} from '@xiangli/shared'
+import type { NegativeListAnswer } from './catalogue'
+import { isIsoDate, type CertificateField } from './fields'
+import type { CertificateCommitment } from './positive-list'
+import { CERTIFICATE_REQUEST_STATES, type CertificateRequestState } from './certificate'
 
-/** What the API answers about certificates. */
+/** What the certificates API answers, and the queries it reads; the server and the miniapp both use these. */
 
 export interface CatalogueItemView {
   code: string
@@ -57,6 +53,8 @@ export interface CertificateRequestView {
   revokedAt: string | null
   revokeReason: string | null
   applicantName: string
+  /** so a committee member's app can leave out 同意 on their own request (the server refuses it anyway) */
+  applicantAccountId: number
   createdAt: string
   /** the API path of the PDF, once issued */
   pdfPath: string | null
@@ -97,3 +95,14 @@ export const catalogueSearchQuerySchema = z.object({ q: z.string().trim().min(1)
 export const certificateStatsQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(9999),
 })
+
+/** The miniapp pages a notification about a request opens (the app's routes test checks they exist). */
+export const CERTIFICATE_PAGES = {
+  resident: '/subpackages/certificate/pages/detail/index',
+  committee: '/subpackages/committee/pages/certificate/index',
+} as const
+export const certificatePage = (
+  audience: keyof typeof CERTIFICATE_PAGES,
+  id: number,
+  villageId: number,
+): string => `${CERTIFICATE_PAGES[audience]}?id=${id}&villageId=${villageId}`

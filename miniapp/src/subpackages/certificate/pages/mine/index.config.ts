@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的证明',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})
