@@ -20,7 +20,11 @@ describe('error codes', () => {
   })
 
   it('uses a 5xx status only where the fault is on our side or upstream', () => {
-    expect(codes.filter((c) => ERRORS[c].status >= 500).sort()).toEqual(['INTERNAL', 'WECHAT_UNAVAILABLE'])
+    expect(codes.filter((c) => ERRORS[c].status >= 500).sort()).toEqual([
+      'CERTIFICATE_PDF_UNAVAILABLE',
+      'INTERNAL',
+      'WECHAT_UNAVAILABLE',
+    ])
   })
 
   it('recognises its own codes and nothing else', () => {

@@ -124,8 +124,12 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
   })
 
   describe('settings', () => {
-    it('stops the server at boot when the Chinese font is missing, naming the setting', () => {
-      const pdf = new CertificatePdf({ ...t.config, CJK_FONT_PATH: join(work, 'no-such-font.ttc') })
+    it('stops a production server at boot when the Chinese font is missing, naming the setting', () => {
+      const pdf = new CertificatePdf({
+        ...t.config,
+        NODE_ENV: 'production',
+        CJK_FONT_PATH: join(work, 'no-such-font.ttc'),
+      })
       expect(() => pdf.onModuleInit()).toThrow(/CJK_FONT_PATH/)
     })
 
