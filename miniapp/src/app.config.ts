@@ -44,7 +44,7 @@ export default defineAppConfig({
       // 乡镇督办: only township officials open these.
       root: 'subpackages/township',
       name: 'township',
-      pages: ['pages/grievances/index', 'pages/grievance/index'],
+      pages: ['pages/grievances/index', 'pages/grievance/index', 'pages/certificate-stats/index'],
     },
   ],
   preloadRule: {

@@ -30,6 +30,7 @@ export const ROUTES = {
   committeeSealRegister: '/subpackages/committee/pages/seal-register/index',
   townshipGrievances: '/subpackages/township/pages/grievances/index',
   townshipGrievance: '/subpackages/township/pages/grievance/index',
+  townshipCertificateStats: '/subpackages/township/pages/certificate-stats/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

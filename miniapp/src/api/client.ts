@@ -12,6 +12,7 @@ import type {
   CertificateRequestState,
   CertificateRequestView,
   CertificateResubmitRequest,
+  CertificateStats,
   PublicCertificateCheck,
   SealUseEntry,
   DemoPeopleResponse,
@@ -311,6 +312,13 @@ export const listSealRegister = (villageId: number, q: { from: string; to: strin
 /** The path (under the API base) of the register export, for a download with the login token. */
 export const sealRegisterXlsxPath = (villageId: number, q: { from: string; to: string }) =>
   `${certificates(villageId)}/seal-register.xlsx?from=${q.from}&to=${q.to}`
+
+/** 证明统计: how many certificates a township's villages issued in a year. */
+export const getTownshipCertificateStats = (townshipId: number, year: number, o?: CallOptions) =>
+  api.request<CertificateStats>(`/api/townships/${townshipId}/certificates/stats`, {
+    query: { year },
+    ...o,
+  })
 
 /** 查验: anyone, without logging in. */
 export const checkCertificate = (q: { n: string; c: string }, o?: CallOptions) =>

@@ -76,6 +76,11 @@ describe('buildServiceMenu', () => {
         title: '村民说事督办',
         url: '/subpackages/township/pages/grievances/index?townshipId=7',
       }),
+      expect.objectContaining({
+        key: 'townshipCertificateStats',
+        title: '证明统计',
+        url: '/subpackages/township/pages/certificate-stats/index?townshipId=7',
+      }),
     ])
   })
 

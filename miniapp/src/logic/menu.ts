@@ -15,6 +15,7 @@ export interface MenuItem {
     | 'roles'
     | 'audit'
     | 'townshipGrievances'
+    | 'townshipCertificateStats'
     | 'certificateCatalogue'
     | 'certificateMine'
     | 'certificates'
@@ -168,6 +169,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '村民说事督办',
           description: '上报和超时的事，各村办理情况',
           url: withQuery(ROUTES.townshipGrievances, { townshipId: township }),
+        },
+        {
+          key: 'townshipCertificateStats',
+          title: '证明统计',
+          description: '各村每年开了多少证明，比去年少了多少',
+          url: withQuery(ROUTES.townshipCertificateStats, { townshipId: township }),
         },
       ],
     })

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '证明统计',
+  enablePullDownRefresh: true,
+})
