@@ -1,12 +1,14 @@
 // pnpm bench: throughput of one authenticated read against a bare route of the same HTTP stack,
-// measured in the same run, reported as a ratio (machines differ; ratios travel).
+// measured in the same run, reported as a ratio (machines differ; ratios travel); then the
+// deliberation bench (server/src/cli/bench-deliberation.ts): check-ins and ballots of a 5,000-member
+// villagers' meeting at 100 voters at once on MariaDB against plain INSERTs, and its tally.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import { buildWhatIsNeeded, root } from './lib.mjs'
+import { buildWhatIsNeeded, mustRun, root } from './lib.mjs'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -63,3 +65,7 @@ try {
   server.kill('SIGTERM')
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true })
 }
+
+await mustRun('deliberation bench', process.execPath, ['server/dist/cli/bench-deliberation.js'], {
+  env: { MYSQL_URL: process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test' },
+})
