@@ -1,11 +1,24 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { DataSource, type DataSourceOptions } from 'typeorm'
+import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm'
 import { ENTITIES } from './entities'
 import { MYSQL_MIGRATIONS } from '../../migrations/mysql'
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite'
 
 export type Dialect = 'sqlite' | 'mysql'
+
+/**
+ * TypeORM orders migrations by the last 13 characters of their name, taken as a timestamp. Ours end in
+ * "Sqlite" or "Mysql" (PublicNotices1795616603365Sqlite), so it read only the last 7 or 8 digits and ran a
+ * fresh SQLite database's migrations out of order once the stamp wrapped. Order them by the 13-digit
+ * stamp inside the name instead; the names recorded in the migrations table stay as they were.
+ */
+const stampOf = (name: string): number => Number(/(\d{13})\D*$/.exec(name)?.[1] ?? 0)
+const executor = MigrationExecutor.prototype as unknown as { getMigrations: () => { name: string }[] }
+const typeormOrder = executor.getMigrations
+executor.getMigrations = function (this: unknown) {
+  return typeormOrder.call(this).sort((a, b) => stampOf(a.name) - stampOf(b.name))
+}
 
 export interface DatabaseTarget {
   dialect: Dialect
