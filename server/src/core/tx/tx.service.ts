@@ -9,6 +9,15 @@ import { DataSource, type EntityManager } from 'typeorm'
  */
 const sqliteQueues = new Map<string, Promise<unknown>>()
 
+/** InnoDB's "deadlock found": it has rolled the whole transaction back, so it can simply run again. */
+const ER_LOCK_DEADLOCK = 1213
+const DEADLOCK_RETRIES = 4
+
+function isDeadlock(e: unknown): boolean {
+  const x = e as { errno?: number; driverError?: { errno?: number } } | null
+  return x?.errno === ER_LOCK_DEADLOCK || x?.driverError?.errno === ER_LOCK_DEADLOCK
+}
+
 /**
  * Runs a unit of work in one transaction. SQLite has one connection and no concurrent transactions,
  * so there the units queue up in this process; MySQL runs them side by side and relies on row locks.
@@ -22,7 +31,7 @@ export class TxService {
   }
 
   run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.ds.transaction(work)
+    if (!this.isSqlite) return this.runWithDeadlockRetry(work)
     const file = String(this.ds.options.database)
     const next = (sqliteQueues.get(file) ?? Promise.resolve()).then(() => this.ds.transaction(work))
     sqliteQueues.set(
@@ -30,5 +39,21 @@ export class TxService {
       next.catch(() => undefined),
     )
     return next
+  }
+
+  /**
+   * Concurrent inserts of the same unique key (200 taps of one voter's button) can make InnoDB pick a
+   * deadlock victim; the victim's transaction was rolled back whole, so it runs again after a short,
+   * jittered pause instead of failing with a 500.
+   */
+  private async runWithDeadlockRetry<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ds.transaction(work)
+      } catch (e) {
+        if (!isDeadlock(e) || attempt >= DEADLOCK_RETRIES) throw e
+        await new Promise((r) => setTimeout(r, attempt * 5 + Math.random() * 20))
+      }
+    }
   }
 }
