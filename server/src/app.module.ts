@@ -20,6 +20,7 @@ import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
 import { InboxModule } from './modules/inbox/inbox.module'
 import { MeModule } from './modules/me/me.module'
+import { NoticesModule } from './modules/notices/notices.module'
 import { OrgsModule } from './modules/orgs/orgs.module'
 import { RolesModule } from './modules/roles/roles.module'
 import { RosterModule } from './modules/roster/roster.module'
@@ -60,6 +61,7 @@ export class AppModule {
         RolesModule,
         GrievancesModule,
         CertificatesModule,
+        NoticesModule,
         DeliberationsModule,
         HomeModule,
         AuditLogModule,

@@ -183,6 +183,8 @@ export interface DeliberationState {
   step: StepKey
   phase: StepPhase
   meeting: ScheduledMeeting | null
+  /** 一征: when residents may start giving opinions (the window is [opensAt, closesAt)) */
+  solicitationOpensAt?: string | null
   solicitationClosesAt: string | null
   /** 一征: what residents said, for the steps that follow */
   opinionSummary: OpinionSummary | null
@@ -198,6 +200,7 @@ export function startDeliberation(procedure: Procedure): DeliberationState {
     step: procedure.steps[0]!.key,
     phase: 'pending',
     meeting: null,
+    solicitationOpensAt: null,
     solicitationClosesAt: null,
     opinionSummary: null,
     resolutionNoticeId: null,
@@ -221,8 +224,11 @@ export type DeliberationEvent =
       ballot: BallotKind
     }
   | { type: 'cancel_meeting'; step: StepKey; reason?: string }
-  /** opens the meeting, or the opinion window of 一征 (which then needs `closesAt`) */
-  | { type: 'open'; step: StepKey; closesAt?: Date }
+  /**
+   * opens the meeting, or the opinion window of 一征 (which then needs `closesAt`; it starts at
+   * `opensAt`, now when left out)
+   */
+  | { type: 'open'; step: StepKey; opensAt?: Date; closesAt?: Date }
   | { type: 'record_attendance'; step: StepKey; attendance: Attendance }
   /** closes the vote; the engine works out the outcome from the counts */
   | { type: 'record_result'; step: StepKey; votes: Votes }
@@ -462,7 +468,12 @@ export function transitionDeliberation(
     case 'open': {
       if (step.kind === 'solicitation') {
         if (!isValidDate(event.closesAt)) return refuse('VALIDATION_FAILED', '请填写征求意见的截止时间')
-        const days = calendarDaysBetween(ctx.now, event.closesAt)
+        const opensAt = event.opensAt ?? ctx.now
+        if (!isValidDate(opensAt)) return refuse('VALIDATION_FAILED', '请填写征求意见的开始时间')
+        // a minute's grace for the clock of the phone that sent "now"
+        if (opensAt.getTime() < ctx.now.getTime() - 60_000)
+          return refuse('VALIDATION_FAILED', '征求意见的开始时间不能早于现在')
+        const days = calendarDaysBetween(opensAt, event.closesAt)
         if (days < ctx.procedure.solicitationMinDays)
           return refuse(
             'DELIBERATION_SOLICITATION_TOO_SHORT',
@@ -470,7 +481,12 @@ export function transitionDeliberation(
           )
         return {
           ok: true,
-          next: { ...state, phase: 'collecting', solicitationClosesAt: iso(event.closesAt) },
+          next: {
+            ...state,
+            phase: 'collecting',
+            solicitationOpensAt: iso(opensAt),
+            solicitationClosesAt: iso(event.closesAt),
+          },
         }
       }
       const meeting = state.meeting
@@ -647,8 +663,27 @@ export type MeetingSchedule = z.infer<typeof meetingScheduleSchema>
 export const stepActionSchema = z.object({ step: stepKey })
 export type StepActionRequest = z.infer<typeof stepActionSchema>
 
-export const solicitationOpenSchema = z.object({ step: stepKey, closesAt: z.coerce.date() })
+/** 一征: the committee opens the window in which residents give their opinions. */
+export const solicitationOpenSchema = z.object({
+  step: stepKey,
+  /** when the window opens; now when left out */
+  opensAt: z.coerce.date({ errorMap: () => ({ message: '请填写开始时间' }) }).optional(),
+  closesAt: z.coerce.date({ errorMap: () => ({ message: '请填写截止时间' }) }),
+})
 export type SolicitationOpenRequest = z.input<typeof solicitationOpenSchema>
+export type SolicitationOpen = z.infer<typeof solicitationOpenSchema>
+
+/** 一征: a resident's opinion, with photos uploaded first through POST /api/villages/:v/files. */
+export const opinionCreateSchema = z.object({
+  text: nonBlank('意见', 1000),
+  photoIds: z
+    .array(id)
+    .max(9, '照片最多 9 张')
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片放了两次')
+    .default([]),
+})
+export type OpinionCreateRequest = z.input<typeof opinionCreateSchema>
+export type OpinionCreate = z.infer<typeof opinionCreateSchema>
 
 export const attendanceRecordSchema = z.object({ step: stepKey, attendance: attendanceSchema })
 export type AttendanceRecordRequest = z.infer<typeof attendanceRecordSchema>
@@ -657,10 +692,10 @@ export type AttendanceRecordRequest = z.infer<typeof attendanceRecordSchema>
 export const voteResultSchema = z.object({ step: stepKey, counted: votesSchema })
 export type VoteResultRequest = z.infer<typeof voteResultSchema>
 
+/** The committee's summary of the opinions; the server counts the opinions itself. */
 export const opinionSummarySchema = z.object({
   step: stepKey,
   text: nonBlank('意见汇总', 3000),
-  opinionCount: z.number().int().min(0),
 })
 export type OpinionSummaryRequest = z.infer<typeof opinionSummarySchema>
 
@@ -681,3 +716,29 @@ export const petitionCreateSchema = z.object({
   text: nonBlank('具体内容', 2000),
 })
 export type PetitionCreateRequest = z.infer<typeof petitionCreateSchema>
+
+// ---------- meeting records ----------
+
+/**
+ * 会议记录. The first entry is the minutes; every later one is a correction (更正) that names what
+ * it corrects. Nothing is edited or deleted: the record only grows.
+ */
+export const minutesCreateSchema = z.object({ text: nonBlank('会议记录', 10000) })
+export type MinutesCreateRequest = z.infer<typeof minutesCreateSchema>
+
+/** Files uploaded first (photos of the sign-in sheet, the minutes on paper…), then attached. */
+export const meetingAttachmentsSchema = z.object({
+  fileIds: z
+    .array(id)
+    .min(1, '请选择附件')
+    .max(20, '附件最多 20 个')
+    .refine((ids) => new Set(ids).size === ids.length, '同一个附件放了两次'),
+})
+export type MeetingAttachmentsRequest = z.infer<typeof meetingAttachmentsSchema>
+
+/** 列席的乡镇（街道）干部: an official of the township above the village, with their post. */
+export const townshipAttendeeSchema = z.object({
+  accountId: id,
+  title: nonBlank('职务', 30),
+})
+export type TownshipAttendeeRequest = z.infer<typeof townshipAttendeeSchema>

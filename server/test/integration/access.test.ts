@@ -98,6 +98,8 @@ describe(`access rules on ${DIALECT}`, () => {
         'GET /api/certificates/verify',
         // a signed photo link works without a login; without one it asks for the token (files.test.ts)
         'GET /api/files/:id',
+        // a published notice at its H5 share URL (notices.test.ts)
+        'GET /api/public/notices/:id',
         'GET /health',
         'GET /health/live',
         'POST /api/auth/demo',

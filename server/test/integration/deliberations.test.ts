@@ -116,6 +116,9 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
   })
   afterAll(async () => t.close())
 
+  /** the secret-ballot 审议 meeting, closed and sealed */
+  let sealedMeetingId: number
+
   describe('a whole 四议两公开 on 柳林村', () => {
     let id: number
 
@@ -244,12 +247,13 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
         await post(secretary, `/${id}/meetings/${meetingId}/close`, {}),
         'DELIBERATION_RESULT_FINAL',
       )
-      // the audit log says who voted, never how
+      // ballots and check-ins are hot writes: no audit entry each, one seal at the close instead
       const logged = await t.ds.query(
-        `SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'deliberation.ballot_cast' AND targetId = ?`,
+        `SELECT action FROM audit_entry WHERE targetType = 'deliberation_meeting' AND targetId = ? ORDER BY seq`,
         [String(meetingId)],
       )
-      expect(Number(logged[0].n)).toBe(list.length)
+      expect(logged.map((r: { action: string }) => r.action)).toEqual(['deliberation.ballots_sealed'])
+      sealedMeetingId = meetingId
       expect((await get(secretary, `/${id}`)).body.step).toBe('decide')
     })
 
@@ -473,6 +477,36 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       expect(held.members).toHaveLength(Number(reps.n))
     })
 
+    it('refuses a lesser body deciding, and check-ins, sign-ins and ballots after the close', async () => {
+      const id = await toDecide()
+      // the two committees or the party members cannot adopt the matter: only the assemblies decide
+      expectError(
+        await schedule(secretary, id, 'decide', 'joint_committees'),
+        'DELIBERATION_BODY_NOT_ALLOWED',
+      )
+      expectError(
+        await schedule(secretary, id, 'decide', 'party_members_meeting'),
+        'DELIBERATION_BODY_NOT_ALLOWED',
+      )
+      const held = await hold(secretary, id, 'decide', 'villagers_meeting', { present: 0 })
+      expect(held.closed.body.result.outcome).toBe('not_quorate')
+      const path = `/${id}/meetings/${held.meetingId}`
+      const member = await tokenOf(held.members[0]!.residentId)
+      expectError(await post(member, `${path}/check-in`), 'DELIBERATION_VOTING_CLOSED')
+      expectError(await post(member, `${path}/ballots`, { choice: 'yes' }), 'DELIBERATION_VOTING_CLOSED')
+      expectError(
+        await post(secretary, `${path}/paper-sign-in`, { memberIds: [held.members[0]!.id] }),
+        'DELIBERATION_VOTING_CLOSED',
+      )
+      // a resident is no clerk, and a township official no member
+      expectError(
+        await post(resident, `${path}/paper-sign-in`, { memberIds: [held.members[0]!.id] }),
+        'FORBIDDEN',
+      )
+      const township = await t.login('township')
+      expectError(await post(township, `${path}/ballots`, { choice: 'yes' }), 'NOT_VERIFIED')
+    })
+
     it('counts a villagers’ meeting quorate by households, one person for each of two thirds of them', async () => {
       const id = await toDecide()
       const scheduled = await schedule(secretary, id, 'decide', 'villagers_meeting')
@@ -589,6 +623,36 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       )
       expect(back.map((r) => r.id)).toEqual([sooner, later])
       await t.ds.query('DELETE FROM deliberation_secret_ballot WHERE meetingId = ?', [999999])
+    })
+
+    it('seals who checked in and who voted into the audit chain at the close, so a row removed later is caught', async () => {
+      const admin = await t.login('admin')
+      const verify = async () =>
+        (await t.request({ method: 'GET', url: '/api/audit/verify', token: admin })).body
+      expect(await verify()).toMatchObject({ ok: true })
+      const [seal] = await t.ds.query(
+        `SELECT seq FROM audit_entry WHERE action = 'deliberation.ballots_sealed' AND targetId = ?`,
+        [String(sealedMeetingId)],
+      )
+      const [voter] = await t.ds.query(
+        'SELECT memberId FROM deliberation_turnout WHERE meetingId = ? LIMIT 1',
+        [sealedMeetingId],
+      )
+      await t.ds.query('DELETE FROM deliberation_turnout WHERE meetingId = ? AND memberId = ?', [
+        sealedMeetingId,
+        voter.memberId,
+      ])
+      try {
+        const broken = await verify()
+        expect(broken).toMatchObject({ ok: false, firstBrokenSeq: Number(seal.seq) })
+        expect(broken.problem).toContain(`会议 ${sealedMeetingId}`)
+      } finally {
+        await t.ds.query('INSERT INTO deliberation_turnout (meetingId, memberId) VALUES (?, ?)', [
+          sealedMeetingId,
+          voter.memberId,
+        ])
+      }
+      expect(await verify()).toMatchObject({ ok: true })
     })
   })
 })

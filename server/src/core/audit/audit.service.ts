@@ -47,6 +47,13 @@ export const digest = (value: unknown): string | null =>
 
 type HashedFields = Omit<AuditEntry, 'hash'>
 
+/**
+ * Re-derives records a module keeps outside the chain and compares them with what the chain recorded
+ * (a notice version's content against the hash logged when it was published). Returns the first
+ * mismatch: the entry that recorded the original, and what no longer fits.
+ */
+export type ContentCheck = (ds: DataSource) => Promise<{ seq: number; problem: string } | null>
+
 export function entryHash(e: HashedFields): string {
   return sha256(
     e.prevHash +
@@ -69,7 +76,14 @@ export function entryHash(e: HashedFields): string {
 
 @Injectable()
 export class AuditService implements OnModuleInit {
+  private readonly contentChecks = new Map<string, ContentCheck>()
+
   constructor(private readonly ds: DataSource) {}
+
+  /** A module whose records the chain vouches for adds its check here; `verify` runs them all. */
+  registerContentCheck(name: string, check: ContentCheck): void {
+    this.contentChecks.set(name, check)
+  }
 
   async onModuleInit(): Promise<void> {
     const heads = this.ds.getRepository(AuditHead)
@@ -142,6 +156,10 @@ export class AuditService implements OnModuleInit {
     const head = await this.ds.getRepository(AuditHead).findOneBy({ id: 1 })
     if (head && (head.lastSeq !== prevSeq || head.lastHash !== prevHash))
       return broken(prevSeq + 1, `最后 ${head.lastSeq - prevSeq} 条记录被删除`)
+    for (const check of this.contentChecks.values()) {
+      const found = await check(this.ds)
+      if (found) return broken(found.seq, found.problem)
+    }
     return { ok: true, checked, firstBrokenSeq: null, problem: null }
   }
 }

@@ -30,8 +30,18 @@ import {
   DeliberationTurnout,
 } from '../../modules/deliberations/entities/ballots.entity'
 import { DeliberationMeetingResult } from '../../modules/deliberations/entities/meeting-result.entity'
-import { PublicNotice } from '../../modules/deliberations/entities/public-notice.entity'
+import { PublicNotice } from '../../modules/notices/entities/public-notice.entity'
+import { NoticeVersion } from '../../modules/notices/entities/notice-version.entity'
+import { NoticeRead } from '../../modules/notices/entities/notice-read.entity'
+import { NoticeAck } from '../../modules/notices/entities/notice-ack.entity'
+import { NoticeObjection } from '../../modules/notices/entities/notice-objection.entity'
+import { NoticeSettingsRow } from '../../modules/notices/entities/notice-settings.entity'
 import { DeliberationSettingsRow } from '../../modules/deliberations/entities/deliberation-settings.entity'
+import { Petition } from '../../modules/deliberations/entities/petition.entity'
+import { PetitionSignature } from '../../modules/deliberations/entities/petition-signature.entity'
+import { DeliberationOpinion } from '../../modules/deliberations/entities/opinion.entity'
+import { DeliberationMeetingMinutes } from '../../modules/deliberations/entities/meeting-minutes.entity'
+import { DeliberationTownshipAttendee } from '../../modules/deliberations/entities/township-attendee.entity'
 
 /** Every entity, listed once: the data source, the migration generator and the drift test use this. */
 export const ENTITIES = [
@@ -66,5 +76,15 @@ export const ENTITIES = [
   DeliberationSecretBallot,
   DeliberationMeetingResult,
   PublicNotice,
+  NoticeVersion,
+  NoticeRead,
+  NoticeAck,
+  NoticeObjection,
+  NoticeSettingsRow,
   DeliberationSettingsRow,
+  Petition,
+  PetitionSignature,
+  DeliberationOpinion,
+  DeliberationMeetingMinutes,
+  DeliberationTownshipAttendee,
 ]

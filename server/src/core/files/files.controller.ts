@@ -16,6 +16,13 @@ export class FilesController {
     return this.files.storePhoto(a.villageId, a.principal.accountId, file)
   }
 
+  /** A photo or a document (PDF, .xlsx, .csv) to attach to a notice. */
+  @Post('villages/:villageId/attachments')
+  @Access.village(ANY_VILLAGE_ROLE, { township: true })
+  uploadAttachment(@Acting() a: ActingContext, @Upload('file') file: UploadedFile) {
+    return this.files.storeAttachment(a.villageId, a.principal.accountId, file)
+  }
+
   /**
    * Public so that a signed link (`?exp=…&sig=…`, as the views hand out) works in `<Image src>`; without
    * one the service asks for the login token and checks who may see the file, as before.

@@ -13,7 +13,8 @@ import { AppException } from '../errors/app.exception'
 import { MAX_UPLOAD_BYTES, type UploadedFile } from '../http/upload.decorator'
 import { TxService } from '../tx/tx.service'
 import { StoredFile } from './entities/stored-file.entity'
-import { sniffImage } from './image-type'
+import { sniffDocument, type DocumentInfo } from './document-type'
+import { sniffImage, type ImageInfo } from './image-type'
 
 /** Phones compress before uploading; anything larger is not a photo we want to keep. */
 export const MAX_PHOTO_BYTES = MAX_UPLOAD_BYTES
@@ -103,6 +104,30 @@ export class FilesService implements OnModuleInit {
         { accepted: ['jpg', 'png', 'webp', 'heic'] },
         '只能上传照片（JPG、PNG、WebP 或 HEIC 格式）',
       )
+    return this.store(villageId, accountId, upload, info)
+  }
+
+  /** A photo, or a document a notice carries: PDF, .xlsx or .csv, recognised by its bytes. */
+  async storeAttachment(villageId: number, accountId: number, upload: UploadedFile): Promise<StoredFileView> {
+    if (upload.buffer.length > MAX_PHOTO_BYTES) throw new AppException('PAYLOAD_TOO_LARGE')
+    const info = sniffImage(upload.buffer) ?? sniffDocument(upload.buffer)
+    if (!info)
+      throw new AppException(
+        'UNSUPPORTED_FILE',
+        { accepted: ['jpg', 'png', 'webp', 'heic', 'pdf', 'xlsx', 'csv'] },
+        '只能上传照片、PDF 文件或表格（.xlsx、.csv）',
+      )
+    return this.store(villageId, accountId, upload, info)
+  }
+
+  private async store(
+    villageId: number,
+    accountId: number,
+    upload: UploadedFile,
+    info: ImageInfo | DocumentInfo,
+  ): Promise<StoredFileView> {
+    const width = 'width' in info ? (info.width ?? null) : null
+    const height = 'height' in info ? (info.height ?? null) : null
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex')
     const storageKey = `${sha256.slice(0, 2)}/${sha256}.${info.ext}`
     await this.writeOnce(storageKey, upload.buffer)
@@ -113,8 +138,8 @@ export class FilesService implements OnModuleInit {
         sha256,
         mime: info.mime,
         size: upload.buffer.length,
-        width: info.width ?? null,
-        height: info.height ?? null,
+        width,
+        height,
         storageKey,
         attachedType: null,
         attachedId: null,

@@ -3,6 +3,8 @@ import { Utf8mb4Tables1795607028900Mysql } from './1795607028900-Utf8mb4Tables'
 import { Grievances1795608528753Mysql } from './1795608528753-Grievances'
 import { Certificates1795610898969Mysql } from './1795610898969-Certificates'
 import { Deliberations1795612147557Mysql } from './1795612147557-Deliberations'
+import { DeliberationPetitionsOpinionsMinutes1795616098974Mysql } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
+import { PublicNotices1795616603365Mysql } from './1795616603365-PublicNotices'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -10,4 +12,6 @@ export const MYSQL_MIGRATIONS: Function[] = [
   Grievances1795608528753Mysql,
   Certificates1795610898969Mysql,
   Deliberations1795612147557Mysql,
+  DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
+  PublicNotices1795616603365Mysql,
 ]

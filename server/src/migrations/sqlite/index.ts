@@ -2,10 +2,14 @@ import { Initial1795607028899Sqlite } from './1795607028899-Initial'
 import { Grievances1795608528753Sqlite } from './1795608528753-Grievances'
 import { Certificates1795610898969Sqlite } from './1795610898969-Certificates'
 import { Deliberations1795612147557Sqlite } from './1795612147557-Deliberations'
+import { DeliberationPetitionsOpinionsMinutes1795616098974Sqlite } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
+import { PublicNotices1795616603365Sqlite } from './1795616603365-PublicNotices'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
   Grievances1795608528753Sqlite,
   Certificates1795610898969Sqlite,
   Deliberations1795612147557Sqlite,
+  DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
+  PublicNotices1795616603365Sqlite,
 ]

@@ -1,12 +1,32 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common'
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common'
 import {
   COMMITTEE_ROLES,
   deliberationCreateSchema,
+  meetingAttachmentsSchema,
   meetingScheduleSchema,
+  minutesCreateSchema,
+  opinionCreateSchema,
+  opinionSummarySchema,
+  pageQuerySchema,
   publishStepSchema,
   rejectDeliberationSchema,
+  solicitationOpenSchema,
+  townshipAttendeeSchema,
   type DeliberationCreate,
+  type DeliberationSummary,
+  type DeliberationView,
+  type MeetingAttachmentsRequest,
   type MeetingSchedule,
+  type MeetingView,
+  type MinutesCreateRequest,
+  type OpinionCreate,
+  type OpinionPage,
+  type OpinionSummaryRequest,
+  type OpinionView,
+  type PageQuery,
+  type SolicitationOpen,
+  type TownshipAttendeeRequest,
+  type TownshipOfficialOption,
   type PublishStepRequest,
   type RejectDeliberationRequest,
 } from '@xiangli/shared'
@@ -33,6 +53,35 @@ import { DeliberationsService } from './deliberations.service'
 /**
  * 四议两公开 / 一征三议两公开 in one village. Anyone of the village reads; the 两委 act, and the shared
  * procedure (gateEvent) then decides which of them may record each step. Members check in and vote.
+ *
+ * Routes under /api/villages/:villageId/deliberations (request → response types in @xiangli/shared):
+ *   POST /                                   DeliberationCreateRequest → DeliberationView (source petition: the petition becomes convened)
+ *   GET  /                                   → DeliberationSummary[]
+ *   GET  /settings, PUT /settings            DeliberationSettings
+ *   GET  /township-officials                 → TownshipOfficialOption[] (for 列席)
+ *   GET  /:id                                → DeliberationView (solicitation, opinionSummary, attachments, meetings, actions)
+ *   POST /:id/reject                         RejectDeliberationRequest → DeliberationView
+ *   一征:
+ *   POST /:id/solicitation                   SolicitationOpenRequest → DeliberationView (the committee opens the window)
+ *   POST /:id/opinions                       OpinionCreateRequest → OpinionView (a resident, inside the window)
+ *   GET  /:id/opinions?page&pageSize         → OpinionPage (all for 两委/supervisors/township, one's own otherwise)
+ *   POST /:id/solicitation/summary           OpinionSummaryRequest → DeliberationView (completes 一征, moves to 提议)
+ *   meetings:
+ *   POST /:id/meetings                       MeetingScheduleRequest → DeliberationView
+ *   GET  /:id/meetings/:mid                  → MeetingView (minutes, attachments, townshipAttendees, canRecord)
+ *   POST /:id/meetings/:mid/open | cancel    → MeetingView | DeliberationView
+ *   POST /:id/meetings/:mid/check-in         → QuorumView
+ *   POST /:id/meetings/:mid/paper-sign-in    PaperSignInRequest → QuorumView
+ *   GET  /:id/meetings/:mid/quorum           → QuorumView
+ *   POST /:id/meetings/:mid/ballots          BallotRequest → BallotReceipt
+ *   POST /:id/meetings/:mid/close            CloseMeetingRequest → MeetingView
+ *   POST /:id/meetings/:mid/minutes          MinutesCreateRequest → MeetingView (1st = minutes, later = corrections)
+ *   POST /:id/meetings/:mid/attachments      MeetingAttachmentsRequest → MeetingView
+ *   POST /:id/meetings/:mid/township-attendees  TownshipAttendeeRequest → MeetingView
+ *   publication:
+ *   POST /:id/publish                        PublishStepRequest → DeliberationView
+ *   POST /:id/notices/:noticeId/opinion      SupervisionOpinionRequest → DeliberationView
+ * Petitions (联名提议): see petitions.controller.ts.
  */
 @Controller('api/villages/:villageId/deliberations')
 export class DeliberationsController {
@@ -40,13 +89,16 @@ export class DeliberationsController {
 
   @Post()
   @Access.village(COMMITTEE_ROLES)
-  create(@Acting() a: ActingContext, @Body(zod(deliberationCreateSchema)) body: DeliberationCreate) {
+  create(
+    @Acting() a: ActingContext,
+    @Body(zod(deliberationCreateSchema)) body: DeliberationCreate,
+  ): Promise<DeliberationView> {
     return this.deliberations.create(a, body)
   }
 
   @Get()
   @Access.village(ANY_VILLAGE_ROLE, { township: true })
-  list(@Acting() a: ActingContext) {
+  list(@Acting() a: ActingContext): Promise<DeliberationSummary[]> {
     return this.deliberations.list(a)
   }
 
@@ -63,6 +115,12 @@ export class DeliberationsController {
     @Body(zod(deliberationSettingsSchema)) body: DeliberationSettings,
   ) {
     return this.deliberations.updateSettings(a, body)
+  }
+
+  @Get('township-officials')
+  @Access.village(COMMITTEE_ROLES)
+  townshipOfficials(@Acting() a: ActingContext): Promise<TownshipOfficialOption[]> {
+    return this.deliberations.townshipOfficials(a)
   }
 
   @Get(':id')
@@ -203,5 +261,85 @@ export class DeliberationsController {
     @Body(zod(supervisionOpinionSchema)) body: SupervisionOpinionRequest,
   ) {
     return this.deliberations.giveOpinion(a, id, noticeId, body)
+  }
+
+  // ---------- 一征 ----------
+
+  @Post(':id/solicitation')
+  @HttpCode(200)
+  @Access.village(COMMITTEE_ROLES)
+  openSolicitation(
+    @Acting() a: ActingContext,
+    @Param('id', IdPipe) id: number,
+    @Body(zod(solicitationOpenSchema)) body: SolicitationOpen,
+  ): Promise<DeliberationView> {
+    return this.deliberations.openSolicitation(a, id, body)
+  }
+
+  @Post(':id/opinions')
+  @Access.village(ANY_VILLAGE_ROLE)
+  submitOpinion(
+    @Acting() a: ActingContext,
+    @Param('id', IdPipe) id: number,
+    @Body(zod(opinionCreateSchema)) body: OpinionCreate,
+  ): Promise<OpinionView> {
+    return this.deliberations.submitOpinion(a, id, body)
+  }
+
+  @Get(':id/opinions')
+  @Access.village(ANY_VILLAGE_ROLE, { township: true })
+  opinions(
+    @Acting() a: ActingContext,
+    @Param('id', IdPipe) id: number,
+    @Query(zod(pageQuerySchema)) q: PageQuery,
+  ): Promise<OpinionPage> {
+    return this.deliberations.opinions(a, id, q)
+  }
+
+  @Post(':id/solicitation/summary')
+  @HttpCode(200)
+  @Access.village(COMMITTEE_ROLES)
+  postSummary(
+    @Acting() a: ActingContext,
+    @Param('id', IdPipe) id: number,
+    @Body(zod(opinionSummarySchema)) body: OpinionSummaryRequest,
+  ): Promise<DeliberationView> {
+    return this.deliberations.postSummary(a, id, body)
+  }
+
+  // ---------- meeting records ----------
+
+  @Post(':id/meetings/:meetingId/minutes')
+  @Access.village(COMMITTEE_ROLES)
+  addMinutes(
+    @Acting() a: ActingContext,
+    @Param('id', IdPipe) id: number,
+    @Param('meetingId', IdPipe) meetingId: number,
+    @Body(zod(minutesCreateSchema)) body: MinutesCreateRequest,
+  ): Promise<MeetingView> {
+    return this.deliberations.addMinutes(a, id, meetingId, body)
+  }
+
+  @Post(':id/meetings/:meetingId/attachments')
+  @HttpCode(200)
+  @Access.village(COMMITTEE_ROLES)
+  attach(
+    @Acting() a: ActingContext,
+    @Param('id', IdPipe) id: number,
+    @Param('meetingId', IdPipe) meetingId: number,
+    @Body(zod(meetingAttachmentsSchema)) body: MeetingAttachmentsRequest,
+  ): Promise<MeetingView> {
+    return this.deliberations.attachMeetingFiles(a, id, meetingId, body)
+  }
+
+  @Post(':id/meetings/:meetingId/township-attendees')
+  @Access.village(COMMITTEE_ROLES)
+  addTownshipAttendee(
+    @Acting() a: ActingContext,
+    @Param('id', IdPipe) id: number,
+    @Param('meetingId', IdPipe) meetingId: number,
+    @Body(zod(townshipAttendeeSchema)) body: TownshipAttendeeRequest,
+  ): Promise<MeetingView> {
+    return this.deliberations.addTownshipAttendee(a, id, meetingId, body)
   }
 }

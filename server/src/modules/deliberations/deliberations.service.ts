@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common'
-import { randomUUID } from 'node:crypto'
+import { Injectable, type OnModuleInit } from '@nestjs/common'
+import { createHash, randomUUID } from 'node:crypto'
 import { DataSource, In, type EntityManager } from 'typeorm'
 import {
   buildProcedure,
@@ -7,11 +7,14 @@ import {
   currentDeliberationStep,
   defaultProcedureSettings,
   defaultVillageSettings,
+  deliberationMeetingPage,
+  deliberationPage,
   deliberationEventsFrom,
   DELIBERATION_BODY_LABELS,
   DELIBERATION_STATUS_LABELS,
   findStep,
   gateEvent,
+  isDeliberationClosed,
   isDelegated,
   meetingRuleFor,
   quorumMet,
@@ -19,25 +22,48 @@ import {
   stepPhaseLabel,
   transitionDeliberation,
   MATTER_TYPE_LABELS,
+  OVERSIGHT_ROLES,
   type Attendance,
   type DeliberationCreate,
   type DeliberationEvent,
+  type DeliberationSummary,
+  type DeliberationView,
+  type MeetingAttachmentsRequest,
   type MeetingBody,
+  type MeetingResultView,
   type MeetingSchedule,
+  type MeetingView,
+  type MinutesCreateRequest,
+  type OpinionCreate,
+  type OpinionPage,
+  type OpinionSummaryRequest,
+  type OpinionView,
+  type PageQuery,
+  type QuorumView,
+  type SolicitationOpen,
+  type SolicitationView,
+  type StoredFileView,
+  type TownshipAttendeeRequest,
+  type TownshipOfficialOption,
   type PublishStepRequest,
   type RejectDeliberationRequest,
   type Role,
   type Votes,
 } from '@xiangli/shared'
-import { AuditService } from '../../core/audit/audit.service'
+import { AuditService, digest, SYSTEM_ACTOR } from '../../core/audit/audit.service'
+import type { Principal } from '../../core/auth/principal'
 import type { ActingContext } from '../../core/auth/current.decorator'
+import { StoredFile } from '../../core/files/entities/stored-file.entity'
+import { FilesService } from '../../core/files/files.service'
 import { isUniqueViolation } from '../../core/database/errors'
 import { AppException } from '../../core/errors/app.exception'
 import { TxService } from '../../core/tx/tx.service'
 import { NotifyService } from '../inbox/notify.service'
 import { Grievance } from '../grievances/entities/grievance.entity'
+import { Account } from '../auth/entities/account.entity'
 import { Org } from '../orgs/entities/org.entity'
 import { Resident } from '../roster/entities/resident.entity'
+import { adultCutoff } from './adult'
 import type {
   BallotRequest,
   CloseMeeting,
@@ -57,7 +83,15 @@ import { DeliberationMeetingMember } from './entities/meeting-member.entity'
 import { DeliberationMeetingResult } from './entities/meeting-result.entity'
 import { DeliberationMeeting } from './entities/meeting.entity'
 import { DeliberationSettingsRow } from './entities/deliberation-settings.entity'
-import { PublicNotice, type PublicNoticeCategory } from './entities/public-notice.entity'
+import { DeliberationMeetingMinutes } from './entities/meeting-minutes.entity'
+import { DeliberationOpinion } from './entities/opinion.entity'
+import { DeliberationTownshipAttendee } from './entities/township-attendee.entity'
+import { PetitionsService } from './petitions.service'
+import type { PublicNotice } from '../notices/entities/public-notice.entity'
+import { NoticesService } from '../notices/notices.service'
+
+/** The audit entry that seals a closed meeting's check-ins and ballots (see `seal`). */
+const SEAL_ACTION = 'deliberation.ballots_sealed'
 
 /** What the audit digests see of a deliberation. */
 const snapshot = (d: Deliberation) => ({
@@ -78,15 +112,6 @@ const BODY_ROLES: Partial<Record<MeetingBody, readonly Role[]>> = {
   residents_representatives_meeting: ['representative'],
 }
 
-/** YYYY-MM-DD of the day 18 years before the meeting, in China time: born on or before it is an adult. */
-function adultCutoff(meetingAt: Date): string {
-  const china = new Date(meetingAt.getTime() + 8 * 3_600_000)
-  const y = china.getUTCFullYear() - 18
-  const md = china.toISOString().slice(4, 10)
-  // 29 February: an adult on 28 February of a non-leap year is born on or before 28 February
-  return md === '-02-29' ? `${y}-02-28` : `${y}${md}`
-}
-
 /** 3月5日 14:30 in Beijing time, for notices. */
 const meetingDay = (d: Date): string =>
   d.toLocaleString('zh-CN', {
@@ -102,14 +127,58 @@ interface Tally {
   online: Votes
 }
 
+/** Stored-file attachment types: a deliberation's own files, a meeting's, a resident's opinion's. */
+const FILES_OF_DELIBERATION = 'deliberation'
+const FILES_OF_MEETING = 'deliberation_meeting'
+const FILES_OF_OPINION = 'deliberation_opinion'
+
 @Injectable()
-export class DeliberationsService {
+export class DeliberationsService implements OnModuleInit {
   constructor(
     private readonly ds: DataSource,
     private readonly tx: TxService,
     private readonly audit: AuditService,
     private readonly notify: NotifyService,
+    private readonly files: FilesService,
+    private readonly petitions: PetitionsService,
+    private readonly notices: NoticesService,
   ) {}
+
+  onModuleInit(): void {
+    // the audit verifier re-derives each closed meeting's seal: a check-in or ballot row added,
+    // removed or changed after the close no longer matches what the chain recorded
+    this.audit.registerContentCheck('deliberation-seals', async (ds) => {
+      const entries = (await ds.query(
+        'SELECT seq, targetId, afterDigest FROM audit_entry WHERE action = ? ORDER BY seq',
+        [SEAL_ACTION],
+      )) as { seq: number; targetId: string; afterDigest: string | null }[]
+      for (const e of entries) {
+        const meeting = await ds.getRepository(DeliberationMeeting).findOneBy({ id: Number(e.targetId) })
+        const now = meeting ? digest(await this.seal(ds.manager, meeting)) : null
+        if (now !== e.afterDigest)
+          return {
+            seq: Number(e.seq),
+            problem: `会议 ${e.targetId} 的签到或投票记录与结束表决时封存的不一致`,
+          }
+      }
+      return null
+    })
+    // a deliberation's and its meetings' files: whoever may read the deliberation
+    const readsVillageOf = async (p: Principal, d: Deliberation | null) =>
+      d !== null && (await this.readsVillage(p, d.villageId))
+    this.files.registerAccess(FILES_OF_DELIBERATION, async (p, file) =>
+      readsVillageOf(p, await this.ds.getRepository(Deliberation).findOneBy({ id: file.attachedId ?? 0 })),
+    )
+    this.files.registerAccess(FILES_OF_MEETING, async (p, file) => {
+      const meeting = await this.ds.getRepository(DeliberationMeeting).findOneBy({ id: file.attachedId ?? 0 })
+      return meeting !== null && (await this.readsVillage(p, meeting.villageId))
+    })
+    // an opinion's photos: its author (the uploader) and those who read every opinion
+    this.files.registerAccess(FILES_OF_OPINION, async (p, file) => {
+      const o = await this.ds.getRepository(DeliberationOpinion).findOneBy({ id: file.attachedId ?? 0 })
+      return o !== null && (await this.readsAllOpinions(p, o.villageId))
+    })
+  }
 
   // ---------- deliberations ----------
 
@@ -123,8 +192,6 @@ export class DeliberationsService {
         .findOneBy({ id: source.grievanceId, villageId: a.villageId })
       if (!g) throw new AppException('DELIBERATION_SOURCE_INVALID')
     }
-    // petitions (联名提议) have no table yet: a petition source cannot be linked
-    if (source.kind === 'petition') throw new AppException('DELIBERATION_SOURCE_INVALID')
     const settings =
       village.settings ?? defaultVillageSettings(village.kind === 'community' ? 'community' : 'village')
     const procedure = buildProcedure(settings, defaultProcedureSettings())
@@ -138,6 +205,7 @@ export class DeliberationsService {
         sourceKind: source.kind,
         sourceGrievanceId: source.kind === 'grievance' ? source.grievanceId : null,
         sourceReference: source.kind === 'higher_assignment' ? source.reference : null,
+        sourcePetitionId: source.kind === 'petition' ? source.petitionId : null,
         delegationResolution: body.delegation?.resolution ?? null,
         previousId: body.previousId,
         procedure,
@@ -154,12 +222,21 @@ export class DeliberationsService {
         targetId: d.id,
         after: snapshot(d),
       })
+      // 联名提议: a reached petition of this village, marked convened in this same transaction
+      if (source.kind === 'petition') await this.petitions.convene(m, a, source.petitionId, d.id)
+      const attached = await this.files.attach(
+        m,
+        body.attachmentIds,
+        { villageId: a.villageId, accountId: a.principal.accountId },
+        { type: FILES_OF_DELIBERATION, id: d.id },
+      )
+      if (!attached) throw new AppException('DELIBERATION_FILE_INVALID')
       return d.id
     })
     return this.detail(a, id)
   }
 
-  async list(a: ActingContext) {
+  async list(a: ActingContext): Promise<DeliberationSummary[]> {
     const rows = await this.ds
       .getRepository(Deliberation)
       .find({ where: { villageId: a.villageId }, order: { id: 'DESC' }, take: 200 })
@@ -171,11 +248,11 @@ export class DeliberationsService {
       statusLabel: DELIBERATION_STATUS_LABELS[d.status],
       step: d.step,
       stepLabel: findStep(d.procedure, d.step)?.label ?? d.step,
-      createdAt: d.createdAt,
+      createdAt: d.createdAt.toISOString(),
     }))
   }
 
-  async detail(a: ActingContext, id: number) {
+  async detail(a: ActingContext, id: number): Promise<DeliberationView> {
     const d = await this.find(this.ds.manager, a.villageId, id)
     const step = currentDeliberationStep(d.procedure, d.state)
     const meetings = await this.ds.getRepository(DeliberationMeeting).find({
@@ -187,9 +264,7 @@ export class DeliberationsService {
           .getRepository(DeliberationMeetingResult)
           .findBy({ meetingId: In(meetings.map((x) => x.id)) })
       : []
-    const notices = await this.ds
-      .getRepository(PublicNotice)
-      .find({ where: { deliberationId: d.id }, order: { id: 'ASC' } })
+    const notices = await this.notices.forDeliberation(d.id)
     return {
       id: d.id,
       title: d.title,
@@ -200,6 +275,7 @@ export class DeliberationsService {
         kind: d.sourceKind,
         grievanceId: d.sourceGrievanceId,
         reference: d.sourceReference,
+        petitionId: d.sourcePetitionId,
       },
       delegationResolution: d.delegationResolution,
       status: d.status,
@@ -221,6 +297,9 @@ export class DeliberationsService {
         })),
       },
       history: d.state.history,
+      attachments: await this.fileViews(FILES_OF_DELIBERATION, d.id),
+      solicitation: await this.solicitationView(a, d),
+      opinionSummary: d.state.opinionSummary,
       meetings: meetings.map((x) => {
         const r = results.find((y) => y.meetingId === x.id)
         return {
@@ -228,27 +307,18 @@ export class DeliberationsService {
           step: x.step,
           body: x.body,
           bodyLabel: DELIBERATION_BODY_LABELS[x.body],
-          meetingAt: x.meetingAt,
-          noticeAt: x.noticeAt,
+          meetingAt: x.meetingAt.toISOString(),
+          noticeAt: x.noticeAt.toISOString(),
           location: x.location,
           ballot: x.ballot,
           status: x.status,
           result: r ? this.resultView(r) : null,
         }
       }),
-      notices: notices.map((n) => ({
-        id: n.id,
-        category: n.category,
-        title: n.title,
-        body: n.body,
-        resolutionNoticeId: n.resolutionNoticeId,
-        publishedAt: n.publishedAt,
-        supervisionOpinion: n.supervisionOpinion,
-        supervisionAt: n.supervisionAt,
-      })),
+      notices,
       /** what the caller may do now: which buttons the page shows */
       actions: deliberationEventsFrom(d.procedure, d.state, this.roles(a)),
-      createdAt: d.createdAt,
+      createdAt: d.createdAt.toISOString(),
     }
   }
 
@@ -319,7 +389,7 @@ export class DeliberationsService {
         kind: 'deliberation.meeting_scheduled',
         title: `${DELIBERATION_BODY_LABELS[meetingBody]}通知`,
         body: `「${d.title}」定于${meetingDay(body.meetingAt)}在${body.location}开会，请准时参加。`,
-        link: null,
+        link: deliberationMeetingPage(d.id, meeting.id),
       })
     })
     return this.detail(a, id)
@@ -360,25 +430,19 @@ export class DeliberationsService {
     await this.uniqueAs('DELIBERATION_ALREADY_CHECKED_IN', () =>
       this.tx.run(async (m) => {
         const d = await this.find(m, a.villageId, id)
-        const meeting = await this.meeting(m, d, meetingId)
+        const meeting = await this.meetingShared(m, d, meetingId)
         this.mustBeInSession(meeting)
         const member = residentId
           ? await m.getRepository(DeliberationMeetingMember).findOneBy({ meetingId, residentId })
           : null
         if (!member) throw new AppException('DELIBERATION_NOT_A_MEMBER')
+        // a hot write: one insert, no shared row touched; the close seals the attendance into the
+        // audit chain (count and digest), and the row itself says who recorded it
         await m.getRepository(DeliberationAttendance).insert({
           meetingId,
           memberId: member.id,
           method: 'app',
           recordedByAccountId: a.principal.accountId,
-        })
-        await this.audit.append(m, {
-          actor: a.actor,
-          action: 'deliberation.checked_in',
-          orgId: d.villageId,
-          targetType: 'deliberation_meeting',
-          targetId: meetingId,
-          after: { memberId: member.id, method: 'app' },
         })
       }),
     )
@@ -389,9 +453,10 @@ export class DeliberationsService {
   async paperSignIn(a: ActingContext, id: number, meetingId: number, body: PaperSignInRequest) {
     await this.tx.run(async (m) => {
       const d = await this.find(m, a.villageId, id)
-      this.gate(d, a, 'record_attendance')
       const meeting = await this.meeting(m, d, meetingId)
+      // a closed meeting says so before the step (which has moved on) is asked about
       this.mustBeInSession(meeting)
+      this.gate(d, a, 'record_attendance')
       const members = await m
         .getRepository(DeliberationMeetingMember)
         .findBy({ meetingId, id: In(body.memberIds) })
@@ -424,7 +489,7 @@ export class DeliberationsService {
   }
 
   /** The quorum as it stands, from SQL aggregates over the frozen list and the sign-ins. */
-  async quorum(a: ActingContext, id: number, meetingId: number) {
+  async quorum(a: ActingContext, id: number, meetingId: number): Promise<QuorumView> {
     const d = await this.find(this.ds.manager, a.villageId, id)
     const meeting = await this.meeting(this.ds.manager, d, meetingId)
     const attendance = await this.attendance(this.ds.manager, meetingId)
@@ -433,7 +498,7 @@ export class DeliberationsService {
     return { meetingId, status: meeting.status, attendance, quorum: quorumMet(rule.quorum, attendance) }
   }
 
-  async meetingView(a: ActingContext, id: number, meetingId: number) {
+  async meetingView(a: ActingContext, id: number, meetingId: number): Promise<MeetingView> {
     const d = await this.find(this.ds.manager, a.villageId, id)
     const meeting = await this.meeting(this.ds.manager, d, meetingId)
     const result = await this.ds.getRepository(DeliberationMeetingResult).findOneBy({ meetingId })
@@ -451,8 +516,8 @@ export class DeliberationsService {
       step: meeting.step,
       body: meeting.body,
       bodyLabel: DELIBERATION_BODY_LABELS[meeting.body],
-      meetingAt: meeting.meetingAt,
-      noticeAt: meeting.noticeAt,
+      meetingAt: meeting.meetingAt.toISOString(),
+      noticeAt: meeting.noticeAt.toISOString(),
       location: meeting.location,
       agenda: meeting.agenda,
       ballot: meeting.ballot,
@@ -474,6 +539,20 @@ export class DeliberationsService {
         (await this.settings(a.villageId)).showCountsLive
           ? (await this.tally(this.ds.manager, meeting)).online
           : null,
+      minutes: await this.minutesOf(meetingId),
+      attachments: await this.fileViews(FILES_OF_MEETING, meetingId),
+      townshipAttendees: (
+        await this.ds
+          .getRepository(DeliberationTownshipAttendee)
+          .find({ where: { meetingId }, order: { id: 'ASC' } })
+      ).map((x) => ({
+        id: x.id,
+        accountId: x.accountId,
+        name: x.name,
+        title: x.title,
+        createdAt: x.createdAt.toISOString(),
+      })),
+      canRecord: this.mayRecord(d, meeting, a),
     }
   }
 
@@ -484,9 +563,7 @@ export class DeliberationsService {
     await this.uniqueAs('DELIBERATION_ALREADY_VOTED', () =>
       this.tx.run(async (m) => {
         const d = await this.find(m, a.villageId, id)
-        // the meeting row is locked so no ballot lands after the close has counted (MariaDB has no
-        // FOR SHARE; the audit chain serialises ballots anyway)
-        const meeting = await this.meeting(m, d, meetingId, true)
+        const meeting = await this.meetingShared(m, d, meetingId)
         if (meeting.status === 'closed' || meeting.status === 'cancelled')
           throw new AppException('DELIBERATION_VOTING_CLOSED')
         if (meeting.status !== 'in_session') throw new AppException('DELIBERATION_MEETING_NOT_OPEN')
@@ -509,18 +586,8 @@ export class DeliberationsService {
             .getRepository(DeliberationOpenVote)
             .insert({ meetingId, memberId: member.id, choice: body.choice })
         }
-        await this.audit.append(m, {
-          actor: a.actor,
-          action: 'deliberation.ballot_cast',
-          orgId: d.villageId,
-          targetType: 'deliberation_meeting',
-          targetId: meetingId,
-          // a secret ballot's choice never reaches the log, not even as a digest (three values guess easily)
-          after:
-            meeting.ballot === 'secret'
-              ? { memberId: member.id }
-              : { memberId: member.id, choice: body.choice },
-        })
+        // a hot write: inserts only, no audit entry per ballot (the chain's head row would serialise
+        // every voter); the close seals turnout and ballots into the chain by count and digest
       }),
     )
     return { meetingId, voted: true }
@@ -536,6 +603,7 @@ export class DeliberationsService {
         this.gate(d, a, 'record_result')
         if (meeting.status !== 'in_session') throw new AppException('DELIBERATION_MEETING_NOT_OPEN')
         const tally = await this.tally(m, meeting)
+        const seal = await this.seal(m, meeting)
         const combined = combineVotes([tally.online, body.counted], tally.attendance.present)
         if (!combined.ok) throw new AppException(combined.code, undefined, combined.reason)
         const ctx = this.context(d, a)
@@ -596,9 +664,392 @@ export class DeliberationsService {
           before,
           after: { ...snapshot(d), meetingId, outcome: outcome.outcome, votes: combined.value },
         })
+        await this.audit.append(m, {
+          actor: a.actor,
+          action: SEAL_ACTION,
+          orgId: d.villageId,
+          targetType: 'deliberation_meeting',
+          targetId: meetingId,
+          after: seal,
+        })
       }),
     )
     return this.meetingView(a, id, meetingId)
+  }
+
+  // ---------- 一征: opinions and their summary ----------
+
+  /** 一征: the committee opens the window in which residents give opinions (at least the set days). */
+  async openSolicitation(a: ActingContext, id: number, body: SolicitationOpen): Promise<DeliberationView> {
+    await this.tx.run(async (m) => {
+      const d = await this.find(m, a.villageId, id, true)
+      const event: DeliberationEvent = body.opensAt
+        ? { type: 'open', step: body.step, opensAt: body.opensAt, closesAt: body.closesAt }
+        : { type: 'open', step: body.step, closesAt: body.closesAt }
+      await this.apply(m, a, d, event, 'deliberation.solicitation_opened')
+      // every resident who uses the app hears that their opinion is asked for
+      const rows = (await m.query(
+        'SELECT accountId FROM resident WHERE villageId = ? AND accountId IS NOT NULL',
+        [d.villageId],
+      )) as { accountId: number | string }[]
+      await this.notify.notify(m, {
+        accountIds: rows.map((r) => Number(r.accountId)).filter((x) => x !== a.principal.accountId),
+        orgId: d.villageId,
+        kind: 'deliberation.solicitation_opened',
+        title: '征求居民意见',
+        body: `「${d.title}」正在征求意见，${meetingDay(new Date(d.state.solicitationOpensAt ?? Date.now()))}至${meetingDay(body.closesAt)}，欢迎提出您的意见。`,
+        link: deliberationPage(d.id),
+      })
+    })
+    return this.detail(a, id)
+  }
+
+  /** 一征: a resident on the roster gives an opinion while the window is open. */
+  async submitOpinion(a: ActingContext, id: number, body: OpinionCreate): Promise<OpinionView> {
+    const residentId = a.principal.residentIn.get(a.villageId)
+    if (!residentId) throw new AppException('DELIBERATION_OPINION_NOT_RESIDENT')
+    const opinionId = await this.tx.run(async (m) => {
+      const d = await this.find(m, a.villageId, id)
+      this.mustBeCollecting(d, new Date())
+      const resident = await m.getRepository(Resident).findOneBy({ id: residentId, villageId: a.villageId })
+      if (!resident) throw new AppException('DELIBERATION_OPINION_NOT_RESIDENT')
+      const o = await m.getRepository(DeliberationOpinion).save({
+        deliberationId: d.id,
+        villageId: d.villageId,
+        residentId,
+        accountId: a.principal.accountId,
+        name: resident.name,
+        text: body.text,
+      })
+      const attached = await this.files.attach(
+        m,
+        body.photoIds,
+        { villageId: a.villageId, accountId: a.principal.accountId },
+        { type: FILES_OF_OPINION, id: o.id },
+      )
+      if (!attached) throw new AppException('DELIBERATION_FILE_INVALID')
+      await this.audit.append(m, {
+        actor: { ...a.actor, name: resident.name },
+        action: 'deliberation.opinion_submitted',
+        orgId: d.villageId,
+        targetType: 'deliberation',
+        targetId: d.id,
+        after: { opinionId: o.id, photos: body.photoIds.length },
+      })
+      return o.id
+    })
+    const o = await this.ds.getRepository(DeliberationOpinion).findOneByOrFail({ id: opinionId })
+    return (await this.opinionViews([o], a))[0]!
+  }
+
+  /** The opinions, newest first: all of them for the two committees, supervisors and the township; one's own otherwise. */
+  async opinions(a: ActingContext, id: number, q: PageQuery): Promise<OpinionPage> {
+    const d = await this.find(this.ds.manager, a.villageId, id)
+    const qb = this.ds
+      .getRepository(DeliberationOpinion)
+      .createQueryBuilder('o')
+      .where('o.deliberationId = :d', { d: d.id })
+    if (!(await this.readsAllOpinions(a.principal, d.villageId)))
+      qb.andWhere('o.accountId = :me', { me: a.principal.accountId })
+    const [rows, total] = await qb
+      .orderBy('o.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount()
+    return { items: await this.opinionViews(rows, a), total, page: q.page, pageSize: q.pageSize }
+  }
+
+  /**
+   * 一征 done: the committee posts its summary once the window has closed. The server counts the
+   * opinions; the step is done and the deliberation moves on to 提议, whose page shows the summary.
+   */
+  async postSummary(a: ActingContext, id: number, body: OpinionSummaryRequest): Promise<DeliberationView> {
+    await this.tx.run(async (m) => {
+      const d = await this.find(m, a.villageId, id, true)
+      const opinionCount = await m.getRepository(DeliberationOpinion).countBy({ deliberationId: d.id })
+      const ctx = this.context(d, a)
+      const posted = transitionDeliberation(
+        d.state,
+        { type: 'post_summary', step: body.step, text: body.text, opinionCount },
+        ctx,
+      )
+      if (!posted.ok) throw new AppException(posted.code, undefined, posted.reason)
+      const advanced = transitionDeliberation(posted.next, { type: 'advance', step: body.step }, ctx)
+      if (!advanced.ok) throw new AppException(advanced.code, undefined, advanced.reason)
+      const before = snapshot(d)
+      await this.save(m, d, advanced.next)
+      await this.audit.append(m, {
+        actor: a.actor,
+        action: 'deliberation.summary_posted',
+        orgId: d.villageId,
+        targetType: 'deliberation',
+        targetId: d.id,
+        before,
+        after: { ...snapshot(d), opinionCount },
+      })
+      const givers = (await m.query(
+        'SELECT DISTINCT accountId FROM deliberation_opinion WHERE deliberationId = ?',
+        [d.id],
+      )) as { accountId: number | string }[]
+      await this.notify.notify(m, {
+        accountIds: givers.map((r) => Number(r.accountId)),
+        orgId: d.villageId,
+        kind: 'deliberation.summary_posted',
+        title: '意见汇总已发布',
+        body: `「${d.title}」收到的 ${opinionCount} 条意见已经汇总，议事进入下一步。`,
+        link: deliberationPage(d.id),
+      })
+    })
+    return this.detail(a, id)
+  }
+
+  private mustBeCollecting(d: Deliberation, now: Date): void {
+    if (isDeliberationClosed(d.status)) throw new AppException('DELIBERATION_CLOSED')
+    const solicit = d.procedure.steps.find((s) => s.kind === 'solicitation')
+    if (!solicit) throw new AppException('DELIBERATION_ACTION_NOT_FOR_STEP')
+    if (d.state.step !== solicit.key || d.state.phase === 'done')
+      throw new AppException('DELIBERATION_SOLICITATION_CLOSED')
+    const { solicitationOpensAt: opensAt, solicitationClosesAt: closesAt } = d.state
+    if (d.state.phase !== 'collecting' || (opensAt && now.getTime() < new Date(opensAt).getTime()))
+      throw new AppException('DELIBERATION_SOLICITATION_NOT_STARTED')
+    if (closesAt && now.getTime() >= new Date(closesAt).getTime())
+      throw new AppException('DELIBERATION_SOLICITATION_CLOSED')
+  }
+
+  private async solicitationView(a: ActingContext, d: Deliberation): Promise<SolicitationView | null> {
+    if (!d.procedure.steps.some((s) => s.kind === 'solicitation')) return null
+    const [counts] = (await this.ds.query(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN accountId = ? THEN 1 ELSE 0 END), 0) AS mine
+         FROM deliberation_opinion WHERE deliberationId = ?`,
+      [a.principal.accountId, d.id],
+    )) as { n: number | string; mine: number | string }[]
+    let accepting = true
+    try {
+      this.mustBeCollecting(d, new Date())
+    } catch {
+      accepting = false
+    }
+    return {
+      opensAt: d.state.solicitationOpensAt ?? null,
+      closesAt: d.state.solicitationClosesAt,
+      accepting,
+      opinionCount: Number(counts?.n ?? 0),
+      myOpinionCount: Number(counts?.mine ?? 0),
+      canGiveOpinion: accepting && a.principal.residentIn.has(d.villageId),
+    }
+  }
+
+  private async opinionViews(rows: DeliberationOpinion[], a: ActingContext): Promise<OpinionView[]> {
+    if (rows.length === 0) return []
+    const files = await this.ds.getRepository(StoredFile).find({
+      where: { attachedType: FILES_OF_OPINION, attachedId: In(rows.map((o) => o.id)) },
+      order: { id: 'ASC' },
+    })
+    return rows.map((o) => ({
+      id: o.id,
+      name: o.name,
+      text: o.text,
+      photos: files.filter((f) => f.attachedId === o.id).map((f) => this.fileView(f)),
+      isMine: o.accountId === a.principal.accountId,
+      createdAt: o.createdAt.toISOString(),
+    }))
+  }
+
+  // ---------- meeting records: minutes, attachments, township attendees ----------
+
+  /**
+   * 会议记录, append-only: the first entry is the minutes, each later one a correction (更正); none
+   * is ever edited or deleted. Taken once the meeting has opened, by those who record its step.
+   */
+  async addMinutes(
+    a: ActingContext,
+    id: number,
+    meetingId: number,
+    body: MinutesCreateRequest,
+  ): Promise<MeetingView> {
+    await this.tx.run(async (m) => {
+      const { d, meeting } = await this.recordable(m, a, id, meetingId, ['in_session', 'closed'])
+      const [row] = (await m.query(
+        'SELECT COALESCE(MAX(seq), 0) AS seq FROM deliberation_meeting_minutes WHERE meetingId = ?',
+        [meeting.id],
+      )) as { seq: number | string }[]
+      const seq = Number(row?.seq ?? 0) + 1
+      const e = await m.getRepository(DeliberationMeetingMinutes).save({
+        meetingId: meeting.id,
+        seq,
+        text: body.text,
+        recordedByAccountId: a.principal.accountId,
+        recordedByName: Array.from(a.principal.displayName).slice(0, 30).join(''),
+      })
+      await this.audit.append(m, {
+        actor: a.actor,
+        action: seq === 1 ? 'deliberation.minutes_recorded' : 'deliberation.minutes_corrected',
+        orgId: d.villageId,
+        targetType: 'deliberation_meeting',
+        targetId: meeting.id,
+        after: { entryId: e.id, seq, text: body.text },
+      })
+    })
+    return this.meetingView(a, id, meetingId)
+  }
+
+  /** Files uploaded first (photos of the sign-in sheet, the paper minutes…), attached to the meeting. */
+  async attachMeetingFiles(
+    a: ActingContext,
+    id: number,
+    meetingId: number,
+    body: MeetingAttachmentsRequest,
+  ): Promise<MeetingView> {
+    await this.tx.run(async (m) => {
+      const { d, meeting } = await this.recordable(m, a, id, meetingId, ['scheduled', 'in_session', 'closed'])
+      const ok = await this.files.attach(
+        m,
+        body.fileIds,
+        { villageId: d.villageId, accountId: a.principal.accountId },
+        { type: FILES_OF_MEETING, id: meeting.id },
+      )
+      if (!ok) throw new AppException('DELIBERATION_FILE_INVALID')
+      await this.audit.append(m, {
+        actor: a.actor,
+        action: 'deliberation.meeting_files_attached',
+        orgId: d.villageId,
+        targetType: 'deliberation_meeting',
+        targetId: meeting.id,
+        after: { fileIds: body.fileIds },
+      })
+    })
+    return this.meetingView(a, id, meetingId)
+  }
+
+  /** The officials of the village's township (street) the committee may list as attending. */
+  async townshipOfficials(a: ActingContext): Promise<TownshipOfficialOption[]> {
+    const village = await this.ds.getRepository(Org).findOneBy({ id: a.villageId })
+    if (!village?.parentId) return []
+    const township = await this.ds.getRepository(Org).findOneBy({ id: village.parentId })
+    const rows = (await this.ds.query(
+      `SELECT DISTINCT COALESCE(ra.accountId, r.accountId) AS accountId
+         FROM role_assignment ra LEFT JOIN resident r ON r.id = ra.residentId
+        WHERE ra.orgId = ? AND ra.role = 'township_official'`,
+      [village.parentId],
+    )) as { accountId: number | string | null }[]
+    const ids = rows.filter((r) => r.accountId !== null).map((r) => Number(r.accountId))
+    if (ids.length === 0) return []
+    const accounts = await this.ds
+      .getRepository(Account)
+      .find({ where: { id: In(ids) }, order: { id: 'ASC' } })
+    return accounts.map((x) => ({ accountId: x.id, name: x.displayName, townshipName: township?.name ?? '' }))
+  }
+
+  /** 列席: a township official who attended, with their post; never a member, never in the quorum. */
+  async addTownshipAttendee(
+    a: ActingContext,
+    id: number,
+    meetingId: number,
+    body: TownshipAttendeeRequest,
+  ): Promise<MeetingView> {
+    const official = (await this.townshipOfficials(a)).find((x) => x.accountId === body.accountId)
+    if (!official) throw new AppException('DELIBERATION_ATTENDEE_INVALID')
+    try {
+      await this.tx.run(async (m) => {
+        const { d, meeting } = await this.recordable(m, a, id, meetingId, ['in_session', 'closed'])
+        const row = await m.getRepository(DeliberationTownshipAttendee).save({
+          meetingId: meeting.id,
+          accountId: official.accountId,
+          name: Array.from(official.name).slice(0, 30).join(''),
+          title: body.title,
+          recordedByAccountId: a.principal.accountId,
+        })
+        await this.audit.append(m, {
+          actor: a.actor,
+          action: 'deliberation.township_attendee_added',
+          orgId: d.villageId,
+          targetType: 'deliberation_meeting',
+          targetId: meeting.id,
+          after: { attendeeId: row.id, accountId: official.accountId, title: body.title },
+        })
+        await this.notify.notify(m, {
+          accountIds: [official.accountId],
+          orgId: d.villageId,
+          kind: 'deliberation.township_attendee',
+          title: `${DELIBERATION_BODY_LABELS[meeting.body]}列席登记`,
+          body: `您已登记为「${d.title}」${DELIBERATION_BODY_LABELS[meeting.body]}（${meetingDay(meeting.meetingAt)}）的列席人员（${body.title}）。`,
+          link: deliberationMeetingPage(d.id, meeting.id),
+        })
+      })
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppException('DELIBERATION_ATTENDEE_LISTED')
+      throw e
+    }
+    return this.meetingView(a, id, meetingId)
+  }
+
+  /** The deliberation and the locked meeting, when the caller records its step and it is in one of `statuses`. */
+  private async recordable(
+    m: EntityManager,
+    a: ActingContext,
+    id: number,
+    meetingId: number,
+    statuses: readonly DeliberationMeeting['status'][],
+  ): Promise<{ d: Deliberation; meeting: DeliberationMeeting }> {
+    const d = await this.find(m, a.villageId, id)
+    const meeting = await this.meeting(m, d, meetingId, true)
+    if (!this.mayRecord(d, meeting, a)) throw new AppException('DELIBERATION_ROLE_NOT_ALLOWED')
+    if (!statuses.includes(meeting.status)) throw new AppException('DELIBERATION_MEETING_NOT_HELD')
+    return { d, meeting }
+  }
+
+  /** Those who record the meeting's step (the shared procedure's recorders) record its minutes too. */
+  private mayRecord(d: Deliberation, meeting: DeliberationMeeting, a: ActingContext): boolean {
+    const step = findStep(d.procedure, meeting.step)
+    return step !== undefined && this.roles(a).some((r) => step.recorders.includes(r))
+  }
+
+  private async minutesOf(meetingId: number) {
+    const rows = await this.ds
+      .getRepository(DeliberationMeetingMinutes)
+      .find({ where: { meetingId }, order: { seq: 'ASC' } })
+    return rows.map((x) => ({
+      id: x.id,
+      seq: x.seq,
+      kind: x.seq === 1 ? ('minutes' as const) : ('correction' as const),
+      text: x.text,
+      recordedBy: x.recordedByName,
+      createdAt: x.createdAt.toISOString(),
+    }))
+  }
+
+  private fileView(f: StoredFile): StoredFileView {
+    return {
+      id: f.id,
+      url: this.files.signedUrl(f.id),
+      mime: f.mime,
+      size: f.size,
+      ...(f.width !== null && f.height !== null ? { width: f.width, height: f.height } : {}),
+    }
+  }
+
+  private async fileViews(type: string, id: number): Promise<StoredFileView[]> {
+    const rows = await this.ds
+      .getRepository(StoredFile)
+      .find({ where: { attachedType: type, attachedId: id }, order: { id: 'ASC' } })
+    return rows.map((f) => this.fileView(f))
+  }
+
+  /** Anyone with a role in the village, or an official of the township above it. */
+  private async readsVillage(p: Principal, villageId: number): Promise<boolean> {
+    if ((p.roles.get(villageId) ?? []).length > 0) return true
+    return this.isTownshipOfficialOf(p, villageId)
+  }
+
+  /** The two committees and the supervisors of the village, and the township above it. */
+  private async readsAllOpinions(p: Principal, villageId: number): Promise<boolean> {
+    if ((p.roles.get(villageId) ?? []).some((r) => OVERSIGHT_ROLES.includes(r))) return true
+    return this.isTownshipOfficialOf(p, villageId)
+  }
+
+  private async isTownshipOfficialOf(p: Principal, villageId: number): Promise<boolean> {
+    const village = await this.ds.getRepository(Org).findOneBy({ id: villageId })
+    return village?.parentId != null && (p.roles.get(village.parentId) ?? []).includes('township_official')
   }
 
   // ---------- settings ----------
@@ -662,27 +1113,10 @@ export class DeliberationsService {
   async giveOpinion(a: ActingContext, id: number, noticeId: number, body: SupervisionOpinionRequest) {
     await this.tx.run(async (m) => {
       const d = await this.find(m, a.villageId, id)
-      const notice = await m.getRepository(PublicNotice).findOneBy({ id: noticeId, deliberationId: d.id })
-      if (!notice) throw new AppException('NOT_FOUND')
-      const res = await m
-        .getRepository(PublicNotice)
-        .createQueryBuilder()
-        .update()
-        .set({
-          supervisionOpinion: body.opinion,
-          supervisionByAccountId: a.principal.accountId,
-          supervisionAt: new Date(),
-        })
-        .where('id = :id AND supervisionOpinion IS NULL', { id: noticeId })
-        .execute()
-      if (!res.affected) throw new AppException('DELIBERATION_OPINION_GIVEN')
-      await this.audit.append(m, {
-        actor: a.actor,
-        action: 'deliberation.supervision_opinion',
-        orgId: d.villageId,
-        targetType: 'public_notice',
-        targetId: noticeId,
-        after: { opinion: body.opinion },
+      // the notices module keeps the opinion (once) and its audit entry
+      await this.notices.giveOpinion(m, a.actor, a.principal.accountId, d.villageId, noticeId, body.opinion, {
+        deliberationId: d.id,
+        code: 'DELIBERATION_OPINION_GIVEN',
       })
     })
     return this.detail(a, id)
@@ -691,23 +1125,22 @@ export class DeliberationsService {
   private async addNotice(
     m: EntityManager,
     d: Deliberation,
-    category: PublicNoticeCategory,
+    category: 'resolution' | 'implementation',
     by: number | null,
     content: { title: string; text: string },
     resolutionNoticeId: number | null = null,
   ): Promise<PublicNotice> {
-    return m.getRepository(PublicNotice).save({
+    // a real notice: first version, content hash in the audit chain, residents notified
+    const account = by === null ? null : await m.getRepository(Account).findOneBy({ id: by })
+    return this.notices.publishForDeliberation(m, {
       villageId: d.villageId,
       category,
-      title: Array.from(content.title).slice(0, 80).join(''),
+      title: content.title,
       body: content.text,
       deliberationId: d.id,
       resolutionNoticeId,
-      publishedAt: new Date(),
+      actor: account ? { accountId: account.id, name: account.displayName, role: null } : SYSTEM_ACTOR,
       publishedByAccountId: by,
-      supervisionOpinion: null,
-      supervisionByAccountId: null,
-      supervisionAt: null,
     })
   }
 
@@ -805,6 +1238,58 @@ export class DeliberationsService {
     return meeting
   }
 
+  /**
+   * The meeting row under a shared lock (MySQL): check-ins and ballots run side by side, and the close,
+   * which takes it exclusively, waits for those in flight and is seen by any that come after. SQLite
+   * runs one transaction at a time anyway. (LOCK IN SHARE MODE, not FOR SHARE: MariaDB has only the
+   * former, and MySQL 8 still takes it.)
+   */
+  private async meetingShared(
+    m: EntityManager,
+    d: Deliberation,
+    meetingId: number,
+  ): Promise<DeliberationMeeting> {
+    if (this.tx.isSqlite) return this.meeting(m, d, meetingId)
+    const [row] = (await m.query(
+      'SELECT id FROM deliberation_meeting WHERE id = ? AND deliberationId = ? LOCK IN SHARE MODE',
+      [meetingId, d.id],
+    )) as { id: number }[]
+    if (!row) throw new AppException('NOT_FOUND')
+    return this.meeting(m, d, meetingId)
+  }
+
+  /**
+   * What the close writes into the audit chain for the hot writes it did not log one by one: how many
+   * checked in and voted, with a SHA-256 over the sorted rows, so a row added or removed later shows.
+   * A secret ballot's digest covers who voted (the turnout), never how.
+   */
+  private async seal(m: EntityManager, meeting: DeliberationMeeting) {
+    const rowsDigest = (rows: Record<string, unknown>[], cols: string[]) => ({
+      count: rows.length,
+      sha256: createHash('sha256')
+        .update(rows.map((r) => cols.map((c) => String(r[c])).join(':')).join('\n'))
+        .digest('hex'),
+    })
+    const attendance = (await m.query(
+      'SELECT memberId, method FROM deliberation_attendance WHERE meetingId = ? ORDER BY memberId',
+      [meeting.id],
+    )) as Record<string, unknown>[]
+    const ballots =
+      meeting.ballot === 'secret'
+        ? ((await m.query('SELECT memberId FROM deliberation_turnout WHERE meetingId = ? ORDER BY memberId', [
+            meeting.id,
+          ])) as Record<string, unknown>[])
+        : ((await m.query(
+            'SELECT memberId, choice FROM deliberation_open_vote WHERE meetingId = ? ORDER BY memberId',
+            [meeting.id],
+          )) as Record<string, unknown>[])
+    return {
+      meetingId: meeting.id,
+      attendance: rowsDigest(attendance, ['memberId', 'method']),
+      ballots: rowsDigest(ballots, meeting.ballot === 'secret' ? ['memberId'] : ['memberId', 'choice']),
+    }
+  }
+
   private mustBeInSession(meeting: DeliberationMeeting): void {
     if (meeting.status === 'closed' || meeting.status === 'cancelled')
       throw new AppException('DELIBERATION_VOTING_CLOSED')
@@ -876,7 +1361,7 @@ export class DeliberationsService {
     }
   }
 
-  private resultView(r: DeliberationMeetingResult) {
+  private resultView(r: DeliberationMeetingResult): MeetingResultView {
     return {
       outcome: r.outcome,
       reason: r.reason,
@@ -889,7 +1374,7 @@ export class DeliberationsService {
       quorumBy: r.quorumBy,
       votes: { yes: r.yes, no: r.no, abstain: r.abstain },
       online: r.online,
-      closedAt: r.closedAt,
+      closedAt: r.closedAt.toISOString(),
     }
   }
 }

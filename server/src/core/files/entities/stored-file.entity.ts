@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import type { DocumentMime } from '../document-type'
 import type { ImageMime } from '../image-type'
 
 /**
@@ -24,9 +25,9 @@ export class StoredFile {
   @Column({ type: 'varchar', length: 64 })
   sha256: string
 
-  /** read from the content, never from the name or the client's claim */
-  @Column({ type: 'varchar', length: 32 })
-  mime: ImageMime
+  /** read from the content, never from the name or the client's claim (an .xlsx type is 65 characters) */
+  @Column({ type: 'varchar', length: 100 })
+  mime: ImageMime | DocumentMime
 
   @Column({ type: 'int' })
   size: number

@@ -37,6 +37,10 @@ export class Deliberation {
   @Column({ type: 'int', nullable: true })
   sourceGrievanceId: number | null
 
+  /** the residents' petition (联名提议) it was made of */
+  @Column({ type: 'int', nullable: true })
+  sourcePetitionId: number | null
+
   /** the higher-level document or assignment sheet (上级交办) */
   @Column({ type: 'varchar', length: 100, nullable: true })
   sourceReference: string | null

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+
+/**
+ * One co-signature, insert-only. The unique key (petition, roster person) is the one-signature rule;
+ * what the signer counted as (a villager or resident aged 18+, a representative, their household) is
+ * written at signing, so the counts are plain SQL aggregates.
+ */
+@Entity('petition_signature')
+@Index('uq_petition_signature', ['petitionId', 'residentId'], { unique: true })
+export class PetitionSignature {
+  @PrimaryGeneratedColumn()
+  id: number
+
+  @Column({ type: 'int' })
+  petitionId: number
+
+  @Column({ type: 'int' })
+  residentId: number
+
+  @Column({ type: 'int' })
+  householdId: number
+
+  @Column({ type: 'int' })
+  accountId: number
+
+  /** counts towards the villagers (residents) aged 18+ */
+  @Column({ type: 'boolean' })
+  asAdult: boolean
+
+  /** counts towards the representatives */
+  @Column({ type: 'boolean' })
+  asRepresentative: boolean
+
+  @CreateDateColumn()
+  createdAt: Date
+}

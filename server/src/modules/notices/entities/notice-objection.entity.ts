@@ -1,0 +1,73 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import type { ObjectionState } from '@xiangli/shared'
+
+/** 异议: a resident's objection to a notice during its publicity period, and the answers to it. */
+@Entity('notice_objection')
+@Index('ix_notice_objection_notice', ['noticeId', 'submittedAt'])
+@Index('ix_notice_objection_village', ['villageId', 'state', 'dueAt'])
+export class NoticeObjection {
+  @PrimaryGeneratedColumn()
+  id: number
+
+  @Column({ type: 'int' })
+  noticeId: number
+
+  @Column({ type: 'int' })
+  villageId: number
+
+  @Index('ix_notice_objection_objector')
+  @Column({ type: 'int' })
+  objectorAccountId: number
+
+  @Column({ type: 'varchar', length: 30 })
+  objectorName: string
+
+  @Column({ type: 'text' })
+  text: string
+
+  @Column({ type: 'simple-json', nullable: true })
+  photoIds: number[] | null
+
+  @Column({ type: 'varchar', length: 20 })
+  state: ObjectionState
+
+  @Column({ type: 'datetime' })
+  submittedAt: Date
+
+  /** the committee must answer before this (submittedAt + the village's objectionReplyDays) */
+  @Column({ type: 'datetime' })
+  dueAt: Date
+
+  @Column({ type: 'text', nullable: true })
+  answer: string | null
+
+  @Column({ type: 'simple-json', nullable: true })
+  answerPhotoIds: number[] | null
+
+  @Column({ type: 'datetime', nullable: true })
+  answeredAt: Date | null
+
+  @Column({ type: 'int', nullable: true })
+  answeredByAccountId: number | null
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  answeredByName: string | null
+
+  @Column({ type: 'datetime', nullable: true })
+  acceptedAt: Date | null
+
+  @Column({ type: 'text', nullable: true })
+  escalationReason: string | null
+
+  @Column({ type: 'datetime', nullable: true })
+  escalatedAt: Date | null
+
+  @Column({ type: 'text', nullable: true })
+  townshipAnswer: string | null
+
+  @Column({ type: 'datetime', nullable: true })
+  townshipAnsweredAt: Date | null
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  townshipAnsweredByName: string | null
+}

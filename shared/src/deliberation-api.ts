@@ -1,0 +1,211 @@
+/**
+ * What the deliberation routes answer (request bodies are the zod schemas in deliberation.ts and
+ * petition.ts). All under /api/villages/:villageId; the routes are listed in docs/architecture.md
+ * and at the top of the server's deliberations and petitions controllers.
+ */
+import type { Page } from './api'
+import type {
+  BallotKind,
+  DeliberationEventType,
+  DeliberationSource,
+  DeliberationStatus,
+  OpinionSummary,
+  StepPhase,
+  StepRecord,
+} from './deliberation'
+import type { StoredFileView } from './grievance'
+import type { DeliberationBody, MatterType, MeetingBody, StepKey, StepKind } from './procedure'
+import type { ProcedureVariant } from './org'
+import type { Attendance, MeetingOutcomeKind, QuorumCheck, QuorumCount, Votes } from './quorum'
+import type { Role } from './roles'
+
+export type MeetingStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled'
+
+export interface DeliberationSummary {
+  id: number
+  title: string
+  matterType: MatterType
+  status: DeliberationStatus
+  statusLabel: string
+  step: StepKey
+  stepLabel: string
+  createdAt: string
+}
+
+export interface MeetingResultView {
+  outcome: MeetingOutcomeKind
+  reason: string
+  due: number
+  present: number
+  households: { total: number; represented: number | null } | null
+  quorumBy: QuorumCount | null
+  votes: Votes
+  /** the part of the totals cast in the app */
+  online: Votes
+  closedAt: string
+}
+
+export interface MeetingSummary {
+  id: number
+  step: StepKey
+  body: MeetingBody
+  bodyLabel: string
+  meetingAt: string
+  noticeAt: string
+  location: string
+  ballot: BallotKind
+  status: MeetingStatus
+  result: MeetingResultView | null
+}
+
+export interface PublicNoticeSummary {
+  id: number
+  category: 'resolution' | 'implementation'
+  title: string
+  body: string
+  resolutionNoticeId: number | null
+  publishedAt: string
+  supervisionOpinion: string | null
+  supervisionAt: string | null
+}
+
+export interface SolicitationView {
+  /** the window, once the committee opened it */
+  opensAt: string | null
+  closesAt: string | null
+  /** residents may give opinions now */
+  accepting: boolean
+  opinionCount: number
+  /** how many of those are mine */
+  myOpinionCount: number
+  /** I am on this community's roster and the window is open */
+  canGiveOpinion: boolean
+}
+
+export interface DeliberationView {
+  id: number
+  title: string
+  content: string
+  matterType: MatterType
+  matterLabel: string
+  source: {
+    kind: DeliberationSource
+    grievanceId: number | null
+    reference: string | null
+    petitionId: number | null
+  }
+  delegationResolution: string | null
+  status: DeliberationStatus
+  statusLabel: string
+  step: StepKey
+  stepLabel: string
+  phase: StepPhase
+  phaseLabel: string
+  procedure: {
+    variant: ProcedureVariant
+    label: string
+    steps: {
+      key: StepKey
+      label: string
+      kind: StepKind
+      bodies: DeliberationBody[]
+      recorders: readonly Role[]
+      deciding: boolean
+    }[]
+  }
+  history: readonly StepRecord[]
+  attachments: StoredFileView[]
+  /** 一征 (urban procedure only; null for 四议两公开) */
+  solicitation: SolicitationView | null
+  /** 一征's summary, which every later step shows */
+  opinionSummary: OpinionSummary | null
+  meetings: MeetingSummary[]
+  notices: PublicNoticeSummary[]
+  /** what the caller may do now: which buttons the page shows */
+  actions: DeliberationEventType[]
+  createdAt: string
+}
+
+export interface MinutesEntryView {
+  id: number
+  /** 1 is the minutes; every later entry is a correction */
+  seq: number
+  kind: 'minutes' | 'correction'
+  text: string
+  recordedBy: string
+  createdAt: string
+}
+
+export interface TownshipAttendeeView {
+  id: number
+  accountId: number
+  name: string
+  title: string
+  createdAt: string
+}
+
+/** A township official the committee may list as attending (列席). */
+export interface TownshipOfficialOption {
+  accountId: number
+  name: string
+  townshipName: string
+}
+
+export interface MeetingView {
+  id: number
+  deliberationId: number
+  step: StepKey
+  body: MeetingBody
+  bodyLabel: string
+  meetingAt: string
+  noticeAt: string
+  location: string
+  agenda: string
+  ballot: BallotKind
+  status: MeetingStatus
+  due: number
+  present: number
+  /** the clerk sees everyone; a member sees only their own line */
+  members: { id: number; name: string; present: boolean; isMe: boolean }[]
+  result: MeetingResultView | null
+  liveVotes: Votes | null
+  minutes: MinutesEntryView[]
+  attachments: StoredFileView[]
+  /** listed as attending, never counted in the quorum */
+  townshipAttendees: TownshipAttendeeView[]
+  /** the caller may add minutes, corrections, attachments and attendees */
+  canRecord: boolean
+}
+
+export interface QuorumView {
+  meetingId: number
+  status: MeetingStatus
+  attendance: Attendance
+  quorum: QuorumCheck
+}
+
+export interface BallotReceipt {
+  meetingId: number
+  voted: true
+}
+
+/** 一征: an opinion, as the committee (all of them) or its author (their own) sees it. */
+export interface OpinionView {
+  id: number
+  name: string
+  text: string
+  photos: StoredFileView[]
+  isMine: boolean
+  createdAt: string
+}
+
+export type OpinionPage = Page<OpinionView>
+
+/** The miniapp pages a notification about a deliberation opens. */
+export const DELIBERATION_PAGES = {
+  detail: '/subpackages/deliberation/pages/detail/index',
+  meeting: '/subpackages/deliberation/pages/meeting/index',
+} as const
+export const deliberationPage = (id: number): string => `${DELIBERATION_PAGES.detail}?id=${id}`
+export const deliberationMeetingPage = (id: number, meetingId: number): string =>
+  `${DELIBERATION_PAGES.meeting}?id=${id}&meetingId=${meetingId}`

@@ -1,0 +1,426 @@
+/**
+ * The public-notice API (村务公开 / 公示). V = /api/villages/:villageId, T = /api/townships/:townshipId.
+ * COMMITTEE = committee_member | party_secretary; ANY = any village role; +T = township officials too.
+ *
+ * method path                                         access              request                     response
+ * GET    V/notices                                    ANY +T              noticeFeedQuerySchema (q)   NoticePage          feed: published + ended for my audience, pinned first, unread markers, search `q`
+ * GET    V/notices/unread                             ANY                 -                           NoticeUnreadCounts
+ * GET    V/notices/manage                             COMMITTEE, supervisor +T  noticeManageQuerySchema (q) NoticePage    every state incl. drafts and reviews
+ * POST   V/notices                                    COMMITTEE           noticeDraftSchema           NoticeView          creates a draft
+ * GET    V/notices/:id                                ANY +T              -                           NoticeView          marks it read; drafts only for COMMITTEE/supervisor
+ * PUT    V/notices/:id                                COMMITTEE           noticeDraftSchema           NoticeView          edits a draft; published → NOTICE_PUBLISHED_IMMUTABLE
+ * POST   V/notices/:id/submit                         COMMITTEE           -                           NoticeView          to the supervision committee (when the village asks for review)
+ * POST   V/notices/:id/review                         supervisor          noticeReviewSchema          NoticeView          approve (with an opinion) or return (with a reason)
+ * POST   V/notices/:id/publish                        COMMITTEE           noticePublishSchema         NoticeView          version 1, hash into the audit chain, notifies the audience
+ * POST   V/notices/:id/pin                            COMMITTEE           noticePinSchema             NoticeView
+ * POST   V/notices/:id/corrections                    COMMITTEE           noticeCorrectionSchema      NoticeView          a new version with a reason
+ * POST   V/notices/:id/opinion                        supervisor          noticeOpinionSchema         NoticeView          监督委员会意见 on a published notice, once
+ * POST   V/notices/:id/objections                     ANY                 objectionCreateSchema       ObjectionView       during the period only (NOTICE_PERIOD_ENDED after)
+ * GET    V/notices/:id/objections                     ANY +T              -                           ObjectionView[]     residents: their own; COMMITTEE/supervisor/township: all
+ * POST   V/notices/:id/ack                            ANY                 -                           NoticeAckResult     one per household (unique constraint)
+ * GET    V/notices/:id/acks                           COMMITTEE, supervisor +T  -                        NoticeAckReport     acknowledged and missing households
+ * GET    V/notice-objections                          COMMITTEE, supervisor +T  objectionQueueQuerySchema (q)  ObjectionPage
+ * POST   V/notice-objections/:oid/answer              COMMITTEE           objectionAnswerSchema       ObjectionView       supervisor/resident → 403 NOTICE_REPLY_NOT_ALLOWED
+ * POST   V/notice-objections/:oid/accept              ANY (the objector)  -                           ObjectionView
+ * POST   V/notice-objections/:oid/escalate            ANY (the objector)  objectionEscalateSchema     ObjectionView       to the township
+ * GET    V/notice-calendar                            COMMITTEE, supervisor +T  -                        VillageNoticeCalendar
+ * GET    V/notice-settings                            COMMITTEE, supervisor +T  -                        NoticeSettings
+ * PUT    V/notice-settings                            COMMITTEE           noticeSettingsSchema        NoticeSettings
+ * POST   V/attachments                                ANY +T              multipart field `file`      StoredFileView      an image, PDF, .xlsx or .csv (checked by its bytes) for attachmentIds
+ * GET    /api/public/notices/:id                      public (no login)   -                           PublicNoticeView    a published/ended notice with every version (H5 share URL)
+ * GET    T/notice-objections                          township            townshipObjectionQuerySchema (q)  ObjectionPage   overdue and escalated objections of its villages
+ * POST   T/notice-objections/:oid/answer              township            objectionAnswerSchema       ObjectionView
+ * GET    T/notice-calendar                            township            -                           TownshipNoticeCalendar  compliance across its villages
+ * GET    T/notice-integrity                           township            -                           NoticeIntegrityReport   re-hashes every published version against the audit chain
+ *
+ * Amounts are integer fen. Dates of a publicity period are Beijing calendar days 'YYYY-MM-DD' (inclusive);
+ * instants are ISO strings.
+ */
+import { z } from 'zod'
+import type { Page } from './api'
+import type { ErrorCode } from './errors'
+import {
+  FINANCE_CADENCES,
+  FINANCE_LINE_KINDS,
+  MAX_NOTICE_ATTACHMENTS,
+  NOTICE_CATEGORIES,
+  NOTICE_STATES,
+  OBJECTION_STATES,
+  isValidIsoDate,
+  MONTH_PERIOD_RE,
+  QUARTER_PERIOD_RE,
+  type CalendarItem,
+  type CalendarSettings,
+  type FinanceLine,
+  type FinanceTotals,
+  type NoticeCategory,
+  type NoticeState,
+  type ObjectionState,
+} from './notice'
+
+const nonBlank = (what: string, max: number) =>
+  z
+    .string({ required_error: `请填写${what}` })
+    .trim()
+    .min(1, `请填写${what}`)
+    .max(max, `${what}最多 ${max} 个字`)
+
+const isoDate = z
+  .string()
+  .refine(isValidIsoDate, '日期的格式不对，应为 年-月-日')
+  .describe('a Beijing calendar day, YYYY-MM-DD')
+
+/** at most 10 亿元 a line; totals and balances of 100 lines stay far inside safe integers */
+const MAX_LINE_FEN = 100_000_000_000
+const MAX_TOTAL_FEN = 100 * MAX_LINE_FEN
+
+const fen = (what: string, max = MAX_LINE_FEN) =>
+  z
+    .number({ required_error: `请填写${what}`, invalid_type_error: `${what}要填数字` })
+    .int(`${what}以分为单位，只能是整数`)
+    .min(0, `${what}不能是负数`)
+    .max(max, `${what}太大了`)
+
+const balance = (what: string) =>
+  z
+    .number({ invalid_type_error: `${what}要填数字` })
+    .int(`${what}以分为单位，只能是整数`)
+    .min(-MAX_TOTAL_FEN, `${what}太小了`)
+    .max(MAX_TOTAL_FEN, `${what}太大了`)
+    .nullable()
+    .optional()
+
+const fileIds = (max: number, what: string) =>
+  z
+    .array(z.number().int().positive())
+    .max(max, `最多只能放 ${max} 个${what}`)
+    .refine((ids) => new Set(ids).size === ids.length, `同一个${what}放了两次`)
+    .default([])
+
+export const financeLineSchema = z.object({
+  kind: z.enum(FINANCE_LINE_KINDS, { errorMap: () => ({ message: '请选择收入或支出' }) }),
+  item: nonBlank('项目名称', 40),
+  amountFen: fen('金额'),
+  note: z.string().trim().max(60, '备注最多 60 个字').optional(),
+})
+
+export const financeTotalsSchema = z.object({
+  totalIncomeFen: fen('收入合计', MAX_TOTAL_FEN),
+  totalExpenseFen: fen('支出合计', MAX_TOTAL_FEN),
+  openingBalanceFen: balance('期初余额'),
+  closingBalanceFen: balance('期末余额'),
+})
+
+const coversPeriod = z
+  .string()
+  .refine(
+    (s) => MONTH_PERIOD_RE.test(s) || QUARTER_PERIOD_RE.test(s),
+    '公开的期间应为 2026-10 或 2026-Q4 的格式',
+  )
+
+/** Who a notice is for: the whole village, or one villager group (村民小组, an org of kind `group`). */
+export const noticeAudienceSchema = z.union([
+  z.object({ kind: z.literal('village') }),
+  z.object({ kind: z.literal('group'), groupId: z.number().int().positive() }),
+])
+export type NoticeAudience = z.infer<typeof noticeAudienceSchema>
+
+const content = {
+  title: nonBlank('标题', 80),
+  body: z.string().trim().max(20_000, '正文最多 20000 个字').default(''),
+  /** finance notices: the lines and the totals they must add up to */
+  // bounded so that a version's lines fit the 64 KB text column of MySQL
+  lines: z.array(financeLineSchema).max(100, '明细最多 100 行，更多的请作为表格附件上传').default([]),
+  totals: financeTotalsSchema.nullable().default(null),
+  /** stored files (images, PDF, spreadsheets) uploaded via POST V/uploads */
+  attachmentIds: fileIds(MAX_NOTICE_ATTACHMENTS, '附件'),
+}
+
+/**
+ * A draft. Category rules are checked by the server with codes: a finance notice needs lines and totals
+ * that add up (NOTICE_FINANCE_LINES_REQUIRED, NOTICE_FINANCE_TOTALS_MISMATCH); other categories take no
+ * lines (NOTICE_LINES_NOT_FINANCE); an end before the start is NOTICE_PERIOD_INVALID.
+ */
+export const noticeDraftSchema = z.object({
+  category: z.enum(NOTICE_CATEGORIES, { errorMap: () => ({ message: '请选择公开类别' }) }),
+  ...content,
+  audience: noticeAudienceSchema.default({ kind: 'village' }),
+  /** 公示期; left out: from the publishing day for the category's default days */
+  periodStart: isoDate.nullable().default(null),
+  periodEnd: isoDate.nullable().default(null),
+  /** ask each household to acknowledge (e.g. a meeting notice) */
+  requiresAck: z.boolean().default(false),
+  /** a major matter (重大事项): the calendar expects it published at once */
+  major: z.boolean().default(false),
+  /** 财务公开: the month or quarter it reports, e.g. '2026-10' or '2026-Q4' */
+  coversPeriod: coversPeriod.nullable().default(null),
+})
+export type NoticeDraftRequest = z.input<typeof noticeDraftSchema>
+export type NoticeDraft = z.infer<typeof noticeDraftSchema>
+
+export const noticePublishSchema = z.object({
+  /** overrides the draft's period; both left out: today + the category's default days */
+  periodStart: isoDate.optional(),
+  periodEnd: isoDate.optional(),
+})
+export type NoticePublishRequest = z.infer<typeof noticePublishSchema>
+
+export const noticeReviewSchema = z
+  .object({
+    decision: z.enum(['approve', 'return'], { errorMap: () => ({ message: '请选择同意发布或退回修改' }) }),
+    /** approve: the supervision committee's opinion (optional); return: the reason (required) */
+    opinion: z.string().trim().max(500, '意见最多 500 个字').default(''),
+  })
+  .refine((r) => r.decision === 'approve' || r.opinion.length > 0, {
+    message: '退回修改时请写明原因',
+    path: ['opinion'],
+  })
+export type NoticeReviewRequest = z.input<typeof noticeReviewSchema>
+
+export const noticePinSchema = z.object({ pinned: z.boolean() })
+export type NoticePinRequest = z.infer<typeof noticePinSchema>
+
+export const noticeCorrectionSchema = z.object({
+  reason: nonBlank('更正的原因', 200),
+  ...content,
+})
+export type NoticeCorrectionRequest = z.input<typeof noticeCorrectionSchema>
+export type NoticeCorrection = z.infer<typeof noticeCorrectionSchema>
+
+export const noticeOpinionSchema = z.object({ opinion: nonBlank('监督委员会意见', 500) })
+export type NoticeOpinionRequest = z.infer<typeof noticeOpinionSchema>
+
+const pageFields = {
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+}
+const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true')
+
+export const noticeFeedQuerySchema = z.object({
+  ...pageFields,
+  category: z.enum(NOTICE_CATEGORIES).optional(),
+  /** search in title and body */
+  q: z.string().trim().min(1).max(40).optional(),
+  unread: queryBool.optional(),
+})
+export type NoticeFeedQuery = z.input<typeof noticeFeedQuerySchema>
+
+export const noticeManageQuerySchema = z.object({
+  ...pageFields,
+  category: z.enum(NOTICE_CATEGORIES).optional(),
+  state: z.enum(NOTICE_STATES).optional(),
+  q: z.string().trim().min(1).max(40).optional(),
+})
+export type NoticeManageQuery = z.input<typeof noticeManageQuerySchema>
+
+export const MAX_OBJECTION_PHOTOS = 9
+
+export const objectionCreateSchema = z.object({
+  text: nonBlank('异议内容', 1000),
+  photoIds: fileIds(MAX_OBJECTION_PHOTOS, '照片'),
+})
+export type ObjectionCreateRequest = z.input<typeof objectionCreateSchema>
+export type ObjectionCreate = z.infer<typeof objectionCreateSchema>
+
+export const objectionAnswerSchema = z.object({
+  text: nonBlank('答复内容', 1000),
+  photoIds: fileIds(MAX_OBJECTION_PHOTOS, '照片'),
+})
+export type ObjectionAnswerRequest = z.input<typeof objectionAnswerSchema>
+export type ObjectionAnswer = z.infer<typeof objectionAnswerSchema>
+
+export const objectionEscalateSchema = z.object({ reason: nonBlank('向乡镇反映的理由', 500) })
+export type ObjectionEscalateRequest = z.infer<typeof objectionEscalateSchema>
+
+export const objectionQueueQuerySchema = z.object({
+  ...pageFields,
+  state: z.enum(OBJECTION_STATES).optional(),
+  overdue: queryBool.optional(),
+})
+export type ObjectionQueueQuery = z.input<typeof objectionQueueQuerySchema>
+
+export const townshipObjectionQuerySchema = z.object({
+  ...pageFields,
+  /** attention = overdue or escalated */
+  scope: z.enum(['attention', 'overdue', 'escalated']).default('attention'),
+  villageId: z.coerce.number().int().positive().optional(),
+})
+export type TownshipObjectionQuery = z.input<typeof townshipObjectionQuerySchema>
+
+export const noticeSettingsSchema = z.object({
+  financeCadence: z.enum(FINANCE_CADENCES, { errorMap: () => ({ message: '请选择每月或每季度公开财务' }) }),
+  graceDays: z.number().int().min(0, '宽限天数不能是负数').max(31, '宽限天数最多 31 天'),
+  majorDays: z.number().int().min(1, '重大事项至少 1 天内公开').max(30, '重大事项最多 30 天内公开'),
+  /** the calendar counts obligations from this day; left out: unchanged (at first, the quarter the village joined) */
+  calendarFrom: isoDate.optional(),
+})
+export type NoticeSettingsRequest = z.infer<typeof noticeSettingsSchema>
+/** the calendar settings and the day the calendar starts */
+export type NoticeSettings = CalendarSettings & { calendarFrom: string }
+
+// ---------- responses ----------
+
+export interface NoticeAttachmentView {
+  fileId: number
+  /** signed link that works without a login for about an hour */
+  url: string
+  mime: string
+  size: number
+  name: string | null
+  sha256: string
+}
+
+export interface NoticeVersionView {
+  version: number
+  title: string
+  body: string
+  lines: FinanceLine[]
+  totals: FinanceTotals | null
+  attachments: NoticeAttachmentView[]
+  /** null on version 1 */
+  reason: string | null
+  contentHash: string
+  createdAt: string
+  createdByName: string | null
+}
+
+export interface NoticeSummary {
+  id: number
+  villageId: number
+  villageName: string
+  category: NoticeCategory
+  title: string
+  /** the first 60 characters of the body */
+  excerpt: string
+  /** effective: a published notice past its period reads 'ended' */
+  state: NoticeState
+  pinned: boolean
+  periodStart: string | null
+  periodEnd: string | null
+  publishedAt: string | null
+  /** the current version (0 while a draft) */
+  version: number
+  /** the reader has not opened the current version yet */
+  unread: boolean
+  requiresAck: boolean
+  major: boolean
+  coversPeriod: string | null
+  audience: NoticeAudience
+  objectionCount: number
+  deliberationId: number | null
+}
+
+export type NoticePage = Page<NoticeSummary>
+
+export interface NoticeUnreadCounts {
+  total: number
+  byCategory: Record<NoticeCategory, number>
+}
+
+export interface NoticeView extends NoticeSummary {
+  body: string
+  lines: FinanceLine[]
+  totals: FinanceTotals | null
+  attachments: NoticeAttachmentView[]
+  /** every published version, newest first; [] while a draft */
+  versions: NoticeVersionView[]
+  resolutionNoticeId: number | null
+  supervisionOpinion: string | null
+  supervisionAt: string | null
+  /** the reason the supervision committee returned it */
+  returnReason: string | null
+  /** may the caller still object (period open, published) */
+  objectionsOpen: boolean
+  /** the caller's household acknowledged it */
+  acknowledgedByMyHousehold: boolean
+  /** the lifecycle events the caller may trigger now */
+  actions: ('edit' | 'submit' | 'review' | 'publish' | 'pin' | 'correct' | 'opinion' | 'object' | 'ack')[]
+  createdAt: string
+  /** the API path that serves the public view (GET, no login) for the H5 share page; null until published */
+  publicPath: string | null
+}
+
+/** What anyone sees at the share URL: no names of residents, every version with its hash. */
+export interface PublicNoticeView {
+  id: number
+  villageName: string
+  category: NoticeCategory
+  title: string
+  state: NoticeState
+  periodStart: string | null
+  periodEnd: string | null
+  publishedAt: string
+  supervisionOpinion: string | null
+  /** newest first */
+  versions: NoticeVersionView[]
+  objectionCount: number
+}
+
+export interface ObjectionView {
+  id: number
+  noticeId: number
+  noticeTitle: string
+  villageId: number
+  villageName: string
+  /** masked (王*英) for anyone but the objector, the committee and the township */
+  objectorName: string
+  mine: boolean
+  text: string
+  photoUrls: string[]
+  state: ObjectionState
+  submittedAt: string
+  /** the committee must answer before this */
+  dueAt: string
+  overdue: boolean
+  answer: string | null
+  answerPhotoUrls: string[]
+  answeredAt: string | null
+  answeredByName: string | null
+  escalationReason: string | null
+  escalatedAt: string | null
+  townshipAnswer: string | null
+  townshipAnsweredAt: string | null
+  acceptedAt: string | null
+}
+
+export type ObjectionPage = Page<ObjectionView>
+
+export interface NoticeAckResult {
+  acknowledged: true
+  householdId: number
+  at: string
+}
+
+export interface NoticeAckReport {
+  totalHouseholds: number
+  acknowledged: {
+    householdId: number
+    householdCode: string
+    headName: string | null
+    byName: string
+    at: string
+  }[]
+  missing: { householdId: number; householdCode: string; headName: string | null }[]
+}
+
+export interface VillageNoticeCalendar {
+  villageId: number
+  villageName: string
+  settings: NoticeSettings
+  items: CalendarItem[]
+  met: number
+  due: number
+  overdue: number
+}
+
+export interface TownshipNoticeCalendar {
+  townshipId: number
+  villages: (VillageNoticeCalendar & { overdueObjections: number })[]
+}
+
+export interface NoticeIntegrityReport {
+  ok: boolean
+  checkedVersions: number
+  /** versions whose content no longer matches the hash recorded in the audit chain */
+  mismatches: { noticeId: number; version: number; villageId: number; code: ErrorCode }[]
+}
