@@ -10,6 +10,8 @@ describe(`the audit chain on ${DIALECT}`, () => {
   let ids: { village: number; community: number }
   let admin: string
   let secretary: string
+  /** entries written by the demo seeding: its own, then those of the demo notices */
+  let S: number
 
   const entries = () => t.ds.getRepository(AuditEntry).find({ order: { seq: 'ASC' } })
   const verify = async () => {
@@ -34,12 +36,19 @@ describe(`the audit chain on ${DIALECT}`, () => {
     ids = await villageIds(t.ds)
     admin = await t.login('admin')
     secretary = await t.login('secretary')
+    S = (await entries()).length
   })
   afterAll(async () => t.close())
 
   describe('appending', () => {
-    it('starts with the demo seeding as entry 1', async () => {
-      expect((await entries()).map((e) => [e.seq, e.action])).toEqual([[1, 'demo.seeded']])
+    it('starts with the demo seeding as entry 1, then the demo notices published through their service', async () => {
+      const all = await entries()
+      expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
+      expect(all[0]!.action).toBe('demo.seeded')
+      const notices = all.slice(1).map((e) => e.action)
+      expect(notices.length).toBeGreaterThan(0)
+      expect(notices.filter((a) => a === 'notice.published')).toHaveLength(3)
+      for (const a of notices) expect(a).toMatch(/^notice\./)
     })
 
     it('appends one linked entry for each state change, naming who acted and in which role', async () => {
@@ -75,7 +84,7 @@ describe(`the audit chain on ${DIALECT}`, () => {
 
       const all = await entries()
       expect(
-        all.slice(1).map((e) => ({
+        all.slice(S).map((e) => ({
           seq: e.seq,
           action: e.action,
           actorName: e.actorName,
@@ -84,22 +93,28 @@ describe(`the audit chain on ${DIALECT}`, () => {
         })),
       ).toEqual([
         {
-          seq: 2,
+          seq: S + 1,
           action: 'village.settings_updated',
           actorName: '李建华',
           actorRole: 'party_secretary',
           orgId: ids.village,
         },
-        { seq: 3, action: 'account.preferences_updated', actorName: '王秀英', actorRole: null, orgId: null },
         {
-          seq: 4,
+          seq: S + 2,
+          action: 'account.preferences_updated',
+          actorName: '王秀英',
+          actorRole: null,
+          orgId: null,
+        },
+        {
+          seq: S + 3,
           action: 'role.assigned',
           actorName: '李建华',
           actorRole: 'party_secretary',
           orgId: ids.village,
         },
         {
-          seq: 5,
+          seq: S + 4,
           action: 'role.removed',
           actorName: '李建华',
           actorRole: 'party_secretary',
@@ -143,18 +158,20 @@ describe(`the audit chain on ${DIALECT}`, () => {
         token: await t.login('supervisor'),
       })
       expect(res.status).toBe(200)
-      expect(res.body.items.map((e: AuditEntryView) => e.action)).toEqual([
+      expect(res.body.items.slice(0, 3).map((e: AuditEntryView) => e.action)).toEqual([
         'role.removed',
         'role.assigned',
         'village.settings_updated',
       ])
-      expect(res.body.total).toBe(3)
+      const aboutVillage = (await entries()).filter((e) => e.orgId === ids.village).length
+      expect(aboutVillage).toBeGreaterThan(3)
+      expect(res.body.total).toBe(aboutVillage)
     })
   })
 
   describe('checking', () => {
     it('reports a whole chain as ok', async () => {
-      expect(await verify()).toEqual({ ok: true, checked: 5, firstBrokenSeq: null, problem: null })
+      expect(await verify()).toEqual({ ok: true, checked: S + 4, firstBrokenSeq: null, problem: null })
     })
 
     it('gives the same answer from the command-line check, which opens its own connection', async () => {
@@ -163,7 +180,7 @@ describe(`the audit chain on ${DIALECT}`, () => {
       try {
         expect(await new AuditService(ds).verify()).toEqual({
           ok: true,
-          checked: 5,
+          checked: S + 4,
           firstBrokenSeq: null,
           problem: null,
         })
@@ -173,48 +190,58 @@ describe(`the audit chain on ${DIALECT}`, () => {
     })
 
     it('finds an entry whose content was changed with SQL', async () => {
-      const result = await tampered(2, async () => {
-        await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, ['王五', 2])
+      const result = await tampered(S + 1, async () => {
+        await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, ['王五', S + 1])
       })
       expect(result).toEqual({
         ok: false,
-        checked: 1,
-        firstBrokenSeq: 2,
-        problem: '第 2 条记录的内容被改动过',
+        checked: S,
+        firstBrokenSeq: S + 1,
+        problem: `第 ${S + 1} 条记录的内容被改动过`,
       })
       expect(await verify()).toMatchObject({ ok: true })
     })
 
     it('finds a changed entry whose hash was recomputed, at the next link', async () => {
-      const result = await tampered(2, async (row) => {
+      const result = await tampered(S + 1, async (row) => {
         const { hash: _old, ...fields } = { ...row, actorName: '王五' }
         await t.ds.query(`UPDATE audit_entry SET actorName = ?, hash = ? WHERE seq = ?`, [
           '王五',
           entryHash(fields),
-          2,
+          S + 1,
         ])
       })
       expect(result).toEqual({
         ok: false,
-        checked: 2,
-        firstBrokenSeq: 3,
-        problem: '第 3 条记录与前一条衔接不上',
+        checked: S + 1,
+        firstBrokenSeq: S + 2,
+        problem: `第 ${S + 2} 条记录与前一条衔接不上`,
       })
     })
 
     it('finds an entry deleted from the middle', async () => {
-      const result = await tampered(3, async () => {
-        await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [3])
+      const result = await tampered(S + 2, async () => {
+        await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [S + 2])
       })
-      expect(result).toEqual({ ok: false, checked: 2, firstBrokenSeq: 3, problem: '第 3 条记录缺失' })
+      expect(result).toEqual({
+        ok: false,
+        checked: S + 1,
+        firstBrokenSeq: S + 2,
+        problem: `第 ${S + 2} 条记录缺失`,
+      })
     })
 
     it('finds the last entry deleted', async () => {
-      const result = await tampered(5, async () => {
-        await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [5])
+      const result = await tampered(S + 4, async () => {
+        await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [S + 4])
       })
-      expect(result).toEqual({ ok: false, checked: 4, firstBrokenSeq: 5, problem: '最后 1 条记录被删除' })
-      expect(await verify()).toEqual({ ok: true, checked: 5, firstBrokenSeq: null, problem: null })
+      expect(result).toEqual({
+        ok: false,
+        checked: S + 3,
+        firstBrokenSeq: S + 4,
+        problem: '最后 1 条记录被删除',
+      })
+      expect(await verify()).toEqual({ ok: true, checked: S + 4, firstBrokenSeq: null, problem: null })
     })
   })
 })

@@ -4,6 +4,9 @@ import { defaultVillageSettings, idNumberCheckChar, maskIdNumber, type Role } fr
 import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { TxService } from '../../core/tx/tx.service'
+import { PrincipalService } from '../../core/auth/principal.service'
+import { NoticesService } from '../notices/notices.service'
+import { seedDemoNotices } from './demo-notices'
 import { Account } from '../auth/entities/account.entity'
 import { DEFAULT_PREFERENCES } from '../auth/auth.service'
 import { Org } from '../orgs/entities/org.entity'
@@ -345,12 +348,22 @@ export class DemoSeeder {
     private readonly tx: TxService,
     private readonly crypto: FieldCrypto,
     private readonly audit: AuditService,
+    private readonly notices: NoticesService,
+    private readonly principals: PrincipalService,
   ) {}
 
   /** Creates the demo county when the database holds no organisation yet. */
   async seedIfEmpty(): Promise<boolean> {
     if ((await this.ds.getRepository(Org).count()) > 0) return false
     await this.tx.run((m) => this.seed(m))
+    // notices go through their own service (versions, hashes, notifications), after the roster exists
+    const [village] = (await this.ds.query(
+      `SELECT id FROM org WHERE kind = 'village' AND name = '柳林村'`,
+    )) as {
+      id: number
+    }[]
+    const committee = await this.ds.getRepository(Account).findOneByOrFail({ demoKey: 'committee' })
+    await seedDemoNotices(this.notices, this.principals, Number(village!.id), committee.id)
     this.log.log('demo data created: 清河县 / 柳林镇 / 柳林村 and 新华社区')
     return true
   }
