@@ -3,14 +3,14 @@ import 'reflect-metadata'
 import { DataSource } from 'typeorm'
 import { loadConfig } from '../core/config/config'
 import { dataSourceOptions, databaseTarget } from '../core/database/data-source'
-import { AuditService } from '../core/audit/audit.service'
+import { verifyChain } from './verify-chain'
 
 async function main(): Promise<void> {
   const config = loadConfig()
   const ds = new DataSource(dataSourceOptions(databaseTarget(config)))
   await ds.initialize()
   try {
-    const result = await new AuditService(ds).verify()
+    const result = await verifyChain(ds)
     if (result.ok)
       console.log(`审计记录完整：共核对 ${result.checked} 条 (audit chain intact, ${result.checked} entries)`)
     else console.log(`审计记录被改动：${result.problem} (first broken entry: ${result.firstBrokenSeq})`)

@@ -1,4 +1,5 @@
 import { ERRORS } from '@xiangli/shared'
+import { verifyChain } from '../../src/cli/verify-chain'
 import { TokensService } from '../../src/core/auth/tokens.service'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
@@ -646,6 +647,8 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
         const broken = await verify()
         expect(broken).toMatchObject({ ok: false, firstBrokenSeq: Number(seal.seq) })
         expect(broken.problem).toContain(`会议 ${sealedMeetingId}`)
+        // the command-line check (pnpm --filter server audit:verify) runs the same content checks
+        expect(await verifyChain(t.ds)).toEqual(broken)
       } finally {
         await t.ds.query('INSERT INTO deliberation_turnout (meetingId, memberId) VALUES (?, ?)', [
           sealedMeetingId,

@@ -13,6 +13,7 @@ import { NoticesService } from '../../src/modules/notices/notices.service'
 import { NoticeObjection } from '../../src/modules/notices/entities/notice-objection.entity'
 import { PublicNotice } from '../../src/modules/notices/entities/public-notice.entity'
 import { Org } from '../../src/modules/orgs/entities/org.entity'
+import { verifyChain } from '../../src/cli/verify-chain'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount, addResident } from '../support/factories'
 import { png } from '../support/images'
@@ -352,6 +353,8 @@ describe(`村务公开 (public notices) on ${DIALECT}`, () => {
         const res = await get('/api/audit/verify', admin)
         expect(res.body.ok).toBe(false)
         expect(res.body.problem).toContain(`第 ${id} 号公告的第 1 版`)
+        // the command-line check (pnpm --filter server audit:verify) catches it too
+        expect(await verifyChain(t.ds)).toEqual(res.body)
         const integrity = await get(`/api/townships/${ids.township}/notice-integrity`, township)
         expect(integrity.body).toMatchObject({ ok: false, mismatches: [{ noticeId: id, version: 1 }] })
         // rewriting the row's own hash does not help: the chain recorded the original

@@ -59,7 +59,7 @@ import {
   type VillageSettings,
 } from '@xiangli/shared'
 import type { z } from 'zod'
-import { AuditService, digest, sha256, type Actor } from '../../core/audit/audit.service'
+import { AuditService, digest, sha256, type Actor, type ContentCheck } from '../../core/audit/audit.service'
 import { AuditEntry } from '../../core/audit/entities/audit-entry.entity'
 import type { ActingContext, TownshipContext } from '../../core/auth/current.decorator'
 import { hasRoleIn, type Principal } from '../../core/auth/principal'
@@ -165,15 +165,7 @@ export class NoticesService implements OnModuleInit {
       return village?.parentId != null && hasRoleIn(p, village.parentId, ['township_official']) !== null
     })
     // a published version altered behind the chain's back is caught by GET /api/audit/verify
-    this.audit.registerContentCheck('notice_versions', async () => {
-      const report = await this.checkVersions(null)
-      const first = report.mismatches[0]
-      if (!first) return null
-      return {
-        seq: first.seq,
-        problem: `第 ${first.noticeId} 号公告的第 ${first.version} 版内容与留痕时不一致，可能被改动过`,
-      }
-    })
+    this.audit.registerContentCheck('notice_versions', noticeVersionsCheck)
   }
 
   // ---------- drafts ----------
@@ -1104,63 +1096,12 @@ export class NoticesService implements OnModuleInit {
    * recorded when it was published. The row's own contentHash column is checked too, but the chain is
    * what an altered row cannot follow: its entries are linked and verified by AuditService.verify.
    */
-  async checkVersions(villageIds: number[] | null): Promise<{
-    checked: number
-    mismatches: { noticeId: number; version: number; villageId: number; code: ErrorCode; seq: number }[]
-  }> {
-    if (villageIds !== null && villageIds.length === 0) return { checked: 0, mismatches: [] }
-    const mismatches: {
-      noticeId: number
-      version: number
-      villageId: number
-      code: ErrorCode
-      seq: number
-    }[] = []
-    let checked = 0
-    let after = 0
-    for (;;) {
-      const qb = this.ds
-        .getRepository(NoticeVersion)
-        .createQueryBuilder('v')
-        .where('v.id > :after', { after })
-        .orderBy('v.id', 'ASC')
-        .take(500)
-      if (villageIds) qb.andWhere('v.villageId IN (:...villageIds)', { villageIds })
-      const batch = await qb.getMany()
-      if (batch.length === 0) break
-      const entries = await this.ds.getRepository(AuditEntry).find({
-        where: { targetType: VERSION_TARGET, targetId: In(batch.map((v) => String(v.id))) },
-      })
-      const byTarget = new Map(entries.map((e) => [e.targetId, e]))
-      for (const v of batch) {
-        checked++
-        after = v.id
-        const hash = this.hashOf(v)
-        const entry = byTarget.get(String(v.id))
-        const recorded = digest({ noticeId: v.noticeId, version: v.version, contentHash: hash })
-        if (!entry || entry.afterDigest !== recorded || v.contentHash !== hash)
-          mismatches.push({
-            noticeId: v.noticeId,
-            version: v.version,
-            villageId: v.villageId,
-            code: 'NOTICE_CHANGED',
-            seq: entry?.seq ?? 0,
-          })
-      }
-    }
-    return { checked, mismatches }
+  checkVersions(villageIds: number[] | null): ReturnType<typeof checkNoticeVersions> {
+    return checkNoticeVersions(this.ds, villageIds)
   }
 
   private hashOf(v: Pick<NoticeVersion, 'title' | 'body' | 'lines' | 'totals' | 'attachments'>): string {
-    return sha256(
-      canonicalNoticeContent({
-        title: v.title,
-        body: v.body,
-        lines: v.lines ?? [],
-        totals: v.totals,
-        attachments: v.attachments ?? [],
-      }),
-    )
+    return noticeContentHash(v)
   }
 
   private async writeVersion(
@@ -1644,5 +1585,85 @@ export class NoticesService implements OnModuleInit {
       })
     const rows: { accountId: number | string }[] = await qb.getRawMany()
     return rows.map((r) => Number(r.accountId))
+  }
+}
+
+/** A version's content hash: SHA-256 of its canonical content (title, body, lines, totals, files). */
+export function noticeContentHash(
+  v: Pick<NoticeVersion, 'title' | 'body' | 'lines' | 'totals' | 'attachments'>,
+): string {
+  return sha256(
+    canonicalNoticeContent({
+      title: v.title,
+      body: v.body,
+      lines: v.lines ?? [],
+      totals: v.totals,
+      attachments: v.attachments ?? [],
+    }),
+  )
+}
+
+/**
+ * Re-hashes every published version (of the given villages, or all) and compares it with the hash the
+ * audit chain recorded when it was published. A plain function so the command-line verifier runs it too.
+ */
+export async function checkNoticeVersions(
+  ds: DataSource,
+  villageIds: number[] | null,
+): Promise<{
+  checked: number
+  mismatches: { noticeId: number; version: number; villageId: number; code: ErrorCode; seq: number }[]
+}> {
+  if (villageIds !== null && villageIds.length === 0) return { checked: 0, mismatches: [] }
+  const mismatches: {
+    noticeId: number
+    version: number
+    villageId: number
+    code: ErrorCode
+    seq: number
+  }[] = []
+  let checked = 0
+  let after = 0
+  for (;;) {
+    const qb = ds
+      .getRepository(NoticeVersion)
+      .createQueryBuilder('v')
+      .where('v.id > :after', { after })
+      .orderBy('v.id', 'ASC')
+      .take(500)
+    if (villageIds) qb.andWhere('v.villageId IN (:...villageIds)', { villageIds })
+    const batch = await qb.getMany()
+    if (batch.length === 0) break
+    const entries = await ds.getRepository(AuditEntry).find({
+      where: { targetType: VERSION_TARGET, targetId: In(batch.map((v) => String(v.id))) },
+    })
+    const byTarget = new Map(entries.map((e) => [e.targetId, e]))
+    for (const v of batch) {
+      checked++
+      after = v.id
+      const hash = noticeContentHash(v)
+      const entry = byTarget.get(String(v.id))
+      const recorded = digest({ noticeId: v.noticeId, version: v.version, contentHash: hash })
+      if (!entry || entry.afterDigest !== recorded || v.contentHash !== hash)
+        mismatches.push({
+          noticeId: v.noticeId,
+          version: v.version,
+          villageId: v.villageId,
+          code: 'NOTICE_CHANGED',
+          seq: entry?.seq ?? 0,
+        })
+    }
+  }
+  return { checked, mismatches }
+}
+
+/** The audit verifier's check of notice versions (the service and the command line register it). */
+export const noticeVersionsCheck: ContentCheck = async (ds) => {
+  const report = await checkNoticeVersions(ds, null)
+  const first = report.mismatches[0]
+  if (!first) return null
+  return {
+    seq: first.seq,
+    problem: `第 ${first.noticeId} 号公告的第 ${first.version} 版内容与留痕时不一致，可能被改动过`,
   }
 }
