@@ -119,6 +119,8 @@ export interface VillageView extends OrgView {
   settings: VillageSettings
   householdCount: number
   residentCount: number
+  /** its villager groups (村民小组) / residents' groups, by name: e.g. a notice's audience */
+  groups: { id: number; name: string }[]
 }
 
 // ---------- roster ----------

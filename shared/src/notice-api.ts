@@ -20,6 +20,7 @@
  * POST   V/notices/:id/ack                            ANY                 -                           NoticeAckResult     one per household (unique constraint)
  * GET    V/notices/:id/acks                           COMMITTEE, supervisor +T  -                        NoticeAckReport     acknowledged and missing households
  * GET    V/notice-objections                          COMMITTEE, supervisor +T  objectionQueueQuerySchema (q)  ObjectionPage
+ * GET    V/notice-objections/mine                     ANY                 objectionQueueQuerySchema (q)  ObjectionPage  my own objections, newest first
  * POST   V/notice-objections/:oid/answer              COMMITTEE           objectionAnswerSchema       ObjectionView       supervisor/resident → 403 NOTICE_REPLY_NOT_ALLOWED
  * POST   V/notice-objections/:oid/accept              ANY (the objector)  -                           ObjectionView
  * POST   V/notice-objections/:oid/escalate            ANY (the objector)  objectionEscalateSchema     ObjectionView       to the township

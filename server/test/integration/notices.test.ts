@@ -288,6 +288,15 @@ describe(`村务公开 (public notices) on ${DIALECT}`, () => {
         },
       )
       expect(answer.body).toMatchObject({ state: 'township_answered' })
+      // 我的异议: the objector sees it with the township's answer; a neighbour does not
+      const mine = await get(`${base()}/notice-objections/mine`, resident)
+      expect(mine.status).toBe(200)
+      expect(mine.body.items.find((o: ObjectionView) => o.id === objection.id)).toMatchObject({
+        state: 'township_answered',
+      })
+      expect(
+        (await get(`${base()}/notice-objections/mine`, neighbour)).body.items.map((o: ObjectionView) => o.id),
+      ).not.toContain(objection.id)
       refused(
         await post(`/api/townships/${ids.township}/notice-objections/${objection.id}/answer`, township, {
           text: '再答',
@@ -657,6 +666,9 @@ describe(`村务公开 (public notices) on ${DIALECT}`, () => {
         }),
         'NOTICE_AUDIENCE_INVALID',
       )
+      // the village's groups are listed with the village, for the audience picker
+      const village = await get(`/api/villages/${ids.village}`, committee)
+      expect(village.body.groups).toContainEqual({ id: Number(group.id), name: '二组' })
       const n = await published({ title: '二组水渠清淤安排', audience: { kind: 'group', groupId: group.id } })
       const feed = (tok: string) => get(`${base()}/notices?pageSize=100`, tok)
       expect((await feed(resident)).body.items.map((x: { id: number }) => x.id)).not.toContain(n.id)

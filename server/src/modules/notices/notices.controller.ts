@@ -187,6 +187,13 @@ export class NoticesController {
     return this.notices.objectionQueue(a, q)
   }
 
+  /** A resident's own objections across the village's notices, newest first. */
+  @Get('notice-objections/mine')
+  @Access.village(ANY_VILLAGE_ROLE)
+  myObjections(@Acting() a: ActingContext, @Query(zod(objectionQueueQuerySchema)) q: ObjectionQueueQuery) {
+    return this.notices.myObjections(a, q)
+  }
+
   /** Open to every village role so that a reply by one who may not is refused with its own code. */
   @Post('notice-objections/:oid/answer')
   @HttpCode(200)

@@ -757,6 +757,27 @@ export class NoticesService implements OnModuleInit {
     return { items: await this.objectionViews(rows, v), total, page: q.page, pageSize: q.pageSize }
   }
 
+  /** 我的异议: the caller's own objections in this village, newest first, with each answer. */
+  async myObjections(a: ActingContext, q: ObjectionQueueQuery): Promise<ObjectionPage> {
+    const v = await this.viewer(a)
+    const qb = this.ds
+      .getRepository(NoticeObjection)
+      .createQueryBuilder('o')
+      .where('o.villageId = :villageId AND o.objectorAccountId = :me', {
+        villageId: a.villageId,
+        me: a.principal.accountId,
+      })
+    if (q.state) qb.andWhere('o.state = :state', { state: q.state })
+    const page = q.page ?? 1
+    const pageSize = q.pageSize ?? 20
+    const [rows, total] = await qb
+      .orderBy('o.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount()
+    return { items: await this.objectionViews(rows, v), total, page, pageSize }
+  }
+
   /** The committee answers. Only a committee member or the party secretary may (NOTICE_REPLY_NOT_ALLOWED). */
   async answer(a: ActingContext, oid: number, body: ObjectionAnswer): Promise<ObjectionView> {
     if (!hasRoleIn(a.principal, a.villageId, COMMITTEE_ROLES))

@@ -50,7 +50,18 @@ export class OrgsService {
     const [view] = await this.views([org])
     const householdCount = await this.ds.getRepository(Household).countBy({ villageId })
     const residentCount = await this.ds.getRepository(Resident).countBy({ villageId })
-    return { ...view!, settings: org.settings!, householdCount, residentCount }
+    const groups = await this.ds.getRepository(Org).find({
+      where: { parentId: villageId, kind: 'group' },
+      select: ['id', 'name'],
+      order: { name: 'ASC', id: 'ASC' },
+    })
+    return {
+      ...view!,
+      settings: org.settings!,
+      householdCount,
+      residentCount,
+      groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    }
   }
 
   async updateSettings(villageId: number, settings: VillageSettings, actor: Actor): Promise<VillageView> {
