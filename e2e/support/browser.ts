@@ -32,6 +32,8 @@ export async function openBrowser(): Promise<Session> {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
+    // the people who use it are in China: times show as they would on their phones
+    timezoneId: 'Asia/Shanghai',
     isMobile: true,
     hasTouch: true,
   })

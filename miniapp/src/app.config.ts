@@ -10,6 +10,8 @@ export default defineAppConfig({
     'pages/inbox/index',
     // 证明查验: the QR code on a certificate opens it, without logging in
     'pages/certificate-check/index',
+    // 公示 share link: anyone reads a published notice and its versions without logging in
+    'pages/notice/index',
   ],
   subPackages: [
     {
@@ -26,6 +28,17 @@ export default defineAppConfig({
         'pages/certificates/index',
         'pages/certificate/index',
         'pages/seal-register/index',
+        // 村务公开: drafts, review, publishing, corrections, objections, acknowledgements, the calendar
+        'pages/notices/index',
+        'pages/notice/index',
+        'pages/notice-compose/index',
+        'pages/notice-objections/index',
+        'pages/notice-acks/index',
+        'pages/notice-calendar/index',
+        // 议事: start one, schedule a step's meeting, publish
+        'pages/deliberation-new/index',
+        'pages/deliberation-schedule/index',
+        'pages/deliberation-publish/index',
       ],
     },
     {
@@ -41,15 +54,43 @@ export default defineAppConfig({
       pages: ['pages/catalogue/index', 'pages/apply/index', 'pages/mine/index', 'pages/detail/index'],
     },
     {
+      // 村里议事 (四议两公开): anyone of the village reads; members check in and vote; the clerk runs the meeting.
+      root: 'subpackages/deliberation',
+      name: 'deliberation',
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/meeting/index',
+        // 联名提议: residents co-sign a request that a meeting be convened
+        'pages/petitions/index',
+        'pages/petition/index',
+        'pages/petition-new/index',
+      ],
+    },
+    {
+      // 村务公开 for residents: a notice with its versions, acknowledging it, objecting and their objections.
+      root: 'subpackages/notice',
+      name: 'notice',
+      pages: ['pages/detail/index', 'pages/object/index', 'pages/objections/index'],
+    },
+    {
       // 乡镇督办: only township officials open these.
       root: 'subpackages/township',
       name: 'township',
-      pages: ['pages/grievances/index', 'pages/grievance/index', 'pages/certificate-stats/index'],
+      pages: [
+        'pages/grievances/index',
+        'pages/grievance/index',
+        'pages/certificate-stats/index',
+        // 村务公开督办: overdue objections, calendar compliance
+        'pages/notices/index',
+        'pages/notice/index',
+      ],
     },
   ],
   preloadRule: {
     'pages/services/index': { network: 'all', packages: ['grievance', 'certificate', 'committee'] },
     'pages/home/index': { network: 'all', packages: ['grievance'] },
+    'pages/public/index': { network: 'all', packages: ['notice'] },
   },
   // the map picker for where a problem is (weapp); the H5 build asks for an address instead
   requiredPrivateInfos: ['chooseLocation'],

@@ -28,9 +28,33 @@ export const ROUTES = {
   committeeCertificates: '/subpackages/committee/pages/certificates/index',
   committeeCertificate: '/subpackages/committee/pages/certificate/index',
   committeeSealRegister: '/subpackages/committee/pages/seal-register/index',
+  // 村里议事 (四议两公开 / 一征三议两公开)
+  deliberationList: '/subpackages/deliberation/pages/list/index',
+  deliberationDetail: '/subpackages/deliberation/pages/detail/index',
+  deliberationMeeting: '/subpackages/deliberation/pages/meeting/index',
+  petitionList: '/subpackages/deliberation/pages/petitions/index',
+  petitionDetail: '/subpackages/deliberation/pages/petition/index',
+  petitionNew: '/subpackages/deliberation/pages/petition-new/index',
+  committeeDeliberationNew: '/subpackages/committee/pages/deliberation-new/index',
+  committeeDeliberationSchedule: '/subpackages/committee/pages/deliberation-schedule/index',
+  committeeDeliberationPublish: '/subpackages/committee/pages/deliberation-publish/index',
   townshipGrievances: '/subpackages/township/pages/grievances/index',
   townshipGrievance: '/subpackages/township/pages/grievance/index',
   townshipCertificateStats: '/subpackages/township/pages/certificate-stats/index',
+  // 村务公开. The share page is in the main package: anyone opens it without logging in.
+  // The detail pages are where notifications point (NOTICE_PAGES in @xiangli/shared).
+  noticePublic: '/pages/notice/index',
+  noticeDetail: '/subpackages/notice/pages/detail/index',
+  noticeObject: '/subpackages/notice/pages/object/index',
+  noticeObjections: '/subpackages/notice/pages/objections/index',
+  committeeNotices: '/subpackages/committee/pages/notices/index',
+  committeeNotice: '/subpackages/committee/pages/notice/index',
+  committeeNoticeCompose: '/subpackages/committee/pages/notice-compose/index',
+  committeeNoticeObjections: '/subpackages/committee/pages/notice-objections/index',
+  committeeNoticeAcks: '/subpackages/committee/pages/notice-acks/index',
+  committeeNoticeCalendar: '/subpackages/committee/pages/notice-calendar/index',
+  townshipNotices: '/subpackages/township/pages/notices/index',
+  townshipNotice: '/subpackages/township/pages/notice/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -28,11 +28,16 @@ describe('buildServiceMenu', () => {
       'grievanceWall',
       'certificateCatalogue',
       'certificateMine',
+      'deliberations',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
     expect(menu[1]!.items.map((i) => i.title)).toEqual(['开证明', '我的证明'])
     expect(menu[1]!.items[0]!.url).toBe('/subpackages/certificate/pages/catalogue/index?villageId=42')
+    expect(menu[2]!.items[0]).toMatchObject({
+      title: '村里议事',
+      url: '/subpackages/deliberation/pages/list/index?villageId=42',
+    })
     expect(menu[0]!.items[0]!.url).toBe('/subpackages/grievance/pages/raise/index?villageId=42')
   })
 
@@ -42,20 +47,23 @@ describe('buildServiceMenu', () => {
       verificationPending: false,
       membership: membership({ orgId: 42, orgName: '幸福村', roles: ['resident', 'committee_member'] }),
     })
-    expect(menu[3]!.title).toBe('村委工作台 · 幸福村')
-    expect(menu[3]!.items.map((i) => i.key)).toEqual([
+    expect(menu[4]!.title).toBe('村委工作台 · 幸福村')
+    expect(menu[4]!.items.map((i) => i.key)).toEqual([
       'grievances',
+      'deliberationsBench',
       'certificates',
       'sealRegister',
       'verifications',
       'roster',
       'roles',
       'audit',
+      'notices',
     ])
-    expect(menu[3]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
-    expect(menu[3]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
-    expect(menu[3]!.items[1]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
-    expect(menu[3]!.items[3]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
+    expect(menu[4]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
+    expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
+    expect(menu[4]!.items[1]!.url).toBe('/subpackages/deliberation/pages/list/index?villageId=42')
+    expect(menu[4]!.items[2]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
+    expect(menu[4]!.items[4]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
   })
 
   it('gives a township official 乡镇督办 for their township, and no village entries', () => {
@@ -81,6 +89,11 @@ describe('buildServiceMenu', () => {
         title: '证明统计',
         url: '/subpackages/township/pages/certificate-stats/index?townshipId=7',
       }),
+      expect.objectContaining({
+        key: 'townshipNotices',
+        title: '村务公开督办',
+        url: '/subpackages/township/pages/notices/index?townshipId=7',
+      }),
     ])
   })
 
@@ -96,12 +109,15 @@ describe('buildServiceMenu', () => {
       'grievanceWall',
       'certificateCatalogue',
       'certificateMine',
+      'deliberations',
       'inbox',
       'sealRegister',
       'roster',
       'roles',
       'audit',
+      'notices',
     ])
-    expect(menu[3]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
+    expect(menu[4]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
+    expect(menu[4]!.items.find((i) => i.key === 'notices')!.description).toMatch(/审核公告/)
   })
 })

@@ -1,6 +1,7 @@
-import type { Membership } from '@xiangli/shared'
+import { COMMITTEE_ROLES, type Membership } from '@xiangli/shared'
 import { ROUTES, withQuery } from '@/routes'
-import { hasWorkbench, isVillageMembership, townshipOf, workbenchFor } from './membership'
+import { hasAnyRole, hasWorkbench, isVillageMembership, townshipOf, workbenchFor } from './membership'
+import { noticeBench } from './notice'
 
 export interface MenuItem {
   key:
@@ -20,6 +21,10 @@ export interface MenuItem {
     | 'certificateMine'
     | 'certificates'
     | 'sealRegister'
+    | 'deliberations'
+    | 'deliberationsBench'
+    | 'notices'
+    | 'townshipNotices'
   title: string
   description: string
   url: string
@@ -101,6 +106,18 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
       ],
     })
   }
+  if (verified && membership && isVillageMembership(membership))
+    sections.push({
+      title: '村里议事',
+      items: [
+        {
+          key: 'deliberations',
+          title: '村里议事',
+          description: '村里的大事怎么议、怎么定：开会签到、表决，看决议和办理结果',
+          url: withQuery(ROUTES.deliberationList, { villageId: membership.orgId }),
+        },
+      ],
+    })
   sections.push({ title: '我的事', items: mine })
 
   const bench = workbenchFor(membership)
@@ -113,6 +130,14 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '说事处理',
         description: '受理、交办、答复村民反映的事',
         url: withQuery(ROUTES.committeeGrievances, q),
+      })
+    // 议事 is run by the two committees (党组织 and 村委会), the same people the server lets start one
+    if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
+      items.push({
+        key: 'deliberationsBench',
+        title: '议事（四议两公开）',
+        description: '发起议事，安排会议，登记到会，结束表决，公开决议和实施结果',
+        url: withQuery(ROUTES.deliberationList, q),
       })
     if (bench.handleCertificates)
       items.push({
@@ -156,6 +181,16 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         description: '谁在什么时候做了什么',
         url: withQuery(ROUTES.committeeAudit, q),
       })
+    const notices = noticeBench(membership)
+    if (notices.manage || notices.supervise)
+      items.push({
+        key: 'notices',
+        title: '村务公开',
+        description: notices.manage
+          ? '起草、发布、更正公告，答复异议，看公开日历'
+          : '审核公告，写监督意见，看异议和公开日历',
+        url: withQuery(ROUTES.committeeNotices, q),
+      })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }
 
@@ -175,6 +210,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '证明统计',
           description: '各村每年开了多少证明，比去年少了多少',
           url: withQuery(ROUTES.townshipCertificateStats, { townshipId: township }),
+        },
+        {
+          key: 'townshipNotices',
+          title: '村务公开督办',
+          description: '各村是否按时公开，超时未答复和反映到乡镇的异议',
+          url: withQuery(ROUTES.townshipNotices, { townshipId: township }),
         },
       ],
     })

@@ -1,0 +1,162 @@
+/**
+ * The 议事 routes (server: deliberations.controller.ts), one function each. Answers are typed with the
+ * page-side views in `@/logic/deliberation`.
+ */
+import type {
+  PetitionCreateRequest,
+  PetitionPage,
+  PetitionStatus,
+  PetitionView,
+  DeliberationCreateRequest,
+  PublishStepRequest,
+  RejectDeliberationRequest,
+  Votes,
+} from '@xiangli/shared'
+import type { CallOptions } from '@/api/client'
+import { api } from '@/api/request'
+import {
+  listItems,
+  type Choice,
+  type DeliberationDetail,
+  type DeliberationListItem,
+  type MeetingView,
+  type QuorumView,
+} from '@/logic/deliberation'
+import type { ScheduleRequestBody } from '@/logic/deliberationForm'
+
+const base = (villageId: number) => `/api/villages/${villageId}/deliberations`
+const meeting = (villageId: number, id: number, meetingId: number) =>
+  `${base(villageId)}/${id}/meetings/${meetingId}`
+
+export const listDeliberations = async (villageId: number, o?: CallOptions) =>
+  listItems(
+    await api.request<DeliberationListItem[] | { items: DeliberationListItem[] }>(base(villageId), {
+      query: { page: 1, pageSize: 100 },
+      ...o,
+    }),
+  )
+
+export const getDeliberation = (villageId: number, id: number, o?: CallOptions) =>
+  api.request<DeliberationDetail>(`${base(villageId)}/${id}`, o)
+
+export const startDeliberation = (villageId: number, body: DeliberationCreateRequest, o?: CallOptions) =>
+  api.request<DeliberationDetail>(base(villageId), { method: 'POST', body, ...o })
+
+export const rejectDeliberation = (
+  villageId: number,
+  id: number,
+  body: RejectDeliberationRequest,
+  o?: CallOptions,
+) => api.request<DeliberationDetail>(`${base(villageId)}/${id}/reject`, { method: 'POST', body, ...o })
+
+export const scheduleMeeting = (villageId: number, id: number, body: ScheduleRequestBody, o?: CallOptions) =>
+  api.request<DeliberationDetail>(`${base(villageId)}/${id}/meetings`, { method: 'POST', body, ...o })
+
+export const getMeeting = (villageId: number, id: number, meetingId: number, o?: CallOptions) =>
+  api.request<MeetingView>(meeting(villageId, id, meetingId), o)
+
+export const getQuorum = (villageId: number, id: number, meetingId: number, o?: CallOptions) =>
+  api.request<QuorumView>(`${meeting(villageId, id, meetingId)}/quorum`, o)
+
+export const openMeeting = (villageId: number, id: number, meetingId: number, o?: CallOptions) =>
+  api.request<MeetingView>(`${meeting(villageId, id, meetingId)}/open`, { method: 'POST', body: {}, ...o })
+
+export const cancelMeeting = (
+  villageId: number,
+  id: number,
+  meetingId: number,
+  reason: string,
+  o?: CallOptions,
+) =>
+  api.request<DeliberationDetail>(`${meeting(villageId, id, meetingId)}/cancel`, {
+    method: 'POST',
+    body: { reason },
+    ...o,
+  })
+
+export const checkIn = (villageId: number, id: number, meetingId: number, o?: CallOptions) =>
+  api.request<QuorumView>(`${meeting(villageId, id, meetingId)}/check-in`, { method: 'POST', body: {}, ...o })
+
+export const paperSignIn = (
+  villageId: number,
+  id: number,
+  meetingId: number,
+  memberIds: number[],
+  o?: CallOptions,
+) =>
+  api.request<QuorumView>(`${meeting(villageId, id, meetingId)}/paper-sign-in`, {
+    method: 'POST',
+    body: { memberIds },
+    ...o,
+  })
+
+export const castBallot = (
+  villageId: number,
+  id: number,
+  meetingId: number,
+  choice: Choice,
+  o?: CallOptions,
+) =>
+  api.request<{ meetingId: number; voted: true }>(`${meeting(villageId, id, meetingId)}/ballots`, {
+    method: 'POST',
+    body: { choice },
+    ...o,
+  })
+
+export const closeMeeting = (
+  villageId: number,
+  id: number,
+  meetingId: number,
+  counted: Votes,
+  o?: CallOptions,
+) =>
+  api.request<MeetingView>(`${meeting(villageId, id, meetingId)}/close`, {
+    method: 'POST',
+    body: { counted },
+    ...o,
+  })
+
+export const publishStep = (villageId: number, id: number, body: PublishStepRequest, o?: CallOptions) =>
+  api.request<DeliberationDetail>(`${base(villageId)}/${id}/publish`, { method: 'POST', body, ...o })
+
+export const giveOpinion = (
+  villageId: number,
+  id: number,
+  noticeId: number,
+  opinion: string,
+  o?: CallOptions,
+) =>
+  api.request<DeliberationDetail>(`${base(villageId)}/${id}/notices/${noticeId}/opinion`, {
+    method: 'POST',
+    body: { opinion },
+    ...o,
+  })
+
+export const addMinutes = (villageId: number, id: number, meetingId: number, text: string, o?: CallOptions) =>
+  api.request<MeetingView>(`${meeting(villageId, id, meetingId)}/minutes`, {
+    method: 'POST',
+    body: { text },
+    ...o,
+  })
+
+// ---------- 联名提议 ----------
+
+const petitions = (villageId: number) => `/api/villages/${villageId}/petitions`
+
+export const listPetitions = (
+  villageId: number,
+  q: { page: number; pageSize: number; status?: PetitionStatus | undefined },
+  o?: CallOptions,
+) => api.request<PetitionPage>(petitions(villageId), { query: { ...q }, ...o })
+
+export const getPetition = (villageId: number, id: number, o?: CallOptions) =>
+  api.request<PetitionView>(`${petitions(villageId)}/${id}`, o)
+
+export const startPetition = (villageId: number, body: PetitionCreateRequest, o?: CallOptions) =>
+  api.request<PetitionView>(petitions(villageId), { method: 'POST', body, ...o })
+
+export const signPetition = (villageId: number, id: number, o?: CallOptions) =>
+  api.request<PetitionView>(`${petitions(villageId)}/${id}/signatures`, { method: 'POST', body: {}, ...o })
+
+export const withdrawPetition = (villageId: number, id: number, o?: CallOptions) =>
+  api.request<PetitionView>(`${petitions(villageId)}/${id}/withdraw`, { method: 'POST', body: {}, ...o })

@@ -1,0 +1,14 @@
+import type { ReactElement } from 'react'
+import { ERRORS } from '@xiangli/shared'
+import { EmptyView } from '@/components/States'
+import { isVillageCadre } from '@/logic/deliberation'
+import { committeeGate, type CommitteeVillage } from './useCommitteeVillage'
+
+/** The 议事 pages of the 村委工作台 are for the two committees (党组织书记 and 村委会成员). */
+export function deliberationGate(ctx: CommitteeVillage, what: string): ReactElement | null {
+  const gate = committeeGate(ctx, 'viewRoster', what)
+  if (gate) return gate
+  if (!isVillageCadre(ctx.membership))
+    return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
+  return null
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公开日历', enablePullDownRefresh: true })

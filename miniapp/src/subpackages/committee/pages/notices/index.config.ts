@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '村务公开管理', enablePullDownRefresh: true })

@@ -1,0 +1,480 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
+import { formatTime } from '@/logic/format'
+import {
+  addMinutes,
+  cancelMeeting,
+  castBallot,
+  checkIn,
+  closeMeeting,
+  getDeliberation,
+  getMeeting,
+  getQuorum,
+  openMeeting,
+  paperSignIn,
+} from '@/components/deliberation/api'
+import { QuorumBar } from '@/components/deliberation/QuorumBar'
+import { ResultBlock } from '@/components/deliberation/StepList'
+import { PageRoot } from '@/components/PageRoot'
+import { ReasonDialog } from '@/components/ReasonDialog'
+import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { showProblem } from '@/api/request'
+import { asApiError, useResource } from '@/hooks/useResource'
+import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import {
+  CHOICE_LABELS,
+  QUORUM_POLL_MS,
+  absentMembers,
+  ballotLabel,
+  checkCount,
+  confirmVoteText,
+  minutesLabel,
+  quorumDisplay,
+  resultLine,
+  toggle,
+  voteButtons,
+  votedKey,
+  type Choice,
+  type CountInput,
+  type MeetingView,
+  type QuorumView,
+} from '@/logic/deliberation'
+import { idParam } from '@/logic/grievance'
+import { readStored, writeStored } from '@/store/storage'
+import '@/components/deliberation/deliberation.scss'
+
+const CHOICES: Choice[] = ['yes', 'no', 'abstain']
+
+/**
+ * A meeting of one step: the notice and agenda, who is due, my check-in and vote, the quorum live
+ * while it is open, the result once closed. The clerk (两委) opens it, enters the paper sign-in sheet
+ * and the count of hands, and closes the vote.
+ */
+export default function MeetingPage() {
+  const { params } = useRouter()
+  const id = idParam(params.id)
+  const meetingId = idParam(params.meetingId)
+  const ctx = useResidentVillage()
+  const villageId = ctx.villageId ?? 0
+  const ready = ctx.villageId !== null && id !== null && meetingId !== null
+  const meeting = useResource(ready ? () => getMeeting(villageId, id!, meetingId!, { toast: false }) : null, [
+    ready,
+    villageId,
+    id,
+    meetingId,
+  ])
+  const deliberation = useResource(ready ? () => getDeliberation(villageId, id!, { toast: false }) : null, [
+    ready,
+    villageId,
+    id,
+    meetingId,
+  ])
+  const [quorum, setQuorum] = useState<QuorumView | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [picked, setPicked] = useState<number[]>([])
+  const [count, setCount] = useState<CountInput>({ yes: '', no: '', abstain: '' })
+  const [countError, setCountError] = useState<string | null>(null)
+  const [visible, setVisible] = useState(true)
+  const [writing, setWriting] = useState(false)
+  const [cancelling, setCancelling] = useState(false)
+  const accountId = ctx.me?.accountId ?? 0
+  const memoryKey = meetingId !== null ? votedKey(accountId, meetingId) : ''
+  const [voted, setVoted] = useState(false)
+  const statusRef = useRef<string | null>(null)
+
+  useEffect(() => {
+    if (memoryKey && accountId) setVoted(readStored<boolean>(memoryKey) === true)
+  }, [memoryKey, accountId])
+  useDidShow(() => setVisible(true))
+  useDidHide(() => setVisible(false))
+  usePullDownRefresh(() => {
+    void Promise.all([meeting.reload(), deliberation.reload(), refreshQuorum()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    )
+  })
+
+  async function refreshQuorum(): Promise<void> {
+    if (!ready) return
+    try {
+      const q = await getQuorum(villageId, id!, meetingId!, { toast: false })
+      setQuorum(q)
+      // the clerk closed the vote (or opened the meeting) on another phone
+      if (statusRef.current !== null && q.status !== statusRef.current) {
+        void meeting.reload()
+        void deliberation.reload()
+      }
+    } catch {
+      // a missed poll is fine: the next one comes in a few seconds
+    }
+  }
+
+  const status = meeting.data?.status ?? null
+  statusRef.current = status
+  // the live quorum: now, and every few seconds while the meeting is open and the page is in front
+  useEffect(() => {
+    if (!ready || status === null) return
+    void refreshQuorum()
+    if (status !== 'in_session' || !visible) return
+    const timer = setInterval(() => void refreshQuorum(), QUORUM_POLL_MS)
+    return () => clearInterval(timer)
+  }, [ready, status, visible, villageId, id, meetingId])
+
+  const gate = residentGate(ctx, '会议', {
+    title: '实名认证后才能参加会议',
+    description: '村（居）委会确认您是本村（社区）的村（居）民后，就能签到和表决。',
+  })
+  if (gate) return <PageRoot>{gate}</PageRoot>
+  if (!ready)
+    return (
+      <PageRoot>
+        <EmptyView title="没有找到这次会议" description="链接不完整，请从议事详情里打开。" />
+      </PageRoot>
+    )
+  if (meeting.loading && !meeting.data)
+    return (
+      <PageRoot>
+        <LoadingView />
+      </PageRoot>
+    )
+  if (!meeting.data)
+    return (
+      <PageRoot>
+        <ErrorView error={meeting.error} onRetry={() => void meeting.reload()} />
+      </PageRoot>
+    )
+
+  const m = meeting.data
+  const d = deliberation.data
+  const actions = new Set(d && d.step === m.step ? d.actions : [])
+  const canOpen = actions.has('open') && m.status === 'scheduled'
+  const canCancel = actions.has('cancel_meeting') && m.status === 'scheduled'
+  const canSignIn = actions.has('record_attendance') && m.status === 'in_session'
+  const canClose = actions.has('record_result') && m.status === 'in_session'
+  const clerk = canOpen || canSignIn || canClose
+  const mine = voteButtons(m, voted)
+  const shownMeeting = (next: MeetingView) => meeting.setData(() => next)
+  const present = quorum?.attendance.present ?? m.present
+
+  /** Runs one action; the server's own words are shown when it refuses. */
+  async function act(work: () => Promise<void>): Promise<void> {
+    setBusy(true)
+    try {
+      await work()
+    } catch (e) {
+      const error = asApiError(e)
+      if (!error.sessionEnded) showProblem(error.message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const doCheckIn = () =>
+    act(async () => {
+      setQuorum(await checkIn(villageId, id!, meetingId!, { toast: false }))
+      await meeting.reload()
+      void Taro.showToast({ title: '已签到', icon: 'success' })
+    })
+
+  async function vote(choice: Choice): Promise<void> {
+    const { confirm } = await Taro.showModal({
+      title: `确认投“${CHOICE_LABELS[choice]}”`,
+      content: confirmVoteText(choice, m.ballot),
+      confirmText: '确认投票',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    await act(async () => {
+      try {
+        await castBallot(villageId, id!, meetingId!, choice, { toast: false })
+      } catch (e) {
+        // sent twice on a weak network: the first one counted
+        if (asApiError(e).code !== 'DELIBERATION_ALREADY_VOTED') throw e
+      }
+      // the phone remembers that I voted, never what
+      writeStored(memoryKey, true)
+      setVoted(true)
+      void Taro.showToast({ title: '已投票', icon: 'success' })
+    })
+  }
+
+  const doOpen = () =>
+    act(async () => {
+      shownMeeting(await openMeeting(villageId, id!, meetingId!, { toast: false }))
+      await Promise.all([deliberation.reload(), refreshQuorum()])
+      void Taro.showToast({ title: '会议已开始', icon: 'success' })
+    })
+
+  const doPaperSignIn = () =>
+    act(async () => {
+      if (picked.length === 0) {
+        showProblem('请先点选签到表上到会的人')
+        return
+      }
+      setQuorum(await paperSignIn(villageId, id!, meetingId!, picked, { toast: false }))
+      setPicked([])
+      await meeting.reload()
+      void Taro.showToast({ title: '已登记', icon: 'success' })
+    })
+
+  async function doClose(): Promise<void> {
+    const checked = checkCount(count, present)
+    if (!checked.ok) {
+      setCountError(checked.error)
+      return
+    }
+    const c = checked.counted
+    const { confirm } = await Taro.showModal({
+      title: '结束表决',
+      content: `现场清点：同意 ${c.yes}，反对 ${c.no}，弃权 ${c.abstain}，再加上手机上投的票。结束后结果不能更改，确定吗？`,
+      confirmText: '结束表决',
+    })
+    if (!confirm) return
+    await act(async () => {
+      shownMeeting(await closeMeeting(villageId, id!, meetingId!, c, { toast: false }))
+      await Promise.all([deliberation.reload(), refreshQuorum()])
+      void Taro.showToast({ title: '表决已结束', icon: 'success' })
+    })
+  }
+
+  const absent = absentMembers(m.members)
+  const q = quorum ? quorumDisplay(quorum) : null
+  return (
+    <PageRoot>
+      <View className="xl-card xl-delib-card">
+        <View className="xl-delib-card__head">
+          <Text className="xl-delib-card__title">{m.bodyLabel}</Text>
+          <Text
+            className={`xl-state-tag xl-state-tag--${m.status === 'in_session' ? 'working' : m.status === 'closed' ? 'done' : 'waiting'}`}
+          >
+            {m.status === 'scheduled'
+              ? '还没开始'
+              : m.status === 'in_session'
+                ? '正在开会'
+                : m.status === 'closed'
+                  ? '已结束'
+                  : '已取消'}
+          </Text>
+        </View>
+        {d ? (
+          <View className="xl-muted">
+            {d.title} · {d.stepLabel}
+          </View>
+        ) : null}
+        <View className="xl-delib-card__meta">
+          <Text>时间：{formatTime(m.meetingAt)}</Text>
+          <Text>地点：{m.location}</Text>
+          <Text>{ballotLabel(m.ballot)}</Text>
+          <Text>{formatTime(m.noticeAt)} 发出通知</Text>
+        </View>
+        <View className="xl-muted xl-delib-agenda">会议议题</View>
+        <View className="xl-delib-content">{m.agenda}</View>
+      </View>
+
+      {m.status !== 'closed' && m.status !== 'cancelled' && q ? (
+        <View className="xl-card">
+          <QuorumBar q={q} live={m.status === 'in_session'} />
+        </View>
+      ) : null}
+
+      {m.result ? (
+        <View className="xl-card">
+          <View className="xl-card__title">表决结果</View>
+          <ResultBlock r={resultLine(m.result)} />
+        </View>
+      ) : null}
+
+      <View className="xl-card">
+        <View className="xl-card__title">我的签到和表决</View>
+        <View className="xl-muted">{mine.hint}</View>
+        {mine.stage === 'check_in' ? (
+          <View className="xl-actions">
+            <Button
+              type="primary"
+              size="large"
+              loading={busy}
+              disabled={busy}
+              onClick={() => void doCheckIn()}
+            >
+              我已到会
+            </Button>
+          </View>
+        ) : null}
+        {mine.stage === 'vote' ? (
+          <View className="xl-delib-vote">
+            {CHOICES.map((c) => (
+              <Button
+                key={c}
+                type={c === 'yes' ? 'primary' : c === 'no' ? 'danger' : 'default'}
+                size="large"
+                disabled={busy}
+                onClick={() => void vote(c)}
+              >
+                {CHOICE_LABELS[c]}
+              </Button>
+            ))}
+          </View>
+        ) : null}
+        {mine.stage === 'voted' ? <View className="xl-delib-voted">已投票</View> : null}
+      </View>
+
+      {m.members.length > 1 || clerk ? (
+        <View className="xl-card">
+          <View className="xl-card__title">
+            参会名单（应到 {m.due} 人，已到 {present} 人）
+          </View>
+          <View className="xl-muted">
+            名单在发会议通知时确定，之后不再变。
+            {canSignIn ? '按纸质签到表，点选到会的人，再点“登记签到”。' : ''}
+          </View>
+          <View className="xl-delib-members">
+            {m.members.map((x) => (
+              <View
+                key={x.id}
+                className={`xl-delib-member${x.present ? ' xl-delib-member--present' : ''}${picked.includes(x.id) ? ' xl-delib-member--picked' : ''}`}
+                onClick={canSignIn && !x.present ? () => setPicked((p) => toggle(p, x.id)) : undefined}
+              >
+                {x.present ? '✓ ' : picked.includes(x.id) ? '☑ ' : ''}
+                {x.name}
+              </View>
+            ))}
+          </View>
+          {canSignIn ? (
+            <View className="xl-actions">
+              <Button
+                disabled={busy || absent.length === 0}
+                onClick={() => setPicked(picked.length === absent.length ? [] : absent.map((x) => x.id))}
+              >
+                {picked.length === absent.length && absent.length > 0 ? '全不选' : '全选未到的'}
+              </Button>
+              <Button type="primary" loading={busy} disabled={busy} onClick={() => void doPaperSignIn()}>
+                登记签到（{picked.length} 人）
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {canOpen || canClose ? (
+        <View className="xl-card xl-delib-form">
+          <View className="xl-card__title">会议记录员</View>
+          {canOpen ? (
+            <>
+              <View className="xl-muted">到了开会的时间，点“开始会议”，参会的人就能签到和表决。</View>
+              <View className="xl-actions">
+                <Button type="primary" loading={busy} disabled={busy} onClick={() => void doOpen()}>
+                  开始会议
+                </Button>
+                {canCancel ? (
+                  <Button disabled={busy} onClick={() => setCancelling(true)}>
+                    取消会议
+                  </Button>
+                ) : null}
+              </View>
+            </>
+          ) : null}
+          {canClose ? (
+            <>
+              <View className="xl-muted">
+                现场举手或纸质投票的，清点后填在这里（只数没有在手机上投票的人）。手机上投的票会自动加上，合计不能超过到会的{' '}
+                {present} 人。
+              </View>
+              <View className="xl-delib-form__field">
+                <View className="xl-delib-form__count">
+                  {CHOICES.map((c) => (
+                    <View key={c}>
+                      <View className="xl-delib-form__label">{CHOICE_LABELS[c]}</View>
+                      <Input
+                        type="digit"
+                        value={count[c]}
+                        placeholder={`${CHOICE_LABELS[c]}票数`}
+                        onChange={(v) => {
+                          setCount((x) => ({ ...x, [c]: v }))
+                          setCountError(null)
+                        }}
+                      />
+                    </View>
+                  ))}
+                </View>
+                {countError ? <View className="xl-delib-form__error">{countError}</View> : null}
+              </View>
+              <View className="xl-actions">
+                <Button type="primary" loading={busy} disabled={busy} onClick={() => void doClose()}>
+                  结束表决
+                </Button>
+              </View>
+            </>
+          ) : null}
+        </View>
+      ) : null}
+      {m.minutes && (m.minutes.length > 0 || m.canRecord) ? (
+        <View className="xl-card">
+          <View className="xl-card__title">会议记录</View>
+          {m.minutes.length === 0 ? <View className="xl-muted">还没有会议记录</View> : null}
+          {m.minutes.map((e) => (
+            <View key={e.id} className="xl-delib-minutes">
+              <View className="xl-muted">
+                {minutesLabel(e)} · {formatTime(e.createdAt)}
+              </View>
+              <View className="xl-delib-content">{e.text}</View>
+            </View>
+          ))}
+          {m.canRecord ? (
+            <View className="xl-actions">
+              <Button onClick={() => setWriting(true)}>
+                {m.minutes.length === 0 ? '填写会议记录' : '更正会议记录'}
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {m.townshipAttendees && m.townshipAttendees.length > 0 ? (
+        <View className="xl-card">
+          <View className="xl-card__title">列席的乡镇干部</View>
+          {m.townshipAttendees.map((t) => (
+            <View key={t.id} className="xl-muted">
+              {t.name}（{t.title}）
+            </View>
+          ))}
+          <View className="xl-muted">列席的人不计入到会人数。</View>
+        </View>
+      ) : null}
+
+      <ReasonDialog
+        visible={cancelling}
+        title="取消会议"
+        hint="取消后这一步要重新发会议通知。请写明原因，参会的人都能看到："
+        placeholder="例如：书记临时外出"
+        confirmText="取消会议"
+        maxLength={200}
+        check={(t) => (t.trim() ? null : '请填写取消的原因')}
+        onSubmit={async (reason) => {
+          await cancelMeeting(villageId, id!, meetingId!, reason)
+          setCancelling(false)
+          await Promise.all([meeting.reload(), deliberation.reload()])
+          void Taro.showToast({ title: '会议已取消', icon: 'success' })
+        }}
+        onClose={() => setCancelling(false)}
+      />
+      <ReasonDialog
+        visible={writing}
+        title={m.minutes && m.minutes.length > 0 ? '更正会议记录' : '会议记录'}
+        hint="记下会上说了什么、谁发了言、怎么表决的。记下后不能删改，只能再写更正。"
+        placeholder="例如：李建华主持，介绍了修桥方案……"
+        confirmText="保存"
+        maxLength={10000}
+        check={(t) => (t.trim() ? null : '请填写会议记录')}
+        onSubmit={async (text) => {
+          shownMeeting(await addMinutes(villageId, id!, meetingId!, text))
+          setWriting(false)
+          void Taro.showToast({ title: '已保存', icon: 'success' })
+        }}
+        onClose={() => setWriting(false)}
+      />
+    </PageRoot>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '联名提议', enablePullDownRefresh: true })

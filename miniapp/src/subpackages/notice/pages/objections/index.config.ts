@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我提的异议', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公告督办', enablePullDownRefresh: true })
