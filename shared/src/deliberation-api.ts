@@ -175,6 +175,8 @@ export interface MeetingView {
   townshipAttendees: TownshipAttendeeView[]
   /** the caller may add minutes, corrections, attachments and attendees */
   canRecord: boolean
+  /** the caller has voted at this meeting (never how) */
+  iVoted: boolean
 }
 
 export interface QuorumView {

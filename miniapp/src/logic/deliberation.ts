@@ -141,6 +141,8 @@ export interface MeetingView {
   townshipAttendees?: { id: number; name: string; title: string }[]
   /** the caller may add minutes */
   canRecord?: boolean
+  /** the caller has voted here (never how) */
+  iVoted?: boolean
 }
 
 export interface MinutesEntry {

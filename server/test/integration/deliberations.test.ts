@@ -228,6 +228,11 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       )
       // counts are not shown before the close
       expect((await get(resident, `/${id}/meetings/${meetingId}`)).body.result).toBeNull()
+      // a voter is told they voted, never how; someone who did not vote is told they did not
+      const mine = (await get(first, `/${id}/meetings/${meetingId}`)).body
+      expect(mine.iVoted).toBe(true)
+      expect(JSON.stringify(mine)).not.toMatch(/"choice"/)
+      expect((await get(resident, `/${id}/meetings/${meetingId}`)).body.iVoted).toBe(false)
 
       const closed = await post(secretary, `/${id}/meetings/${meetingId}/close`, {})
       expect(closed.status).toBe(200)

@@ -538,7 +538,18 @@ export class DeliberationsService implements OnModuleInit {
         createdAt: x.createdAt.toISOString(),
       })),
       canRecord: this.mayRecord(d, meeting, a),
+      iVoted: await this.hasVoted(meeting, members.find((x) => x.residentId === me)?.id ?? null),
     }
+  }
+
+  /** Whether this member has voted: the turnout (secret) or their open vote; never how. */
+  private async hasVoted(meeting: DeliberationMeeting, memberId: number | null): Promise<boolean> {
+    if (memberId === null) return false
+    const repo =
+      meeting.ballot === 'secret'
+        ? this.ds.getRepository(DeliberationTurnout)
+        : this.ds.getRepository(DeliberationOpenVote)
+    return (await repo.countBy({ meetingId: meeting.id, memberId })) > 0
   }
 
   // ---------- votes ----------

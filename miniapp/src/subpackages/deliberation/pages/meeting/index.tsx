@@ -155,7 +155,8 @@ export default function MeetingPage() {
   const canSignIn = actions.has('record_attendance') && m.status === 'in_session'
   const canClose = actions.has('record_result') && m.status === 'in_session'
   const clerk = canOpen || canSignIn || canClose
-  const mine = voteButtons(m, voted)
+  // the server knows whether I voted (never how); the phone's memory covers the moment after voting
+  const mine = voteButtons(m, voted || m.iVoted === true)
   const shownMeeting = (next: MeetingView) => meeting.setData(() => next)
   const present = quorum?.attendance.present ?? m.present
 
