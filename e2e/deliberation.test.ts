@@ -311,36 +311,4 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     )
     await screenshot(r.page, 'deliberation-resident-published')
   })
-
-  it('联名提议: a resident starts a petition for a villagers’ meeting and a neighbour co-signs it', async () => {
-    const r = resident
-    await goto(r, server.url + '/')
-    await tab(r, '办事').click({ timeout: 15_000 })
-    await cell(r, '村里议事').first().click({ timeout: 15_000 })
-    await button(r, '联名提议').click({ timeout: 15_000 })
-    await button(r, '发起联名提议').click({ timeout: 15_000 })
-    await visible(r, '.xl-muted', '十分之一以上').waitFor({ timeout: 15_000 })
-    await field(r, 'input', '例如：商议村西头道路硬化').fill('商议村西头道路硬化')
-    await field(r, 'textarea', '为什么要开会，想让大家定什么').fill(
-      '村西头的土路一下雨就走不了，请开村民会议商议硬化。',
-    )
-    await button(r, '发起并签名').click()
-    const title = visible(r, '.xl-card__title', /已有 \d+ 人签名/)
-    await title.waitFor({ timeout: 20_000 })
-    expect(await title.innerText()).toBe('已有 1 人签名')
-    await visible(r, '.xl-muted', '您已签名').waitFor()
-    const petitionUrl = r.page.url()
-
-    const p = partyMember
-    await goto(p, petitionUrl)
-    await button(p, '我要签名').click({ timeout: 30_000 })
-    await confirmModal(p)
-    await visible(p, '.xl-card__title', '已有 2 人签名').waitFor({ timeout: 15_000 })
-    await visible(p, '.xl-muted', '您已签名').waitFor()
-    expect(await visible(p, '.xl-delib-quorum .xl-muted').first().innerText()).toMatch(
-      /十八周岁以上村民：已签 2 人，需要 \d+ 人/,
-    )
-    await toastGone(p)
-    await screenshot(p.page, 'deliberation-petition')
-  })
 })

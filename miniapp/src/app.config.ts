@@ -57,21 +57,19 @@ export default defineAppConfig({
       // 村里议事 (四议两公开): anyone of the village reads; members check in and vote; the clerk runs the meeting.
       root: 'subpackages/deliberation',
       name: 'deliberation',
-      pages: [
-        'pages/list/index',
-        'pages/detail/index',
-        'pages/meeting/index',
-        // 联名提议: residents co-sign a request that a meeting be convened
-        'pages/petitions/index',
-        'pages/petition/index',
-        'pages/petition-new/index',
-      ],
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/meeting/index'],
     },
     {
       // 村务公开 for residents: a notice with its versions, acknowledging it, objecting and their objections.
       root: 'subpackages/notice',
       name: 'notice',
       pages: ['pages/detail/index', 'pages/object/index', 'pages/objections/index'],
+    },
+    {
+      // 联名提议: residents start and co-sign a request that a meeting be convened; the committee convenes it.
+      root: 'subpackages/petition',
+      name: 'petition',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/start/index'],
     },
     {
       // 乡镇督办: only township officials open these.

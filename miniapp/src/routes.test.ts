@@ -1,4 +1,10 @@
-import { CERTIFICATE_CHECK_PAGE, CERTIFICATE_PAGES, GRIEVANCE_PAGES } from '@xiangli/shared'
+import {
+  CERTIFICATE_CHECK_PAGE,
+  CERTIFICATE_PAGES,
+  DELIBERATION_PAGES,
+  GRIEVANCE_PAGES,
+  PETITION_PAGES,
+} from '@xiangli/shared'
 import { ROUTES, isTabRoute, normalizeLink, withQuery } from './routes'
 
 /** The pages app.config.ts declares, as paths; the config is read with Taro's global stubbed. */
@@ -28,6 +34,17 @@ describe('routes', () => {
     expect(ROUTES.certificateDetail).toBe(CERTIFICATE_PAGES.resident)
     expect(ROUTES.committeeCertificate).toBe(CERTIFICATE_PAGES.committee)
     expect(declaredPages()).toEqual(expect.arrayContaining(Object.values(CERTIFICATE_PAGES)))
+  })
+
+  it('has the deliberation and petition pages notifications point at', () => {
+    expect(ROUTES.deliberationDetail).toBe(DELIBERATION_PAGES.detail)
+    expect(ROUTES.deliberationMeeting).toBe(DELIBERATION_PAGES.meeting)
+    expect(ROUTES.petitionList).toBe(PETITION_PAGES.list)
+    expect(ROUTES.petitionDetail).toBe(PETITION_PAGES.detail)
+    expect(ROUTES.petitionNew).toBe(PETITION_PAGES.start)
+    expect(declaredPages()).toEqual(
+      expect.arrayContaining([...Object.values(DELIBERATION_PAGES), ...Object.values(PETITION_PAGES)]),
+    )
   })
 
   it('adds a query string to a page path', () => {

@@ -32,9 +32,10 @@ export const ROUTES = {
   deliberationList: '/subpackages/deliberation/pages/list/index',
   deliberationDetail: '/subpackages/deliberation/pages/detail/index',
   deliberationMeeting: '/subpackages/deliberation/pages/meeting/index',
-  petitionList: '/subpackages/deliberation/pages/petitions/index',
-  petitionDetail: '/subpackages/deliberation/pages/petition/index',
-  petitionNew: '/subpackages/deliberation/pages/petition-new/index',
+  // 联名提议: residents co-sign a request that a meeting be convened
+  petitionList: '/subpackages/petition/pages/list/index',
+  petitionDetail: '/subpackages/petition/pages/detail/index',
+  petitionNew: '/subpackages/petition/pages/start/index',
   committeeDeliberationNew: '/subpackages/committee/pages/deliberation-new/index',
   committeeDeliberationSchedule: '/subpackages/committee/pages/deliberation-schedule/index',
   committeeDeliberationPublish: '/subpackages/committee/pages/deliberation-publish/index',

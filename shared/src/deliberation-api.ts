@@ -209,5 +209,13 @@ export const DELIBERATION_PAGES = {
   meeting: '/subpackages/deliberation/pages/meeting/index',
 } as const
 export const deliberationPage = (id: number): string => `${DELIBERATION_PAGES.detail}?id=${id}`
+/** 联名提议 pages; a notification links the petition in its village. */
+export const PETITION_PAGES = {
+  list: '/subpackages/petition/pages/list/index',
+  detail: '/subpackages/petition/pages/detail/index',
+  start: '/subpackages/petition/pages/start/index',
+} as const
+export const petitionPage = (id: number, villageId: number): string =>
+  `${PETITION_PAGES.detail}?id=${id}&villageId=${villageId}`
 export const deliberationMeetingPage = (id: number, meetingId: number): string =>
   `${DELIBERATION_PAGES.meeting}?id=${id}&meetingId=${meetingId}`

@@ -29,6 +29,7 @@ describe('buildServiceMenu', () => {
       'certificateCatalogue',
       'certificateMine',
       'deliberations',
+      'petitions',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -37,6 +38,10 @@ describe('buildServiceMenu', () => {
     expect(menu[2]!.items[0]).toMatchObject({
       title: '村里议事',
       url: '/subpackages/deliberation/pages/list/index?villageId=42',
+    })
+    expect(menu[2]!.items[1]).toMatchObject({
+      title: '联名提议',
+      url: '/subpackages/petition/pages/list/index?villageId=42',
     })
     expect(menu[0]!.items[0]!.url).toBe('/subpackages/grievance/pages/raise/index?villageId=42')
   })
@@ -110,6 +115,7 @@ describe('buildServiceMenu', () => {
       'certificateCatalogue',
       'certificateMine',
       'deliberations',
+      'petitions',
       'inbox',
       'sealRegister',
       'roster',

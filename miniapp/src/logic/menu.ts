@@ -2,6 +2,7 @@ import { COMMITTEE_ROLES, type Membership } from '@xiangli/shared'
 import { ROUTES, withQuery } from '@/routes'
 import { hasAnyRole, hasWorkbench, isVillageMembership, townshipOf, workbenchFor } from './membership'
 import { noticeBench } from './notice'
+import { PETITION_PAGES } from './petition'
 
 export interface MenuItem {
   key:
@@ -25,6 +26,7 @@ export interface MenuItem {
     | 'deliberationsBench'
     | 'notices'
     | 'townshipNotices'
+    | 'petitions'
   title: string
   description: string
   url: string
@@ -115,6 +117,16 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '村里议事',
           description: '村里的大事怎么议、怎么定：开会签到、表决，看决议和办理结果',
           url: withQuery(ROUTES.deliberationList, { villageId: membership.orgId }),
+        },
+        // 联名提议: any villager starts one or co-signs it; the committee convenes a reached one
+        {
+          key: 'petitions',
+          title: '联名提议',
+          description:
+            membership.orgKind === 'community'
+              ? '联名提议召开居民会议：人数够了，居委会就应当召集'
+              : '联名提议召开村民会议：人数够了，村委会就应当召集',
+          url: withQuery(PETITION_PAGES.list, { villageId: membership.orgId }),
         },
       ],
     })

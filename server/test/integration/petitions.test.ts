@@ -157,8 +157,11 @@ describe(`联名提议 (petitions) on ${DIALECT}`, () => {
       const extra = signers.at(-1)!
       expect((await post(await tokenOf(extra.id), `/${id}/signatures`)).status).toBe(200)
       const told = await t.ds.query(
-        `SELECT n.accountId FROM notification n WHERE n.kind = 'petition.reached' AND n.title LIKE '联名提议召开%'`,
+        `SELECT n.accountId, n.link FROM notification n WHERE n.kind = 'petition.reached' AND n.title LIKE '联名提议召开%'`,
       )
+      // each opens the petition in its village
+      for (const n of told)
+        expect(n.link).toBe(`/subpackages/petition/pages/detail/index?id=${id}&villageId=${village}`)
       const committeeAccounts = await t.ds.query(
         `SELECT DISTINCT r.accountId FROM role_assignment ra JOIN resident r ON r.id = ra.residentId
           WHERE ra.orgId = ? AND ra.role IN ('committee_member','party_secretary') AND r.accountId IS NOT NULL`,

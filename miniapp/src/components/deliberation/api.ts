@@ -3,10 +3,6 @@
  * page-side views in `@/logic/deliberation`.
  */
 import type {
-  PetitionCreateRequest,
-  PetitionPage,
-  PetitionStatus,
-  PetitionView,
   DeliberationCreateRequest,
   PublishStepRequest,
   RejectDeliberationRequest,
@@ -138,25 +134,3 @@ export const addMinutes = (villageId: number, id: number, meetingId: number, tex
     body: { text },
     ...o,
   })
-
-// ---------- 联名提议 ----------
-
-const petitions = (villageId: number) => `/api/villages/${villageId}/petitions`
-
-export const listPetitions = (
-  villageId: number,
-  q: { page: number; pageSize: number; status?: PetitionStatus | undefined },
-  o?: CallOptions,
-) => api.request<PetitionPage>(petitions(villageId), { query: { ...q }, ...o })
-
-export const getPetition = (villageId: number, id: number, o?: CallOptions) =>
-  api.request<PetitionView>(`${petitions(villageId)}/${id}`, o)
-
-export const startPetition = (villageId: number, body: PetitionCreateRequest, o?: CallOptions) =>
-  api.request<PetitionView>(petitions(villageId), { method: 'POST', body, ...o })
-
-export const signPetition = (villageId: number, id: number, o?: CallOptions) =>
-  api.request<PetitionView>(`${petitions(villageId)}/${id}/signatures`, { method: 'POST', body: {}, ...o })
-
-export const withdrawPetition = (villageId: number, id: number, o?: CallOptions) =>
-  api.request<PetitionView>(`${petitions(villageId)}/${id}/withdraw`, { method: 'POST', body: {}, ...o })

@@ -4,6 +4,7 @@ import {
   COMMITTEE_ROLES,
   defaultProcedureSettings,
   deliberationPage,
+  petitionPage,
   isPetitionSignable,
   petitionCriteriaView,
   petitionForcesMeeting,
@@ -227,7 +228,7 @@ export class PetitionsService {
         kind: 'petition.withdrawn',
         title: '联名提议已撤回',
         body: `您签名的「${p.title}」已由发起人${p.initiatorName}撤回。`,
-        link: null,
+        link: petitionPage(p.id, p.villageId),
       })
     })
     return this.detail(a, id)
@@ -365,7 +366,7 @@ export class PetitionsService {
       kind: 'petition.reached',
       title: `联名提议召开${meeting}已达法定人数`,
       body: `「${p.title}」已有${PETITION_CRITERION_LABELS[met.criterion]} ${met.signed} 人联名，达到 ${met.total} 人的${thresholdLabel(rule.threshold)}（${met.needed} 人），依法应当召集${meeting}。`,
-      link: null,
+      link: petitionPage(p.id, p.villageId),
     })
     await this.notify.notify(m, {
       accountIds: [p.initiatorAccountId],
@@ -373,7 +374,7 @@ export class PetitionsService {
       kind: 'petition.reached',
       title: '您发起的联名已达法定人数',
       body: `「${p.title}」的联名已达到法定人数，村（居）委会应当召集${meeting}。`,
-      link: null,
+      link: petitionPage(p.id, p.villageId),
     })
   }
 

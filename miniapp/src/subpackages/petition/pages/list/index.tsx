@@ -1,27 +1,31 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import type { PetitionStatus, PetitionSummary } from '@xiangli/shared'
+import { PETITION_STATUSES, type PetitionStatus, type PetitionSummary } from '@xiangli/shared'
 import { Chips } from '@/components/Chips'
-import { listPetitions } from '@/components/deliberation/api'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
-import { PETITION_FILTERS, petitionTone } from '@/logic/deliberationPetition'
 import { formatTime } from '@/logic/format'
-import { ROUTES, withQuery } from '@/routes'
+import { PETITION_PAGES, PETITION_STATUS_CHIPS, petitionStatusTag, petitionTone } from '@/logic/petition'
+import { withQuery } from '@/routes'
+import { listPetitions } from '../../api'
 import '@/components/grievance/grievance.scss'
-import '@/components/deliberation/deliberation.scss'
+import '../../petition.scss'
 
-/** 联名提议: requests to convene a meeting, with how many signed; anyone of the village may start one. */
+type Filter = PetitionStatus | 'all'
+const asFilter = (s: string | undefined): Filter => PETITION_STATUSES.find((x) => x === s) ?? 'all'
+
+/** 联名提议: requests that a meeting be convened, with how many signed; any villager may start one. */
 export default function PetitionListPage() {
+  const { params } = useRouter()
   const ctx = useResidentVillage()
   const villageId = ctx.villageId ?? 0
-  const [filter, setFilter] = useState<PetitionStatus | 'all'>('all')
+  const [filter, setFilter] = useState<Filter>(asFilter(params.status))
   const list = usePagedList<PetitionSummary>(
     ctx.villageId !== null
       ? (page) =>
@@ -34,6 +38,7 @@ export default function PetitionListPage() {
     (p) => p.id,
     [ctx.villageId, filter],
   )
+  // back from a petition or from starting one: its count or status may have changed
   useReshow(() => void list.reload())
 
   const gate = residentGate(ctx, '联名提议', {
@@ -42,18 +47,25 @@ export default function PetitionListPage() {
   })
   if (gate) return <PageRoot>{gate}</PageRoot>
   const go = (url: string) => void Taro.navigateTo({ url })
+  const start = () => go(withQuery(PETITION_PAGES.start, { villageId }))
 
   let body
   if (list.loading && list.items.length === 0) body = <LoadingView />
   else if (list.error && list.items.length === 0)
     body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
   else if (list.items.length === 0)
-    body = (
-      <EmptyView
-        title="还没有联名提议"
-        description="有要全村一起定的事，村民可以联名提议召开村民会议；人数够了，村委会就要召集。"
-      />
-    )
+    body =
+      filter === 'all' ? (
+        <EmptyView
+          title="还没有联名提议"
+          description="村里有要大家一起定的事，可以发起联名，提议召开村民会议；联名的人数够了，村委会就应当召集。"
+        />
+      ) : (
+        <EmptyView
+          title="这一类还没有联名提议"
+          action={{ text: '看全部', onClick: () => setFilter('all') }}
+        />
+      )
   else
     body = (
       <>
@@ -61,18 +73,20 @@ export default function PetitionListPage() {
         {list.items.map((p) => (
           <View
             key={p.id}
-            className="xl-card xl-delib-card"
-            onClick={() => go(withQuery(ROUTES.petitionDetail, { id: p.id, villageId }))}
+            className="xl-card petition__row"
+            onClick={() => go(withQuery(PETITION_PAGES.detail, { id: p.id, villageId }))}
           >
-            <View className="xl-delib-card__head">
-              <Text className="xl-delib-card__title">{p.title}</Text>
-              <Text className={`xl-state-tag xl-state-tag--${petitionTone(p.status)}`}>{p.statusLabel}</Text>
+            <View className="petition__row-head">
+              <Text className="petition__title">{p.title}</Text>
+              <Text className={`xl-state-tag xl-state-tag--${petitionTone(p.status)}`}>
+                {petitionStatusTag(p.status)}
+              </Text>
             </View>
-            <View className="xl-delib-card__meta">
+            <View className="petition__meta">
               <Text>提议召开{p.targetLabel}</Text>
-              <Text>已有 {p.signatures} 人签名</Text>
+              <Text>已有 {p.signatures} 人联名</Text>
               <Text>
-                {p.initiatorName} · {formatTime(p.createdAt)}
+                {p.initiatorName}发起 · {formatTime(p.createdAt)}
               </Text>
             </View>
           </View>
@@ -88,13 +102,13 @@ export default function PetitionListPage() {
     )
 
   return (
-    <PageRoot>
-      <View className="xl-delib-submit">
-        <Button type="primary" block onClick={() => go(withQuery(ROUTES.petitionNew, { villageId }))}>
+    <PageRoot className="petition">
+      <View className="petition__start">
+        <Button type="primary" size="large" block onClick={start}>
           发起联名提议
         </Button>
       </View>
-      <Chips options={PETITION_FILTERS} value={filter} onChange={setFilter} scroll />
+      <Chips options={PETITION_STATUS_CHIPS} value={filter} onChange={setFilter} scroll />
       {body}
     </PageRoot>
   )
