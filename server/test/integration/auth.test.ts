@@ -74,6 +74,11 @@ describe(`logging in on ${DIALECT}`, () => {
       expect(res.body.people.find((p: { key: string }) => p.key === 'newcomer')).toMatchObject({
         roleLabel: '未认证的新用户',
       })
+      // the urban community has its own committee member to run 一征三议两公开
+      expect(res.body.people.find((p: { key: string }) => p.key === 'community_committee')).toMatchObject({
+        name: '许静',
+        orgName: '新华社区',
+      })
     })
 
     it('answers NOT_FOUND for a key that is no demo person', async () => {

@@ -274,7 +274,15 @@ const COMMUNITY_HOUSEHOLDS: HouseholdSpec[] = [
     group: '第一网格',
     address: '新华小区 2 栋 202',
     members: [
-      { name: '许静', sex: F, birth: '19820916', head: true, rep: true, roles: ['committee_member'] },
+      {
+        name: '许静',
+        sex: F,
+        birth: '19820916',
+        head: true,
+        rep: true,
+        roles: ['committee_member'],
+        demoKey: 'community_committee',
+      },
       { name: '沈浩', sex: M, birth: '19801130' },
       { name: '沈一诺', sex: F, birth: '20140628' },
     ],
