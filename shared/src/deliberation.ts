@@ -76,6 +76,14 @@ export const DELIBERATION_STATUS_LABELS: Record<DeliberationStatus, string> = {
 export const isDeliberationClosed = (s: DeliberationStatus): boolean =>
   s === 'completed' || s === 'not_adopted' || s === 'rejected'
 
+/** GET …/deliberations: newest first, a page at a time, optionally of one status. */
+export const deliberationListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  status: z.enum(DELIBERATION_STATUSES, { errorMap: () => ({ message: '没有这种议事状态' }) }).optional(),
+})
+export type DeliberationListQuery = z.infer<typeof deliberationListQuerySchema>
+
 /** Where the current step stands. Once the status is closed the phase no longer matters. */
 export const STEP_PHASES = ['pending', 'scheduled', 'in_session', 'collecting', 'done'] as const
 export type StepPhase = (typeof STEP_PHASES)[number]

@@ -144,7 +144,9 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       const seen = await get(resident, `/${id}`)
       expect(seen.status).toBe(200)
       expect(seen.body.actions).toEqual([])
-      expect((await get(resident, '')).body.map((x: { id: number }) => x.id)).toContain(id)
+      const page = (await get(resident, '')).body
+      expect(page).toMatchObject({ page: 1, pageSize: 20 })
+      expect(page.items.map((x: { id: number }) => x.id)).toContain(id)
     })
 
     it('refuses a resident who tries to start one', async () => {
@@ -551,6 +553,23 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       }),
       'DELIBERATION_SOURCE_INVALID',
     )
+  })
+
+  it('pages the list newest first, filters it by status, and refuses a status that does not exist', async () => {
+    const before = (await get(resident, '?pageSize=100')).body.total as number
+    const made: number[] = []
+    for (let i = 0; i < 3; i++) made.push((await create(secretary, { title: `第 ${i + 1} 个议题` })).id)
+    const first = (await get(resident, '?page=1&pageSize=2')).body
+    expect(first.total).toBe(before + 3)
+    expect(first.items.map((x: { id: number }) => x.id)).toEqual([made[2], made[1]])
+    const second = (await get(resident, '?page=2&pageSize=2')).body
+    expect(second.items[0].id).toBe(made[0])
+    const inProgress = (await get(resident, '?status=in_progress&pageSize=100')).body
+    expect(inProgress.items.every((x: { status: string }) => x.status === 'in_progress')).toBe(true)
+    expect(inProgress.items.map((x: { id: number }) => x.id)).toEqual(expect.arrayContaining(made))
+    const bad = await get(resident, '?status=whatever')
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body.details)).toContain('没有这种议事状态')
   })
 
   it('counts 200 parallel ballots by one voter once', async () => {

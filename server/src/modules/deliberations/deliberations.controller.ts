@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestj
 import {
   COMMITTEE_ROLES,
   deliberationCreateSchema,
+  deliberationListQuerySchema,
   meetingAttachmentsSchema,
   meetingScheduleSchema,
   minutesCreateSchema,
@@ -13,6 +14,8 @@ import {
   solicitationOpenSchema,
   townshipAttendeeSchema,
   type DeliberationCreate,
+  type DeliberationListQuery,
+  type Page,
   type DeliberationSummary,
   type DeliberationView,
   type MeetingAttachmentsRequest,
@@ -56,7 +59,7 @@ import { DeliberationsService } from './deliberations.service'
  *
  * Routes under /api/villages/:villageId/deliberations (request → response types in @xiangli/shared):
  *   POST /                                   DeliberationCreateRequest → DeliberationView (source petition: the petition becomes convened)
- *   GET  /                                   → DeliberationSummary[]
+ *   GET  /?page&pageSize&status              → Page<DeliberationSummary>, newest first
  *   GET  /settings, PUT /settings            DeliberationSettings
  *   GET  /township-officials                 → TownshipOfficialOption[] (for 列席)
  *   GET  /:id                                → DeliberationView (solicitation, opinionSummary, attachments, meetings, actions)
@@ -98,8 +101,11 @@ export class DeliberationsController {
 
   @Get()
   @Access.village(ANY_VILLAGE_ROLE, { township: true })
-  list(@Acting() a: ActingContext): Promise<DeliberationSummary[]> {
-    return this.deliberations.list(a)
+  list(
+    @Acting() a: ActingContext,
+    @Query(zod(deliberationListQuerySchema)) q: DeliberationListQuery,
+  ): Promise<Page<DeliberationSummary>> {
+    return this.deliberations.list(a, q)
   }
 
   @Get('settings')

@@ -26,7 +26,9 @@ import {
   type Attendance,
   type DeliberationCreate,
   type DeliberationEvent,
+  type DeliberationListQuery,
   type DeliberationSummary,
+  type Page,
   type DeliberationView,
   type MeetingAttachmentsRequest,
   type MeetingBody,
@@ -221,11 +223,14 @@ export class DeliberationsService implements OnModuleInit {
     return this.detail(a, id)
   }
 
-  async list(a: ActingContext): Promise<DeliberationSummary[]> {
-    const rows = await this.ds
-      .getRepository(Deliberation)
-      .find({ where: { villageId: a.villageId }, order: { id: 'DESC' }, take: 200 })
-    return rows.map((d) => ({
+  async list(a: ActingContext, q: DeliberationListQuery): Promise<Page<DeliberationSummary>> {
+    const [rows, total] = await this.ds.getRepository(Deliberation).findAndCount({
+      where: { villageId: a.villageId, ...(q.status ? { status: q.status } : {}) },
+      order: { id: 'DESC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    })
+    const items = rows.map((d) => ({
       id: d.id,
       title: d.title,
       matterType: d.matterType,
@@ -235,6 +240,7 @@ export class DeliberationsService implements OnModuleInit {
       stepLabel: findStep(d.procedure, d.step)?.label ?? d.step,
       createdAt: d.createdAt.toISOString(),
     }))
+    return { items, total, page: q.page, pageSize: q.pageSize }
   }
 
   async detail(a: ActingContext, id: number): Promise<DeliberationView> {
