@@ -1,22 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, field, loginAs } from './support/ui'
+import { button, cell, chip, field, loginAs, stateTag, tab, toastGone } from './support/ui'
 
 const PURPOSE = '孩子上小学报名'
 
-const stateTag = (s: Session, label: string) =>
-  s.page.locator('.xl-state-tag', { hasText: label }).filter({ visible: true }).first()
-const chip = (s: Session, text: string) =>
-  s.page.locator('.xl-chip', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).filter({ visible: true })
-const tab = (s: Session, text: string) =>
-  s.page.locator('.weui-tabbar__item', { hasText: text }).filter({ visible: true })
-/** Taro's toast would cover the picture: wait until the one a step shows has come and gone */
-async function toastGone(s: Session): Promise<void> {
-  const toast = s.page.locator('.taro__toast')
-  await toast.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined)
-  await toast.waitFor({ state: 'hidden', timeout: 10_000 })
-}
 const verdict = (s: Session) => s.page.locator('.check__verdict').filter({ visible: true })
 
 describe('开证明 on the H5 app', () => {

@@ -1,41 +1,14 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { openBrowser, resultsDir, screenshot, type Session } from './support/browser'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { openBrowser, resultsDir, screenshot, type Session, openPerson } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, field, loginAs } from './support/ui'
+import { button, cell, chip, confirmModal, field, loginAs, tab, toastGone, visible } from './support/ui'
 
 const TITLE = '修建村东头便民桥'
 const DAY = 86_400_000
 
 /** YYYY-MM-DD in Beijing time, `days` from now. */
 const chinaDate = (days = 0) => new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10)
-
-const visible = (s: Session, selector: string, text?: string | RegExp) =>
-  s.page.locator(selector, text === undefined ? {} : { hasText: text }).filter({ visible: true })
-const chip = (s: Session, text: string) => visible(s, '.xl-chip', new RegExp(`^\\s*${text}\\s*$`))
-const tab = (s: Session, text: string) => visible(s, '.weui-tabbar__item', text)
-const confirmModal = (s: Session) => visible(s, '.taro-model__confirm').click({ timeout: 10_000 })
-/** Taro's toast would cover the picture: wait until the one a step shows has come and gone */
-async function toastGone(s: Session): Promise<void> {
-  const toast = s.page.locator('.taro__toast')
-  await toast.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined)
-  await toast.waitFor({ state: 'hidden', timeout: 10_000 })
-}
-
-/** Another person on the same Chromium: a fresh context (own storage, own login), phone-sized. */
-async function openPerson(browser: Browser): Promise<Session> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    isMobile: true,
-    hasTouch: true,
-  })
-  const page = await context.newPage()
-  return { browser, context, page, close: () => context.close() }
-}
 
 describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
   let server: RunningServer
@@ -47,14 +20,10 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
   let detailUrl = ''
   let meetingUrl = ''
 
-  let h5 = ''
-
   beforeAll(async () => {
     // a copy of the H5 build, so that a rebuild during this long run does not swap the app's chunks
     // under the pages already open
-    h5 = mkdtempSync(join(tmpdir(), 'xiangli-h5-'))
-    cpSync(resolve(__dirname, '../miniapp/dist-h5'), h5, { recursive: true })
-    server = await startServer({ H5_DIR: h5 })
+    server = await startServer()
     secretary = await openBrowser()
     committee = await openPerson(secretary.browser)
     partyMember = await openPerson(secretary.browser)
@@ -67,7 +36,6 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     for (const s of [supervisor, resident, partyMember, committee]) await s?.close()
     await secretary?.close()
     await server?.stop()
-    if (h5) rmSync(h5, { recursive: true, force: true })
   })
 
   const goto = async (s: Session, url: string) => {

@@ -1,32 +1,19 @@
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { png } from './support/png'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, field, loginAs } from './support/ui'
+import { button, cell, chip, field, loginAs, stateTag, tab, toastGone, visible } from './support/ui'
 
 const TITLE = '2026年10月村级财务收支公开'
 const OBJECTION = '村道修缮这笔支出和实际用工对不上，请公开用工和材料明细。'
 const ANSWER = '经核对，村道修缮含材料费，票据已贴在村务公开栏，欢迎查看。'
 const REASON = '村道修缮支出金额录入有误，按发票更正'
 
-const chip = (s: Session, text: string) =>
-  s.page.locator('.xl-chip', { hasText: new RegExp(`^\\s*${text}\\s*$`) }).filter({ visible: true })
-const stateTag = (s: Session, label: string) =>
-  s.page.locator('.xl-state-tag', { hasText: label }).filter({ visible: true }).first()
-const tab = (s: Session, text: string) =>
-  s.page.locator('.weui-tabbar__item', { hasText: text }).filter({ visible: true })
-const visible = (s: Session, selector: string) => s.page.locator(selector).filter({ visible: true })
 /** a box whose placeholder is exactly this (the 合计 boxes say only 元) */
 const exactInput = (s: Session, placeholder: string) =>
   s.page
     .locator('input')
     .and(s.page.getByPlaceholder(placeholder, { exact: true }))
     .filter({ visible: true })
-/** Taro's toast would cover the picture: wait until the one a step shows has come and gone */
-async function toastGone(s: Session): Promise<void> {
-  const toast = s.page.locator('.taro__toast')
-  await toast.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined)
-  await toast.waitFor({ state: 'hidden', timeout: 10_000 })
-}
 
 describe('村务公开 on the H5 app', () => {
   let server: RunningServer

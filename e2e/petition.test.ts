@@ -1,40 +1,22 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { request, type APIRequestContext, type Browser } from 'playwright-core'
-import { openBrowser, screenshot, type Session } from './support/browser'
+import { request, type APIRequestContext } from 'playwright-core'
+import { openBrowser, screenshot, type Session, openPerson } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, field, loginAs } from './support/ui'
+import {
+  button,
+  cell,
+  chip,
+  confirmModal,
+  field,
+  loginAs,
+  stateTag,
+  tab,
+  toastGone,
+  visible,
+} from './support/ui'
 
 const TITLE = '提议召开村民会议商量修村北的路'
 const TEXT = '村北的土路一下雨就没法走，孩子上学、老人看病都不方便，提议召开村民会议商量集资修路。'
 const DELIBERATION = '集资修建村北道路'
-
-const visible = (s: Session, selector: string, text?: string | RegExp) =>
-  s.page.locator(selector, text === undefined ? {} : { hasText: text }).filter({ visible: true })
-const chip = (s: Session, text: string) => visible(s, '.xl-chip', new RegExp(`^\\s*${text}\\s*$`))
-const tab = (s: Session, text: string) => visible(s, '.weui-tabbar__item', text)
-const stateTag = (s: Session, text: string) => visible(s, '.xl-state-tag', text).first()
-const confirmModal = (s: Session) => visible(s, '.taro-model__confirm').click({ timeout: 10_000 })
-/** Taro's toast would cover the picture: wait until the one a step shows has come and gone */
-async function toastGone(s: Session): Promise<void> {
-  const toast = s.page.locator('.taro__toast')
-  await toast.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined)
-  await toast.waitFor({ state: 'hidden', timeout: 10_000 })
-}
-
-/** Another person on the same Chromium: a fresh context (own storage, own login), phone-sized. */
-async function openPerson(browser: Browser): Promise<Session> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    isMobile: true,
-    hasTouch: true,
-  })
-  const page = await context.newPage()
-  return { browser, context, page, close: () => context.close() }
-}
 
 interface Criterion {
   criterion: string
@@ -56,7 +38,6 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
   let resident: Session
   let representative: Session
   let committee: Session
-  let h5 = ''
   let villageId = 0
   let petitionId = 0
   let detailUrl = ''
@@ -86,9 +67,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
 
   beforeAll(async () => {
     // a copy of the H5 build, so that a rebuild during the run does not swap the app's chunks
-    h5 = mkdtempSync(join(tmpdir(), 'xiangli-h5-'))
-    cpSync(resolve(__dirname, '../miniapp/dist-h5'), h5, { recursive: true })
-    server = await startServer({ H5_DIR: h5 })
+    server = await startServer()
     http = await request.newContext({ baseURL: server.url })
     resident = await openBrowser()
     representative = await openPerson(resident.browser)
@@ -100,7 +79,6 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     await resident?.close()
     await http?.dispose()
     await server?.stop()
-    if (h5) rmSync(h5, { recursive: true, force: true })
   })
 
   it('lets 王秀英 start a petition from 办事, with the legal threshold explained', async () => {

@@ -13,6 +13,16 @@ export interface Session {
   close: () => Promise<void>
 }
 
+/** A mid-range phone in China: its size, language and time zone (times show as on their phones). */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  isMobile: true,
+  hasTouch: true,
+}
+
 /** Headless Debian Chromium (Playwright gives each launch a fresh profile) with a phone-sized window. */
 export async function openBrowser(): Promise<Session> {
   const browser = await chromium.launch({
@@ -28,15 +38,7 @@ export async function openBrowser(): Promise<Session> {
       '--disable-sync',
     ],
   })
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    // the people who use it are in China: times show as they would on their phones
-    timezoneId: 'Asia/Shanghai',
-    isMobile: true,
-    hasTouch: true,
-  })
+  const context = await browser.newContext(PHONE)
   const page = await context.newPage()
   return {
     browser,
@@ -46,6 +48,13 @@ export async function openBrowser(): Promise<Session> {
       await browser.close()
     },
   }
+}
+
+/** Another person on the same Chromium: a fresh context (own storage, own login), the same phone. */
+export async function openPerson(browser: Browser): Promise<Session> {
+  const context = await browser.newContext(PHONE)
+  const page = await context.newPage()
+  return { browser, context, page, close: () => context.close() }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -17,3 +17,20 @@ export async function loginAs(s: Session, url: string, name: string): Promise<vo
     .locator('.xl-section-title', { hasText: '演示账号' })
     .waitFor({ state: 'hidden', timeout: 15_000 })
 }
+
+/** Visible elements matching a selector, optionally holding a text. */
+export const visible = (s: Session, selector: string, text?: string | RegExp) =>
+  s.page.locator(selector, text === undefined ? {} : { hasText: text }).filter({ visible: true })
+/** A chip whose whole label is this text. */
+export const chip = (s: Session, text: string) => visible(s, '.xl-chip', new RegExp(`^\\s*${text}\\s*$`))
+export const tab = (s: Session, text: string) => visible(s, '.weui-tabbar__item', text)
+export const stateTag = (s: Session, label: string) => visible(s, '.xl-state-tag', label).first()
+/** Taps 确定 on Taro's confirm dialog. */
+export const confirmModal = (s: Session) => visible(s, '.taro-model__confirm').click({ timeout: 10_000 })
+
+/** Taro's toast would cover the picture: wait until the one a step shows has come and gone. */
+export async function toastGone(s: Session): Promise<void> {
+  const toast = s.page.locator('.taro__toast')
+  await toast.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined)
+  await toast.waitFor({ state: 'hidden', timeout: 10_000 })
+}
