@@ -57,7 +57,14 @@ export default defineAppConfig({
       // 村里议事 (四议两公开): anyone of the village reads; members check in and vote; the clerk runs the meeting.
       root: 'subpackages/deliberation',
       name: 'deliberation',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/meeting/index'],
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/meeting/index',
+        // 一征: a resident's opinion, and the opinions
+        'pages/opinion/index',
+        'pages/opinions/index',
+      ],
     },
     {
       // 村务公开 for residents: a notice with its versions, acknowledging it, objecting and their objections.

@@ -32,6 +32,8 @@ export const ROUTES = {
   deliberationList: '/subpackages/deliberation/pages/list/index',
   deliberationDetail: '/subpackages/deliberation/pages/detail/index',
   deliberationMeeting: '/subpackages/deliberation/pages/meeting/index',
+  deliberationOpinion: '/subpackages/deliberation/pages/opinion/index',
+  deliberationOpinions: '/subpackages/deliberation/pages/opinions/index',
   // 联名提议: residents co-sign a request that a meeting be convened
   petitionList: '/subpackages/petition/pages/list/index',
   petitionDetail: '/subpackages/petition/pages/detail/index',

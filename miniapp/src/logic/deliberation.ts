@@ -18,13 +18,16 @@ import {
   type MatterType,
   type Membership,
   type MeetingOutcomeKind,
+  type OpinionSummary,
   type QuorumCheck,
   type QuorumCount,
+  type SolicitationView,
   type StepKey,
   type StepKind,
   type StepOutcome,
   type StepPhase,
   type StepRecord,
+  type StoredFileView,
   type Votes,
 } from '@xiangli/shared'
 import { formatTime } from './format'
@@ -107,6 +110,10 @@ export interface DeliberationDetail {
   history: StepRecord[]
   meetings: MeetingSummary[]
   notices: NoticeView[]
+  /** 一征 (一征三议两公开 only; null for 四议两公开) */
+  solicitation?: SolicitationView | null
+  /** 一征's summary, which every later step shows */
+  opinionSummary?: OpinionSummary | null
   actions: DeliberationEventType[]
   createdAt: string
 }
@@ -137,8 +144,10 @@ export interface MeetingView {
   liveVotes: Votes | null
   /** 会议记录 and its corrections, where the server records them */
   minutes?: MinutesEntry[]
+  /** photos of the sign-in sheet, the plan as a PDF … */
+  attachments?: StoredFileView[]
   /** 列席的乡镇（街道）干部, never counted in the quorum */
-  townshipAttendees?: { id: number; name: string; title: string }[]
+  townshipAttendees?: { id: number; accountId?: number; name: string; title: string }[]
   /** the caller may add minutes */
   canRecord?: boolean
   /** the caller has voted here (never how) */

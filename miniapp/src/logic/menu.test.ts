@@ -69,6 +69,22 @@ describe('buildServiceMenu', () => {
     expect(menu[4]!.items[1]!.url).toBe('/subpackages/deliberation/pages/list/index?villageId=42')
     expect(menu[4]!.items[2]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
     expect(menu[4]!.items[4]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
+    expect(menu[4]!.items[1]!.title).toBe('议事（四议两公开）')
+  })
+
+  it('names the urban procedure on a community committee member’s 议事 entry', () => {
+    const menu = buildServiceMenu({
+      verified: true,
+      verificationPending: false,
+      membership: membership({
+        orgId: 7,
+        orgName: '新华社区',
+        orgKind: 'community',
+        roles: ['resident', 'committee_member'],
+      }),
+    })
+    const bench = menu.flatMap((s) => s.items).find((i) => i.key === 'deliberationsBench')
+    expect(bench?.title).toBe('议事（一征三议两公开）')
   })
 
   it('gives a township official 乡镇督办 for their township, and no village entries', () => {

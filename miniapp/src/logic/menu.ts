@@ -147,7 +147,8 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
     if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
       items.push({
         key: 'deliberationsBench',
-        title: '议事（四议两公开）',
+        // the procedure is the unit's own: rural 四议两公开, urban 一征三议两公开
+        title: membership.orgKind === 'community' ? '议事（一征三议两公开）' : '议事（四议两公开）',
         description: '发起议事，安排会议，登记到会，结束表决，公开决议和实施结果',
         url: withQuery(ROUTES.deliberationList, q),
       })

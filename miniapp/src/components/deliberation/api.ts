@@ -4,8 +4,17 @@
  */
 import type {
   DeliberationCreateRequest,
+  OpinionCreateRequest,
+  OpinionPage,
+  OpinionSummaryRequest,
+  OpinionView,
+  PageQuery,
   PublishStepRequest,
   RejectDeliberationRequest,
+  SolicitationOpenRequest,
+  StoredFileView,
+  TownshipAttendeeRequest,
+  TownshipOfficialOption,
   Votes,
 } from '@xiangli/shared'
 import type { CallOptions } from '@/api/client'
@@ -132,5 +141,75 @@ export const addMinutes = (villageId: number, id: number, meetingId: number, tex
   api.request<MeetingView>(`${meeting(villageId, id, meetingId)}/minutes`, {
     method: 'POST',
     body: { text },
+    ...o,
+  })
+
+// ---------- 一征 ----------
+
+export const openSolicitation = (
+  villageId: number,
+  id: number,
+  body: SolicitationOpenRequest,
+  o?: CallOptions,
+) => api.request<DeliberationDetail>(`${base(villageId)}/${id}/solicitation`, { method: 'POST', body, ...o })
+
+export const submitOpinion = (villageId: number, id: number, body: OpinionCreateRequest, o?: CallOptions) =>
+  api.request<OpinionView>(`${base(villageId)}/${id}/opinions`, { method: 'POST', body, ...o })
+
+export const listOpinions = (villageId: number, id: number, q: PageQuery, o?: CallOptions) =>
+  api.request<OpinionPage>(`${base(villageId)}/${id}/opinions`, { query: { ...q }, ...o })
+
+export const postOpinionSummary = (
+  villageId: number,
+  id: number,
+  body: OpinionSummaryRequest,
+  o?: CallOptions,
+) =>
+  api.request<DeliberationDetail>(`${base(villageId)}/${id}/solicitation/summary`, {
+    method: 'POST',
+    body,
+    ...o,
+  })
+
+// ---------- the meeting's records ----------
+
+/** A file for the meeting (sign-in sheet, plan), uploaded like a notice's attachment, then attached. */
+export const uploadMeetingFile = (
+  villageId: number,
+  file: { path: string; name: string },
+  o: CallOptions = {},
+) =>
+  api.request<StoredFileView>(`/api/villages/${villageId}/attachments`, {
+    method: 'POST',
+    upload: { field: 'file', filePath: file.path, fileName: file.name },
+    ...o,
+  })
+
+export const attachToMeeting = (
+  villageId: number,
+  id: number,
+  meetingId: number,
+  fileIds: number[],
+  o?: CallOptions,
+) =>
+  api.request<MeetingView>(`${meeting(villageId, id, meetingId)}/attachments`, {
+    method: 'POST',
+    body: { fileIds },
+    ...o,
+  })
+
+export const listTownshipOfficials = (villageId: number, o?: CallOptions) =>
+  api.request<TownshipOfficialOption[]>(`${base(villageId)}/township-officials`, o)
+
+export const addTownshipAttendee = (
+  villageId: number,
+  id: number,
+  meetingId: number,
+  body: TownshipAttendeeRequest,
+  o?: CallOptions,
+) =>
+  api.request<MeetingView>(`${meeting(villageId, id, meetingId)}/township-attendees`, {
+    method: 'POST',
+    body,
     ...o,
   })

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { getDeliberation, giveOpinion, rejectDeliberation } from '@/components/deliberation/api'
+import { SolicitCard, SummaryCard } from '@/components/deliberation/SolicitCard'
 import { NoticeBlock, StatusTag, StepList } from '@/components/deliberation/StepList'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
@@ -15,6 +16,7 @@ import {
   RESERVED_MATTER_NOTE,
   committeeButtons,
   isSupervisor,
+  isVillageCadre,
   liveMeeting,
   sourceView,
   stepList,
@@ -142,11 +144,23 @@ export default function DeliberationDetailPage() {
         </View>
       </View>
 
+      <SummaryCard d={d} />
+      <SolicitCard
+        d={d}
+        villageId={villageId}
+        seesAll={supervisor || isVillageCadre(ctx.membership)}
+        onChanged={shown}
+      />
+
       {live || can.schedule || can.publish || can.reject ? (
         <View className="xl-card">
-          <View className="xl-card__title">
-            现在：{d.stepLabel} · {d.phaseLabel}
-          </View>
+          {/* during 一征 the card above says where it stands */}
+          {d.solicitation &&
+          d.procedure.steps.find((x) => x.key === d.step)?.kind === 'solicitation' ? null : (
+            <View className="xl-card__title">
+              现在：{d.stepLabel} · {d.phaseLabel}
+            </View>
+          )}
           {live ? (
             <View className="xl-muted">
               {live.bodyLabel}，{live.location}

@@ -17,6 +17,7 @@ import {
   openMeeting,
   paperSignIn,
 } from '@/components/deliberation/api'
+import { MeetingRecords } from '@/components/deliberation/MeetingRecords'
 import { QuorumBar } from '@/components/deliberation/QuorumBar'
 import { ResultBlock } from '@/components/deliberation/StepList'
 import { PageRoot } from '@/components/PageRoot'
@@ -433,17 +434,7 @@ export default function MeetingPage() {
         </View>
       ) : null}
 
-      {m.townshipAttendees && m.townshipAttendees.length > 0 ? (
-        <View className="xl-card">
-          <View className="xl-card__title">列席的乡镇干部</View>
-          {m.townshipAttendees.map((t) => (
-            <View key={t.id} className="xl-muted">
-              {t.name}（{t.title}）
-            </View>
-          ))}
-          <View className="xl-muted">列席的人不计入到会人数。</View>
-        </View>
-      ) : null}
+      <MeetingRecords m={m} villageId={villageId} deliberationId={id!} onChanged={shownMeeting} />
 
       <ReasonDialog
         visible={cancelling}
