@@ -420,13 +420,10 @@ export class DeliberationsService implements OnModuleInit {
     const residentId = a.principal.residentIn.get(a.villageId)
     await this.uniqueAs('DELIBERATION_ALREADY_CHECKED_IN', () =>
       this.tx.run(async (m) => {
-        const d = await this.find(m, a.villageId, id)
-        const meeting = await this.meetingShared(m, d, meetingId)
-        this.mustBeInSession(meeting)
-        const member = residentId
-          ? await m.getRepository(DeliberationMeetingMember).findOneBy({ meetingId, residentId })
-          : null
-        if (!member) throw new AppException('DELIBERATION_NOT_A_MEMBER')
+        const gate = await this.hotGate(m, a.villageId, id, meetingId, residentId ?? null)
+        this.mustBeInSession(gate)
+        if (gate.memberId === null) throw new AppException('DELIBERATION_NOT_A_MEMBER')
+        const member = { id: gate.memberId }
         // a hot write: one insert, no shared row touched; the close seals the attendance into the
         // audit chain (count and digest), and the row itself says who recorded it
         await m.getRepository(DeliberationAttendance).insert({
@@ -564,19 +561,11 @@ export class DeliberationsService implements OnModuleInit {
     const residentId = a.principal.residentIn.get(a.villageId)
     await this.uniqueAs('DELIBERATION_ALREADY_VOTED', () =>
       this.tx.run(async (m) => {
-        const d = await this.find(m, a.villageId, id)
-        const meeting = await this.meetingShared(m, d, meetingId)
-        if (meeting.status === 'closed' || meeting.status === 'cancelled')
-          throw new AppException('DELIBERATION_VOTING_CLOSED')
-        if (meeting.status !== 'in_session') throw new AppException('DELIBERATION_MEETING_NOT_OPEN')
-        const member = residentId
-          ? await m.getRepository(DeliberationMeetingMember).findOneBy({ meetingId, residentId })
-          : null
-        if (!member) throw new AppException('DELIBERATION_NOT_A_MEMBER')
-        const present = await m
-          .getRepository(DeliberationAttendance)
-          .countBy({ meetingId, memberId: member.id })
-        if (!present) throw new AppException('DELIBERATION_NOT_CHECKED_IN')
+        const meeting = await this.hotGate(m, a.villageId, id, meetingId, residentId ?? null)
+        this.mustBeInSession(meeting)
+        if (meeting.memberId === null) throw new AppException('DELIBERATION_NOT_A_MEMBER')
+        if (!meeting.present) throw new AppException('DELIBERATION_NOT_CHECKED_IN')
+        const member = { id: meeting.memberId }
         if (meeting.ballot === 'secret') {
           // two rows with nothing in common but the meeting: the turnout says who, the ballot says what
           await m.getRepository(DeliberationTurnout).insert({ meetingId, memberId: member.id })
@@ -1241,26 +1230,54 @@ export class DeliberationsService implements OnModuleInit {
   }
 
   /**
-   * The meeting row under a shared lock (MySQL): check-ins and ballots run side by side, and the close,
-   * which takes it exclusively, waits for those in flight and is seen by any that come after. SQLite
-   * runs one transaction at a time anyway. (LOCK IN SHARE MODE, not FOR SHARE: MariaDB has only the
-   * former, and MySQL 8 still takes it.)
+   * Everything a check-in or a ballot must know, in one round trip: the meeting's state and ballot
+   * kind (scoped to the deliberation and the village), the caller's place on the frozen member list
+   * and whether they are present. On MySQL the meeting row is read under a shared lock: check-ins and
+   * ballots run side by side, and the close, which takes it exclusively, waits for those in flight
+   * and is seen by any that come after (LOCK IN SHARE MODE, not FOR SHARE: MariaDB has only the
+   * former, and MySQL 8 still takes it; subqueries are not locked). SQLite runs one at a time anyway.
    */
-  private async meetingShared(
+  private async hotGate(
     m: EntityManager,
-    d: Deliberation,
+    villageId: number,
+    id: number,
     meetingId: number,
-  ): Promise<DeliberationMeeting> {
-    if (this.tx.isSqlite) return this.meeting(m, d, meetingId)
+    residentId: number | null,
+  ): Promise<{
+    status: DeliberationMeeting['status']
+    ballot: DeliberationMeeting['ballot']
+    memberId: number | null
+    present: boolean
+  }> {
     const [row] = (await m.query(
-      'SELECT id FROM deliberation_meeting WHERE id = ? AND deliberationId = ? LOCK IN SHARE MODE',
-      [meetingId, d.id],
-    )) as { id: number }[]
+      `SELECT x.status, x.ballot,
+              (SELECT mm.id FROM deliberation_meeting_member mm
+                WHERE mm.meetingId = x.id AND mm.residentId = ?) AS memberId,
+              (SELECT COUNT(*) FROM deliberation_attendance att
+                 JOIN deliberation_meeting_member mm ON mm.id = att.memberId
+                WHERE att.meetingId = x.id AND mm.residentId = ?) AS present
+         FROM deliberation_meeting x
+        WHERE x.id = ? AND x.deliberationId = ?
+          AND EXISTS (SELECT 1 FROM deliberation d WHERE d.id = x.deliberationId AND d.villageId = ?)${
+            this.tx.isSqlite ? '' : ' LOCK IN SHARE MODE'
+          }`,
+      [residentId ?? 0, residentId ?? 0, meetingId, id, villageId],
+    )) as {
+      status: DeliberationMeeting['status']
+      ballot: DeliberationMeeting['ballot']
+      memberId: number | string | null
+      present: number | string
+    }[]
     if (!row) throw new AppException('NOT_FOUND')
-    return this.meeting(m, d, meetingId)
+    return {
+      status: row.status,
+      ballot: row.ballot,
+      memberId: row.memberId === null ? null : Number(row.memberId),
+      present: Number(row.present) > 0,
+    }
   }
 
-  private mustBeInSession(meeting: DeliberationMeeting): void {
+  private mustBeInSession(meeting: Pick<DeliberationMeeting, 'status'>): void {
     if (meeting.status === 'closed' || meeting.status === 'cancelled')
       throw new AppException('DELIBERATION_VOTING_CLOSED')
     if (meeting.status !== 'in_session') throw new AppException('DELIBERATION_MEETING_NOT_OPEN')
