@@ -65,7 +65,7 @@ const detail = (over: Partial<DeliberationDetail> = {}): DeliberationDetail => (
   content: '拟用集体资金修建一座水泥桥。',
   matterType: 'public_works',
   matterLabel: '公益事业的兴办和筹资筹劳方案及建设承包方案',
-  source: { kind: 'cadre', grievanceId: null, reference: null },
+  source: { kind: 'cadre', grievanceId: null, reference: null, petitionId: null },
   delegationResolution: null,
   status: 'in_progress',
   statusLabel: '议事中',
@@ -122,6 +122,9 @@ const detail = (over: Partial<DeliberationDetail> = {}): DeliberationDetail => (
     }),
   ],
   notices: [],
+  attachments: [],
+  solicitation: null,
+  opinionSummary: null,
   actions: ['schedule_meeting', 'reject'],
   createdAt: '2026-11-19T12:00:00.000Z',
   ...over,
@@ -231,14 +234,21 @@ describe('resultLine', () => {
 
 describe('sourceView', () => {
   it('links a resident’s issue', () => {
-    expect(sourceView({ kind: 'grievance', grievanceId: 5, reference: null })).toMatchObject({
+    expect(
+      sourceView({ kind: 'grievance', grievanceId: 5, reference: null, petitionId: null }),
+    ).toMatchObject({
       label: '村民反映的问题',
       grievanceId: 5,
     })
   })
   it('names the higher-level document', () => {
     expect(
-      sourceView({ kind: 'higher_assignment', grievanceId: null, reference: '镇发〔2026〕3号' }),
+      sourceView({
+        kind: 'higher_assignment',
+        grievanceId: null,
+        reference: '镇发〔2026〕3号',
+        petitionId: null,
+      }),
     ).toEqual({
       label: '上级交办',
       detail: '镇发〔2026〕3号',

@@ -12,169 +12,39 @@ import {
   STEP_OUTCOME_LABELS,
   isSelfGoverningUnit,
   type BallotKind,
-  type DeliberationBody,
-  type DeliberationEventType,
   type DeliberationStatus,
+  type DeliberationSummary,
+  type DeliberationView,
+  type MeetingResultView,
+  type MeetingStatus,
+  type MeetingSummary,
+  type MeetingView,
+  type MinutesEntryView,
+  type PublicNoticeSummary,
+  type QuorumView,
   type MatterType,
   type Membership,
   type MeetingOutcomeKind,
-  type OpinionSummary,
-  type QuorumCheck,
-  type QuorumCount,
-  type SolicitationView,
   type StepKey,
-  type StepKind,
   type StepOutcome,
-  type StepPhase,
   type StepRecord,
-  type StoredFileView,
   type Votes,
 } from '@xiangli/shared'
 import { formatTime } from './format'
 
-// ---------- what the server answers (the shared package has no response types for these yet) ----------
+// ---------- what the server answers: the response types in shared ----------
 
-export interface DeliberationListItem {
-  id: number
-  title: string
-  matterType: MatterType
-  status: DeliberationStatus
-  statusLabel: string
-  step: StepKey
-  stepLabel: string
-  createdAt: string
-}
-
-export interface MeetingResultView {
-  outcome: MeetingOutcomeKind
-  reason: string
-  due: number
-  present: number
-  households: { total: number; represented: number | null } | null
-  quorumBy: QuorumCount | null
-  votes: Votes
-  online: Votes
-  closedAt: string
-}
-
-export type MeetingStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled'
-
-export interface MeetingSummary {
-  id: number
-  step: StepKey
-  body: DeliberationBody
-  bodyLabel: string
-  meetingAt: string
-  noticeAt: string
-  location: string
-  ballot: BallotKind
-  status: MeetingStatus
-  result: MeetingResultView | null
-}
-
-export interface NoticeView {
-  id: number
-  category: 'resolution' | 'implementation'
-  title: string
-  body: string
-  resolutionNoticeId: number | null
-  publishedAt: string
-  supervisionOpinion: string | null
-  supervisionAt: string | null
-}
-
-export interface ProcedureStepView {
-  key: StepKey
-  label: string
-  kind: StepKind
-  bodies: DeliberationBody[]
-  recorders: string[]
-  deciding: boolean
-}
-
-export interface DeliberationDetail {
-  id: number
-  title: string
-  content: string
-  matterType: MatterType
-  matterLabel: string
-  source: { kind: string; grievanceId: number | null; reference: string | null; petitionId?: number | null }
-  delegationResolution: string | null
-  status: DeliberationStatus
-  statusLabel: string
-  step: StepKey
-  stepLabel: string
-  phase: StepPhase
-  phaseLabel: string
-  procedure: { variant: string; label: string; steps: ProcedureStepView[] }
-  history: StepRecord[]
-  meetings: MeetingSummary[]
-  notices: NoticeView[]
-  /** 一征 (一征三议两公开 only; null for 四议两公开) */
-  solicitation?: SolicitationView | null
-  /** 一征's summary, which every later step shows */
-  opinionSummary?: OpinionSummary | null
-  actions: DeliberationEventType[]
-  createdAt: string
-}
-
-export interface MeetingMemberLine {
-  id: number
-  name: string
-  present: boolean
-  isMe: boolean
-}
-
-export interface MeetingView {
-  id: number
-  deliberationId: number
-  step: StepKey
-  body: DeliberationBody
-  bodyLabel: string
-  meetingAt: string
-  noticeAt: string
-  location: string
-  agenda: string
-  ballot: BallotKind
-  status: MeetingStatus
-  due: number
-  present: number
-  members: MeetingMemberLine[]
-  result: MeetingResultView | null
-  liveVotes: Votes | null
-  /** 会议记录 and its corrections, where the server records them */
-  minutes?: MinutesEntry[]
-  /** photos of the sign-in sheet, the plan as a PDF … */
-  attachments?: StoredFileView[]
-  /** 列席的乡镇（街道）干部, never counted in the quorum */
-  townshipAttendees?: { id: number; accountId?: number; name: string; title: string }[]
-  /** the caller may add minutes */
-  canRecord?: boolean
-  /** the caller has voted here (never how) */
-  iVoted?: boolean
-}
-
-export interface MinutesEntry {
-  id: number
-  seq: number
-  kind: 'minutes' | 'correction'
-  text: string
-  recordedBy: string
-  createdAt: string
-}
+export type DeliberationListItem = DeliberationSummary
+export type DeliberationDetail = DeliberationView
+export type NoticeView = PublicNoticeSummary
+export type ProcedureStepView = DeliberationView['procedure']['steps'][number]
+export type MeetingMemberLine = MeetingView['members'][number]
+export type MinutesEntry = MinutesEntryView
+export type { MeetingResultView, MeetingStatus, MeetingSummary, MeetingView, QuorumView }
 
 /** 会议记录 first, then each correction, with who wrote it. */
 export const minutesLabel = (e: Pick<MinutesEntry, 'kind' | 'seq' | 'recordedBy'>): string =>
   e.kind === 'minutes' ? `会议记录（${e.recordedBy}）` : `第 ${e.seq - 1} 次更正（${e.recordedBy}）`
-
-export interface QuorumView {
-  meetingId: number
-  status: MeetingStatus
-  attendance: { due: number; present: number; households?: { total: number; represented: number } | null }
-  quorum: QuorumCheck
-}
-
-// ---------- the list ----------
 
 export type StatusFilter = 'all' | DeliberationStatus
 
