@@ -202,6 +202,7 @@ export default function PetitionDetailPage() {
         <Convene
           petition={p}
           villageId={villageId}
+          procedure={ctx.membership?.orgKind === 'community' ? '一征三议两公开' : '四议两公开'}
           onDone={(next) => {
             found.setData(() => next)
           }}
@@ -211,14 +212,17 @@ export default function PetitionDetailPage() {
   )
 }
 
-/** The committee turns a reached petition into a deliberation (四议两公开 starts from it). */
+/** The committee turns a reached petition into a deliberation (the unit's procedure starts from it). */
 function Convene({
   petition,
   villageId,
+  procedure,
   onDone,
 }: {
   petition: PetitionView
   villageId: number
+  /** 四议两公开 in a village, 一征三议两公开 in a community */
+  procedure: string
   onDone: (next: PetitionView) => void
 }) {
   const [form, setForm] = useState<ConveneForm>(() => conveneDraft(petition))
@@ -267,7 +271,7 @@ function Convene({
     <View className="xl-card petition__convene">
       <View className="xl-card__title">列入议事（村委会）</View>
       <View className="xl-card__text">
-        联名已达到法定人数，依法应当召集{petition.targetLabel}。把它列入议事后，按四议两公开的程序安排开会。
+        联名已达到法定人数，依法应当召集{petition.targetLabel}。把它列入议事后，按{procedure}的程序安排开会。
       </View>
       <Field label="议题" error={errors.title}>
         <Input
