@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm'
 import { APP_CONFIG, type AppConfig } from './core/config/config'
 import { dataSourceOptions, type DatabaseTarget } from './core/database/data-source'
 import { AuditModule } from './core/audit/audit.module'
+import { ClockModule } from './core/clock/clock.module'
 import { AuthCoreModule } from './core/auth/auth-core.module'
 import { FieldCrypto } from './core/crypto/field-crypto.service'
 import { IdempotencyInterceptor } from './core/idempotency/idempotency.interceptor'
@@ -45,6 +46,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(config),
         // migrations run before Nest starts (see bootstrap), never synchronize
         TypeOrmModule.forRoot(dataSourceOptions(db)),
         AuditModule,

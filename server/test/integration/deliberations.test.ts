@@ -4,6 +4,7 @@ import { TokensService } from '../../src/core/auth/tokens.service'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount } from '../support/factories'
+import { lawfulMeeting, meetingMembers, openMeeting } from '../support/meetings'
 
 const DAY = 86_400_000
 
@@ -49,36 +50,16 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
     return res.body
   }
 
-  /** A notice posted on paper 11 days ago for a meeting now: every notice rule is met. */
+  /** A meeting that meets every notice rule (see support/meetings), with `over` changed. */
   const schedule = (
     token: string,
     id: number,
     step: string,
     body: string,
     over: Record<string, unknown> = {},
-  ) =>
-    post(token, `/${id}/meetings`, {
-      step,
-      body,
-      meetingAt: new Date().toISOString(),
-      noticeAt: new Date(Date.now() - 11 * DAY).toISOString(),
-      location: '村委会会议室',
-      agenda: '修建村东头便民桥',
-      agendaPublished: true,
-      planSent: true,
-      ...over,
-    })
+  ) => post(token, `/${id}/meetings`, lawfulMeeting(step, body, { agenda: '修建村东头便民桥', ...over }))
 
-  const members = async (meetingId: number): Promise<{ id: number; residentId: number }[]> =>
-    (
-      await t.ds.query(
-        'SELECT id, residentId FROM deliberation_meeting_member WHERE meetingId = ? ORDER BY id',
-        [meetingId],
-      )
-    ).map((r: { id: number | string; residentId: number | string }) => ({
-      id: Number(r.id),
-      residentId: Number(r.residentId),
-    }))
+  const members = (meetingId: number) => meetingMembers(t, meetingId)
 
   /** Schedules and opens a meeting, signs in `present` of its members on paper, closes with `counted`. */
   const hold = async (
@@ -88,11 +69,14 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
     body: string,
     o: { present?: number; counted?: { yes: number; no: number; abstain: number }; ballot?: string } = {},
   ) => {
-    const scheduled = await schedule(token, id, step, body, { ballot: o.ballot ?? 'open' })
-    expect(scheduled.status).toBe(201)
-    const meetingId: number = scheduled.body.meetings.at(-1).id
-    expect((await post(token, `/${id}/meetings/${meetingId}/open`)).status).toBe(200)
-    const list = await members(meetingId)
+    const { meetingId, members: list } = await openMeeting(t, {
+      token,
+      villageId: village,
+      deliberationId: id,
+      step,
+      body,
+      over: { agenda: '修建村东头便民桥', ballot: o.ballot ?? 'open' },
+    })
     const present = o.present ?? list.length
     if (present > 0)
       expect(

@@ -8,6 +8,7 @@ import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount } from '../support/factories'
 import { png } from '../support/images'
+import { meetingMembers, openMeeting } from '../support/meetings'
 
 const DAY = 86_400_000
 
@@ -62,31 +63,22 @@ describe(`一征 and meeting records on ${DIALECT}`, () => {
   }
   const readFile = (token: string, id: number) => t.request({ method: 'GET', url: `/api/files/${id}`, token })
   const members = async (meetingId: number): Promise<number[]> =>
-    (
-      await t.ds.query('SELECT id FROM deliberation_meeting_member WHERE meetingId = ? ORDER BY id', [
-        meetingId,
-      ])
-    ).map((r: { id: number | string }) => Number(r.id))
+    (await meetingMembers(t, meetingId)).map((m) => m.id)
 
-  /** Schedules (notice posted 11 days ago) and opens a meeting, signs everyone in on paper. */
+  /** Schedules and opens a meeting (see support/meetings), signs everyone in on paper. */
   const convene = async (token: string, id: number, step: string, body: string) => {
-    const scheduled = await post(token, `/${id}/meetings`, {
+    const { meetingId, members: list } = await openMeeting(t, {
+      token,
+      villageId: community,
+      deliberationId: id,
       step,
       body,
-      meetingAt: new Date().toISOString(),
-      noticeAt: new Date(Date.now() - 11 * DAY).toISOString(),
-      location: '社区议事厅',
-      agenda: '老旧小区加装电梯',
-      agendaPublished: true,
-      planSent: true,
+      over: { location: '社区议事厅', agenda: '老旧小区加装电梯' },
     })
-    expect(scheduled.status).toBe(201)
-    const meetingId: number = scheduled.body.meetings.at(-1).id
-    expect((await post(token, `/${id}/meetings/${meetingId}/open`)).status).toBe(200)
-    const list = await members(meetingId)
     expect(list.length).toBeGreaterThan(0)
     expect(
-      (await post(token, `/${id}/meetings/${meetingId}/paper-sign-in`, { memberIds: list })).status,
+      (await post(token, `/${id}/meetings/${meetingId}/paper-sign-in`, { memberIds: list.map((m) => m.id) }))
+        .status,
     ).toBe(200)
     return { meetingId, due: list.length }
   }

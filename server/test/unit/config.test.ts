@@ -74,6 +74,19 @@ describe('loadConfig', () => {
     expect(problems).toEqual(['DEMO_ENABLED: must be false in production: demo logins bypass WeChat'])
   })
 
+  it('refuses a movable clock in production', () => {
+    const problems = problemsOf(
+      env({
+        NODE_ENV: 'production',
+        TEST_CLOCK: 'true',
+        DATABASE_URL: 'mysql://u@h/db',
+        WECHAT_APP_ID: 'wx1',
+        WECHAT_APP_SECRET: 's',
+      }),
+    )
+    expect(problems).toEqual(['TEST_CLOCK: must be false in production: it lets the server clock be moved'])
+  })
+
   it('requires WeChat credentials and MySQL in production', () => {
     expect(problemsOf(env({ NODE_ENV: 'production' }))).toEqual([
       'WECHAT_APP_ID: WECHAT_APP_ID and WECHAT_APP_SECRET are required in production',

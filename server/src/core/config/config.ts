@@ -63,6 +63,8 @@ const schema = z
     /** a font with Chinese glyphs for certificate PDFs; a .ttc collection also needs CJK_FONT_NAME, the PostScript name of the face (fc-scan shows it) */
     CJK_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
     CJK_FONT_NAME: z.string().min(1).default('WenQuanYiMicroHei'),
+    /** lets an administrator move the server's clock forward (POST /api/test/clock); for tests, never production */
+    TEST_CLOCK: bool.default('false'),
     GRIEVANCE_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   })
   .superRefine((c, ctx) => {
@@ -71,6 +73,12 @@ const schema = z
         code: 'custom',
         path: ['DEMO_ENABLED'],
         message: 'must be false in production: demo logins bypass WeChat',
+      })
+    if (c.NODE_ENV === 'production' && c.TEST_CLOCK)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEST_CLOCK'],
+        message: 'must be false in production: it lets the server clock be moved',
       })
     if (c.NODE_ENV === 'production' && (!c.WECHAT_APP_ID || !c.WECHAT_APP_SECRET))
       ctx.addIssue({
