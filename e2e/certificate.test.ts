@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, chip, field, loginAs, stateTag, tab, toastGone } from './support/ui'
+import { button, cell, chip, field, loginAs, stateTag, tab, toastGone, visible } from './support/ui'
 
 const PURPOSE = '孩子上小学报名'
 
-const verdict = (s: Session) => s.page.locator('.check__verdict').filter({ visible: true })
+const verdict = (s: Session) => visible(s, '.check__verdict')
 
 describe('开证明 on the H5 app', () => {
   let server: RunningServer

@@ -2,7 +2,18 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openBrowser, resultsDir, screenshot, type Session, openPerson } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, chip, confirmModal, field, loginAs, tab, toastGone, visible } from './support/ui'
+import {
+  button,
+  cell,
+  chip,
+  confirmModal,
+  field,
+  loginAs,
+  onScreen,
+  tab,
+  toastGone,
+  visible,
+} from './support/ui'
 
 const TITLE = '修建村东头便民桥'
 const DAY = 86_400_000
@@ -95,7 +106,7 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     await button(s, '我已到会').click({ timeout: 20_000 })
     await toastGone(s)
     await button(s, '同意').click({ timeout: 15_000 })
-    expect(await visible(s, '.taro-modal__content').innerText()).toContain('您投的是“同意”')
+    expect(await onScreen(s, '.taro-modal__content').innerText()).toContain('您投的是“同意”')
     await confirmModal(s)
     await visible(s, '.xl-delib-voted').waitFor({ timeout: 15_000 })
     await toastGone(s)
@@ -248,7 +259,7 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     await openDetail(v)
     await button(v, '提出监督意见').first().click({ timeout: 15_000 })
     await field(v, 'textarea', '例如：经核实，公开内容与决议一致。').fill('经核实，公开内容与决议一致。')
-    await visible(v, '.nut-dialog-footer-ok').click()
+    await onScreen(v, '.nut-dialog-footer-ok').click()
     await visible(v, '.xl-delib-notice__opinion', '经核实，公开内容与决议一致。').waitFor({ timeout: 15_000 })
   })
 

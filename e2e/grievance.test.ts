@@ -1,14 +1,13 @@
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { png } from './support/png'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, field, loginAs, stateTag } from './support/ui'
+import { button, cell, field, loginAs, stateTag, visible } from './support/ui'
 
 const TITLE = '桥头的路面塌了一个坑'
 const TEXT = '三组桥头的水泥路面塌了一个大坑，晚上骑车看不见，已经有人摔倒了。'
 const ANSWER = '已经安排人把坑填平，并在旁边立了警示牌。'
 
-const chip = (s: Session, text: string) =>
-  s.page.locator('.xl-chip', { hasText: text }).filter({ visible: true })
+const chip = (s: Session, text: string) => visible(s, '.xl-chip', text)
 
 /** Taro's toast would cover the picture */
 const toastGone = (s: Session) => s.page.locator('.taro__toast').waitFor({ state: 'hidden', timeout: 10_000 })

@@ -1,7 +1,7 @@
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { png } from './support/png'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, chip, field, loginAs, stateTag, tab, toastGone, visible } from './support/ui'
+import { button, cell, chip, field, loginAs, onScreen, stateTag, tab, toastGone, visible } from './support/ui'
 
 const TITLE = '2026年10月村级财务收支公开'
 const OBJECTION = '村道修缮这笔支出和实际用工对不上，请公开用工和材料明细。'
@@ -212,7 +212,7 @@ describe('村务公开 on the H5 app', () => {
     await loginAs(visitor, server.url, '赵建国')
     await tab(visitor, '办事').click({ timeout: 15_000 })
     await cell(visitor, '村务公开督办').click({ timeout: 15_000 })
-    const village = visitor.page.locator('.xl-card', { hasText: '柳林村' }).filter({ visible: true }).first()
+    const village = visible(visitor, '.xl-card', '柳林村').first()
     await village.waitFor({ timeout: 15_000 })
     expect(await village.innerText()).toMatch(/逾期未公开|待公开|已公开/)
     await screenshot(visitor.page, 'notice-township')
@@ -305,7 +305,7 @@ describe('村务公开 on the H5 app', () => {
       await card.locator('.xl-notice__open').click()
       await button(supervisor, '同意发布').click({ timeout: 15_000 })
       await field(supervisor, 'textarea', '例如：经核对票据，收支属实').fill('内容属实，同意发布。')
-      await supervisor.page.locator('.nut-dialog-footer-ok').filter({ visible: true }).click()
+      await onScreen(supervisor, '.nut-dialog-footer-ok').click()
       await stateTag(supervisor, '审核通过待发布').waitFor({ timeout: 15_000 })
       await supervisor.page
         .getByText('监督委员会已同意，等村委会发布。')

@@ -8,6 +8,7 @@ import {
   confirmModal,
   field,
   loginAs,
+  onScreen,
   stateTag,
   tab,
   toastGone,
@@ -155,7 +156,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     await visible(representative, '.petition__mine', '您还没有联名。').waitFor()
     await button(representative, '我要联名').click()
     // cancelling the dialog signs nothing
-    await visible(representative, '.taro-model__cancel').click({ timeout: 10_000 })
+    await onScreen(representative, '.taro-model__cancel').click({ timeout: 10_000 })
     await visible(representative, '.petition__headline', '已有 1 ').waitFor()
     await button(representative, '我要联名').click()
     await confirmModal(representative)
@@ -204,7 +205,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
       /已达到法定人数[\s\S]*提议召开村民会议[\s\S]*已有 \d+ 人联名[\s\S]*王秀英发起/,
     )
     // the 办事 page slides away; wait until it is gone before the picture
-    await visible(committee, '.weui-tabbar__item').first().waitFor({ state: 'hidden', timeout: 10_000 })
+    await onScreen(committee, '.weui-tabbar__item').first().waitFor({ state: 'hidden', timeout: 10_000 })
     await screenshot(c, 'petition-list')
     await row.click()
     await visible(committee, '.petition__convene').waitFor({ timeout: 15_000 })

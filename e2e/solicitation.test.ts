@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { openBrowser, openPerson, resultsDir, screenshot, type Session } from './support/browser'
 import { png } from './support/png'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, confirmModal, field, loginAs, tab, toastGone, visible } from './support/ui'
+import { button, cell, confirmModal, field, loginAs, onScreen, tab, toastGone, visible } from './support/ui'
 
 const TITLE = '3 栋加装电梯'
 const OPINION = '支持加装，希望一楼住户的补偿也写进方案。'
@@ -151,7 +151,7 @@ describe('一征: the opinion window of 一征三议两公开 on 新华社区 in
     await visible(s, '.xl-delib-solicit__window', /^征求意见已于 .* 截止$/).waitFor({ timeout: 15_000 })
     await button(s, '汇总意见').click({ timeout: 15_000 })
     await field(s, 'textarea', '例如：共收到 12 条意见').fill(SUMMARY)
-    await visible(s, '.nut-dialog-footer-ok').click()
+    await onScreen(s, '.nut-dialog-footer-ok').click()
     const summary = visible(s, '.xl-delib-summary')
     await summary.waitFor({ timeout: 20_000 })
     await toastGone(s)
@@ -201,7 +201,7 @@ describe('一征: the opinion window of 一征三议两公开 on 新华社区 in
       // a PDF of the plan, chosen from the file picker
       await button(s, '添加附件').click({ timeout: 15_000 })
       const chooser = s.page.waitForEvent('filechooser')
-      await visible(s, '.taro-actionsheet__cell', '选文件').click({ timeout: 10_000 })
+      await onScreen(s, '.taro-actionsheet__cell', '选文件').click({ timeout: 10_000 })
       await (
         await chooser
       ).setFiles({
