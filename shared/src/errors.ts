@@ -315,7 +315,7 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   DELIBERATION_BALLOTS_UNACCOUNTED: {
     status: 409,
     message:
-      '收回的选票和投票的人对不上（选票比投了票的人多，或有没签到的人投了票），这次表决不能计票。请取消这次会议、重新通知开会，并请乡镇核查',
+      '收回的选票和投票的人对不上（选票比投了票的人多，或有没签到的人投了票），说明表决记录被人私自改动过，这次表决不能计票。请立即报告乡镇核查',
   },
   DELIBERATION_OPINION_GIVEN: { status: 409, message: '监督委员会已经对这条公告提出过意见了' },
   // public notices (村务公开 / 公示)
