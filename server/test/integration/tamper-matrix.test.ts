@@ -4,7 +4,7 @@ import { addIsoDays, type AuditVerifyResult } from '@xiangli/shared'
 import { verifyChain } from '../../src/cli/verify-chain'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { buildPublicFacts, type PublicFacts } from '../support/public-facts'
-import { dayEarlier, rawSql, type Row, type Undo } from '../support/tamper'
+import { dayEarlier, flip, is, plus, rawSql, tamperCases, text, type Case, type Row } from '../support/tamper'
 
 /**
  * Every table that holds a public fact, attacked by someone with database access: an UPDATE of each
@@ -12,24 +12,6 @@ import { dayEarlier, rawSql, type Row, type Undo } from '../support/tamper'
  * must notice each, on the server (GET /api/audit/verify) and on the command line, and name the
  * table and the record. The matrix is printed at the end.
  */
-interface Case {
-  table: string
-  change: string
-  /** makes the change; returns the undo and the record the verifier must name */
-  apply: () => Promise<{ undo: Undo; record: string | number }>
-}
-
-const plus =
-  (n: number) =>
-  (old: unknown): unknown =>
-    old === null ? n : Number(old) + n
-const text =
-  (suffix: string) =>
-  (old: unknown): unknown =>
-    `${String(old ?? '')}${suffix}`
-const is = (value: unknown) => () => value
-const flip = (old: unknown): unknown => (Number(old) ? 0 : 1)
-
 describe(`the tamper matrix on ${DIALECT}`, () => {
   let t: TestApp
   let cli: DataSource
@@ -69,48 +51,7 @@ describe(`the tamper matrix on ${DIALECT}`, () => {
 
   // ---------- the cases ----------
 
-  const update = (
-    table: string,
-    column: string,
-    key: () => Row,
-    value: (old: unknown) => unknown,
-    record: () => string | number,
-    label = '',
-  ): Case => ({
-    table,
-    change: `UPDATE ${column}${label}`,
-    apply: async () => ({ undo: await sql.update(table, key(), column, value), record: record() }),
-  })
-  const updates = (
-    table: string,
-    key: () => Row,
-    record: () => string | number,
-    columns: Record<string, (old: unknown) => unknown>,
-  ): Case[] => Object.entries(columns).map(([c, v]) => update(table, c, key, v, record))
-  const remove = (table: string, key: () => Row, record: () => string | number): Case => ({
-    table,
-    change: 'DELETE',
-    apply: async () => ({ undo: await sql.remove(table, key()), record: record() }),
-  })
-  /** a copy of an existing row with an autoincrement id, changed by `set` */
-  const insertCopy = (
-    table: string,
-    from: () => Row,
-    set: () => Row,
-    record?: () => string | number,
-  ): Case => ({
-    table,
-    change: 'INSERT',
-    apply: async () => {
-      const { id, undo } = await sql.insertWithId(table, await sql.copy(table, from(), set(), ['id']))
-      return { undo, record: record ? record() : id }
-    },
-  })
-  const insertRow = (table: string, row: () => Row, key: () => Row, record: () => string | number): Case => ({
-    table,
-    change: 'INSERT',
-    apply: async () => ({ undo: await sql.insert(table, row(), key()), record: record() }),
-  })
+  const { update, updates, remove, insertCopy, insertRow } = tamperCases(() => sql)
 
   const notice = () => ({ id: F.notice.id })
   const v1 = () => ({ id: F.notice.v1 })

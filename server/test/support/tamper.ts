@@ -83,3 +83,70 @@ export function dayEarlier(old: unknown): unknown {
   const shifted = new Date(d.getTime() - 86_400_000).toISOString()
   return s.includes('T') ? shifted : shifted.replace('T', ' ').replace('Z', '').slice(0, s.length)
 }
+
+/** One cell of a tamper matrix: a change to one table, and the record the verifier must name. */
+export interface Case {
+  table: string
+  change: string
+  /** makes the change; returns the undo and the record the verifier must name */
+  apply: () => Promise<{ undo: Undo; record: string | number }>
+}
+
+export const plus =
+  (n: number) =>
+  (old: unknown): unknown =>
+    old === null ? n : Number(old) + n
+export const text =
+  (suffix: string) =>
+  (old: unknown): unknown =>
+    `${String(old ?? '')}${suffix}`
+export const is = (value: unknown) => () => value
+export const flip = (old: unknown): unknown => (Number(old) ? 0 : 1)
+
+type Record_ = () => string | number
+
+/** Builders of cases; keys, values and records are read when a case runs, after the data exists. */
+export function tamperCases(sqlOf: () => ReturnType<typeof rawSql>) {
+  const update = (
+    table: string,
+    column: string,
+    key: () => Row,
+    value: (old: unknown) => unknown,
+    record: Record_,
+    label = '',
+  ): Case => ({
+    table,
+    change: `UPDATE ${column}${label}`,
+    apply: async () => ({ undo: await sqlOf().update(table, key(), column, value), record: record() }),
+  })
+  return {
+    update,
+    /** an UPDATE case per column */
+    updates: (
+      table: string,
+      key: () => Row,
+      record: Record_,
+      columns: Record<string, (old: unknown) => unknown>,
+    ): Case[] => Object.entries(columns).map(([c, v]) => update(table, c, key, v, record)),
+    remove: (table: string, key: () => Row, record: Record_): Case => ({
+      table,
+      change: 'DELETE',
+      apply: async () => ({ undo: await sqlOf().remove(table, key()), record: record() }),
+    }),
+    /** a copy of an existing row with an autoincrement id, changed by `set`; the record is the new id */
+    insertCopy: (table: string, from: () => Row, set: () => Row, record?: Record_): Case => ({
+      table,
+      change: 'INSERT',
+      apply: async () => {
+        const sql = sqlOf()
+        const { id, undo } = await sql.insertWithId(table, await sql.copy(table, from(), set(), ['id']))
+        return { undo, record: record ? record() : id }
+      },
+    }),
+    insertRow: (table: string, row: () => Row, key: () => Row, record: Record_): Case => ({
+      table,
+      change: 'INSERT',
+      apply: async () => ({ undo: await sqlOf().insert(table, row(), key()), record: record() }),
+    }),
+  }
+}

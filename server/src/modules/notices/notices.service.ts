@@ -1123,7 +1123,12 @@ export class NoticesService implements OnModuleInit {
     return {
       ok: report.mismatches.length === 0,
       checkedVersions: report.checked,
-      mismatches: report.mismatches.map(({ seq: _seq, ...rest }) => rest),
+      mismatches: report.mismatches.map(({ noticeId, version, villageId, code }) => ({
+        noticeId,
+        version,
+        villageId,
+        code,
+      })),
     }
   }
 
