@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm'
 import type { AuditEntryView } from '@xiangli/shared'
 import { verifyChain } from '../../src/cli/verify-chain'
-import { entryHash } from '../../src/core/audit/audit.service'
+import { AuditService, entryHash } from '../../src/core/audit/audit.service'
+import { CONTENT_CHECKS } from '../../src/modules/audit/content-checks'
 import { AuditEntry } from '../../src/core/audit/entities/audit-entry.entity'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
@@ -204,6 +205,22 @@ describe(`the audit chain on ${DIALECT}`, () => {
       } finally {
         await ds.destroy()
       }
+    })
+
+    it('runs the same content checks on the server as on the command line', async () => {
+      expect(t.app.get(AuditService).contentCheckNames()).toEqual(CONTENT_CHECKS.map(([name]) => name))
+      expect(CONTENT_CHECKS.map(([name]) => name)).toEqual(['notices', 'meetings', 'certificates'])
+    })
+
+    it('reads the chain and every record in one transaction, so a change committing halfway is not half seen', async () => {
+      const audit = new AuditService(t.ds)
+      let inTransaction: boolean | undefined
+      audit.registerContentCheck('probe', async (m) => {
+        inTransaction = m.queryRunner?.isTransactionActive
+        return null
+      })
+      expect(await audit.verify()).toMatchObject({ ok: true })
+      expect(inTransaction).toBe(true)
     })
 
     it('finds an entry whose content was changed with SQL', async () => {

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm'
 import type { AuditVerifyResult } from '@xiangli/shared'
 import { AuditEntry } from './entities/audit-entry.entity'
 import { AuditHead } from './entities/audit-head.entity'
+import { TxService } from '../tx/tx.service'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -63,7 +64,7 @@ export interface ContentProblem {
  * (a notice version's content against the hash logged when it was published). Returns the first
  * mismatch, or null when every record still fits.
  */
-export type ContentCheck = (ds: DataSource) => Promise<ContentProblem | null>
+export type ContentCheck = (m: EntityManager) => Promise<ContentProblem | null>
 
 export function entryHash(e: HashedFields): string {
   return sha256(
@@ -139,9 +140,21 @@ export class AuditService implements OnModuleInit {
     return entry
   }
 
-  /** Walks the whole chain in order and reports the first entry that does not fit. */
-  async verify(): Promise<AuditVerifyResult> {
-    const repo = this.ds.getRepository(AuditEntry)
+  /**
+   * Walks the whole chain in order and reports the first entry that does not fit, then the first
+   * record that no longer fits its entry. All of it reads one consistent state: a close or a
+   * publication committing halfway through must not look like a row without its entry (on SQLite,
+   * by taking a turn in the transaction queue; on MySQL, by a repeatable-read snapshot).
+   */
+  verify(): Promise<AuditVerifyResult> {
+    const tx = new TxService(this.ds)
+    return tx.isSqlite
+      ? tx.run((m) => this.verifyIn(m))
+      : this.ds.transaction('REPEATABLE READ', (m) => this.verifyIn(m))
+  }
+
+  private async verifyIn(m: EntityManager): Promise<AuditVerifyResult> {
+    const repo = m.getRepository(AuditEntry)
     let prevSeq = 0
     let prevHash = GENESIS_HASH
     let checked = 0
@@ -176,11 +189,11 @@ export class AuditService implements OnModuleInit {
         checked++
       }
     }
-    const head = await this.ds.getRepository(AuditHead).findOneBy({ id: 1 })
+    const head = await m.getRepository(AuditHead).findOneBy({ id: 1 })
     if (head && (head.lastSeq !== prevSeq || head.lastHash !== prevHash))
       return broken(prevSeq + 1, `最后 ${head.lastSeq - prevSeq} 条记录被删除`)
     for (const check of this.contentChecks.values()) {
-      const found = await check(this.ds)
+      const found = await check(m)
       if (found) return broken(found.seq, found.problem, found.table, found.recordId)
     }
     return { ok: true, checked, firstBrokenSeq: null, problem: null, table: null, recordId: null }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { digest } from './audit.service'
 
 /** What a content check needs of an audit entry: which row it recorded, and the digest it recorded. */
@@ -14,12 +14,12 @@ export interface Recorded {
  * Every entry with one of these actions, in chain order. Read in pages by sequence number, so a long
  * chain is never one result set; the entries themselves are small.
  */
-export async function recordedEntries(ds: DataSource, actions: readonly string[]): Promise<Recorded[]> {
+export async function recordedEntries(m: EntityManager, actions: readonly string[]): Promise<Recorded[]> {
   const out: Recorded[] = []
   if (actions.length === 0) return out
   let after = 0
   for (;;) {
-    const rows = (await ds.query(
+    const rows = (await m.query(
       `SELECT seq, action, targetType, targetId, afterDigest FROM audit_entry
         WHERE seq > ? AND action IN (${actions.map(() => '?').join(', ')})
         ORDER BY seq LIMIT 1000`,

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { normalizeVerificationCode } from '@xiangli/shared'
 import { digest, type ContentCheck, type ContentProblem } from '../../core/audit/audit.service'
 import { byTarget, recordedEntries, recordsOneOf, type Recorded } from '../../core/audit/recorded'
@@ -81,8 +81,8 @@ const BATCH = 500
  * still backed by its row. Certificates issued before their content was recorded are checked against
  * the snapshot their entry holds, and their register lines against the certificate.
  */
-export const certificatesCheck: ContentCheck = async (ds: DataSource) => {
-  const entries = await recordedEntries(ds, [ISSUE_ACTION, REVOKE_ACTION, SEAL_USE_ACTION])
+export const certificatesCheck: ContentCheck = async (m) => {
+  const entries = await recordedEntries(m, [ISSUE_ACTION, REVOKE_ACTION, SEAL_USE_ACTION])
   const aboutRequest = byTarget(entries.filter((e) => e.targetType === 'certificate_request'))
   const aboutSeal = new Map(entries.filter((e) => e.action === SEAL_USE_ACTION).map((e) => [e.targetId, e]))
   const last = (id: number, action: string) =>
@@ -95,7 +95,7 @@ export const certificatesCheck: ContentCheck = async (ds: DataSource) => {
 
   let after = 0
   for (;;) {
-    const rows = await ds
+    const rows = await m
       .getRepository(CertificateRequest)
       .createQueryBuilder('r')
       .where('r.id > :after', { after })
@@ -124,18 +124,18 @@ export const certificatesCheck: ContentCheck = async (ds: DataSource) => {
       recordId: gone,
     }
 
-  return sealRegisterProblem(ds, aboutSeal, forms)
+  return sealRegisterProblem(m, aboutSeal, forms)
 }
 
 async function sealRegisterProblem(
-  ds: DataSource,
+  m: EntityManager,
   aboutSeal: Map<string, Recorded>,
   certificates: Map<number, Issued>,
 ): Promise<ContentProblem | null> {
   const unseen = new Set(aboutSeal.keys())
   let after = 0
   for (;;) {
-    const rows = await ds
+    const rows = await m
       .getRepository(SealUseRecord)
       .createQueryBuilder('s')
       .where('s.id > :after', { after })

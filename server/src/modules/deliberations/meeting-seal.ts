@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { DataSource, EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { digest, type ContentCheck, type ContentProblem } from '../../core/audit/audit.service'
 import { byTarget, recordedEntries, type Recorded } from '../../core/audit/recorded'
 import { DeliberationMeetingResult } from './entities/meeting-result.entity'
@@ -164,11 +164,10 @@ export async function ballotsUnaccounted(
 }
 
 const sealProblem = async (
-  ds: DataSource,
+  m: EntityManager,
   meetingId: number,
   entries: Recorded[],
 ): Promise<Omit<ContentProblem, 'recordId'> | null> => {
-  const m = ds.manager
   const of = (action: string) => entries.filter((e) => e.action === action).at(-1)
   const meeting = await m.getRepository(DeliberationMeeting).findOneBy({ id: meetingId })
   const label = `会议 ${meetingId}`
@@ -222,16 +221,14 @@ const sealProblem = async (
  * seal, or a meeting still open whose ballots outnumber its turnout, can only have been written
  * behind the application's back. A plain function so the command-line verifier runs it too.
  */
-export const meetingSealsCheck: ContentCheck = async (ds) => {
-  const entries = await recordedEntries(ds, [SEAL_ACTION, ATTENDANCE_SEAL, CHOICES_SEAL, RESULT_SEAL])
+export const meetingSealsCheck: ContentCheck = async (m) => {
+  const entries = await recordedEntries(m, [SEAL_ACTION, ATTENDANCE_SEAL, CHOICES_SEAL, RESULT_SEAL])
   const sealed = byTarget(entries)
   for (const [meetingId, list] of sealed) {
-    const found = await sealProblem(ds, Number(meetingId), list)
+    const found = await sealProblem(m, Number(meetingId), list)
     if (found) return { ...found, recordId: meetingId }
   }
-  const results = (await ds.query(
-    'SELECT meetingId FROM deliberation_meeting_result ORDER BY meetingId',
-  )) as {
+  const results = (await m.query('SELECT meetingId FROM deliberation_meeting_result ORDER BY meetingId')) as {
     meetingId: number | string
   }[]
   const unsealed = results.find((r) => !sealed.has(String(r.meetingId)))
@@ -245,7 +242,7 @@ export const meetingSealsCheck: ContentCheck = async (ds) => {
   const counts = async (table: string) =>
     new Map(
       (
-        (await ds.query(`SELECT meetingId, COUNT(*) AS n FROM ${table} GROUP BY meetingId`)) as {
+        (await m.query(`SELECT meetingId, COUNT(*) AS n FROM ${table} GROUP BY meetingId`)) as {
           meetingId: number | string
           n: number | string
         }[]

@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm'
+import { In, type EntityManager } from 'typeorm'
 import type { ErrorCode, NoticeState } from '@xiangli/shared'
 import { digest, type ContentCheck, type ContentProblem } from '../../core/audit/audit.service'
 import { byTarget, recordedEntries, recordsOneOf, type Recorded } from '../../core/audit/recorded'
@@ -38,7 +38,7 @@ export interface VersionMismatch {
  * AuditService.verify.
  */
 export async function checkNoticeVersions(
-  ds: DataSource,
+  m: EntityManager,
   villageIds: number[] | null,
 ): Promise<{ checked: number; mismatches: VersionMismatch[] }> {
   if (villageIds !== null && villageIds.length === 0) return { checked: 0, mismatches: [] }
@@ -46,7 +46,7 @@ export async function checkNoticeVersions(
   let checked = 0
   let after = 0
   for (;;) {
-    const qb = ds
+    const qb = m
       .getRepository(NoticeVersion)
       .createQueryBuilder('v')
       .where('v.id > :after', { after })
@@ -56,7 +56,7 @@ export async function checkNoticeVersions(
     const batch = await qb.getMany()
     if (batch.length === 0) break
     const entries = (
-      await ds.query(
+      await m.query(
         `SELECT seq, action, targetType, targetId, afterDigest FROM audit_entry
           WHERE targetType = 'notice_version' AND targetId IN (${batch.map(() => '?').join(', ')})`,
         batch.map((v) => String(v.id)),
@@ -83,10 +83,10 @@ export async function checkNoticeVersions(
 }
 
 /** Version entries whose row is gone. */
-async function deletedVersion(ds: DataSource, entries: Recorded[]): Promise<ContentProblem | null> {
+async function deletedVersion(m: EntityManager, entries: Recorded[]): Promise<ContentProblem | null> {
   for (let i = 0; i < entries.length; i += BATCH) {
     const slice = entries.slice(i, i + BATCH)
-    const found = await ds
+    const found = await m
       .getRepository(NoticeVersion)
       .find({ select: ['id'], where: { id: In(slice.map((e) => Number(e.targetId))) } })
     const present = new Set(found.map((v) => String(v.id)))
@@ -152,8 +152,8 @@ function liveRowProblem(
  * version against its record, every recorded version still there, and every live row against its
  * versions and the facts recorded when it was published.
  */
-export const noticesCheck: ContentCheck = async (ds) => {
-  const versionsReport = await checkNoticeVersions(ds, null)
+export const noticesCheck: ContentCheck = async (m) => {
+  const versionsReport = await checkNoticeVersions(m, null)
   const first = versionsReport.mismatches[0]
   if (first)
     return {
@@ -164,12 +164,12 @@ export const noticesCheck: ContentCheck = async (ds) => {
       table: 'notice_version',
       recordId: first.versionId,
     }
-  const versionEntries = await recordedEntries(ds, VERSION_ACTIONS)
-  const gone = await deletedVersion(ds, versionEntries)
+  const versionEntries = await recordedEntries(m, VERSION_ACTIONS)
+  const gone = await deletedVersion(m, versionEntries)
   if (gone) return gone
   const entryOfVersion = new Map(versionEntries.map((e) => [e.targetId, e]))
 
-  const others = await recordedEntries(ds, [PUBLICATION_ACTION, PERIOD_ENDED_ACTION, OPINION_ACTION])
+  const others = await recordedEntries(m, [PUBLICATION_ACTION, PERIOD_ENDED_ACTION, OPINION_ACTION])
   const about = byTarget(others.filter((e) => e.targetType === 'public_notice'))
   const last = (id: number, action: string) =>
     about
@@ -181,7 +181,7 @@ export const noticesCheck: ContentCheck = async (ds) => {
   const named = new Map<number, number>()
   for (const [id, list] of about)
     if (list.some((e) => e.action === PUBLICATION_ACTION)) named.set(Number(id), list[0]!.seq)
-  const versionNotices: { noticeId: number }[] = await ds
+  const versionNotices: { noticeId: number }[] = await m
     .getRepository(NoticeVersion)
     .createQueryBuilder('v')
     .select('DISTINCT v.noticeId', 'noticeId')
@@ -190,7 +190,7 @@ export const noticesCheck: ContentCheck = async (ds) => {
 
   let after = 0
   for (;;) {
-    const rows = await ds
+    const rows = await m
       .getRepository(PublicNotice)
       .createQueryBuilder('n')
       .where('n.id > :after', { after })
@@ -199,7 +199,7 @@ export const noticesCheck: ContentCheck = async (ds) => {
       .getMany()
     if (rows.length === 0) break
     after = rows[rows.length - 1]!.id
-    const versions = await ds.getRepository(NoticeVersion).find({
+    const versions = await m.getRepository(NoticeVersion).find({
       where: { noticeId: In(rows.map((n) => n.id)) },
       order: { noticeId: 'ASC', version: 'ASC' },
     })

@@ -1140,7 +1140,7 @@ export class NoticesService implements OnModuleInit {
    * what an altered row cannot follow: its entries are linked and verified by AuditService.verify.
    */
   checkVersions(villageIds: number[] | null): ReturnType<typeof checkNoticeVersions> {
-    return checkNoticeVersions(this.ds, villageIds)
+    return checkNoticeVersions(this.ds.manager, villageIds)
   }
 
   private hashOf(v: Pick<NoticeVersion, 'title' | 'body' | 'lines' | 'totals' | 'attachments'>): string {
