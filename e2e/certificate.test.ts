@@ -88,6 +88,17 @@ describe('开证明 on the H5 app', () => {
     expect(shown).not.toContain(PURPOSE)
     await screenshot(v, 'certificate-check-valid')
 
+    // ---------- the holder's name changed in the database: the page says so, and not 有效 ----------
+    server.sql('UPDATE certificate_request SET applicantName = ? WHERE number = ?', ['王五', number])
+    await v.reload()
+    await verdict(checker).waitFor({ timeout: 30_000 })
+    expect(await verdict(checker).innerText()).toBe('证明信息与存档不一致')
+    const altered = await v.locator('.check__facts').filter({ visible: true }).innerText()
+    expect(altered).toContain('不能当作有效证明')
+    expect(altered).not.toContain('王*')
+    await screenshot(v, 'certificate-check-mismatch')
+    server.sql('UPDATE certificate_request SET applicantName = ? WHERE number = ?', ['王秀英', number])
+
     // typed by hand on the page opened without a link
     await v.goto(`${server.url}/#/pages/certificate-check/index`)
     await v.reload()

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -23,6 +24,24 @@ export interface RunningServer {
   url: string
   stop: () => Promise<void>
   log: () => string
+  /**
+   * Runs one statement on the server's SQLite file from outside the server, as someone with access
+   * to the database would (for tests of what the application notices).
+   */
+  sql: (statement: string, params: unknown[]) => void
+}
+
+/** better-sqlite3 as the server has it installed; the browser tests have no copy of their own. */
+function openDatabase(file: string): {
+  prepare: (s: string) => { run: (...p: unknown[]) => unknown }
+  close: () => void
+} {
+  const load = createRequire(join(root, 'server/package.json'))
+  const Database = load('better-sqlite3') as new (
+    file: string,
+    opts: { timeout: number },
+  ) => ReturnType<typeof openDatabase>
+  return new Database(file, { timeout: 5000 })
 }
 
 /** Starts the built server (server/dist) on a fresh SQLite file with demo data and the H5 build. */
@@ -69,6 +88,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     log: () => output,
+    sql: (statement, params) => {
+      const conn = openDatabase(db)
+      try {
+        conn.prepare(statement).run(...params)
+      } finally {
+        conn.close()
+      }
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r))

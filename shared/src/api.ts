@@ -217,9 +217,15 @@ export interface AuditEntryView {
 export interface AuditVerifyResult {
   ok: boolean
   checked: number
-  /** the first entry whose content or link does not match, if any */
+  /**
+   * the first entry whose content or link does not match, or that recorded a row which no longer
+   * matches it; 0 when a row has no entry at all (it was added behind the application's back)
+   */
   firstBrokenSeq: number | null
   problem: string | null
+  /** the table of what no longer matches (audit_entry for the chain itself) and its row */
+  table: string | null
+  recordId: string | null
 }
 
 // ---------- home ----------

@@ -114,6 +114,7 @@ export const ErrorCode = {
   DELIBERATION_ALREADY_VOTED: 'DELIBERATION_ALREADY_VOTED',
   DELIBERATION_VOTING_CLOSED: 'DELIBERATION_VOTING_CLOSED',
   DELIBERATION_RESULT_FINAL: 'DELIBERATION_RESULT_FINAL',
+  DELIBERATION_BALLOTS_UNACCOUNTED: 'DELIBERATION_BALLOTS_UNACCOUNTED',
   DELIBERATION_SOURCE_INVALID: 'DELIBERATION_SOURCE_INVALID',
   DELIBERATION_OPINION_GIVEN: 'DELIBERATION_OPINION_GIVEN',
   // public notices (村务公开 / 公示): lifecycle, publicity period, finance, objections, acknowledgements
@@ -311,6 +312,11 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   DELIBERATION_ALREADY_VOTED: { status: 409, message: '您已经投过票了，每人只能投一次' },
   DELIBERATION_VOTING_CLOSED: { status: 409, message: '表决已经结束，不能再投票' },
   DELIBERATION_RESULT_FINAL: { status: 409, message: '表决结果已经确定，不能更改' },
+  DELIBERATION_BALLOTS_UNACCOUNTED: {
+    status: 409,
+    message:
+      '收回的选票和投票的人对不上（选票比投了票的人多，或有没签到的人投了票），说明表决记录被人私自改动过，这次表决不能计票。请立即报告乡镇核查',
+  },
   DELIBERATION_OPINION_GIVEN: { status: 409, message: '监督委员会已经对这条公告提出过意见了' },
   // public notices (村务公开 / 公示)
   NOTICE_PUBLISHED_IMMUTABLE: {

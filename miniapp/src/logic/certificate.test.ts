@@ -2,6 +2,7 @@ import { DEFAULT_POSITIVE_LIST, type CertificateRequestView } from '@xiangli/sha
 import {
   certificateSteps,
   checkParams,
+  checkVerdict,
   commitmentPreview,
   committeeActions,
   defaultRegisterRange,
@@ -177,6 +178,33 @@ describe('the register range and the check link', () => {
     })
     expect(checkParams({ n: '330106101201-2026-0007' })).toBeNull()
     expect(checkParams({})).toBeNull()
+  })
+})
+
+describe('the verdict of a public check', () => {
+  const facts = {
+    number: '330106101201-2026-0007',
+    itemName: '居（租）住证明',
+    villageName: '柳林村村民委员会',
+    issuedOn: '2026-03-08',
+    holderName: '王*英',
+  }
+
+  it('calls only a valid certificate good news', () => {
+    expect(checkVerdict({ result: 'valid', ...facts })).toEqual({ label: '有效', good: true, advice: null })
+    expect(checkVerdict({ result: 'revoked', ...facts })).toMatchObject({ label: '已作废', good: false })
+    expect(checkVerdict({ result: 'invalid' })).toMatchObject({ label: '无效', good: false })
+  })
+
+  it('says plainly that a certificate no longer matches its archive, and what to do', () => {
+    const verdict = checkVerdict({
+      result: 'mismatch',
+      number: facts.number,
+      message: '证明信息与存档不一致',
+    })
+    expect(verdict).toMatchObject({ label: '证明信息与存档不一致', good: false })
+    expect(verdict.advice).toContain('不能当作有效证明')
+    expect(verdict.advice).toContain('联系出具单位')
   })
 })
 

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
     const result = await verifyChain(ds)
     if (result.ok)
       console.log(`审计记录完整：共核对 ${result.checked} 条 (audit chain intact, ${result.checked} entries)`)
-    else console.log(`审计记录被改动：${result.problem} (first broken entry: ${result.firstBrokenSeq})`)
+    else
+      console.log(
+        `审计记录被改动：${result.problem} (first broken entry: ${result.firstBrokenSeq}; ${result.table} ${result.recordId})`,
+      )
     process.exitCode = result.ok ? 0 : 2
   } finally {
     await ds.destroy()

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm'
 import type { AuditEntryView } from '@xiangli/shared'
+import { verifyChain } from '../../src/cli/verify-chain'
 import { AuditService, entryHash } from '../../src/core/audit/audit.service'
+import { CONTENT_CHECKS } from '../../src/modules/audit/content-checks'
 import { AuditEntry } from '../../src/core/audit/entities/audit-entry.entity'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
@@ -41,11 +43,18 @@ describe(`the audit chain on ${DIALECT}`, () => {
   afterAll(async () => t.close())
 
   describe('appending', () => {
-    it('starts with the demo seeding as entry 1, then the demo notices published through their service', async () => {
+    it('starts with the demo seeding as entry 1, its issued certificates, then the demo notices published through their service', async () => {
       const all = await entries()
       expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
       expect(all[0]!.action).toBe('demo.seeded')
-      const notices = all.slice(1).map((e) => e.action)
+      // two certificates issued, each with its content and its seal-use register line recorded
+      expect(all.slice(1, 5).map((e) => e.action)).toEqual([
+        'certificate.issued',
+        'certificate.seal_used',
+        'certificate.issued',
+        'certificate.seal_used',
+      ])
+      const notices = all.slice(5).map((e) => e.action)
       expect(notices.length).toBeGreaterThan(0)
       expect(notices.filter((a) => a === 'notice.published')).toHaveLength(3)
       for (const a of notices) expect(a).toMatch(/^notice\./)
@@ -171,22 +180,47 @@ describe(`the audit chain on ${DIALECT}`, () => {
 
   describe('checking', () => {
     it('reports a whole chain as ok', async () => {
-      expect(await verify()).toEqual({ ok: true, checked: S + 4, firstBrokenSeq: null, problem: null })
+      expect(await verify()).toEqual({
+        ok: true,
+        checked: S + 4,
+        firstBrokenSeq: null,
+        problem: null,
+        table: null,
+        recordId: null,
+      })
     })
 
     it('gives the same answer from the command-line check, which opens its own connection', async () => {
       const ds = new DataSource(t.ds.options)
       await ds.initialize()
       try {
-        expect(await new AuditService(ds).verify()).toEqual({
+        expect(await verifyChain(ds)).toEqual({
           ok: true,
           checked: S + 4,
           firstBrokenSeq: null,
           problem: null,
+          table: null,
+          recordId: null,
         })
       } finally {
         await ds.destroy()
       }
+    })
+
+    it('runs the same content checks on the server as on the command line', async () => {
+      expect(t.app.get(AuditService).contentCheckNames()).toEqual(CONTENT_CHECKS.map(([name]) => name))
+      expect(CONTENT_CHECKS.map(([name]) => name)).toEqual(['notices', 'meetings', 'certificates'])
+    })
+
+    it('reads the chain and every record in one transaction, so a change committing halfway is not half seen', async () => {
+      const audit = new AuditService(t.ds)
+      let inTransaction: boolean | undefined
+      audit.registerContentCheck('probe', async (m) => {
+        inTransaction = m.queryRunner?.isTransactionActive
+        return null
+      })
+      expect(await audit.verify()).toMatchObject({ ok: true })
+      expect(inTransaction).toBe(true)
     })
 
     it('finds an entry whose content was changed with SQL', async () => {
@@ -197,6 +231,8 @@ describe(`the audit chain on ${DIALECT}`, () => {
         ok: false,
         checked: S,
         firstBrokenSeq: S + 1,
+        table: 'audit_entry',
+        recordId: String(S + 1),
         problem: `第 ${S + 1} 条记录的内容被改动过`,
       })
       expect(await verify()).toMatchObject({ ok: true })
@@ -215,6 +251,8 @@ describe(`the audit chain on ${DIALECT}`, () => {
         ok: false,
         checked: S + 1,
         firstBrokenSeq: S + 2,
+        table: 'audit_entry',
+        recordId: String(S + 2),
         problem: `第 ${S + 2} 条记录与前一条衔接不上`,
       })
     })
@@ -227,6 +265,8 @@ describe(`the audit chain on ${DIALECT}`, () => {
         ok: false,
         checked: S + 1,
         firstBrokenSeq: S + 2,
+        table: 'audit_entry',
+        recordId: String(S + 2),
         problem: `第 ${S + 2} 条记录缺失`,
       })
     })
@@ -239,9 +279,18 @@ describe(`the audit chain on ${DIALECT}`, () => {
         ok: false,
         checked: S + 3,
         firstBrokenSeq: S + 4,
+        table: 'audit_entry',
+        recordId: String(S + 4),
         problem: '最后 1 条记录被删除',
       })
-      expect(await verify()).toEqual({ ok: true, checked: S + 4, firstBrokenSeq: null, problem: null })
+      expect(await verify()).toEqual({
+        ok: true,
+        checked: S + 4,
+        firstBrokenSeq: null,
+        problem: null,
+        table: null,
+        recordId: null,
+      })
     })
   })
 })

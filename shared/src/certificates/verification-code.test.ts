@@ -106,6 +106,7 @@ describe('publicCertificateCheck', () => {
     villageName: '西湖村',
     issuedOn: '2026-03-08',
     holderName: '张晓明',
+    matchesArchive: true,
     ...overrides,
   })
 
@@ -149,8 +150,35 @@ describe('publicCertificateCheck', () => {
     })
   })
 
+  it('answers 证明信息与存档不一致, and none of the stored facts, when the record no longer matches its archive', () => {
+    const view = publicCertificateCheck(stored({ matchesArchive: false }), 'K7QM3XPA')
+    expect(view).toEqual({
+      result: 'mismatch',
+      number: '330106101201-2026-0007',
+      message: '证明信息与存档不一致',
+    })
+    // a revoked certificate whose record was changed says the same, never 已作废 with altered facts
+    expect(publicCertificateCheck(stored({ state: 'revoked', matchesArchive: false }), 'K7QM3XPA')).toEqual(
+      view,
+    )
+  })
+
+  it('tells the holder of the genuine code that the stored code was changed, not that the paper is 无效', () => {
+    expect(publicCertificateCheck(stored({ verificationCode: 'ABCDEFGH' }), 'K7QM3XPA', true)).toMatchObject({
+      result: 'mismatch',
+    })
+    expect(publicCertificateCheck(stored({ verificationCode: 'ABCDEFGH' }), 'K7QM3XPA', false)).toEqual({
+      result: 'invalid',
+    })
+  })
+
   it('labels each answer in Chinese', () => {
-    expect(PUBLIC_CHECK_RESULT_LABELS).toEqual({ valid: '有效', revoked: '已作废', invalid: '无效' })
+    expect(PUBLIC_CHECK_RESULT_LABELS).toEqual({
+      valid: '有效',
+      revoked: '已作废',
+      mismatch: '证明信息与存档不一致',
+      invalid: '无效',
+    })
   })
 })
 

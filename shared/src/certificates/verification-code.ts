@@ -1,6 +1,6 @@
 /**
  * Anyone holding a certificate can check it: the QR code (or the printed number and code) opens a
- * public page that answers valid, revoked or 无效, and shows nothing a stranger should not see.
+ * public page that answers valid, revoked, 证明信息与存档不一致 or 无效, and shows nothing a stranger should not see.
  *
  * The verification code is 8 characters from a 32-character alphabet without 0/O, 1/I: 40 bits, read
  * off paper without confusion. The server draws the bytes from its crypto module; this file maps
@@ -58,7 +58,10 @@ export function verificationCodesMatch(stored: string, typed: string): boolean {
 /**
  * What the public verification page shows, and nothing else: the answer, the number that was asked
  * about, the item, the village, the date of issue and the holder's name with all but the family name
- * masked. A wrong number or code answers `invalid` and says nothing more.
+ * masked. A wrong number or code answers `invalid` and says nothing more. A certificate whose record
+ * no longer matches what was archived in the audit chain when it was issued (its holder, item,
+ * number or state changed behind the application's back) answers `mismatch`, never `valid`, and
+ * shows none of the altered facts.
  */
 export type PublicCertificateCheck =
   | {
@@ -71,11 +74,15 @@ export type PublicCertificateCheck =
       /** 张*明 */
       holderName: string
     }
+  | { result: 'mismatch'; number: string; message: typeof CERTIFICATE_ARCHIVE_MISMATCH }
   | { result: 'invalid' }
+
+export const CERTIFICATE_ARCHIVE_MISMATCH = '证明信息与存档不一致'
 
 export const PUBLIC_CHECK_RESULT_LABELS: Record<PublicCertificateCheck['result'], string> = {
   valid: '有效',
   revoked: '已作废',
+  mismatch: CERTIFICATE_ARCHIVE_MISMATCH,
   invalid: '无效',
 }
 
@@ -87,18 +94,29 @@ export interface StoredCertificateForCheck {
   villageName: string
   issuedOn: string
   holderName: string
+  /**
+   * whether the stored certificate still matches the digest the audit chain recorded when it was
+   * issued (and, once revoked, when it was revoked)
+   */
+  matchesArchive: boolean
 }
 
 /**
  * The answer to a public check. `stored` is the certificate with the typed number, or null; the code
  * is compared even when nothing was found, so the time taken does not reveal whether the number exists.
+ * `typedCodeArchived`: the typed code is the one the chain recorded at issue, so a stored code that
+ * differs from it was changed afterwards, and the holder of the genuine paper is told so.
  */
 export function publicCertificateCheck(
   stored: StoredCertificateForCheck | null,
   typedCode: string,
+  typedCodeArchived = false,
 ): PublicCertificateCheck {
   const matches = verificationCodesMatch(stored?.verificationCode ?? 'XXXXXXXX', typedCode)
-  if (!stored || !matches || !isValidVerificationCode(typedCode)) return { result: 'invalid' }
+  if (!stored || !isValidVerificationCode(typedCode)) return { result: 'invalid' }
+  if (!matches && !typedCodeArchived) return { result: 'invalid' }
+  if (!matches || !stored.matchesArchive)
+    return { result: 'mismatch', number: stored.number, message: CERTIFICATE_ARCHIVE_MISMATCH }
   return {
     result: stored.state === 'issued' ? 'valid' : 'revoked',
     number: stored.number,

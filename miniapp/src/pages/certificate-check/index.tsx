@@ -4,17 +4,13 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import {
-  PUBLIC_CHECK_RESULT_LABELS,
-  certificateCheckQuerySchema,
-  type PublicCertificateCheck,
-} from '@xiangli/shared'
+import { certificateCheckQuerySchema, type PublicCertificateCheck } from '@xiangli/shared'
 import { checkCertificate } from '@/api/client'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
 import { asApiError } from '@/hooks/useResource'
 import type { ApiError } from '@/api/core'
-import { checkParams } from '@/logic/certificate'
+import { checkParams, checkVerdict } from '@/logic/certificate'
 import './index.scss'
 
 type Query = { n: string; c: string }
@@ -80,26 +76,31 @@ export default function CertificateCheckPage() {
   let body
   if (error) body = <ErrorView error={error} onRetry={() => void run(query)} />
   else if (!result) body = <LoadingView text="正在查验…" />
-  else
+  else {
+    const verdict = checkVerdict(result)
     body = (
       <View className={`xl-card check__result check__result--${result.result}`}>
-        <Text className="check__verdict">{PUBLIC_CHECK_RESULT_LABELS[result.result]}</Text>
-        {result.result === 'invalid' ? (
-          <View className="check__facts">没有查到这份证明。请核对证明编号和查验码是否输错。</View>
-        ) : (
+        <Text className="check__verdict">{verdict.label}</Text>
+        {result.result === 'valid' || result.result === 'revoked' ? (
           <View className="check__facts">
             <View>证明事项：{result.itemName}</View>
             <View>出具单位：{result.villageName}</View>
             <View>出具日期：{result.issuedOn}</View>
             <View>持证人：{result.holderName}</View>
             <View>证明编号：{result.number}</View>
-            {result.result === 'revoked' ? (
-              <View className="xl-danger-text">这份证明已被出具单位作废，不能再使用。</View>
-            ) : null}
+            {verdict.advice ? <View className="xl-danger-text">{verdict.advice}</View> : null}
+          </View>
+        ) : (
+          <View className="check__facts">
+            {result.result === 'mismatch' ? <View>证明编号：{result.number}</View> : null}
+            <View className={result.result === 'mismatch' ? 'xl-danger-text' : undefined}>
+              {verdict.advice}
+            </View>
           </View>
         )}
       </View>
     )
+  }
 
   return (
     <PageRoot className="check">

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm'
 import type { AuditVerifyResult } from '@xiangli/shared'
 import { AuditEntry } from './entities/audit-entry.entity'
 import { AuditHead } from './entities/audit-head.entity'
+import { TxService } from '../tx/tx.service'
 
 export const GENESIS_HASH = '0'.repeat(64)
 
@@ -47,12 +48,23 @@ export const digest = (value: unknown): string | null =>
 
 type HashedFields = Omit<AuditEntry, 'hash'>
 
+/** What a content check found first: the entry that recorded the original, and what no longer fits. */
+export interface ContentProblem {
+  /** the entry whose digest the row no longer matches; 0 when the row has no entry at all */
+  seq: number
+  /** in plain Chinese, naming the record */
+  problem: string
+  /** the table of the row that no longer fits, and the row */
+  table: string
+  recordId: string | number
+}
+
 /**
  * Re-derives records a module keeps outside the chain and compares them with what the chain recorded
  * (a notice version's content against the hash logged when it was published). Returns the first
- * mismatch: the entry that recorded the original, and what no longer fits.
+ * mismatch, or null when every record still fits.
  */
-export type ContentCheck = (ds: DataSource) => Promise<{ seq: number; problem: string } | null>
+export type ContentCheck = (m: EntityManager) => Promise<ContentProblem | null>
 
 export function entryHash(e: HashedFields): string {
   return sha256(
@@ -83,6 +95,11 @@ export class AuditService implements OnModuleInit {
   /** A module whose records the chain vouches for adds its check here; `verify` runs them all. */
   registerContentCheck(name: string, check: ContentCheck): void {
     this.contentChecks.set(name, check)
+  }
+
+  /** The names of the registered content checks, in the order `verify` runs them. */
+  contentCheckNames(): string[] {
+    return [...this.contentChecks.keys()]
   }
 
   async onModuleInit(): Promise<void> {
@@ -123,17 +140,36 @@ export class AuditService implements OnModuleInit {
     return entry
   }
 
-  /** Walks the whole chain in order and reports the first entry that does not fit. */
-  async verify(): Promise<AuditVerifyResult> {
-    const repo = this.ds.getRepository(AuditEntry)
+  /**
+   * Walks the whole chain in order and reports the first entry that does not fit, then the first
+   * record that no longer fits its entry. All of it reads one consistent state: a close or a
+   * publication committing halfway through must not look like a row without its entry (on SQLite,
+   * by taking a turn in the transaction queue; on MySQL, by a repeatable-read snapshot).
+   */
+  verify(): Promise<AuditVerifyResult> {
+    const tx = new TxService(this.ds)
+    return tx.isSqlite
+      ? tx.run((m) => this.verifyIn(m))
+      : this.ds.transaction('REPEATABLE READ', (m) => this.verifyIn(m))
+  }
+
+  private async verifyIn(m: EntityManager): Promise<AuditVerifyResult> {
+    const repo = m.getRepository(AuditEntry)
     let prevSeq = 0
     let prevHash = GENESIS_HASH
     let checked = 0
-    const broken = (seq: number, problem: string): AuditVerifyResult => ({
+    const broken = (
+      seq: number,
+      problem: string,
+      table = 'audit_entry',
+      recordId: string | number = seq,
+    ): AuditVerifyResult => ({
       ok: false,
       checked,
       firstBrokenSeq: seq,
       problem,
+      table,
+      recordId: String(recordId),
     })
     for (;;) {
       const batch = await repo
@@ -153,13 +189,13 @@ export class AuditService implements OnModuleInit {
         checked++
       }
     }
-    const head = await this.ds.getRepository(AuditHead).findOneBy({ id: 1 })
+    const head = await m.getRepository(AuditHead).findOneBy({ id: 1 })
     if (head && (head.lastSeq !== prevSeq || head.lastHash !== prevHash))
       return broken(prevSeq + 1, `最后 ${head.lastSeq - prevSeq} 条记录被删除`)
     for (const check of this.contentChecks.values()) {
-      const found = await check(this.ds)
-      if (found) return broken(found.seq, found.problem)
+      const found = await check(m)
+      if (found) return broken(found.seq, found.problem, found.table, found.recordId)
     }
-    return { ok: true, checked, firstBrokenSeq: null, problem: null }
+    return { ok: true, checked, firstBrokenSeq: null, problem: null, table: null, recordId: null }
   }
 }

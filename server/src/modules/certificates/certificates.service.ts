@@ -67,6 +67,8 @@ import { NotifyService } from '../inbox/notify.service'
 import { Org } from '../orgs/entities/org.entity'
 import { accountsHolding } from '../roles/role-holders'
 import { Resident } from '../roster/entities/resident.entity'
+import { certificateArchive } from './certificate-integrity'
+import { recordIssue } from './certificate-records'
 import { CertificatePdf } from './certificate-pdf'
 import { CatalogueOverride } from './entities/catalogue-override.entity'
 import { CertificateCounter } from './entities/certificate-counter.entity'
@@ -527,15 +529,7 @@ export class CertificatesService implements OnModuleInit {
       applicantName: entry.applicantName,
       applicantPhoneMasked: entry.applicantPhoneMasked,
     })
-    await this.audit.append(m, {
-      actor: a.actor,
-      action: 'certificate.issued',
-      orgId: r.villageId,
-      targetType: 'certificate_request',
-      targetId: r.id,
-      before: snapshot(r),
-      after: snapshot({ ...r, ...changes } as CertificateRequest),
-    })
+    await recordIssue(this.audit, m, a.actor, r.id, snapshot(r))
     await this.tellApplicant(
       m,
       r,
@@ -581,8 +575,11 @@ export class CertificatesService implements OnModuleInit {
     const issued =
       r && r.number && r.verificationCode && r.issuedAt && (r.state === 'issued' || r.state === 'revoked')
     const village = issued ? await this.ds.getRepository(Org).findOneBy({ id: r.villageId }) : null
+    // recomputed against the chain: a holder, item or state changed behind the application's back
+    // answers 证明信息与存档不一致, never 有效
+    const archive = issued ? await certificateArchive(this.ds.manager, r) : null
     return publicCertificateCheck(
-      issued && village
+      issued && village && archive
         ? {
             number: r.number!,
             verificationCode: r.verificationCode!,
@@ -591,9 +588,11 @@ export class CertificatesService implements OnModuleInit {
             villageName: village.name,
             issuedOn: chinaDate(r.issuedAt!),
             holderName: r.applicantName,
+            matchesArchive: archive.matches,
           }
         : null,
       q.c,
+      archive?.codeWasIssued(q.c) ?? false,
     )
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common'
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { DataSource, In, type EntityManager } from 'typeorm'
 import {
   buildProcedure,
@@ -52,7 +52,7 @@ import {
   type Role,
   type Votes,
 } from '@xiangli/shared'
-import { AuditService, digest, SYSTEM_ACTOR, type ContentCheck } from '../../core/audit/audit.service'
+import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
 import type { Principal } from '../../core/auth/principal'
 import type { ActingContext } from '../../core/auth/current.decorator'
 import { StoredFile } from '../../core/files/entities/stored-file.entity'
@@ -88,12 +88,10 @@ import { DeliberationSettingsRow } from './entities/deliberation-settings.entity
 import { DeliberationMeetingMinutes } from './entities/meeting-minutes.entity'
 import { DeliberationOpinion } from './entities/opinion.entity'
 import { DeliberationTownshipAttendee } from './entities/township-attendee.entity'
+import { ballotsUnaccounted, meetingSealEntries } from './meeting-seal'
 import { PetitionsService } from './petitions.service'
 import type { PublicNotice } from '../notices/entities/public-notice.entity'
 import { NoticesService } from '../notices/notices.service'
-
-/** The audit entry that seals a closed meeting's check-ins and ballots (see `seal`). */
-const SEAL_ACTION = 'deliberation.ballots_sealed'
 
 /** What the audit digests see of a deliberation. */
 const snapshot = (d: Deliberation) => ({
@@ -147,9 +145,6 @@ export class DeliberationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // the audit verifier re-derives each closed meeting's seal: a check-in or ballot row added,
-    // removed or changed after the close no longer matches what the chain recorded
-    this.audit.registerContentCheck('deliberation_seals', meetingSealsCheck)
     // a deliberation's and its meetings' files: whoever may read the deliberation
     const readsVillageOf = async (p: Principal, d: Deliberation | null) =>
       d !== null && (await this.readsVillage(p, d.villageId))
@@ -594,7 +589,8 @@ export class DeliberationsService implements OnModuleInit {
         this.gate(d, a, 'record_result')
         if (meeting.status !== 'in_session') throw new AppException('DELIBERATION_MEETING_NOT_OPEN')
         const tally = await this.tally(m, meeting)
-        const seal = await meetingSeal(m, meeting)
+        const unaccounted = await ballotsUnaccounted(m, meeting)
+        if (unaccounted) throw new AppException('DELIBERATION_BALLOTS_UNACCOUNTED', { reason: unaccounted })
         const combined = combineVotes([tally.online, body.counted], tally.attendance.present)
         if (!combined.ok) throw new AppException(combined.code, undefined, combined.reason)
         const ctx = this.context(d, a)
@@ -655,14 +651,9 @@ export class DeliberationsService implements OnModuleInit {
           before,
           after: { ...snapshot(d), meetingId, outcome: outcome.outcome, votes: combined.value },
         })
-        await this.audit.append(m, {
-          actor: a.actor,
-          action: SEAL_ACTION,
-          orgId: d.villageId,
-          targetType: 'deliberation_meeting',
-          targetId: meetingId,
-          after: seal,
-        })
+        // the rows counted and the result, sealed into the chain (see meeting-seal.ts)
+        for (const sealed of await meetingSealEntries(m, meeting))
+          await this.audit.append(m, { actor: a.actor, orgId: d.villageId, ...sealed })
       }),
     )
     return this.meetingView(a, id, meetingId)
@@ -1364,55 +1355,4 @@ export class DeliberationsService implements OnModuleInit {
       closedAt: r.closedAt.toISOString(),
     }
   }
-}
-
-/**
- * What the close writes into the audit chain for the hot writes it did not log one by one: how many
- * checked in and voted, with a SHA-256 over the sorted rows, so a row added or removed later shows.
- * A secret ballot's digest covers who voted (the turnout), never how.
- */
-export async function meetingSeal(m: EntityManager, meeting: DeliberationMeeting) {
-  const rowsDigest = (rows: Record<string, unknown>[], cols: string[]) => ({
-    count: rows.length,
-    sha256: createHash('sha256')
-      .update(rows.map((r) => cols.map((c) => String(r[c])).join(':')).join('\n'))
-      .digest('hex'),
-  })
-  const attendance = (await m.query(
-    'SELECT memberId, method FROM deliberation_attendance WHERE meetingId = ? ORDER BY memberId',
-    [meeting.id],
-  )) as Record<string, unknown>[]
-  const ballots =
-    meeting.ballot === 'secret'
-      ? ((await m.query('SELECT memberId FROM deliberation_turnout WHERE meetingId = ? ORDER BY memberId', [
-          meeting.id,
-        ])) as Record<string, unknown>[])
-      : ((await m.query(
-          'SELECT memberId, choice FROM deliberation_open_vote WHERE meetingId = ? ORDER BY memberId',
-          [meeting.id],
-        )) as Record<string, unknown>[])
-  return {
-    meetingId: meeting.id,
-    attendance: rowsDigest(attendance, ['memberId', 'method']),
-    ballots: rowsDigest(ballots, meeting.ballot === 'secret' ? ['memberId'] : ['memberId', 'choice']),
-  }
-}
-
-/**
- * The audit verifier's check of closed meetings: re-derives each seal; a check-in or ballot row added,
- * removed or changed after the close no longer matches what the chain recorded. A plain function so
- * the command-line verifier runs it too.
- */
-export const meetingSealsCheck: ContentCheck = async (ds) => {
-  const entries = (await ds.query(
-    'SELECT seq, targetId, afterDigest FROM audit_entry WHERE action = ? ORDER BY seq',
-    [SEAL_ACTION],
-  )) as { seq: number; targetId: string; afterDigest: string | null }[]
-  for (const e of entries) {
-    const meeting = await ds.getRepository(DeliberationMeeting).findOneBy({ id: Number(e.targetId) })
-    const now = meeting ? digest(await meetingSeal(ds.manager, meeting)) : null
-    if (now !== e.afterDigest)
-      return { seq: Number(e.seq), problem: `会议 ${e.targetId} 的签到或投票记录与结束表决时封存的不一致` }
-  }
-  return null
 }

@@ -30,6 +30,8 @@ export async function seedDemoCertificates(
   crypto: FieldCrypto,
   village: { id: number; name: string; code: string },
   person: (name: string) => { resident: Resident; idNumber: string },
+  /** records an issued certificate and its register line in the audit chain */
+  recordIssue: (requestId: number, approver: Resident) => Promise<void>,
   now = new Date(),
 ): Promise<void> {
   await m.getRepository(CatalogueOverride).save({
@@ -137,6 +139,7 @@ export async function seedDemoCertificates(
       applicantName: entry.applicantName,
       applicantPhoneMasked: entry.applicantPhoneMasked,
     })
+    await recordIssue(r.id, approver)
   }
 
   await add(

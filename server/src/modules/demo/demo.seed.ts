@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
 import { defaultVillageSettings, idNumberCheckChar, maskIdNumber, type Role } from '@xiangli/shared'
 import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
+import { recordIssue } from '../certificates/certificate-records'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { TxService } from '../../core/tx/tx.service'
 import { PrincipalService } from '../../core/auth/principal.service'
@@ -529,8 +530,6 @@ export class DemoSeeder {
       link: null,
       readAt: null,
     })
-    await seedDemoGrievances(m, village, (name) => byName.get(name)!.resident)
-    await seedDemoCertificates(m, this.crypto, village, (name) => byName.get(name)!)
     await this.audit.append(m, {
       actor: SYSTEM_ACTOR,
       action: 'demo.seeded',
@@ -539,6 +538,23 @@ export class DemoSeeder {
       targetId: county.id,
       after: { county: county.code, villages: [village.code, community.code], residents: byName.size },
     })
+    await seedDemoGrievances(m, village, (name) => byName.get(name)!.resident)
+    // the issued demo certificates are recorded in the chain as issuing records them, or the audit
+    // verifier and the public check would rightly call them unrecorded
+    await seedDemoCertificates(
+      m,
+      this.crypto,
+      village,
+      (name) => byName.get(name)!,
+      (requestId, approver) =>
+        recordIssue(
+          this.audit,
+          m,
+          { accountId: approver.accountId, name: approver.name, role: 'committee_member' },
+          requestId,
+          null,
+        ),
+    )
   }
 
   /** The newcomer's ID number, for the README and the browser test. */

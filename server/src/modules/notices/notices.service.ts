@@ -8,7 +8,6 @@ import {
   NOTICE_CATEGORY_LABELS,
   beijingDate,
   canObject,
-  canonicalNoticeContent,
   checkFinanceTotals,
   checkPeriod,
   computeCalendar,
@@ -59,8 +58,7 @@ import {
   type VillageSettings,
 } from '@xiangli/shared'
 import type { z } from 'zod'
-import { AuditService, digest, sha256, type Actor, type ContentCheck } from '../../core/audit/audit.service'
-import { AuditEntry } from '../../core/audit/entities/audit-entry.entity'
+import { AuditService, type Actor } from '../../core/audit/audit.service'
 import type { ActingContext, TownshipContext } from '../../core/auth/current.decorator'
 import { hasRoleIn, type Principal } from '../../core/auth/principal'
 import { isUniqueViolation } from '../../core/database/errors'
@@ -79,6 +77,15 @@ import { NoticeRead } from './entities/notice-read.entity'
 import { NoticeSettingsRow } from './entities/notice-settings.entity'
 import { NoticeVersion } from './entities/notice-version.entity'
 import { PublicNotice } from './entities/public-notice.entity'
+import { checkNoticeVersions } from './notice-integrity'
+import {
+  PUBLICATION_ACTION,
+  VERSION_TARGET,
+  asPublished,
+  noticeContentHash,
+  publicationRecord,
+  versionRecords,
+} from './notice-records'
 
 export type FeedQuery = z.infer<typeof noticeFeedQuerySchema>
 export type ManageQuery = z.infer<typeof noticeManageQuerySchema>
@@ -88,7 +95,6 @@ export type TownshipObjectionQuery = z.infer<typeof townshipObjectionQuerySchema
 /** The attachedType of files on a notice and on an objection. */
 const FILES_OF_NOTICE = 'notice'
 const FILES_OF_OBJECTION = 'notice_objection'
-const VERSION_TARGET = 'notice_version'
 const PUBLISHED_STATES: NoticeState[] = ['published', 'ended']
 const DRAFT_STATES: NoticeState[] = ['draft', 'in_review', 'returned', 'approved']
 
@@ -164,8 +170,6 @@ export class NoticesService implements OnModuleInit {
       const village = await this.ds.getRepository(Org).findOneBy({ id: o.villageId })
       return village?.parentId != null && hasRoleIn(p, village.parentId, ['township_official']) !== null
     })
-    // a published version altered behind the chain's back is caught by GET /api/audit/verify
-    this.audit.registerContentCheck('notice_versions', noticeVersionsCheck)
   }
 
   // ---------- drafts ----------
@@ -413,6 +417,16 @@ export class NoticesService implements OnModuleInit {
     })
     await m.getRepository(PublicNotice).save(n)
     await this.writeVersion(m, n, null, actor, now)
+    // the period, audience and category residents rely on, as stored, so a later edit shows
+    const stored = await m.getRepository(PublicNotice).findOneByOrFail({ id: n.id })
+    await this.audit.append(m, {
+      actor,
+      action: PUBLICATION_ACTION,
+      orgId: n.villageId,
+      targetType: 'public_notice',
+      targetId: n.id,
+      after: publicationRecord(stored, stored.supervisionOpinion),
+    })
     await this.notify.notify(m, {
       accountIds: await this.audienceAccounts(m, n),
       orgId: n.villageId,
@@ -620,26 +634,29 @@ export class NoticesService implements OnModuleInit {
     if (!n || !PUBLISHED_STATES.includes(n.state)) throw new AppException('NOT_FOUND')
     const village = await this.ds.getRepository(Org).findOneBy({ id: n.villageId })
     const objectionCount = await this.ds.getRepository(NoticeObjection).countBy({ noticeId: n.id })
+    const versions = await this.versionViews(n.id)
     return {
       id: n.id,
       villageName: village?.name ?? '',
       category: n.category,
-      title: n.title,
+      // the latest version's title, as hashed, not the row's copy
+      title: versions[0]?.title ?? n.title,
       state: effectiveNoticeState(n.state, n.periodEnd, new Date()),
       periodStart: n.periodStart,
       periodEnd: n.periodEnd,
       publishedAt: n.publishedAt!.toISOString(),
       supervisionOpinion: n.supervisionOpinion,
-      versions: await this.versionViews(n.id),
+      versions,
       objectionCount,
     }
   }
 
   /** The notices of a deliberation, as its detail shows them. */
   async forDeliberation(deliberationId: number): Promise<PublicNoticeSummary[]> {
-    const rows = await this.ds
-      .getRepository(PublicNotice)
-      .find({ where: { deliberationId }, order: { id: 'ASC' } })
+    const rows = await asPublished(
+      this.ds.manager,
+      await this.ds.getRepository(PublicNotice).find({ where: { deliberationId }, order: { id: 'ASC' } }),
+    )
     return rows
       .filter((n) => n.category === 'resolution' || n.category === 'implementation')
       .map((n) => ({
@@ -1106,7 +1123,12 @@ export class NoticesService implements OnModuleInit {
     return {
       ok: report.mismatches.length === 0,
       checkedVersions: report.checked,
-      mismatches: report.mismatches.map(({ seq: _seq, ...rest }) => rest),
+      mismatches: report.mismatches.map(({ noticeId, version, villageId, code }) => ({
+        noticeId,
+        version,
+        villageId,
+        code,
+      })),
     }
   }
 
@@ -1118,7 +1140,7 @@ export class NoticesService implements OnModuleInit {
    * what an altered row cannot follow: its entries are linked and verified by AuditService.verify.
    */
   checkVersions(villageIds: number[] | null): ReturnType<typeof checkNoticeVersions> {
-    return checkNoticeVersions(this.ds, villageIds)
+    return checkNoticeVersions(this.ds.manager, villageIds)
   }
 
   private hashOf(v: Pick<NoticeVersion, 'title' | 'body' | 'lines' | 'totals' | 'attachments'>): string {
@@ -1140,7 +1162,7 @@ export class NoticesService implements OnModuleInit {
       .map((f) => ({ fileId: f.id, sha256: f.sha256 }))
     const content = { title: n.title, body: n.body, lines: n.lines, totals: n.totals, attachments }
     const contentHash = this.hashOf(content)
-    const v = await m.getRepository(NoticeVersion).save({
+    const saved = await m.getRepository(NoticeVersion).save({
       noticeId: n.id,
       villageId: n.villageId,
       version: n.version,
@@ -1151,13 +1173,15 @@ export class NoticesService implements OnModuleInit {
       createdByName: actor.name ? Array.from(actor.name).slice(0, 30).join('') : null,
       createdAt: at,
     })
+    // recorded as stored: MySQL keeps whole seconds of a datetime, and the verifier reads it back
+    const v = await m.getRepository(NoticeVersion).findOneByOrFail({ id: saved.id })
     await this.audit.append(m, {
       actor,
       action: n.version === 1 ? 'notice.version_published' : 'notice.version_corrected',
       orgId: n.villageId,
       targetType: VERSION_TARGET,
       targetId: v.id,
-      after: { noticeId: n.id, version: n.version, contentHash },
+      after: versionRecords(v)[0],
     })
     return v
   }
@@ -1388,7 +1412,9 @@ export class NoticesService implements OnModuleInit {
       .limit(pageSize)
       .getRawMany()
     const ids = raw.map((r) => Number(r.id))
-    const rows = ids.length ? await this.ds.getRepository(PublicNotice).findBy({ id: In(ids) }) : []
+    const rows = ids.length
+      ? await asPublished(this.ds.manager, await this.ds.getRepository(PublicNotice).findBy({ id: In(ids) }))
+      : []
     const counts = await this.objectionCounts(ids)
     const village = await this.ds.getRepository(Org).findOneBy({ id: villageId })
     const items = raw.map((r) => {
@@ -1442,7 +1468,8 @@ export class NoticesService implements OnModuleInit {
     }
   }
 
-  private async view(n: PublicNotice, v: Viewer, p: Principal): Promise<NoticeView> {
+  private async view(row: PublicNotice, v: Viewer, p: Principal): Promise<NoticeView> {
+    const [n] = (await asPublished(this.ds.manager, [row])) as [PublicNotice]
     const village = await this.ds.getRepository(Org).findOneByOrFail({ id: n.villageId })
     const counts = await this.objectionCounts([n.id])
     const now = new Date()
@@ -1606,85 +1633,5 @@ export class NoticesService implements OnModuleInit {
       })
     const rows: { accountId: number | string }[] = await qb.getRawMany()
     return rows.map((r) => Number(r.accountId))
-  }
-}
-
-/** A version's content hash: SHA-256 of its canonical content (title, body, lines, totals, files). */
-export function noticeContentHash(
-  v: Pick<NoticeVersion, 'title' | 'body' | 'lines' | 'totals' | 'attachments'>,
-): string {
-  return sha256(
-    canonicalNoticeContent({
-      title: v.title,
-      body: v.body,
-      lines: v.lines ?? [],
-      totals: v.totals,
-      attachments: v.attachments ?? [],
-    }),
-  )
-}
-
-/**
- * Re-hashes every published version (of the given villages, or all) and compares it with the hash the
- * audit chain recorded when it was published. A plain function so the command-line verifier runs it too.
- */
-export async function checkNoticeVersions(
-  ds: DataSource,
-  villageIds: number[] | null,
-): Promise<{
-  checked: number
-  mismatches: { noticeId: number; version: number; villageId: number; code: ErrorCode; seq: number }[]
-}> {
-  if (villageIds !== null && villageIds.length === 0) return { checked: 0, mismatches: [] }
-  const mismatches: {
-    noticeId: number
-    version: number
-    villageId: number
-    code: ErrorCode
-    seq: number
-  }[] = []
-  let checked = 0
-  let after = 0
-  for (;;) {
-    const qb = ds
-      .getRepository(NoticeVersion)
-      .createQueryBuilder('v')
-      .where('v.id > :after', { after })
-      .orderBy('v.id', 'ASC')
-      .take(500)
-    if (villageIds) qb.andWhere('v.villageId IN (:...villageIds)', { villageIds })
-    const batch = await qb.getMany()
-    if (batch.length === 0) break
-    const entries = await ds.getRepository(AuditEntry).find({
-      where: { targetType: VERSION_TARGET, targetId: In(batch.map((v) => String(v.id))) },
-    })
-    const byTarget = new Map(entries.map((e) => [e.targetId, e]))
-    for (const v of batch) {
-      checked++
-      after = v.id
-      const hash = noticeContentHash(v)
-      const entry = byTarget.get(String(v.id))
-      const recorded = digest({ noticeId: v.noticeId, version: v.version, contentHash: hash })
-      if (!entry || entry.afterDigest !== recorded || v.contentHash !== hash)
-        mismatches.push({
-          noticeId: v.noticeId,
-          version: v.version,
-          villageId: v.villageId,
-          code: 'NOTICE_CHANGED',
-          seq: entry?.seq ?? 0,
-        })
-    }
-  }
-  return { checked, mismatches }
-}
-
-/** The audit verifier's check of notice versions (the service and the command line register it). */
-export const noticeVersionsCheck: ContentCheck = async (ds) => {
-  const report = await checkNoticeVersions(ds, null)
-  const first = report.mismatches[0]
-  if (!first) return null
-  return {
-    seq: first.seq,
-    problem: `第 ${first.noticeId} 号公告的第 ${first.version} 版内容与留痕时不一致，可能被改动过`,
   }
 }

@@ -1,0 +1,30 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common'
+import { AuditService, type ContentCheck } from '../../core/audit/audit.service'
+import { certificatesCheck } from '../certificates/certificate-integrity'
+import { meetingSealsCheck } from '../deliberations/meeting-seal'
+import { noticesCheck } from '../notices/notice-integrity'
+
+/**
+ * Every record the chain vouches for by digest, checked after the chain itself: published notices
+ * (versions and the live rows residents read), closed meetings (check-ins, turnout, ballots and the
+ * result) and certificates (issued, revoked, and the seal-use register). One list, run by the server
+ * (GET /api/audit/verify) and the command line (pnpm --filter server audit:verify) alike.
+ */
+export const CONTENT_CHECKS: readonly (readonly [string, ContentCheck])[] = [
+  ['notices', noticesCheck],
+  ['meetings', meetingSealsCheck],
+  ['certificates', certificatesCheck],
+]
+
+export function registerContentChecks(audit: AuditService): void {
+  for (const [name, check] of CONTENT_CHECKS) audit.registerContentCheck(name, check)
+}
+
+@Injectable()
+export class ContentChecks implements OnModuleInit {
+  constructor(private readonly audit: AuditService) {}
+
+  onModuleInit(): void {
+    registerContentChecks(this.audit)
+  }
+}
