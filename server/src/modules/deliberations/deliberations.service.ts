@@ -58,6 +58,7 @@ import type { ActingContext } from '../../core/auth/current.decorator'
 import { StoredFile } from '../../core/files/entities/stored-file.entity'
 import { FilesService } from '../../core/files/files.service'
 import { isUniqueViolation } from '../../core/database/errors'
+import { insertMany } from '../../core/database/insert-many'
 import { AppException } from '../../core/errors/app.exception'
 import { TxService } from '../../core/tx/tx.service'
 import { NotifyService } from '../inbox/notify.service'
@@ -364,15 +365,16 @@ export class DeliberationsService implements OnModuleInit {
         scheduledByAccountId: a.principal.accountId,
       })
       const members = await this.bodyMembers(m, d.villageId, meetingBody, body.meetingAt)
-      for (let i = 0; i < members.length; i += 500)
-        await m.getRepository(DeliberationMeetingMember).insert(
-          members.slice(i, i + 500).map((r) => ({
-            meetingId: meeting.id,
-            residentId: r.id,
-            name: r.name,
-            householdId: r.householdId,
-          })),
-        )
+      await insertMany(
+        m,
+        DeliberationMeetingMember,
+        members.map((r) => ({
+          meetingId: meeting.id,
+          residentId: r.id,
+          name: r.name,
+          householdId: r.householdId,
+        })),
+      )
       // the notice reaches every member who uses the app; the paper notice reaches the rest
       await this.notify.notify(m, {
         accountIds: members.map((r) => r.accountId).filter((x): x is number => x !== null),
@@ -455,15 +457,17 @@ export class DeliberationsService implements OnModuleInit {
         ).map((x) => x.memberId),
       )
       const fresh = body.memberIds.filter((x) => !already.has(x))
-      if (fresh.length)
-        await m.getRepository(DeliberationAttendance).insert(
-          fresh.map((memberId) => ({
-            meetingId,
-            memberId,
-            method: 'paper' as const,
-            recordedByAccountId: a.principal.accountId,
-          })),
-        )
+      // a whole sheet of a large village (up to 5,000 names) in chunks
+      await insertMany(
+        m,
+        DeliberationAttendance,
+        fresh.map((memberId) => ({
+          meetingId,
+          memberId,
+          method: 'paper' as const,
+          recordedByAccountId: a.principal.accountId,
+        })),
+      )
       await this.audit.append(m, {
         actor: a.actor,
         action: 'deliberation.paper_sign_in',
