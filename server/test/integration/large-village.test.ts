@@ -1,6 +1,6 @@
 import { deliberationMeetingPage, noticePage } from '@xiangli/shared'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
-import { openMeeting } from '../support/meetings'
+import { openVillagersMeeting } from '../support/villagers-meeting'
 import { growVillage } from '../support/village'
 
 /** 5,000 adults, half of them with the app (and WeChat): a large village, on either database. */
@@ -35,44 +35,14 @@ describe(`a village of 5,000 adults on ${DIALECT}`, () => {
 
   it('schedules a villagers’ meeting, notifying every member with the app, and takes the paper sign-in of all', async () => {
     const base = `/api/villages/${village}/deliberations`
-    const created = await post(secretary, base, {
-      title: '修建村东头便民桥',
-      content: '村东头的木桥年久失修，拟用集体资金修建一座水泥桥。',
-      matterType: 'public_works',
-      source: { kind: 'cadre' },
-    })
-    expect(created.status).toBe(201)
-    const id: number = created.body.id
-    // 提议, 商议, 审议: the small bodies, through quickly
-    for (const [step, body] of [
-      ['propose', 'party_branch'],
-      ['consult', 'joint_committees'],
-      ['review', 'party_members_meeting'],
-    ] as const) {
-      const { meetingId, members } = await openMeeting(t, {
-        token: secretary,
-        villageId: village,
-        deliberationId: id,
-        step,
-        body,
-      })
-      const path = `${base}/${id}/meetings/${meetingId}`
-      expect(
-        (await post(secretary, `${path}/paper-sign-in`, { memberIds: members.map((m) => m.id) })).status,
-      ).toBe(200)
-      expect(
-        (await post(secretary, `${path}/close`, { counted: { yes: members.length, no: 0, abstain: 0 } }))
-          .status,
-      ).toBe(200)
-    }
-
-    const { meetingId, members } = await openMeeting(t, {
+    const {
+      deliberationId: id,
+      meetingId,
+      members,
+    } = await openVillagersMeeting(t, {
       token: secretary,
       villageId: village,
-      deliberationId: id,
-      step: 'decide',
-      body: 'villagers_meeting',
-      over: { ballot: 'secret' },
+      ballot: 'secret',
     })
     expect(members.length).toBeGreaterThanOrEqual(ADULTS)
     const withApp = await count(

@@ -128,3 +128,28 @@ export function tokensFor(t: Pick<TestApp, 'app'>, accountIds: number[]): string
   const tokens = t.app.get(TokensService)
   return accountIds.map((id) => tokens.issueAccess(id).accessToken)
 }
+
+/** Access tokens for members of a meeting, linking a new account to each roster row that has none. */
+export async function memberTokens(
+  t: Pick<TestApp, 'app' | 'ds'>,
+  members: { residentId: number }[],
+): Promise<string[]> {
+  const tokens: string[] = []
+  for (const m of members) {
+    const r = await t.ds.getRepository(Resident).findOneByOrFail({ id: m.residentId })
+    let accountId = r.accountId
+    if (accountId === null) {
+      const account = await t.ds.getRepository(Account).save({
+        openid: null,
+        demoKey: null,
+        displayName: r.name,
+        preferences: DEFAULT_PREFERENCES,
+        lastLoginAt: null,
+      })
+      accountId = account.id
+      await t.ds.getRepository(Resident).update({ id: r.id }, { accountId })
+    }
+    tokens.push(...tokensFor(t, [accountId]))
+  }
+  return tokens
+}

@@ -1,4 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common'
+import { Reflector } from '@nestjs/core'
 import { DataSource, LessThan } from 'typeorm'
 import { from, mergeMap, of, type Observable, catchError } from 'rxjs'
 import { AppException } from '../errors/app.exception'
@@ -8,6 +9,7 @@ import { TxService } from '../tx/tx.service'
 import { FieldCrypto } from '../crypto/field-crypto.service'
 import type { AuthedRequest } from '../auth/access.guard'
 import { IdempotencyRecord } from './entities/idempotency-record.entity'
+import { IDEMPOTENT_IN_TRANSACTION, idempotencyKeyOf } from './idempotency-key'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** a submission still 'pending' after this long died with its process; a retry may take it over */
@@ -26,18 +28,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly ds: DataSource,
     private readonly tx: TxService,
     private readonly crypto: FieldCrypto,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>()
-    const key = req.headers['idempotency-key']
-    if (!WRITE_METHODS.has(req.method) || typeof key !== 'string') return next.handle()
-    if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key))
-      throw new AppException(
-        'VALIDATION_FAILED',
-        { header: 'Idempotency-Key' },
-        '请求标识格式不对，请刷新后重试',
-      )
+    if (!WRITE_METHODS.has(req.method)) return next.handle()
+    const key = idempotencyKeyOf(req)
+    if (key === undefined) return next.handle()
+    // check-ins and ballots keep their key in their own row; nothing of them is kept here
+    if (this.reflector.get<boolean>(IDEMPOTENT_IN_TRANSACTION, ctx.getHandler())) return next.handle()
     const scope = req.principal ? `a:${req.principal.accountId}` : 'anon'
     const requestHash = sha256(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
     return from(this.begin(scope, key, requestHash)).pipe(
