@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core'
 import { TypeOrmModule } from '@nestjs/typeorm'
 import { APP_CONFIG, type AppConfig } from './core/config/config'
 import { dataSourceOptions, type DatabaseTarget } from './core/database/data-source'
+import { QueryLogger, SLOW_QUERY_MS } from './core/database/query-logger'
 import { AuditModule } from './core/audit/audit.module'
 import { ClockModule } from './core/clock/clock.module'
 import { AuthCoreModule } from './core/auth/auth-core.module'
@@ -48,7 +49,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(config),
         // migrations run before Nest starts (see bootstrap), never synchronize
-        TypeOrmModule.forRoot(dataSourceOptions(db)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(db),
+          // statements without their parameters (the data); every one at trace, slow ones always
+          logger: new QueryLogger(config.LOG_LEVEL === 'trace'),
+          maxQueryExecutionTime: SLOW_QUERY_MS,
+        }),
         AuditModule,
         AuthCoreModule,
         WechatModule,
