@@ -9,6 +9,7 @@ import { ClockModule } from './core/clock/clock.module'
 import { AuthCoreModule } from './core/auth/auth-core.module'
 import { FieldCrypto } from './core/crypto/field-crypto.service'
 import { IdempotencyInterceptor } from './core/idempotency/idempotency.interceptor'
+import { KeyOwners } from './core/idempotency/key-owners'
 import { FilesModule } from './core/files/files.module'
 import { JobsModule } from './core/jobs/jobs.module'
 import { WechatModule } from './infra/wechat/wechat.module'
@@ -76,7 +77,7 @@ export class AppModule {
         HealthModule,
         DemoModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [KeyOwners, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     }
   }
 }

@@ -63,6 +63,21 @@ describe(`a server killed in the middle of a storm of check-ins and ballots on $
         }[]
       ).map((r) => Number(r.memberId)),
     )
+  /**
+   * What the generic idempotency store kept of these keys: nothing, since a record written before
+   * the work, in a transaction of its own, outlives a crash and holds the retry back
+   */
+  const keptKeys = async (keys: string[]): Promise<number> =>
+    Number(
+      (
+        (await ds
+          .createQueryBuilder()
+          .select('COUNT(*)', 'n')
+          .from('idempotency_record', 'r')
+          .where('r.key IN (:...keys)', { keys })
+          .getRawOne()) as { n: number | string }
+      ).n,
+    )
   const call = (token: string, url: string, o: { key?: string; body?: unknown; method?: string } = {}) =>
     fetch(server.url + url, {
       method: o.method ?? 'POST',
@@ -178,6 +193,7 @@ describe(`a server killed in the middle of a storm of check-ins and ballots on $
     expect(await count('SELECT COUNT(*) AS n FROM deliberation_attendance WHERE meetingId = ?')).toBe(
       present.size,
     )
+    expect(await keptKeys(voters.map((v) => v.checkInKey))).toBe(0)
     // the phones whose request died with the server send it again, with the same key, right away
     await allAnswered(s.cutOff, checkIn)
     await allAnswered(s.unsent, checkIn)
@@ -195,6 +211,7 @@ describe(`a server killed in the middle of a storm of check-ins and ballots on $
     expect(await count('SELECT COUNT(*) AS n FROM deliberation_secret_ballot WHERE meetingId = ?')).toBe(
       voted.size,
     )
+    expect(await keptKeys(voters.map((v) => v.ballotKey))).toBe(0)
     await allAnswered(s.cutOff, vote)
     await allAnswered(s.unsent, vote)
     expect(await count('SELECT COUNT(*) AS n FROM deliberation_turnout WHERE meetingId = ?')).toBe(VOTERS)

@@ -74,7 +74,21 @@ export async function spawnServer(
   target: DatabaseTarget,
   env: Record<string, string> = {},
 ): Promise<SpawnedServer> {
-  const port = await freePort()
+  // the free port found may be taken by another process before the server binds it: try another
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(target, env, await freePort())
+    } catch (e) {
+      if (attempt >= 3 || !String(e).includes('EADDRINUSE')) throw e
+    }
+  }
+}
+
+async function spawnOnce(
+  target: DatabaseTarget,
+  env: Record<string, string>,
+  port: number,
+): Promise<SpawnedServer> {
   let output = ''
   const child: ChildProcess = spawn(process.execPath, [join(root, 'server/dist/main.js')], {
     cwd: root,
