@@ -293,7 +293,12 @@ describe(`the secret ballot, read back from every table and the log, on ${DIALEC
   it('gives the ballot table no clock, no counter and no hidden insertion order', async () => {
     if (DIALECT === 'sqlite') {
       // a table with a rowid numbers its rows in the order they were inserted
-      await expect(ds.query(`SELECT rowid FROM ${BALLOT_TABLE}`)).rejects.toThrow(/no such column/)
+      // (as text: better-sqlite3's error is no Error of this test's realm once a worker is reused)
+      const rowid = await ds.query(`SELECT rowid FROM ${BALLOT_TABLE}`).then(
+        () => 'answered',
+        (e: unknown) => String(e),
+      )
+      expect(rowid).toMatch(/no such column: rowid/)
       const types = (await ds.query(`PRAGMA table_info(${BALLOT_TABLE})`)) as { type: string }[]
       expect(types.filter((c) => /date|time/i.test(c.type))).toEqual([])
     } else {
