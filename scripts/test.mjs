@@ -1,6 +1,7 @@
 // pnpm test: every test of the project, then one line "N passed, N failed".
 //   shared unit tests · server unit tests · server integration tests on SQLite, and on MySQL when
-//   MYSQL_URL is set · miniapp tests · browser tests (headless Chromium on the H5 app served by the server)
+//   MYSQL_URL is set (after building shared and the server: some suites run server/dist) · miniapp
+//   tests · browser tests (headless Chromium on the H5 app served by the server)
 // Options: --no-browser skips the browser stage (it needs Chromium); --only=<stage> runs one stage.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -15,13 +16,20 @@ const jest = join(root, 'node_modules/.bin/jest')
 const stages = [
   { name: 'shared', cwd: 'shared', env: {} },
   { name: 'server-unit', cwd: 'server', env: { TEST_SCOPE: 'unit' } },
-  { name: 'server-sqlite', cwd: 'server', env: { TEST_SCOPE: 'integration', TEST_DB: 'sqlite' } },
+  // the crash and secrecy suites run the built server (server/dist) in a process of its own
+  {
+    name: 'server-sqlite',
+    cwd: 'server',
+    env: { TEST_SCOPE: 'integration', TEST_DB: 'sqlite' },
+    before: () => buildWhatIsNeeded({ h5: false }),
+  },
   {
     name: 'server-mysql',
     cwd: 'server',
     env: { TEST_SCOPE: 'integration', TEST_DB: 'mysql' },
     when: () => Boolean(process.env.MYSQL_URL),
     why: 'MYSQL_URL is not set',
+    before: () => buildWhatIsNeeded({ h5: false }),
   },
   { name: 'miniapp', cwd: 'miniapp', env: {} },
   {

@@ -3,11 +3,13 @@ import { APP_INTERCEPTOR } from '@nestjs/core'
 import { TypeOrmModule } from '@nestjs/typeorm'
 import { APP_CONFIG, type AppConfig } from './core/config/config'
 import { dataSourceOptions, type DatabaseTarget } from './core/database/data-source'
+import { QueryLogger, SLOW_QUERY_MS } from './core/database/query-logger'
 import { AuditModule } from './core/audit/audit.module'
 import { ClockModule } from './core/clock/clock.module'
 import { AuthCoreModule } from './core/auth/auth-core.module'
 import { FieldCrypto } from './core/crypto/field-crypto.service'
 import { IdempotencyInterceptor } from './core/idempotency/idempotency.interceptor'
+import { KeyOwners } from './core/idempotency/key-owners'
 import { FilesModule } from './core/files/files.module'
 import { JobsModule } from './core/jobs/jobs.module'
 import { WechatModule } from './infra/wechat/wechat.module'
@@ -48,7 +50,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(config),
         // migrations run before Nest starts (see bootstrap), never synchronize
-        TypeOrmModule.forRoot(dataSourceOptions(db)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(db),
+          // statements without their parameters (the data); every one at trace, slow ones always
+          logger: new QueryLogger(config.LOG_LEVEL === 'trace'),
+          maxQueryExecutionTime: SLOW_QUERY_MS,
+        }),
         AuditModule,
         AuthCoreModule,
         WechatModule,
@@ -70,7 +77,7 @@ export class AppModule {
         HealthModule,
         DemoModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [KeyOwners, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     }
   }
 }

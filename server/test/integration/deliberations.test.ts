@@ -587,7 +587,8 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
         const turnout = (await qr.getTable('deliberation_turnout'))!
         const ballot = (await qr.getTable('deliberation_secret_ballot'))!
         const names = (cols: { name: string }[]) => cols.map((c) => c.name).sort()
-        expect(names(turnout.columns)).toEqual(['meetingId', 'memberId'])
+        // the turnout keeps the (hashed) Idempotency-Key of the ballot, the ballot keeps no copy of it
+        expect(names(turnout.columns)).toEqual(['meetingId', 'memberId', 'requestKey'])
         expect(names(ballot.columns)).toEqual(['choice', 'id', 'meetingId'])
         // nothing in common but the meeting, which every ballot of the meeting shares
         expect(names(turnout.columns).filter((c) => names(ballot.columns).includes(c))).toEqual(['meetingId'])
@@ -601,11 +602,13 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
         await qr.release()
       }
       if (DIALECT === 'sqlite') {
-        // no hidden rowid to order the ballots by
-        const [sql] = await t.ds.query(
-          `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'deliberation_secret_ballot'`,
-        )
-        expect(sql.sql).toMatch(/WITHOUT ROWID/i)
+        // no hidden rowid to order the ballots (or the voters) by
+        for (const table of ['deliberation_secret_ballot', 'deliberation_turnout']) {
+          const [sql] = await t.ds.query(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, [
+            table,
+          ])
+          expect(sql.sql).toMatch(/WITHOUT ROWID/i)
+        }
       }
     })
 

@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
+import { canonicalJson, sha256 } from '../../src/core/audit/audit.service'
 import { IdempotencyRecord } from '../../src/core/idempotency/entities/idempotency-record.entity'
+import { THIS_PROCESS } from '../../src/core/idempotency/key-owners'
 import { DemoSeeder } from '../../src/modules/demo/demo.seed'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { RoleAssignment } from '../../src/modules/roles/entities/role-assignment.entity'
@@ -166,6 +170,106 @@ describe(`Idempotency-Key on ${DIALECT}`, () => {
     const again = await send()
     expect(again.status).toBe(201)
     expect(again.body).toEqual(first.body)
+  })
+
+  describe('a key left pending by a process that died before keeping its answer', () => {
+    /** what a process left behind for the secretary's assignment of `residentId` under key `k` */
+    const leftPending = async (residentId: number, k: string, owner: string | null) => {
+      const [account] = await t.ds.query(`SELECT id FROM account WHERE demoKey = 'secretary'`)
+      await t.ds.getRepository(IdempotencyRecord).insert({
+        scope: `a:${Number(account.id)}`,
+        key: k,
+        requestHash: sha256(
+          `POST /api/villages/${village}/roles\n${canonicalJson({ residentId, role: 'representative' })}`,
+        ),
+        state: 'pending',
+        responseBody: null,
+        owner,
+      })
+    }
+    /** a process of this machine: running until `stop` */
+    const otherProcess = async () => {
+      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' })
+      await new Promise((r) => child.once('spawn', r))
+      const exited = new Promise((r) => child.once('exit', r))
+      return {
+        pid: child.pid!,
+        stop: async () => {
+          child.kill('SIGKILL')
+          await exited
+        },
+      }
+    }
+
+    it('lets the retry run at once when that process no longer runs', async () => {
+      const r = await newResident()
+      const k = key()
+      const dead = await otherProcess()
+      await dead.stop()
+      await leftPending(r.id, k, `${hostname()}/${dead.pid}/${randomUUID()}`)
+      const retried = await assign(r.id, k)
+      expect(retried.status).toBe(201)
+      expect(await holders(r.id)).toBe(1)
+      // and its answer is kept for the next retry
+      expect((await assign(r.id, k)).body).toEqual(retried.body)
+    })
+
+    it('lets the retry run at once when the request of this very process has ended', async () => {
+      const r = await newResident()
+      const k = key()
+      await leftPending(r.id, k, THIS_PROCESS)
+      expect((await assign(r.id, k)).status).toBe(201)
+      expect(await holders(r.id)).toBe(1)
+    })
+
+    it('keeps the retry waiting while that process lives, and lets it run once the process is gone', async () => {
+      const r = await newResident()
+      const k = key()
+      const boot = randomUUID()
+      let alive: { stop: () => Promise<void> }
+      if (DIALECT === 'mysql') {
+        // on MySQL a process is alive while its session holds its named lock, whatever the host
+        const session = t.ds.createQueryRunner()
+        await session.connect()
+        await session.query('SELECT GET_LOCK(?, 0)', [`xiangli:${boot}`])
+        const [{ id }] = await session.query('SELECT CONNECTION_ID() AS id')
+        await leftPending(r.id, k, `another-host/4242/${boot}`)
+        // this process holds its own lock the same way, for the others to see it alive
+        const ours = `xiangli:${THIS_PROCESS.split('/')[2]}`
+        expect((await t.ds.query('SELECT IS_USED_LOCK(?) AS holder', [ours]))[0].holder).not.toBeNull()
+        // the process dies: MySQL drops its session, and the lock with it
+        alive = {
+          stop: async () => {
+            await t.ds.query(`KILL ${Number(id)}`)
+            await session.release().catch(() => undefined)
+          },
+        }
+      } else {
+        const child = await otherProcess()
+        await leftPending(r.id, k, `${hostname()}/${child.pid}/${boot}`)
+        alive = child
+      }
+      const waiting = await assign(r.id, k)
+      expect({ status: waiting.status, code: waiting.body.code }).toEqual({
+        status: 409,
+        code: 'IDEMPOTENCY_IN_PROGRESS',
+      })
+      expect(await holders(r.id)).toBe(0)
+      await alive.stop()
+      expect((await assign(r.id, k)).status).toBe(201)
+      expect(await holders(r.id)).toBe(1)
+    })
+
+    it('keeps a pending key that names no process waiting until it is stale, as before', async () => {
+      const r = await newResident()
+      const k = key()
+      await leftPending(r.id, k, null)
+      expect((await assign(r.id, k)).body.code).toBe('IDEMPOTENCY_IN_PROGRESS')
+      await t.ds
+        .getRepository(IdempotencyRecord)
+        .update({ key: k }, { createdAt: new Date(Date.now() - 3 * 60 * 1000) })
+      expect((await assign(r.id, k)).status).toBe(201)
+    })
   })
 
   it('refuses a malformed key', async () => {

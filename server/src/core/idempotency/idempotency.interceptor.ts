@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common'
-import { DataSource, LessThan } from 'typeorm'
-import { from, mergeMap, of, type Observable, catchError } from 'rxjs'
+import { Reflector } from '@nestjs/core'
+import { DataSource, IsNull, LessThan } from 'typeorm'
+import { from, mergeMap, of, type Observable, catchError, finalize } from 'rxjs'
 import { AppException } from '../errors/app.exception'
 import { canonicalJson, sha256 } from '../audit/audit.service'
 import { isUniqueViolation } from '../database/errors'
@@ -8,9 +9,14 @@ import { TxService } from '../tx/tx.service'
 import { FieldCrypto } from '../crypto/field-crypto.service'
 import type { AuthedRequest } from '../auth/access.guard'
 import { IdempotencyRecord } from './entities/idempotency-record.entity'
+import { IDEMPOTENT_IN_TRANSACTION, idempotencyKeyOf } from './idempotency-key'
+import { KeyOwners, THIS_PROCESS } from './key-owners'
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-/** a submission still 'pending' after this long died with its process; a retry may take it over */
+/**
+ * A pending record whose process nobody can judge (see `KeyOwners.gone`) counts as abandoned after
+ * this long, as every pending record did before records named their process.
+ */
 const STALE_MS = 2 * 60 * 1000
 
 /**
@@ -26,21 +32,22 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly ds: DataSource,
     private readonly tx: TxService,
     private readonly crypto: FieldCrypto,
+    private readonly reflector: Reflector,
+    private readonly owners: KeyOwners,
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>()
-    const key = req.headers['idempotency-key']
-    if (!WRITE_METHODS.has(req.method) || typeof key !== 'string') return next.handle()
-    if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(key))
-      throw new AppException(
-        'VALIDATION_FAILED',
-        { header: 'Idempotency-Key' },
-        '请求标识格式不对，请刷新后重试',
-      )
+    if (!WRITE_METHODS.has(req.method)) return next.handle()
+    const key = idempotencyKeyOf(req)
+    if (key === undefined) return next.handle()
+    // check-ins and ballots keep their key in their own row; nothing of them is kept here
+    if (this.reflector.get<boolean>(IDEMPOTENT_IN_TRANSACTION, ctx.getHandler())) return next.handle()
     const scope = req.principal ? `a:${req.principal.accountId}` : 'anon'
     const requestHash = sha256(`${req.method} ${req.url}\n${canonicalJson(req.body ?? null)}`)
-    return from(this.begin(scope, key, requestHash)).pipe(
+    // set once this request holds the key's record: it is then marked as running in this process
+    const held: { release?: () => void } = {}
+    return from(this.begin(scope, key, requestHash, held)).pipe(
       mergeMap((stored) => {
         if (stored !== undefined) return of(stored)
         return next.handle().pipe(
@@ -67,6 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           }),
         )
       }),
+      finalize(() => held.release?.()),
     )
   }
 
@@ -76,29 +84,46 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** Returns the stored answer of an earlier identical request, or undefined when this one should run. */
-  private async begin(scope: string, key: string, requestHash: string): Promise<unknown> {
+  private async begin(
+    scope: string,
+    key: string,
+    requestHash: string,
+    held: { release?: () => void },
+  ): Promise<unknown> {
     const repo = this.ds.getRepository(IdempotencyRecord)
+    // marked before the record is written, so no retry of this process ever sees it unmarked
+    const release = this.owners.begin(scope, key)
     try {
       await this.tx.run((m) =>
         m
           .getRepository(IdempotencyRecord)
-          .insert({ scope, key, requestHash, state: 'pending', responseBody: null }),
+          .insert({ scope, key, requestHash, state: 'pending', responseBody: null, owner: THIS_PROCESS }),
       )
+      held.release = release
       return undefined
     } catch (e) {
+      release()
       if (!isUniqueViolation(e)) throw e
     }
     const existing = await repo.findOneBy({ scope, key })
-    if (!existing) return this.begin(scope, key, requestHash)
+    if (!existing) return this.begin(scope, key, requestHash, held)
     if (existing.requestHash !== requestHash) throw new AppException('IDEMPOTENCY_KEY_REUSED')
     if (existing.state === 'done')
       return existing.responseBody === null ? null : this.answer(existing.responseBody)
+    // the process that took the key died before the answer was kept (killed, crashed): the retry
+    // runs now instead of being told to wait; a live one is still working on it
+    const gone = await this.owners.gone(existing.owner, scope, key)
+    if (gone === false) throw new AppException('IDEMPOTENCY_IN_PROGRESS')
     const taken = await this.tx.run((m) =>
-      m
-        .getRepository(IdempotencyRecord)
-        .delete({ scope, key, state: 'pending', createdAt: LessThan(new Date(Date.now() - STALE_MS)) }),
+      m.getRepository(IdempotencyRecord).delete({
+        scope,
+        key,
+        state: 'pending',
+        owner: existing.owner ?? IsNull(),
+        ...(gone ? {} : { createdAt: LessThan(new Date(Date.now() - STALE_MS)) }),
+      }),
     )
-    if (taken.affected) return this.begin(scope, key, requestHash)
+    if (taken.affected) return this.begin(scope, key, requestHash, held)
     throw new AppException('IDEMPOTENCY_IN_PROGRESS')
   }
 }

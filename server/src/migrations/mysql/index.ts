@@ -5,6 +5,8 @@ import { Certificates1795610898969Mysql } from './1795610898969-Certificates'
 import { Deliberations1795612147557Mysql } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Mysql } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Mysql } from './1795616603365-PublicNotices'
+import { HotWriteRequestKeys1796527744533Mysql } from './1796527744533-HotWriteRequestKeys'
+import { IdempotencyRecordOwner1796529769282Mysql } from './1796529769282-IdempotencyRecordOwner'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -14,4 +16,6 @@ export const MYSQL_MIGRATIONS: Function[] = [
   Deliberations1795612147557Mysql,
   DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
   PublicNotices1795616603365Mysql,
+  HotWriteRequestKeys1796527744533Mysql,
+  IdempotencyRecordOwner1796529769282Mysql,
 ]

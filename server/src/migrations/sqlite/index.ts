@@ -4,6 +4,8 @@ import { Certificates1795610898969Sqlite } from './1795610898969-Certificates'
 import { Deliberations1795612147557Sqlite } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Sqlite } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Sqlite } from './1795616603365-PublicNotices'
+import { HotWriteRequestKeys1796527744533Sqlite } from './1796527744533-HotWriteRequestKeys'
+import { IdempotencyRecordOwner1796529769282Sqlite } from './1796529769282-IdempotencyRecordOwner'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -12,4 +14,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   Deliberations1795612147557Sqlite,
   DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
   PublicNotices1795616603365Sqlite,
+  HotWriteRequestKeys1796527744533Sqlite,
+  IdempotencyRecordOwner1796529769282Sqlite,
 ]

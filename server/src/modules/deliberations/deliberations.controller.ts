@@ -36,6 +36,7 @@ import {
 import { Access, ANY_VILLAGE_ROLE } from '../../core/auth/access.decorator'
 import { Acting, type ActingContext } from '../../core/auth/current.decorator'
 import { IdPipe } from '../../core/http/id.pipe'
+import { IdempotencyKey, IdempotentInTransaction } from '../../core/idempotency/idempotency-key'
 import { zod } from '../../core/http/zod.pipe'
 import {
   ballotSchema,
@@ -192,12 +193,14 @@ export class DeliberationsController {
   @Post(':id/meetings/:meetingId/check-in')
   @HttpCode(200)
   @Access.village(ANY_VILLAGE_ROLE)
+  @IdempotentInTransaction()
   checkIn(
     @Acting() a: ActingContext,
     @Param('id', IdPipe) id: number,
     @Param('meetingId', IdPipe) meetingId: number,
+    @IdempotencyKey() key: string | null,
   ) {
-    return this.deliberations.checkIn(a, id, meetingId)
+    return this.deliberations.checkIn(a, id, meetingId, key)
   }
 
   @Post(':id/meetings/:meetingId/paper-sign-in')
@@ -225,13 +228,15 @@ export class DeliberationsController {
   @Post(':id/meetings/:meetingId/ballots')
   @HttpCode(200)
   @Access.village(ANY_VILLAGE_ROLE)
+  @IdempotentInTransaction()
   vote(
     @Acting() a: ActingContext,
     @Param('id', IdPipe) id: number,
     @Param('meetingId', IdPipe) meetingId: number,
     @Body(zod(ballotSchema)) body: BallotRequest,
+    @IdempotencyKey() key: string | null,
   ) {
-    return this.deliberations.castBallot(a, id, meetingId, body)
+    return this.deliberations.castBallot(a, id, meetingId, body, key)
   }
 
   @Post(':id/meetings/:meetingId/close')

@@ -58,7 +58,10 @@ import type { ActingContext } from '../../core/auth/current.decorator'
 import { StoredFile } from '../../core/files/entities/stored-file.entity'
 import { FilesService } from '../../core/files/files.service'
 import { isUniqueViolation } from '../../core/database/errors'
+import { insertMany } from '../../core/database/insert-many'
 import { AppException } from '../../core/errors/app.exception'
+import { FieldCrypto } from '../../core/crypto/field-crypto.service'
+import { requestKeyDigest } from '../../core/idempotency/idempotency-key'
 import { TxService } from '../../core/tx/tx.service'
 import { NotifyService } from '../inbox/notify.service'
 import { Grievance } from '../grievances/entities/grievance.entity'
@@ -142,6 +145,7 @@ export class DeliberationsService implements OnModuleInit {
     private readonly files: FilesService,
     private readonly petitions: PetitionsService,
     private readonly notices: NoticesService,
+    private readonly crypto: FieldCrypto,
   ) {}
 
   onModuleInit(): void {
@@ -359,15 +363,16 @@ export class DeliberationsService implements OnModuleInit {
         scheduledByAccountId: a.principal.accountId,
       })
       const members = await this.bodyMembers(m, d.villageId, meetingBody, body.meetingAt)
-      for (let i = 0; i < members.length; i += 500)
-        await m.getRepository(DeliberationMeetingMember).insert(
-          members.slice(i, i + 500).map((r) => ({
-            meetingId: meeting.id,
-            residentId: r.id,
-            name: r.name,
-            householdId: r.householdId,
-          })),
-        )
+      await insertMany(
+        m,
+        DeliberationMeetingMember,
+        members.map((r) => ({
+          meetingId: meeting.id,
+          residentId: r.id,
+          name: r.name,
+          householdId: r.householdId,
+        })),
+      )
       // the notice reaches every member who uses the app; the paper notice reaches the rest
       await this.notify.notify(m, {
         accountIds: members.map((r) => r.accountId).filter((x): x is number => x !== null),
@@ -410,22 +415,28 @@ export class DeliberationsService implements OnModuleInit {
     return this.detail(a, id)
   }
 
-  /** 签到: a member checks themself in on their phone. */
-  async checkIn(a: ActingContext, id: number, meetingId: number) {
+  /**
+   * 签到: a member checks themself in on their phone. Idempotent by its own row: a retry with the
+   * same Idempotency-Key finds the check-in it made (`requestKey`) and is answered like the first.
+   */
+  async checkIn(a: ActingContext, id: number, meetingId: number, idempotencyKey: string | null = null) {
     const residentId = a.principal.residentIn.get(a.villageId)
-    await this.uniqueAs('DELIBERATION_ALREADY_CHECKED_IN', () =>
+    const sent = requestKeyDigest(this.crypto, idempotencyKey)
+    await this.hotWrite('DELIBERATION_ALREADY_CHECKED_IN', () =>
       this.tx.run(async (m) => {
         const gate = await this.hotGate(m, a.villageId, id, meetingId, residentId ?? null)
+        if (sent !== null && gate.checkedInWith === sent) return
         this.mustBeInSession(gate)
         if (gate.memberId === null) throw new AppException('DELIBERATION_NOT_A_MEMBER')
-        const member = { id: gate.memberId }
+        if (gate.checkedInWith !== null) throw new AppException('DELIBERATION_ALREADY_CHECKED_IN')
         // a hot write: one insert, no shared row touched; the close seals the attendance into the
         // audit chain (count and digest), and the row itself says who recorded it
         await m.getRepository(DeliberationAttendance).insert({
           meetingId,
-          memberId: member.id,
+          memberId: gate.memberId,
           method: 'app',
           recordedByAccountId: a.principal.accountId,
+          requestKey: sent,
         })
       }),
     )
@@ -450,15 +461,17 @@ export class DeliberationsService implements OnModuleInit {
         ).map((x) => x.memberId),
       )
       const fresh = body.memberIds.filter((x) => !already.has(x))
-      if (fresh.length)
-        await m.getRepository(DeliberationAttendance).insert(
-          fresh.map((memberId) => ({
-            meetingId,
-            memberId,
-            method: 'paper' as const,
-            recordedByAccountId: a.principal.accountId,
-          })),
-        )
+      // a whole sheet of a large village (up to 5,000 names) in chunks
+      await insertMany(
+        m,
+        DeliberationAttendance,
+        fresh.map((memberId) => ({
+          meetingId,
+          memberId,
+          method: 'paper' as const,
+          recordedByAccountId: a.principal.accountId,
+        })),
+      )
       await this.audit.append(m, {
         actor: a.actor,
         action: 'deliberation.paper_sign_in',
@@ -552,25 +565,43 @@ export class DeliberationsService implements OnModuleInit {
 
   // ---------- votes ----------
 
-  async castBallot(a: ActingContext, id: number, meetingId: number, body: BallotRequest) {
+  /**
+   * A member's ballot. Idempotent by (meeting, voter) inside its own transaction, never by its body:
+   * the turnout row (or the open vote) keeps the Idempotency-Key it was cast with, so a retry with
+   * that key gets the same receipt, even after the close, and a crash before the commit leaves
+   * nothing behind, so the retry simply runs. Whatever the retry's body says, the ballot already
+   * cast stands: a secret one cannot be compared, and must not be.
+   */
+  async castBallot(
+    a: ActingContext,
+    id: number,
+    meetingId: number,
+    body: BallotRequest,
+    idempotencyKey: string | null = null,
+  ) {
     const residentId = a.principal.residentIn.get(a.villageId)
-    await this.uniqueAs('DELIBERATION_ALREADY_VOTED', () =>
+    const sent = requestKeyDigest(this.crypto, idempotencyKey)
+    await this.hotWrite('DELIBERATION_ALREADY_VOTED', () =>
       this.tx.run(async (m) => {
         const meeting = await this.hotGate(m, a.villageId, id, meetingId, residentId ?? null)
+        if (sent !== null && meeting.votedWith === sent) return
         this.mustBeInSession(meeting)
         if (meeting.memberId === null) throw new AppException('DELIBERATION_NOT_A_MEMBER')
-        if (!meeting.present) throw new AppException('DELIBERATION_NOT_CHECKED_IN')
+        if (meeting.checkedInWith === null) throw new AppException('DELIBERATION_NOT_CHECKED_IN')
+        if (meeting.votedWith !== null) throw new AppException('DELIBERATION_ALREADY_VOTED')
         const member = { id: meeting.memberId }
         if (meeting.ballot === 'secret') {
           // two rows with nothing in common but the meeting: the turnout says who, the ballot says what
-          await m.getRepository(DeliberationTurnout).insert({ meetingId, memberId: member.id })
+          await m
+            .getRepository(DeliberationTurnout)
+            .insert({ meetingId, memberId: member.id, requestKey: sent })
           await m
             .getRepository(DeliberationSecretBallot)
             .insert({ id: randomUUID(), meetingId, choice: body.choice })
         } else {
           await m
             .getRepository(DeliberationOpenVote)
-            .insert({ meetingId, memberId: member.id, choice: body.choice })
+            .insert({ meetingId, memberId: member.id, choice: body.choice, requestKey: sent })
         }
         // a hot write: inserts only, no audit entry per ballot (the chain's head row would serialise
         // every voter); the close seals turnout and ballots into the chain by count and digest
@@ -1238,33 +1269,42 @@ export class DeliberationsService implements OnModuleInit {
     status: DeliberationMeeting['status']
     ballot: DeliberationMeeting['ballot']
     memberId: number | null
-    present: boolean
+    /** null: not checked in; '': checked in without a key (or on paper); else the key's digest */
+    checkedInWith: string | null
+    /** the same for the ballot: the turnout of a secret ballot, the open vote otherwise */
+    votedWith: string | null
   }> {
+    const mine = (table: string) =>
+      `(SELECT COALESCE(w.requestKey, '') FROM ${table} w
+          JOIN deliberation_meeting_member mm ON mm.id = w.memberId
+         WHERE w.meetingId = x.id AND mm.residentId = ?)`
     const [row] = (await m.query(
       `SELECT x.status, x.ballot,
               (SELECT mm.id FROM deliberation_meeting_member mm
                 WHERE mm.meetingId = x.id AND mm.residentId = ?) AS memberId,
-              (SELECT COUNT(*) FROM deliberation_attendance att
-                 JOIN deliberation_meeting_member mm ON mm.id = att.memberId
-                WHERE att.meetingId = x.id AND mm.residentId = ?) AS present
+              ${mine('deliberation_attendance')} AS checkedInWith,
+              CASE WHEN x.ballot = 'secret' THEN ${mine('deliberation_turnout')}
+                   ELSE ${mine('deliberation_open_vote')} END AS votedWith
          FROM deliberation_meeting x
         WHERE x.id = ? AND x.deliberationId = ?
           AND EXISTS (SELECT 1 FROM deliberation d WHERE d.id = x.deliberationId AND d.villageId = ?)${
             this.tx.isSqlite ? '' : ' LOCK IN SHARE MODE'
           }`,
-      [residentId ?? 0, residentId ?? 0, meetingId, id, villageId],
+      [...Array<number>(4).fill(residentId ?? 0), meetingId, id, villageId],
     )) as {
       status: DeliberationMeeting['status']
       ballot: DeliberationMeeting['ballot']
       memberId: number | string | null
-      present: number | string
+      checkedInWith: string | null
+      votedWith: string | null
     }[]
     if (!row) throw new AppException('NOT_FOUND')
     return {
       status: row.status,
       ballot: row.ballot,
       memberId: row.memberId === null ? null : Number(row.memberId),
-      present: Number(row.present) > 0,
+      checkedInWith: row.checkedInWith,
+      votedWith: row.votedWith,
     }
   }
 
@@ -1325,6 +1365,24 @@ export class DeliberationsService implements OnModuleInit {
         q.andWhere("r.residency = 'registered'")
     }
     return q.getMany()
+  }
+
+  /**
+   * A check-in or a ballot under its unique key. Two requests of one member racing: the loser's
+   * insert fails on the key once the winner has committed, so it runs once more and its gate sees
+   * the winner's row: its own earlier attempt when the Idempotency-Key matches (answered as done),
+   * another request otherwise (refused with `code`).
+   */
+  private async hotWrite<T>(
+    code: 'DELIBERATION_ALREADY_CHECKED_IN' | 'DELIBERATION_ALREADY_VOTED',
+    work: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await work()
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e
+    }
+    return this.uniqueAs(code, work)
   }
 
   private async uniqueAs<T>(

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common'
 import { In, type EntityManager } from 'typeorm'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
+import { INSERT_CHUNK, insertMany } from '../../core/database/insert-many'
 import { OutboxMessage } from '../../infra/wechat/entities/outbox-message.entity'
 import { Account } from '../auth/entities/account.entity'
 import { Notification } from './entities/notification.entity'
@@ -25,7 +26,10 @@ export class NotifyService {
   async notify(m: EntityManager, n: NoticeToSend): Promise<void> {
     const ids = [...new Set(n.accountIds)]
     if (ids.length === 0) return
-    await m.getRepository(Notification).insert(
+    // a notice to a whole village is thousands of rows: in chunks, inside the caller's transaction
+    await insertMany(
+      m,
+      Notification,
       ids.map((accountId) => ({
         accountId,
         orgId: n.orgId,
@@ -38,7 +42,13 @@ export class NotifyService {
     )
     const template = this.config.WECHAT_SUBSCRIBE_TEMPLATE_ID
     if (!template) return
-    const accounts = await m.getRepository(Account).find({ where: { id: In(ids) }, select: ['id', 'openid'] })
+    const accounts: Pick<Account, 'id' | 'openid'>[] = []
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK)
+      accounts.push(
+        ...(await m
+          .getRepository(Account)
+          .find({ where: { id: In(ids.slice(i, i + INSERT_CHUNK)) }, select: ['id', 'openid'] })),
+      )
     const rows = accounts
       .filter((a) => a.openid)
       .map((a) => ({
@@ -54,6 +64,6 @@ export class NotifyService {
         lastError: null,
         sentAt: null,
       }))
-    if (rows.length) await m.getRepository(OutboxMessage).insert(rows)
+    await insertMany(m, OutboxMessage, rows)
   }
 }

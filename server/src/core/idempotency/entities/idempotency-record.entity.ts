@@ -24,6 +24,10 @@ export class IdempotencyRecord {
   @Column({ type: 'text', nullable: true })
   responseBody: string | null
 
+  /** the process doing the work (host/pid/boot id): a retry takes a pending key over once it is gone */
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  owner: string | null
+
   @CreateDateColumn()
   createdAt: Date
 }

@@ -24,6 +24,10 @@ export class DeliberationAttendance {
   @Column({ type: 'int' })
   recordedByAccountId: number
 
+  /** the keyed hash of the Idempotency-Key of an app check-in: a retry with it finds this row */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestKey: string | null
+
   @CreateDateColumn()
   createdAt: Date
 }

@@ -15,19 +15,34 @@ export class DeliberationOpenVote {
 
   @Column({ type: 'varchar', length: 8 })
   choice: BallotChoice
+
+  /** the keyed hash of the Idempotency-Key it was cast with: a retry finds its vote (see the turnout) */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestKey: string | null
 }
 
 /**
  * 无记名投票, part one: who voted (turnout), never what. The primary key is the one-ballot rule.
- * No timestamp and no autoincrement id, so nothing orders it against the ballots.
+ * No timestamp and no autoincrement id, and on SQLite no hidden rowid either (WITHOUT ROWID): its
+ * rows are kept in member order, so not even the order people voted in is stored.
  */
-@Entity('deliberation_turnout')
+@Entity('deliberation_turnout', { withoutRowid: true })
 export class DeliberationTurnout {
   @PrimaryColumn({ type: 'int' })
   meetingId: number
 
   @PrimaryColumn({ type: 'int' })
   memberId: number
+
+  /**
+   * The keyed hash of the Idempotency-Key the ballot came with (`requestKeyDigest`), or null. A retry
+   * with the same key finds this row and gets its receipt; any other second ballot is refused. It is
+   * the ballot's idempotency record, kept here and not by the generic interceptor, which would hash
+   * the body (the choice). It says nothing of the choice: the key is random and is hashed with a
+   * server secret, and the ballot row has no copy of it.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestKey: string | null
 }
 
 /**
