@@ -5,13 +5,6 @@ import { Certificates1795610898969Mysql } from './1795610898969-Certificates'
 import { Deliberations1795612147557Mysql } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Mysql } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Mysql } from './1795616603365-PublicNotices'
+import { MeetingTimeAndPaperNotice1796528203246Mysql } from './1796528203246-MeetingTimeAndPaperNotice'
 
-export const MYSQL_MIGRATIONS: Function[] = [
-  Initial1795607028899Mysql,
-  Utf8mb4Tables1795607028900Mysql,
-  Grievances1795608528753Mysql,
-  Certificates1795610898969Mysql,
-  Deliberations1795612147557Mysql,
-  DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
-  PublicNotices1795616603365Mysql,
-]
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795607028899Mysql, Utf8mb4Tables1795607028900Mysql, Grievances1795608528753Mysql, Certificates1795610898969Mysql, Deliberations1795612147557Mysql, DeliberationPetitionsOpinionsMinutes1795616098974Mysql, PublicNotices1795616603365Mysql, MeetingTimeAndPaperNotice1796528203246Mysql]

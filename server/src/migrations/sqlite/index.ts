@@ -4,12 +4,6 @@ import { Certificates1795610898969Sqlite } from './1795610898969-Certificates'
 import { Deliberations1795612147557Sqlite } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Sqlite } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Sqlite } from './1795616603365-PublicNotices'
+import { MeetingTimeAndPaperNotice1796528203246Sqlite } from './1796528203246-MeetingTimeAndPaperNotice'
 
-export const SQLITE_MIGRATIONS: Function[] = [
-  Initial1795607028899Sqlite,
-  Grievances1795608528753Sqlite,
-  Certificates1795610898969Sqlite,
-  Deliberations1795612147557Sqlite,
-  DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
-  PublicNotices1795616603365Sqlite,
-]
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795607028899Sqlite, Grievances1795608528753Sqlite, Certificates1795610898969Sqlite, Deliberations1795612147557Sqlite, DeliberationPetitionsOpinionsMinutes1795616098974Sqlite, PublicNotices1795616603365Sqlite, MeetingTimeAndPaperNotice1796528203246Sqlite]

@@ -47,7 +47,7 @@ import {
   type BallotRequest,
   type CancelMeetingRequest,
   type CloseMeeting,
-  type DeliberationSettings,
+  type DeliberationSettingsRequest,
   type PaperSignInRequest,
   type SupervisionOpinionRequest,
 } from './dto/deliberation.dto'
@@ -118,7 +118,7 @@ export class DeliberationsController {
   @Access.village(COMMITTEE_ROLES)
   updateSettings(
     @Acting() a: ActingContext,
-    @Body(zod(deliberationSettingsSchema)) body: DeliberationSettings,
+    @Body(zod(deliberationSettingsSchema)) body: DeliberationSettingsRequest,
   ) {
     return this.deliberations.updateSettings(a, body)
   }
