@@ -115,3 +115,32 @@ export async function openMeeting(
   if (opened.status !== 200) throw new Error(`open refused: ${JSON.stringify(opened.body)}`)
   return { meetingId, members: await meetingMembers(t, meetingId) }
 }
+
+/**
+ * Holds a meeting of the current step that passes: scheduled and opened as `openMeeting` does, every
+ * member signed in from the paper sheet, all hands for it.
+ */
+export async function holdMeeting(
+  t: TestApp,
+  o: Parameters<typeof openMeeting>[1],
+): Promise<{ meetingId: number; members: { id: number; residentId: number }[] }> {
+  const held = await openMeeting(t, o)
+  const base = `/api/villages/${o.villageId}/deliberations/${o.deliberationId}/meetings/${held.meetingId}`
+  const signed = await t.request({
+    method: 'POST',
+    url: `${base}/paper-sign-in`,
+    token: o.token,
+    body: { memberIds: held.members.map((x) => x.id) },
+  })
+  if (signed.status !== 200) throw new Error(`sign-in refused: ${JSON.stringify(signed.body)}`)
+  const n = held.members.length
+  const closed = await t.request({
+    method: 'POST',
+    url: `${base}/close`,
+    token: o.token,
+    body: { counted: { yes: n, no: 0, abstain: 0 } },
+  })
+  if (closed.status !== 200 || closed.body.result?.outcome !== 'passed')
+    throw new Error(`close refused: ${JSON.stringify(closed.body)}`)
+  return held
+}

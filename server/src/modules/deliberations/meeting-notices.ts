@@ -37,7 +37,7 @@ import { bodyMembers, compositionOf } from './meeting-members'
 import { NextActors } from './next-actors'
 
 /** Stored-file attachment type of a paper notice's photos. */
-export const FILES_OF_PAPER_NOTICE = 'deliberation_paper_notice'
+export const FILES_OF_PAPER_NOTICE = 'meeting_paper_notice'
 
 const shortName = (s: string) => Array.from(s).slice(0, 30).join('')
 
