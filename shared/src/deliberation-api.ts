@@ -136,6 +136,8 @@ export interface SolicitationView {
   myOpinionCount: number
   /** I am on this community's roster and the window is open */
   canGiveOpinion: boolean
+  /** the server's time of this answer: the pages place the window by it, not by the phone's clock */
+  now?: string
 }
 
 export interface DeliberationView {

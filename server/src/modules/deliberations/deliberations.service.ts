@@ -896,9 +896,10 @@ export class DeliberationsService implements OnModuleInit {
          FROM deliberation_opinion WHERE deliberationId = ?`,
       [a.principal.accountId, d.id],
     )) as { n: number | string; mine: number | string }[]
+    const now = this.clock.now()
     let accepting = true
     try {
-      this.mustBeCollecting(d, this.clock.now())
+      this.mustBeCollecting(d, now)
     } catch {
       accepting = false
     }
@@ -909,6 +910,7 @@ export class DeliberationsService implements OnModuleInit {
       opinionCount: Number(counts?.n ?? 0),
       myOpinionCount: Number(counts?.mine ?? 0),
       canGiveOpinion: accepting && a.principal.residentIn.has(d.villageId),
+      now: now.toISOString(),
     }
   }
 
