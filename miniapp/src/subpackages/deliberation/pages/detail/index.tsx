@@ -177,36 +177,38 @@ export default function DeliberationDetailPage() {
           {next ? (
             <View className={`xl-delib-next${next.mine ? ' xl-delib-next--mine' : ''}`}>{next.text}</View>
           ) : null}
-          <View className="xl-actions">
-            {live ? (
-              <Button type="primary" onClick={() => openMeeting(live.id)}>
-                {live.status === 'in_session' ? '进入会议' : '查看会议通知'}
-              </Button>
-            ) : null}
-            {can.schedule && lapsed ? (
-              <Button
-                type="primary"
-                onClick={() =>
-                  go(withQuery(ROUTES.committeeDeliberationSchedule, { ...q, meetingId: lapsed.id }))
-                }
-              >
-                重新安排会议
-              </Button>
-            ) : null}
-            {can.schedule ? (
-              <Button
-                type={lapsed ? 'default' : 'primary'}
-                onClick={() => go(withQuery(ROUTES.committeeDeliberationSchedule, q))}
-              >
-                {lapsed ? '另行安排会议' : '安排会议'}
-              </Button>
-            ) : null}
-            {can.publish ? (
-              <Button type="primary" onClick={() => go(withQuery(ROUTES.committeeDeliberationPublish, q))}>
-                {d.step === 'publish_results' ? '公开实施结果' : '公开决议'}
-              </Button>
-            ) : null}
-          </View>
+          {live || can.schedule || can.publish ? (
+            <View className="xl-actions">
+              {live ? (
+                <Button type="primary" onClick={() => openMeeting(live.id)}>
+                  {live.status === 'in_session' ? '进入会议' : '查看会议通知'}
+                </Button>
+              ) : null}
+              {can.schedule && lapsed ? (
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    go(withQuery(ROUTES.committeeDeliberationSchedule, { ...q, meetingId: lapsed.id }))
+                  }
+                >
+                  重新安排会议
+                </Button>
+              ) : null}
+              {can.schedule ? (
+                <Button
+                  type={lapsed ? 'default' : 'primary'}
+                  onClick={() => go(withQuery(ROUTES.committeeDeliberationSchedule, q))}
+                >
+                  {lapsed ? '另行安排会议' : '安排会议'}
+                </Button>
+              ) : null}
+              {can.publish ? (
+                <Button type="primary" onClick={() => go(withQuery(ROUTES.committeeDeliberationPublish, q))}>
+                  {d.step === 'publish_results' ? '公开实施结果' : '公开决议'}
+                </Button>
+              ) : null}
+            </View>
+          ) : null}
           {can.reject ? (
             <View className="xl-actions">
               <Button type="default" onClick={() => setAsking({ kind: 'reject' })}>

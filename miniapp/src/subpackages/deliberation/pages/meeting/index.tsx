@@ -27,6 +27,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { showProblem } from '@/api/request'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import { useReshow } from '@/hooks/useReshow'
 import {
   CHOICE_LABELS,
   QUORUM_POLL_MS,
@@ -94,6 +95,11 @@ export default function MeetingPage() {
     if (memoryKey && accountId) setVoted(readStored<boolean>(memoryKey) === true)
   }, [memoryKey, accountId])
   useDidShow(() => setVisible(true))
+  // back from 会议改期 (or any page): the meeting may have a new time
+  useReshow(() => {
+    void meeting.reload()
+    void deliberation.reload()
+  })
   useDidHide(() => setVisible(false))
   usePullDownRefresh(() => {
     void Promise.all([meeting.reload(), deliberation.reload(), refreshQuorum()]).finally(() =>
@@ -165,6 +171,8 @@ export default function MeetingPage() {
     (m.status === 'scheduled' && actions.has('reschedule_meeting')) ||
     (m.status === 'lapsed' && actions.has('schedule_meeting'))
   const waitText = clerkWaitText(m, { records: m.canRecord, canOpen })
+  // past its time by a day: lapsed, whether or not the server has marked it yet
+  const lapsed = m.status === 'lapsed' || (m.status === 'scheduled' && m.timing.moment === 'lapsed')
   const moveMeeting = () =>
     void Taro.navigateTo({
       url: withQuery(ROUTES.committeeDeliberationSchedule, { id: id!, villageId, meetingId: meetingId! }),
@@ -268,14 +276,14 @@ export default function MeetingPage() {
           <Text
             className={`xl-state-tag xl-state-tag--${m.status === 'in_session' ? 'working' : m.status === 'closed' ? 'done' : 'waiting'}`}
           >
-            {m.status === 'scheduled'
-              ? '还没开始'
-              : m.status === 'in_session'
-                ? '正在开会'
-                : m.status === 'closed'
-                  ? '已结束'
-                  : m.status === 'lapsed'
-                    ? '已失效'
+            {lapsed
+              ? '已失效'
+              : m.status === 'scheduled'
+                ? '还没开始'
+                : m.status === 'in_session'
+                  ? '正在开会'
+                  : m.status === 'closed'
+                    ? '已结束'
                     : '已取消'}
           </Text>
         </View>
@@ -303,7 +311,7 @@ export default function MeetingPage() {
         }}
       />
 
-      {m.status !== 'closed' && m.status !== 'cancelled' && m.status !== 'lapsed' && q ? (
+      {m.status !== 'closed' && m.status !== 'cancelled' && !lapsed && q ? (
         <View className="xl-card">
           <QuorumBar q={q} live={m.status === 'in_session'} />
         </View>
