@@ -197,6 +197,23 @@ describe(`the time of a meeting on ${DIALECT}`, () => {
       expect((await get(secretary, `/${m.id}`)).body.meetings.at(-1).status).toBe('lapsed')
     })
 
+    it('lapses the meeting of a deliberation ended meanwhile without promising its members a new time', async () => {
+      const m = await proposeMeeting(HOUR)
+      expect((await post(secretary, `/${m.id}/reject`, { step: 'propose', reason: '不再需要' })).status).toBe(
+        200,
+      )
+      passTo(t, new Date(m.meetingAt.getTime() + DAY))
+      await t.app.get(MeetingLapses).lapseOverdue()
+      const d = (await get(secretary, `/${m.id}`)).body
+      expect(d).toMatchObject({ status: 'rejected' })
+      expect(d.meetings.at(-1).status).toBe('lapsed')
+      const told = await t.ds.query(
+        `SELECT id FROM notification WHERE kind = 'deliberation.meeting_lapsed' AND link LIKE ?`,
+        [`%meetingId=${m.meetingId}`],
+      )
+      expect(told).toEqual([])
+    })
+
     it('is rescheduled with fresh notice, counted again from the new notice, and everyone on its list is told', async () => {
       const id = await create()
       await holdMeeting(t, {

@@ -84,6 +84,7 @@ import { DeliberationsService } from './deliberations.service'
  *   publication:
  *   POST /:id/publish                        PublishStepRequest → DeliberationView
  *   POST /:id/notices/:noticeId/opinion      SupervisionOpinionRequest → DeliberationView
+ * Meeting notice (schedule preview, reschedule, paper-notice confirmation): see meeting-notices.controller.ts.
  * Petitions (联名提议): see petitions.controller.ts.
  */
 @Controller('api/villages/:villageId/deliberations')

@@ -67,8 +67,9 @@ export class MeetingLapses {
           after: { meetingId: meeting.id },
         },
       )
-    // a meeting the deliberation had left behind (it was ended meanwhile) lapses on its own row
-    else
+    else {
+      // a meeting the deliberation left behind (it was ended meanwhile) lapses on its own row; its
+      // members were not waiting for a new time, so nobody is told one is coming
       await this.audit.append(m, {
         actor: SYSTEM_ACTOR,
         action: 'deliberation.meeting_lapsed',
@@ -77,6 +78,8 @@ export class MeetingLapses {
         targetId: meeting.id,
         after: { meetingId: meeting.id, status: 'lapsed' },
       })
+      return true
+    }
     const body = DELIBERATION_BODY_LABELS[meeting.body]
     await this.notify.notify(m, {
       accountIds: await this.store.memberAccounts(m, meeting.id),
