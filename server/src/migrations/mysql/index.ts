@@ -7,4 +7,13 @@ import { DeliberationPetitionsOpinionsMinutes1795616098974Mysql } from './179561
 import { PublicNotices1795616603365Mysql } from './1795616603365-PublicNotices'
 import { MeetingTimeAndPaperNotice1796528203246Mysql } from './1796528203246-MeetingTimeAndPaperNotice'
 
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795607028899Mysql, Utf8mb4Tables1795607028900Mysql, Grievances1795608528753Mysql, Certificates1795610898969Mysql, Deliberations1795612147557Mysql, DeliberationPetitionsOpinionsMinutes1795616098974Mysql, PublicNotices1795616603365Mysql, MeetingTimeAndPaperNotice1796528203246Mysql]
+export const MYSQL_MIGRATIONS: Function[] = [
+  Initial1795607028899Mysql,
+  Utf8mb4Tables1795607028900Mysql,
+  Grievances1795608528753Mysql,
+  Certificates1795610898969Mysql,
+  Deliberations1795612147557Mysql,
+  DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
+  PublicNotices1795616603365Mysql,
+  MeetingTimeAndPaperNotice1796528203246Mysql,
+]

@@ -6,4 +6,12 @@ import { DeliberationPetitionsOpinionsMinutes1795616098974Sqlite } from './17956
 import { PublicNotices1795616603365Sqlite } from './1795616603365-PublicNotices'
 import { MeetingTimeAndPaperNotice1796528203246Sqlite } from './1796528203246-MeetingTimeAndPaperNotice'
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795607028899Sqlite, Grievances1795608528753Sqlite, Certificates1795610898969Sqlite, Deliberations1795612147557Sqlite, DeliberationPetitionsOpinionsMinutes1795616098974Sqlite, PublicNotices1795616603365Sqlite, MeetingTimeAndPaperNotice1796528203246Sqlite]
+export const SQLITE_MIGRATIONS: Function[] = [
+  Initial1795607028899Sqlite,
+  Grievances1795608528753Sqlite,
+  Certificates1795610898969Sqlite,
+  Deliberations1795612147557Sqlite,
+  DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
+  PublicNotices1795616603365Sqlite,
+  MeetingTimeAndPaperNotice1796528203246Sqlite,
+]
