@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openBrowser, resultsDir, screenshot, type Session, openPerson } from './support/browser'
+import { beijing, fromBeijing, letPass, minutesFromNow, passTo, serverNow, timeLabel } from './support/clock'
+import { png } from './support/png'
 import { startServer, type RunningServer } from './support/server'
 import {
   button,
@@ -9,6 +11,7 @@ import {
   confirmModal,
   field,
   loginAs,
+  onPage,
   onScreen,
   tab,
   toastGone,
@@ -17,9 +20,6 @@ import {
 
 const TITLE = '修建村东头便民桥'
 const DAY = 86_400_000
-
-/** YYYY-MM-DD in Beijing time, `days` from now. */
-const chinaDate = (days = 0) => new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10)
 
 describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
   let server: RunningServer
@@ -30,11 +30,16 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
   let supervisor: Session
   let detailUrl = ''
   let meetingUrl = ''
+  /** the deliberation 张丽 starts last, whose 提议 waits for the secretary */
+  let secondUrl = ''
+  /** when 审议 passed: a paper notice of the deciding meeting cannot be older */
+  let reviewedAt = new Date(0)
 
   beforeAll(async () => {
     // a copy of the H5 build, so that a rebuild during this long run does not swap the app's chunks
     // under the pages already open
-    server = await startServer()
+    // the server's clock lets the days of notice pass (POST /api/test/clock)
+    server = await startServer({ TEST_CLOCK: 'true' })
     secretary = await openBrowser()
     committee = await openPerson(secretary.browser)
     partyMember = await openPerson(secretary.browser)
@@ -63,16 +68,24 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
         throw e
       })
   }
-  /** From the detail page: 安排会议 with the given fields, then into the meeting. */
+  /**
+   * From the detail page: 安排会议 at `at` (by default the earliest lawful day the form proposes, at
+   * 19:30), then into the meeting. Returns the meeting's time.
+   */
   const schedule = async (
     s: Session,
-    o: { noticeDaysAgo?: number; secret?: boolean; plan?: boolean; agenda?: boolean; shot?: string } = {},
-  ) => {
+    o: { at?: Date; secret?: boolean; plan?: boolean; agenda?: boolean; shot?: string } = {},
+  ): Promise<Date> => {
     await button(s, '安排会议').click({ timeout: 15_000 })
-    await field(s, 'input', '例如：2026-12-05').fill(chinaDate())
-    // the notice goes out now: the meeting is later today
-    await field(s, 'input', '例如：19:30').fill('23:59')
-    if (o.noticeDaysAgo) await field(s, 'input', '例如：2026-11-25').fill(chinaDate(-o.noticeDaysAgo))
+    const date = field(s, 'input', '例如：2026-12-05')
+    const time = field(s, 'input', '例如：19:30')
+    // the form proposes the earliest lawful day once the server has said it
+    await visible(s, '.xl-delib-form__label', '开会日期').waitFor({ timeout: 15_000 })
+    if (o.at) {
+      await date.fill(beijing(o.at).date)
+      await time.fill(beijing(o.at).time)
+    }
+    const at = fromBeijing(await date.inputValue(), await time.inputValue())
     if (o.secret) await chip(s, '无记名投票').click()
     if (o.plan) await visible(s, '.xl-delib-form__check', '方案已经发给参会的党员').click()
     if (o.agenda) await visible(s, '.xl-delib-form__check', '会议议题已经向全村公布').click()
@@ -82,6 +95,15 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     await button(s, '查看会议通知').click({ timeout: 20_000 })
     await visible(s, '.xl-card__title', '我的签到和表决').waitFor({ timeout: 15_000 })
     meetingUrl = s.page.url()
+    return at
+  }
+  /** The day of the meeting comes: the clerk's page, reloaded at its time, offers 开始会议. */
+  const openAt = async (s: Session, at: Date) => {
+    await passTo(server.url, at)
+    await goto(s, meetingUrl)
+    await button(s, '开始会议').click({ timeout: 30_000 })
+    await visible(s, '.xl-delib-quorum').waitFor({ timeout: 15_000 })
+    await toastGone(s)
   }
   /** The clerk ticks everyone not yet signed in from the paper sheet. */
   const paperSignInEveryone = async (s: Session) => {
@@ -134,10 +156,20 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
       /提议[\s\S]*商议[\s\S]*审议[\s\S]*决议[\s\S]*决议公开[\s\S]*实施结果公开/,
     )
 
-    await schedule(s)
-    await button(s, '开始会议').click({ timeout: 15_000 })
-    await visible(s, '.xl-delib-quorum').waitFor({ timeout: 15_000 })
-    await toastGone(s)
+    // it is the secretary's step: the page tells him so
+    expect(await visible(s, '.xl-delib-next').innerText()).toBe('轮到您：提议')
+
+    const at = await schedule(s, { at: await minutesFromNow(server.url, 20) })
+    // before the announced time the clerk is told why there is no 开始会议 yet, and when
+    expect(await visible(s, '.xl-delib-wait').innerText()).toContain(
+      `会议通知的开会时间是${timeLabel(at)}，到时才能点“开始会议”`,
+    )
+    expect(await button(s, '开始会议').count()).toBe(0)
+    expect(await visible(s, '.xl-delib-times').innerText()).toContain(
+      `${beijing(at).time}（到时才能开始会议和表决）`,
+    )
+    await screenshot(s.page, 'deliberation-waiting-for-time')
+    await openAt(s, at)
     await checkInAndVote(s)
     await paperSignInEveryone(s)
     const n = await due(s)
@@ -154,9 +186,8 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     await loginAs(s, server.url, '张丽')
     await openDetail(s)
     await visible(s, '.xl-delib-step--current', '商议').waitFor({ timeout: 15_000 })
-    await schedule(s)
-    await button(s, '开始会议').click({ timeout: 15_000 })
-    await toastGone(s)
+    expect(await visible(s, '.xl-delib-next').innerText()).toBe('轮到您：召开两委联席会议')
+    await openAt(s, await schedule(s, { at: await minutesFromNow(server.url, 5) }))
     await checkInAndVote(s)
     await paperSignInEveryone(s)
     await closeWith(s, (await due(s)) - 1)
@@ -167,10 +198,10 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     const s = secretary
     await openDetail(s)
     await visible(s, '.xl-delib-step--current', '审议').waitFor({ timeout: 15_000 })
-    // the plan went to the party members and the notice was posted three days ago
-    await schedule(s, { noticeDaysAgo: 3, secret: true, plan: true })
-    await button(s, '开始会议').click({ timeout: 15_000 })
-    await toastGone(s)
+    // three days' notice with the plan: the form proposes the third day, and the days go by
+    const at = await schedule(s, { secret: true, plan: true })
+    expect(at.getTime() - (await serverNow(server.url)).getTime()).toBeGreaterThan(2 * DAY)
+    await openAt(s, at)
 
     const p = partyMember
     await loginAs(p, server.url, '朱红梅')
@@ -190,6 +221,7 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     await paperSignInEveryone(s)
     await closeWith(s, (await due(s)) - 1)
     expect(await visible(s, '.xl-delib-result').innerText()).toContain('通过')
+    reviewedAt = await serverNow(server.url)
 
     // after the close she still sees only that she voted
     await p.page.reload()
@@ -197,33 +229,65 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     expect(await visible(p, '.xl-card', '我的签到和表决').innerText()).not.toMatch(/同意|反对|弃权/)
   })
 
-  it('村民会议决议: the 10-day notice rule is shown, a paper notice posted 11 days ago meets it', async () => {
+  it('村民会议决议: ten days from the notice given, or from a paper notice a supervisor confirmed on its photo', async () => {
     const s = committee
+    // the village put a paper notice on its board the morning after 审议; eleven days go by
+    const posted = fromBeijing(beijing(new Date(reviewedAt.getTime() + DAY)).date, '09:00')
+    await letPass(server.url, 11 * DAY)
     await openDetail(s)
     await visible(s, '.xl-delib-step--current', '决议').waitFor({ timeout: 15_000 })
     await button(s, '安排会议').click({ timeout: 15_000 })
     await visible(s, '.xl-delib-form__rule', '村民会议要至少提前 10 天发通知').waitFor({ timeout: 15_000 })
-    // a meeting today on a notice given today is refused before anything is sent
-    await field(s, 'input', '例如：2026-12-05').fill(chinaDate())
-    await field(s, 'input', '例如：19:30').fill('23:59')
+    expect(await visible(s, '.xl-delib-earliest').innerText()).toMatch(
+      /^按今天发出通知，最早\d+月\d+日开会。$/,
+    )
+    // a meeting within the hour on a notice given now is refused before anything is sent
+    const at = await minutesFromNow(server.url, 30)
+    await field(s, 'input', '例如：2026-12-05').fill(beijing(at).date)
+    await field(s, 'input', '例如：19:30').fill(beijing(at).time)
     await visible(s, '.xl-delib-form__check', '会议议题已经向全村公布').click()
     await button(s, '发出会议通知').click()
-    await visible(s, '.xl-delib-form__error', '要提前 10 天通知，现在只提前了 0 天').waitFor({
+    await visible(
+      s,
+      '.xl-delib-form__error',
+      /要提前 10 天通知，现在只提前了 [01] 天，最早\d+月\d+日开会/,
+    ).waitFor({
       timeout: 10_000,
     })
     await visible(s, '.xl-delib-form__rule--bad').waitFor()
     await screenshot(s.page, 'deliberation-notice-rule')
     await toastGone(s)
-    // the notice went up on the village board 11 days ago
-    await field(s, 'input', '例如：2026-11-25').fill(chinaDate(-11))
-    expect(await visible(s, '.xl-delib-form__rule').innerText()).toContain('现在定的日子提前了 11 天')
+
+    // the paper notice on the board, with its photo
+    await visible(s, '.xl-delib-form__check', '公告栏上已经张贴了纸质通知').click()
+    await field(s, 'input', '例如：2026-11-25').fill(beijing(posted).date)
+    await field(s, 'input', '例如：09:00').fill('09:00')
+    const chooser = s.page.waitForEvent('filechooser')
+    await visible(s, '.xl-photos__add').click()
+    await (await chooser).setFiles({ name: 'notice.png', mimeType: 'image/png', buffer: png(48, 32) })
+    await visible(s, '.xl-photos__done').waitFor({ timeout: 15_000 })
+    expect(await visible(s, '.xl-delib-earliest').innerText()).toContain('经监督委员会确认后最早')
+    await screenshot(s.page, 'deliberation-paper-notice')
     await button(s, '发出会议通知').click()
     await confirmModal(s)
     await button(s, '查看会议通知').click({ timeout: 20_000 })
     await visible(s, '.xl-card__title', '我的签到和表决').waitFor({ timeout: 15_000 })
     meetingUrl = s.page.url()
-    await button(s, '开始会议').click({ timeout: 15_000 })
-    await toastGone(s)
+    expect(await visible(s, '.xl-delib-paper').innerText()).toContain('等待监督委员会对照照片确认')
+    expect(await visible(s, '.xl-delib-wait').innerText()).toContain('纸质通知还没有经监督委员会确认')
+
+    // 赵国强 of the supervision committee checks the photo and confirms it
+    const v = supervisor
+    await loginAs(v, server.url, '赵国强')
+    await goto(v, meetingUrl)
+    await button(v, '确认纸质通知').click({ timeout: 30_000 })
+    await confirmModal(v)
+    await visible(v, '.xl-delib-paper', '已由赵国强确认').waitFor({ timeout: 15_000 })
+    await toastGone(v)
+    await screenshot(v.page, 'deliberation-paper-notice-confirmed')
+
+    // the meeting's time comes
+    await openAt(s, at)
 
     // 王秀英 comes to the meeting, checks in and votes on her phone
     const r = resident
@@ -255,7 +319,6 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     await visible(s, '.xl-state-tag', '已办结').first().waitFor({ timeout: 20_000 })
 
     const v = supervisor
-    await loginAs(v, server.url, '赵国强')
     await openDetail(v)
     await button(v, '提出监督意见').first().click({ timeout: 15_000 })
     await field(v, 'textarea', '例如：经核实，公开内容与决议一致。').fill('经核实，公开内容与决议一致。')
@@ -289,5 +352,48 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
       /提议[\s\S]*通过[\s\S]*商议[\s\S]*通过[\s\S]*审议[\s\S]*无记名投票[\s\S]*决议[\s\S]*村民会议/,
     )
     await screenshot(r.page, 'deliberation-resident-published')
+  })
+
+  it('tells a committee member who starts a deliberation whom it waits for, by name', async () => {
+    const s = committee
+    await goto(s, server.url + '/')
+    await tab(s, '办事').click({ timeout: 15_000 })
+    await cell(s, '议事（四议两公开）').click({ timeout: 15_000 })
+    await button(s, '发起议事').click({ timeout: 20_000 })
+    await field(s, 'input', '一句话说清楚，例如：修建村东头便民桥').fill('修缮村委会会议室')
+    await field(s, 'textarea', '为什么要办、怎么办、要花多少钱、钱从哪里来').fill('会议室屋顶漏雨，拟修缮。')
+    await button(s, '发起议事').click()
+    await onPage(s, 'deliberation/pages/detail')
+    await visible(s, '.xl-delib-step').first().waitFor({ timeout: 20_000 })
+    // 提议 is the party secretary's: no button, and the name of whom it waits for
+    expect(await visible(s, '.xl-delib-next').innerText()).toBe('等待党组织书记 李建华 提议')
+    expect(await button(s, '安排会议').count()).toBe(0)
+    await screenshot(s.page, 'deliberation-next-actor')
+    secondUrl = s.page.url()
+  })
+
+  it('lapses a meeting not opened within a day after its time, and reschedules it with a fresh notice', async () => {
+    const s = secretary
+    await goto(s, secondUrl)
+    await visible(s, '.xl-delib-step--current', '提议').waitFor({ timeout: 30_000 })
+    const first = await schedule(s, { at: await minutesFromNow(server.url, 10) })
+    // nobody opened it, and a day and more went by
+    await passTo(server.url, new Date(first.getTime() + DAY + 60_000))
+    await goto(s, meetingUrl)
+    await visible(s, '.xl-delib-wait', '已经失效').waitFor({ timeout: 30_000 })
+    expect(await button(s, '开始会议').count()).toBe(0)
+    await screenshot(s.page, 'deliberation-lapsed')
+    await button(s, '会议改期').click()
+    await onPage(s, 'committee/pages/deliberation-schedule')
+    const again = await minutesFromNow(server.url, 10)
+    await field(s, 'input', '例如：2026-12-05').fill(beijing(again).date)
+    await field(s, 'input', '例如：19:30').fill(beijing(again).time)
+    await button(s, '发出改期通知').click()
+    await confirmModal(s)
+    // back on the meeting page, at its new time
+    await visible(s, '.xl-delib-times', `${timeLabel(again)}（到时才能开始会议和表决）`).waitFor({
+      timeout: 20_000,
+    })
+    await openAt(s, again)
   })
 })

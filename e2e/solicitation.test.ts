@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { openBrowser, openPerson, resultsDir, screenshot, type Session } from './support/browser'
+import { beijing, letPass, minutesFromNow, passTo } from './support/clock'
 import { png } from './support/png'
 import { startServer, type RunningServer } from './support/server'
 import { button, cell, confirmModal, field, loginAs, onScreen, tab, toastGone, visible } from './support/ui'
@@ -12,30 +12,21 @@ const OPINION = '支持加装，希望一楼住户的补偿也写进方案。'
 const SUMMARY = '共收到 1 条意见，支持加装，建议写明一楼住户的补偿办法。'
 const DAY = 86_400_000
 
-/** The server's own SQLite driver, to move the opinion window into the past as if its days had gone by. */
-interface Sqlite {
-  prepare(sql: string): { get(...p: unknown[]): unknown; run(...p: unknown[]): unknown }
-  close(): void
-}
-const openSqlite = (file: string): Sqlite => {
-  const Database = createRequire(resolve(__dirname, '../server/package.json'))('better-sqlite3') as new (
-    f: string,
-  ) => Sqlite
-  return new Database(file)
-}
-
 describe('一征: the opinion window of 一征三议两公开 on 新华社区 in the H5 app', () => {
   let server: RunningServer
   let committee: Session
   let resident: Session
   let dir = ''
-  let db = ''
   let detailUrl = ''
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'xiangli-solicit-'))
-    db = join(dir, 'e2e.sqlite')
-    server = await startServer({ SQLITE_PATH: db, UPLOAD_DIR: join(dir, 'uploads') })
+    // the server's clock lets the opinion window's days pass (POST /api/test/clock)
+    server = await startServer({
+      SQLITE_PATH: join(dir, 'e2e.sqlite'),
+      UPLOAD_DIR: join(dir, 'uploads'),
+      TEST_CLOCK: 'true',
+    })
     committee = await openBrowser()
     resident = await openPerson(committee.browser)
   })
@@ -134,18 +125,8 @@ describe('一征: the opinion window of 一征三议两公开 on 新华社区 in
     )
     await screenshot(s.page, 'solicit-opinions')
 
-    // the five days go by
-    const id = Number(/[?&]id=(\d+)/.exec(detailUrl)![1])
-    const sql = openSqlite(db)
-    try {
-      const row = sql.prepare('SELECT state FROM deliberation WHERE id = ?').get(id) as { state: string }
-      const state = JSON.parse(row.state) as Record<string, unknown>
-      state.solicitationOpensAt = new Date(Date.now() - 6 * DAY).toISOString()
-      state.solicitationClosesAt = new Date(Date.now() - 1000).toISOString()
-      sql.prepare('UPDATE deliberation SET state = ? WHERE id = ?').run(JSON.stringify(state), id)
-    } finally {
-      sql.close()
-    }
+    // the days of the window go by
+    await letPass(server.url, 7 * DAY)
 
     await openDetail(s)
     await visible(s, '.xl-delib-solicit__window', /^征求意见已于 .* 截止$/).waitFor({ timeout: 15_000 })
@@ -187,14 +168,17 @@ describe('一征: the opinion window of 一征三议两公开 on 新华社区 in
       await button(s, '发起议事').click()
       await visible(s, '.xl-delib-step').first().waitFor({ timeout: 20_000 })
       await button(s, '安排会议').click({ timeout: 15_000 })
-      await field(s, 'input', '例如：2026-12-05').fill(
-        new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
-      )
-      await field(s, 'input', '例如：19:30').fill('23:59')
+      const at = await minutesFromNow(server.url, 10)
+      await field(s, 'input', '例如：2026-12-05').fill(beijing(at).date)
+      await field(s, 'input', '例如：19:30').fill(beijing(at).time)
       await button(s, '发出会议通知').click()
       await confirmModal(s)
       await button(s, '查看会议通知').click({ timeout: 20_000 })
-      await button(s, '开始会议').click({ timeout: 15_000 })
+      await visible(s, '.xl-card__title', '我的签到和表决').waitFor({ timeout: 15_000 })
+      // the meeting's time comes
+      await passTo(server.url, at)
+      await s.page.reload()
+      await button(s, '开始会议').click({ timeout: 30_000 })
       await visible(s, '.xl-delib-quorum').waitFor({ timeout: 15_000 })
       await toastGone(s)
 

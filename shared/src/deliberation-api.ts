@@ -16,10 +16,61 @@ import type {
 import type { StoredFileView } from './grievance'
 import type { DeliberationBody, MatterType, MeetingBody, StepKey, StepKind } from './procedure'
 import type { ProcedureVariant } from './org'
+import type { MeetingMoment } from './meeting-time'
+import type { RepresentativesComposition } from './meeting-members'
+import type { NextActor } from './next-actor'
+import type { NoticeRule } from './procedure'
 import type { Attendance, MeetingOutcomeKind, QuorumCheck, QuorumCount, Votes } from './quorum'
 import type { Role } from './roles'
 
-export type MeetingStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled'
+/** `lapsed`: not opened within a day after its time; noticed afresh by rescheduling it. */
+export type MeetingStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled' | 'lapsed'
+
+/** When the meeting lets members check in and vote, and where it stands now (the server's clock). */
+export interface MeetingTiming {
+  checkInOpensAt: string
+  /** the announced time: the meeting opens, ballots are cast and the vote closes from then on */
+  votingOpensAt: string
+  /** not opened by then, it lapses */
+  lapsesAt: string
+  /** for a meeting not yet opened; null once it opened, closed, was cancelled or lapsed */
+  moment: MeetingMoment | null
+  now: string
+}
+
+/** A paper notice on the village board, photographed; it counts once a supervisor confirmed it. */
+export interface PaperNoticeView {
+  postedAt: string
+  photos: StoredFileView[]
+  recordedBy: string
+  confirmedAt: string | null
+  confirmedBy: string | null
+}
+
+/** The next actor, and whether it is the caller. */
+export interface NextActorView extends NextActor {
+  isMe: boolean
+}
+
+/** What the schedule form needs before it sends the notice (GET …/:id/schedule-preview?body=). */
+export interface SchedulePreview {
+  step: StepKey
+  body: MeetingBody
+  notice: NoticeRule
+  /** a notice sent now */
+  noticeAt: string
+  /** the earliest lawful meeting time on a notice sent now */
+  earliestMeetingAt: string
+  /** YYYY-MM-DD in Beijing time */
+  earliestDay: string
+  /** a paper notice cannot be older than this (when the step became current) */
+  stepSince: string | null
+  /** how many would be on the member list frozen at notice */
+  members: number
+  /** a representatives' meeting's make-up against Art 25; null for other bodies */
+  composition: RepresentativesComposition | null
+  checkInLeadMinutes: number
+}
 
 export interface DeliberationSummary {
   id: number
@@ -51,7 +102,12 @@ export interface MeetingSummary {
   body: MeetingBody
   bodyLabel: string
   meetingAt: string
+  /** when the system published the notice */
   noticeAt: string
+  /** the notice the notice days count from (an earlier, confirmed paper notice) */
+  countedNoticeAt: string
+  /** a paper notice is recorded and waits for a supervisor */
+  paperNoticePending: boolean
   location: string
   ballot: BallotKind
   status: MeetingStatus
@@ -80,6 +136,8 @@ export interface SolicitationView {
   myOpinionCount: number
   /** I am on this community's roster and the window is open */
   canGiveOpinion: boolean
+  /** the server's time of this answer: the pages place the window by it, not by the phone's clock */
+  now?: string
 }
 
 export interface DeliberationView {
@@ -123,6 +181,8 @@ export interface DeliberationView {
   notices: PublicNoticeSummary[]
   /** what the caller may do now: which buttons the page shows */
   actions: DeliberationEventType[]
+  /** who acts next, by role and name; null once the deliberation ended */
+  nextActor: NextActorView | null
   createdAt: string
 }
 
@@ -158,7 +218,15 @@ export interface MeetingView {
   body: MeetingBody
   bodyLabel: string
   meetingAt: string
+  /** when the system published the notice */
   noticeAt: string
+  /** the notice the notice days count from */
+  countedNoticeAt: string
+  paperNotice: PaperNoticeView | null
+  /** the caller is a supervision-committee member who may confirm the paper notice now */
+  canConfirmPaperNotice: boolean
+  timing: MeetingTiming
+  checkInLeadMinutes: number
   location: string
   agenda: string
   ballot: BallotKind

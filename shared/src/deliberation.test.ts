@@ -1,14 +1,14 @@
 import { DAY_MS } from './grievance'
 import { ERRORS, type ErrorCode } from './errors'
+import { calendarDaysBetween, checkMeetingNotice, earliestMeetingAt } from './meeting-time'
 import {
   attendanceRecordSchema,
-  calendarDaysBetween,
-  checkMeetingNotice,
   deliberationCreateSchema,
   deliberationEventsFrom,
   DELIBERATION_EVENTS,
-  earliestMeetingAt,
+  meetingRescheduleSchema,
   meetingScheduleSchema,
+  SYSTEM_DELIBERATION_EVENTS,
   stepPhasesOf,
   startDeliberation,
   transitionDeliberation,
@@ -101,7 +101,17 @@ function validEvent(
     case 'schedule_meeting':
       return scheduleEvent(step, now, body)
     case 'cancel_meeting':
+    case 'lapse_meeting':
       return { ...base, type }
+    case 'reschedule_meeting':
+      return {
+        ...base,
+        type,
+        meetingAt: days(now, 15),
+        noticeAt: now,
+        agendaPublished: true,
+        planSent: true,
+      }
     case 'open':
       return { ...base, type, closesAt: days(now, 10) }
     case 'record_attendance':
@@ -132,7 +142,10 @@ function apply(
 
 interface Driven {
   state: DeliberationState
-  /** a moment after everything done so far, when any event of the current phase is in time */
+  /**
+   * a moment after everything done so far, when any event of the current phase is in time: for a
+   * scheduled meeting its announced time (a month later it would have lapsed)
+   */
   now: Date
 }
 
@@ -170,7 +183,8 @@ function driveTo(
       t = days(t, wait)
       run(step, type)
     }
-    if (step.key === key) return { state, now: days(t, 30) }
+    if (step.key === key)
+      return { state, now: phase === 'scheduled' ? new Date(state.meeting!.meetingAt) : days(t, 30) }
     run(step, 'advance')
   }
   throw new Error(`no step ${key}`)
@@ -194,32 +208,33 @@ const NF = 'DELIBERATION_ACTION_NOT_FOR_STEP'
 const AD = 'DELIBERATION_ALREADY_DECIDED'
 const SO = 'DELIBERATION_SOLICITATION_OPEN'
 const NST = 'DELIBERATION_SOLICITATION_NOT_STARTED'
+const NL = 'DELIBERATION_MEETING_NOT_LAPSED'
 
 /** What every event does in every phase of each kind of step, written out. */
 const EXPECTED: Record<StepKind, Partial<Record<StepPhase, Record<DeliberationEventType, Expected>>>> = {
   meeting: {
     // prettier-ignore
-    pending: { schedule_meeting: 'scheduled', cancel_meeting: NS, open: NS, record_attendance: NS, record_result: NS, post_summary: NF, advance: ND, publish: NF, reject: 'rejected' },
+    pending: { schedule_meeting: 'scheduled', cancel_meeting: NS, reschedule_meeting: NS, lapse_meeting: NS, open: NS, record_attendance: NS, record_result: NS, post_summary: NF, advance: ND, publish: NF, reject: 'rejected' },
     // prettier-ignore
-    scheduled: { schedule_meeting: AS, cancel_meeting: 'pending', open: 'in_session', record_attendance: NO, record_result: NO, post_summary: NF, advance: ND, publish: NF, reject: 'rejected' },
+    scheduled: { schedule_meeting: AS, cancel_meeting: 'pending', reschedule_meeting: 'scheduled', lapse_meeting: NL, open: 'in_session', record_attendance: NO, record_result: NO, post_summary: NF, advance: ND, publish: NF, reject: 'rejected' },
     // prettier-ignore
-    in_session: { schedule_meeting: IS, cancel_meeting: IS, open: IS, record_attendance: 'in_session', record_result: 'done', post_summary: NF, advance: ND, publish: NF, reject: IS },
+    in_session: { schedule_meeting: IS, cancel_meeting: IS, reschedule_meeting: IS, lapse_meeting: IS, open: IS, record_attendance: 'in_session', record_result: 'done', post_summary: NF, advance: ND, publish: NF, reject: IS },
     // prettier-ignore
-    done: { schedule_meeting: SD, cancel_meeting: SD, open: SD, record_attendance: SD, record_result: SD, post_summary: NF, advance: 'next step', publish: NF, reject: 'rejected' },
+    done: { schedule_meeting: SD, cancel_meeting: SD, reschedule_meeting: SD, lapse_meeting: SD, open: SD, record_attendance: SD, record_result: SD, post_summary: NF, advance: 'next step', publish: NF, reject: 'rejected' },
   },
   solicitation: {
     // prettier-ignore
-    pending: { schedule_meeting: NF, cancel_meeting: NF, open: 'collecting', record_attendance: NF, record_result: NF, post_summary: NST, advance: ND, publish: NF, reject: 'rejected' },
+    pending: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: 'collecting', record_attendance: NF, record_result: NF, post_summary: NST, advance: ND, publish: NF, reject: 'rejected' },
     // prettier-ignore
-    collecting: { schedule_meeting: NF, cancel_meeting: NF, open: SO, record_attendance: NF, record_result: NF, post_summary: 'done', advance: ND, publish: NF, reject: 'rejected' },
+    collecting: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: SO, record_attendance: NF, record_result: NF, post_summary: 'done', advance: ND, publish: NF, reject: 'rejected' },
     // prettier-ignore
-    done: { schedule_meeting: NF, cancel_meeting: NF, open: SD, record_attendance: NF, record_result: NF, post_summary: SD, advance: 'next step', publish: NF, reject: 'rejected' },
+    done: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: SD, record_attendance: NF, record_result: NF, post_summary: SD, advance: 'next step', publish: NF, reject: 'rejected' },
   },
   publication: {
     // prettier-ignore
-    pending: { schedule_meeting: NF, cancel_meeting: NF, open: NF, record_attendance: NF, record_result: NF, post_summary: NF, advance: ND, publish: 'done', reject: AD },
+    pending: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: NF, record_attendance: NF, record_result: NF, post_summary: NF, advance: ND, publish: 'done', reject: AD },
     // prettier-ignore
-    done: { schedule_meeting: NF, cancel_meeting: NF, open: NF, record_attendance: NF, record_result: NF, post_summary: NF, advance: 'next step', publish: SD, reject: AD },
+    done: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: NF, record_attendance: NF, record_result: NF, post_summary: NF, advance: 'next step', publish: SD, reject: AD },
   },
 }
 
@@ -263,7 +278,7 @@ describe('every step × phase × event of both presets and their 一肩挑 merge
       p.steps.reduce((n, s) => n + (s.key === 'publish_results' ? 1 : stepPhasesOf(s.kind).length), 0) *
       DELIBERATION_EVENTS.length
     expect(matrix).toHaveLength(PRESETS.reduce((n, [, p]) => n + perPreset(p), 0))
-    expect(matrix).toHaveLength(594)
+    expect(matrix).toHaveLength(726)
   })
 
   it.each(
@@ -360,7 +375,7 @@ describe('who may record each step', () => {
   it.each(cases)('%s: %s is refused to a %s, whatever the event', (_, key, role, p) => {
     const { state, now } = driveTo(p, key, 'pending')
     const step = p.steps.find((s) => s.key === key)!
-    for (const event of DELIBERATION_EVENTS) {
+    for (const event of DELIBERATION_EVENTS.filter((e) => !SYSTEM_DELIBERATION_EVENTS.includes(e))) {
       const r = transitionDeliberation(state, validEvent(step, event, now), ctx(p, { now, roles: [role] }))
       expect(refusal(r)).toBe('DELIBERATION_ROLE_NOT_ALLOWED')
     }
@@ -699,11 +714,20 @@ describe('notice of a meeting', () => {
   }
   const now = decideAt().now
 
-  it("refuses a villagers' meeting called 9 days ahead, saying how many days it needs", () => {
+  it("refuses a villagers' meeting called 9 days ahead, naming the earliest lawful day", () => {
+    // now is 10:00 on 2025-05-17 in Beijing; ten days on is the 27th
+    expect(now.toISOString()).toBe('2025-05-17T02:00:00.000Z')
     expect(schedule({ meetingAt: days(now, 9) })).toEqual({
       ok: false,
       code: 'DELIBERATION_NOTICE_TOO_SHORT',
-      reason: '要提前 10 天通知，现在只提前了 9 天',
+      reason: '要提前 10 天通知，现在只提前了 9 天；按5月17日发出的通知，最早5月27日开会',
+      details: {
+        minDays: 10,
+        days: 9,
+        noticeAt: now.toISOString(),
+        earliestMeetingAt: '2025-05-26T16:00:00.000Z',
+        earliestDay: '2025-05-27',
+      },
     })
   })
 
@@ -750,8 +774,29 @@ describe('notice of a meeting', () => {
     expect(refusal(schedule({ noticeAt: days(now, 1) }))).toBe('VALIDATION_FAILED')
   })
 
-  it('accepts a paper notice posted earlier and entered now', () => {
-    expect(refusal(schedule({ noticeAt: days(now, -12), meetingAt: days(now, -1) }))).toBe('ok')
+  it('lets a meeting time lean on a paper notice posted on the board earlier in the step', () => {
+    const { state } = decideAt()
+    const since = new Date(state.stepSince!)
+    expect(days(since, 12).getTime()).toBeLessThan(now.getTime())
+    expect(refusal(schedule({ paperNoticeAt: days(now, -12), meetingAt: days(now, 1) }))).toBe('ok')
+    // without it, the same meeting is too soon
+    expect(refusal(schedule({ meetingAt: days(now, 1) }))).toBe('DELIBERATION_NOTICE_TOO_SHORT')
+  })
+
+  it('refuses a paper notice from the future or from before the step began, naming the earliest day', () => {
+    const { state } = decideAt()
+    const since = new Date(state.stepSince!)
+    const future = schedule({ paperNoticeAt: days(now, 1), meetingAt: days(now, 12) })
+    expect(future).toMatchObject({
+      ok: false,
+      code: 'DELIBERATION_PAPER_NOTICE_INVALID',
+      details: { earliestDay: '2025-05-27' },
+    })
+    expect(!future.ok && future.reason).toContain('晚于现在；按现在发出通知，最早5月27日开会')
+    const older = schedule({ paperNoticeAt: new Date(since.getTime() - 60_000), meetingAt: days(now, 1) })
+    expect(older).toMatchObject({ ok: false, code: 'DELIBERATION_PAPER_NOTICE_INVALID' })
+    expect(!older.ok && older.reason).toContain('早于这一步开始的时间')
+    expect(refusal(schedule({ paperNoticeAt: since, meetingAt: days(since, 10) }))).toBe('ok')
   })
 
   it('sends party members the plan 3 days before their meeting', () => {
@@ -768,14 +813,144 @@ describe('notice of a meeting', () => {
     ).toBe('ok')
   })
 
-  it('will not open a meeting before its day, but will on the day at any hour', () => {
-    const { state, now: t } = driveTo(RURAL, 'consult', 'scheduled')
+  it('opens a meeting at its announced time, not a minute before, and not once a day has passed', () => {
+    const { state } = driveTo(RURAL, 'consult', 'scheduled')
     const meetingAt = new Date(state.meeting!.meetingAt)
-    const open = (at: Date) =>
-      refusal(transitionDeliberation(state, { type: 'open', step: 'consult' }, ctx(RURAL, { now: at })))
+    const open = (ms: number) =>
+      refusal(
+        transitionDeliberation(
+          state,
+          { type: 'open', step: 'consult' },
+          ctx(RURAL, { now: new Date(meetingAt.getTime() + ms) }),
+        ),
+      )
+    expect(open(-DAY_MS)).toBe('DELIBERATION_MEETING_TOO_EARLY')
+    expect(open(-60_000)).toBe('DELIBERATION_MEETING_TOO_EARLY')
+    expect(open(0)).toBe('ok')
+    expect(open(DAY_MS - 1)).toBe('ok')
+    expect(open(DAY_MS)).toBe('DELIBERATION_MEETING_LAPSED')
+  })
+
+  it('counts the notice days again at the opening, from the notice that counts then', () => {
+    const { state: pending, now: t } = driveTo(RURAL, 'decide', 'pending')
+    const step = RURAL.steps.find((s) => s.key === 'decide')!
+    // the time leaned on a paper notice 12 days old
+    const scheduled = apply(
+      pending,
+      { ...scheduleEvent(step, t), meetingAt: days(t, 1), paperNoticeAt: days(t, -12) },
+      ctx(RURAL, { now: t }),
+    )
+    const at = days(t, 1)
+    const open = (noticeAt?: Date) =>
+      transitionDeliberation(
+        scheduled,
+        noticeAt ? { type: 'open', step: 'decide', noticeAt } : { type: 'open', step: 'decide' },
+        ctx(RURAL, { now: at }),
+      )
+    // unconfirmed, the system's notice is the one that counts: one day is too short
+    expect(open()).toMatchObject({ ok: false, code: 'DELIBERATION_NOTICE_TOO_SHORT' })
+    expect(refusal(open(days(t, -12)))).toBe('ok')
+  })
+
+  it('closes the vote no earlier than the announced time', () => {
+    const { state, now: t } = driveTo(RURAL, 'consult', 'in_session')
+    const meetingAt = new Date(state.meeting!.meetingAt)
     expect(t.getTime()).toBeGreaterThan(meetingAt.getTime())
-    expect(open(days(meetingAt, -1))).toBe('DELIBERATION_MEETING_TOO_EARLY')
-    expect(open(new Date(meetingAt.getTime() - 3_600_000))).toBe('ok')
+    const close = (at: Date) =>
+      refusal(
+        transitionDeliberation(
+          state,
+          { type: 'record_result', step: 'consult', votes: ALL_YES },
+          ctx(RURAL, { now: at }),
+        ),
+      )
+    expect(close(new Date(meetingAt.getTime() - 1))).toBe('DELIBERATION_MEETING_TOO_EARLY')
+    expect(close(meetingAt)).toBe('ok')
+    expect(close(days(meetingAt, 3))).toBe('ok')
+  })
+
+  it('lapses a meeting not opened within a day, keeps it on the record and waits for a new one', () => {
+    const { state } = driveTo(RURAL, 'consult', 'scheduled')
+    const meetingAt = new Date(state.meeting!.meetingAt)
+    const lapse = (at: Date) =>
+      transitionDeliberation(
+        state,
+        { type: 'lapse_meeting', step: 'consult' },
+        ctx(RURAL, { now: at, roles: [] }),
+      )
+    expect(refusal(lapse(new Date(meetingAt.getTime() + DAY_MS - 1)))).toBe('DELIBERATION_MEETING_NOT_LAPSED')
+    const lapsed = lapse(days(meetingAt, 1))
+    if (!lapsed.ok) throw new Error(lapsed.code)
+    expect(lapsed.next).toMatchObject({ phase: 'pending', meeting: null })
+    expect(lapsed.next.history.at(-1)).toMatchObject({ step: 'consult', outcome: 'lapsed' })
+    // no page offers it as a button
+    expect(deliberationEventsFrom(RURAL, state, CADRES)).not.toContain('lapse_meeting')
+  })
+
+  it('reschedules a meeting as a fresh notice, from which the notice days count again', () => {
+    const { state, now: t } = driveTo(RURAL, 'decide', 'scheduled')
+    const move = (meetingAt: Date) =>
+      transitionDeliberation(
+        state,
+        {
+          type: 'reschedule_meeting',
+          step: 'decide',
+          meetingAt,
+          noticeAt: t,
+          agendaPublished: true,
+          planSent: false,
+          reason: '暴雨',
+        },
+        ctx(RURAL, { now: t }),
+      )
+    expect(refusal(move(days(t, 9)))).toBe('DELIBERATION_NOTICE_TOO_SHORT')
+    const moved = move(days(t, 10))
+    if (!moved.ok) throw new Error(moved.code)
+    expect(moved.next.meeting).toMatchObject({
+      meetingAt: days(t, 10).toISOString(),
+      noticeAt: t.toISOString(),
+    })
+    expect(moved.next.history.at(-1)).toMatchObject({ outcome: 'rescheduled' })
+    expect(moved.next.history.at(-1)!.reason).toMatch(/^由.+改到.+：暴雨$/)
+  })
+
+  it('offers 开始会议 only from the announced time until the meeting lapses', () => {
+    const { state } = driveTo(RURAL, 'consult', 'scheduled')
+    const meetingAt = new Date(state.meeting!.meetingAt)
+    const offered = (ms: number) =>
+      deliberationEventsFrom(RURAL, state, CADRES, new Date(meetingAt.getTime() + ms)).includes('open')
+    expect([offered(-60_000), offered(0), offered(DAY_MS)]).toEqual([false, true, false])
+    expect(deliberationEventsFrom(RURAL, state, CADRES, new Date(meetingAt.getTime() - 60_000))).toEqual([
+      'cancel_meeting',
+      'reschedule_meeting',
+      'reject',
+    ])
+  })
+
+  it('takes no typed notice date with a schedule request, and a new time with a reschedule', () => {
+    const request = {
+      step: 'decide',
+      body: 'villagers_meeting',
+      meetingAt: '2025-05-30T11:00:00Z',
+      location: '村委会',
+      agenda: '修桥',
+    }
+    expect(meetingScheduleSchema.safeParse(request).success).toBe(true)
+    const typed = meetingScheduleSchema.safeParse({ ...request, noticeAt: '2025-05-01T00:00:00Z' })
+    expect(typed.success).toBe(false)
+    expect(JSON.stringify(!typed.success && typed.error.issues)).toContain('以系统发出通知的时间为准')
+    expect(
+      meetingScheduleSchema.safeParse({
+        ...request,
+        paperNotice: { postedAt: '2025-05-01T00:00:00Z', photoIds: [] },
+      }).success,
+    ).toBe(false)
+    expect(
+      meetingRescheduleSchema.parse({ step: 'decide', meetingAt: '2025-06-01T11:00:00Z' }),
+    ).toMatchObject({
+      agendaPublished: false,
+      planSent: false,
+    })
   })
 
   it('keeps a cancelled meeting on the record', () => {

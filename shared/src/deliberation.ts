@@ -10,7 +10,16 @@
  * adopted and can no longer be withdrawn; 决议公开 and then 实施结果公开 (linked to it) follow.
  */
 import { z } from 'zod'
-import { DAY_MS } from './grievance'
+import {
+  calendarDaysBetween,
+  checkMeetingNotice,
+  checkNoticeDays,
+  checkPaperNotice,
+  chinaTimeLabel,
+  meetingMoment,
+  MEETING_LAPSE_MS,
+  openTimeRule,
+} from './meeting-time'
 import {
   findStep,
   isDelegated,
@@ -105,6 +114,8 @@ export const stepPhaseLabel = (kind: StepKind, phase: StepPhase): string => PHAS
 export const DELIBERATION_EVENTS = [
   'schedule_meeting',
   'cancel_meeting',
+  'reschedule_meeting',
+  'lapse_meeting',
   'open',
   'record_attendance',
   'record_result',
@@ -117,6 +128,8 @@ export type DeliberationEventType = (typeof DELIBERATION_EVENTS)[number]
 export const DELIBERATION_EVENT_LABELS: Record<DeliberationEventType, string> = {
   schedule_meeting: '发出会议通知',
   cancel_meeting: '取消会议',
+  reschedule_meeting: '会议改期',
+  lapse_meeting: '会议失效',
   open: '开始',
   record_attendance: '登记到会',
   record_result: '结束表决',
@@ -125,6 +138,12 @@ export const DELIBERATION_EVENT_LABELS: Record<DeliberationEventType, string> = 
   publish: '发布公告',
   reject: '终止议事',
 }
+
+/**
+ * Events the server raises by itself, never a person: a meeting not opened within a day after its
+ * time lapses. No role records them and no page offers them as a button.
+ */
+export const SYSTEM_DELIBERATION_EVENTS: readonly DeliberationEventType[] = ['lapse_meeting']
 
 /** 公开表决 (hands, voice or named ballot) or 无记名投票; chosen per meeting. */
 export const BALLOT_KINDS = ['open', 'secret'] as const
@@ -154,6 +173,8 @@ export const STEP_OUTCOMES = [
   'failed',
   'not_quorate',
   'cancelled',
+  'rescheduled',
+  'lapsed',
   'summarised',
   'published',
   'rejected',
@@ -164,6 +185,8 @@ export const STEP_OUTCOME_LABELS: Record<StepOutcome, string> = {
   failed: '未通过',
   not_quorate: '未达法定人数',
   cancelled: '会议取消',
+  rescheduled: '会议改期',
+  lapsed: '会议失效',
   summarised: '意见已汇总',
   published: '已公开',
   rejected: '终止',
@@ -199,11 +222,14 @@ export interface DeliberationState {
   resolutionNoticeId: number | null
   /** the 实施结果公开 notice, linked to `resolutionNoticeId` */
   resultsNoticeId: number | null
+  /** when the current step became current (a paper notice of its meeting cannot be older) */
+  stepSince?: string | null
   history: readonly StepRecord[]
 }
 
-export function startDeliberation(procedure: Procedure): DeliberationState {
+export function startDeliberation(procedure: Procedure, now?: Date): DeliberationState {
   return {
+    stepSince: now ? now.toISOString() : null,
     status: 'in_progress',
     step: procedure.steps[0]!.key,
     phase: 'pending',
@@ -225,18 +251,36 @@ export type DeliberationEvent =
       step: StepKey
       body: DeliberationBody
       meetingAt: Date
-      /** when the notice went out; the server passes now unless a paper notice is entered later */
+      /** when the system published the notice: the server passes now, never a typed date */
       noticeAt: Date
+      /**
+       * a paper notice posted on the board earlier; the meeting time may lean on it, but the meeting
+       * opens only once a supervisor confirmed it (the open event then carries it as `noticeAt`)
+       */
+      paperNoticeAt?: Date
       agendaPublished: boolean
       planSent: boolean
       ballot: BallotKind
     }
   | { type: 'cancel_meeting'; step: StepKey; reason?: string }
+  /** a new time for a meeting not yet held: a fresh notice, from which the notice days count again */
+  | {
+      type: 'reschedule_meeting'
+      step: StepKey
+      meetingAt: Date
+      noticeAt: Date
+      agendaPublished: boolean
+      planSent: boolean
+      reason?: string
+    }
+  /** a meeting not opened within a day after its time (raised by the server) */
+  | { type: 'lapse_meeting'; step: StepKey }
   /**
    * opens the meeting, or the opinion window of 一征 (which then needs `closesAt`; it starts at
-   * `opensAt`, now when left out)
+   * `opensAt`, now when left out). A meeting's `noticeAt` is the notice that counts (the confirmed
+   * paper notice); the system's notice when left out.
    */
-  | { type: 'open'; step: StepKey; opensAt?: Date; closesAt?: Date }
+  | { type: 'open'; step: StepKey; opensAt?: Date; closesAt?: Date; noticeAt?: Date }
   | { type: 'record_attendance'; step: StepKey; attendance: Attendance }
   /** closes the vote; the engine works out the outcome from the counts */
   | { type: 'record_result'; step: StepKey; votes: Votes }
@@ -257,41 +301,24 @@ export interface DeliberationContext {
   now: Date
 }
 
-type Refusal = { ok: false; code: ErrorCode; reason?: string }
+type Refusal = { ok: false; code: ErrorCode; reason?: string; details?: Record<string, unknown> }
 export type DeliberationTransition = { ok: true; next: DeliberationState; outcome?: MeetingOutcome } | Refusal
 
 const refuse = (code: ErrorCode, reason?: string): Refusal =>
   reason === undefined ? { ok: false, code } : { ok: false, code, reason }
 
+const NO_NOTICE: NoticeRule = { minDays: 0, agendaRequired: false, planRequired: false }
+
 // ---------- notice ----------
 
-const CHINA_OFFSET_MS = 8 * 3_600_000
-
-/** The calendar day in China (UTC+8, no daylight saving) as a day number. */
-export const chinaCalendarDay = (at: Date): number => Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS)
-
-/** Whole calendar days from one day to another: notice on the 1st, meeting on the 11th is 10 days. */
-export const calendarDaysBetween = (from: Date, to: Date): number =>
-  chinaCalendarDay(to) - chinaCalendarDay(from)
-
-/** The first moment a meeting may be held after a notice given at `noticeAt` (00:00 China time). */
-export const earliestMeetingAt = (rule: NoticeRule, noticeAt: Date): Date =>
-  new Date(
-    Math.max((chinaCalendarDay(noticeAt) + rule.minDays) * DAY_MS - CHINA_OFFSET_MS, noticeAt.getTime()),
-  )
-
-export function checkMeetingNotice(
-  rule: NoticeRule,
-  notice: { noticeAt: Date; meetingAt: Date; agendaPublished: boolean; planSent: boolean },
-): { ok: true } | Refusal {
-  if (notice.meetingAt.getTime() < notice.noticeAt.getTime())
-    return refuse('DELIBERATION_NOTICE_TOO_SHORT', '开会时间早于通知时间')
-  const days = calendarDaysBetween(notice.noticeAt, notice.meetingAt)
-  if (days < rule.minDays)
-    return refuse('DELIBERATION_NOTICE_TOO_SHORT', `要提前 ${rule.minDays} 天通知，现在只提前了 ${days} 天`)
-  if (rule.agendaRequired && !notice.agendaPublished) return refuse('DELIBERATION_AGENDA_NOT_PUBLISHED')
-  if (rule.planRequired && !notice.planSent) return refuse('DELIBERATION_PLAN_NOT_SENT')
-  return { ok: true }
+/**
+ * When the current step became current: stored since it was kept, else the last record of an
+ * earlier step (the vote or publication that moved the deliberation on).
+ */
+export function stepStartedAt(state: DeliberationState): Date | null {
+  if (state.stepSince) return new Date(state.stepSince)
+  const earlier = [...state.history].reverse().find((h) => h.step !== state.step)
+  return earlier ? new Date(earlier.at) : null
 }
 
 // ---------- the gate: status, order, role, step kind, phase ----------
@@ -299,6 +326,8 @@ export function checkMeetingNotice(
 const EVENT_KINDS: Record<DeliberationEventType, readonly StepKind[]> = {
   schedule_meeting: ['meeting'],
   cancel_meeting: ['meeting'],
+  reschedule_meeting: ['meeting'],
+  lapse_meeting: ['meeting'],
   open: ['meeting', 'solicitation'],
   record_attendance: ['meeting'],
   record_result: ['meeting'],
@@ -320,6 +349,18 @@ const PHASE_RULES: Record<StepKind, Partial<Record<DeliberationEventType, PhaseR
       done: 'DELIBERATION_STEP_DONE',
     },
     cancel_meeting: {
+      pending: 'DELIBERATION_MEETING_NOT_SCHEDULED',
+      scheduled: 'ok',
+      in_session: 'DELIBERATION_MEETING_IN_SESSION',
+      done: 'DELIBERATION_STEP_DONE',
+    },
+    reschedule_meeting: {
+      pending: 'DELIBERATION_MEETING_NOT_SCHEDULED',
+      scheduled: 'ok',
+      in_session: 'DELIBERATION_MEETING_IN_SESSION',
+      done: 'DELIBERATION_STEP_DONE',
+    },
+    lapse_meeting: {
       pending: 'DELIBERATION_MEETING_NOT_SCHEDULED',
       scheduled: 'ok',
       in_session: 'DELIBERATION_MEETING_IN_SESSION',
@@ -388,7 +429,8 @@ export function gateEvent(
   if (at > current)
     return refuse('DELIBERATION_STEP_SKIPPED', `现在是“${findStep(procedure, state.step)!.label}”这一步`)
   if (at < current) return refuse('DELIBERATION_STEP_DONE')
-  if (!roles.some((r) => step.recorders.includes(r))) return refuse('DELIBERATION_ROLE_NOT_ALLOWED')
+  if (!SYSTEM_DELIBERATION_EVENTS.includes(type) && !roles.some((r) => step.recorders.includes(r)))
+    return refuse('DELIBERATION_ROLE_NOT_ALLOWED')
   if (!EVENT_KINDS[type].includes(step.kind)) return refuse('DELIBERATION_ACTION_NOT_FOR_STEP')
   if (type === 'reject' && state.status === 'adopted') return refuse('DELIBERATION_ALREADY_DECIDED')
   const verdict = PHASE_RULES[step.kind][type]?.[state.phase]
@@ -396,13 +438,25 @@ export function gateEvent(
   return verdict === 'ok' ? { ok: true, step } : refuse(verdict)
 }
 
-/** The events the current step accepts from someone with these roles: which buttons a page shows. */
-export const deliberationEventsFrom = (
+/**
+ * The events the current step accepts from someone with these roles: which buttons a page shows.
+ * Given the time, a meeting offers 开始会议 only from its announced time until it lapses.
+ */
+export function deliberationEventsFrom(
   procedure: Procedure,
   state: DeliberationState,
   roles: readonly Role[],
-): DeliberationEventType[] =>
-  DELIBERATION_EVENTS.filter((t) => gateEvent(procedure, state, t, state.step, roles).ok)
+  now?: Date,
+): DeliberationEventType[] {
+  const meeting = state.phase === 'scheduled' ? state.meeting : null
+  const due = !now || !meeting || meetingMoment(new Date(meeting.meetingAt), 0, now) === 'due'
+  return DELIBERATION_EVENTS.filter(
+    (t) =>
+      !SYSTEM_DELIBERATION_EVENTS.includes(t) &&
+      (t !== 'open' || due) &&
+      gateEvent(procedure, state, t, state.step, roles).ok,
+  )
+}
 
 // ---------- the transition ----------
 
@@ -444,10 +498,18 @@ export function transitionDeliberation(
         return refuse('VALIDATION_FAILED', '请填写开会时间')
       if (event.noticeAt.getTime() > ctx.now.getTime())
         return refuse('VALIDATION_FAILED', '通知时间不能晚于现在')
-      const notice = checkMeetingNotice(
-        option.notice ?? { minDays: 0, agendaRequired: false, planRequired: false },
-        event,
-      )
+      const rule = option.notice ?? NO_NOTICE
+      let noticeAt = event.noticeAt
+      if (event.paperNoticeAt !== undefined) {
+        const paper = checkPaperNotice(event.paperNoticeAt, {
+          stepSince: stepStartedAt(state),
+          now: ctx.now,
+          rule,
+        })
+        if (!paper.ok) return paper
+        if (event.paperNoticeAt.getTime() < noticeAt.getTime()) noticeAt = event.paperNoticeAt
+      }
+      const notice = checkMeetingNotice(rule, { ...event, noticeAt })
       if (!notice.ok) return notice
       return {
         ok: true,
@@ -470,6 +532,54 @@ export function transitionDeliberation(
       if (!meeting) return refuse('DELIBERATION_MEETING_NOT_SCHEDULED')
       const entry: StepRecord = { step: step.key, body: meeting.body, outcome: 'cancelled', at: now }
       if (event.reason) entry.reason = event.reason
+      return { ok: true, next: { ...state, phase: 'pending', meeting: null, history: record(state, entry) } }
+    }
+
+    case 'reschedule_meeting': {
+      const meeting = state.meeting
+      if (!meeting) return refuse('DELIBERATION_MEETING_NOT_SCHEDULED')
+      if (!isValidDate(event.meetingAt) || !isValidDate(event.noticeAt))
+        return refuse('VALIDATION_FAILED', '请填写新的开会时间')
+      if (event.noticeAt.getTime() > ctx.now.getTime())
+        return refuse('VALIDATION_FAILED', '通知时间不能晚于现在')
+      const notice = checkMeetingNotice(stepBody(step, meeting.body)?.notice ?? NO_NOTICE, event)
+      if (!notice.ok) return notice
+      const moved = `由${chinaTimeLabel(new Date(meeting.meetingAt))}改到${chinaTimeLabel(event.meetingAt)}`
+      const entry: StepRecord = {
+        step: step.key,
+        body: meeting.body,
+        outcome: 'rescheduled',
+        at: now,
+        reason: event.reason ? `${moved}：${event.reason}` : moved,
+      }
+      return {
+        ok: true,
+        next: {
+          ...state,
+          meeting: {
+            ...meeting,
+            meetingAt: iso(event.meetingAt),
+            noticeAt: iso(event.noticeAt),
+            attendance: null,
+          },
+          history: record(state, entry),
+        },
+      }
+    }
+
+    case 'lapse_meeting': {
+      const meeting = state.meeting
+      if (!meeting) return refuse('DELIBERATION_MEETING_NOT_SCHEDULED')
+      const meetingAt = new Date(meeting.meetingAt)
+      if (ctx.now.getTime() < meetingAt.getTime() + MEETING_LAPSE_MS)
+        return refuse('DELIBERATION_MEETING_NOT_LAPSED')
+      const entry: StepRecord = {
+        step: step.key,
+        body: meeting.body,
+        outcome: 'lapsed',
+        at: now,
+        reason: `会议定于${chinaTimeLabel(meetingAt)}召开，过了一天还没有开始`,
+      }
       return { ok: true, next: { ...state, phase: 'pending', meeting: null, history: record(state, entry) } }
     }
 
@@ -499,8 +609,15 @@ export function transitionDeliberation(
       }
       const meeting = state.meeting
       if (!meeting) return refuse('DELIBERATION_MEETING_NOT_SCHEDULED')
-      if (chinaCalendarDay(ctx.now) < chinaCalendarDay(new Date(meeting.meetingAt)))
-        return refuse('DELIBERATION_MEETING_TOO_EARLY')
+      const meetingAt = new Date(meeting.meetingAt)
+      const timing = openTimeRule({ meetingAt, checkInLeadMinutes: 0 }, ctx.now)
+      if (!timing.ok) return timing
+      // the days are counted again from the notice that counts now: a paper notice the meeting time
+      // leaned on but no supervisor confirmed leaves it too short
+      const counted = event.noticeAt ?? new Date(meeting.noticeAt)
+      const rule = stepBody(step, meeting.body)?.notice ?? NO_NOTICE
+      const days = checkNoticeDays(rule, counted, meetingAt)
+      if (!days.ok) return days
       return { ok: true, next: { ...state, phase: 'in_session' } }
     }
 
@@ -515,6 +632,9 @@ export function transitionDeliberation(
       const meeting = state.meeting
       if (!meeting) return refuse('DELIBERATION_MEETING_NOT_SCHEDULED')
       if (!meeting.attendance) return refuse('DELIBERATION_ATTENDANCE_MISSING')
+      const timing = openTimeRule({ meetingAt: new Date(meeting.meetingAt), checkInLeadMinutes: 0 }, ctx.now)
+      // a vote closes no earlier than it could open; a meeting open for over a day may still close
+      if (!timing.ok && timing.code === 'DELIBERATION_MEETING_TOO_EARLY') return timing
       const rule = meetingRuleFor(ctx.procedure, step, meeting.body, ctx.matter)
       if (!rule) return refuse('DELIBERATION_BODY_NOT_ALLOWED')
       const result = meetingOutcome(rule, meeting.attendance, event.votes)
@@ -558,7 +678,10 @@ export function transitionDeliberation(
     case 'advance': {
       const following = ctx.procedure.steps[stepIndex(ctx.procedure, step.key) + 1]
       if (!following) return { ok: true, next: { ...state, status: 'completed' } }
-      return { ok: true, next: { ...state, step: following.key, phase: 'pending', meeting: null } }
+      return {
+        ok: true,
+        next: { ...state, step: following.key, phase: 'pending', meeting: null, stepSince: now },
+      }
     }
 
     case 'publish': {
@@ -657,8 +780,29 @@ export const meetingScheduleSchema = z.object({
   step: stepKey,
   body: z.enum(DELIBERATION_BODIES),
   meetingAt: z.coerce.date({ errorMap: () => ({ message: '请填写开会时间' }) }),
-  /** a paper notice posted earlier; the server uses the time of the request when left out */
-  noticeAt: z.coerce.date().optional(),
+  /**
+   * The notice is given when the system publishes it; a typed notice date is refused (an earlier
+   * paper notice is `paperNotice`, which counts once a supervisor confirms its photo).
+   */
+  noticeAt: z
+    .never({
+      errorMap: () => ({
+        message:
+          '通知时间以系统发出通知的时间为准，不能填写；公告栏上早已张贴的纸质通知，请拍照登记为纸质通知',
+      }),
+    })
+    .optional(),
+  /** a paper notice already on the village board: when it went up, and photos of it */
+  paperNotice: z
+    .object({
+      postedAt: z.coerce.date({ errorMap: () => ({ message: '请填写纸质通知张贴的日期和时间' }) }),
+      photoIds: z
+        .array(id)
+        .min(1, '请上传纸质通知张贴在公告栏上的照片')
+        .max(9, '照片最多 9 张')
+        .refine((ids) => new Set(ids).size === ids.length, '同一张照片放了两次'),
+    })
+    .optional(),
   location: nonBlank('开会地点', 100),
   agenda: nonBlank('会议议题', 2000),
   agendaPublished: z.boolean().default(false),
@@ -667,6 +811,21 @@ export const meetingScheduleSchema = z.object({
 })
 export type MeetingScheduleRequest = z.input<typeof meetingScheduleSchema>
 export type MeetingSchedule = z.infer<typeof meetingScheduleSchema>
+
+/**
+ * 会议改期, or a lapsed meeting noticed afresh: a new time is a new notice, published now, and the
+ * notice days count again from it. The members frozen at the first notice are told.
+ */
+export const meetingRescheduleSchema = z.object({
+  step: stepKey,
+  meetingAt: z.coerce.date({ errorMap: () => ({ message: '请填写新的开会时间' }) }),
+  location: nonBlank('开会地点', 100).optional(),
+  agendaPublished: z.boolean().default(false),
+  planSent: z.boolean().default(false),
+  reason: z.string().trim().max(200, '改期的原因最多 200 个字').optional(),
+})
+export type MeetingRescheduleRequest = z.input<typeof meetingRescheduleSchema>
+export type MeetingReschedule = z.infer<typeof meetingRescheduleSchema>
 
 export const stepActionSchema = z.object({ step: stepKey })
 export type StepActionRequest = z.infer<typeof stepActionSchema>

@@ -52,6 +52,8 @@ const meeting = (over: Partial<MeetingSummary> = {}): MeetingSummary => ({
   bodyLabel: '村（社区）党组织',
   meetingAt: '2026-11-20T11:30:00.000Z',
   noticeAt: '2026-11-19T01:00:00.000Z',
+  countedNoticeAt: '2026-11-19T01:00:00.000Z',
+  paperNoticePending: false,
   location: '村委会会议室',
   ballot: 'open',
   status: 'closed',
@@ -73,6 +75,7 @@ const detail = (over: Partial<DeliberationDetail> = {}): DeliberationDetail => (
   stepLabel: '决议',
   phase: 'pending',
   phaseLabel: '待安排会议',
+  nextActor: null,
   procedure: {
     variant: 'siyi_liang_gongkai',
     label: '四议两公开',
@@ -397,6 +400,36 @@ describe('voteButtons', () => {
     expect(voted.stage).toBe('voted')
     expect(voted.hint).not.toMatch(/同意|反对|弃权/)
   })
+  it('opens check-in from the time the server says, and the vote only once the meeting opened', () => {
+    const timing = (moment: MeetingView['timing']['moment']): MeetingView['timing'] => ({
+      checkInOpensAt: '2026-12-05T11:00:00.000Z',
+      votingOpensAt: '2026-12-05T11:30:00.000Z',
+      lapsesAt: '2026-12-06T11:30:00.000Z',
+      moment,
+      now: '2026-12-05T10:00:00.000Z',
+    })
+    const absent = [{ id: 1, name: '朱红梅', present: false, isMe: true }]
+    const early = voteButtons(
+      m({ status: 'scheduled', members: absent, timing: timing('before_check_in') }),
+      false,
+    )
+    expect(early).toEqual({
+      stage: 'not_open',
+      hint: '会议12月5日 19:30开始，12月5日 19:00起可以签到，会议开始后才能表决。',
+    })
+    expect(
+      voteButtons(m({ status: 'scheduled', members: absent, timing: timing('check_in') }), false).stage,
+    ).toBe('check_in')
+    // checked in early: the vote waits for the announced time and the opening
+    const waiting = voteButtons(m({ status: 'scheduled', timing: timing('due') }), false)
+    expect(waiting).toEqual({
+      stage: 'checked_in',
+      hint: '已签到。会议12月5日 19:30开始，两委开始会议后就能表决。',
+    })
+    expect(voteButtons(m({ status: 'scheduled', timing: timing('lapsed') }), false).stage).toBe('closed')
+    expect(voteButtons(m({ status: 'lapsed' }), false).hint).toContain('已经失效')
+  })
+
   it('tells someone not on the list, and closes with the meeting', () => {
     expect(voteButtons(m({ members: [] }), false).stage).toBe('not_member')
     expect(voteButtons(m({ status: 'closed' }), true)).toEqual({

@@ -10,6 +10,7 @@ import {
   MATTER_TYPE_LABELS,
   MEETING_OUTCOME_LABELS,
   STEP_OUTCOME_LABELS,
+  chinaTimeLabel,
   isSelfGoverningUnit,
   type BallotKind,
   type DeliberationStatus,
@@ -200,6 +201,7 @@ const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   in_session: '正在开会',
   closed: '已结束',
   cancelled: '已取消',
+  lapsed: '没有按时召开，已失效',
 }
 
 const BALLOT_LABELS: Record<BallotKind, string> = { open: '公开表决', secret: '无记名投票' }
@@ -393,11 +395,13 @@ export const QUORUM_POLL_MS = 5000
 // ---------- my check-in and vote ----------
 
 export type VoteStage =
-  /** the meeting has not opened: the notice only */
+  /** check-in has not begun: the notice only */
   | 'not_open'
   /** I am not on the frozen list of this body */
   | 'not_member'
   | 'check_in'
+  /** checked in before the meeting opened: the vote waits for the announced time */
+  | 'checked_in'
   | 'vote'
   | 'voted'
   | 'closed'
@@ -408,19 +412,44 @@ export interface VoteButtons {
   hint: string
 }
 
+/**
+ * My check-in and vote. Check-in opens a little before the announced time (the server's `timing`
+ * says when, by its own clock); the vote only once the meeting has opened, never before that time.
+ */
 export function voteButtons(
-  m: Pick<MeetingView, 'status' | 'members' | 'ballot'>,
+  m: Pick<MeetingView, 'status' | 'members' | 'ballot'> & { timing?: MeetingView['timing'] },
   voted: boolean,
 ): VoteButtons {
   const me = m.members.find((x) => x.isMe) ?? null
-  if (m.status === 'closed' || m.status === 'cancelled')
+  if (m.status === 'closed' || m.status === 'cancelled' || m.status === 'lapsed')
     return {
       stage: 'closed',
-      hint: m.status === 'cancelled' ? '这次会议已取消' : voted ? '表决已结束，您投过票了' : '表决已结束',
+      hint:
+        m.status === 'cancelled'
+          ? '这次会议已取消'
+          : m.status === 'lapsed'
+            ? '会议没有按时召开，已经失效。两委重新安排后会再通知您。'
+            : voted
+              ? '表决已结束，您投过票了'
+              : '表决已结束',
     }
   if (!me) return { stage: 'not_member', hint: '您不在这次会议的参会名单上，可以看会议情况和结果。' }
-  if (m.status === 'scheduled')
-    return { stage: 'not_open', hint: '会议开始后，到了会场点“我已到会”签到，然后就能表决。' }
+  if (m.status === 'scheduled') {
+    const t = m.timing
+    const at = t ? chinaTimeLabel(new Date(t.votingOpensAt)) : null
+    if (t?.moment === 'lapsed')
+      return { stage: 'closed', hint: '会议过了开会时间一天还没有开始，已经失效。两委重新安排后会再通知您。' }
+    if (t && t.moment !== 'before_check_in')
+      return me.present
+        ? { stage: 'checked_in', hint: `已签到。会议${at}开始，两委开始会议后就能表决。` }
+        : { stage: 'check_in', hint: `签到已经开始。会议${at}开始，签到后等会议开始就能表决。` }
+    return {
+      stage: 'not_open',
+      hint: t
+        ? `会议${at}开始，${chinaTimeLabel(new Date(t.checkInOpensAt))}起可以签到，会议开始后才能表决。`
+        : '会议开始后，到了会场点“我已到会”签到，然后就能表决。',
+    }
+  }
   if (!me.present) return { stage: 'check_in', hint: '到了会场请先签到，签到后才能表决。' }
   if (voted)
     return {

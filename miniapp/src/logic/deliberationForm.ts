@@ -1,22 +1,17 @@
 /**
- * The committee's forms for 议事: starting one, scheduling the meeting of a step, publishing. Dates
- * are typed as 2026-12-05 and 14:30 and read as Beijing time, like the notice on the village board.
+ * The committee's forms for 议事: starting one, publishing, and the dates every form types (the
+ * meeting's schedule form is in deliberationSchedule.ts). Dates are typed as 2026-12-05 and 14:30 and
+ * read as Beijing time, like the notice on the village board.
  */
 import {
-  DAY_MS,
   DELIBERATION_BODY_LABELS,
-  calendarDaysBetween,
   defaultProcedureSettings,
   deliberationCreateSchema,
-  earliestMeetingAt,
   isMeetingBody,
-  meetingScheduleSchema,
   publishStepSchema,
-  type BallotKind,
   type DeliberationBody,
   type DeliberationCreateRequest,
   type MatterType,
-  type MeetingScheduleRequest,
   type NoticeRule,
   type PublishStepRequest,
   type StepKey,
@@ -143,126 +138,14 @@ export function noticeRuleOf(body: DeliberationBody): NoticeRule {
   return defaultProcedureSettings().notices[body]
 }
 
-export interface ScheduleForm {
-  body: DeliberationBody
-  /** YYYY-MM-DD */
-  date: string
-  /** HH:MM */
-  time: string
-  location: string
-  agenda: string
-  ballot: BallotKind
-  /** the day the paper notice went up on the village board: today, or earlier */
-  noticeDate: string
-  agendaPublished: boolean
-  planSent: boolean
-}
-
-export function emptyScheduleForm(body: DeliberationBody, now: Date = new Date()): ScheduleForm {
-  const rule = noticeRuleOf(body)
-  const today = chinaDate(now)
-  return {
-    body,
-    date: rule.minDays > 0 ? chinaDate(new Date(now.getTime() + rule.minDays * DAY_MS)) : today,
-    time: '19:30',
-    location: '村委会会议室',
-    agenda: '',
-    ballot: 'open',
-    noticeDate: today,
-    agendaPublished: false,
-    planSent: false,
-  }
-}
-
-/** The notice rule in words, shown before the committee submits. */
-export function noticeRuleText(body: DeliberationBody): string | null {
-  const rule = noticeRuleOf(body)
+/** The notice rule in words, shown before the committee submits (the server's rule once it sent it). */
+export function noticeRuleText(body: DeliberationBody, rule: NoticeRule = noticeRuleOf(body)): string | null {
   const name = DELIBERATION_BODY_LABELS[body]
   const parts: string[] = []
   if (rule.minDays > 0) parts.push(`${name}要至少提前 ${rule.minDays} 天发通知`)
   if (rule.agendaRequired) parts.push('先公布会议议题')
   if (rule.planRequired) parts.push('开会前把方案发给参会的党员')
   return parts.length ? `${parts.join('，')}。` : null
-}
-
-export interface NoticeHint {
-  /** 通知 11月25日 发出，最早 12月5日 开会 */
-  text: string
-  /** the chosen meeting day is too early for the notice */
-  tooEarly: boolean
-  days: number | null
-}
-
-export function noticeHint(f: Pick<ScheduleForm, 'body' | 'date' | 'noticeDate'>): NoticeHint | null {
-  const rule = noticeRuleOf(f.body)
-  if (rule.minDays === 0) return null
-  const notice = parseChinaTime(f.noticeDate)
-  if (!notice) return { text: '请填写通知发出的日期', tooEarly: false, days: null }
-  const earliest = chinaDate(earliestMeetingAt(rule, notice))
-  const meeting = parseChinaTime(f.date)
-  const days = meeting ? calendarDaysBetween(notice, meeting) : null
-  const tooEarly = days !== null && days < rule.minDays
-  const text = `通知${dayLabel(f.noticeDate)}发出，最早${dayLabel(earliest)}开会${
-    days !== null ? `；现在定的日子提前了 ${days} 天` : ''
-  }`
-  return { text, tooEarly, days }
-}
-
-/** The schedule request as sent: the times as ISO strings (the server's schema coerces them). */
-export type ScheduleRequestBody = Omit<MeetingScheduleRequest, 'meetingAt' | 'noticeAt'> & {
-  meetingAt: string
-  noticeAt?: string
-}
-
-export function checkScheduleForm(
-  f: ScheduleForm,
-  step: StepKey,
-  now: Date = new Date(),
-): { ok: true; value: ScheduleRequestBody } | { ok: false; errors: FormErrors<keyof ScheduleForm> } {
-  const errors: FormErrors<keyof ScheduleForm> = {}
-  const meetingAt = parseChinaTime(f.date, f.time)
-  if (!parseChinaTime(f.date)) errors.date = '请按 2026-12-05 这样填写开会日期'
-  else if (!meetingAt) errors.time = '请按 19:30 这样填写开会时间'
-  const notice = parseChinaTime(f.noticeDate)
-  const today = chinaDate(now)
-  if (!notice) errors.noticeDate = '请按 2026-12-05 这样填写通知日期'
-  else if (f.noticeDate.trim() > today) errors.noticeDate = '通知日期不能晚于今天'
-  const rule = noticeRuleOf(f.body)
-  if (!errors.date && !errors.noticeDate && meetingAt && notice) {
-    if (chinaDate(meetingAt) < today) errors.date = '开会日期不能早于今天'
-    else if (f.noticeDate.trim() === today && meetingAt.getTime() < now.getTime())
-      errors.time = '通知今天才发，开会时间不能早于现在'
-    else {
-      const days = calendarDaysBetween(notice, meetingAt)
-      if (days < rule.minDays)
-        errors.date = `要提前 ${rule.minDays} 天通知，现在只提前了 ${days} 天，最早${dayLabel(
-          chinaDate(earliestMeetingAt(rule, notice)),
-        )}开会`
-    }
-  }
-  if (rule.agendaRequired && !f.agendaPublished) errors.agendaPublished = '村民会议要先公布会议议题'
-  if (rule.planRequired && !f.planSent) errors.planSent = '要先把方案发给参会的党员'
-  const value: ScheduleRequestBody = {
-    step,
-    body: f.body,
-    meetingAt: meetingAt ? meetingAt.toISOString() : '',
-    location: f.location,
-    agenda: f.agenda,
-    agendaPublished: f.agendaPublished,
-    planSent: f.planSent,
-    ballot: f.ballot,
-  }
-  // a notice posted today goes with the time of the request; an earlier paper notice with its day
-  if (notice && f.noticeDate.trim() !== today)
-    value.noticeAt = new Date(notice.getTime() + 9 * 3_600_000).toISOString()
-  const parsed = meetingScheduleSchema.safeParse(value)
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0]
-      if ((key === 'location' || key === 'agenda') && !errors[key]) errors[key] = issue.message
-    }
-  if (Object.keys(errors).length > 0) return { ok: false, errors }
-  return { ok: true, value }
 }
 
 // ---------- publishing ----------

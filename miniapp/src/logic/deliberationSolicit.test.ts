@@ -41,6 +41,12 @@ describe('windowView', () => {
     expect(windowView({ opensAt: now.toISOString(), closesAt: at(1) }, now).state).toBe('open')
     expect(windowView({ opensAt: at(-5), closesAt: at(1) }, now).text).toMatch(/^正在征求意见，.*截止$/)
   })
+  it('places the window by the server’s clock, not the phone’s', () => {
+    // the phone says it is still open; the server, whose days have passed, says it closed
+    const window = { opensAt: at(-100), closesAt: at(1) }
+    expect(windowView({ ...window, now: at(2) }).state).toBe('closed')
+    expect(windowView({ ...window, now: now.toISOString() }).state).toBe('open')
+  })
   it('is closed at the closing moment and after', () => {
     expect(windowView({ opensAt: at(-100), closesAt: now.toISOString() }, now).state).toBe('closed')
     expect(windowView({ opensAt: at(-100), closesAt: at(-1) }, now).text).toMatch(/^征求意见已于 .* 截止$/)

@@ -21,10 +21,13 @@ export interface WindowView {
   text: string
 }
 
-/** Where the opinion window stands at `now`, in words for the detail page. */
+/** The server's time of its answer when it sent one, else the phone's. */
+const serverTime = (s: Pick<SolicitationView, 'now'> | null): Date => (s?.now ? new Date(s.now) : new Date())
+
+/** Where the opinion window stands at `now` (the server's, by default), in words for the detail page. */
 export function windowView(
-  s: Pick<SolicitationView, 'opensAt' | 'closesAt'>,
-  now: Date = new Date(),
+  s: Pick<SolicitationView, 'opensAt' | 'closesAt' | 'now'>,
+  now: Date = serverTime(s),
 ): WindowView {
   if (!s.closesAt) return { state: 'not_set', text: '社区还没有开始征求意见' }
   const closes = new Date(s.closesAt)
@@ -59,7 +62,7 @@ export interface SolicitButtons {
 export function solicitButtons(
   d: { actions: readonly DeliberationEventType[]; solicitation: SolicitationView | null },
   seesAll: boolean,
-  now: Date = new Date(),
+  now: Date = serverTime(d.solicitation),
 ): SolicitButtons {
   const s = d.solicitation
   const none: SolicitButtons = {

@@ -15,9 +15,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createPool } from 'mysql2/promise'
 import { DataSource } from 'typeorm'
-import { idNumberCheckChar, maskIdNumber } from '@xiangli/shared'
+import {
+  defaultProcedureSettings,
+  earliestMeetingAt,
+  idNumberCheckChar,
+  maskIdNumber,
+  type MeetingBody,
+} from '@xiangli/shared'
 import { createApp } from '../bootstrap'
 import { TokensService } from '../core/auth/tokens.service'
+import { Clock } from '../core/clock/clock'
 import { loadConfig } from '../core/config/config'
 import { FieldCrypto } from '../core/crypto/field-crypto.service'
 import { freshDatabase } from '../core/database/test-databases'
@@ -220,19 +227,22 @@ async function main(): Promise<void> {
       ((await call(secretary, 'GET', `${deliberations}/${d.id}`)).meetings as { id: number }[]).map(
         (m) => m.id,
       )
-    const schedule = async (step: string, body: string, ballot: 'open' | 'secret') => {
+    // the notice goes out now; the in-process clock then lets its days pass to the meeting's time
+    const clock = app.get(Clock)
+    const schedule = async (step: string, body: MeetingBody, ballot: 'open' | 'secret') => {
+      const meetingAt = earliestMeetingAt(defaultProcedureSettings().notices[body], clock.now())
       await call(secretary, 'POST', `${deliberations}/${d.id}/meetings`, {
         step,
         body,
         ballot,
-        meetingAt: new Date().toISOString(),
-        noticeAt: new Date(Date.now() - 11 * DAY).toISOString(),
+        meetingAt: meetingAt.toISOString(),
         location: '村委会会议室',
         agenda: '修建村东头便民桥',
         agendaPublished: true,
         planSent: true,
       })
       const meetingId = (await meetingIds()).at(-1)!
+      clock.advance(Math.max(0, meetingAt.getTime() - clock.nowMs()))
       await call(secretary, 'POST', `${deliberations}/${d.id}/meetings/${meetingId}/open`, {})
       return meetingId
     }

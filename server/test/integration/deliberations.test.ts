@@ -4,7 +4,7 @@ import { TokensService } from '../../src/core/auth/tokens.service'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount } from '../support/factories'
-import { lawfulMeeting, meetingMembers, openMeeting } from '../support/meetings'
+import { lawfulMeeting, meetingMembers, openMeeting, reachMeeting, serverNow } from '../support/meetings'
 
 const DAY = 86_400_000
 
@@ -57,7 +57,7 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
     step: string,
     body: string,
     over: Record<string, unknown> = {},
-  ) => post(token, `/${id}/meetings`, lawfulMeeting(step, body, { agenda: '修建村东头便民桥', ...over }))
+  ) => post(token, `/${id}/meetings`, lawfulMeeting(t, step, body, { agenda: '修建村东头便民桥', ...over }))
 
   const members = (meetingId: number) => meetingMembers(t, meetingId)
 
@@ -178,9 +178,10 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       )
       expect(list).toHaveLength(Number(partyMembers.n))
 
-      // not open yet
+      // three days before the meeting: no check-in yet
       const first = await tokenOf(list[0]!.residentId)
-      expectError(await post(first, `/${id}/meetings/${meetingId}/check-in`), 'DELIBERATION_MEETING_NOT_OPEN')
+      expectError(await post(first, `/${id}/meetings/${meetingId}/check-in`), 'DELIBERATION_CHECK_IN_NOT_YET')
+      await reachMeeting(t, meetingId)
       expect((await post(secretary, `/${id}/meetings/${meetingId}/open`)).status).toBe(200)
 
       // 王秀英 is not a party member
@@ -259,8 +260,7 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
     it('refuses a villagers’ meeting called without 10 days’ notice or without its agenda', async () => {
       expectError(
         await schedule(secretary, id, 'decide', 'villagers_meeting', {
-          noticeAt: undefined,
-          meetingAt: new Date(Date.now() + 3 * DAY).toISOString(),
+          meetingAt: new Date(serverNow(t).getTime() + 3 * DAY).toISOString(),
         }),
         'DELIBERATION_NOTICE_TOO_SHORT',
       )
@@ -424,7 +424,7 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
         token: committee,
         body: { showCountsLive: live },
       })
-      expect(set.body).toEqual({ showCountsLive: live })
+      expect(set.body).toEqual({ showCountsLive: live, checkInLeadMinutes: 30 })
       const d = await create()
       const scheduled = await schedule(secretary, d.id, 'propose', 'party_branch', { ballot })
       const meetingId: number = scheduled.body.meetings.at(-1).id
@@ -462,11 +462,14 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       const id = await toDecide({ delegation: { resolution: '2026年第1次村民会议决议' } })
       const held = await hold(secretary, id, 'decide', 'representatives_meeting')
       expect(held.closed.body.result.outcome).toBe('passed')
-      const [reps] = await t.ds.query(
-        `SELECT COUNT(DISTINCT residentId) AS n FROM role_assignment WHERE orgId = ? AND role = 'representative'`,
+      // Art 25: the committee members sit in it with the representatives, each person once
+      const [members] = await t.ds.query(
+        `SELECT COUNT(DISTINCT residentId) AS n FROM role_assignment
+          WHERE orgId = ? AND role IN ('representative', 'committee_member', 'party_secretary')`,
         [village],
       )
-      expect(held.members).toHaveLength(Number(reps.n))
+      expect(held.members).toHaveLength(Number(members.n))
+      expect(held.closed.body.result).toMatchObject({ due: Number(members.n), present: Number(members.n) })
     })
 
     it('refuses a lesser body deciding, and check-ins, sign-ins and ballots after the close', async () => {
@@ -503,7 +506,8 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       const id = await toDecide()
       const scheduled = await schedule(secretary, id, 'decide', 'villagers_meeting')
       const meetingId: number = scheduled.body.meetings.at(-1).id
-      await post(secretary, `/${id}/meetings/${meetingId}/open`)
+      await reachMeeting(t, meetingId)
+      expect((await post(secretary, `/${id}/meetings/${meetingId}/open`)).status).toBe(200)
       const rows: { id: number | string; householdId: number | string }[] = await t.ds.query(
         'SELECT id, householdId FROM deliberation_meeting_member WHERE meetingId = ? ORDER BY id',
         [meetingId],

@@ -8,7 +8,7 @@ import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount } from '../support/factories'
 import { png } from '../support/images'
-import { meetingMembers, openMeeting } from '../support/meetings'
+import { lawfulMeeting, meetingMembers, openMeeting } from '../support/meetings'
 
 const DAY = 86_400_000
 
@@ -343,15 +343,15 @@ describe(`一征 and meeting records on ${DIALECT}`, () => {
     })
 
     it('keeps the minutes append-only, and the attachments and township attendees of the deciding meeting', async () => {
-      const scheduled = await post(committee, `/${id}/meetings`, {
-        step: 'decide',
-        body: 'residents_meeting',
-        meetingAt: new Date().toISOString(),
-        // a residents' meeting needs no days of notice; this one went out a minute ago
-        noticeAt: new Date(Date.now() - 60_000).toISOString(),
-        location: '社区议事厅',
-        agenda: '3 栋加装电梯方案',
-      })
+      // a residents' meeting needs no days of notice: it can sit as soon as the notice is out
+      const scheduled = await post(
+        committee,
+        `/${id}/meetings`,
+        lawfulMeeting(t, 'decide', 'residents_meeting', {
+          location: '社区议事厅',
+          agenda: '3 栋加装电梯方案',
+        }),
+      )
       expect(scheduled.status).toBe(201)
       decideMeeting = scheduled.body.meetings.at(-1).id
       const path = `/${id}/meetings/${decideMeeting}`

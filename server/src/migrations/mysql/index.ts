@@ -6,6 +6,7 @@ import { Deliberations1795612147557Mysql } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Mysql } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Mysql } from './1795616603365-PublicNotices'
 import { HotWriteRequestKeys1796527744533Mysql } from './1796527744533-HotWriteRequestKeys'
+import { MeetingTimeAndPaperNotice1796528203246Mysql } from './1796528203246-MeetingTimeAndPaperNotice'
 import { IdempotencyRecordOwner1796529769282Mysql } from './1796529769282-IdempotencyRecordOwner'
 
 export const MYSQL_MIGRATIONS: Function[] = [
@@ -17,5 +18,6 @@ export const MYSQL_MIGRATIONS: Function[] = [
   DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
   PublicNotices1795616603365Mysql,
   HotWriteRequestKeys1796527744533Mysql,
+  MeetingTimeAndPaperNotice1796528203246Mysql,
   IdempotencyRecordOwner1796529769282Mysql,
 ]

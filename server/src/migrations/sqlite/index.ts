@@ -5,6 +5,7 @@ import { Deliberations1795612147557Sqlite } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Sqlite } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Sqlite } from './1795616603365-PublicNotices'
 import { HotWriteRequestKeys1796527744533Sqlite } from './1796527744533-HotWriteRequestKeys'
+import { MeetingTimeAndPaperNotice1796528203246Sqlite } from './1796528203246-MeetingTimeAndPaperNotice'
 import { IdempotencyRecordOwner1796529769282Sqlite } from './1796529769282-IdempotencyRecordOwner'
 
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -15,5 +16,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
   PublicNotices1795616603365Sqlite,
   HotWriteRequestKeys1796527744533Sqlite,
+  MeetingTimeAndPaperNotice1796528203246Sqlite,
   IdempotencyRecordOwner1796529769282Sqlite,
 ]

@@ -48,7 +48,7 @@ import {
   type BallotRequest,
   type CancelMeetingRequest,
   type CloseMeeting,
-  type DeliberationSettings,
+  type DeliberationSettingsRequest,
   type PaperSignInRequest,
   type SupervisionOpinionRequest,
 } from './dto/deliberation.dto'
@@ -85,6 +85,7 @@ import { DeliberationsService } from './deliberations.service'
  *   publication:
  *   POST /:id/publish                        PublishStepRequest → DeliberationView
  *   POST /:id/notices/:noticeId/opinion      SupervisionOpinionRequest → DeliberationView
+ * Meeting notice (schedule preview, reschedule, paper-notice confirmation): see meeting-notices.controller.ts.
  * Petitions (联名提议): see petitions.controller.ts.
  */
 @Controller('api/villages/:villageId/deliberations')
@@ -119,7 +120,7 @@ export class DeliberationsController {
   @Access.village(COMMITTEE_ROLES)
   updateSettings(
     @Acting() a: ActingContext,
-    @Body(zod(deliberationSettingsSchema)) body: DeliberationSettings,
+    @Body(zod(deliberationSettingsSchema)) body: DeliberationSettingsRequest,
   ) {
     return this.deliberations.updateSettings(a, body)
   }

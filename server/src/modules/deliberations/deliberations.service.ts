@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto'
 import { DataSource, In, type EntityManager } from 'typeorm'
 import {
   buildProcedure,
+  checkInTimeRule,
+  checkNoticeDays,
   combineVotes,
+  countedNoticeAt,
+  DEFAULT_CHECK_IN_LEAD_MINUTES,
   currentDeliberationStep,
   defaultProcedureSettings,
   defaultVillageSettings,
@@ -19,8 +23,10 @@ import {
   meetingRuleFor,
   quorumMet,
   startDeliberation,
+  stepBody,
   stepPhaseLabel,
   transitionDeliberation,
+  votingTimeRule,
   MATTER_TYPE_LABELS,
   OVERSIGHT_ROLES,
   type Attendance,
@@ -52,6 +58,7 @@ import {
   type Role,
   type Votes,
 } from '@xiangli/shared'
+import { Clock } from '../../core/clock/clock'
 import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
 import type { Principal } from '../../core/auth/principal'
 import type { ActingContext } from '../../core/auth/current.decorator'
@@ -68,11 +75,11 @@ import { Grievance } from '../grievances/entities/grievance.entity'
 import { Account } from '../auth/entities/account.entity'
 import { Org } from '../orgs/entities/org.entity'
 import { Resident } from '../roster/entities/resident.entity'
-import { adultCutoff } from './adult'
 import type {
   BallotRequest,
   CloseMeeting,
   DeliberationSettings,
+  DeliberationSettingsRequest,
   PaperSignInRequest,
   SupervisionOpinionRequest,
 } from './dto/deliberation.dto'
@@ -93,6 +100,11 @@ import { DeliberationOpinion } from './entities/opinion.entity'
 import { DeliberationTownshipAttendee } from './entities/township-attendee.entity'
 import { ballotsUnaccounted, meetingSealEntries } from './meeting-seal'
 import { PetitionsService } from './petitions.service'
+import { refusal } from './deliberation-store'
+import { MeetingLapses } from './meeting-lapse'
+import { bodyMembers } from './meeting-members'
+import { MeetingNotices } from './meeting-notices'
+import { NextActors } from './next-actors'
 import type { PublicNotice } from '../notices/entities/public-notice.entity'
 import { NoticesService } from '../notices/notices.service'
 
@@ -105,15 +117,6 @@ const snapshot = (d: Deliberation) => ({
   phase: d.state.phase,
   history: d.state.history.length,
 })
-
-/** The roles whose members make up each body, frozen into the member list at notice time. */
-const BODY_ROLES: Partial<Record<MeetingBody, readonly Role[]>> = {
-  party_branch: ['party_secretary', 'committee_member'],
-  joint_committees: ['party_secretary', 'committee_member'],
-  party_members_meeting: ['party_member'],
-  representatives_meeting: ['representative'],
-  residents_representatives_meeting: ['representative'],
-}
 
 /** 3月5日 14:30 in Beijing time, for notices. */
 const meetingDay = (d: Date): string =>
@@ -146,6 +149,10 @@ export class DeliberationsService implements OnModuleInit {
     private readonly petitions: PetitionsService,
     private readonly notices: NoticesService,
     private readonly crypto: FieldCrypto,
+    private readonly clock: Clock,
+    private readonly meetingNotices: MeetingNotices,
+    private readonly lapses: MeetingLapses,
+    private readonly nextActors: NextActors,
   ) {}
 
   onModuleInit(): void {
@@ -181,7 +188,7 @@ export class DeliberationsService implements OnModuleInit {
     const settings =
       village.settings ?? defaultVillageSettings(village.kind === 'community' ? 'community' : 'village')
     const procedure = buildProcedure(settings, defaultProcedureSettings())
-    const state = startDeliberation(procedure)
+    const state = startDeliberation(procedure, this.clock.now())
     const id = await this.tx.run(async (m) => {
       const d = await m.getRepository(Deliberation).save({
         villageId: a.villageId,
@@ -217,6 +224,7 @@ export class DeliberationsService implements OnModuleInit {
         { type: FILES_OF_DELIBERATION, id: d.id },
       )
       if (!attached) throw new AppException('DELIBERATION_FILE_INVALID')
+      await this.nextActors.tellWhenTheirTurn(m, d, null, state, a.principal.accountId)
       return d.id
     })
     return this.detail(a, id)
@@ -255,6 +263,8 @@ export class DeliberationsService implements OnModuleInit {
           .findBy({ meetingId: In(meetings.map((x) => x.id)) })
       : []
     const notices = await this.notices.forDeliberation(d.id)
+    const now = this.clock.now()
+    const live = meetings.find((x) => x.status === 'scheduled' && x.step === d.state.step)
     return {
       id: d.id,
       title: d.title,
@@ -299,6 +309,8 @@ export class DeliberationsService implements OnModuleInit {
           bodyLabel: DELIBERATION_BODY_LABELS[x.body],
           meetingAt: x.meetingAt.toISOString(),
           noticeAt: x.noticeAt.toISOString(),
+          countedNoticeAt: countedNoticeAt(x).toISOString(),
+          paperNoticePending: x.paperNoticeAt !== null && x.paperNoticeConfirmedAt === null,
           location: x.location,
           ballot: x.ballot,
           status: x.status,
@@ -307,7 +319,10 @@ export class DeliberationsService implements OnModuleInit {
       }),
       notices,
       /** what the caller may do now: which buttons the page shows */
-      actions: deliberationEventsFrom(d.procedure, d.state, this.roles(a)),
+      actions: deliberationEventsFrom(d.procedure, d.state, this.roles(a), now),
+      nextActor: await this.nextActors.view(this.ds.manager, d, this.roles(a), {
+        awaitingPaperNotice: live !== undefined && this.awaitsPaperNotice(d, live),
+      }),
       createdAt: d.createdAt.toISOString(),
     }
   }
@@ -329,7 +344,8 @@ export class DeliberationsService implements OnModuleInit {
   // ---------- meetings ----------
 
   async schedule(a: ActingContext, id: number, body: MeetingSchedule) {
-    const now = new Date()
+    // the notice is given when the system publishes it: now, never a date typed into the request
+    const now = this.clock.now()
     await this.tx.run(async (m) => {
       const d = await this.find(m, a.villageId, id, true)
       await this.apply(
@@ -341,7 +357,8 @@ export class DeliberationsService implements OnModuleInit {
           step: body.step,
           body: body.body,
           meetingAt: body.meetingAt,
-          noticeAt: body.noticeAt ?? now,
+          noticeAt: now,
+          ...(body.paperNotice ? { paperNoticeAt: body.paperNotice.postedAt } : {}),
           agendaPublished: body.agendaPublished,
           planSent: body.planSent,
           ballot: body.ballot,
@@ -355,14 +372,16 @@ export class DeliberationsService implements OnModuleInit {
         step: body.step,
         body: meetingBody,
         meetingAt: body.meetingAt,
-        noticeAt: body.noticeAt ?? now,
+        noticeAt: now,
+        checkInLeadMinutes: await this.meetingNotices.checkInLeadMinutes(m, d.villageId),
         location: body.location,
         agenda: body.agenda,
         ballot: body.ballot,
         status: 'scheduled' as const,
         scheduledByAccountId: a.principal.accountId,
       })
-      const members = await this.bodyMembers(m, d.villageId, meetingBody, body.meetingAt)
+      if (body.paperNotice) await this.meetingNotices.recordPaperNotice(m, a, d, meeting, body.paperNotice)
+      const members = await bodyMembers(m, d.villageId, meetingBody, body.meetingAt)
       await insertMany(
         m,
         DeliberationMeetingMember,
@@ -387,16 +406,50 @@ export class DeliberationsService implements OnModuleInit {
   }
 
   async open(a: ActingContext, id: number, meetingId: number) {
-    await this.tx.run(async (m) => {
+    const lapsed = await this.tx.run(async (m) => {
       const d = await this.find(m, a.villageId, id, true)
-      const meeting = await this.meeting(m, d, meetingId)
+      const meeting = await this.meeting(m, d, meetingId, true)
       if (meeting.status === 'cancelled') throw new AppException('DELIBERATION_MEETING_NOT_SCHEDULED')
       if (meeting.status === 'closed') throw new AppException('DELIBERATION_RESULT_FINAL')
+      if (meeting.status === 'lapsed') throw new AppException('DELIBERATION_MEETING_LAPSED')
       if (meeting.status !== 'scheduled') throw new AppException('DELIBERATION_MEETING_IN_SESSION')
-      await this.apply(m, a, d, { type: 'open', step: meeting.step }, 'deliberation.meeting_opened')
+      this.gate(d, a, 'open')
+      // too late: the meeting lapses now, and that is kept (the refusal follows the commit)
+      if (await this.lapses.lapseIn(m, d, meeting, this.clock.now())) return true
+      try {
+        // the notice days are counted again from the notice that counts now
+        await this.apply(
+          m,
+          a,
+          d,
+          { type: 'open', step: meeting.step, noticeAt: countedNoticeAt(meeting) },
+          'deliberation.meeting_opened',
+        )
+      } catch (e) {
+        if (
+          e instanceof AppException &&
+          e.code === 'DELIBERATION_NOTICE_TOO_SHORT' &&
+          this.awaitsPaperNotice(d, meeting)
+        )
+          throw new AppException('DELIBERATION_PAPER_NOTICE_UNCONFIRMED', e.details)
+        throw e
+      }
       await m.getRepository(DeliberationMeeting).update({ id: meeting.id }, { status: 'in_session' })
+      return false
     })
+    if (lapsed) throw new AppException('DELIBERATION_MEETING_LAPSED')
     return this.meetingView(a, id, meetingId)
+  }
+
+  /**
+   * The meeting's time leans on a paper notice no supervisor has confirmed: counted from the system's
+   * notice alone, the notice days fall short.
+   */
+  private awaitsPaperNotice(d: Deliberation, meeting: DeliberationMeeting): boolean {
+    if (!meeting.paperNoticeAt || meeting.paperNoticeConfirmedAt) return false
+    const step = findStep(d.procedure, meeting.step)
+    const rule = step ? stepBody(step, meeting.body)?.notice : null
+    return !!rule && !checkNoticeDays(rule, meeting.noticeAt, meeting.meetingAt).ok
   }
 
   /** Calls off a meeting that has not opened; the step waits for a new one. */
@@ -411,6 +464,21 @@ export class DeliberationsService implements OnModuleInit {
         : { type: 'cancel_meeting', step: meeting.step }
       await this.apply(m, a, d, event, 'deliberation.meeting_cancelled')
       await m.getRepository(DeliberationMeeting).update({ id: meeting.id }, { status: 'cancelled' })
+      // everyone who was told the time is told it is off
+      const label = DELIBERATION_BODY_LABELS[meeting.body]
+      const members = (await m.query(
+        `SELECT DISTINCT r.accountId FROM deliberation_meeting_member mm JOIN resident r ON r.id = mm.residentId
+          WHERE mm.meetingId = ? AND r.accountId IS NOT NULL`,
+        [meeting.id],
+      )) as { accountId: number | string }[]
+      await this.notify.notify(m, {
+        accountIds: members.map((r) => Number(r.accountId)),
+        orgId: d.villageId,
+        kind: 'deliberation.meeting_cancelled',
+        title: `${label}取消`,
+        body: `「${d.title}」原定${meetingDay(meeting.meetingAt)}召开的${label}取消了${body.reason ? `：${body.reason}` : ''}。`,
+        link: deliberationMeetingPage(d.id, meeting.id),
+      })
     })
     return this.detail(a, id)
   }
@@ -425,8 +493,11 @@ export class DeliberationsService implements OnModuleInit {
     await this.hotWrite('DELIBERATION_ALREADY_CHECKED_IN', () =>
       this.tx.run(async (m) => {
         const gate = await this.hotGate(m, a.villageId, id, meetingId, residentId ?? null)
+        // a retry of a check-in that went through is answered like the first, whatever the time now
         if (sent !== null && gate.checkedInWith === sent) return
-        this.mustBeInSession(gate)
+        // from a little before the announced time, before and after the meeting opens
+        const timing = checkInTimeRule(gate, this.clock.now())
+        if (!timing.ok) throw refusal(timing)
         if (gate.memberId === null) throw new AppException('DELIBERATION_NOT_A_MEMBER')
         if (gate.checkedInWith !== null) throw new AppException('DELIBERATION_ALREADY_CHECKED_IN')
         // a hot write: one insert, no shared row touched; the close seals the attendance into the
@@ -514,6 +585,16 @@ export class DeliberationsService implements OnModuleInit {
       bodyLabel: DELIBERATION_BODY_LABELS[meeting.body],
       meetingAt: meeting.meetingAt.toISOString(),
       noticeAt: meeting.noticeAt.toISOString(),
+      countedNoticeAt: countedNoticeAt(meeting).toISOString(),
+      paperNotice: await this.meetingNotices.paperNoticeView(meeting),
+      canConfirmPaperNotice:
+        meeting.status === 'scheduled' &&
+        meeting.paperNoticeAt !== null &&
+        meeting.paperNoticeConfirmedAt === null &&
+        meeting.paperNoticeByAccountId !== a.principal.accountId &&
+        this.roles(a).includes('supervisor'),
+      timing: this.meetingNotices.timing(meeting),
+      checkInLeadMinutes: meeting.checkInLeadMinutes,
       location: meeting.location,
       agenda: meeting.agenda,
       ballot: meeting.ballot,
@@ -585,7 +666,9 @@ export class DeliberationsService implements OnModuleInit {
       this.tx.run(async (m) => {
         const meeting = await this.hotGate(m, a.villageId, id, meetingId, residentId ?? null)
         if (sent !== null && meeting.votedWith === sent) return
-        this.mustBeInSession(meeting)
+        // in session and never before the announced time, whatever the row says
+        const timing = votingTimeRule(meeting, this.clock.now())
+        if (!timing.ok) throw refusal(timing)
         if (meeting.memberId === null) throw new AppException('DELIBERATION_NOT_A_MEMBER')
         if (meeting.checkedInWith === null) throw new AppException('DELIBERATION_NOT_CHECKED_IN')
         if (meeting.votedWith !== null) throw new AppException('DELIBERATION_ALREADY_VOTED')
@@ -653,7 +736,7 @@ export class DeliberationsService implements OnModuleInit {
           abstain: combined.value.abstain,
           online: tally.online,
           closedByAccountId: a.principal.accountId,
-          closedAt: new Date(),
+          closedAt: this.clock.now(),
         })
         await m.getRepository(DeliberationMeeting).update({ id: meetingId }, { status: 'closed' })
         const before = snapshot(d)
@@ -672,7 +755,7 @@ export class DeliberationsService implements OnModuleInit {
             next = this.publishAndMove(next, notice.id, ctx)
           }
         }
-        await this.save(m, d, next)
+        await this.save(m, d, next, a.principal.accountId)
         await this.audit.append(m, {
           actor: a.actor,
           action: 'deliberation.vote_closed',
@@ -710,7 +793,7 @@ export class DeliberationsService implements OnModuleInit {
         orgId: d.villageId,
         kind: 'deliberation.solicitation_opened',
         title: '征求居民意见',
-        body: `「${d.title}」正在征求意见，${meetingDay(new Date(d.state.solicitationOpensAt ?? Date.now()))}至${meetingDay(body.closesAt)}，欢迎提出您的意见。`,
+        body: `「${d.title}」正在征求意见，${meetingDay(new Date(d.state.solicitationOpensAt ?? this.clock.nowMs()))}至${meetingDay(body.closesAt)}，欢迎提出您的意见。`,
         link: deliberationPage(d.id),
       })
     })
@@ -723,7 +806,7 @@ export class DeliberationsService implements OnModuleInit {
     if (!residentId) throw new AppException('DELIBERATION_OPINION_NOT_RESIDENT')
     const opinionId = await this.tx.run(async (m) => {
       const d = await this.find(m, a.villageId, id)
-      this.mustBeCollecting(d, new Date())
+      this.mustBeCollecting(d, this.clock.now())
       const resident = await m.getRepository(Resident).findOneBy({ id: residentId, villageId: a.villageId })
       if (!resident) throw new AppException('DELIBERATION_OPINION_NOT_RESIDENT')
       const o = await m.getRepository(DeliberationOpinion).save({
@@ -790,7 +873,7 @@ export class DeliberationsService implements OnModuleInit {
       const advanced = transitionDeliberation(posted.next, { type: 'advance', step: body.step }, ctx)
       if (!advanced.ok) throw new AppException(advanced.code, undefined, advanced.reason)
       const before = snapshot(d)
-      await this.save(m, d, advanced.next)
+      await this.save(m, d, advanced.next, a.principal.accountId)
       await this.audit.append(m, {
         actor: a.actor,
         action: 'deliberation.summary_posted',
@@ -836,9 +919,10 @@ export class DeliberationsService implements OnModuleInit {
          FROM deliberation_opinion WHERE deliberationId = ?`,
       [a.principal.accountId, d.id],
     )) as { n: number | string; mine: number | string }[]
+    const now = this.clock.now()
     let accepting = true
     try {
-      this.mustBeCollecting(d, new Date())
+      this.mustBeCollecting(d, now)
     } catch {
       accepting = false
     }
@@ -849,6 +933,7 @@ export class DeliberationsService implements OnModuleInit {
       opinionCount: Number(counts?.n ?? 0),
       myOpinionCount: Number(counts?.mine ?? 0),
       canGiveOpinion: accepting && a.principal.residentIn.has(d.villageId),
+      now: now.toISOString(),
     }
   }
 
@@ -1069,15 +1154,19 @@ export class DeliberationsService implements OnModuleInit {
 
   async settings(villageId: number): Promise<DeliberationSettings> {
     const row = await this.ds.getRepository(DeliberationSettingsRow).findOneBy({ villageId })
-    return { showCountsLive: row?.showCountsLive ?? false }
+    return {
+      showCountsLive: row?.showCountsLive ?? false,
+      checkInLeadMinutes: row?.checkInLeadMinutes ?? DEFAULT_CHECK_IN_LEAD_MINUTES,
+    }
   }
 
-  async updateSettings(a: ActingContext, body: DeliberationSettings): Promise<DeliberationSettings> {
+  async updateSettings(a: ActingContext, body: DeliberationSettingsRequest): Promise<DeliberationSettings> {
     await this.tx.run(async (m) => {
       const before = await this.settings(a.villageId)
+      // a setting left out keeps its value
       await m
         .getRepository(DeliberationSettingsRow)
-        .upsert({ villageId: a.villageId, ...body }, ['villageId'])
+        .upsert({ villageId: a.villageId, ...before, ...body }, ['villageId'])
       await this.audit.append(m, {
         actor: a.actor,
         action: 'deliberation.settings_changed',
@@ -1108,7 +1197,12 @@ export class DeliberationsService implements OnModuleInit {
         results ? d.state.resolutionNoticeId : null,
       )
       const before = snapshot(d)
-      await this.save(m, d, this.publishAndMove(d.state, notice.id, this.context(d, a), body.step))
+      await this.save(
+        m,
+        d,
+        this.publishAndMove(d.state, notice.id, this.context(d, a), body.step),
+        a.principal.accountId,
+      )
       await this.audit.append(m, {
         actor: a.actor,
         action: 'deliberation.published',
@@ -1184,7 +1278,7 @@ export class DeliberationsService implements OnModuleInit {
       matter: d.matterType,
       delegated: isDelegated(d.procedure, d.matterType, d.delegationResolution !== null),
       roles: this.roles(a),
-      now: new Date(),
+      now: this.clock.now(),
     }
   }
 
@@ -1202,9 +1296,9 @@ export class DeliberationsService implements OnModuleInit {
     action: string,
   ): Promise<void> {
     const t = transitionDeliberation(d.state, event, this.context(d, a))
-    if (!t.ok) throw new AppException(t.code, undefined, t.reason)
+    if (!t.ok) throw refusal(t)
     const before = snapshot(d)
-    await this.save(m, d, t.next)
+    await this.save(m, d, t.next, a.principal.accountId)
     await this.audit.append(m, {
       actor: a.actor,
       action,
@@ -1216,7 +1310,14 @@ export class DeliberationsService implements OnModuleInit {
     })
   }
 
-  private async save(m: EntityManager, d: Deliberation, next: Deliberation['state']): Promise<void> {
+  /** Saves the state; the next actors (`by` excepted) are told when it becomes their turn. */
+  private async save(
+    m: EntityManager,
+    d: Deliberation,
+    next: Deliberation['state'],
+    by: number | null = null,
+  ): Promise<void> {
+    await this.nextActors.tellWhenTheirTurn(m, d, d.state, next, by)
     d.state = next
     d.status = next.status
     d.step = next.step
@@ -1268,6 +1369,8 @@ export class DeliberationsService implements OnModuleInit {
   ): Promise<{
     status: DeliberationMeeting['status']
     ballot: DeliberationMeeting['ballot']
+    meetingAt: Date
+    checkInLeadMinutes: number
     memberId: number | null
     /** null: not checked in; '': checked in without a key (or on paper); else the key's digest */
     checkedInWith: string | null
@@ -1279,7 +1382,7 @@ export class DeliberationsService implements OnModuleInit {
           JOIN deliberation_meeting_member mm ON mm.id = w.memberId
          WHERE w.meetingId = x.id AND mm.residentId = ?)`
     const [row] = (await m.query(
-      `SELECT x.status, x.ballot,
+      `SELECT x.status, x.ballot, x.meetingAt, x.checkInLeadMinutes,
               (SELECT mm.id FROM deliberation_meeting_member mm
                 WHERE mm.meetingId = x.id AND mm.residentId = ?) AS memberId,
               ${mine('deliberation_attendance')} AS checkedInWith,
@@ -1294,6 +1397,8 @@ export class DeliberationsService implements OnModuleInit {
     )) as {
       status: DeliberationMeeting['status']
       ballot: DeliberationMeeting['ballot']
+      meetingAt: Date | string
+      checkInLeadMinutes: number | string
       memberId: number | string | null
       checkedInWith: string | null
       votedWith: string | null
@@ -1302,10 +1407,18 @@ export class DeliberationsService implements OnModuleInit {
     return {
       status: row.status,
       ballot: row.ballot,
+      meetingAt: this.rawDate(row.meetingAt),
+      checkInLeadMinutes: Number(row.checkInLeadMinutes),
       memberId: row.memberId === null ? null : Number(row.memberId),
       checkedInWith: row.checkedInWith,
       votedWith: row.votedWith,
     }
+  }
+
+  /** A datetime column read by a raw query: a Date from MySQL, UTC text from SQLite. */
+  private rawDate(v: Date | string): Date {
+    if (v instanceof Date) return v
+    return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`)
   }
 
   private mustBeInSession(meeting: Pick<DeliberationMeeting, 'status'>): void {
@@ -1342,29 +1455,6 @@ export class DeliberationsService implements OnModuleInit {
     const online: Votes = { yes: 0, no: 0, abstain: 0 }
     for (const r of rows) online[r.choice] = Number(r.n)
     return { attendance: await this.attendance(m, meeting.id), online }
-  }
-
-  /** Who is due at a meeting of this body: the roster and the roles as they are now. */
-  private async bodyMembers(m: EntityManager, villageId: number, body: MeetingBody, meetingAt: Date) {
-    const roles = BODY_ROLES[body]
-    const q = m
-      .getRepository(Resident)
-      .createQueryBuilder('r')
-      .select(['r.id', 'r.name', 'r.householdId', 'r.accountId'])
-      .where('r.villageId = :v', { v: villageId })
-      .orderBy('r.id', 'ASC')
-    if (roles) {
-      q.andWhere(
-        `r.id IN (SELECT ra.residentId FROM role_assignment ra WHERE ra.orgId = :v AND ra.role IN (:...roles) AND ra.residentId IS NOT NULL)`,
-        { roles },
-      )
-    } else {
-      // the assemblies: everyone aged 18 or more on the day of the meeting (villagers: registered ones)
-      q.andWhere('r.birthDate <= :cutoff', { cutoff: adultCutoff(meetingAt) })
-      if (body === 'villagers_meeting' || body === 'villager_group_meeting')
-        q.andWhere("r.residency = 'registered'")
-    }
-    return q.getMany()
   }
 
   /**

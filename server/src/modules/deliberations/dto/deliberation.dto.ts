@@ -1,4 +1,4 @@
-import { votesSchema } from '@xiangli/shared'
+import { MAX_CHECK_IN_LEAD_MINUTES, votesSchema } from '@xiangli/shared'
 import { z } from 'zod'
 
 /** A member's own ballot on the meeting's motion: 同意 / 反对 / 弃权. */
@@ -31,5 +31,15 @@ export type SupervisionOpinionRequest = z.infer<typeof supervisionOpinionSchema>
 export const cancelMeetingSchema = z.object({ reason: z.string().trim().max(200).optional() })
 export type CancelMeetingRequest = z.infer<typeof cancelMeetingSchema>
 
-export const deliberationSettingsSchema = z.object({ showCountsLive: z.boolean() })
-export type DeliberationSettings = z.infer<typeof deliberationSettingsSchema>
+export const deliberationSettingsSchema = z.object({
+  showCountsLive: z.boolean(),
+  /** members may check in this many minutes before a meeting's announced time (0–180, default 30) */
+  checkInLeadMinutes: z
+    .number()
+    .int('签到提前的分钟数要填整数')
+    .min(0, '签到提前的分钟数不能小于 0')
+    .max(MAX_CHECK_IN_LEAD_MINUTES, `签到最多提前 ${MAX_CHECK_IN_LEAD_MINUTES} 分钟`)
+    .optional(),
+})
+export type DeliberationSettingsRequest = z.infer<typeof deliberationSettingsSchema>
+export type DeliberationSettings = Required<DeliberationSettingsRequest>

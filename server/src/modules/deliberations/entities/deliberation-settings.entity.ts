@@ -10,6 +10,10 @@ export class DeliberationSettingsRow {
   @Column({ type: 'boolean', default: false })
   showCountsLive: boolean
 
+  /** members may check in this many minutes before a meeting's announced time */
+  @Column({ type: 'int', default: 30 })
+  checkInLeadMinutes: number
+
   @UpdateDateColumn()
   updatedAt: Date
 }

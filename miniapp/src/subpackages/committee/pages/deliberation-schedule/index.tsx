@@ -5,27 +5,39 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
-import { DELIBERATION_BODY_LABELS, type BallotKind, type DeliberationBody } from '@xiangli/shared'
+import {
+  DELIBERATION_BODY_LABELS,
+  type BallotKind,
+  type DeliberationBody,
+  type SchedulePreview,
+} from '@xiangli/shared'
 import { randomKey } from '@/api/core'
 import { showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
-import { getDeliberation, scheduleMeeting } from '@/components/deliberation/api'
+import { PhotoPicker } from '@/components/Photos'
+import {
+  getDeliberation,
+  getSchedulePreview,
+  rescheduleMeeting,
+  scheduleMeeting,
+} from '@/components/deliberation/api'
 import { Field, Tick } from '@/components/deliberation/Field'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { ballotLabel } from '@/logic/deliberation'
+import { dayLabel, noticeRuleOf, noticeRuleText, type FormErrors } from '@/logic/deliberationForm'
 import {
+  checkRescheduleForm,
   checkScheduleForm,
-  dayLabel,
+  compositionWarnings,
+  confirmScheduleText,
+  earliestText,
   emptyScheduleForm,
-  noticeHint,
-  noticeRuleOf,
-  noticeRuleText,
-  type FormErrors,
   type ScheduleForm,
-} from '@/logic/deliberationForm'
+} from '@/logic/deliberationSchedule'
 import { idParam } from '@/logic/grievance'
+import { uploadedIds, type DraftPhoto } from '@/logic/grievanceDraft'
 import { deliberationGate } from '../../deliberationGate'
 import { useCommitteeVillage } from '../../useCommitteeVillage'
 import '@/components/deliberation/deliberation.scss'
@@ -40,10 +52,17 @@ const BALLOT_HELP: Record<BallotKind, string> = {
   secret: '无记名投票：只记谁投了票，不记投了什么，谁也查不到。',
 }
 
-/** 安排会议 for the current step: the body, when and where, the agenda, open or secret ballot, the notice. */
+type Errors = FormErrors<keyof ScheduleForm | 'reason'>
+
+/**
+ * 安排会议 for the current step (the body, when and where, the agenda, the ballot, a paper notice
+ * already on the board), or, with `meetingId`, 会议改期 of a meeting not yet held or one that lapsed.
+ * The notice goes out when the server receives it; the page shows the earliest lawful day it allows.
+ */
 export default function ScheduleMeetingPage() {
   const { params } = useRouter()
   const id = idParam(params.id)
+  const meetingId = idParam(params.meetingId)
   const ctx = useCommitteeVillage()
   const villageId = ctx.villageId ?? 0
   const allowed = ctx.villageId !== null && id !== null
@@ -53,38 +72,64 @@ export default function ScheduleMeetingPage() {
     id,
   ])
   const [form, setForm] = useState<ScheduleForm | null>(null)
-  const [errors, setErrors] = useState<FormErrors<keyof ScheduleForm>>({})
+  const [reason, setReason] = useState('')
+  const [photos, setPhotos] = useState<DraftPhoto[]>([])
+  const [preview, setPreview] = useState<SchedulePreview | null>(null)
+  const [errors, setErrors] = useState<Errors>({})
   const [sending, setSending] = useState(false)
   const key = useRef(randomKey())
 
-  const step = found.data?.procedure.steps.find((s) => s.key === found.data?.step) ?? null
-  useEffect(() => {
-    if (step && !form) {
-      const f = emptyScheduleForm(step.bodies[0]!)
-      setForm({ ...f, agenda: found.data?.title ?? '' })
-    }
-  }, [step, form])
+  const d = found.data
+  const step = d?.procedure.steps.find((s) => s.key === d.step) ?? null
+  const moving = meetingId !== null ? (d?.meetings.find((m) => m.id === meetingId) ?? null) : null
+  const body: DeliberationBody | null = form?.body ?? moving?.body ?? step?.bodies[0] ?? null
+  // "now" is the server's: the preview says when a notice sent now would be published
+  const now = preview ? new Date(preview.noticeAt) : new Date()
 
-  const gate = deliberationGate(ctx, '安排会议')
+  useEffect(() => {
+    if (!allowed || !body || !step || step.kind !== 'meeting') return
+    let live = true
+    getSchedulePreview(villageId, id!, body, { toast: false })
+      .then((p) => {
+        if (!live) return
+        setPreview(p)
+        // the first answer proposes the earliest lawful day
+        setForm((f) =>
+          f ? f : { ...emptyScheduleForm(body, p, new Date(p.noticeAt)), agenda: d?.title ?? '' },
+        )
+        if (moving) setForm((f) => (f ? { ...f, location: moving.location } : f))
+      })
+      .catch(() => {
+        if (live) setForm((f) => (f ? f : { ...emptyScheduleForm(body), agenda: d?.title ?? '' }))
+      })
+    return () => {
+      live = false
+    }
+  }, [allowed, villageId, id, body, step?.key, moving?.id])
+
+  const gate = deliberationGate(ctx, meetingId ? '会议改期' : '安排会议')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !found.data)
+  if (found.loading && !d)
     return (
       <PageRoot>
         <LoadingView />
       </PageRoot>
     )
-  if (!found.data)
+  if (!d)
     return (
       <PageRoot>
         <ErrorView error={found.error} onRetry={() => void found.reload()} />
       </PageRoot>
     )
-  const d = found.data
-  if (!step || step.kind !== 'meeting' || !d.actions.includes('schedule_meeting'))
+  const reschedulable = moving && (moving.status === 'scheduled' || moving.status === 'lapsed')
+  const can = moving
+    ? reschedulable && (d.actions.includes('reschedule_meeting') || d.actions.includes('schedule_meeting'))
+    : d.actions.includes('schedule_meeting')
+  if (!step || step.kind !== 'meeting' || !can)
     return (
       <PageRoot>
         <EmptyView
-          title="现在不用安排会议"
+          title={moving ? '这次会议不能改期' : '现在不用安排会议'}
           description={`这项议事现在是“${d.stepLabel} · ${d.phaseLabel}”。`}
         />
       </PageRoot>
@@ -95,35 +140,41 @@ export default function ScheduleMeetingPage() {
     setForm((f) => (f ? { ...f, [field]: value } : f))
     setErrors((e) => ({ ...e, [field]: undefined }))
   }
-  const pickBody = (body: DeliberationBody) => {
-    // a different body has a different notice rule: propose a day that keeps it
-    const fresh = emptyScheduleForm(body)
-    setForm((f) => (f ? { ...f, body, date: fresh.date } : f))
+  const pickBody = (next: DeliberationBody) => {
+    // a different body has a different notice rule: the preview of it proposes its day
+    setPreview(null)
+    setForm((f) => (f ? { ...f, body: next, date: emptyScheduleForm(next, null, now).date } : f))
     setErrors({})
   }
-  const rule = noticeRuleOf(form.body)
-  const ruleText = noticeRuleText(form.body)
-  const hint = noticeHint(form)
+  const rule = preview && preview.body === form.body ? preview.notice : noticeRuleOf(form.body)
+  const ruleText = noticeRuleText(form.body, rule)
+  const earliest = earliestText(form, preview, now)
+  const warnings = compositionWarnings(form, preview)
 
   async function submit() {
-    if (!form || !step) return
-    const checked = checkScheduleForm(form, step.key)
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      void Taro.showToast({ title: '请把标红的地方改一下', icon: 'none' })
-      return
+    if (!form || !step || !d) return
+    const o = () => ({ idempotencyKey: key.current, toast: false })
+    let send: () => Promise<unknown>
+    if (moving) {
+      const checked = checkRescheduleForm({ ...form, reason }, step.key, { now, preview })
+      if (!checked.ok) return refused(checked.errors)
+      send = () => rescheduleMeeting(villageId, d.id, moving.id, checked.value, o())
+    } else {
+      const checked = checkScheduleForm(form, step.key, { now, preview, photoIds: uploadedIds(photos) })
+      if (!checked.ok) return refused(checked.errors)
+      send = () => scheduleMeeting(villageId, d.id, checked.value, o())
     }
     const { confirm } = await Taro.showModal({
-      title: '发出会议通知',
-      content: `${DELIBERATION_BODY_LABELS[form.body]}定于${dayLabel(form.date)} ${form.time}在${form.location}召开。${
-        ruleText ?? ''
-      }发出后，参会名单就定下来了，参会的人会收到通知。`,
+      title: moving ? '发出改期通知' : '发出会议通知',
+      content: moving
+        ? `${DELIBERATION_BODY_LABELS[form.body]}改在${dayLabel(form.date)} ${form.time}在${form.location}召开。改期是重新通知，参会名单上的人都会收到。`
+        : confirmScheduleText(form, ruleText),
       confirmText: '发出通知',
     })
     if (!confirm) return
     setSending(true)
     try {
-      await scheduleMeeting(villageId, d.id, checked.value, { idempotencyKey: key.current, toast: false })
+      await send()
       void Taro.showToast({ title: '通知已发出', icon: 'success' })
       setTimeout(() => void Taro.navigateBack(), 600)
     } catch (e) {
@@ -136,32 +187,48 @@ export default function ScheduleMeetingPage() {
     }
   }
 
+  function refused(found: Errors) {
+    setErrors(found)
+    void Taro.showToast({ title: '请把标红的地方改一下', icon: 'none' })
+  }
+
   return (
     <PageRoot>
       <View className="xl-card">
         <View className="xl-card__title">
           {d.title} · {step.label}
+          {moving ? ' · 会议改期' : ''}
         </View>
+        {moving?.status === 'lapsed' ? (
+          <View className="xl-muted">
+            原定的会议没有按时召开，已经失效。定一个新的时间，重新通知参会的人。
+          </View>
+        ) : null}
       </View>
       <View className="xl-card xl-delib-form">
-        <Field label="由哪个会议来办">
-          <Chips
-            options={step.bodies.map((b) => ({ value: b, label: DELIBERATION_BODY_LABELS[b] }))}
-            value={form.body}
-            onChange={pickBody}
-          />
-          {form.body === 'representatives_meeting' &&
-          d.matterType !== 'ordinary' &&
-          !d.delegationResolution ? (
-            <View className="xl-delib-form__rule xl-delib-form__rule--bad">
-              这件事属于第二十四条规定的事项，没有村民会议的授权，村民代表会议不能决定。
+        {moving ? null : (
+          <Field label="由哪个会议来办">
+            <Chips
+              options={step.bodies.map((b) => ({ value: b, label: DELIBERATION_BODY_LABELS[b] }))}
+              value={form.body}
+              onChange={pickBody}
+            />
+          </Field>
+        )}
+        {warnings.length ? (
+          <View className="xl-delib-form__rule xl-delib-form__rule--bad xl-delib-composition">
+            {warnings.map((w) => (
+              <View key={w}>{w}</View>
+            ))}
+            <View>
+              这是《村民委员会组织法》第二十五条的要求，请在下次推选村民代表时补足；会议仍可以召开。
             </View>
-          ) : null}
-        </Field>
-        {ruleText ? (
-          <View className={`xl-delib-form__rule${hint?.tooEarly ? ' xl-delib-form__rule--bad' : ''}`}>
-            <View>{ruleText}</View>
-            {hint ? <View>{hint.text}</View> : null}
+          </View>
+        ) : null}
+        {ruleText || earliest ? (
+          <View className={`xl-delib-form__rule${errors.date ? ' xl-delib-form__rule--bad' : ''}`}>
+            {ruleText ? <View>{ruleText}</View> : null}
+            {earliest ? <View className="xl-delib-earliest">{earliest}</View> : null}
           </View>
         ) : null}
         <Field label="开会日期" error={errors.date}>
@@ -179,6 +246,9 @@ export default function ScheduleMeetingPage() {
             maxLength={5}
             onChange={(v) => edit('time', v)}
           />
+          <View className="xl-muted">
+            到了这个时间才能开始会议和表决；提前 {preview?.checkInLeadMinutes ?? 30} 分钟可以签到。
+          </View>
         </Field>
         <Field label="开会地点" error={errors.location}>
           <Input
@@ -188,29 +258,65 @@ export default function ScheduleMeetingPage() {
             onChange={(v) => edit('location', v)}
           />
         </Field>
-        <Field label="会议议题" error={errors.agenda}>
-          <TextArea
-            value={form.agenda}
-            placeholder="这次会议要议什么、表决什么"
-            maxLength={2000}
-            showCount
-            autoSize
-            onChange={(v) => edit('agenda', v)}
-          />
-        </Field>
-        <Field label="表决方式">
-          <Chips options={BALLOTS} value={form.ballot} onChange={(v) => edit('ballot', v)} />
-          <View className="xl-muted">{BALLOT_HELP[form.ballot]}</View>
-        </Field>
-        <Field label="通知发出日期（今天发，就不用改）" error={errors.noticeDate}>
-          <Input
-            value={form.noticeDate}
-            placeholder="例如：2026-11-25"
-            maxLength={10}
-            onChange={(v) => edit('noticeDate', v)}
-          />
-          <View className="xl-muted">纸质通知早已在公告栏张贴的，填张贴的那一天。</View>
-        </Field>
+        {moving ? (
+          <Field label="改期的原因（可不填）">
+            <Input value={reason} placeholder="例如：暴雨，改到下周" maxLength={200} onChange={setReason} />
+          </Field>
+        ) : (
+          <>
+            <Field label="会议议题" error={errors.agenda}>
+              <TextArea
+                value={form.agenda}
+                placeholder="这次会议要议什么、表决什么"
+                maxLength={2000}
+                showCount
+                autoSize
+                onChange={(v) => edit('agenda', v)}
+              />
+            </Field>
+            <Field label="表决方式">
+              <Chips options={BALLOTS} value={form.ballot} onChange={(v) => edit('ballot', v)} />
+              <View className="xl-muted">{BALLOT_HELP[form.ballot]}</View>
+            </Field>
+            <Field label="纸质通知" error={errors.paper}>
+              <Tick on={form.paper} onChange={(v) => edit('paper', v)}>
+                公告栏上已经张贴了纸质通知
+              </Tick>
+              <View className="xl-muted">
+                通知时间按系统发出通知的时间算。早已张贴的纸质通知，拍照登记，经监督委员会确认后按张贴的时间算。
+              </View>
+            </Field>
+            {form.paper ? (
+              <>
+                <Field label="张贴日期" error={errors.paperDate}>
+                  <Input
+                    value={form.paperDate}
+                    placeholder="例如：2026-11-25"
+                    maxLength={10}
+                    onChange={(v) => edit('paperDate', v)}
+                  />
+                </Field>
+                <Field label="张贴时间" error={errors.paperTime}>
+                  <Input
+                    value={form.paperTime}
+                    placeholder="例如：09:00"
+                    maxLength={5}
+                    onChange={(v) => edit('paperTime', v)}
+                  />
+                </Field>
+                <Field label="纸质通知的照片">
+                  <PhotoPicker
+                    villageId={villageId}
+                    photos={photos}
+                    onChange={setPhotos}
+                    max={9}
+                    disabled={sending}
+                  />
+                </Field>
+              </>
+            ) : null}
+          </>
+        )}
         {rule.agendaRequired ? (
           <Field label="公布议题" error={errors.agendaPublished}>
             <Tick on={form.agendaPublished} onChange={(v) => edit('agendaPublished', v)}>
@@ -228,7 +334,7 @@ export default function ScheduleMeetingPage() {
       </View>
       <View className="xl-delib-submit">
         <Button type="primary" size="xlarge" block loading={sending} onClick={() => void submit()}>
-          发出会议通知
+          {moving ? '发出改期通知' : '发出会议通知'}
         </Button>
       </View>
     </PageRoot>

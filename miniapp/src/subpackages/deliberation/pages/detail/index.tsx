@@ -23,6 +23,7 @@ import {
   type DeliberationDetail,
   type NoticeView,
 } from '@/logic/deliberation'
+import { lapsedMeeting, nextActorLine } from '@/logic/deliberationMeetingTime'
 import { idParam } from '@/logic/grievance'
 import { ROUTES, withQuery } from '@/routes'
 import '@/components/deliberation/deliberation.scss'
@@ -77,6 +78,8 @@ export default function DeliberationDetailPage() {
   const source = sourceView(d.source)
   const can = committeeButtons(d)
   const live = liveMeeting(d)
+  const lapsed = lapsedMeeting(d)
+  const next = nextActorLine(d)
   const supervisor = isSupervisor(ctx.membership)
   const steps = stepList(d)
   const q = { id: d.id, villageId }
@@ -152,7 +155,7 @@ export default function DeliberationDetailPage() {
         onChanged={shown}
       />
 
-      {live || can.schedule || can.publish || can.reject ? (
+      {live || lapsed || next || can.schedule || can.publish || can.reject ? (
         <View className="xl-card">
           {/* during 一征 the card above says where it stands */}
           {d.solicitation &&
@@ -166,23 +169,46 @@ export default function DeliberationDetailPage() {
               {live.bodyLabel}，{live.location}
             </View>
           ) : null}
-          <View className="xl-actions">
-            {live ? (
-              <Button type="primary" onClick={() => openMeeting(live.id)}>
-                {live.status === 'in_session' ? '进入会议' : '查看会议通知'}
-              </Button>
-            ) : null}
-            {can.schedule ? (
-              <Button type="primary" onClick={() => go(withQuery(ROUTES.committeeDeliberationSchedule, q))}>
-                安排会议
-              </Button>
-            ) : null}
-            {can.publish ? (
-              <Button type="primary" onClick={() => go(withQuery(ROUTES.committeeDeliberationPublish, q))}>
-                {d.step === 'publish_results' ? '公开实施结果' : '公开决议'}
-              </Button>
-            ) : null}
-          </View>
+          {lapsed ? (
+            <View className="xl-delib-form__rule xl-delib-form__rule--bad">
+              {lapsed.bodyLabel}没有按时召开，已经失效，要重新安排时间并重新通知。
+            </View>
+          ) : null}
+          {next ? (
+            <View className={`xl-delib-next${next.mine ? ' xl-delib-next--mine' : ''}`}>{next.text}</View>
+          ) : null}
+          {live || can.schedule || can.publish ? (
+            <View className="xl-actions">
+              {live ? (
+                <Button type="primary" onClick={() => openMeeting(live.id)}>
+                  {live.status === 'in_session' ? '进入会议' : '查看会议通知'}
+                </Button>
+              ) : null}
+              {can.schedule && lapsed ? (
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    go(withQuery(ROUTES.committeeDeliberationSchedule, { ...q, meetingId: lapsed.id }))
+                  }
+                >
+                  重新安排会议
+                </Button>
+              ) : null}
+              {can.schedule ? (
+                <Button
+                  type={lapsed ? 'default' : 'primary'}
+                  onClick={() => go(withQuery(ROUTES.committeeDeliberationSchedule, q))}
+                >
+                  {lapsed ? '另行安排会议' : '安排会议'}
+                </Button>
+              ) : null}
+              {can.publish ? (
+                <Button type="primary" onClick={() => go(withQuery(ROUTES.committeeDeliberationPublish, q))}>
+                  {d.step === 'publish_results' ? '公开实施结果' : '公开决议'}
+                </Button>
+              ) : null}
+            </View>
+          ) : null}
           {can.reject ? (
             <View className="xl-actions">
               <Button type="default" onClick={() => setAsking({ kind: 'reject' })}>

@@ -18,6 +18,7 @@ import {
   paperSignIn,
 } from '@/components/deliberation/api'
 import { MeetingRecords } from '@/components/deliberation/MeetingRecords'
+import { MeetingTimes, PaperNoticeCard } from '@/components/deliberation/PaperNoticeCard'
 import { QuorumBar } from '@/components/deliberation/QuorumBar'
 import { ResultBlock } from '@/components/deliberation/StepList'
 import { PageRoot } from '@/components/PageRoot'
@@ -26,6 +27,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { showProblem } from '@/api/request'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import { useReshow } from '@/hooks/useReshow'
 import {
   CHOICE_LABELS,
   QUORUM_POLL_MS,
@@ -44,7 +46,9 @@ import {
   type MeetingView,
   type QuorumView,
 } from '@/logic/deliberation'
+import { clerkWaitText } from '@/logic/deliberationMeetingTime'
 import { idParam } from '@/logic/grievance'
+import { ROUTES, withQuery } from '@/routes'
 import { readStored, writeStored } from '@/store/storage'
 import '@/components/deliberation/deliberation.scss'
 
@@ -91,6 +95,11 @@ export default function MeetingPage() {
     if (memoryKey && accountId) setVoted(readStored<boolean>(memoryKey) === true)
   }, [memoryKey, accountId])
   useDidShow(() => setVisible(true))
+  // back from 会议改期 (or any page): the meeting may have a new time
+  useReshow(() => {
+    void meeting.reload()
+    void deliberation.reload()
+  })
   useDidHide(() => setVisible(false))
   usePullDownRefresh(() => {
     void Promise.all([meeting.reload(), deliberation.reload(), refreshQuorum()]).finally(() =>
@@ -114,15 +123,19 @@ export default function MeetingPage() {
   }
 
   const status = meeting.data?.status ?? null
+  const moment = meeting.data?.timing.moment ?? null
   statusRef.current = status
-  // the live quorum: now, and every few seconds while the meeting is open and the page is in front
+  // the live quorum: now, and every few seconds while the meeting is open, or checking in before it
+  // opens (the page then sees the clerk open it), and the page is in front
   useEffect(() => {
     if (!ready || status === null) return
     void refreshQuorum()
-    if (status !== 'in_session' || !visible) return
+    const live =
+      status === 'in_session' || (status === 'scheduled' && (moment === 'check_in' || moment === 'due'))
+    if (!live || !visible) return
     const timer = setInterval(() => void refreshQuorum(), QUORUM_POLL_MS)
     return () => clearInterval(timer)
-  }, [ready, status, visible, villageId, id, meetingId])
+  }, [ready, status, moment, visible, villageId, id, meetingId])
 
   const gate = residentGate(ctx, '会议', {
     title: '实名认证后才能参加会议',
@@ -153,6 +166,17 @@ export default function MeetingPage() {
   const actions = new Set(d && d.step === m.step ? d.actions : [])
   const canOpen = actions.has('open') && m.status === 'scheduled'
   const canCancel = actions.has('cancel_meeting') && m.status === 'scheduled'
+  // a meeting not held gets a new time: the one waiting to open, or one that lapsed
+  const canMove =
+    (m.status === 'scheduled' && actions.has('reschedule_meeting')) ||
+    (m.status === 'lapsed' && actions.has('schedule_meeting'))
+  const waitText = clerkWaitText(m, { records: m.canRecord, canOpen })
+  // past its time by a day: lapsed, whether or not the server has marked it yet
+  const lapsed = m.status === 'lapsed' || (m.status === 'scheduled' && m.timing.moment === 'lapsed')
+  const moveMeeting = () =>
+    void Taro.navigateTo({
+      url: withQuery(ROUTES.committeeDeliberationSchedule, { id: id!, villageId, meetingId: meetingId! }),
+    })
   const canSignIn = actions.has('record_attendance') && m.status === 'in_session'
   const canClose = actions.has('record_result') && m.status === 'in_session'
   const clerk = canOpen || canSignIn || canClose
@@ -252,13 +276,15 @@ export default function MeetingPage() {
           <Text
             className={`xl-state-tag xl-state-tag--${m.status === 'in_session' ? 'working' : m.status === 'closed' ? 'done' : 'waiting'}`}
           >
-            {m.status === 'scheduled'
-              ? '还没开始'
-              : m.status === 'in_session'
-                ? '正在开会'
-                : m.status === 'closed'
-                  ? '已结束'
-                  : '已取消'}
+            {lapsed
+              ? '已失效'
+              : m.status === 'scheduled'
+                ? '还没开始'
+                : m.status === 'in_session'
+                  ? '正在开会'
+                  : m.status === 'closed'
+                    ? '已结束'
+                    : '已取消'}
           </Text>
         </View>
         {d ? (
@@ -267,16 +293,25 @@ export default function MeetingPage() {
           </View>
         ) : null}
         <View className="xl-delib-card__meta">
-          <Text>时间：{formatTime(m.meetingAt)}</Text>
           <Text>地点：{m.location}</Text>
           <Text>{ballotLabel(m.ballot)}</Text>
           <Text>{formatTime(m.noticeAt)} 发出通知</Text>
         </View>
+        <MeetingTimes m={m} />
         <View className="xl-muted xl-delib-agenda">会议议题</View>
         <View className="xl-delib-content">{m.agenda}</View>
       </View>
 
-      {m.status !== 'closed' && m.status !== 'cancelled' && q ? (
+      <PaperNoticeCard
+        m={m}
+        villageId={villageId}
+        onConfirmed={(next) => {
+          shownMeeting(next)
+          void deliberation.reload()
+        }}
+      />
+
+      {m.status !== 'closed' && m.status !== 'cancelled' && !lapsed && q ? (
         <View className="xl-card">
           <QuorumBar q={q} live={m.status === 'in_session'} />
         </View>
@@ -360,23 +395,32 @@ export default function MeetingPage() {
         </View>
       ) : null}
 
-      {canOpen || canClose ? (
+      {canOpen || canClose || canMove || canCancel || waitText ? (
         <View className="xl-card xl-delib-form">
           <View className="xl-card__title">会议记录员</View>
-          {canOpen ? (
-            <>
-              <View className="xl-muted">到了开会的时间，点“开始会议”，参会的人就能签到和表决。</View>
-              <View className="xl-actions">
+          {waitText ? <View className="xl-muted xl-delib-wait">{waitText}</View> : null}
+          {canOpen || canMove || canCancel ? (
+            <View className="xl-actions">
+              {canOpen ? (
                 <Button type="primary" loading={busy} disabled={busy} onClick={() => void doOpen()}>
                   开始会议
                 </Button>
-                {canCancel ? (
-                  <Button disabled={busy} onClick={() => setCancelling(true)}>
-                    取消会议
-                  </Button>
-                ) : null}
-              </View>
-            </>
+              ) : null}
+              {canMove ? (
+                <Button
+                  type={m.status === 'lapsed' ? 'primary' : 'default'}
+                  disabled={busy}
+                  onClick={moveMeeting}
+                >
+                  {m.status === 'lapsed' ? '重新安排会议' : '会议改期'}
+                </Button>
+              ) : null}
+              {canCancel ? (
+                <Button disabled={busy} onClick={() => setCancelling(true)}>
+                  取消会议
+                </Button>
+              ) : null}
+            </View>
           ) : null}
           {canClose ? (
             <>
