@@ -3,6 +3,7 @@
  * petition.ts). All under /api/villages/:villageId; the routes are listed in docs/architecture.md
  * and at the top of the server's deliberations and petitions controllers.
  */
+import { z } from 'zod'
 import type { Page } from './api'
 import type {
   BallotKind,
@@ -24,7 +25,8 @@ import type { Attendance, MeetingOutcomeKind, QuorumCheck, QuorumCount, Votes } 
 import type { Role } from './roles'
 
 /** `lapsed`: not opened within a day after its time; noticed afresh by rescheduling it. */
-export type MeetingStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled' | 'lapsed'
+/** `voided`: its records were altered while it was in session, so nothing of it was counted. */
+export type MeetingStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled' | 'lapsed' | 'voided'
 
 /** When the meeting lets members check in and vote, and where it stands now (the server's clock). */
 export interface MeetingTiming {
@@ -243,6 +245,11 @@ export interface MeetingView {
   townshipAttendees: TownshipAttendeeView[]
   /** the caller may add minutes, corrections, attachments and attendees */
   canRecord: boolean
+  /**
+   * for those who record a meeting in session: the ballots that cannot be accounted for (records
+   * altered behind the application), when there are any; the vote can then only be declared void
+   */
+  integrityProblem: string | null
   /** the caller has voted at this meeting (never how) */
   iVoted: boolean
 }
@@ -287,3 +294,9 @@ export const petitionPage = (id: number, villageId: number): string =>
   `${PETITION_PAGES.detail}?id=${id}&villageId=${villageId}`
 export const deliberationMeetingPage = (id: number, meetingId: number): string =>
   `${DELIBERATION_PAGES.meeting}?id=${id}&meetingId=${meetingId}`
+
+/** 宣布表决作废: why, in the clerk's words (the server adds what it found). */
+export const voidMeetingSchema = z.object({
+  reason: z.string().trim().min(1, '请写明表决作废的原因').max(200, '原因最多 200 个字'),
+})
+export type VoidMeetingRequest = z.infer<typeof voidMeetingSchema>

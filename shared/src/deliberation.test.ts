@@ -103,6 +103,8 @@ function validEvent(
     case 'cancel_meeting':
     case 'lapse_meeting':
       return { ...base, type }
+    case 'void_meeting':
+      return { ...base, type, reason: '收回选票 41 张，投了票的有 40 人' }
     case 'reschedule_meeting':
       return {
         ...base,
@@ -214,27 +216,27 @@ const NL = 'DELIBERATION_MEETING_NOT_LAPSED'
 const EXPECTED: Record<StepKind, Partial<Record<StepPhase, Record<DeliberationEventType, Expected>>>> = {
   meeting: {
     // prettier-ignore
-    pending: { schedule_meeting: 'scheduled', cancel_meeting: NS, reschedule_meeting: NS, lapse_meeting: NS, open: NS, record_attendance: NS, record_result: NS, post_summary: NF, advance: ND, publish: NF, reject: 'rejected' },
+    pending: { schedule_meeting: 'scheduled', cancel_meeting: NS, reschedule_meeting: NS, lapse_meeting: NS, void_meeting: NS, open: NS, record_attendance: NS, record_result: NS, post_summary: NF, advance: ND, publish: NF, reject: 'rejected' },
     // prettier-ignore
-    scheduled: { schedule_meeting: AS, cancel_meeting: 'pending', reschedule_meeting: 'scheduled', lapse_meeting: NL, open: 'in_session', record_attendance: NO, record_result: NO, post_summary: NF, advance: ND, publish: NF, reject: 'rejected' },
+    scheduled: { schedule_meeting: AS, cancel_meeting: 'pending', reschedule_meeting: 'scheduled', lapse_meeting: NL, void_meeting: NO, open: 'in_session', record_attendance: NO, record_result: NO, post_summary: NF, advance: ND, publish: NF, reject: 'rejected' },
     // prettier-ignore
-    in_session: { schedule_meeting: IS, cancel_meeting: IS, reschedule_meeting: IS, lapse_meeting: IS, open: IS, record_attendance: 'in_session', record_result: 'done', post_summary: NF, advance: ND, publish: NF, reject: IS },
+    in_session: { schedule_meeting: IS, cancel_meeting: IS, reschedule_meeting: IS, lapse_meeting: IS, void_meeting: 'pending', open: IS, record_attendance: 'in_session', record_result: 'done', post_summary: NF, advance: ND, publish: NF, reject: IS },
     // prettier-ignore
-    done: { schedule_meeting: SD, cancel_meeting: SD, reschedule_meeting: SD, lapse_meeting: SD, open: SD, record_attendance: SD, record_result: SD, post_summary: NF, advance: 'next step', publish: NF, reject: 'rejected' },
+    done: { schedule_meeting: SD, cancel_meeting: SD, reschedule_meeting: SD, lapse_meeting: SD, void_meeting: SD, open: SD, record_attendance: SD, record_result: SD, post_summary: NF, advance: 'next step', publish: NF, reject: 'rejected' },
   },
   solicitation: {
     // prettier-ignore
-    pending: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: 'collecting', record_attendance: NF, record_result: NF, post_summary: NST, advance: ND, publish: NF, reject: 'rejected' },
+    pending: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, void_meeting: NF, open: 'collecting', record_attendance: NF, record_result: NF, post_summary: NST, advance: ND, publish: NF, reject: 'rejected' },
     // prettier-ignore
-    collecting: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: SO, record_attendance: NF, record_result: NF, post_summary: 'done', advance: ND, publish: NF, reject: 'rejected' },
+    collecting: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, void_meeting: NF, open: SO, record_attendance: NF, record_result: NF, post_summary: 'done', advance: ND, publish: NF, reject: 'rejected' },
     // prettier-ignore
-    done: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: SD, record_attendance: NF, record_result: NF, post_summary: SD, advance: 'next step', publish: NF, reject: 'rejected' },
+    done: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, void_meeting: NF, open: SD, record_attendance: NF, record_result: NF, post_summary: SD, advance: 'next step', publish: NF, reject: 'rejected' },
   },
   publication: {
     // prettier-ignore
-    pending: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: NF, record_attendance: NF, record_result: NF, post_summary: NF, advance: ND, publish: 'done', reject: AD },
+    pending: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, void_meeting: NF, open: NF, record_attendance: NF, record_result: NF, post_summary: NF, advance: ND, publish: 'done', reject: AD },
     // prettier-ignore
-    done: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, open: NF, record_attendance: NF, record_result: NF, post_summary: NF, advance: 'next step', publish: SD, reject: AD },
+    done: { schedule_meeting: NF, cancel_meeting: NF, reschedule_meeting: NF, lapse_meeting: NF, void_meeting: NF, open: NF, record_attendance: NF, record_result: NF, post_summary: NF, advance: 'next step', publish: SD, reject: AD },
   },
 }
 
@@ -278,7 +280,7 @@ describe('every step × phase × event of both presets and their 一肩挑 merge
       p.steps.reduce((n, s) => n + (s.key === 'publish_results' ? 1 : stepPhasesOf(s.kind).length), 0) *
       DELIBERATION_EVENTS.length
     expect(matrix).toHaveLength(PRESETS.reduce((n, [, p]) => n + perPreset(p), 0))
-    expect(matrix).toHaveLength(726)
+    expect(matrix).toHaveLength(792)
   })
 
   it.each(
@@ -961,6 +963,41 @@ describe('notice of a meeting', () => {
       ctx(RURAL, { now: t }),
     )
     expect(next.history.at(-1)).toMatchObject({ step: 'consult', outcome: 'cancelled', reason: '暴雨' })
+  })
+
+  it('voids a vote in session whose records were altered: nothing counted, the step waits for a new meeting', () => {
+    const { state, now: t } = driveTo(RURAL, 'decide', 'in_session')
+    const voided = apply(
+      state,
+      { type: 'void_meeting', step: 'decide', reason: '收回选票 41 张，投了票的有 40 人' },
+      ctx(RURAL, { now: t }),
+    )
+    expect(voided).toMatchObject({ step: 'decide', phase: 'pending', meeting: null, status: state.status })
+    expect(voided.history.at(-1)).toMatchObject({
+      step: 'decide',
+      outcome: 'voided',
+      reason: '收回选票 41 张，投了票的有 40 人',
+    })
+    expect(
+      refusal(
+        transitionDeliberation(
+          state,
+          { type: 'void_meeting', step: 'decide', reason: ' ' },
+          ctx(RURAL, { now: t }),
+        ),
+      ),
+    ).toBe('VALIDATION_FAILED')
+    // a resident cannot void a vote, and no page offers it on its own
+    expect(
+      refusal(
+        transitionDeliberation(
+          state,
+          { type: 'void_meeting', step: 'decide', reason: '我不服' },
+          ctx(RURAL, { now: t, roles: ['resident'] }),
+        ),
+      ),
+    ).toBe('DELIBERATION_ROLE_NOT_ALLOWED')
+    expect(deliberationEventsFrom(RURAL, state, CADRES)).not.toContain('void_meeting')
   })
 })
 

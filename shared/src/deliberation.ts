@@ -116,6 +116,7 @@ export const DELIBERATION_EVENTS = [
   'cancel_meeting',
   'reschedule_meeting',
   'lapse_meeting',
+  'void_meeting',
   'open',
   'record_attendance',
   'record_result',
@@ -130,6 +131,7 @@ export const DELIBERATION_EVENT_LABELS: Record<DeliberationEventType, string> = 
   cancel_meeting: '取消会议',
   reschedule_meeting: '会议改期',
   lapse_meeting: '会议失效',
+  void_meeting: '宣布表决作废',
   open: '开始',
   record_attendance: '登记到会',
   record_result: '结束表决',
@@ -175,6 +177,7 @@ export const STEP_OUTCOMES = [
   'cancelled',
   'rescheduled',
   'lapsed',
+  'voided',
   'summarised',
   'published',
   'rejected',
@@ -187,6 +190,7 @@ export const STEP_OUTCOME_LABELS: Record<StepOutcome, string> = {
   cancelled: '会议取消',
   rescheduled: '会议改期',
   lapsed: '会议失效',
+  voided: '表决作废',
   summarised: '意见已汇总',
   published: '已公开',
   rejected: '终止',
@@ -276,6 +280,11 @@ export type DeliberationEvent =
   /** a meeting not opened within a day after its time (raised by the server) */
   | { type: 'lapse_meeting'; step: StepKey }
   /**
+   * a vote in session whose records were altered behind the application (the server has found
+   * ballots it cannot account for): nothing is counted, the step waits for a new meeting
+   */
+  | { type: 'void_meeting'; step: StepKey; reason: string }
+  /**
    * opens the meeting, or the opinion window of 一征 (which then needs `closesAt`; it starts at
    * `opensAt`, now when left out). A meeting's `noticeAt` is the notice that counts (the confirmed
    * paper notice); the system's notice when left out.
@@ -328,6 +337,7 @@ const EVENT_KINDS: Record<DeliberationEventType, readonly StepKind[]> = {
   cancel_meeting: ['meeting'],
   reschedule_meeting: ['meeting'],
   lapse_meeting: ['meeting'],
+  void_meeting: ['meeting'],
   open: ['meeting', 'solicitation'],
   record_attendance: ['meeting'],
   record_result: ['meeting'],
@@ -364,6 +374,12 @@ const PHASE_RULES: Record<StepKind, Partial<Record<DeliberationEventType, PhaseR
       pending: 'DELIBERATION_MEETING_NOT_SCHEDULED',
       scheduled: 'ok',
       in_session: 'DELIBERATION_MEETING_IN_SESSION',
+      done: 'DELIBERATION_STEP_DONE',
+    },
+    void_meeting: {
+      pending: 'DELIBERATION_MEETING_NOT_SCHEDULED',
+      scheduled: 'DELIBERATION_MEETING_NOT_OPEN',
+      in_session: 'ok',
       done: 'DELIBERATION_STEP_DONE',
     },
     open: {
@@ -453,6 +469,8 @@ export function deliberationEventsFrom(
   return DELIBERATION_EVENTS.filter(
     (t) =>
       !SYSTEM_DELIBERATION_EVENTS.includes(t) &&
+      // offered only where the server found ballots it cannot account for (MeetingView.integrityProblem)
+      t !== 'void_meeting' &&
       (t !== 'open' || due) &&
       gateEvent(procedure, state, t, state.step, roles).ok,
   )
@@ -532,6 +550,20 @@ export function transitionDeliberation(
       if (!meeting) return refuse('DELIBERATION_MEETING_NOT_SCHEDULED')
       const entry: StepRecord = { step: step.key, body: meeting.body, outcome: 'cancelled', at: now }
       if (event.reason) entry.reason = event.reason
+      return { ok: true, next: { ...state, phase: 'pending', meeting: null, history: record(state, entry) } }
+    }
+
+    case 'void_meeting': {
+      const meeting = state.meeting
+      if (!meeting) return refuse('DELIBERATION_MEETING_NOT_SCHEDULED')
+      if (!event.reason.trim()) return refuse('VALIDATION_FAILED', '请写明表决作废的原因')
+      const entry: StepRecord = {
+        step: step.key,
+        body: meeting.body,
+        outcome: 'voided',
+        at: now,
+        reason: event.reason,
+      }
       return { ok: true, next: { ...state, phase: 'pending', meeting: null, history: record(state, entry) } }
     }
 

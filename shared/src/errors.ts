@@ -115,6 +115,7 @@ export const ErrorCode = {
   DELIBERATION_VOTING_CLOSED: 'DELIBERATION_VOTING_CLOSED',
   DELIBERATION_RESULT_FINAL: 'DELIBERATION_RESULT_FINAL',
   DELIBERATION_BALLOTS_UNACCOUNTED: 'DELIBERATION_BALLOTS_UNACCOUNTED',
+  DELIBERATION_VOID_NOT_ALLOWED: 'DELIBERATION_VOID_NOT_ALLOWED',
   DELIBERATION_SOURCE_INVALID: 'DELIBERATION_SOURCE_INVALID',
   DELIBERATION_OPINION_GIVEN: 'DELIBERATION_OPINION_GIVEN',
   // public notices (村务公开 / 公示): lifecycle, publicity period, finance, objections, acknowledgements
@@ -326,7 +327,11 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   DELIBERATION_BALLOTS_UNACCOUNTED: {
     status: 409,
     message:
-      '收回的选票和投票的人对不上（选票比投了票的人多，或有没签到的人投了票），说明表决记录被人私自改动过，这次表决不能计票。请立即报告乡镇核查',
+      '收回的选票和投票的人对不上（选票比投了票的人多，或有没签到的人投了票），说明表决记录被人私自改动过，这次表决不能计票。请宣布本次表决作废（系统会报告乡镇核查），再另行通知开会',
+  },
+  DELIBERATION_VOID_NOT_ALLOWED: {
+    status: 409,
+    message: '这次表决的记录是完整的，不能宣布作废；请按程序结束表决',
   },
   DELIBERATION_OPINION_GIVEN: { status: 409, message: '监督委员会已经对这条公告提出过意见了' },
   // public notices (村务公开 / 公示)

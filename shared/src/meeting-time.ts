@@ -181,7 +181,7 @@ export function meetingMoment(meetingAt: Date, checkInLeadMinutes: number, now: 
   return 'before_check_in'
 }
 
-export type MeetingRowStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled' | 'lapsed'
+export type MeetingRowStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled' | 'lapsed' | 'voided'
 
 export interface TimedMeeting {
   status: MeetingRowStatus
@@ -221,7 +221,7 @@ export function openTimeRule(m: Omit<TimedMeeting, 'status'>, now: Date): TimeVe
 
 /** 签到: from a little before the announced time while the meeting waits to open, and while it sits. */
 export function checkInTimeRule(m: TimedMeeting, now: Date): TimeVerdict {
-  if (m.status === 'closed' || m.status === 'cancelled')
+  if (m.status === 'closed' || m.status === 'cancelled' || m.status === 'voided')
     return { ok: false, code: 'DELIBERATION_VOTING_CLOSED', reason: '表决已经结束，不能再签到' }
   if (m.status === 'lapsed') return lapsed(m)
   const moment = meetingMoment(m.meetingAt, m.checkInLeadMinutes, now)
@@ -238,7 +238,7 @@ export function checkInTimeRule(m: TimedMeeting, now: Date): TimeVerdict {
 
 /** 投票 and 结束表决: only in session, and never before the announced time, whatever the row says. */
 export function votingTimeRule(m: TimedMeeting, now: Date): TimeVerdict {
-  if (m.status === 'closed' || m.status === 'cancelled')
+  if (m.status === 'closed' || m.status === 'cancelled' || m.status === 'voided')
     return { ok: false, code: 'DELIBERATION_VOTING_CLOSED', reason: '表决已经结束' }
   if (m.status === 'lapsed') return lapsed(m)
   if (now.getTime() < m.meetingAt.getTime())

@@ -202,6 +202,7 @@ const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   closed: '已结束',
   cancelled: '已取消',
   lapsed: '没有按时召开，已失效',
+  voided: '记录被改动，表决作废',
 }
 
 const BALLOT_LABELS: Record<BallotKind, string> = { open: '公开表决', secret: '无记名投票' }

@@ -97,6 +97,81 @@ describe(`the meeting seal on ${DIALECT}`, () => {
     expect(await verify()).toMatchObject({ ok: true })
   })
 
+  it('lets the clerk declare a tampered vote void: nothing counted, the rows sealed as found, the township told, a new meeting next', async () => {
+    const m = await meetingInSession('secret', 1)
+    const path = `/${m.id}/meetings/${m.meetingId}`
+    const meetingAs = async (token: string) =>
+      (await t.request({ method: 'GET', url: `${base()}${path}`, token })).body
+    // a vote whose records are whole is closed, never voided
+    const whole = await post(secretary, `${path}/void`, { reason: '怀疑有人多投' })
+    expect({ status: whole.status, code: whole.body.code }).toEqual({
+      status: ERRORS.DELIBERATION_VOID_NOT_ALLOWED.status,
+      code: 'DELIBERATION_VOID_NOT_ALLOWED',
+    })
+    expect((await meetingAs(secretary)).integrityProblem).toBeNull()
+
+    const forged = randomUUID()
+    await t.ds.query('INSERT INTO deliberation_secret_ballot (id, meetingId, choice) VALUES (?, ?, ?)', [
+      forged,
+      m.meetingId,
+      'yes',
+    ])
+    // the clerk is shown what is wrong; a villager is not
+    expect((await meetingAs(secretary)).integrityProblem).toBe('收回选票 2 张，投了票的有 1 人')
+    const resident = await t.login('resident')
+    expect((await meetingAs(resident)).integrityProblem).toBeNull()
+    expect((await post(resident, `${path}/void`, { reason: '我不服' })).status).toBe(403)
+    expect((await post(secretary, `${path}/void`, { reason: ' ' })).body.code).toBe('VALIDATION_FAILED')
+
+    const voided = await post(secretary, `${path}/void`, { reason: '已报乡镇核查' })
+    expect(voided.status).toBe(200)
+    expect(voided.body).toMatchObject({ status: 'voided', result: null, integrityProblem: null })
+    const d = (await t.request({ method: 'GET', url: `${base()}/${m.id}`, token: resident })).body
+    expect(d).toMatchObject({ step: 'propose', phase: 'pending' })
+    expect(d.history.at(-1)).toMatchObject({ outcome: 'voided' })
+    expect(d.history.at(-1).reason).toBe('收回选票 2 张，投了票的有 1 人。已报乡镇核查')
+    // nothing was counted, and no ballot can be cast any more
+    expect(
+      Number(
+        (
+          await t.ds.query('SELECT COUNT(*) AS n FROM deliberation_meeting_result WHERE meetingId = ?', [
+            m.meetingId,
+          ])
+        )[0].n,
+      ),
+    ).toBe(0)
+    expect((await post(m.tokens[1]!, `${path}/ballots`, { choice: 'no' })).body.code).toBe(
+      'DELIBERATION_VOTING_CLOSED',
+    )
+    // the township hears of it
+    const township = await t.login('township')
+    const inbox = (await t.request({ method: 'GET', url: '/api/inbox', token: township })).body
+    expect(inbox.items[0].title).toBe('柳林村一次表决因记录被改动而作废')
+    // the altered rows stay as evidence, sealed as found: the chain holds, and touching them again shows
+    expect(await verify()).toMatchObject({ ok: true })
+    await t.ds.query('DELETE FROM deliberation_secret_ballot WHERE id = ?', [forged])
+    expect(await verify()).toMatchObject({
+      ok: false,
+      table: 'deliberation_secret_ballot',
+      recordId: String(m.meetingId),
+    })
+    await t.ds.query('INSERT INTO deliberation_secret_ballot (id, meetingId, choice) VALUES (?, ?, ?)', [
+      forged,
+      m.meetingId,
+      'yes',
+    ])
+    expect(await verify()).toMatchObject({ ok: true })
+    // the step waits for a new meeting, noticed afresh
+    const again = await openMeeting(t, {
+      token: secretary,
+      villageId: village,
+      deliberationId: m.id,
+      step: 'propose',
+      body: 'party_branch',
+    })
+    expect(again.meetingId).not.toBe(m.meetingId)
+  })
+
   it('refuses to count a vote of a member who never checked in', async () => {
     const m = await meetingInSession('open', 1)
     const absent = m.members.at(-1)!.id

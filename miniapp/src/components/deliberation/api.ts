@@ -148,6 +148,14 @@ export const closeMeeting = (
     ...o,
   })
 
+/** 宣布表决作废: only offered where the server found ballots it cannot account for. */
+export const voidVote = (villageId: number, id: number, meetingId: number, reason: string, o?: CallOptions) =>
+  api.request<MeetingView>(`${meeting(villageId, id, meetingId)}/void`, {
+    method: 'POST',
+    body: { reason },
+    ...o,
+  })
+
 export const publishStep = (villageId: number, id: number, body: PublishStepRequest, o?: CallOptions) =>
   api.request<DeliberationDetail>(`${base(villageId)}/${id}/publish`, { method: 'POST', body, ...o })
 

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common'
 import {
   COMMITTEE_ROLES,
+  voidMeetingSchema,
+  type VoidMeetingRequest,
   deliberationCreateSchema,
   deliberationListQuerySchema,
   meetingAttachmentsSchema,
@@ -74,6 +76,7 @@ import { DeliberationsService } from './deliberations.service'
  *   POST /:id/meetings                       MeetingScheduleRequest → DeliberationView
  *   GET  /:id/meetings/:mid                  → MeetingView (minutes, attachments, townshipAttendees, canRecord)
  *   POST /:id/meetings/:mid/open | cancel    → MeetingView | DeliberationView
+ *   POST /:id/meetings/:mid/void             → MeetingView (only when ballots cannot be accounted for)
  *   POST /:id/meetings/:mid/check-in         → QuorumView
  *   POST /:id/meetings/:mid/paper-sign-in    PaperSignInRequest → QuorumView
  *   GET  /:id/meetings/:mid/quorum           → QuorumView
@@ -189,6 +192,18 @@ export class DeliberationsController {
     @Body(zod(cancelMeetingSchema)) body: CancelMeetingRequest,
   ) {
     return this.deliberations.cancel(a, id, meetingId, body)
+  }
+
+  @Post(':id/meetings/:meetingId/void')
+  @HttpCode(200)
+  @Access.village(COMMITTEE_ROLES)
+  voidVote(
+    @Acting() a: ActingContext,
+    @Param('id', IdPipe) id: number,
+    @Param('meetingId', IdPipe) meetingId: number,
+    @Body(zod(voidMeetingSchema)) body: VoidMeetingRequest,
+  ) {
+    return this.deliberations.voidVote(a, id, meetingId, body)
   }
 
   @Post(':id/meetings/:meetingId/check-in')

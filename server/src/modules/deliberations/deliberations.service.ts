@@ -57,6 +57,7 @@ import {
   type RejectDeliberationRequest,
   type Role,
   type Votes,
+  type VoidMeetingRequest,
 } from '@xiangli/shared'
 import { Clock } from '../../core/clock/clock'
 import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
@@ -99,6 +100,7 @@ import { DeliberationMeetingMinutes } from './entities/meeting-minutes.entity'
 import { DeliberationOpinion } from './entities/opinion.entity'
 import { DeliberationTownshipAttendee } from './entities/township-attendee.entity'
 import { ballotsUnaccounted, meetingSealEntries } from './meeting-seal'
+import { accountsHolding } from '../roles/role-holders'
 import { PetitionsService } from './petitions.service'
 import { refusal } from './deliberation-store'
 import { MeetingLapses } from './meeting-lapse'
@@ -409,7 +411,8 @@ export class DeliberationsService implements OnModuleInit {
     const lapsed = await this.tx.run(async (m) => {
       const d = await this.find(m, a.villageId, id, true)
       const meeting = await this.meeting(m, d, meetingId, true)
-      if (meeting.status === 'cancelled') throw new AppException('DELIBERATION_MEETING_NOT_SCHEDULED')
+      if (meeting.status === 'cancelled' || meeting.status === 'voided')
+        throw new AppException('DELIBERATION_MEETING_NOT_SCHEDULED')
       if (meeting.status === 'closed') throw new AppException('DELIBERATION_RESULT_FINAL')
       if (meeting.status === 'lapsed') throw new AppException('DELIBERATION_MEETING_LAPSED')
       if (meeting.status !== 'scheduled') throw new AppException('DELIBERATION_MEETING_IN_SESSION')
@@ -457,7 +460,7 @@ export class DeliberationsService implements OnModuleInit {
     await this.tx.run(async (m) => {
       const d = await this.find(m, a.villageId, id, true)
       const meeting = await this.meeting(m, d, meetingId, true)
-      if (meeting.status === 'closed' || meeting.status === 'cancelled')
+      if (meeting.status === 'closed' || meeting.status === 'cancelled' || meeting.status === 'voided')
         throw new AppException('DELIBERATION_VOTING_CLOSED')
       const event: DeliberationEvent = body.reason
         ? { type: 'cancel_meeting', step: meeting.step, reason: body.reason }
@@ -481,6 +484,59 @@ export class DeliberationsService implements OnModuleInit {
       })
     })
     return this.detail(a, id)
+  }
+
+  /**
+   * 宣布表决作废: a vote in session whose records were altered behind the application (ballots it
+   * cannot account for, see `ballotsUnaccounted`) is counted for nothing. The rows stay as evidence,
+   * sealed as they were found so they cannot be touched again unnoticed; the township is told; the
+   * step waits for a new meeting with a fresh notice. Refused while the records are whole.
+   */
+  async voidVote(a: ActingContext, id: number, meetingId: number, body: VoidMeetingRequest) {
+    await this.tx.run(async (m) => {
+      const d = await this.find(m, a.villageId, id, true)
+      const meeting = await this.meeting(m, d, meetingId, true)
+      this.mustBeInSession(meeting)
+      this.gate(d, a, 'void_meeting')
+      const finding = await ballotsUnaccounted(m, meeting)
+      if (!finding) throw new AppException('DELIBERATION_VOID_NOT_ALLOWED')
+      const reason = `${finding}。${body.reason}`
+      await this.apply(
+        m,
+        a,
+        d,
+        { type: 'void_meeting', step: meeting.step, reason },
+        'deliberation.meeting_voided',
+      )
+      await m.getRepository(DeliberationMeeting).update({ id: meeting.id }, { status: 'voided' })
+      for (const sealed of await meetingSealEntries(m, meeting))
+        await this.audit.append(m, { actor: a.actor, orgId: d.villageId, ...sealed })
+      const label = DELIBERATION_BODY_LABELS[meeting.body]
+      const village = await m.getRepository(Org).findOneByOrFail({ id: d.villageId })
+      if (village.parentId !== null)
+        await this.notify.notify(m, {
+          accountIds: await accountsHolding(m, village.parentId, ['township_official']),
+          orgId: village.parentId,
+          kind: 'deliberation.meeting_voided',
+          title: `${village.name}一次表决因记录被改动而作废`,
+          body: `「${d.title}」${label}（${meetingDay(meeting.meetingAt)}）：${reason}。请核查。`,
+          link: deliberationMeetingPage(d.id, meeting.id),
+        })
+      const members = (await m.query(
+        `SELECT DISTINCT r.accountId FROM deliberation_meeting_member mm JOIN resident r ON r.id = mm.residentId
+          WHERE mm.meetingId = ? AND r.accountId IS NOT NULL`,
+        [meeting.id],
+      )) as { accountId: number | string }[]
+      await this.notify.notify(m, {
+        accountIds: members.map((r) => Number(r.accountId)).filter((x) => x !== a.principal.accountId),
+        orgId: d.villageId,
+        kind: 'deliberation.meeting_voided',
+        title: `${label}表决作废`,
+        body: `「${d.title}」这次表决的记录被人改动过，表决作废，不计票；村里将另行通知开会。`,
+        link: deliberationMeetingPage(d.id, meeting.id),
+      })
+    })
+    return this.meetingView(a, id, meetingId)
   }
 
   /**
@@ -630,6 +686,10 @@ export class DeliberationsService implements OnModuleInit {
         createdAt: x.createdAt.toISOString(),
       })),
       canRecord: this.mayRecord(d, meeting, a),
+      integrityProblem:
+        meeting.status === 'in_session' && this.mayRecord(d, meeting, a)
+          ? await ballotsUnaccounted(this.ds.manager, meeting)
+          : null,
       iVoted: await this.hasVoted(meeting, members.find((x) => x.residentId === me)?.id ?? null),
     }
   }
@@ -1422,7 +1482,7 @@ export class DeliberationsService implements OnModuleInit {
   }
 
   private mustBeInSession(meeting: Pick<DeliberationMeeting, 'status'>): void {
-    if (meeting.status === 'closed' || meeting.status === 'cancelled')
+    if (meeting.status === 'closed' || meeting.status === 'cancelled' || meeting.status === 'voided')
       throw new AppException('DELIBERATION_VOTING_CLOSED')
     if (meeting.status !== 'in_session') throw new AppException('DELIBERATION_MEETING_NOT_OPEN')
   }

@@ -205,7 +205,8 @@ export class MeetingNotices implements OnModuleInit {
       const meeting = await this.store.meeting(m, d, meetingId, true)
       if (meeting.status === 'in_session') throw new AppException('DELIBERATION_MEETING_IN_SESSION')
       if (meeting.status === 'closed') throw new AppException('DELIBERATION_RESULT_FINAL')
-      if (meeting.status === 'cancelled') throw new AppException('DELIBERATION_MEETING_NOT_SCHEDULED')
+      if (meeting.status === 'cancelled' || meeting.status === 'voided')
+        throw new AppException('DELIBERATION_MEETING_NOT_SCHEDULED')
       const [checkedIn] = (await m.query(
         'SELECT COUNT(*) AS n FROM deliberation_attendance WHERE meetingId = ?',
         [meeting.id],

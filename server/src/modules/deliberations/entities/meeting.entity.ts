@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import type { BallotKind, MeetingBody, StepKey } from '@xiangli/shared'
 
 /** `lapsed`: not opened within a day after its announced time; rescheduling notices it afresh. */
-export type MeetingStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled' | 'lapsed'
+export type MeetingStatus = 'scheduled' | 'in_session' | 'closed' | 'cancelled' | 'lapsed' | 'voided'
 
 /** One meeting held for one step of a deliberation; it votes on one motion, the deliberation's matter. */
 @Entity('deliberation_meeting')

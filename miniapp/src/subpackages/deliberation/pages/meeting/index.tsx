@@ -23,6 +23,7 @@ import { QuorumBar } from '@/components/deliberation/QuorumBar'
 import { ResultBlock } from '@/components/deliberation/StepList'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
+import { VoidVoteCard } from '@/components/deliberation/VoidVoteCard'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { showProblem } from '@/api/request'
 import { asApiError, useResource } from '@/hooks/useResource'
@@ -193,6 +194,8 @@ export default function MeetingPage() {
     } catch (e) {
       const error = asApiError(e)
       if (!error.sessionEnded) showProblem(error.message)
+      // the records were found altered: the page now offers to declare the vote void
+      if (error.code === 'DELIBERATION_BALLOTS_UNACCOUNTED') await meeting.reload()
     } finally {
       setBusy(false)
     }
@@ -284,7 +287,9 @@ export default function MeetingPage() {
                   ? '正在开会'
                   : m.status === 'closed'
                     ? '已结束'
-                    : '已取消'}
+                    : m.status === 'voided'
+                      ? '表决作废'
+                      : '已取消'}
           </Text>
         </View>
         {d ? (
@@ -302,6 +307,15 @@ export default function MeetingPage() {
         <View className="xl-delib-content">{m.agenda}</View>
       </View>
 
+      <VoidVoteCard
+        m={m}
+        villageId={villageId}
+        deliberationId={id!}
+        onVoided={async (v) => {
+          shownMeeting(v)
+          await deliberation.reload()
+        }}
+      />
       <PaperNoticeCard
         m={m}
         villageId={villageId}
