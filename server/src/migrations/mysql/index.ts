@@ -5,6 +5,7 @@ import { Certificates1795610898969Mysql } from './1795610898969-Certificates'
 import { Deliberations1795612147557Mysql } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Mysql } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Mysql } from './1795616603365-PublicNotices'
+import { SessionsAndPendingClaims1796527703692Mysql } from './1796527703692-SessionsAndPendingClaims'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -14,4 +15,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   Deliberations1795612147557Mysql,
   DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
   PublicNotices1795616603365Mysql,
+  SessionsAndPendingClaims1796527703692Mysql,
 ]
