@@ -11,6 +11,8 @@ import { AppModule } from './app.module'
 import type { AppConfig } from './core/config/config'
 import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/database/data-source'
 import { ErrorFilter } from './core/errors/error.filter'
+import { TokensService } from './core/auth/tokens.service'
+import { registerRateLimits } from './core/http/rate-limits'
 import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
 import { DemoSeeder } from './modules/demo/demo.seed'
 
@@ -40,6 +42,9 @@ export async function createApp(
   db: DatabaseTarget = databaseTarget(config),
 ): Promise<NestFastifyApplication> {
   const ran = await migrate(db)
+  const h5Root = config.H5_DIR ? resolve(config.H5_DIR) : null
+  if (h5Root && !existsSync(resolve(h5Root, 'index.html')))
+    throw new Error(`H5_DIR: ${h5Root} has no index.html; run pnpm build:h5 first`)
   const adapter = new FastifyAdapter({
     logger:
       config.LOG_LEVEL === 'silent'
@@ -50,13 +55,16 @@ export async function createApp(
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID()
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies listed; from anyone else it is the client
+    // choosing the address its requests are counted under
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
   })
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, {
     logger: NEST_LEVELS[config.LOG_LEVEL],
   })
   if (ran.length) new Logger('Database').log(`migrations applied: ${ran.join(', ')}`)
   const fastify = app.getHttpAdapter().getInstance()
+  await registerRateLimits(app, config, app.get(TokensService))
   await app.register(multipart as never, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id)
@@ -64,14 +72,11 @@ export async function createApp(
   // Nest routes Fastify's own errors (bad JSON, body too large) through the same filter
   app.useGlobalFilters(new ErrorFilter())
 
-  if (config.H5_DIR) {
-    const root = resolve(config.H5_DIR)
-    if (!existsSync(resolve(root, 'index.html')))
-      throw new Error(`H5_DIR: ${root} has no index.html; run pnpm build:h5 first`)
+  if (h5Root) {
     // loaded only when serving the H5 app: it pulls in ESM-only packages the test runner cannot load
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fastifyStatic = require('@fastify/static')
-    await app.register(fastifyStatic as never, { root, prefix: '/', index: ['index.html'] })
+    await app.register(fastifyStatic as never, { root: h5Root, prefix: '/', index: ['index.html'] })
   }
   app.enableShutdownHooks()
   await app.init()
