@@ -1,5 +1,5 @@
 import 'reflect-metadata'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { Logger, type LogLevel } from '@nestjs/common'
@@ -13,6 +13,7 @@ import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/d
 import { ErrorFilter } from './core/errors/error.filter'
 import { TokensService } from './core/auth/tokens.service'
 import { registerRateLimits } from './core/http/rate-limits'
+import { registerSecurityHeaders } from './core/http/security-headers'
 import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
 import { DemoSeeder } from './modules/demo/demo.seed'
 
@@ -64,6 +65,11 @@ export async function createApp(
   })
   if (ran.length) new Logger('Database').log(`migrations applied: ${ran.join(', ')}`)
   const fastify = app.getHttpAdapter().getInstance()
+  // first, so that every answer carries the headers, a refusal by the rate limit included
+  await registerSecurityHeaders(app, {
+    indexHtml: h5Root ? readFileSync(resolve(h5Root, 'index.html'), 'utf8') : null,
+    https: config.publicBaseUrl.startsWith('https://'),
+  })
   await registerRateLimits(app, config, app.get(TokensService))
   await app.register(multipart as never, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
   fastify.addHook('onSend', async (req, reply) => {

@@ -70,6 +70,7 @@ describe(`rate limits on ${DIALECT}`, () => {
     const refused = await demoLogin(t, '198.51.100.1')
     expectLimited(refused, 60)
     expect(refused.headers['x-request-id']).toBe(refused.body.requestId)
+    expect(refused.headers['content-security-policy']).toEqual(expect.stringContaining("default-src 'self'"))
     // another address is not held back by that one
     expect((await demoLogin(t, '198.51.100.2')).status).toBe(200)
   })

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto'
+import type { NestFastifyApplication } from '@nestjs/platform-fastify'
+import helmet from '@fastify/helmet'
+
+/**
+ * The inline scripts of the H5 app's index.html, as CSP hashes. Taro writes one there (it sets the
+ * root font size before the app loads); hashing what the build actually contains lets it run while
+ * every other inline script stays refused, and a rebuilt app needs no change here.
+ */
+export function inlineScriptHashes(indexHtml: string): string[] {
+  const hashes: string[] = []
+  for (const m of indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+    if (!m[1]) continue
+    hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`)
+  }
+  return hashes
+}
+
+/**
+ * What the H5 app (Taro + NutUI) needs, and no more: its scripts and styles from this origin (webpack
+ * loads its chunks as <script src> and <link>), styles set at run time (Taro and NutUI inject
+ * <style> elements and style attributes), photos previewed from blob: URLs before upload and icons
+ * as data: URLs, and the API on the same origin. Nothing may frame it.
+ */
+export function contentSecurityPolicy(scriptHashes: string[], https: boolean) {
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      baseUri: ["'self'"],
+      scriptSrc: ["'self'", ...scriptHashes],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      mediaSrc: ["'self'", 'blob:'],
+      connectSrc: ["'self'"],
+      workerSrc: ["'self'", 'blob:'],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+      // only where the server is reached over HTTPS: on plain HTTP it would send the browser to an
+      // https:// address of this server that does not answer
+      ...(https ? { upgradeInsecureRequests: [] } : {}),
+    },
+  }
+}
+
+/** Security headers on every answer, the API's and the H5 app's alike. */
+export async function registerSecurityHeaders(
+  app: NestFastifyApplication,
+  opts: { indexHtml: string | null; https: boolean },
+): Promise<void> {
+  await app.register(helmet as never, {
+    contentSecurityPolicy: contentSecurityPolicy(
+      opts.indexHtml ? inlineScriptHashes(opts.indexHtml) : [],
+      opts.https,
+    ),
+    // helmet's defaults otherwise: no Referer (signed photo links carry their signature in the
+    // query), resources for this origin only, no MIME sniffing, no framing
+    // browsers ignore it over plain HTTP; sent only where the server is reached over HTTPS
+    hsts: opts.https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
+  })
+}
