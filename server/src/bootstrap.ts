@@ -11,6 +11,7 @@ import { AppModule } from './app.module'
 import type { AppConfig } from './core/config/config'
 import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/database/data-source'
 import { ErrorFilter } from './core/errors/error.filter'
+import { answerClientError, answerFrameworkError } from './core/errors/edge-errors'
 import { TokensService } from './core/auth/tokens.service'
 import { registerRateLimits } from './core/http/rate-limits'
 import { registerSecurityHeaders } from './core/http/security-headers'
@@ -59,6 +60,10 @@ export async function createApp(
     // X-Forwarded-For is believed only from the proxies listed; from anyone else it is the client
     // choosing the address its requests are counted under
     trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
+    // ids are at most ten digits, certificate numbers and region codes a few dozen characters
+    maxParamLength: 100,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   })
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, {
     logger: NEST_LEVELS[config.LOG_LEVEL],

@@ -1,8 +1,117 @@
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ERRORS, type ErrorCode } from '@xiangli/shared'
 import { DIALECT, startTestApp, type TestApp } from '../support/app'
+
+interface RawAnswer {
+  status: number
+  headers: Record<string, string>
+  body: any
+}
+
+/** Sends bytes over a real socket (inject skips Node's HTTP parser) and reads the answer to the end. */
+function raw(port: number, request: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1')
+    const chunks: Buffer[] = []
+    socket.on('data', (d) => chunks.push(d))
+    socket.on('error', reject)
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      const [head = '', ...rest] = text.split('\r\n\r\n')
+      const [statusLine = '', ...lines] = head.split('\r\n')
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      )
+      const body = rest.join('\r\n\r\n')
+      let parsed: unknown = body
+      try {
+        parsed = JSON.parse(body)
+      } catch {
+        // not JSON: the assertion below shows what came instead
+      }
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: parsed })
+    })
+    socket.end(request)
+  })
+}
+
+function expectOurShape(res: RawAnswer, code: ErrorCode) {
+  expect(res.status).toBe(ERRORS[code].status)
+  expect(res.headers['content-type']).toMatch(/^application\/json/)
+  expect(res.body).toEqual({ code, message: ERRORS[code].message, requestId: expect.any(String) })
+  expect(res.body.message).toMatch(/[\u4e00-\u9fff]/)
+  expect(res.headers['x-request-id']).toBe(res.body.requestId)
+  expect(res.headers['x-content-type-options']).toBe('nosniff')
+}
+
+describe(`answers given before the app sees a request, over a real socket, on ${DIALECT}`, () => {
+  let t: TestApp
+  let port: number
+
+  beforeAll(async () => {
+    t = await startTestApp()
+    await t.app.listen({ port: 0, host: '127.0.0.1' })
+    port = (t.app.getHttpServer().address() as { port: number }).port
+  })
+  afterAll(async () => t.close())
+
+  it('answers a request Node cannot parse with BAD_REQUEST', async () => {
+    expectOurShape(await raw(port, 'THIS IS NOT HTTP\r\n\r\n'), 'BAD_REQUEST')
+  })
+
+  it('answers a request with a broken header line with BAD_REQUEST', async () => {
+    expectOurShape(
+      await raw(port, 'GET /health/live HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n'),
+      'BAD_REQUEST',
+    )
+  })
+
+  it('answers headers over the size limit with HEADERS_TOO_LARGE (431)', async () => {
+    const big = 'a'.repeat(20_000)
+    expectOurShape(
+      await raw(port, `GET /health/live HTTP/1.1\r\nHost: x\r\nCookie: ${big}\r\n\r\n`),
+      'HEADERS_TOO_LARGE',
+    )
+  })
+
+  it('answers a path parameter over its length limit with URL_TOO_LONG (414), without echoing the URL', async () => {
+    const long = 'x'.repeat(150)
+    const res = await raw(
+      port,
+      `GET /api/public/notices/${long} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    )
+    expectOurShape(res, 'URL_TOO_LONG')
+    expect(JSON.stringify(res.body)).not.toContain(long)
+  })
+
+  it('answers a URL with broken percent-encoding with BAD_REQUEST, without echoing it', async () => {
+    const res = await raw(
+      port,
+      'GET /api/public/notices/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    )
+    expectOurShape(res, 'BAD_REQUEST')
+    expect(JSON.stringify(res.body)).not.toContain('%E0')
+  })
+
+  it('answers an unknown route with NOT_FOUND, with the security headers', async () => {
+    const res = await raw(port, 'GET /api/nothing-here HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+    expectOurShape(res, 'NOT_FOUND')
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'")
+  })
+
+  it('answers malformed JSON with VALIDATION_FAILED, in Chinese', async () => {
+    const body = '{"key": '
+    const res = await raw(
+      port,
+      `POST /api/auth/demo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    )
+    expectOurShape(res, 'VALIDATION_FAILED')
+  })
+})
 
 describe(`security headers on ${DIALECT}`, () => {
   let t: TestApp
