@@ -149,7 +149,7 @@ describe(`security headers on ${DIALECT}`, () => {
     expect(policy['script-src-attr']).toEqual(["'none'"])
     expect(policy['style-src']).toEqual(["'self'", "'unsafe-inline'"])
     expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:'])
-    expect(policy['connect-src']).toEqual(["'self'"])
+    expect(policy['connect-src']).toEqual(["'self'", 'blob:'])
     expect(policy['object-src']).toEqual(["'none'"])
     expect(policy['frame-ancestors']).toEqual(["'none'"])
     expect(policy['upgrade-insecure-requests']).toBeUndefined()

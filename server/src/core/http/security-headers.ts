@@ -20,7 +20,7 @@ export function inlineScriptHashes(indexHtml: string): string[] {
  * What the H5 app (Taro + NutUI) needs, and no more: its scripts and styles from this origin (webpack
  * loads its chunks as <script src> and <link>), styles set at run time (Taro and NutUI inject
  * <style> elements and style attributes), photos previewed from blob: URLs before upload and icons
- * as data: URLs, and the API on the same origin. Nothing may frame it.
+ * as data: URLs, and the API on the same origin (photos go up from blob: URLs). Nothing may frame it.
  */
 export function contentSecurityPolicy(scriptHashes: string[], https: boolean) {
   return {
@@ -34,7 +34,8 @@ export function contentSecurityPolicy(scriptHashes: string[], https: boolean) {
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
       mediaSrc: ["'self'", 'blob:'],
-      connectSrc: ["'self'"],
+      // Taro's H5 uploadFile reads the chosen photo back from its blob: URL with an XHR
+      connectSrc: ["'self'", 'blob:'],
       workerSrc: ["'self'", 'blob:'],
       objectSrc: ["'none'"],
       frameAncestors: ["'none'"],
