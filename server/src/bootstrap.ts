@@ -71,7 +71,7 @@ export async function createApp(
   if (ran.length) new Logger('Database').log(`migrations applied: ${ran.join(', ')}`)
   const fastify = app.getHttpAdapter().getInstance()
   // first, so that every answer carries the headers, a refusal by the rate limit included
-  await registerSecurityHeaders(app, {
+  registerSecurityHeaders(app, {
     indexHtml: h5Root ? readFileSync(resolve(h5Root, 'index.html'), 'utf8') : null,
     https: config.publicBaseUrl.startsWith('https://'),
   })
