@@ -6,6 +6,8 @@ module.exports = {
   testMatch: ['<rootDir>/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testTimeout: 90000,
+  // every test file fails when the browser refused something under the content security policy
+  setupFilesAfterEnv: ['<rootDir>/support/policy.ts'],
   // one Chromium at a time on a two-core machine
   maxWorkers: 1,
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core'
 
 export const resultsDir = resolve(__dirname, '../../test-results')
 
@@ -23,6 +23,18 @@ const PHONE = {
   hasTouch: true,
 }
 
+/**
+ * What the browser refused under the server's content security policy, in this test file. The app
+ * must work under it: support/policy.ts fails the file when anything was refused.
+ */
+export const refusedByPolicy: string[] = []
+
+function watchPolicy(context: BrowserContext): void {
+  context.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refusedByPolicy.push(m.text())
+  })
+}
+
 /** Headless Debian Chromium (Playwright gives each launch a fresh profile) with a phone-sized window. */
 export async function openBrowser(): Promise<Session> {
   const browser = await chromium.launch({
@@ -39,6 +51,7 @@ export async function openBrowser(): Promise<Session> {
     ],
   })
   const context = await browser.newContext(PHONE)
+  watchPolicy(context)
   const page = await context.newPage()
   return {
     browser,
@@ -53,6 +66,7 @@ export async function openBrowser(): Promise<Session> {
 /** Another person on the same Chromium: a fresh context (own storage, own login), the same phone. */
 export async function openPerson(browser: Browser): Promise<Session> {
   const context = await browser.newContext(PHONE)
+  watchPolicy(context)
   const page = await context.newPage()
   return { browser, context, page, close: () => context.close() }
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { Logger, type LogLevel } from '@nestjs/common'
@@ -11,6 +11,10 @@ import { AppModule } from './app.module'
 import type { AppConfig } from './core/config/config'
 import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/database/data-source'
 import { ErrorFilter } from './core/errors/error.filter'
+import { answerClientError, answerFrameworkError } from './core/errors/edge-errors'
+import { TokensService } from './core/auth/tokens.service'
+import { registerRateLimits } from './core/http/rate-limits'
+import { registerSecurityHeaders } from './core/http/security-headers'
 import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
 import { DemoSeeder } from './modules/demo/demo.seed'
 
@@ -40,6 +44,9 @@ export async function createApp(
   db: DatabaseTarget = databaseTarget(config),
 ): Promise<NestFastifyApplication> {
   const ran = await migrate(db)
+  const h5Root = config.H5_DIR ? resolve(config.H5_DIR) : null
+  if (h5Root && !existsSync(resolve(h5Root, 'index.html')))
+    throw new Error(`H5_DIR: ${h5Root} has no index.html; run pnpm build:h5 first`)
   const adapter = new FastifyAdapter({
     logger:
       config.LOG_LEVEL === 'silent'
@@ -50,13 +57,25 @@ export async function createApp(
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID()
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies listed; from anyone else it is the client
+    // choosing the address its requests are counted under
+    trustProxy: config.TRUST_PROXY.length > 0 ? config.TRUST_PROXY : false,
+    // ids are at most ten digits, certificate numbers and region codes a few dozen characters
+    maxParamLength: 100,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   })
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, {
     logger: NEST_LEVELS[config.LOG_LEVEL],
   })
   if (ran.length) new Logger('Database').log(`migrations applied: ${ran.join(', ')}`)
   const fastify = app.getHttpAdapter().getInstance()
+  // first, so that every answer carries the headers, a refusal by the rate limit included
+  registerSecurityHeaders(app, {
+    indexHtml: h5Root ? readFileSync(resolve(h5Root, 'index.html'), 'utf8') : null,
+    https: config.publicBaseUrl.startsWith('https://'),
+  })
+  await registerRateLimits(app, config, app.get(TokensService))
   await app.register(multipart as never, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
   fastify.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id)
@@ -64,14 +83,11 @@ export async function createApp(
   // Nest routes Fastify's own errors (bad JSON, body too large) through the same filter
   app.useGlobalFilters(new ErrorFilter())
 
-  if (config.H5_DIR) {
-    const root = resolve(config.H5_DIR)
-    if (!existsSync(resolve(root, 'index.html')))
-      throw new Error(`H5_DIR: ${root} has no index.html; run pnpm build:h5 first`)
+  if (h5Root) {
     // loaded only when serving the H5 app: it pulls in ESM-only packages the test runner cannot load
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fastifyStatic = require('@fastify/static')
-    await app.register(fastifyStatic as never, { root, prefix: '/', index: ['index.html'] })
+    await app.register(fastifyStatic as never, { root: h5Root, prefix: '/', index: ['index.html'] })
   }
   app.enableShutdownHooks()
   await app.init()

@@ -23,12 +23,11 @@ import {
   type MeetingBody,
 } from '@xiangli/shared'
 import { createApp } from '../bootstrap'
-import { TokensService } from '../core/auth/tokens.service'
 import { Clock } from '../core/clock/clock'
 import { loadConfig } from '../core/config/config'
 import { FieldCrypto } from '../core/crypto/field-crypto.service'
 import { freshDatabase } from '../core/database/test-databases'
-import { DEFAULT_PREFERENCES } from '../modules/auth/auth.service'
+import { AuthService, DEFAULT_PREFERENCES } from '../modules/auth/auth.service'
 import { Account } from '../modules/auth/entities/account.entity'
 import { Household } from '../modules/roster/entities/household.entity'
 import { Resident } from '../modules/roster/entities/resident.entity'
@@ -272,8 +271,9 @@ async function main(): Promise<void> {
         WHERE mm.meetingId = ? AND r.name LIKE '村民%' AND r.accountId IS NOT NULL`,
       [meetingId],
     )) as { accountId: number }[]
-    const tokens = app.get(TokensService)
-    const voterTokens = voters.map((v) => tokens.issueAccess(Number(v.accountId)).accessToken)
+    const auth = app.get(AuthService)
+    const voterTokens: string[] = []
+    for (const v of voters) voterTokens.push((await auth.startSession(Number(v.accountId))).accessToken)
     const meetingPath = `${deliberations}/${d.id}/meetings/${meetingId}`
 
     // 3. the baseline: AT_ONCE concurrent plain INSERTs, one row each, as many as there are voters

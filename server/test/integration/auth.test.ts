@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import jwt from 'jsonwebtoken'
 import { ERRORS } from '@xiangli/shared'
 import { Account } from '../../src/modules/auth/entities/account.entity'
@@ -270,7 +271,7 @@ describe(`logging in on ${DIALECT}`, () => {
     })
 
     it('refuse a valid token for an account that no longer exists', async () => {
-      const ghost = jwt.sign({ typ: 'access' }, SECRET, {
+      const ghost = jwt.sign({ typ: 'access', sid: randomUUID() }, SECRET, {
         algorithm: 'HS256',
         subject: '987654',
         expiresIn: 600,

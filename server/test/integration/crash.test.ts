@@ -158,7 +158,7 @@ describe(`a server killed in the middle of a storm of check-ins and ballots on $
       meetingId = m.meetingId
       path = `/api/villages/${village}/deliberations/${m.deliberationId}/meetings/${meetingId}`
       const memberOf = new Map(m.members.map((x) => [x.residentId, x.id]))
-      const tokens = tokensFor(
+      const tokens = await tokensFor(
         t,
         grown.map((g) => g.accountId!),
       )

@@ -1,9 +1,8 @@
 import { ERRORS } from '@xiangli/shared'
 import { verifyChain } from '../../src/cli/verify-chain'
-import { TokensService } from '../../src/core/auth/tokens.service'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount } from '../support/factories'
+import { addAccount, tokenFor } from '../support/factories'
 import { lawfulMeeting, meetingMembers, openMeeting, reachMeeting, serverNow } from '../support/meetings'
 
 const DAY = 86_400_000
@@ -35,7 +34,7 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
       accountId = (await addAccount(t, { displayName: r.name })).id
       await t.ds.getRepository(Resident).update({ id: r.id }, { accountId })
     }
-    return t.app.get(TokensService).issueAccess(accountId).accessToken
+    return tokenFor(t, accountId)
   }
 
   const create = async (token = secretary, over: Record<string, unknown> = {}) => {

@@ -1,9 +1,8 @@
 import { chinaDay, earliestMeetingAt, ERRORS } from '@xiangli/shared'
-import { TokensService } from '../../src/core/auth/tokens.service'
 import { MeetingLapses } from '../../src/modules/deliberations/meeting-lapse'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount } from '../support/factories'
+import { addAccount, tokenFor } from '../support/factories'
 import { holdMeeting, lawfulMeeting, letPass, meetingMembers, passTo, serverNow } from '../support/meetings'
 
 const MIN = 60_000
@@ -36,7 +35,7 @@ describe(`the time of a meeting on ${DIALECT}`, () => {
       accountId = (await addAccount(t, { displayName: r.name })).id
       await t.ds.getRepository(Resident).update({ id: r.id }, { accountId })
     }
-    return t.app.get(TokensService).issueAccess(accountId).accessToken
+    return tokenFor(t, accountId)
   }
   const create = async (token = secretary) => {
     const res = await post(token, '', {

@@ -1,8 +1,7 @@
 import { ERRORS } from '@xiangli/shared'
-import { TokensService } from '../../src/core/auth/tokens.service'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount } from '../support/factories'
+import { addAccount, tokenFor } from '../support/factories'
 
 describe(`联名提议 (petitions) on ${DIALECT}`, () => {
   let t: TestApp
@@ -32,7 +31,7 @@ describe(`联名提议 (petitions) on ${DIALECT}`, () => {
       accountId = (await addAccount(t, { displayName: r.name })).id
       await t.ds.getRepository(Resident).update({ id: r.id }, { accountId })
     }
-    return t.app.get(TokensService).issueAccess(accountId).accessToken
+    return tokenFor(t, accountId)
   }
 
   /** Villagers aged 18+ (registered) of 柳林村 who are not representatives, in roster order. */

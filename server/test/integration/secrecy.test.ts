@@ -108,7 +108,7 @@ describe(`the secret ballot, read back from every table and the log, on ${DIALEC
       path = `/api/villages/${village}/deliberations/${m.deliberationId}/meetings/${meetingId}`
       ballotsPath = `${path}/ballots`
       const memberOf = new Map(m.members.map((x) => [x.residentId, x.id]))
-      const tokens = tokensFor(
+      const tokens = await tokensFor(
         t,
         grown.map((g) => g.accountId!),
       )

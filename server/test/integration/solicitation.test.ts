@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ERRORS } from '@xiangli/shared'
-import { TokensService } from '../../src/core/auth/tokens.service'
 import { Deliberation } from '../../src/modules/deliberations/entities/deliberation.entity'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount } from '../support/factories'
+import { addAccount, tokenFor } from '../support/factories'
 import { png } from '../support/images'
 import { lawfulMeeting, meetingMembers, openMeeting } from '../support/meetings'
 
@@ -49,7 +48,7 @@ describe(`一征 and meeting records on ${DIALECT}`, () => {
       accountId = (await addAccount(t, { displayName: r.name })).id
       await t.ds.getRepository(Resident).update({ id: r.id }, { accountId })
     }
-    return t.app.get(TokensService).issueAccess(accountId).accessToken
+    return tokenFor(t, accountId)
   }
   const upload = async (token: string): Promise<number> => {
     const res = await t.request({

@@ -269,6 +269,71 @@ describe(`实名认证 (verification) on ${DIALECT}`, () => {
     })
   })
 
+  describe('one claim at a time on a roster person', () => {
+    /** A roster person of 柳林村 and the claim body anyone who knows their details can send. */
+    async function rosterPerson(phone = '13600006666') {
+      const r = await addResident(t, { villageId: ids.village, name: '孙桂兰', sex: 'female', phone })
+      return { resident: r, body: { villageId: ids.village, name: r.name, idNumber: r.plainIdNumber, phone } }
+    }
+    const pendingFor = (residentId: number) =>
+      t.ds.getRepository(VerificationRequest).findBy({ residentId, state: 'pending' })
+
+    it('refuses a second account’s claim while the first waits, with RESIDENT_CLAIM_PENDING, storing nothing', async () => {
+      const { resident, body } = await rosterPerson()
+      const first = await addAccount(t)
+      const second = await addAccount(t)
+      expect((await submit(first.token, body)).status).toBe(201)
+      const before = await t.ds.getRepository(VerificationRequest).count()
+
+      const res = await submit(second.token, body)
+      expect(res.status).toBe(409)
+      expect(res.body).toEqual({
+        code: 'RESIDENT_CLAIM_PENDING',
+        message: ERRORS.RESIDENT_CLAIM_PENDING.message,
+        requestId: expect.any(String),
+      })
+      expect(await t.ds.getRepository(VerificationRequest).count()).toBe(before)
+      expect((await pendingFor(resident.id)).map((v) => v.accountId)).toEqual([first.id])
+    })
+
+    it('takes the other claim once the committee has rejected the first', async () => {
+      const { body } = await rosterPerson()
+      const impostor = await addAccount(t)
+      const owner = await addAccount(t)
+      const claimed = await submit(impostor.token, body)
+      expect((await submit(owner.token, body)).body.code).toBe('RESIDENT_CLAIM_PENDING')
+      await decide(claimed.body.id, 'reject', committee, { reason: '本人到村委会说明，这不是她的申请' })
+      const res = await submit(owner.token, body)
+      expect(res.status).toBe(201)
+      expect(res.body.state).toBe('pending')
+    })
+
+    it('lets exactly one of many claims made at the same instant wait, and refuses the rest', async () => {
+      const { resident, body } = await rosterPerson()
+      const accounts = []
+      for (let i = 0; i < 8; i++) accounts.push(await addAccount(t))
+      const answers = await Promise.all(accounts.map((a) => submit(a.token, body)))
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(1)
+      for (const a of answers.filter((x) => x.status !== 201)) {
+        expect(a.status).toBe(409)
+        expect(a.body.code).toBe('RESIDENT_CLAIM_PENDING')
+      }
+      expect(await pendingFor(resident.id)).toHaveLength(1)
+    })
+
+    it('keeps the rule in the database: a second pending claim on the person cannot be stored', async () => {
+      const { resident, body } = await rosterPerson()
+      const first = await addAccount(t)
+      const claimed = await submit(first.token, body)
+      const row = await t.ds.getRepository(VerificationRequest).findOneByOrFail({ id: claimed.body.id })
+      const { id: _id, ...copy } = row
+      await expect(
+        t.ds.getRepository(VerificationRequest).insert({ ...copy, accountId: first.id + 1000 }),
+      ).rejects.toThrow()
+      expect(await pendingFor(resident.id)).toHaveLength(1)
+    })
+  })
+
   describe('rejection', () => {
     it('records the reason, tells the applicant, and lets them try again', async () => {
       const a = await applicant()

@@ -1,7 +1,6 @@
 import { idNumberCheckChar, maskIdNumber, type Sex } from '@xiangli/shared'
-import { TokensService } from '../../src/core/auth/tokens.service'
 import { FieldCrypto } from '../../src/core/crypto/field-crypto.service'
-import { DEFAULT_PREFERENCES } from '../../src/modules/auth/auth.service'
+import { AuthService, DEFAULT_PREFERENCES } from '../../src/modules/auth/auth.service'
 import { Account } from '../../src/modules/auth/entities/account.entity'
 import { Household } from '../../src/modules/roster/entities/household.entity'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
@@ -41,7 +40,12 @@ export async function addAccount(
     preferences: DEFAULT_PREFERENCES,
     lastLoginAt: null,
   })
-  return { id: account.id, token: t.app.get(TokensService).issueAccess(account.id).accessToken }
+  return { id: account.id, token: await tokenFor(t, account.id) }
+}
+
+/** An access token of a new login (session) of the account, the way a login makes one. */
+export async function tokenFor(t: TestApp, accountId: number): Promise<string> {
+  return (await t.app.get(AuthService).startSession(accountId)).accessToken
 }
 
 /** A roster row (and its household when it is new), stored the way the importer stores it. */

@@ -1,7 +1,6 @@
-import { TokensService } from '../../src/core/auth/tokens.service'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import type { TestApp } from './app'
-import { addAccount } from './factories'
+import { addAccount, tokenFor } from './factories'
 import { openMeeting } from './meetings'
 
 /**
@@ -55,7 +54,7 @@ export async function tokenOf(t: TestApp, residentId: number): Promise<string> {
     accountId = (await addAccount(t, { displayName: r.name })).id
     await t.ds.getRepository(Resident).update({ id: r.id }, { accountId })
   }
-  return t.app.get(TokensService).issueAccess(accountId).accessToken
+  return tokenFor(t, accountId)
 }
 
 export async function buildPublicFacts(t: TestApp, village: number): Promise<PublicFacts> {

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto'
+import { insertMany } from '../../src/core/database/insert-many'
+import { AuthSession } from '../../src/modules/auth/entities/auth-session.entity'
 import { idNumberCheckChar, maskIdNumber } from '@xiangli/shared'
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm'
 import { TokensService } from '../../src/core/auth/tokens.service'
@@ -123,10 +126,20 @@ export async function growVillage(
   }))
 }
 
-/** Access tokens for accounts, signed the way the server signs them. */
-export function tokensFor(t: Pick<TestApp, 'app'>, accountIds: number[]): string[] {
+/**
+ * Access tokens for accounts, each in a session of its own (as after a login), signed the way the
+ * server signs them; the sessions go in with a few multi-row inserts, for thousands of voters.
+ */
+export async function tokensFor(t: Pick<TestApp, 'app' | 'ds'>, accountIds: number[]): Promise<string[]> {
   const tokens = t.app.get(TokensService)
-  return accountIds.map((id) => tokens.issueAccess(id).accessToken)
+  const sessions = accountIds.map((accountId) => ({
+    id: randomUUID(),
+    accountId,
+    endedAt: null,
+    endReason: null,
+  }))
+  await t.ds.transaction((m) => insertMany(m, AuthSession, sessions))
+  return sessions.map((s) => tokens.issueAccess(s.accountId, s.id).accessToken)
 }
 
 /** Access tokens for members of a meeting, linking a new account to each roster row that has none. */
@@ -149,7 +162,7 @@ export async function memberTokens(
       accountId = account.id
       await t.ds.getRepository(Resident).update({ id: r.id }, { accountId })
     }
-    tokens.push(...tokensFor(t, [accountId]))
+    tokens.push(...(await tokensFor(t, [accountId])))
   }
   return tokens
 }

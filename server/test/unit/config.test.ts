@@ -158,4 +158,71 @@ describe('loadConfig', () => {
       'https://xiangli.example.cn',
     )
   })
+
+  describe('rate limits', () => {
+    it('has a limit on every kind by default, counted per minute or per hour', () => {
+      const c = loadConfig(env())
+      expect(c.RATE_LIMIT_LOGIN).toEqual({ max: 60, windowMs: 60_000 })
+      expect(c.RATE_LIMIT_REFRESH).toEqual({ max: 120, windowMs: 60_000 })
+      expect(c.RATE_LIMIT_VERIFICATION).toEqual({ max: 10, windowMs: 3_600_000 })
+      expect(c.RATE_LIMIT_CERTIFICATE_CHECK).toEqual({ max: 30, windowMs: 60_000 })
+      expect(c.RATE_LIMIT_UPLOAD).toEqual({ max: 60, windowMs: 60_000 })
+      expect(c.RATE_LIMIT_WRITE).toEqual({ max: 600, windowMs: 60_000 })
+    })
+
+    it('reads a count over a window of seconds, minutes or hours, or off', () => {
+      expect(loadConfig(env({ RATE_LIMIT_WRITE: '300/10m' })).RATE_LIMIT_WRITE).toEqual({
+        max: 300,
+        windowMs: 600_000,
+      })
+      expect(loadConfig(env({ RATE_LIMIT_LOGIN: '5/30s' })).RATE_LIMIT_LOGIN).toEqual({
+        max: 5,
+        windowMs: 30_000,
+      })
+      expect(loadConfig(env({ RATE_LIMIT_UPLOAD: '100/2h' })).RATE_LIMIT_UPLOAD).toEqual({
+        max: 100,
+        windowMs: 7_200_000,
+      })
+      expect(loadConfig(env({ RATE_LIMIT_LOGIN: 'off' })).RATE_LIMIT_LOGIN).toBeNull()
+    })
+
+    it.each(['lots', '0/m', '5/0m', '5 per minute', '5/d', '-1/m'])(
+      'names the setting when it is %s',
+      (v) => {
+        expect(problemsOf(env({ RATE_LIMIT_WRITE: v }))).toEqual([
+          'RATE_LIMIT_WRITE: must look like 30/m or 300/10m (per s, m or h), or off',
+        ])
+      },
+    )
+  })
+
+  describe('proxies and Redis', () => {
+    it('believes no proxy by default', () => {
+      expect(loadConfig(env()).TRUST_PROXY).toEqual([])
+    })
+
+    it('reads proxies as addresses, CIDRs and named ranges separated by commas', () => {
+      expect(
+        loadConfig(env({ TRUST_PROXY: '10.0.0.2, 172.16.0.0/12,::1,fd00::/8,loopback' })).TRUST_PROXY,
+      ).toEqual(['10.0.0.2', '172.16.0.0/12', '::1', 'fd00::/8', 'loopback'])
+    })
+
+    it.each(['true', '*', '10.0.0.0/33', '10.0.0', 'proxy.internal', '10.0.0.0/8/1'])(
+      'names TRUST_PROXY when it lists %s',
+      (v) => {
+        expect(problemsOf(env({ TRUST_PROXY: v }))).toEqual([
+          'TRUST_PROXY: must list addresses or CIDRs separated by commas, e.g. 10.0.0.2,172.16.0.0/12',
+        ])
+      },
+    )
+
+    it('names REDIS_URL when it is not a redis:// URL', () => {
+      expect(problemsOf(env({ REDIS_URL: '127.0.0.1:6379' }))).toEqual([
+        'REDIS_URL: must look like redis://127.0.0.1:6379 or rediss://user:password@host:6380/0',
+      ])
+      expect(loadConfig(env({ REDIS_URL: 'redis://127.0.0.1:6379' })).REDIS_URL).toBe(
+        'redis://127.0.0.1:6379',
+      )
+    })
+  })
 })

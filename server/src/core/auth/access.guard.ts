@@ -46,7 +46,7 @@ export class AccessGuard implements CanActivate {
       const header = req.headers.authorization
       if (header?.startsWith('Bearer ')) {
         try {
-          req.principal = (await this.principals.load(this.tokens.verifyAccess(header.slice(7)))) ?? undefined
+          req.principal = await authenticate(header, this.tokens, this.principals)
         } catch {
           req.principal = undefined
         }

@@ -5,8 +5,8 @@ import type { TokensService } from './tokens.service'
 
 /**
  * The person behind an `Authorization: Bearer …` header, or the error that says why there is none
- * (no login, an expired or an invalid token). The guard uses it, and so does a public route that
- * also takes other proof, such as a signed photo link.
+ * (no login, an expired or an invalid token, a session that has ended). The guard uses it, and so
+ * does a public route that also takes other proof, such as a signed photo link.
  */
 export async function authenticate(
   header: string | undefined,
@@ -14,8 +14,5 @@ export async function authenticate(
   principals: PrincipalService,
 ): Promise<Principal> {
   if (!header || !header.startsWith('Bearer ')) throw new AppException('AUTH_REQUIRED')
-  const accountId = tokens.verifyAccess(header.slice(7))
-  const principal = await principals.load(accountId)
-  if (!principal) throw new AppException('AUTH_TOKEN_INVALID')
-  return principal
+  return principals.forToken(tokens.verifyAccess(header.slice(7)))
 }

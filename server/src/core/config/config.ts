@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 /**
@@ -22,6 +23,36 @@ export function decodeKey(v: string): Buffer | null {
     return b.length === 32 ? b : null
   }
   return null
+}
+
+/** A limit written `<count>/<window>`, e.g. `30/m` or `300/10m` (s, m, h), or `off`. */
+export interface RateLimit {
+  max: number
+  windowMs: number
+}
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const
+export function parseRateLimit(v: string): RateLimit | null | undefined {
+  if (v === 'off') return null
+  const m = /^(\d{1,6})\/(\d{0,4})(s|m|h)$/.exec(v)
+  if (!m || Number(m[1]) < 1 || (m[2] !== '' && Number(m[2]) < 1)) return undefined
+  return { max: Number(m[1]), windowMs: Number(m[2] || 1) * UNIT_MS[m[3] as keyof typeof UNIT_MS] }
+}
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => parseRateLimit(v) !== undefined, 'must look like 30/m or 300/10m (per s, m or h), or off')
+    .transform((v) => parseRateLimit(v)!)
+
+/** proxy-addr's names for address ranges, accepted beside plain addresses and CIDRs */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal']
+export function isProxyAddress(v: string): boolean {
+  if (PROXY_RANGES.includes(v)) return true
+  const [addr, bits, ...rest] = v.split('/')
+  const family = isIP(addr ?? '')
+  if (!family || rest.length) return false
+  if (bits === undefined) return true
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
 }
 
 const schema = z
@@ -66,6 +97,49 @@ const schema = z
     /** lets an administrator move the server's clock forward (POST /api/test/clock); for tests, never production */
     TEST_CLOCK: bool.default('false'),
     GRIEVANCE_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+    /**
+     * The reverse proxies in front of the server (addresses or CIDRs, comma-separated), whose
+     * X-Forwarded-For is believed. None by default: a client cannot choose the address its requests
+     * are limited under by sending the header itself.
+     */
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => list.every(isProxyAddress),
+        'must list addresses or CIDRs separated by commas, e.g. 10.0.0.2,172.16.0.0/12',
+      ),
+    /** where several server instances keep their shared rate-limit counters; without it each keeps its own */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'must look like redis://127.0.0.1:6379 or rediss://user:password@host:6380/0')
+      .optional(),
+    /** prefix of every key this server writes to Redis, so instances of two deployments can share one */
+    REDIS_KEY_PREFIX: z.string().min(1).max(64).default('xiangli:'),
+    // Rate limits (`<count>/<window>`, or off), counted per account when the request carries a
+    // valid login and per address otherwise. Each is far above what a person does, a villager on a
+    // phone or a committee member working through a queue; a login flood from one address or a scan
+    // of certificate numbers hits its limit within seconds, and the write limit stops a runaway
+    // client. Reads other than the public certificate check are not limited: they change nothing,
+    // and what they reveal is decided per request by the access rules.
+    /** demo and WeChat logins */
+    RATE_LIMIT_LOGIN: rateLimit('60/m'),
+    /** token refreshes (a phone refreshes every quarter hour; one village may sit behind one address) */
+    RATE_LIMIT_REFRESH: rateLimit('120/m'),
+    /** real-name claims (name + ID number + phone): each answer says whether the roster has that person */
+    RATE_LIMIT_VERIFICATION: rateLimit('10/h'),
+    /** the public certificate check, always per address: it is how a scan of numbers would be made */
+    RATE_LIMIT_CERTIFICATE_CHECK: rateLimit('30/m'),
+    /** photo, attachment and roster uploads */
+    RATE_LIMIT_UPLOAD: rateLimit('60/m'),
+    /** every other write (POST, PUT, PATCH, DELETE), 200 taps of one ballot button included */
+    RATE_LIMIT_WRITE: rateLimit('600/m'),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.DEMO_ENABLED)

@@ -3,6 +3,7 @@ import { AuditHead } from '../audit/entities/audit-head.entity'
 import { IdempotencyRecord } from '../idempotency/entities/idempotency-record.entity'
 import { Account } from '../../modules/auth/entities/account.entity'
 import { RefreshToken } from '../../modules/auth/entities/refresh-token.entity'
+import { AuthSession } from '../../modules/auth/entities/auth-session.entity'
 import { Org } from '../../modules/orgs/entities/org.entity'
 import { Household } from '../../modules/roster/entities/household.entity'
 import { Resident } from '../../modules/roster/entities/resident.entity'
@@ -48,6 +49,7 @@ export const ENTITIES = [
   Org,
   Account,
   RefreshToken,
+  AuthSession,
   Household,
   Resident,
   VerificationRequest,

@@ -5,6 +5,7 @@ import { Certificates1795610898969Mysql } from './1795610898969-Certificates'
 import { Deliberations1795612147557Mysql } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Mysql } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Mysql } from './1795616603365-PublicNotices'
+import { SessionsAndPendingClaims1796527703692Mysql } from './1796527703692-SessionsAndPendingClaims'
 import { HotWriteRequestKeys1796527744533Mysql } from './1796527744533-HotWriteRequestKeys'
 import { MeetingTimeAndPaperNotice1796528203246Mysql } from './1796528203246-MeetingTimeAndPaperNotice'
 import { IdempotencyRecordOwner1796529769282Mysql } from './1796529769282-IdempotencyRecordOwner'
@@ -17,6 +18,7 @@ export const MYSQL_MIGRATIONS: Function[] = [
   Deliberations1795612147557Mysql,
   DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
   PublicNotices1795616603365Mysql,
+  SessionsAndPendingClaims1796527703692Mysql,
   HotWriteRequestKeys1796527744533Mysql,
   MeetingTimeAndPaperNotice1796528203246Mysql,
   IdempotencyRecordOwner1796529769282Mysql,

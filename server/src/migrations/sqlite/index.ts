@@ -4,6 +4,7 @@ import { Certificates1795610898969Sqlite } from './1795610898969-Certificates'
 import { Deliberations1795612147557Sqlite } from './1795612147557-Deliberations'
 import { DeliberationPetitionsOpinionsMinutes1795616098974Sqlite } from './1795616098974-DeliberationPetitionsOpinionsMinutes'
 import { PublicNotices1795616603365Sqlite } from './1795616603365-PublicNotices'
+import { SessionsAndPendingClaims1796527703692Sqlite } from './1796527703692-SessionsAndPendingClaims'
 import { HotWriteRequestKeys1796527744533Sqlite } from './1796527744533-HotWriteRequestKeys'
 import { MeetingTimeAndPaperNotice1796528203246Sqlite } from './1796528203246-MeetingTimeAndPaperNotice'
 import { IdempotencyRecordOwner1796529769282Sqlite } from './1796529769282-IdempotencyRecordOwner'
@@ -15,6 +16,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   Deliberations1795612147557Sqlite,
   DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
   PublicNotices1795616603365Sqlite,
+  SessionsAndPendingClaims1796527703692Sqlite,
   HotWriteRequestKeys1796527744533Sqlite,
   MeetingTimeAndPaperNotice1796528203246Sqlite,
   IdempotencyRecordOwner1796529769282Sqlite,

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../core/config/config'
 import { AppException } from '../../core/errors/app.exception'
 import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
 import { TxService } from '../../core/tx/tx.service'
+import { Clock } from '../../core/clock/clock'
 import { TokensService } from '../../core/auth/tokens.service'
 import { PrincipalService } from '../../core/auth/principal.service'
 import { isUniqueViolation } from '../../core/database/errors'
@@ -13,6 +14,7 @@ import { WechatClient, WechatError } from '../../infra/wechat/wechat.client'
 import { Org } from '../orgs/entities/org.entity'
 import { Account } from './entities/account.entity'
 import { RefreshToken } from './entities/refresh-token.entity'
+import { AuthSession, type SessionEndReason } from './entities/auth-session.entity'
 
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex')
 /** errcodes meaning the code itself is bad (used, expired, forged), not that WeChat is down */
@@ -31,6 +33,7 @@ export class AuthService {
     private readonly tokens: TokensService,
     private readonly principals: PrincipalService,
     private readonly wechat: WechatClient,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -60,7 +63,7 @@ export class AuthService {
     if (!this.config.DEMO_ENABLED) throw new AppException('DEMO_DISABLED')
     const account = await this.ds.getRepository(Account).findOneBy({ demoKey: key })
     if (!account) throw new AppException('NOT_FOUND', undefined, '没有这个演示用户')
-    return this.issue(account.id, randomUUID())
+    return this.startSession(account.id)
   }
 
   async wechatLogin(code: string): Promise<TokenPair> {
@@ -75,7 +78,15 @@ export class AuthService {
       throw new AppException('WECHAT_UNAVAILABLE')
     }
     const account = await this.findOrCreateWechatAccount(openid)
-    return this.issue(account.id, randomUUID())
+    return this.startSession(account.id)
+  }
+
+  /**
+   * A new login of the account: its session, and the first token pair of it. The refresh tokens of
+   * the session rotate in the family named by its id; its access tokens carry the id.
+   */
+  async startSession(accountId: number): Promise<TokenPair> {
+    return this.issue(accountId, randomUUID(), true)
   }
 
   private async findOrCreateWechatAccount(openid: string): Promise<Account> {
@@ -108,10 +119,12 @@ export class AuthService {
     }
   }
 
-  private async issue(accountId: number, familyId: string): Promise<TokenPair> {
+  private async issue(accountId: number, familyId: string, isNew = false): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url')
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000)
     await this.tx.run(async (m) => {
+      if (isNew)
+        await m.getRepository(AuthSession).insert({ id: familyId, accountId, endedAt: null, endReason: null })
       await m.getRepository(RefreshToken).insert({
         accountId,
         tokenHash: hashToken(refreshToken),
@@ -122,7 +135,7 @@ export class AuthService {
       })
       await m.getRepository(Account).update({ id: accountId }, { lastLoginAt: new Date() })
     })
-    return { ...this.tokens.issueAccess(accountId), refreshToken }
+    return { ...this.tokens.issueAccess(accountId, familyId), refreshToken }
   }
 
   async refresh(token: string): Promise<TokenPair> {
@@ -134,8 +147,8 @@ export class AuthService {
       m.getRepository(RefreshToken).update({ id: row.id, rotatedAt: IsNull() }, { rotatedAt: new Date() }),
     )
     if (!rotated.affected) {
-      // a token used twice was copied: end every session of that login
-      await this.revokeFamily(row.familyId)
+      // a token used twice was copied: end that login, its access tokens included
+      await this.endSession(row.familyId, 'reuse')
       throw new AppException('AUTH_REFRESH_REUSED')
     }
     return this.issue(row.accountId, row.familyId)
@@ -143,13 +156,22 @@ export class AuthService {
 
   async logout(token: string): Promise<{ ok: true }> {
     const row = await this.ds.getRepository(RefreshToken).findOneBy({ tokenHash: hashToken(token) })
-    if (row) await this.revokeFamily(row.familyId)
+    if (row) await this.endSession(row.familyId, 'logout')
     return { ok: true }
   }
 
-  private async revokeFamily(familyId: string): Promise<void> {
-    await this.tx.run((m) =>
-      m.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() }),
-    )
+  /**
+   * Ends a login: its refresh tokens are revoked and its session is marked ended, which the principal
+   * query reads on every request, so its access tokens stop working at once too. The first reason
+   * stays: a session ended for reuse is not relabelled by a later logout.
+   */
+  private async endSession(familyId: string, reason: SessionEndReason): Promise<void> {
+    await this.tx.run(async (m) => {
+      const now = this.clock.now()
+      await m.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now })
+      await m
+        .getRepository(AuthSession)
+        .update({ id: familyId, endedAt: IsNull() }, { endedAt: now, endReason: reason })
+    })
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In } from 'typeorm'
+import { DataSource, In, type EntityManager } from 'typeorm'
 import {
   COMMITTEE_ROLES,
   isValidPhone,
@@ -17,6 +17,7 @@ import {
 import { AppException } from '../../core/errors/app.exception'
 import { AuditService, type Actor } from '../../core/audit/audit.service'
 import { TxService } from '../../core/tx/tx.service'
+import { isUniqueViolation } from '../../core/database/errors'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { actorOf } from '../../core/auth/current.decorator'
 import type { Principal } from '../../core/auth/principal'
@@ -97,7 +98,7 @@ export class VerificationService {
     const phone = normalizePhone(body.phone)
     if (p.residentIn.has(village.id)) throw new AppException('VERIFICATION_ALREADY_DONE')
 
-    const created = await this.tx.run(async (m) => {
+    const created = await this.claim(async (m) => {
       const pending = await m
         .getRepository(VerificationRequest)
         .findOneBy({ accountId: p.accountId, villageId: village.id, state: 'pending' })
@@ -108,12 +109,16 @@ export class VerificationService {
       if (!resident || resident.name !== body.name.trim()) throw new AppException('VERIFICATION_NO_MATCH')
       if (resident.accountId !== null && resident.accountId !== p.accountId)
         throw new AppException('RESIDENT_ALREADY_LINKED')
+      // someone else's claim on the same person is waiting: the committee decides one at a time
+      if (await m.getRepository(VerificationRequest).existsBy({ pendingResidentId: resident.id }))
+        throw new AppException('RESIDENT_CLAIM_PENDING')
       const exact = resident.phone !== null && resident.phone === phone
       const auto = exact && village.settings!.verification.autoConfirmExactMatch
       const request = await m.getRepository(VerificationRequest).save({
         accountId: p.accountId,
         villageId: village.id,
         residentId: resident.id,
+        pendingResidentId: resident.id,
         name: resident.name,
         idNumberEnc: this.crypto.encrypt(id.value),
         idNumberMasked: maskIdNumber(id.value),
@@ -150,6 +155,22 @@ export class VerificationService {
     return (await this.views([created]))[0]!
   }
 
+  /**
+   * Runs a claim's transaction. Two claims on one roster person made at the same instant both pass
+   * the check for a waiting claim; the unique pendingResidentId lets one of them in and the other
+   * gets the same answer as if it had come second.
+   */
+  private async claim<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.tx.run(work)
+    } catch (e) {
+      // MySQL names the index, SQLite the column
+      if (isUniqueViolation(e) && /uq_verification_pending_resident|pendingResidentId/.test(String(e)))
+        throw new AppException('RESIDENT_CLAIM_PENDING')
+      throw e
+    }
+  }
+
   async confirm(villageId: number, id: number, actor: Actor): Promise<VerificationView> {
     return this.act(villageId, id, 'confirm', null, actor)
   }
@@ -174,7 +195,7 @@ export class VerificationService {
   }
 
   private async decide(
-    m: import('typeorm').EntityManager,
+    m: EntityManager,
     request: VerificationRequest,
     event: VerificationEvent,
     reason: string | null,
@@ -190,6 +211,7 @@ export class VerificationService {
       await m.getRepository(Resident).update({ id: resident.id }, { accountId: request.accountId })
     }
     request.state = t.next
+    request.pendingResidentId = null
     request.reason = reason
     request.decidedByAccountId = actor.accountId
     request.decidedAt = new Date()

@@ -19,6 +19,15 @@ export class VerificationRequest {
   @Column({ type: 'int', nullable: true })
   residentId: number | null
 
+  /**
+   * The residentId while the request is pending, null once decided: unique, so one roster person has
+   * at most one pending claim, also when two accounts claim them at the same instant (NULLs do not
+   * collide, on MySQL or SQLite, so decided requests never do).
+   */
+  @Index('uq_verification_pending_resident', { unique: true })
+  @Column({ type: 'int', nullable: true })
+  pendingResidentId: number | null
+
   @Column({ type: 'varchar', length: 30 })
   name: string
 
