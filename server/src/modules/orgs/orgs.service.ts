@@ -45,6 +45,16 @@ export class OrgsService {
     return org
   }
 
+  /** The villages and communities of a township or street, by id. */
+  async villagesOf(townshipId: number): Promise<{ id: number; name: string }[]> {
+    const rows = await this.ds.getRepository(Org).find({
+      where: { parentId: townshipId, kind: In(['village', 'community']) },
+      select: ['id', 'name'],
+      order: { id: 'ASC' },
+    })
+    return rows.map((o) => ({ id: o.id, name: o.name }))
+  }
+
   async villageView(villageId: number): Promise<VillageView> {
     const org = await this.village(villageId)
     const [view] = await this.views([org])

@@ -1,6 +1,12 @@
-import { Module } from '@nestjs/common'
+import { Global, Module } from '@nestjs/common'
 import { RosterController } from './roster.controller'
+import { RosterDirectory } from './roster-directory'
 import { RosterService } from './roster.service'
 
-@Module({ controllers: [RosterController], providers: [RosterService], exports: [RosterService] })
+@Global()
+@Module({
+  controllers: [RosterController],
+  providers: [RosterService, RosterDirectory],
+  exports: [RosterService, RosterDirectory],
+})
 export class RosterModule {}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common'
+import { DataSource, type EntityManager } from 'typeorm'
+import { Resident } from './entities/resident.entity'
+
+/** A person on a village's roster, as other modules may see them. */
+export interface RosterPerson {
+  id: number
+  villageId: number
+  name: string
+  accountId: number | null
+}
+
+/** What other modules may look up on the roster; the roster module's public face. */
+@Injectable()
+export class RosterDirectory {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The person with this roster id in this village, or null. */
+  async person(
+    villageId: number,
+    id: number,
+    m: EntityManager = this.ds.manager,
+  ): Promise<RosterPerson | null> {
+    const r = await m
+      .getRepository(Resident)
+      .findOne({ where: { id, villageId }, select: ['id', 'villageId', 'name', 'accountId'] })
+    return r ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId } : null
+  }
+}
