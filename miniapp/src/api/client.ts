@@ -5,7 +5,6 @@
 import type {
   AssignRoleRequest,
   AuditEntryView,
-  BulkAcceptResult,
   CatalogueSearchHit,
   CatalogueView,
   CertificateRequestCreateRequest,
@@ -16,17 +15,6 @@ import type {
   PublicCertificateCheck,
   SealUseEntry,
   DemoPeopleResponse,
-  GrievanceAnswerRequest,
-  GrievanceCreateRequest,
-  GrievanceDeclineRequest,
-  GrievanceEscalateRequest,
-  GrievanceQueueQuery,
-  GrievanceRateRequest,
-  GrievanceReopenRequest,
-  GrievanceReplyRequest,
-  GrievanceSettings,
-  GrievanceSummary,
-  GrievanceView,
   HomeSummary,
   HouseholdView,
   Me,
@@ -39,22 +27,17 @@ import type {
   RoleHolderView,
   RosterImportResult,
   StoredFileView,
-  SupportResult,
   TokenPair,
-  TownshipGrievanceQuery,
-  TownshipGrievanceStats,
-  TownshipReturnRequest,
   UnreadCount,
   UpdatePreferencesRequest,
   VerificationRequest,
   VerificationState,
   VerificationView,
 } from '@xiangli/shared'
-import type { RequestOptions } from './core'
+import type { CallOptions } from './call'
 import { api } from './request'
 
-/** What a page can add to a call: a form's idempotency key, or showing the error itself. */
-export type CallOptions = Pick<RequestOptions, 'idempotencyKey' | 'toast'>
+export type { CallOptions }
 
 export interface PageParams {
   page: number
@@ -168,92 +151,6 @@ export const uploadPhoto = (
     ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}),
     ...(o.toast !== undefined ? { toast: o.toast } : {}),
   })
-
-// ---------- 村民说事 (residents) ----------
-const grievances = (villageId: number) => `/api/villages/${villageId}/grievances`
-
-export const listGrievanceCategories = (villageId: number, o?: CallOptions) =>
-  api.request<string[]>(`${grievances(villageId)}/categories`, o)
-
-export const raiseGrievance = (villageId: number, body: GrievanceCreateRequest, o?: CallOptions) =>
-  api.request<GrievanceView>(grievances(villageId), { method: 'POST', body, ...o })
-
-export const listMyGrievances = (villageId: number, q: PageParams, o?: CallOptions) =>
-  api.request<Page<GrievanceSummary>>(`${grievances(villageId)}/mine`, { query: { ...q }, ...o })
-
-export const listGrievanceWall = (
-  villageId: number,
-  q: PageParams & { category?: string },
-  o?: CallOptions,
-) => api.request<Page<GrievanceSummary>>(`${grievances(villageId)}/public`, { query: { ...q }, ...o })
-
-export const getGrievance = (villageId: number, id: number, o?: CallOptions) =>
-  api.request<GrievanceView>(`${grievances(villageId)}/${id}`, o)
-
-const grievanceAction =
-  <B>(action: string) =>
-  (villageId: number, id: number, body: B, o?: CallOptions) =>
-    api.request<GrievanceView>(`${grievances(villageId)}/${id}/${action}`, { method: 'POST', body, ...o })
-
-export const replyToGrievance = grievanceAction<GrievanceReplyRequest>('replies')
-export const rateGrievance = grievanceAction<GrievanceRateRequest>('rate')
-export const reopenGrievance = grievanceAction<GrievanceReopenRequest>('reopen')
-
-/** "+1 同样的问题", and taking it back. */
-export const supportGrievance = (villageId: number, id: number, on: boolean, o?: CallOptions) =>
-  api.request<SupportResult>(`${grievances(villageId)}/${id}/support`, {
-    method: on ? 'POST' : 'DELETE',
-    ...o,
-  })
-
-// ---------- 村民说事 (committee) ----------
-export const listGrievanceQueue = (villageId: number, q: GrievanceQueueQuery, o?: CallOptions) =>
-  api.request<Page<GrievanceSummary>>(grievances(villageId), { query: { ...q }, ...o })
-
-export const getGrievanceSettings = (villageId: number, o?: CallOptions) =>
-  api.request<GrievanceSettings>(`${grievances(villageId)}/settings`, o)
-
-export const acceptGrievance = grievanceAction<Record<string, never>>('accept')
-export const declineGrievance = grievanceAction<GrievanceDeclineRequest>('decline')
-export const assignGrievance = (villageId: number, id: number, residentId: number, o?: CallOptions) =>
-  grievanceAction<{ residentId: number }>('assign')(villageId, id, { residentId }, o)
-export const answerGrievance = grievanceAction<GrievanceAnswerRequest>('answer')
-export const escalateGrievance = grievanceAction<GrievanceEscalateRequest>('escalate')
-
-export const bulkAcceptGrievances = (villageId: number, ids: number[], o?: CallOptions) =>
-  api.request<BulkAcceptResult>(`${grievances(villageId)}/bulk-accept`, {
-    method: 'POST',
-    body: { ids },
-    ...o,
-  })
-
-// ---------- 村民说事 (township) ----------
-const townshipGrievances = (townshipId: number) => `/api/townships/${townshipId}/grievances`
-
-export const listTownshipGrievances = (townshipId: number, q: TownshipGrievanceQuery, o?: CallOptions) =>
-  api.request<Page<GrievanceSummary>>(townshipGrievances(townshipId), { query: { ...q }, ...o })
-
-export const getTownshipGrievanceStats = (townshipId: number, o?: CallOptions) =>
-  api.request<TownshipGrievanceStats>(`${townshipGrievances(townshipId)}/stats`, o)
-
-export const getTownshipGrievance = (townshipId: number, id: number, o?: CallOptions) =>
-  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}`, o)
-
-export const townshipAnswerGrievance = (
-  townshipId: number,
-  id: number,
-  body: GrievanceAnswerRequest,
-  o?: CallOptions,
-) =>
-  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}/answer`, { method: 'POST', body, ...o })
-
-export const townshipReturnGrievance = (
-  townshipId: number,
-  id: number,
-  body: TownshipReturnRequest,
-  o?: CallOptions,
-) =>
-  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}/return`, { method: 'POST', body, ...o })
 
 // ---------- 证明 (certificates) ----------
 const certificates = (villageId: number) => `/api/villages/${villageId}/certificates`

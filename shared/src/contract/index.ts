@@ -1,2 +1,16 @@
+import { grievanceRoutes } from './grievances'
+import type { Route } from './route'
+
 export * from './route'
 export * from './grievances'
+
+/** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
+export const CONTRACT = {
+  grievances: grievanceRoutes,
+} as const satisfies Record<string, Record<string, Route>>
+
+/** Every route, each with the feature and name it is declared under. */
+export const contractRoutes = (): { feature: string; name: string; route: Route }[] =>
+  Object.entries(CONTRACT).flatMap(([feature, routes]) =>
+    Object.entries(routes).map(([name, route]) => ({ feature, name, route: route as Route })),
+  )

@@ -10,8 +10,10 @@ import {
   type HomeSummary,
   type Me,
   type Membership,
+  grievanceRoutes,
 } from '@xiangli/shared'
-import { getVillageHome, listGrievanceQueue } from '@/api/client'
+import { call } from '@/api/request'
+import { getVillageHome } from '@/api/client'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -39,9 +41,9 @@ export default function HomePage() {
   const waiting = useResource(
     village && handles
       ? () =>
-          listGrievanceQueue(
-            village.orgId,
-            { status: 'submitted', page: 1, pageSize: 1 },
+          call(
+            grievanceRoutes.queue,
+            { params: { villageId: village.orgId }, query: { status: 'submitted', page: 1, pageSize: 1 } },
             { toast: false },
           ).then((p) => p.total)
       : null,
