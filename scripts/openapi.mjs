@@ -112,6 +112,21 @@ for (const { feature, name, route } of shared.contractRoutes()) {
       ...(Object.keys(pathParams).length ? { params: z.object(pathParams) } : {}),
       ...(route.query ? { query: route.query } : {}),
       ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.upload
+        ? {
+            body: {
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    required: [route.upload],
+                    properties: { [route.upload]: { type: 'string', format: 'binary' } },
+                  },
+                },
+              },
+            },
+          }
+        : {}),
     },
     responses: {
       [route.status]: {

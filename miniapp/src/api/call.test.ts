@@ -1,4 +1,4 @@
-import { grievanceRoutes } from '@xiangli/shared'
+import { access, grievanceRoutes, route } from '@xiangli/shared'
 import { makeCall } from './call'
 import type { RequestOptions } from './core'
 
@@ -34,6 +34,29 @@ describe('call', () => {
           query: undefined,
           body: { reason: '不属于村里办理的事' },
           idempotencyKey: 'k-12345678',
+        },
+      },
+    ])
+  })
+
+  it('sends the file of an upload route as multipart form data in the field the route names', async () => {
+    const { call, calls } = recorder()
+    const sheet = route<{ imported: number }>()({
+      method: 'POST',
+      path: '/api/villages/:villageId/sheets',
+      access: access.village(['committee_member']),
+      summary: 's',
+      upload: 'sheet',
+    })
+    await call(sheet, { params: { villageId: 7 }, file: { path: 'wxfile://tmp/1', name: '花名册.xlsx' } })
+    expect(calls).toEqual([
+      {
+        path: '/api/villages/7/sheets',
+        options: {
+          method: 'POST',
+          query: undefined,
+          body: undefined,
+          upload: { field: 'sheet', filePath: 'wxfile://tmp/1', fileName: '花名册.xlsx' },
         },
       },
     ])

@@ -51,6 +51,18 @@ describe('route declarations', () => {
     expect(r.body).toBe(body)
     expect(r.access).toEqual({ kind: 'admin' })
   })
+
+  it('names the form field of an upload, and leaves other routes without one', () => {
+    const up = route<null>()({
+      method: 'POST',
+      path: '/u',
+      access: access.admin(),
+      summary: 's',
+      upload: 'file',
+    })
+    const plain = route<null>()({ method: 'POST', path: '/p', access: access.admin(), summary: 's' })
+    expect([up.upload, plain.upload]).toEqual(['file', undefined])
+  })
 })
 
 describe('the grievance contract', () => {

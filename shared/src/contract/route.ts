@@ -61,6 +61,8 @@ export interface RouteSpec<P extends string = string> {
   status?: 200 | 201 | 204
   /** the answer is a file (PDF, spreadsheet, CSV), not JSON */
   file?: string
+  /** the request is one file sent as multipart form data in this field (a roster sheet), not JSON */
+  upload?: string
 }
 
 export interface Route<S extends RouteSpec = RouteSpec, Res = unknown> {
@@ -73,6 +75,7 @@ export interface Route<S extends RouteSpec = RouteSpec, Res = unknown> {
   readonly body: S['body']
   readonly status: 200 | 201 | 204
   readonly file: string | undefined
+  readonly upload: S['upload']
   /** the answer's type; never set at runtime */
   readonly _res?: Res
 }
@@ -97,10 +100,17 @@ type Slot<K extends string, V> = [V] extends [undefined]
     {} extends V
     ? { [P in K]?: V }
     : { [P in K]: V }
-/** What a caller passes: the path parameters, and query and body as the caller writes them (before defaults). */
+/** A file on the phone to send to an upload route. */
+export interface UploadFile {
+  path: string
+  /** the name it had when picked (the server tells .csv from .xlsx by it) */
+  name?: string
+}
+/** What a caller passes: path parameters, query and body as written (before defaults), an upload's file. */
 export type CallArgs<R extends Route> = Slot<'params', ParamsOf<R>> &
   Slot<'query', R['query'] extends ZodTypeAny ? z.input<R['query']> : undefined> &
-  Slot<'body', R['body'] extends ZodTypeAny ? z.input<R['body']> : undefined>
+  Slot<'body', R['body'] extends ZodTypeAny ? z.input<R['body']> : undefined> &
+  Slot<'file', R['upload'] extends string ? UploadFile : undefined>
 /** What a handler receives: validated, with defaults applied. */
 export interface HandlerArgs<R extends Route> {
   params: ParamsOf<R>
@@ -124,6 +134,7 @@ export const route =
     body: spec.body,
     status: spec.status ?? (spec.method === 'POST' ? 201 : 200),
     file: spec.file,
+    upload: spec.upload,
   })
 
 /** The URL of a route for these parameters; a parameter missing or not fitting its place throws. */
