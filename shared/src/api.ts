@@ -237,3 +237,7 @@ export interface HealthResponse {
   database: 'up' | 'down'
   time: string
 }
+
+export interface LiveResponse {
+  status: 'ok'
+}

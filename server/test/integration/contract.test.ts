@@ -18,7 +18,6 @@ const NOT_YET_ON_CONTRACT = new Set([
   'OrgsController',
   'RosterController',
   'HomeController',
-  'HealthController',
   'RolesController',
   'InboxController',
   'PetitionsController',

@@ -1,12 +1,15 @@
 import { grievanceRoutes } from './grievances'
+import { healthRoutes } from './health'
 import type { Route } from './route'
 
 export * from './route'
 export * from './grievances'
+export * from './health'
 
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
   grievances: grievanceRoutes,
+  health: healthRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 
 /** Every route, each with the feature and name it is declared under. */
