@@ -4,7 +4,6 @@
  */
 import type {
   AssignRoleRequest,
-  AuditEntryView,
   CatalogueSearchHit,
   CatalogueView,
   CertificateRequestCreateRequest,
@@ -118,10 +117,6 @@ export const assignRole = (villageId: number, body: AssignRoleRequest, o?: CallO
 
 export const removeRole = (villageId: number, roleId: number, o?: CallOptions) =>
   api.request<Ok>(`/api/villages/${villageId}/roles/${roleId}`, { method: 'DELETE', ...o })
-
-// ---------- audit ----------
-export const listAudit = (villageId: number, q: PageParams, o?: CallOptions) =>
-  api.request<Page<AuditEntryView>>(`/api/villages/${villageId}/audit`, { query: { ...q }, ...o })
 
 // ---------- inbox ----------
 export const listInbox = (q: PageParams, o?: CallOptions) =>

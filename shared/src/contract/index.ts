@@ -1,13 +1,16 @@
+import { auditRoutes } from './audit'
 import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
 import type { Route } from './route'
 
 export * from './route'
+export * from './audit'
 export * from './grievances'
 export * from './health'
 
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
+  audit: auditRoutes,
   grievances: grievanceRoutes,
   health: healthRoutes,
 } as const satisfies Record<string, Record<string, Route>>

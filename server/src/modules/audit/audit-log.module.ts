@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common'
-import { AuditLogController } from './audit-log.controller'
+import { AuditLogRepository } from './audit-log.repository'
+import { AuditLogController } from './http/audit-log.controller'
+import { AuditTrail } from './use-cases/audit-trail'
 
-@Module({ controllers: [AuditLogController] })
+@Module({ controllers: [AuditLogController], providers: [AuditLogRepository, AuditTrail] })
 export class AuditLogModule {}
