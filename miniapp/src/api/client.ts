@@ -18,7 +18,6 @@ import type {
   HouseholdView,
   Me,
   NotificationView,
-  OrgView,
   Page,
   Preferences,
   RejectRequest,
@@ -68,8 +67,6 @@ export const requestVerification = (body: VerificationRequest, o?: CallOptions) 
   api.request<VerificationView>('/api/me/verifications', { method: 'POST', body, ...o })
 
 // ---------- organisations ----------
-export const listVillages = (o?: CallOptions) => api.request<OrgView[]>('/api/orgs/villages', o)
-
 export const getVillageHome = (villageId: number, o?: CallOptions) =>
   api.request<HomeSummary>(`/api/villages/${villageId}/home`, o)
 

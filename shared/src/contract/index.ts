@@ -1,18 +1,21 @@
 import { auditRoutes } from './audit'
 import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
+import { orgRoutes } from './orgs'
 import type { Route } from './route'
 
 export * from './route'
 export * from './audit'
 export * from './grievances'
 export * from './health'
+export * from './orgs'
 
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
   audit: auditRoutes,
   grievances: grievanceRoutes,
   health: healthRoutes,
+  orgs: orgRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 
 /** Every route, each with the feature and name it is declared under. */

@@ -1,7 +1,14 @@
 import { Global, Module } from '@nestjs/common'
-import { OrgsController } from './orgs.controller'
+import { OrgsController } from './http/orgs.controller'
+import { OrgsRepository } from './orgs.repository'
 import { OrgsService } from './orgs.service'
+import { OrgReads } from './use-cases/org-reads'
+import { VillageSettingsUseCase } from './use-cases/village-settings'
 
 @Global()
-@Module({ controllers: [OrgsController], providers: [OrgsService], exports: [OrgsService] })
+@Module({
+  controllers: [OrgsController],
+  providers: [OrgsRepository, OrgReads, VillageSettingsUseCase, OrgsService],
+  exports: [OrgsService],
+})
 export class OrgsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
+import { Household } from './entities/household.entity'
 import { Resident } from './entities/resident.entity'
 
 /** A person on a village's roster, as other modules may see them. */
@@ -25,5 +26,13 @@ export class RosterDirectory {
       .getRepository(Resident)
       .findOne({ where: { id, villageId }, select: ['id', 'villageId', 'name', 'accountId'] })
     return r ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId } : null
+  }
+
+  /** How many households and people the village's roster holds. */
+  async counts(villageId: number): Promise<{ households: number; residents: number }> {
+    return {
+      households: await this.ds.getRepository(Household).countBy({ villageId }),
+      residents: await this.ds.getRepository(Resident).countBy({ villageId }),
+    }
   }
 }
