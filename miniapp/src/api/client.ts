@@ -14,7 +14,6 @@ import type {
   PublicCertificateCheck,
   SealUseEntry,
   DemoPeopleResponse,
-  HomeSummary,
   HouseholdView,
   Me,
   NotificationView,
@@ -65,10 +64,6 @@ export const updatePreferences = (body: UpdatePreferencesRequest, o?: CallOption
 
 export const requestVerification = (body: VerificationRequest, o?: CallOptions) =>
   api.request<VerificationView>('/api/me/verifications', { method: 'POST', body, ...o })
-
-// ---------- organisations ----------
-export const getVillageHome = (villageId: number, o?: CallOptions) =>
-  api.request<HomeSummary>(`/api/villages/${villageId}/home`, o)
 
 // ---------- verifications (committee) ----------
 export const listVerifications = (

@@ -15,7 +15,6 @@ const NOT_YET_ON_CONTRACT = new Set([
   'MeController',
   'VerificationController',
   'RosterController',
-  'HomeController',
   'RolesController',
   'InboxController',
   'PetitionsController',

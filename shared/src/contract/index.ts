@@ -1,6 +1,7 @@
 import { auditRoutes } from './audit'
 import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
+import { homeRoutes } from './home'
 import { orgRoutes } from './orgs'
 import type { Route } from './route'
 
@@ -8,6 +9,7 @@ export * from './route'
 export * from './audit'
 export * from './grievances'
 export * from './health'
+export * from './home'
 export * from './orgs'
 
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
@@ -15,6 +17,7 @@ export const CONTRACT = {
   audit: auditRoutes,
   grievances: grievanceRoutes,
   health: healthRoutes,
+  home: homeRoutes,
   orgs: orgRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 

@@ -11,9 +11,9 @@ import {
   type Me,
   type Membership,
   grievanceRoutes,
+  homeRoutes,
 } from '@xiangli/shared'
 import { call } from '@/api/request'
-import { getVillageHome } from '@/api/client'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -33,9 +33,12 @@ export default function HomePage() {
   const { loggedIn, me, active, error, reload } = useMe()
   useUnreadBadge()
   const village = active && isSelfGoverningUnit(active.orgKind) ? active : null
-  const home = useResource(village ? () => getVillageHome(village.orgId, { toast: false }) : null, [
-    village?.orgId,
-  ])
+  const home = useResource(
+    village
+      ? () => call(homeRoutes.summary, { params: { villageId: village.orgId } }, { toast: false })
+      : null,
+    [village?.orgId],
+  )
   // for the 两委: how many issues wait to be accepted (说事处理)
   const handles = village !== null && workbenchFor(village).handleGrievances
   const waiting = useResource(
