@@ -1,4 +1,4 @@
-import type { Page, VerificationView, VillageView } from '@xiangli/shared'
+import type { Page, Role, VerificationView, VillageView } from '@xiangli/shared'
 import { VillageHome } from '../../src/modules/home/use-cases/village-home'
 import type { InboxService } from '../../src/modules/inbox/inbox.service'
 import type { OrgsService } from '../../src/modules/orgs/orgs.service'
@@ -45,11 +45,12 @@ describe('a village home', () => {
 
   it('shows no count to a resident, a supervisor or a township official looking in', async () => {
     const { home: h, asked } = home(4)
-    for (const roles of [
-      { [VILLAGE]: ['resident' as const] },
-      { [VILLAGE]: ['resident' as const, 'supervisor' as const] },
-      { [TOWNSHIP]: ['township_official' as const] },
-    ])
+    const callers: Record<number, Role[]>[] = [
+      { [VILLAGE]: ['resident'] },
+      { [VILLAGE]: ['resident', 'supervisor'] },
+      { [TOWNSHIP]: ['township_official'] },
+    ]
+    for (const roles of callers)
       expect((await h.summary(viewerWith(roles), VILLAGE)).pendingVerifications).toBeNull()
     expect(asked).toEqual([])
   })
