@@ -15,10 +15,8 @@ import type {
   SealUseEntry,
   DemoPeopleResponse,
   HouseholdView,
-  Me,
   NotificationView,
   Page,
-  Preferences,
   RejectRequest,
   ResidentView,
   RoleHolderView,
@@ -26,7 +24,6 @@ import type {
   StoredFileView,
   TokenPair,
   UnreadCount,
-  UpdatePreferencesRequest,
   VerificationRequest,
   VerificationState,
   VerificationView,
@@ -57,11 +54,6 @@ export const logout = (refreshToken: string, o?: CallOptions) =>
   api.request<Ok>('/api/auth/logout', { method: 'POST', body: { refreshToken }, auth: false, ...o })
 
 // ---------- me ----------
-export const getMe = (o?: CallOptions) => api.request<Me>('/api/me', o)
-
-export const updatePreferences = (body: UpdatePreferencesRequest, o?: CallOptions) =>
-  api.request<Preferences>('/api/me/preferences', { method: 'PATCH', body, ...o })
-
 export const requestVerification = (body: VerificationRequest, o?: CallOptions) =>
   api.request<VerificationView>('/api/me/verifications', { method: 'POST', body, ...o })
 

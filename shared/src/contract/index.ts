@@ -2,6 +2,7 @@ import { auditRoutes } from './audit'
 import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
 import { homeRoutes } from './home'
+import { meRoutes } from './me'
 import { orgRoutes } from './orgs'
 import type { Route } from './route'
 
@@ -10,6 +11,7 @@ export * from './audit'
 export * from './grievances'
 export * from './health'
 export * from './home'
+export * from './me'
 export * from './orgs'
 
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
@@ -18,6 +20,7 @@ export const CONTRACT = {
   grievances: grievanceRoutes,
   health: healthRoutes,
   home: homeRoutes,
+  me: meRoutes,
   orgs: orgRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 
