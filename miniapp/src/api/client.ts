@@ -3,7 +3,6 @@
  * response types, so a change in `@xiangli/shared` breaks the build here instead of at runtime.
  */
 import type {
-  AssignRoleRequest,
   CatalogueSearchHit,
   CatalogueView,
   CertificateRequestCreateRequest,
@@ -19,7 +18,6 @@ import type {
   Page,
   RejectRequest,
   ResidentView,
-  RoleHolderView,
   RosterImportResult,
   StoredFileView,
   TokenPair,
@@ -91,16 +89,6 @@ export const importRoster = (villageId: number, file: { path: string; name?: str
     upload: { field: 'file', filePath: file.path, ...(file.name ? { fileName: file.name } : {}) },
     ...o,
   })
-
-// ---------- roles ----------
-export const listRoleHolders = (villageId: number, o?: CallOptions) =>
-  api.request<RoleHolderView[]>(`/api/villages/${villageId}/roles`, o)
-
-export const assignRole = (villageId: number, body: AssignRoleRequest, o?: CallOptions) =>
-  api.request<RoleHolderView>(`/api/villages/${villageId}/roles`, { method: 'POST', body, ...o })
-
-export const removeRole = (villageId: number, roleId: number, o?: CallOptions) =>
-  api.request<Ok>(`/api/villages/${villageId}/roles/${roleId}`, { method: 'DELETE', ...o })
 
 // ---------- inbox ----------
 export const listInbox = (q: PageParams, o?: CallOptions) =>

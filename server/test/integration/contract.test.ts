@@ -14,7 +14,6 @@ const NOT_YET_ON_CONTRACT = new Set([
   'AuthController',
   'VerificationController',
   'RosterController',
-  'RolesController',
   'InboxController',
   'PetitionsController',
   'DeliberationsController',

@@ -4,6 +4,7 @@ import { healthRoutes } from './health'
 import { homeRoutes } from './home'
 import { meRoutes } from './me'
 import { orgRoutes } from './orgs'
+import { roleRoutes } from './roles'
 import type { Route } from './route'
 
 export * from './route'
@@ -13,6 +14,7 @@ export * from './health'
 export * from './home'
 export * from './me'
 export * from './orgs'
+export * from './roles'
 
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
@@ -22,6 +24,7 @@ export const CONTRACT = {
   home: homeRoutes,
   me: meRoutes,
   orgs: orgRoutes,
+  roles: roleRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 
 /** Every route, each with the feature and name it is declared under. */

@@ -1,37 +1,18 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, type EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import type { Role } from '@xiangli/shared'
-import { RoleAssignment } from './entities/role-assignment.entity'
+import { RolesRepository } from './roles.repository'
 
-/** Accounts of the people holding any of these roles in an organisation, for notifications. */
-export async function accountsHolding(
-  m: EntityManager,
-  orgId: number,
-  roles: readonly Role[],
-): Promise<number[]> {
-  if (roles.length === 0) return []
-  // a role is held by an account directly (township, admin) or by a roster row linked to one
-  const rows = (await m.query(
-    `SELECT ra.accountId AS direct, r.accountId AS viaRoster
-       FROM role_assignment ra LEFT JOIN resident r ON r.id = ra.residentId
-      WHERE ra.orgId = ? AND ra.role IN (${roles.map(() => '?').join(', ')})`,
-    [orgId, ...roles],
-  )) as { direct: number | string | null; viaRoster: number | string | null }[]
-  const ids = rows.flatMap((r) => [r.direct, r.viaRoster]).filter((id) => id !== null)
-  return [...new Set(ids.map(Number))]
-}
+export { accountsHolding } from './roles.repository'
 
 /** What other modules may ask about who holds which role; the roles module's public face. */
 @Injectable()
 export class RoleHolders {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly repo: RolesRepository) {}
 
-  accountsHolding(
-    orgId: number,
-    roles: readonly Role[],
-    m: EntityManager = this.ds.manager,
-  ): Promise<number[]> {
-    return accountsHolding(m, orgId, roles)
+  /** Accounts of the people holding any of these roles in an organisation, for notifications. */
+  accountsHolding(orgId: number, roles: readonly Role[], m?: EntityManager): Promise<number[]> {
+    return this.repo.accountsHolding(orgId, roles, m)
   }
 
   /** Whether this roster person holds one of the roles in the organisation. */
@@ -39,8 +20,8 @@ export class RoleHolders {
     orgId: number,
     residentId: number,
     roles: readonly Role[],
-    m: EntityManager = this.ds.manager,
+    m?: EntityManager,
   ): Promise<boolean> {
-    return m.getRepository(RoleAssignment).existsBy({ orgId, residentId, role: In([...roles]) })
+    return this.repo.residentHolds(orgId, residentId, roles, m)
   }
 }

@@ -1,8 +1,13 @@
 import { Global, Module } from '@nestjs/common'
+import { RolesController } from './http/roles.controller'
 import { RoleHolders } from './role-holders'
-import { RolesController } from './roles.controller'
-import { RolesService } from './roles.service'
+import { RolesRepository } from './roles.repository'
+import { RoleRegister } from './use-cases/role-register'
 
 @Global()
-@Module({ controllers: [RolesController], providers: [RolesService, RoleHolders], exports: [RoleHolders] })
+@Module({
+  controllers: [RolesController],
+  providers: [RolesRepository, RoleRegister, RoleHolders],
+  exports: [RoleHolders],
+})
 export class RolesModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, type EntityManager } from 'typeorm'
+import { DataSource, In, type EntityManager } from 'typeorm'
 import { Household } from './entities/household.entity'
 import { Resident } from './entities/resident.entity'
 
@@ -26,6 +26,15 @@ export class RosterDirectory {
       .getRepository(Resident)
       .findOne({ where: { id, villageId }, select: ['id', 'villageId', 'name', 'accountId'] })
     return r ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId } : null
+  }
+
+  /** The roster names of these people. */
+  async names(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.ds
+      .getRepository(Resident)
+      .find({ where: { id: In(ids) }, select: ['id', 'name'] })
+    return new Map(rows.map((r) => [r.id, r.name]))
   }
 
   /** How many households and people the village's roster holds. */

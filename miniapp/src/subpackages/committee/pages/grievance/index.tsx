@@ -13,9 +13,9 @@ import {
   grievanceReplySchema,
   type GrievanceView,
   grievanceRoutes,
+  roleRoutes,
 } from '@xiangli/shared'
 import { call } from '@/api/request'
-import { listRoleHolders } from '@/api/client'
 import { LoginPrompt } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
@@ -257,10 +257,10 @@ function AssignSheet({
   onClose: () => void
   onPick: (residentId: number) => void
 }) {
-  const holders = useResource(visible ? () => listRoleHolders(villageId, { toast: false }) : null, [
-    visible,
-    villageId,
-  ])
+  const holders = useResource(
+    visible ? () => call(roleRoutes.list, { params: { villageId } }, { toast: false }) : null,
+    [visible, villageId],
+  )
   const members = committeeMembers(holders.data ?? [])
   return (
     <Popup visible={visible} position="bottom" round title="交给谁办理" closeable onClose={onClose}>

@@ -1,4 +1,4 @@
-import { grievanceRoutes } from '@xiangli/shared'
+import { grievanceRoutes, roleRoutes } from '@xiangli/shared'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -7,7 +7,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
 import type { GrievanceState, GrievanceSummary } from '@xiangli/shared'
 import { call } from '@/api/request'
-import { listRoleHolders } from '@/api/client'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -43,10 +42,10 @@ export default function GrievanceQueuePage() {
     allowed ? () => call(grievanceRoutes.settings, { params: { villageId } }, { toast: false }) : null,
     [allowed, villageId],
   )
-  const holders = useResource(allowed ? () => listRoleHolders(villageId, { toast: false }) : null, [
-    allowed,
-    villageId,
-  ])
+  const holders = useResource(
+    allowed ? () => call(roleRoutes.list, { params: { villageId } }, { toast: false }) : null,
+    [allowed, villageId],
+  )
   const list = usePagedList<GrievanceSummary>(
     allowed
       ? (page) =>
