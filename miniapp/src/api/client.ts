@@ -13,12 +13,9 @@ import type {
   PublicCertificateCheck,
   SealUseEntry,
   DemoPeopleResponse,
-  HouseholdView,
   NotificationView,
   Page,
   RejectRequest,
-  ResidentView,
-  RosterImportResult,
   StoredFileView,
   TokenPair,
   UnreadCount,
@@ -73,20 +70,6 @@ export const rejectVerification = (villageId: number, id: number, body: RejectRe
   api.request<VerificationView>(`/api/villages/${villageId}/verifications/${id}/reject`, {
     method: 'POST',
     body,
-    ...o,
-  })
-
-// ---------- roster ----------
-export const listResidents = (villageId: number, q: PageParams & { q?: string }, o?: CallOptions) =>
-  api.request<Page<ResidentView>>(`/api/villages/${villageId}/residents`, { query: { ...q }, ...o })
-
-export const listHouseholds = (villageId: number, q: PageParams, o?: CallOptions) =>
-  api.request<Page<HouseholdView>>(`/api/villages/${villageId}/households`, { query: { ...q }, ...o })
-
-export const importRoster = (villageId: number, file: { path: string; name?: string }, o?: CallOptions) =>
-  api.request<RosterImportResult>(`/api/villages/${villageId}/roster/import`, {
-    method: 'POST',
-    upload: { field: 'file', filePath: file.path, ...(file.name ? { fileName: file.name } : {}) },
     ...o,
   })
 

@@ -13,7 +13,6 @@ import { DIALECT, startTestApp, type TestApp } from '../support/app'
 const NOT_YET_ON_CONTRACT = new Set([
   'AuthController',
   'VerificationController',
-  'RosterController',
   'InboxController',
   'PetitionsController',
   'DeliberationsController',

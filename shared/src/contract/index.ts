@@ -5,6 +5,7 @@ import { homeRoutes } from './home'
 import { meRoutes } from './me'
 import { orgRoutes } from './orgs'
 import { roleRoutes } from './roles'
+import { rosterRoutes } from './roster'
 import type { Route } from './route'
 
 export * from './route'
@@ -15,6 +16,7 @@ export * from './home'
 export * from './me'
 export * from './orgs'
 export * from './roles'
+export * from './roster'
 
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
@@ -25,6 +27,7 @@ export const CONTRACT = {
   me: meRoutes,
   orgs: orgRoutes,
   roles: roleRoutes,
+  roster: rosterRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 
 /** Every route, each with the feature and name it is declared under. */

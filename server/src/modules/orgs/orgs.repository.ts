@@ -42,6 +42,17 @@ export class OrgsRepository {
     })
   }
 
+  /** Every villager group of a village, in a transaction that may add to them. */
+  groupsUnder(m: EntityManager, villageId: number): Promise<Org[]> {
+    return m.getRepository(Org).findBy({ parentId: villageId, kind: 'group' })
+  }
+
+  insertGroup(m: EntityManager, village: Pick<Org, 'id'>, name: string, code: string): Promise<Org> {
+    return m
+      .getRepository(Org)
+      .save({ kind: 'group' as const, name, code, parentId: village.id, settings: null })
+  }
+
   /** Replaces a village's settings; returns what they were. */
   async saveSettings(
     m: EntityManager,

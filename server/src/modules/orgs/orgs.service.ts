@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common'
+import type { EntityManager } from 'typeorm'
 import type { OrgView, VillageView } from '@xiangli/shared'
 import type { Org } from './entities/org.entity'
 import { OrgReads } from './use-cases/org-reads'
+import { VillagerGroups } from './use-cases/villager-groups'
 
 /** What other modules may ask of the organisation tree; the orgs module's public face. */
 @Injectable()
 export class OrgsService {
-  constructor(private readonly reads: OrgReads) {}
+  constructor(
+    private readonly reads: OrgReads,
+    private readonly groups: VillagerGroups,
+  ) {}
 
   /** A village or community with its settings: ORG_NOT_FOUND or ORG_NOT_A_VILLAGE otherwise. */
   village(villageId: number): Promise<Org> {
@@ -25,5 +30,15 @@ export class OrgsService {
   /** The organisations of these ids that exist, each with the name of the one above it. */
   viewsOf(ids: number[]): Promise<OrgView[]> {
     return this.reads.viewsOf(ids)
+  }
+
+  /** The names of these organisations. */
+  names(ids: number[]): Promise<Map<number, string>> {
+    return this.reads.names(ids)
+  }
+
+  /** The ids of the village's groups by name, making the missing ones in the caller's transaction. */
+  ensureGroups(m: EntityManager, village: Org, names: (string | null)[]): Promise<Map<string, number>> {
+    return this.groups.ensure(m, village, names)
   }
 }

@@ -24,4 +24,9 @@ export class RoleHolders {
   ): Promise<boolean> {
     return this.repo.residentHolds(orgId, residentId, roles, m)
   }
+
+  /** The roles each of these roster people holds. */
+  rolesOfResidents(residentIds: number[]): Promise<Map<number, Role[]>> {
+    return this.repo.ofResidents(residentIds)
+  }
 }

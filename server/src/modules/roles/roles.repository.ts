@@ -70,6 +70,15 @@ export class RolesRepository {
     return m.getRepository(RoleAssignment).existsBy({ orgId, residentId, role: In([...roles]) })
   }
 
+  /** The roles each of these roster people holds, wherever they hold them. */
+  async ofResidents(residentIds: number[]): Promise<Map<number, Role[]>> {
+    const roles = new Map<number, Role[]>()
+    if (residentIds.length === 0) return roles
+    for (const a of await this.ds.getRepository(RoleAssignment).findBy({ residentId: In(residentIds) }))
+      roles.set(a.residentId!, [...(roles.get(a.residentId!) ?? []), a.role])
+    return roles
+  }
+
   /** The display names of these accounts. */
   async accountNames(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map()

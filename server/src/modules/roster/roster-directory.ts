@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, type EntityManager } from 'typeorm'
-import { Household } from './entities/household.entity'
-import { Resident } from './entities/resident.entity'
+import type { EntityManager } from 'typeorm'
+import { RosterRepository } from './roster.repository'
 
 /** A person on a village's roster, as other modules may see them. */
 export interface RosterPerson {
@@ -14,34 +13,21 @@ export interface RosterPerson {
 /** What other modules may look up on the roster; the roster module's public face. */
 @Injectable()
 export class RosterDirectory {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly repo: RosterRepository) {}
 
   /** The person with this roster id in this village, or null. */
-  async person(
-    villageId: number,
-    id: number,
-    m: EntityManager = this.ds.manager,
-  ): Promise<RosterPerson | null> {
-    const r = await m
-      .getRepository(Resident)
-      .findOne({ where: { id, villageId }, select: ['id', 'villageId', 'name', 'accountId'] })
+  async person(villageId: number, id: number, m?: EntityManager): Promise<RosterPerson | null> {
+    const r = await this.repo.person(villageId, id, m)
     return r ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId } : null
   }
 
   /** The roster names of these people. */
-  async names(ids: number[]): Promise<Map<number, string>> {
-    if (ids.length === 0) return new Map()
-    const rows = await this.ds
-      .getRepository(Resident)
-      .find({ where: { id: In(ids) }, select: ['id', 'name'] })
-    return new Map(rows.map((r) => [r.id, r.name]))
+  names(ids: number[]): Promise<Map<number, string>> {
+    return this.repo.names(ids)
   }
 
   /** How many households and people the village's roster holds. */
-  async counts(villageId: number): Promise<{ households: number; residents: number }> {
-    return {
-      households: await this.ds.getRepository(Household).countBy({ villageId }),
-      residents: await this.ds.getRepository(Resident).countBy({ villageId }),
-    }
+  counts(villageId: number): Promise<{ households: number; residents: number }> {
+    return this.repo.counts(villageId)
   }
 }

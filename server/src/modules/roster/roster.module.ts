@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common'
-import { RosterController } from './roster.controller'
+import { RosterController } from './http/roster.controller'
 import { RosterDirectory } from './roster-directory'
-import { RosterService } from './roster.service'
+import { RosterRepository } from './roster.repository'
+import { RosterImport } from './use-cases/roster-import'
+import { RosterReads } from './use-cases/roster-reads'
 
 @Global()
 @Module({
   controllers: [RosterController],
-  providers: [RosterService, RosterDirectory],
-  exports: [RosterService, RosterDirectory],
+  providers: [RosterRepository, RosterReads, RosterImport, RosterDirectory],
+  exports: [RosterDirectory],
 })
 export class RosterModule {}

@@ -36,6 +36,11 @@ export class OrgReads {
     return this.present(await this.repo.findMany(ids))
   }
 
+  /** The names of these organisations (a household's villager group). */
+  async names(ids: number[]): Promise<Map<number, string>> {
+    return new Map((await this.repo.findMany(ids)).map((o) => [o.id, o.name]))
+  }
+
   async villageView(villageId: number): Promise<VillageView> {
     const org = await this.village(villageId)
     const [view] = await this.present([org])

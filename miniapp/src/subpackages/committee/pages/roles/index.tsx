@@ -9,11 +9,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css'
 import {
   ROLE_LABELS,
   roleRoutes,
+  rosterRoutes,
   type AssignRoleRequest,
   type ResidentView,
   type RoleHolderView,
 } from '@xiangli/shared'
-import { listResidents } from '@/api/client'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
@@ -151,7 +151,12 @@ function AssignRole({
   const [q, setQ] = useState<string | null>(null)
   const found = useResource(
     q !== null
-      ? () => listResidents(villageId, { page: 1, pageSize: 20, q: q || undefined }, { toast: false })
+      ? () =>
+          call(
+            rosterRoutes.residents,
+            { params: { villageId }, query: { page: 1, pageSize: 20, q: q || undefined } },
+            { toast: false },
+          )
       : null,
     [villageId, q],
   )
