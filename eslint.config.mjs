@@ -3,6 +3,19 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+/**
+ * Server feature modules already in the house layout (http/, use-cases/, repository, presenter,
+ * policy, entities/). The guard rails below hold for them; each module joins when it moves.
+ */
+const HOUSE_MODULES = ['grievances', 'health', 'audit', 'orgs', 'home', 'me', 'roles', 'roster']
+const inHouse = (glob) => HOUSE_MODULES.map((m) => `server/src/modules/${m}/${glob}`)
+
+/** Another module's entities: reach that module through its exported service instead. */
+const OTHER_MODULES_ENTITIES = {
+  group: ['../*/entities/*', '../../*/entities/*', '../../../*/entities/*'],
+  message: 'A module reaches another module through its exported service, never its entities.',
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -60,6 +73,61 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // only repositories, entities and core/database may use TypeORM's values (types are fine anywhere)
+    files: inHouse('**/*.ts'),
+    ignores: inHouse('*.repository.ts').concat(inHouse('entities/**')),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              allowTypeImports: true,
+              message: 'Queries live in the module repository; use a type import here.',
+            },
+          ],
+          patterns: [OTHER_MODULES_ENTITIES],
+        },
+      ],
+    },
+  },
+  {
+    files: inHouse('*.repository.ts').concat(inHouse('entities/**')),
+    rules: { 'no-restricted-imports': ['error', { patterns: [OTHER_MODULES_ENTITIES] }] },
+  },
+  {
+    // a presenter turns rows into answers: pure, no queries
+    files: ['server/src/modules/*/*.presenter.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'typeorm', allowTypeImports: true, message: 'A presenter runs no queries.' }],
+          patterns: [
+            { group: ['./*.repository', '../*.repository'], message: 'A presenter runs no queries.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // core/ is what modules build on; it knows none of them
+    files: ['server/src/core/**/*.ts'],
+    ignores: ['server/src/core/database/entities.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**'], message: 'core/ imports nothing from modules/.' }] },
+      ],
+    },
+  },
+  {
+    // a file is read in one sitting
+    files: inHouse('**/*.ts'),
+    rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
   },
   {
     files: ['scripts/**/*.mjs'],

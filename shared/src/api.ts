@@ -22,6 +22,11 @@ export const pageQuerySchema = z.object({
 })
 export type PageQuery = z.infer<typeof pageQuerySchema>
 
+/** The answer of a change that has nothing more to say than that it happened. */
+export interface Ok {
+  ok: true
+}
+
 // ---------- auth ----------
 export const wechatLoginSchema = z.object({ code: z.string().min(1).max(128) })
 export type WechatLoginRequest = z.infer<typeof wechatLoginSchema>
@@ -242,4 +247,8 @@ export interface HealthResponse {
   status: 'ok' | 'degraded'
   database: 'up' | 'down'
   time: string
+}
+
+export interface LiveResponse {
+  status: 'ok'
 }

@@ -45,6 +45,18 @@ export const COMMITTEE_ROLES: readonly Role[] = ['committee_member', 'party_secr
 /** Roles that see the roster and the audit trail of a village. */
 export const OVERSIGHT_ROLES: readonly Role[] = ['committee_member', 'party_secretary', 'supervisor']
 
+/** Everyone who lives in or serves a village. */
+export const ANY_VILLAGE_ROLE: readonly Role[] = [
+  'resident',
+  'representative',
+  'party_member',
+  'committee_member',
+  'party_secretary',
+  'supervisor',
+]
+/** Who works at a township or street office. */
+export const TOWNSHIP_ROLES: readonly Role[] = ['township_official']
+
 /** Roles are shown in this order in switchers and profiles: the most responsible first. */
 export const ROLE_ORDER: Record<Role, number> = {
   system_admin: 0,

@@ -3,9 +3,6 @@
  * response types, so a change in `@xiangli/shared` breaks the build here instead of at runtime.
  */
 import type {
-  AssignRoleRequest,
-  AuditEntryView,
-  BulkAcceptResult,
   CatalogueSearchHit,
   CatalogueView,
   CertificateRequestCreateRequest,
@@ -16,45 +13,20 @@ import type {
   PublicCertificateCheck,
   SealUseEntry,
   DemoPeopleResponse,
-  GrievanceAnswerRequest,
-  GrievanceCreateRequest,
-  GrievanceDeclineRequest,
-  GrievanceEscalateRequest,
-  GrievanceQueueQuery,
-  GrievanceRateRequest,
-  GrievanceReopenRequest,
-  GrievanceReplyRequest,
-  GrievanceSettings,
-  GrievanceSummary,
-  GrievanceView,
-  HomeSummary,
-  HouseholdView,
-  Me,
   NotificationView,
-  OrgView,
   Page,
-  Preferences,
   RejectRequest,
-  ResidentView,
-  RoleHolderView,
-  RosterImportResult,
   StoredFileView,
-  SupportResult,
   TokenPair,
-  TownshipGrievanceQuery,
-  TownshipGrievanceStats,
-  TownshipReturnRequest,
   UnreadCount,
-  UpdatePreferencesRequest,
   VerificationRequest,
   VerificationState,
   VerificationView,
 } from '@xiangli/shared'
-import type { RequestOptions } from './core'
+import type { CallOptions } from './call'
 import { api } from './request'
 
-/** What a page can add to a call: a form's idempotency key, or showing the error itself. */
-export type CallOptions = Pick<RequestOptions, 'idempotencyKey' | 'toast'>
+export type { CallOptions }
 
 export interface PageParams {
   page: number
@@ -77,19 +49,8 @@ export const logout = (refreshToken: string, o?: CallOptions) =>
   api.request<Ok>('/api/auth/logout', { method: 'POST', body: { refreshToken }, auth: false, ...o })
 
 // ---------- me ----------
-export const getMe = (o?: CallOptions) => api.request<Me>('/api/me', o)
-
-export const updatePreferences = (body: UpdatePreferencesRequest, o?: CallOptions) =>
-  api.request<Preferences>('/api/me/preferences', { method: 'PATCH', body, ...o })
-
 export const requestVerification = (body: VerificationRequest, o?: CallOptions) =>
   api.request<VerificationView>('/api/me/verifications', { method: 'POST', body, ...o })
-
-// ---------- organisations ----------
-export const listVillages = (o?: CallOptions) => api.request<OrgView[]>('/api/orgs/villages', o)
-
-export const getVillageHome = (villageId: number, o?: CallOptions) =>
-  api.request<HomeSummary>(`/api/villages/${villageId}/home`, o)
 
 // ---------- verifications (committee) ----------
 export const listVerifications = (
@@ -111,34 +72,6 @@ export const rejectVerification = (villageId: number, id: number, body: RejectRe
     body,
     ...o,
   })
-
-// ---------- roster ----------
-export const listResidents = (villageId: number, q: PageParams & { q?: string }, o?: CallOptions) =>
-  api.request<Page<ResidentView>>(`/api/villages/${villageId}/residents`, { query: { ...q }, ...o })
-
-export const listHouseholds = (villageId: number, q: PageParams, o?: CallOptions) =>
-  api.request<Page<HouseholdView>>(`/api/villages/${villageId}/households`, { query: { ...q }, ...o })
-
-export const importRoster = (villageId: number, file: { path: string; name?: string }, o?: CallOptions) =>
-  api.request<RosterImportResult>(`/api/villages/${villageId}/roster/import`, {
-    method: 'POST',
-    upload: { field: 'file', filePath: file.path, ...(file.name ? { fileName: file.name } : {}) },
-    ...o,
-  })
-
-// ---------- roles ----------
-export const listRoleHolders = (villageId: number, o?: CallOptions) =>
-  api.request<RoleHolderView[]>(`/api/villages/${villageId}/roles`, o)
-
-export const assignRole = (villageId: number, body: AssignRoleRequest, o?: CallOptions) =>
-  api.request<RoleHolderView>(`/api/villages/${villageId}/roles`, { method: 'POST', body, ...o })
-
-export const removeRole = (villageId: number, roleId: number, o?: CallOptions) =>
-  api.request<Ok>(`/api/villages/${villageId}/roles/${roleId}`, { method: 'DELETE', ...o })
-
-// ---------- audit ----------
-export const listAudit = (villageId: number, q: PageParams, o?: CallOptions) =>
-  api.request<Page<AuditEntryView>>(`/api/villages/${villageId}/audit`, { query: { ...q }, ...o })
 
 // ---------- inbox ----------
 export const listInbox = (q: PageParams, o?: CallOptions) =>
@@ -168,92 +101,6 @@ export const uploadPhoto = (
     ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}),
     ...(o.toast !== undefined ? { toast: o.toast } : {}),
   })
-
-// ---------- 村民说事 (residents) ----------
-const grievances = (villageId: number) => `/api/villages/${villageId}/grievances`
-
-export const listGrievanceCategories = (villageId: number, o?: CallOptions) =>
-  api.request<string[]>(`${grievances(villageId)}/categories`, o)
-
-export const raiseGrievance = (villageId: number, body: GrievanceCreateRequest, o?: CallOptions) =>
-  api.request<GrievanceView>(grievances(villageId), { method: 'POST', body, ...o })
-
-export const listMyGrievances = (villageId: number, q: PageParams, o?: CallOptions) =>
-  api.request<Page<GrievanceSummary>>(`${grievances(villageId)}/mine`, { query: { ...q }, ...o })
-
-export const listGrievanceWall = (
-  villageId: number,
-  q: PageParams & { category?: string },
-  o?: CallOptions,
-) => api.request<Page<GrievanceSummary>>(`${grievances(villageId)}/public`, { query: { ...q }, ...o })
-
-export const getGrievance = (villageId: number, id: number, o?: CallOptions) =>
-  api.request<GrievanceView>(`${grievances(villageId)}/${id}`, o)
-
-const grievanceAction =
-  <B>(action: string) =>
-  (villageId: number, id: number, body: B, o?: CallOptions) =>
-    api.request<GrievanceView>(`${grievances(villageId)}/${id}/${action}`, { method: 'POST', body, ...o })
-
-export const replyToGrievance = grievanceAction<GrievanceReplyRequest>('replies')
-export const rateGrievance = grievanceAction<GrievanceRateRequest>('rate')
-export const reopenGrievance = grievanceAction<GrievanceReopenRequest>('reopen')
-
-/** "+1 同样的问题", and taking it back. */
-export const supportGrievance = (villageId: number, id: number, on: boolean, o?: CallOptions) =>
-  api.request<SupportResult>(`${grievances(villageId)}/${id}/support`, {
-    method: on ? 'POST' : 'DELETE',
-    ...o,
-  })
-
-// ---------- 村民说事 (committee) ----------
-export const listGrievanceQueue = (villageId: number, q: GrievanceQueueQuery, o?: CallOptions) =>
-  api.request<Page<GrievanceSummary>>(grievances(villageId), { query: { ...q }, ...o })
-
-export const getGrievanceSettings = (villageId: number, o?: CallOptions) =>
-  api.request<GrievanceSettings>(`${grievances(villageId)}/settings`, o)
-
-export const acceptGrievance = grievanceAction<Record<string, never>>('accept')
-export const declineGrievance = grievanceAction<GrievanceDeclineRequest>('decline')
-export const assignGrievance = (villageId: number, id: number, residentId: number, o?: CallOptions) =>
-  grievanceAction<{ residentId: number }>('assign')(villageId, id, { residentId }, o)
-export const answerGrievance = grievanceAction<GrievanceAnswerRequest>('answer')
-export const escalateGrievance = grievanceAction<GrievanceEscalateRequest>('escalate')
-
-export const bulkAcceptGrievances = (villageId: number, ids: number[], o?: CallOptions) =>
-  api.request<BulkAcceptResult>(`${grievances(villageId)}/bulk-accept`, {
-    method: 'POST',
-    body: { ids },
-    ...o,
-  })
-
-// ---------- 村民说事 (township) ----------
-const townshipGrievances = (townshipId: number) => `/api/townships/${townshipId}/grievances`
-
-export const listTownshipGrievances = (townshipId: number, q: TownshipGrievanceQuery, o?: CallOptions) =>
-  api.request<Page<GrievanceSummary>>(townshipGrievances(townshipId), { query: { ...q }, ...o })
-
-export const getTownshipGrievanceStats = (townshipId: number, o?: CallOptions) =>
-  api.request<TownshipGrievanceStats>(`${townshipGrievances(townshipId)}/stats`, o)
-
-export const getTownshipGrievance = (townshipId: number, id: number, o?: CallOptions) =>
-  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}`, o)
-
-export const townshipAnswerGrievance = (
-  townshipId: number,
-  id: number,
-  body: GrievanceAnswerRequest,
-  o?: CallOptions,
-) =>
-  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}/answer`, { method: 'POST', body, ...o })
-
-export const townshipReturnGrievance = (
-  townshipId: number,
-  id: number,
-  body: TownshipReturnRequest,
-  o?: CallOptions,
-) =>
-  api.request<GrievanceView>(`${townshipGrievances(townshipId)}/${id}/return`, { method: 'POST', body, ...o })
 
 // ---------- 证明 (certificates) ----------
 const certificates = (villageId: number) => `/api/villages/${villageId}/certificates`

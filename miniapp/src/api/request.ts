@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import { ROUTES } from '@/routes'
 import { tokenStore } from '@/store/tokens'
+import { makeCall } from './call'
 import { createApiCore, type ApiError, type Transport } from './core'
 
 const TIMEOUT_MS = 15_000
@@ -73,3 +74,4 @@ export const api = createApiCore({
   onSessionEnded: goToLogin,
   onError: (error) => showProblem(error.message),
 })
+export const call = makeCall(api)

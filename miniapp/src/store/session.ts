@@ -4,9 +4,10 @@
  */
 import { useCallback, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import type { Me, Membership, Preferences, TokenPair } from '@xiangli/shared'
-import { getMe, logout, updatePreferences } from '@/api/client'
+import { meRoutes, type Me, type Membership, type Preferences, type TokenPair } from '@xiangli/shared'
+import { logout } from '@/api/client'
 import type { ApiError } from '@/api/core'
+import { call } from '@/api/request'
 import { activeMembership } from '@/logic/membership'
 import { createStore } from './createStore'
 import { applyElderMode, elderModeStore } from './elder'
@@ -41,7 +42,7 @@ let loadingMe: { generation: number; promise: Promise<Me> } | null = null
 export function fetchMe(): Promise<Me> {
   if (loadingMe && loadingMe.generation === generation) return loadingMe.promise
   const mine = generation
-  const promise = getMe({ toast: false })
+  const promise = call(meRoutes.me, {}, { toast: false })
     .then((me) => {
       if (mine === generation && tokenStore.get()) setMe(me)
       return me
@@ -79,7 +80,7 @@ function patchPreferences(preferences: Preferences) {
 }
 
 export async function setActiveOrg(orgId: number): Promise<void> {
-  patchPreferences(await updatePreferences({ activeOrgId: orgId }))
+  patchPreferences(await call(meRoutes.updatePreferences, { body: { activeOrgId: orgId } }))
 }
 
 /** 长辈模式 takes effect at once; if the server cannot save it, it goes back and says so. */
@@ -87,7 +88,7 @@ export async function changeElderMode(on: boolean): Promise<void> {
   const before = elderModeStore.get()
   applyElderMode(on)
   try {
-    patchPreferences(await updatePreferences({ elderMode: on }))
+    patchPreferences(await call(meRoutes.updatePreferences, { body: { elderMode: on } }))
   } catch (e) {
     applyElderMode(before)
     throw e

@@ -12,7 +12,8 @@ import {
   type NotificationView,
 } from '@xiangli/shared'
 import { JobLeases } from '../../src/core/jobs/job-lease.service'
-import { ESCALATION_JOB, GrievancesService } from '../../src/modules/grievances/grievances.service'
+import { ESCALATION_JOB } from '../../src/modules/grievances/grievances.rules'
+import { GrievanceEscalation } from '../../src/modules/grievances/use-cases/grievance-escalation'
 import { Grievance } from '../../src/modules/grievances/entities/grievance.entity'
 import { GrievanceSupport } from '../../src/modules/grievances/entities/grievance-support.entity'
 import { Org } from '../../src/modules/orgs/entities/org.entity'
@@ -1151,8 +1152,8 @@ describe(`村民说事 (grievances) on ${DIALECT}`, () => {
       expect(due).toBeGreaterThanOrEqual(2)
 
       const [a, b] = await Promise.all([
-        t.app.get(GrievancesService).escalateOverdue(now),
-        second.app.get(GrievancesService).escalateOverdue(now),
+        t.app.get(GrievanceEscalation).escalateOverdue(now),
+        second.app.get(GrievanceEscalation).escalateOverdue(now),
       ])
       expect(a + b).toBe(due)
       expect(await dueCount(now)).toBe(0)
@@ -1174,8 +1175,8 @@ describe(`村民说事 (grievances) on ${DIALECT}`, () => {
       const now = new Date(Date.now() + 10 * DAY)
       const due = await dueCount(now)
       const [a, b] = await Promise.all([
-        t.app.get(GrievancesService).escalateDue(now),
-        second.app.get(GrievancesService).escalateDue(now),
+        t.app.get(GrievanceEscalation).escalateDue(now),
+        second.app.get(GrievanceEscalation).escalateDue(now),
       ])
       expect(a + b).toBe(due)
       await expectEscalatedOnce(items)
@@ -1186,10 +1187,10 @@ describe(`村民说事 (grievances) on ${DIALECT}`, () => {
       const now = new Date(Date.now() + 30 * DAY)
       const leases = second.app.get(JobLeases)
       expect(await leases.claim(ESCALATION_JOB, now)).toBe(true)
-      expect(await t.app.get(GrievancesService).escalateOverdue(now)).toBe(0)
+      expect(await t.app.get(GrievanceEscalation).escalateOverdue(now)).toBe(0)
       expect((await t.ds.getRepository(Grievance).findOneByOrFail({ id })).state).toBe('submitted')
       await leases.release(ESCALATION_JOB)
-      expect(await t.app.get(GrievancesService).escalateOverdue(now)).toBeGreaterThanOrEqual(1)
+      expect(await t.app.get(GrievanceEscalation).escalateOverdue(now)).toBeGreaterThanOrEqual(1)
       await expectEscalatedOnce([id])
     })
 

@@ -10,8 +10,10 @@ import {
   type HomeSummary,
   type Me,
   type Membership,
+  grievanceRoutes,
+  homeRoutes,
 } from '@xiangli/shared'
-import { getVillageHome, listGrievanceQueue } from '@/api/client'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -31,17 +33,20 @@ export default function HomePage() {
   const { loggedIn, me, active, error, reload } = useMe()
   useUnreadBadge()
   const village = active && isSelfGoverningUnit(active.orgKind) ? active : null
-  const home = useResource(village ? () => getVillageHome(village.orgId, { toast: false }) : null, [
-    village?.orgId,
-  ])
+  const home = useResource(
+    village
+      ? () => call(homeRoutes.summary, { params: { villageId: village.orgId } }, { toast: false })
+      : null,
+    [village?.orgId],
+  )
   // for the 两委: how many issues wait to be accepted (说事处理)
   const handles = village !== null && workbenchFor(village).handleGrievances
   const waiting = useResource(
     village && handles
       ? () =>
-          listGrievanceQueue(
-            village.orgId,
-            { status: 'submitted', page: 1, pageSize: 1 },
+          call(
+            grievanceRoutes.queue,
+            { params: { villageId: village.orgId }, query: { status: 'submitted', page: 1, pageSize: 1 } },
             { toast: false },
           ).then((p) => p.total)
       : null,

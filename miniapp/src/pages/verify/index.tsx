@@ -4,9 +4,10 @@ import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { VERIFICATION_STATE_LABELS, type VerificationView } from '@xiangli/shared'
-import { listVillages, requestVerification } from '@/api/client'
+import { VERIFICATION_STATE_LABELS, orgRoutes, type VerificationView } from '@xiangli/shared'
+import { requestVerification } from '@/api/client'
 import { randomKey } from '@/api/core'
+import { call } from '@/api/request'
 import { LoginPrompt } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -24,7 +25,9 @@ const IN_WECHAT = process.env.TARO_ENV === 'weapp'
 
 export default function VerifyPage() {
   const { loggedIn, me, error, reload } = useMe()
-  const villages = useResource(loggedIn ? () => listVillages({ toast: false }) : null, [loggedIn])
+  const villages = useResource(loggedIn ? () => call(orgRoutes.villages, {}, { toast: false }) : null, [
+    loggedIn,
+  ])
   const [form, setForm] = useState<VerificationForm>({ villageId: null, name: '', idNumber: '', phone: '' })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [picking, setPicking] = useState(false)

@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common'
 import { Reflector } from '@nestjs/core'
 import type { FastifyRequest } from 'fastify'
-import { DataSource } from 'typeorm'
 import { isSelfGoverningUnit, isTownshipLevel, sortRoles, type Role } from '@xiangli/shared'
 import { AppException } from '../errors/app.exception'
-import { Org } from '../../modules/orgs/entities/org.entity'
+import { OrgDirectory } from '../access/org-directory'
+import { Viewer } from '../access/viewer'
 import { ACCESS_KEY, type AccessRule } from './access.decorator'
 import { authenticate } from './authenticate'
 import { hasRoleIn, isSystemAdmin, isVerified, type Principal } from './principal'
@@ -13,6 +13,8 @@ import { TokensService } from './tokens.service'
 
 export interface AuthedRequest extends FastifyRequest {
   principal?: Principal
+  /** the caller as policies see them; set with the principal */
+  viewer?: Viewer
   /** the village (or, on township routes, the township) the route acts on and the role the caller acts in there */
   acting?: { orgId: number; role: Role }
 }
@@ -26,7 +28,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokensService,
     private readonly principals: PrincipalService,
-    private readonly ds: DataSource,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -72,6 +74,7 @@ export class AccessGuard implements CanActivate {
   private async authenticate(req: AuthedRequest): Promise<Principal> {
     const principal = await authenticate(req.headers.authorization, this.tokens, this.principals)
     req.principal = principal
+    req.viewer = new Viewer(principal, this.orgs)
     return principal
   }
 
@@ -84,9 +87,7 @@ export class AccessGuard implements CanActivate {
     const raw = (req.params as Record<string, string | undefined>).townshipId
     if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new AppException('ORG_NOT_FOUND')
     const townshipId = Number(raw)
-    const org = await this.ds
-      .getRepository(Org)
-      .findOne({ where: { id: townshipId }, select: ['id', 'kind'] })
+    const org = await this.orgs.find(townshipId)
     if (!org) throw new AppException('ORG_NOT_FOUND')
     if (!isTownshipLevel(org.kind)) throw new AppException('ORG_NOT_A_TOWNSHIP')
     const held = sortRoles(roles.filter((r) => (p.roles.get(townshipId) ?? []).includes(r)))
@@ -107,9 +108,7 @@ export class AccessGuard implements CanActivate {
     const raw = (req.params as Record<string, string | undefined>).villageId
     if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new AppException('ORG_NOT_FOUND')
     const villageId = Number(raw)
-    const org = await this.ds
-      .getRepository(Org)
-      .findOne({ where: { id: villageId }, select: ['id', 'kind', 'parentId'] })
+    const org = await this.orgs.find(villageId)
     if (!org) throw new AppException('ORG_NOT_FOUND')
     if (!isSelfGoverningUnit(org.kind)) throw new AppException('ORG_NOT_A_VILLAGE')
     const held = sortRoles(roles.filter((r) => (p.roles.get(villageId) ?? []).includes(r)))

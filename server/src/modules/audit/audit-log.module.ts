@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common'
-import { AuditLogController } from './audit-log.controller'
+import { AuditLogRepository } from './audit-log.repository'
 import { ContentChecks } from './content-checks'
+import { AuditLogController } from './http/audit-log.controller'
+import { AuditTrail } from './use-cases/audit-trail'
 
-@Module({ controllers: [AuditLogController], providers: [ContentChecks] })
+@Module({ controllers: [AuditLogController], providers: [AuditLogRepository, AuditTrail, ContentChecks] })
 export class AuditLogModule {}

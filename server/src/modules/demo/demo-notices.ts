@@ -1,5 +1,7 @@
 import type { NoticeDraftRequest } from '@xiangli/shared'
 import { noticeDraftSchema } from '@xiangli/shared'
+import type { OrgDirectory } from '../../core/access/org-directory'
+import { Viewer } from '../../core/access/viewer'
 import type { ActingContext } from '../../core/auth/current.decorator'
 import type { PrincipalService } from '../../core/auth/principal.service'
 import type { NoticesService } from '../notices/notices.service'
@@ -27,6 +29,7 @@ function lastMonth(now: Date): { key: string; label: string } {
 export async function seedDemoNotices(
   notices: NoticesService,
   principals: PrincipalService,
+  orgs: OrgDirectory,
   villageId: number,
   committeeAccountId: number,
   now = new Date(),
@@ -35,6 +38,7 @@ export async function seedDemoNotices(
   if (!principal) throw new Error('demo: the committee member has no account')
   const a: ActingContext = {
     principal,
+    viewer: new Viewer(principal, orgs),
     villageId,
     role: 'committee_member',
     actor: { accountId: principal.accountId, name: principal.displayName, role: 'committee_member' },

@@ -5,6 +5,7 @@ import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
 import { recordIssue } from '../certificates/certificate-records'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { TxService } from '../../core/tx/tx.service'
+import { OrgDirectory } from '../../core/access/org-directory'
 import { PrincipalService } from '../../core/auth/principal.service'
 import { NoticesService } from '../notices/notices.service'
 import { seedDemoNotices } from './demo-notices'
@@ -359,6 +360,7 @@ export class DemoSeeder {
     private readonly audit: AuditService,
     private readonly notices: NoticesService,
     private readonly principals: PrincipalService,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   /** Creates the demo county when the database holds no organisation yet. */
@@ -372,7 +374,7 @@ export class DemoSeeder {
       id: number
     }[]
     const committee = await this.ds.getRepository(Account).findOneByOrFail({ demoKey: 'committee' })
-    await seedDemoNotices(this.notices, this.principals, Number(village!.id), committee.id)
+    await seedDemoNotices(this.notices, this.principals, this.orgs, Number(village!.id), committee.id)
     this.log.log('demo data created: 清河县 / 柳林镇 / 柳林村 and 新华社区')
     return true
   }

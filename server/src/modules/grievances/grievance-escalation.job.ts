@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
-import { GrievancesService } from './grievances.service'
+import { Clock } from '../../core/clock/clock'
+import { GrievanceEscalation } from './use-cases/grievance-escalation'
 
 /**
  * Looks for items past their time limit every GRIEVANCE_ESCALATION_INTERVAL_MS and sends them up to
@@ -13,7 +14,8 @@ export class GrievanceEscalationJob implements OnApplicationBootstrap, OnApplica
   private running = false
 
   constructor(
-    private readonly grievances: GrievancesService,
+    private readonly escalation: GrievanceEscalation,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,7 +33,7 @@ export class GrievanceEscalationJob implements OnApplicationBootstrap, OnApplica
     if (this.running) return
     this.running = true
     try {
-      await this.grievances.escalateOverdue(new Date())
+      await this.escalation.escalateOverdue(this.clock.now())
     } catch (e) {
       this.log.error(String((e as Error).stack ?? e))
     } finally {

@@ -1,12 +1,31 @@
 import { Module } from '@nestjs/common'
 import { GrievanceEscalationJob } from './grievance-escalation.job'
-import { GrievancesController } from './grievances.controller'
+import { GrievancesRepository } from './grievances.repository'
 import { GrievancesService } from './grievances.service'
-import { TownshipGrievancesController } from './township-grievances.controller'
+import { GrievancesController } from './http/grievances.controller'
+import { TownshipGrievancesController } from './http/township-grievances.controller'
+import { CommitteeHandling } from './use-cases/committee-handling'
+import { GrievanceEscalation } from './use-cases/grievance-escalation'
+import { GrievanceReads } from './use-cases/grievance-reads'
+import { GrievanceSettingsUseCase } from './use-cases/grievance-settings'
+import { GrievanceSteps } from './use-cases/grievance-steps'
+import { ResidentGrievances } from './use-cases/resident-grievances'
+import { TownshipOversight } from './use-cases/township-oversight'
 
 @Module({
   controllers: [GrievancesController, TownshipGrievancesController],
-  providers: [GrievancesService, GrievanceEscalationJob],
+  providers: [
+    GrievancesRepository,
+    GrievanceSteps,
+    GrievanceReads,
+    ResidentGrievances,
+    CommitteeHandling,
+    GrievanceSettingsUseCase,
+    TownshipOversight,
+    GrievanceEscalation,
+    GrievanceEscalationJob,
+    GrievancesService,
+  ],
   exports: [GrievancesService],
 })
 export class GrievancesModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common'
-import { HealthController } from './health.controller'
+import { HealthRepository } from './health.repository'
+import { HealthController } from './http/health.controller'
 
-@Module({ controllers: [HealthController] })
+@Module({ controllers: [HealthController], providers: [HealthRepository] })
 export class HealthModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common'
-import { HomeController } from './home.controller'
-import { HomeService } from './home.service'
+import { VerificationModule } from '../verification/verification.module'
+import { HomeController } from './http/home.controller'
+import { VillageHome } from './use-cases/village-home'
 
-@Module({ controllers: [HomeController], providers: [HomeService] })
+@Module({ imports: [VerificationModule], controllers: [HomeController], providers: [VillageHome] })
 export class HomeModule {}

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common'
 import { VerificationModule } from '../verification/verification.module'
-import { MeController } from './me.controller'
-import { MeService } from './me.service'
+import { MeController } from './http/me.controller'
+import { MeRepository } from './me.repository'
+import { MyAccount } from './use-cases/my-account'
 
-@Module({ imports: [VerificationModule], controllers: [MeController], providers: [MeService] })
+@Module({
+  imports: [VerificationModule],
+  controllers: [MeController],
+  providers: [MeRepository, MyAccount],
+})
 export class MeModule {}

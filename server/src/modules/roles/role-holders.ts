@@ -1,21 +1,32 @@
-import { In, type EntityManager } from 'typeorm'
+import { Injectable } from '@nestjs/common'
+import type { EntityManager } from 'typeorm'
 import type { Role } from '@xiangli/shared'
-import { Resident } from '../roster/entities/resident.entity'
-import { RoleAssignment } from './entities/role-assignment.entity'
+import { RolesRepository } from './roles.repository'
 
-/** Accounts of the people holding any of these roles in an organisation, for notifications. */
-export async function accountsHolding(
-  m: EntityManager,
-  orgId: number,
-  roles: readonly Role[],
-): Promise<number[]> {
-  const held = await m.getRepository(RoleAssignment).find({ where: { orgId, role: In([...roles]) } })
-  const direct = held.map((h) => h.accountId).filter((id): id is number => id !== null)
-  const residentIds = held.map((h) => h.residentId).filter((id): id is number => id !== null)
-  const viaRoster = residentIds.length
-    ? (await m.getRepository(Resident).find({ where: { id: In(residentIds) }, select: ['id', 'accountId'] }))
-        .map((r) => r.accountId)
-        .filter((id): id is number => id !== null)
-    : []
-  return [...new Set([...direct, ...viaRoster])]
+export { accountsHolding } from './roles.repository'
+
+/** What other modules may ask about who holds which role; the roles module's public face. */
+@Injectable()
+export class RoleHolders {
+  constructor(private readonly repo: RolesRepository) {}
+
+  /** Accounts of the people holding any of these roles in an organisation, for notifications. */
+  accountsHolding(orgId: number, roles: readonly Role[], m?: EntityManager): Promise<number[]> {
+    return this.repo.accountsHolding(orgId, roles, m)
+  }
+
+  /** Whether this roster person holds one of the roles in the organisation. */
+  residentHolds(
+    orgId: number,
+    residentId: number,
+    roles: readonly Role[],
+    m?: EntityManager,
+  ): Promise<boolean> {
+    return this.repo.residentHolds(orgId, residentId, roles, m)
+  }
+
+  /** The roles each of these roster people holds. */
+  rolesOfResidents(residentIds: number[]): Promise<Map<number, Role[]>> {
+    return this.repo.ofResidents(residentIds)
+  }
 }

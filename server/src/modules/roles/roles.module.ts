@@ -1,6 +1,13 @@
-import { Module } from '@nestjs/common'
-import { RolesController } from './roles.controller'
-import { RolesService } from './roles.service'
+import { Global, Module } from '@nestjs/common'
+import { RolesController } from './http/roles.controller'
+import { RoleHolders } from './role-holders'
+import { RolesRepository } from './roles.repository'
+import { RoleRegister } from './use-cases/role-register'
 
-@Module({ controllers: [RolesController], providers: [RolesService] })
+@Global()
+@Module({
+  controllers: [RolesController],
+  providers: [RolesRepository, RoleRegister, RoleHolders],
+  exports: [RoleHolders],
+})
 export class RolesModule {}

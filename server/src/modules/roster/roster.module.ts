@@ -1,6 +1,14 @@
-import { Module } from '@nestjs/common'
-import { RosterController } from './roster.controller'
-import { RosterService } from './roster.service'
+import { Global, Module } from '@nestjs/common'
+import { RosterController } from './http/roster.controller'
+import { RosterDirectory } from './roster-directory'
+import { RosterRepository } from './roster.repository'
+import { RosterImport } from './use-cases/roster-import'
+import { RosterReads } from './use-cases/roster-reads'
 
-@Module({ controllers: [RosterController], providers: [RosterService], exports: [RosterService] })
+@Global()
+@Module({
+  controllers: [RosterController],
+  providers: [RosterRepository, RosterReads, RosterImport, RosterDirectory],
+  exports: [RosterDirectory],
+})
 export class RosterModule {}

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { AuditEntryView } from '@xiangli/shared'
-import { listAudit } from '@/api/client'
+import { auditRoutes, type AuditEntryView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -14,7 +14,10 @@ export default function AuditPage() {
   const allowed = ctx.villageId !== null && ctx.bench.viewAudit
   const villageId = ctx.villageId ?? 0
   const list = usePagedList<AuditEntryView>(
-    allowed ? (page) => listAudit(villageId, { page, pageSize: 20 }, { toast: false }) : null,
+    allowed
+      ? (page) =>
+          call(auditRoutes.list, { params: { villageId }, query: { page, pageSize: 20 } }, { toast: false })
+      : null,
     (e) => e.seq,
     [allowed, villageId],
   )

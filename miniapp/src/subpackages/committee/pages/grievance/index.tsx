@@ -12,18 +12,10 @@ import {
   grievanceEscalateSchema,
   grievanceReplySchema,
   type GrievanceView,
+  grievanceRoutes,
+  roleRoutes,
 } from '@xiangli/shared'
-import {
-  acceptGrievance,
-  answerGrievance,
-  assignGrievance,
-  declineGrievance,
-  escalateGrievance,
-  getGrievance,
-  getGrievanceSettings,
-  listRoleHolders,
-  replyToGrievance,
-} from '@/api/client'
+import { call } from '@/api/request'
 import { LoginPrompt } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
@@ -53,13 +45,19 @@ export default function CommitteeGrievancePage() {
     mine.includes(v),
   )
   const found = useResource(
-    ctx.me && id !== null ? () => firstFound(villages, (v) => getGrievance(v, id, { toast: false })) : null,
+    ctx.me && id !== null
+      ? () =>
+          firstFound(villages, (v) =>
+            call(grievanceRoutes.detail, { params: { villageId: v, id } }, { toast: false }),
+          )
+      : null,
     [ctx.me?.accountId, id, villages.join(',')],
   )
   const villageId = found.data?.orgId ?? 0
-  const settings = useResource(found.data ? () => getGrievanceSettings(villageId, { toast: false }) : null, [
-    villageId,
-  ])
+  const settings = useResource(
+    found.data ? () => call(grievanceRoutes.settings, { params: { villageId } }, { toast: false }) : null,
+    [villageId],
+  )
   const [asking, setAsking] = useState<Asking>(null)
   const [assigning, setAssigning] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -133,7 +131,9 @@ export default function CommitteeGrievancePage() {
                 size="large"
                 loading={busy}
                 disabled={busy}
-                onClick={() => void run(() => acceptGrievance(villageId, g.id, {}), '已受理')}
+                onClick={() =>
+                  void run(() => call(grievanceRoutes.accept, { params: { villageId, id: g.id } }), '已受理')
+                }
               >
                 受理
               </Button>
@@ -167,7 +167,13 @@ export default function CommitteeGrievancePage() {
           maxLength={1000}
           templates={settings.data?.replyTemplates ?? []}
           onSubmit={async (body, key) => {
-            show(await answerGrievance(villageId, g.id, body, { idempotencyKey: key }))
+            show(
+              await call(
+                grievanceRoutes.answer,
+                { params: { villageId, id: g.id }, body },
+                { idempotencyKey: key },
+              ),
+            )
             void Taro.showToast({ title: '已答复', icon: 'success' })
           }}
         />
@@ -180,7 +186,13 @@ export default function CommitteeGrievancePage() {
           schema={grievanceReplySchema}
           maxLength={500}
           onSubmit={async (body, key) => {
-            show(await replyToGrievance(villageId, g.id, body, { idempotencyKey: key }))
+            show(
+              await call(
+                grievanceRoutes.reply,
+                { params: { villageId, id: g.id }, body },
+                { idempotencyKey: key },
+              ),
+            )
             void Taro.showToast({ title: '已发送', icon: 'success' })
           }}
         />
@@ -193,7 +205,10 @@ export default function CommitteeGrievancePage() {
         onClose={() => setAssigning(false)}
         onPick={(residentId) => {
           setAssigning(false)
-          void run(() => assignGrievance(villageId, g.id, residentId), '已交办')
+          void run(
+            () => call(grievanceRoutes.assign, { params: { villageId, id: g.id }, body: { residentId } }),
+            '已交办',
+          )
         }}
       />
       <ReasonDialog
@@ -205,7 +220,7 @@ export default function CommitteeGrievancePage() {
         maxLength={200}
         check={(reason) => firstIssue(grievanceDeclineSchema.safeParse({ reason }), '请填写原因')}
         onSubmit={async (reason) => {
-          show(await declineGrievance(villageId, g.id, { reason }))
+          show(await call(grievanceRoutes.decline, { params: { villageId, id: g.id }, body: { reason } }))
           setAsking(null)
         }}
         onClose={() => setAsking(null)}
@@ -219,7 +234,7 @@ export default function CommitteeGrievancePage() {
         maxLength={200}
         check={(reason) => firstIssue(grievanceEscalateSchema.safeParse({ reason }), '请填写原因')}
         onSubmit={async (reason) => {
-          show(await escalateGrievance(villageId, g.id, { reason }))
+          show(await call(grievanceRoutes.escalate, { params: { villageId, id: g.id }, body: { reason } }))
           setAsking(null)
         }}
         onClose={() => setAsking(null)}
@@ -242,10 +257,10 @@ function AssignSheet({
   onClose: () => void
   onPick: (residentId: number) => void
 }) {
-  const holders = useResource(visible ? () => listRoleHolders(villageId, { toast: false }) : null, [
-    visible,
-    villageId,
-  ])
+  const holders = useResource(
+    visible ? () => call(roleRoutes.list, { params: { villageId } }, { toast: false }) : null,
+    [visible, villageId],
+  )
   const members = committeeMembers(holders.data ?? [])
   return (
     <Popup visible={visible} position="bottom" round title="交给谁办理" closeable onClose={onClose}>

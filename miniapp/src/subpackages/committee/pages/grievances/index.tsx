@@ -1,3 +1,4 @@
+import { grievanceRoutes, roleRoutes } from '@xiangli/shared'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -5,7 +6,7 @@ import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
 import type { GrievanceState, GrievanceSummary } from '@xiangli/shared'
-import { bulkAcceptGrievances, getGrievanceSettings, listGrievanceQueue, listRoleHolders } from '@/api/client'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -37,17 +38,22 @@ export default function GrievanceQueuePage() {
   const villageId = ctx.villageId ?? 0
   const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS)
   const [more, setMore] = useState(false)
-  const settings = useResource(allowed ? () => getGrievanceSettings(villageId, { toast: false }) : null, [
-    allowed,
-    villageId,
-  ])
-  const holders = useResource(allowed ? () => listRoleHolders(villageId, { toast: false }) : null, [
-    allowed,
-    villageId,
-  ])
+  const settings = useResource(
+    allowed ? () => call(grievanceRoutes.settings, { params: { villageId } }, { toast: false }) : null,
+    [allowed, villageId],
+  )
+  const holders = useResource(
+    allowed ? () => call(roleRoutes.list, { params: { villageId } }, { toast: false }) : null,
+    [allowed, villageId],
+  )
   const list = usePagedList<GrievanceSummary>(
     allowed
-      ? (page) => listGrievanceQueue(villageId, queueQuery(filters, page, PAGE_SIZE), { toast: false })
+      ? (page) =>
+          call(
+            grievanceRoutes.queue,
+            { params: { villageId }, query: queueQuery(filters, page, PAGE_SIZE) },
+            { toast: false },
+          )
       : null,
     (g) => g.id,
     [allowed, villageId, JSON.stringify(filters)],
@@ -88,7 +94,7 @@ export default function GrievanceQueuePage() {
     if (!confirm) return
     setAccepting(true)
     try {
-      const result = await bulkAcceptGrievances(villageId, ids)
+      const result = await call(grievanceRoutes.bulkAccept, { params: { villageId }, body: { ids } })
       setSelected(new Set())
       setSelecting(false)
       void Taro.showModal({

@@ -6,8 +6,15 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css'
-import { ROLE_LABELS, type AssignRoleRequest, type ResidentView, type RoleHolderView } from '@xiangli/shared'
-import { assignRole, listResidents, listRoleHolders, removeRole } from '@/api/client'
+import {
+  ROLE_LABELS,
+  roleRoutes,
+  rosterRoutes,
+  type AssignRoleRequest,
+  type ResidentView,
+  type RoleHolderView,
+} from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
@@ -20,10 +27,10 @@ export default function RolesPage() {
   const ctx = useCommitteeVillage()
   const allowed = ctx.villageId !== null && ctx.bench.viewRoles
   const villageId = ctx.villageId ?? 0
-  const holders = useResource(allowed ? () => listRoleHolders(villageId, { toast: false }) : null, [
-    allowed,
-    villageId,
-  ])
+  const holders = useResource(
+    allowed ? () => call(roleRoutes.list, { params: { villageId } }, { toast: false }) : null,
+    [allowed, villageId],
+  )
   const [assigning, setAssigning] = useState(false)
   const [removing, setRemoving] = useState<number | null>(null)
 
@@ -44,7 +51,7 @@ export default function RolesPage() {
     if (!confirm) return
     setRemoving(h.id)
     try {
-      await removeRole(villageId, h.id)
+      await call(roleRoutes.remove, { params: { villageId, id: h.id } })
       holders.setData((list) => (list ? list.filter((x) => x.id !== h.id) : list))
       void Taro.showToast({ title: '已免去', icon: 'success' })
     } catch {
@@ -144,7 +151,12 @@ function AssignRole({
   const [q, setQ] = useState<string | null>(null)
   const found = useResource(
     q !== null
-      ? () => listResidents(villageId, { page: 1, pageSize: 20, q: q || undefined }, { toast: false })
+      ? () =>
+          call(
+            rosterRoutes.residents,
+            { params: { villageId }, query: { page: 1, pageSize: 20, q: q || undefined } },
+            { toast: false },
+          )
       : null,
     [villageId, q],
   )
@@ -156,7 +168,9 @@ function AssignRole({
     if (!person || !role) return
     setSaving(true)
     try {
-      onAssigned(await assignRole(villageId, { residentId: person.id, role }))
+      onAssigned(
+        await call(roleRoutes.assign, { params: { villageId }, body: { residentId: person.id, role } }),
+      )
       setPerson(null)
       setRole(null)
     } catch {

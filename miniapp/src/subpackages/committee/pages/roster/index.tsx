@@ -9,11 +9,12 @@ import {
   ROSTER_COLUMNS,
   SEX_LABELS,
   maskIdNumber,
+  rosterRoutes,
   type ResidentView,
   type RosterColumn,
   type RosterImportResult,
 } from '@xiangli/shared'
-import { importRoster, listResidents } from '@/api/client'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -37,7 +38,12 @@ export default function RosterPage() {
   const [q, setQ] = useState('')
   const list = usePagedList<ResidentView>(
     allowed
-      ? (page) => listResidents(villageId, { page, pageSize: 20, q: q || undefined }, { toast: false })
+      ? (page) =>
+          call(
+            rosterRoutes.residents,
+            { params: { villageId }, query: { page, pageSize: 20, q: q || undefined } },
+            { toast: false },
+          )
       : null,
     (r) => r.id,
     [allowed, villageId, q],
@@ -65,7 +71,10 @@ export default function RosterPage() {
     setImporting(true)
     void Taro.showLoading({ title: '正在导入…', mask: true })
     try {
-      const result = await importRoster(villageId, { path: file.path, name: file.name })
+      const result = await call(rosterRoutes.import, {
+        params: { villageId },
+        file: { path: file.path, name: file.name },
+      })
       setImported(result)
       void list.reload()
     } catch {

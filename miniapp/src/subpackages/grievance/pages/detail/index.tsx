@@ -10,14 +10,9 @@ import {
   grievanceReplySchema,
   type GrievanceRateRequest,
   type GrievanceView,
+  grievanceRoutes,
 } from '@xiangli/shared'
-import {
-  getGrievance,
-  rateGrievance,
-  reopenGrievance,
-  replyToGrievance,
-  supportGrievance,
-} from '@/api/client'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
@@ -38,7 +33,12 @@ export default function GrievanceDetailPage() {
   // a notification names only the issue: try the linked village, the active one, then the others
   const villages = orgCandidates(idParam(params.villageId), ctx.villageId, ctx.villageIds)
   const found = useResource(
-    ctx.me && id !== null ? () => firstFound(villages, (v) => getGrievance(v, id, { toast: false })) : null,
+    ctx.me && id !== null
+      ? () =>
+          firstFound(villages, (v) =>
+            call(grievanceRoutes.detail, { params: { villageId: v, id } }, { toast: false }),
+          )
+      : null,
     [ctx.me?.accountId, id, villages.join(',')],
   )
   const [reopening, setReopening] = useState(false)
@@ -67,7 +67,9 @@ export default function GrievanceDetailPage() {
   async function toggleSupport() {
     setSupporting(true)
     try {
-      const s = await supportGrievance(villageId, g.id, !g.supportedByMe)
+      const s = await call(g.supportedByMe ? grievanceRoutes.withdrawSupport : grievanceRoutes.support, {
+        params: { villageId, id: g.id },
+      })
       show({ ...g, ...s })
     } catch {
       // the request layer has said what went wrong
@@ -99,7 +101,7 @@ export default function GrievanceDetailPage() {
       {can.rate ? (
         <RateForm
           onRate={async (body) => {
-            show(await rateGrievance(villageId, g.id, body))
+            show(await call(grievanceRoutes.rate, { params: { villageId, id: g.id }, body }))
             void Taro.showToast({ title: '谢谢您的评价', icon: 'success' })
           }}
         />
@@ -129,7 +131,13 @@ export default function GrievanceDetailPage() {
           schema={grievanceReplySchema}
           maxLength={500}
           onSubmit={async (body, key) => {
-            show(await replyToGrievance(villageId, g.id, body, { idempotencyKey: key }))
+            show(
+              await call(
+                grievanceRoutes.reply,
+                { params: { villageId, id: g.id }, body },
+                { idempotencyKey: key },
+              ),
+            )
             void Taro.showToast({ title: '已发送', icon: 'success' })
           }}
         />
@@ -147,7 +155,7 @@ export default function GrievanceDetailPage() {
           return r.success ? null : (r.error.issues[0]?.message ?? '请填写原因')
         }}
         onSubmit={async (reason) => {
-          show(await reopenGrievance(villageId, g.id, { reason }))
+          show(await call(grievanceRoutes.reopen, { params: { villageId, id: g.id }, body: { reason } }))
           setReopening(false)
           void Taro.showToast({ title: '已重新提出', icon: 'success' })
         }}

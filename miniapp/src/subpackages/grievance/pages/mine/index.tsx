@@ -1,9 +1,10 @@
+import { grievanceRoutes } from '@xiangli/shared'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { GrievanceSummary } from '@xiangli/shared'
-import { listMyGrievances } from '@/api/client'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
 import { GrievanceCard } from '@/components/grievance/GrievanceCard'
@@ -20,7 +21,12 @@ export default function MyGrievancesPage() {
   const villageId = ctx.villageId ?? 0
   const list = usePagedList<GrievanceSummary>(
     ctx.villageId !== null
-      ? (page) => listMyGrievances(villageId, { page, pageSize: 20 }, { toast: false })
+      ? (page) =>
+          call(
+            grievanceRoutes.mine,
+            { params: { villageId }, query: { page, pageSize: 20 } },
+            { toast: false },
+          )
       : null,
     (g) => g.id,
     [ctx.villageId],

@@ -9,11 +9,11 @@ import {
   GRIEVANCE_VISIBILITIES,
   GRIEVANCE_VISIBILITY_LABELS,
   MAX_GRIEVANCE_PHOTOS,
+  grievanceRoutes,
   type GrievanceVisibility,
 } from '@xiangli/shared'
-import { listGrievanceCategories, raiseGrievance } from '@/api/client'
 import { randomKey } from '@/api/core'
-import { showProblem } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
@@ -47,7 +47,9 @@ export default function RaisePage() {
   const storageKey =
     ctx.villageId !== null && ctx.me ? draftStorageKey(ctx.me.accountId, ctx.villageId) : null
   const categories = useResource(
-    ctx.villageId !== null ? () => listGrievanceCategories(villageId, { toast: false }) : null,
+    ctx.villageId !== null
+      ? () => call(grievanceRoutes.categories, { params: { villageId } }, { toast: false })
+      : null,
     [ctx.villageId],
   )
   const [draft, setDraft] = useState<GrievanceDraft | null>(null)
@@ -134,7 +136,11 @@ export default function RaisePage() {
     setSending(true)
     try {
       // the draft's own key: sent again after a lost connection, the server makes one issue
-      const view = await raiseGrievance(villageId, checked.value, { idempotencyKey: draft.key, toast: false })
+      const view = await call(
+        grievanceRoutes.raise,
+        { params: { villageId }, body: checked.value },
+        { idempotencyKey: draft.key, toast: false },
+      )
       clearDraft()
       void Taro.showToast({ title: '已提交', icon: 'success' })
       void Taro.redirectTo({ url: withQuery(ROUTES.grievanceDetail, { id: view.id, villageId }) })

@@ -1,10 +1,11 @@
+import { grievanceRoutes } from '@xiangli/shared'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { GrievanceSummary } from '@xiangli/shared'
-import { listGrievanceCategories, listGrievanceWall, supportGrievance } from '@/api/client'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -22,15 +23,17 @@ export default function GrievanceWallPage() {
   const villageId = ctx.villageId ?? 0
   const [category, setCategory] = useState<string | null>(null)
   const categories = useResource(
-    ctx.villageId !== null ? () => listGrievanceCategories(villageId, { toast: false }) : null,
+    ctx.villageId !== null
+      ? () => call(grievanceRoutes.categories, { params: { villageId } }, { toast: false })
+      : null,
     [ctx.villageId],
   )
   const list = usePagedList<GrievanceSummary>(
     ctx.villageId !== null
       ? (page) =>
-          listGrievanceWall(
-            villageId,
-            { page, pageSize: 20, category: category ?? undefined },
+          call(
+            grievanceRoutes.wall,
+            { params: { villageId }, query: { page, pageSize: 20, category: category ?? undefined } },
             { toast: false },
           )
       : null,
@@ -46,7 +49,9 @@ export default function GrievanceWallPage() {
   async function toggle(g: GrievanceSummary) {
     setSupporting(g.id)
     try {
-      const s = await supportGrievance(villageId, g.id, !g.supportedByMe)
+      const s = await call(g.supportedByMe ? grievanceRoutes.withdrawSupport : grievanceRoutes.support, {
+        params: { villageId, id: g.id },
+      })
       list.update((items) => items.map((i) => (i.id === g.id ? { ...i, ...s } : i)))
     } catch {
       // the request layer has said what went wrong

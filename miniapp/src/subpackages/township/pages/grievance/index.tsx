@@ -3,8 +3,13 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { grievanceAnswerSchema, townshipReturnSchema, type GrievanceView } from '@xiangli/shared'
-import { getTownshipGrievance, townshipAnswerGrievance, townshipReturnGrievance } from '@/api/client'
+import {
+  grievanceAnswerSchema,
+  townshipReturnSchema,
+  type GrievanceView,
+  grievanceRoutes,
+} from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -24,7 +29,10 @@ export default function TownshipGrievancePage() {
   const townships = orgCandidates(ctx.townshipId, null, ctx.townshipIds)
   const found = useResource(
     ctx.me && id !== null
-      ? () => firstFound(townships, (t) => getTownshipGrievance(t, id, { toast: false }))
+      ? () =>
+          firstFound(townships, (t) =>
+            call(grievanceRoutes.townshipDetail, { params: { townshipId: t, id } }, { toast: false }),
+          )
       : null,
     [ctx.me?.accountId, id, townships.join(',')],
   )
@@ -79,7 +87,13 @@ export default function TownshipGrievancePage() {
           schema={grievanceAnswerSchema}
           maxLength={1000}
           onSubmit={async (body, key) => {
-            show(await townshipAnswerGrievance(townshipId, g.id, body, { idempotencyKey: key }))
+            show(
+              await call(
+                grievanceRoutes.townshipAnswer,
+                { params: { townshipId, id: g.id }, body },
+                { idempotencyKey: key },
+              ),
+            )
             void Taro.showToast({ title: '已答复', icon: 'success' })
           }}
         />
@@ -97,7 +111,12 @@ export default function TownshipGrievancePage() {
           return r.success ? null : (r.error.issues[0]?.message ?? '请填写办理意见')
         }}
         onSubmit={async (instructions) => {
-          show(await townshipReturnGrievance(townshipId, g.id, { instructions }))
+          show(
+            await call(grievanceRoutes.townshipReturn, {
+              params: { townshipId, id: g.id },
+              body: { instructions },
+            }),
+          )
           setReturning(false)
           void Taro.showToast({ title: '已退回', icon: 'success' })
         }}

@@ -1,8 +1,9 @@
+import { grievanceRoutes } from '@xiangli/shared'
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { GrievanceSummary, TownshipGrievanceQuery, VillageGrievanceStats } from '@xiangli/shared'
-import { getTownshipGrievanceStats, listTownshipGrievances } from '@/api/client'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -35,15 +36,20 @@ export default function TownshipGrievancesPage() {
   const [scope, setScope] = useState<Scope>('attention')
   const [villageId, setVillageId] = useState<number | null>(null)
   const stats = useResource(
-    ctx.townshipId !== null ? () => getTownshipGrievanceStats(townshipId, { toast: false }) : null,
+    ctx.townshipId !== null
+      ? () => call(grievanceRoutes.townshipStats, { params: { townshipId } }, { toast: false })
+      : null,
     [ctx.townshipId],
   )
   const list = usePagedList<GrievanceSummary>(
     ctx.townshipId !== null
       ? (page) =>
-          listTownshipGrievances(
-            townshipId,
-            { scope, page, pageSize: 20, ...(villageId !== null ? { villageId } : {}) },
+          call(
+            grievanceRoutes.townshipList,
+            {
+              params: { townshipId },
+              query: { scope, page, pageSize: 20, ...(villageId !== null ? { villageId } : {}) },
+            },
             { toast: false },
           )
       : null,

@@ -1,0 +1,41 @@
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm'
+
+/**
+ * The one place that knows SQLite from MySQL. SQLite (the embedded default) runs one transaction at a
+ * time on one connection, so it needs no row locks; MySQL runs transactions side by side and relies
+ * on them. Everything else in the server writes the same SQL for both.
+ */
+export type Dialect = 'sqlite' | 'mysql'
+
+export const dialectOf = (x: EntityManager | DataSource): Dialect => {
+  const options = 'connection' in x ? x.connection.options : x.options
+  return options.type === 'better-sqlite3' ? 'sqlite' : 'mysql'
+}
+
+/** A unique-constraint violation, on either database. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } }
+  const code = err?.driverError?.code ?? err?.code
+  const errno = err?.driverError?.errno ?? err?.errno
+  return (
+    code === 'ER_DUP_ENTRY' ||
+    errno === 1062 ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  )
+}
+
+/** Reads rows to change them: locked until commit on MySQL (SELECT … FOR UPDATE). */
+export function forUpdate<T extends ObjectLiteral>(
+  m: EntityManager,
+  qb: SelectQueryBuilder<T>,
+): SelectQueryBuilder<T> {
+  return dialectOf(m) === 'sqlite' ? qb : qb.setLock('pessimistic_write')
+}
+
+/**
+ * The clause that takes a shared row lock at the end of a raw SELECT: many readers at once, none
+ * while a writer holds it (LOCK IN SHARE MODE: MariaDB has no FOR SHARE, and MySQL 8 still takes it).
+ */
+export const shareLockClause = (m: EntityManager): string =>
+  dialectOf(m) === 'sqlite' ? '' : ' LOCK IN SHARE MODE'

@@ -1,0 +1,66 @@
+import { COMMITTEE_ROLES } from '@xiangli/shared'
+import type { Viewer } from '../../core/access/viewer'
+import type { Actor } from '../../core/audit/audit.service'
+import { AppException } from '../../core/errors/app.exception'
+import type { Grievance } from './entities/grievance.entity'
+
+/** How the person looking relates to one grievance. */
+export interface Relation {
+  accountId: number
+  isRaiser: boolean
+  isCommittee: boolean
+  isTownship: boolean
+  inVillage: boolean
+}
+
+export async function relationTo(
+  v: Viewer,
+  g: Pick<Grievance, 'villageId' | 'raiserAccountId'>,
+): Promise<Relation> {
+  return {
+    accountId: v.accountId,
+    isRaiser: g.raiserAccountId === v.accountId,
+    isCommittee: v.holds(g.villageId, COMMITTEE_ROLES),
+    isTownship: await v.oversees(g.villageId),
+    inVillage: v.belongsTo(g.villageId),
+  }
+}
+
+/** The raiser, the 两委 and the township see an item; everyone of the village sees a public one. */
+export const canSee = (r: Relation, g: Pick<Grievance, 'visibility'>): boolean =>
+  r.isRaiser || r.isCommittee || r.isTownship || (g.visibility === 'public' && r.inVillage)
+
+/** Names are shown to those handling the item and to its raiser; other residents see them masked. */
+export const seesNames = (r: Relation): boolean => r.isRaiser || r.isCommittee || r.isTownship
+
+/** An item one may not see does not exist, as far as they are told. */
+export function mustSee(r: Relation, g: Pick<Grievance, 'visibility'>): void {
+  if (!canSee(r, g)) throw new AppException('NOT_FOUND')
+}
+
+/** Adding to an item's thread: its raiser, or the 两委. */
+export function mustBeOnThread(r: Relation): void {
+  if (!r.isRaiser && !r.isCommittee) throw new AppException('GRIEVANCE_NOT_YOURS')
+}
+
+/** "我也遇到" goes on someone else's public item; one's own is not supported by oneself. */
+export function mustBeSupportable(v: Viewer, g: Pick<Grievance, 'visibility' | 'raiserAccountId'>): void {
+  const mine = g.raiserAccountId === v.accountId
+  if (g.visibility !== 'public' && !mine) throw new AppException('NOT_FOUND')
+  if (mine) throw new AppException('GRIEVANCE_OWN_SUPPORT')
+}
+
+/** A resident raising, rating, reopening or adding to their own item acts as a villager, whatever else they are. */
+export const asResident = (v: Viewer, name?: string | null): Actor => ({
+  accountId: v.accountId,
+  name: name ?? v.name,
+  role: 'resident',
+})
+
+/** Roles whose names show on a timeline: people acting for the village or the township, and the system. */
+export const OFFICIAL_ROLES: ReadonlySet<string> = new Set([
+  'committee_member',
+  'party_secretary',
+  'township_official',
+  'system',
+])

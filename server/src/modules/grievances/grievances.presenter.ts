@@ -1,0 +1,91 @@
+import {
+  isOverdue,
+  maskName,
+  reopenDeadline,
+  reopenGrievance,
+  type GrievanceSummary,
+  type GrievanceView,
+} from '@xiangli/shared'
+import type { GrievanceEvent } from './entities/grievance-event.entity'
+import type { Grievance } from './entities/grievance.entity'
+import { OFFICIAL_ROLES, type Relation } from './grievances.policy'
+import { excerpt } from './grievances.rules'
+
+/** What a list line needs besides the row: decided by the reader's relation and counted by the repository. */
+export interface SummaryContext {
+  villageName: string
+  /** show names unmasked */
+  names: boolean
+  supportCount: number
+  supportedByMe: boolean
+  raisedByViewer: boolean
+  now: Date
+  /** a signed link to a stored photo */
+  urlOf: (fileId: number) => string
+}
+
+export function presentSummary(g: Grievance, c: SummaryContext): GrievanceSummary {
+  return {
+    id: g.id,
+    villageId: g.villageId,
+    villageName: c.villageName,
+    category: g.category,
+    title: g.title,
+    excerpt: excerpt(g.text, 60),
+    state: g.state,
+    visibility: g.visibility,
+    raiserName: c.names ? g.raiserName : maskName(g.raiserName),
+    assigneeName: g.assigneeName,
+    createdAt: g.createdAt.toISOString(),
+    dueAt: g.dueAt ? g.dueAt.toISOString() : null,
+    overdue: isOverdue(g, c.now),
+    supportCount: c.supportCount,
+    supportedByMe: c.supportedByMe,
+    mine: c.raisedByViewer,
+    photoUrls: g.photoIds.map(c.urlOf),
+    rating: g.rating,
+  }
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/** The whole item with its timeline, names masked for residents who did not raise it. */
+export function presentView(
+  g: Grievance,
+  events: GrievanceEvent[],
+  r: Relation,
+  c: Omit<SummaryContext, 'names' | 'raisedByViewer'>,
+): GrievanceView {
+  const names = r.isRaiser || r.isCommittee || r.isTownship
+  const reopenable =
+    r.isRaiser &&
+    reopenGrievance(g.state, {
+      isRaiser: true,
+      reopenCount: g.reopenCount,
+      answeredAt: g.answeredAt,
+      closedAt: g.closedAt,
+      now: c.now,
+    }).ok
+  return {
+    ...presentSummary(g, { ...c, names, raisedByViewer: r.isRaiser }),
+    text: g.text,
+    location: g.location,
+    assigneeResidentId: names ? g.assigneeResidentId : null,
+    acceptedAt: iso(g.acceptedAt),
+    answeredAt: iso(g.answeredAt),
+    closedAt: iso(g.closedAt),
+    escalatedAt: iso(g.escalatedAt),
+    ratingComment: g.ratingComment,
+    reopenCount: g.reopenCount,
+    reopenableUntil: reopenable ? iso(reopenDeadline(g)) : null,
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      actorName: names || OFFICIAL_ROLES.has(e.actorRole ?? '') ? e.actorName : maskName(e.actorName),
+      actorRole: e.actorRole,
+      action: e.action,
+      text: e.text,
+      photoUrls: e.photoIds.map(c.urlOf),
+      rating: e.rating,
+    })),
+  }
+}

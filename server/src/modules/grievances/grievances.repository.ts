@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common'
+import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm'
+import {
+  DEADLINE_STATES,
+  DEFAULT_GRIEVANCE_CATEGORIES,
+  DEFAULT_REPLY_TEMPLATES,
+  OPEN_STATES,
+  type GrievanceAction,
+  type GrievanceSettings,
+  type GrievanceState,
+} from '@xiangli/shared'
+import { GrievanceEvent } from './entities/grievance-event.entity'
+import { GrievanceSettingsRow } from './entities/grievance-settings.entity'
+import { GrievanceSupport } from './entities/grievance-support.entity'
+import { Grievance } from './entities/grievance.entity'
+import type { Step } from './grievances.rules'
+
+/** Which grievances a list shows; every field narrows it. */
+export interface GrievanceFilter {
+  villageIds: number[]
+  raiserAccountId?: number
+  /** the 说事墙: public items that were not declined */
+  publicOnly?: boolean
+  category?: string
+  state?: GrievanceState
+  /** null: no assignee; a number: that roster person */
+  assigneeResidentId?: number | null
+  overdue?: { value: boolean; now: Date }
+  /** the township's views */
+  scope?: { kind: 'escalated' | 'overdue' | 'attention'; now: Date }
+}
+
+export type NewGrievance = Omit<Grievance, 'id' | 'createdAt'>
+
+/** Per village: the raw counts behind the township's statistics. */
+export interface VillageCounts {
+  villageId: number
+  total: number
+  open: number
+  overdue: number
+  escalated: number
+  answerMinutes: number | null
+  rating: number | null
+  rated: number
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
+const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
+
+/** Every query of 村民说事. */
+@Injectable()
+export class GrievancesRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  find(villageId: number, id: number, m: EntityManager = this.ds.manager): Promise<Grievance | null> {
+    return m.getRepository(Grievance).findOneBy({ id, villageId })
+  }
+
+  findById(id: number, m: EntityManager = this.ds.manager): Promise<Grievance | null> {
+    return m.getRepository(Grievance).findOneBy({ id })
+  }
+
+  async exists(villageId: number, id: number, m: EntityManager = this.ds.manager): Promise<boolean> {
+    return m.getRepository(Grievance).existsBy({ id, villageId })
+  }
+
+  insert(m: EntityManager, row: NewGrievance): Promise<Grievance> {
+    return m.getRepository(Grievance).save(row)
+  }
+
+  /**
+   * Changes the grievance only while it is still in the state it was read in (and, for the job,
+   * still overdue): false when someone else moved it first.
+   */
+  async moveIf(
+    m: EntityManager,
+    g: Pick<Grievance, 'id' | 'state'>,
+    changes: Partial<Grievance>,
+    dueBefore?: Date,
+  ): Promise<boolean> {
+    const q = m
+      .createQueryBuilder()
+      .update(Grievance)
+      .set(changes)
+      .where('id = :id AND state = :state', { id: g.id, state: g.state })
+    if (dueBefore) q.andWhere('dueAt < :dueBefore', { dueBefore })
+    return Boolean((await q.execute()).affected)
+  }
+
+  async addEvent(m: EntityManager, grievanceId: number, action: GrievanceAction, step: Step): Promise<void> {
+    await m.getRepository(GrievanceEvent).insert({
+      grievanceId,
+      action,
+      actorAccountId: step.actor.accountId,
+      actorName: step.actor.name ?? '系统',
+      actorRole: step.actor.role,
+      text: step.text ?? null,
+      photoIds: step.photoIds ?? [],
+      rating: step.rating ?? null,
+      at: step.at,
+    })
+  }
+
+  events(grievanceId: number): Promise<GrievanceEvent[]> {
+    return this.ds.getRepository(GrievanceEvent).find({ where: { grievanceId }, order: { id: 'ASC' } })
+  }
+
+  /** A page of a list, newest first, with the total. */
+  page(f: GrievanceFilter, q: { page: number; pageSize: number }): Promise<[Grievance[], number]> {
+    return this.filtered(f)
+      .orderBy('g.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount()
+  }
+
+  private filtered(f: GrievanceFilter): SelectQueryBuilder<Grievance> {
+    const qb = this.ds
+      .getRepository(Grievance)
+      .createQueryBuilder('g')
+      .where('g.villageId IN (:...villageIds)', { villageIds: f.villageIds })
+    if (f.raiserAccountId !== undefined) qb.andWhere('g.raiserAccountId = :me', { me: f.raiserAccountId })
+    if (f.publicOnly) qb.andWhere("g.visibility = 'public' AND g.state <> 'declined'")
+    if (f.category) qb.andWhere('g.category = :c', { c: f.category })
+    if (f.state) qb.andWhere('g.state = :s', { s: f.state })
+    if (f.assigneeResidentId === null) qb.andWhere('g.assigneeResidentId IS NULL')
+    else if (f.assigneeResidentId !== undefined)
+      qb.andWhere('g.assigneeResidentId = :r', { r: f.assigneeResidentId })
+    const deadline = [...DEADLINE_STATES]
+    if (f.overdue) {
+      const clause = 'g.state IN (:...deadline) AND g.dueAt IS NOT NULL AND g.dueAt < :now'
+      qb.andWhere(f.overdue.value ? `(${clause})` : `NOT (${clause})`, { deadline, now: f.overdue.now })
+    }
+    if (f.scope) {
+      const overdue = 'g.state IN (:...deadline) AND g.dueAt < :now'
+      const params = { deadline, now: f.scope.now }
+      if (f.scope.kind === 'escalated') qb.andWhere("g.state = 'escalated'")
+      else if (f.scope.kind === 'overdue') qb.andWhere(overdue, params)
+      else qb.andWhere(`(g.state = 'escalated' OR (${overdue}))`, params)
+    }
+    return qb
+  }
+
+  /** Items past their time limit, oldest first, for the escalation job. */
+  overdue(now: Date, limit: number): Promise<Grievance[]> {
+    return this.ds
+      .getRepository(Grievance)
+      .createQueryBuilder('g')
+      .where('g.state IN (:...deadline) AND g.dueAt < :now', { deadline: [...DEADLINE_STATES], now })
+      .orderBy('g.id', 'ASC')
+      .take(limit)
+      .getMany()
+  }
+
+  // ---------- "我也遇到" ----------
+
+  /** Adds one person's support; a second one from the same person is a unique violation. */
+  async addSupport(m: EntityManager, grievanceId: number, accountId: number): Promise<void> {
+    await m.getRepository(GrievanceSupport).insert({ grievanceId, accountId })
+  }
+
+  async removeSupport(m: EntityManager, grievanceId: number, accountId: number): Promise<void> {
+    await m.getRepository(GrievanceSupport).delete({ grievanceId, accountId })
+  }
+
+  async supportOf(grievanceId: number, accountId: number) {
+    const repo = this.ds.getRepository(GrievanceSupport)
+    return {
+      supportCount: await repo.countBy({ grievanceId }),
+      supportedByMe: await repo.existsBy({ grievanceId, accountId }),
+    }
+  }
+
+  /** Support counts of several items, and which of them this account supports. */
+  async supportOfMany(ids: number[], accountId: number) {
+    if (ids.length === 0) return { counts: new Map<number, number>(), mine: new Set<number>() }
+    const counts: { gid: number | string; n: number | string }[] = await this.ds
+      .getRepository(GrievanceSupport)
+      .createQueryBuilder('s')
+      .select('s.grievanceId', 'gid')
+      .addSelect('COUNT(*)', 'n')
+      .where('s.grievanceId IN (:...ids)', { ids })
+      .groupBy('s.grievanceId')
+      .getRawMany()
+    const mine = await this.ds
+      .getRepository(GrievanceSupport)
+      .find({ where: { grievanceId: In(ids), accountId }, select: ['grievanceId'] })
+    return {
+      counts: new Map(counts.map((c) => [Number(c.gid), Number(c.n)])),
+      mine: new Set(mine.map((s) => s.grievanceId)),
+    }
+  }
+
+  // ---------- settings ----------
+
+  async settings(villageId: number): Promise<GrievanceSettings> {
+    const row = await this.ds.getRepository(GrievanceSettingsRow).findOneBy({ villageId })
+    return {
+      categories: row?.categories ?? [...DEFAULT_GRIEVANCE_CATEGORIES],
+      replyTemplates: row?.replyTemplates ?? DEFAULT_REPLY_TEMPLATES.map((t) => ({ ...t })),
+    }
+  }
+
+  /** Saves the village's settings; returns what they were before (null: the defaults). */
+  async saveSettings(
+    m: EntityManager,
+    villageId: number,
+    body: GrievanceSettings,
+  ): Promise<GrievanceSettings | null> {
+    const repo = m.getRepository(GrievanceSettingsRow)
+    const before = await repo.findOneBy({ villageId })
+    if (before) await repo.update({ villageId }, body)
+    else await repo.insert({ villageId, ...body })
+    return before ? { categories: before.categories, replyTemplates: before.replyTemplates } : null
+  }
+
+  // ---------- the township ----------
+
+  /** Open, overdue and escalated counts, answer time and ratings per village, in one GROUP BY. */
+  async countsByVillage(villageIds: number[], now: Date): Promise<VillageCounts[]> {
+    if (villageIds.length === 0) return []
+    const rows: Record<string, unknown>[] = await this.ds
+      .getRepository(Grievance)
+      .createQueryBuilder('g')
+      .select('g.villageId', 'villageId')
+      .addSelect('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN g.state IN (:...open) THEN 1 ELSE 0 END)', 'open')
+      .addSelect('SUM(CASE WHEN g.state IN (:...deadline) AND g.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
+      .addSelect("SUM(CASE WHEN g.state = 'escalated' THEN 1 ELSE 0 END)", 'escalated')
+      .addSelect('AVG(g.answerMinutes)', 'answerMinutes')
+      .addSelect('AVG(g.rating)', 'rating')
+      .addSelect('COUNT(g.rating)', 'rated')
+      .where('g.villageId IN (:...ids)', { ids: villageIds })
+      .setParameters({ open: [...OPEN_STATES], deadline: [...DEADLINE_STATES], now })
+      .groupBy('g.villageId')
+      .getRawMany()
+    return rows.map((r) => ({
+      villageId: Number(r.villageId),
+      total: num(r.total),
+      open: num(r.open),
+      overdue: num(r.overdue),
+      escalated: num(r.escalated),
+      answerMinutes: orNull(r.answerMinutes),
+      rating: orNull(r.rating),
+      rated: num(r.rated),
+    }))
+  }
+}

@@ -1,0 +1,44 @@
+import { transitionGrievance, type GrievanceEvent, type GrievanceState } from '@xiangli/shared'
+import type { Actor } from '../../core/audit/audit.service'
+import { AppException } from '../../core/errors/app.exception'
+import type { Grievance } from './entities/grievance.entity'
+
+/** The job lease of the escalation run; one instance at a time does the work. */
+export const ESCALATION_JOB = 'grievance.escalate'
+/** how many overdue items one run sends up; the next run takes the rest */
+export const ESCALATION_BATCH = 200
+
+/** What the audit digests see of a grievance. */
+export const snapshot = (g: Grievance) => ({
+  id: g.id,
+  villageId: g.villageId,
+  state: g.state,
+  visibility: g.visibility,
+  assigneeResidentId: g.assigneeResidentId,
+  dueAt: g.dueAt,
+  rating: g.rating,
+  reopenCount: g.reopenCount,
+})
+
+/** One line of a grievance's timeline, as it is written. */
+export interface Step {
+  actor: Actor
+  at: Date
+  text?: string | null
+  photoIds?: number[]
+  rating?: number | null
+}
+
+/** 3月5日 in Beijing time, for notices. */
+export const day = (d: Date): string =>
+  d.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' })
+
+export const excerpt = (s: string, n: number): string =>
+  Array.from(s).length > n ? Array.from(s).slice(0, n).join('') + '…' : s
+
+/** The next state for an event, or the refusal as an exception. */
+export function need(state: GrievanceState, event: GrievanceEvent): GrievanceState {
+  const t = transitionGrievance(state, event)
+  if (!t.ok) throw new AppException(t.code)
+  return t.next
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common'
+import { DataSource, In, type EntityManager } from 'typeorm'
+import type { VillageSettings } from '@xiangli/shared'
+import { Org } from './entities/org.entity'
+
+/** Every query of the organisation tree. */
+@Injectable()
+export class OrgsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  find(id: number, m: EntityManager = this.ds.manager): Promise<Org | null> {
+    return m.getRepository(Org).findOneBy({ id })
+  }
+
+  /** Those of these ids that exist, in no particular order. */
+  findMany(ids: number[]): Promise<Org[]> {
+    return ids.length ? this.ds.getRepository(Org).findBy({ id: In(ids) }) : Promise.resolve([])
+  }
+
+  /** Every village and community, by name. */
+  selfGoverningUnits(): Promise<Org[]> {
+    return this.ds
+      .getRepository(Org)
+      .find({ where: { kind: In(['village', 'community']) }, order: { name: 'ASC' } })
+  }
+
+  /** The villages and communities directly under a township or street, by id. */
+  selfGoverningUnitsUnder(townshipId: number): Promise<Pick<Org, 'id' | 'name'>[]> {
+    return this.ds.getRepository(Org).find({
+      where: { parentId: townshipId, kind: In(['village', 'community']) },
+      select: ['id', 'name'],
+      order: { id: 'ASC' },
+    })
+  }
+
+  /** A village's villager groups (村民小组), by name. */
+  groupsOf(villageId: number): Promise<Pick<Org, 'id' | 'name'>[]> {
+    return this.ds.getRepository(Org).find({
+      where: { parentId: villageId, kind: 'group' },
+      select: ['id', 'name'],
+      order: { name: 'ASC', id: 'ASC' },
+    })
+  }
+
+  /** Every villager group of a village, in a transaction that may add to them. */
+  groupsUnder(m: EntityManager, villageId: number): Promise<Org[]> {
+    return m.getRepository(Org).findBy({ parentId: villageId, kind: 'group' })
+  }
+
+  insertGroup(m: EntityManager, village: Pick<Org, 'id'>, name: string, code: string): Promise<Org> {
+    return m
+      .getRepository(Org)
+      .save({ kind: 'group' as const, name, code, parentId: village.id, settings: null })
+  }
+
+  /** Replaces a village's settings; returns what they were. */
+  async saveSettings(
+    m: EntityManager,
+    villageId: number,
+    settings: VillageSettings,
+  ): Promise<VillageSettings | null> {
+    const org = await m.getRepository(Org).findOneByOrFail({ id: villageId })
+    await m.getRepository(Org).update({ id: villageId }, { settings })
+    return org.settings
+  }
+}

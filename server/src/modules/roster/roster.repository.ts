@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common'
+import { DataSource, In, Like, type EntityManager, type FindOptionsWhere } from 'typeorm'
+import type { ResidentQuery } from '@xiangli/shared'
+import { Household } from './entities/household.entity'
+import { Resident } from './entities/resident.entity'
+
+export type NewHousehold = Omit<Household, 'id' | 'createdAt'>
+export type NewResident = Omit<Resident, 'id' | 'createdAt'>
+
+type Paging = { page: number; pageSize: number }
+
+/** how many roster rows one INSERT carries */
+const CHUNK = 200
+
+/** Every query of the roster (花名册): residents and households. */
+@Injectable()
+export class RosterRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  // ---------- people ----------
+
+  person(villageId: number, id: number, m: EntityManager = this.ds.manager): Promise<Resident | null> {
+    return m
+      .getRepository(Resident)
+      .findOne({ where: { id, villageId }, select: ['id', 'villageId', 'name', 'accountId'] })
+  }
+
+  /** A page of a village's people, household by household, found by part of their name if asked. */
+  residentsPage(villageId: number, q: ResidentQuery): Promise<[Resident[], number]> {
+    const base: FindOptionsWhere<Resident> = { villageId }
+    if (q.householdId) base.householdId = q.householdId
+    // % and _ typed into the search are nothing special
+    const where = q.q ? [{ ...base, name: Like(`%${q.q.replace(/[%_\\]/g, '')}%`) }] : [base]
+    return this.ds.getRepository(Resident).findAndCount({
+      where,
+      order: { householdId: 'ASC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    })
+  }
+
+  async names(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.ds
+      .getRepository(Resident)
+      .find({ where: { id: In(ids) }, select: ['id', 'name'] })
+    return new Map(rows.map((r) => [r.id, r.name]))
+  }
+
+  async counts(villageId: number): Promise<{ households: number; residents: number }> {
+    return {
+      households: await this.ds.getRepository(Household).countBy({ villageId }),
+      residents: await this.ds.getRepository(Resident).countBy({ villageId }),
+    }
+  }
+
+  /** The keyed hashes of the ID numbers already on the village's roster. */
+  async idHashes(villageId: number): Promise<Set<string>> {
+    const rows = await this.ds
+      .getRepository(Resident)
+      .find({ where: { villageId }, select: ['id', 'idNumberHash'] })
+    return new Set(rows.map((r) => r.idNumberHash))
+  }
+
+  async insertResidents(m: EntityManager, rows: NewResident[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await m.getRepository(Resident).insert(rows.slice(i, i + CHUNK))
+  }
+
+  /** The household heads among the people of these ID hashes. */
+  headsAmong(m: EntityManager, villageId: number, idHashes: string[]): Promise<Resident[]> {
+    return m.getRepository(Resident).find({
+      where: { villageId, isHouseholdHead: true, idNumberHash: In(idHashes.concat(['-'])) },
+      select: ['id', 'householdId'],
+    })
+  }
+
+  // ---------- households ----------
+
+  async households(ids: number[]): Promise<Map<number, Household>> {
+    if (ids.length === 0) return new Map()
+    const rows = await this.ds.getRepository(Household).findBy({ id: In([...new Set(ids)]) })
+    return new Map(rows.map((h) => [h.id, h]))
+  }
+
+  householdsPage(villageId: number, q: Paging): Promise<[Household[], number]> {
+    return this.ds.getRepository(Household).findAndCount({
+      where: { villageId },
+      order: { code: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    })
+  }
+
+  /** How many people each of these households has on the roster. */
+  async memberCounts(householdIds: number[]): Promise<Map<number, number>> {
+    if (householdIds.length === 0) return new Map()
+    const rows = await this.ds
+      .getRepository(Resident)
+      .createQueryBuilder('r')
+      .select('r.householdId', 'householdId')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.householdId IN (:...ids)', { ids: householdIds })
+      .groupBy('r.householdId')
+      .getRawMany<{ householdId: number; n: string | number }>()
+    return new Map(rows.map((r) => [Number(r.householdId), Number(r.n)]))
+  }
+
+  /** A village's households by their 户号. */
+  async householdsByCode(m: EntityManager, villageId: number): Promise<Map<string, Household>> {
+    return new Map((await m.getRepository(Household).findBy({ villageId })).map((h) => [h.code, h]))
+  }
+
+  insertHousehold(m: EntityManager, row: NewHousehold): Promise<Household> {
+    return m.getRepository(Household).save(row)
+  }
+
+  async setHead(m: EntityManager, householdId: number, residentId: number): Promise<void> {
+    await m.getRepository(Household).update({ id: householdId }, { headResidentId: residentId })
+  }
+}

@@ -1,0 +1,211 @@
+/** 村民说事: residents raise and follow their issues, the 两委 handle them, the township oversees. */
+import { pageQuerySchema, type Page } from '../api'
+import {
+  bulkAcceptSchema,
+  grievanceAnswerSchema,
+  grievanceAssignSchema,
+  grievanceCreateSchema,
+  grievanceDeclineSchema,
+  grievanceEscalateSchema,
+  grievanceQueueQuerySchema,
+  grievanceRateSchema,
+  grievanceReopenSchema,
+  grievanceReplySchema,
+  grievanceSettingsSchema,
+  publicWallQuerySchema,
+  townshipGrievanceQuerySchema,
+  townshipReturnSchema,
+  type BulkAcceptResult,
+  type GrievanceSettings,
+  type GrievanceSummary,
+  type GrievanceView,
+  type SupportResult,
+  type TownshipGrievanceStats,
+} from '../grievance'
+import { ANY_VILLAGE_ROLE, COMMITTEE_ROLES } from '../roles'
+import { access, route } from './route'
+
+const V = '/api/villages/:villageId/grievances'
+const T = '/api/townships/:townshipId/grievances'
+const resident = access.village(ANY_VILLAGE_ROLE)
+const anyoneOfVillage = access.village(ANY_VILLAGE_ROLE, { township: true })
+const committee = access.village(COMMITTEE_ROLES)
+const committeeOrTownship = access.village(COMMITTEE_ROLES, { township: true })
+
+export const grievanceRoutes = {
+  // ---------- residents ----------
+  raise: route<GrievanceView>()({
+    method: 'POST',
+    path: V,
+    access: resident,
+    body: grievanceCreateSchema,
+    summary: '说事：提出一件事',
+  }),
+  mine: route<Page<GrievanceSummary>>()({
+    method: 'GET',
+    path: `${V}/mine`,
+    access: resident,
+    query: pageQuerySchema,
+    summary: '我说的事',
+  }),
+  wall: route<Page<GrievanceSummary>>()({
+    method: 'GET',
+    path: `${V}/public`,
+    access: anyoneOfVillage,
+    query: publicWallQuerySchema,
+    summary: '说事墙：公开的事',
+  }),
+  categories: route<string[]>()({
+    method: 'GET',
+    path: `${V}/categories`,
+    access: anyoneOfVillage,
+    summary: '本村说事的分类',
+  }),
+  detail: route<GrievanceView>()({
+    method: 'GET',
+    path: `${V}/:id`,
+    access: anyoneOfVillage,
+    summary: '一件事的详情和经过',
+  }),
+  reply: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/:id/replies`,
+    access: resident,
+    body: grievanceReplySchema,
+    status: 200,
+    summary: '补充说明或回复',
+  }),
+  rate: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/:id/rate`,
+    access: resident,
+    body: grievanceRateSchema,
+    status: 200,
+    summary: '评价答复',
+  }),
+  reopen: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/:id/reopen`,
+    access: resident,
+    body: grievanceReopenSchema,
+    status: 200,
+    summary: '对答复不满意，重新办理',
+  }),
+  support: route<SupportResult>()({
+    method: 'POST',
+    path: `${V}/:id/support`,
+    access: resident,
+    status: 200,
+    summary: '附议（+1）',
+  }),
+  withdrawSupport: route<SupportResult>()({
+    method: 'DELETE',
+    path: `${V}/:id/support`,
+    access: resident,
+    summary: '取消附议',
+  }),
+  // ---------- committee ----------
+  queue: route<Page<GrievanceSummary>>()({
+    method: 'GET',
+    path: V,
+    access: committeeOrTownship,
+    query: grievanceQueueQuerySchema,
+    summary: '两委的待办：按状态、超期筛选',
+  }),
+  bulkAccept: route<BulkAcceptResult>()({
+    method: 'POST',
+    path: `${V}/bulk-accept`,
+    access: committee,
+    body: bulkAcceptSchema,
+    status: 200,
+    summary: '一次受理多件',
+  }),
+  settings: route<GrievanceSettings>()({
+    method: 'GET',
+    path: `${V}/settings`,
+    access: committeeOrTownship,
+    summary: '说事设置：分类、答复模板',
+  }),
+  updateSettings: route<GrievanceSettings>()({
+    method: 'PUT',
+    path: `${V}/settings`,
+    access: committee,
+    body: grievanceSettingsSchema,
+    summary: '修改说事设置',
+  }),
+  accept: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/:id/accept`,
+    access: committee,
+    status: 200,
+    summary: '受理',
+  }),
+  decline: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/:id/decline`,
+    access: committee,
+    body: grievanceDeclineSchema,
+    status: 200,
+    summary: '不予受理（写明原因）',
+  }),
+  assign: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/:id/assign`,
+    access: committee,
+    body: grievanceAssignSchema,
+    status: 200,
+    summary: '交给一位经办人',
+  }),
+  answer: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/:id/answer`,
+    access: committee,
+    body: grievanceAnswerSchema,
+    status: 200,
+    summary: '答复',
+  }),
+  escalate: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/:id/escalate`,
+    access: committee,
+    body: grievanceEscalateSchema,
+    status: 200,
+    summary: '上报乡镇（街道）',
+  }),
+  // ---------- township ----------
+  townshipList: route<Page<GrievanceSummary>>()({
+    method: 'GET',
+    path: T,
+    access: access.township(),
+    query: townshipGrievanceQuerySchema,
+    summary: '乡镇：上报和超期的事',
+  }),
+  townshipStats: route<TownshipGrievanceStats>()({
+    method: 'GET',
+    path: `${T}/stats`,
+    access: access.township(),
+    summary: '乡镇：各村说事统计',
+  }),
+  townshipDetail: route<GrievanceView>()({
+    method: 'GET',
+    path: `${T}/:id`,
+    access: access.township(),
+    summary: '乡镇：一件事的详情',
+  }),
+  townshipAnswer: route<GrievanceView>()({
+    method: 'POST',
+    path: `${T}/:id/answer`,
+    access: access.township(),
+    body: grievanceAnswerSchema,
+    status: 200,
+    summary: '乡镇直接答复',
+  }),
+  townshipReturn: route<GrievanceView>()({
+    method: 'POST',
+    path: `${T}/:id/return`,
+    access: access.township(),
+    body: townshipReturnSchema,
+    status: 200,
+    summary: '乡镇退回村里办理（附办理意见）',
+  }),
+} as const

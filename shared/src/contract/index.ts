@@ -1,0 +1,37 @@
+import { auditRoutes } from './audit'
+import { grievanceRoutes } from './grievances'
+import { healthRoutes } from './health'
+import { homeRoutes } from './home'
+import { meRoutes } from './me'
+import { orgRoutes } from './orgs'
+import { roleRoutes } from './roles'
+import { rosterRoutes } from './roster'
+import type { Route } from './route'
+
+export * from './route'
+export * from './audit'
+export * from './grievances'
+export * from './health'
+export * from './home'
+export * from './me'
+export * from './orgs'
+export * from './roles'
+export * from './roster'
+
+/** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
+export const CONTRACT = {
+  audit: auditRoutes,
+  grievances: grievanceRoutes,
+  health: healthRoutes,
+  home: homeRoutes,
+  me: meRoutes,
+  orgs: orgRoutes,
+  roles: roleRoutes,
+  roster: rosterRoutes,
+} as const satisfies Record<string, Record<string, Route>>
+
+/** Every route, each with the feature and name it is declared under. */
+export const contractRoutes = (): { feature: string; name: string; route: Route }[] =>
+  Object.entries(CONTRACT).flatMap(([feature, routes]) =>
+    Object.entries(routes).map(([name, route]) => ({ feature, name, route: route as Route })),
+  )
