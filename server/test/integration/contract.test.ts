@@ -16,6 +16,7 @@ const NOT_YET_ON_CONTRACT = new Set([
   'InboxController',
   'PetitionsController',
   'DeliberationsController',
+  'MeetingNoticesController',
   'PublicNoticesController',
   'TownshipNoticesController',
   'NoticesController',
