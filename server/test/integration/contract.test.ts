@@ -20,7 +20,6 @@ const NOT_YET_ON_CONTRACT = new Set([
   'PublicNoticesController',
   'TownshipNoticesController',
   'NoticesController',
-  'FilesController',
   'ClockController',
 ])
 
