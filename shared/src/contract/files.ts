@@ -11,8 +11,15 @@ import { access, route, type FileBytes } from './route'
  * The proof of a signed link, taken as it comes (a parameter given twice arrives as a list): the server
  * checks it, and anything wrong, altered or expired is a 404 like a file one may not see.
  */
-const linkPart = z.union([z.string(), z.array(z.string())]).optional()
-export const fileLinkQuerySchema = z.object({ exp: linkPart, sig: linkPart })
+const linkPart = (what: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .describe(what)
+export const fileLinkQuerySchema = z.object({
+  exp: linkPart('签名链接的到期时间（秒）'),
+  sig: linkPart('签名链接的签名'),
+})
 
 const uploader = access.village(ANY_VILLAGE_ROLE, { township: true })
 
@@ -36,7 +43,7 @@ export const fileRoutes = {
     path: '/api/files/:id',
     access: access.public(),
     query: fileLinkQuerySchema,
-    file: '上传时的类型（照片、PDF、表格）',
+    file: '照片、PDF 或表格，按上传时的类型',
     summary: '读取一个文件：凭签名链接，或凭登录且有权查看它所属的事项',
   }),
 } as const
