@@ -1,4 +1,4 @@
-import { access, grievanceRoutes, route } from '@xiangli/shared'
+import { access, certificateRoutes, fileRoutes, grievanceRoutes, route } from '@xiangli/shared'
 import { makeCall } from './call'
 import type { RequestOptions } from './core'
 
@@ -57,6 +57,43 @@ describe('call', () => {
           query: undefined,
           body: undefined,
           upload: { field: 'sheet', filePath: 'wxfile://tmp/1', fileName: '花名册.xlsx' },
+        },
+      },
+    ])
+  })
+
+  it('reports an upload’s progress to the page and keeps it out of the request’s own options', async () => {
+    const { call, calls } = recorder()
+    const seen: number[] = []
+    await call(
+      fileRoutes.uploadPhoto,
+      { params: { villageId: 7 }, file: { path: 'wxfile://tmp/2' } },
+      { idempotencyKey: 'k-87654321', onProgress: (p) => seen.push(p) },
+    )
+    const options = calls[0]!.options!
+    expect(options).not.toHaveProperty('onProgress')
+    expect(options).toEqual({
+      method: 'POST',
+      query: undefined,
+      body: undefined,
+      upload: { field: 'file', filePath: 'wxfile://tmp/2', onProgress: expect.any(Function) },
+      idempotencyKey: 'k-87654321',
+    })
+    options.upload!.onProgress!(40)
+    expect(seen).toEqual([40])
+  })
+
+  it('calls a public route without the login token', async () => {
+    const { call, calls } = recorder()
+    await call(certificateRoutes.verify, { query: { n: '330106101201-2026-0007', c: 'K7QM3XPA' } })
+    expect(calls).toEqual([
+      {
+        path: '/api/certificates/verify',
+        options: {
+          method: 'GET',
+          query: { n: '330106101201-2026-0007', c: 'K7QM3XPA' },
+          body: undefined,
+          auth: false,
         },
       },
     ])

@@ -24,7 +24,6 @@ import type {
   ObjectionQueueQuery,
   ObjectionView,
   PublicNoticeView,
-  StoredFileView,
   TownshipNoticeCalendar,
   TownshipObjectionQuery,
   VillageNoticeCalendar,
@@ -127,18 +126,6 @@ export const getNoticeSettings = (villageId: number, o?: CallOptions) =>
 
 export const updateNoticeSettings = (villageId: number, body: NoticeSettingsRequest, o?: CallOptions) =>
   api.request<CalendarSettings>(`/api/villages/${villageId}/notice-settings`, { method: 'PUT', body, ...o })
-
-/** A PDF, spreadsheet or photo for a notice; one key per file, so a retry does not store it twice. */
-export const uploadNoticeAttachment = (
-  villageId: number,
-  file: { path: string; name: string },
-  o: CallOptions = {},
-) =>
-  api.request<StoredFileView>(`/api/villages/${villageId}/attachments`, {
-    method: 'POST',
-    upload: { field: 'file', filePath: file.path, fileName: file.name },
-    ...o,
-  })
 
 // ---------- the township ----------
 export const listTownshipObjections = (townshipId: number, q: TownshipObjectionQuery, o?: CallOptions) =>

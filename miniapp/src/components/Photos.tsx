@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { MAX_GRIEVANCE_PHOTOS } from '@xiangli/shared'
-import { uploadPhoto } from '@/api/client'
+import { MAX_GRIEVANCE_PHOTOS, fileRoutes } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { randomKey } from '@/api/core'
 import { asApiError } from '@/hooks/useResource'
 import { fileLink } from '@/logic/grievance'
@@ -62,11 +62,11 @@ export function PhotoPicker({
     sending.current = next.key
     const update = (patch: Partial<DraftPhoto>) => change.current((ps) => patchPhoto(ps, next.key, patch))
     update({ status: 'uploading', progress: 0, error: null })
-    uploadPhoto(villageId, next.localPath, {
-      idempotencyKey: next.key,
-      toast: false,
-      onProgress: (progress) => update({ progress }),
-    })
+    call(
+      fileRoutes.uploadPhoto,
+      { params: { villageId }, file: { path: next.localPath } },
+      { idempotencyKey: next.key, toast: false, onProgress: (progress) => update({ progress }) },
+    )
       .then((file) => update({ status: 'done', progress: 100, fileId: file.id, url: file.url, error: null }))
       .catch((e: unknown) => update({ status: 'failed', error: asApiError(e).message }))
       .finally(() => {

@@ -158,7 +158,7 @@ describe('who may do what', () => {
 describe('the committee queue filters', () => {
   it('asks by state, by the overdue flag for 已超时, and for everything under 全部', () => {
     expect(queueQuery('submitted')).toEqual({ status: 'submitted' })
-    expect(queueQuery('overdue')).toEqual({ overdue: true })
+    expect(queueQuery('overdue')).toEqual({ overdue: 'true' })
     expect(queueQuery('all')).toEqual({})
   })
 })

@@ -183,11 +183,11 @@ export const QUEUE_FILTERS: readonly { value: QueueFilter; label: string }[] = [
   { value: 'all', label: '全部' },
 ]
 
-/** The queue's query for a filter chip. */
-export function queueQuery(filter: QueueFilter): { status?: CertificateRequestState; overdue?: boolean } {
+/** The queue's query for a filter chip (the flag as the query string carries it). */
+export function queueQuery(filter: QueueFilter): { status?: CertificateRequestState; overdue?: 'true' } {
   switch (filter) {
     case 'overdue':
-      return { overdue: true }
+      return { overdue: 'true' }
     case 'all':
       return {}
     case 'submitted':

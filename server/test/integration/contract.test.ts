@@ -20,10 +20,6 @@ const NOT_YET_ON_CONTRACT = new Set([
   'PublicNoticesController',
   'TownshipNoticesController',
   'NoticesController',
-  'CertificatesController',
-  'PublicCertificatesController',
-  'TownshipCertificatesController',
-  'FilesController',
   'ClockController',
 ])
 

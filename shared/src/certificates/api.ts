@@ -60,6 +60,15 @@ export interface CertificateRequestView {
   pdfPath: string | null
 }
 
+/** What an admin edits: the stored changes of the village and of its region, as saved, and the result. */
+export interface CatalogueOverrides {
+  /** VillageSettings.certificateRegion, or 'default' */
+  region: string
+  regionOverride: unknown
+  villageOverride: unknown
+  catalogue: CatalogueView
+}
+
 export interface CertificateStats {
   townshipId: number
   year: number
@@ -89,6 +98,17 @@ export const sealRegisterQuerySchema = z
   .object({ from: day, to: day })
   .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
 export type SealRegisterQuery = z.infer<typeof sealRegisterQuerySchema>
+
+/**
+ * A catalogue change as sent: the server checks it against villageOverrideSchema or regionOverrideSchema
+ * and the region's list, and answers CERTIFICATE_CATALOGUE_INVALID naming each problem, so it is taken
+ * here as it comes.
+ */
+export const catalogueOverrideBodySchema = z
+  .unknown()
+  .describe(
+    '对证明清单的调整：本村为 { remove: 事项编码[], timeLimitDays: { 事项编码: 天数 } }，地区另可 add 事项；不合规时回答 CERTIFICATE_CATALOGUE_INVALID 并逐项说明',
+  )
 
 export const catalogueSearchQuerySchema = z.object({ q: z.string().trim().min(1).max(50) })
 

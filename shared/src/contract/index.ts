@@ -1,4 +1,6 @@
 import { auditRoutes } from './audit'
+import { certificateRoutes } from './certificates'
+import { fileRoutes } from './files'
 import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
 import { homeRoutes } from './home'
@@ -10,6 +12,8 @@ import type { Route } from './route'
 
 export * from './route'
 export * from './audit'
+export * from './certificates'
+export * from './files'
 export * from './grievances'
 export * from './health'
 export * from './home'
@@ -21,6 +25,8 @@ export * from './roster'
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
   audit: auditRoutes,
+  certificates: certificateRoutes,
+  files: fileRoutes,
   grievances: grievanceRoutes,
   health: healthRoutes,
   home: homeRoutes,

@@ -65,6 +65,9 @@ export interface RouteSpec<P extends string = string> {
   upload?: string
 }
 
+/** What a route declared with `file` answers: the bytes; the handler sets their type and disposition. */
+export type FileBytes = Uint8Array
+
 export interface Route<S extends RouteSpec = RouteSpec, Res = unknown> {
   readonly method: S['method']
   readonly path: S['path']

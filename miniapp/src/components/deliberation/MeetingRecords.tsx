@@ -4,8 +4,8 @@ import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import type { TownshipOfficialOption } from '@xiangli/shared'
-import { showProblem } from '@/api/request'
+import { fileRoutes, type TownshipOfficialOption } from '@xiangli/shared'
+import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { Attachments } from '@/components/notice/Attachments'
 import { pickDocument, releaseDocument } from '@/components/notice/pickDocument'
@@ -18,7 +18,7 @@ import {
   meetingFiles,
   type AttendeeForm,
 } from '@/logic/deliberationRecords'
-import { addTownshipAttendee, attachToMeeting, listTownshipOfficials, uploadMeetingFile } from './api'
+import { addTownshipAttendee, attachToMeeting, listTownshipOfficials } from './api'
 import { Field } from './Field'
 import './deliberation.scss'
 
@@ -79,7 +79,11 @@ export function MeetingRecords({
       if (!picked) return
       try {
         void Taro.showLoading({ title: '正在上传…' })
-        const stored = await uploadMeetingFile(villageId, picked, { toast: false })
+        const stored = await call(
+          fileRoutes.uploadAttachment,
+          { params: { villageId }, file: picked },
+          { toast: false },
+        )
         onChanged(await attachToMeeting(villageId, deliberationId, m.id, [stored.id], { toast: false }))
         void Taro.showToast({ title: '附件已添加', icon: 'success' })
       } finally {

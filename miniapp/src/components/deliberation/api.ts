@@ -13,7 +13,6 @@ import type {
   RejectDeliberationRequest,
   SchedulePreview,
   SolicitationOpenRequest,
-  StoredFileView,
   TownshipAttendeeRequest,
   TownshipOfficialOption,
   Votes,
@@ -207,18 +206,6 @@ export const postOpinionSummary = (
   })
 
 // ---------- the meeting's records ----------
-
-/** A file for the meeting (sign-in sheet, plan), uploaded like a notice's attachment, then attached. */
-export const uploadMeetingFile = (
-  villageId: number,
-  file: { path: string; name: string },
-  o: CallOptions = {},
-) =>
-  api.request<StoredFileView>(`/api/villages/${villageId}/attachments`, {
-    method: 'POST',
-    upload: { field: 'file', filePath: file.path, fileName: file.name },
-    ...o,
-  })
 
 export const attachToMeeting = (
   villageId: number,

@@ -4,8 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { certificateCheckQuerySchema, type PublicCertificateCheck } from '@xiangli/shared'
-import { checkCertificate } from '@/api/client'
+import { certificateCheckQuerySchema, certificateRoutes, type PublicCertificateCheck } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
 import { asApiError } from '@/hooks/useResource'
@@ -32,7 +32,7 @@ export default function CertificateCheckPage() {
     setResult(null)
     setError(null)
     try {
-      setResult(await checkCertificate(q, { toast: false }))
+      setResult(await call(certificateRoutes.verify, { query: q }, { toast: false }))
     } catch (e) {
       setError(asApiError(e))
     }

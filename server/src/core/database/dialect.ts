@@ -25,6 +25,16 @@ export function isUniqueViolation(e: unknown): boolean {
   )
 }
 
+/**
+ * MySQL gave up one of two transactions that waited on each other's locks (ER_LOCK_DEADLOCK); it was
+ * rolled back whole and may be run again. SQLite, one transaction at a time, never deadlocks.
+ */
+export function isDeadlock(e: unknown): boolean {
+  const err = e as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } }
+  const code = err?.driverError?.code ?? err?.code
+  return code === 'ER_LOCK_DEADLOCK' || (err?.driverError?.errno ?? err?.errno) === 1213
+}
+
 /** Reads rows to change them: locked until commit on MySQL (SELECT … FOR UPDATE). */
 export function forUpdate<T extends ObjectLiteral>(
   m: EntityManager,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit, StreamableFile } from '@nestjs/common'
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common'
 import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto'
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
@@ -10,6 +10,7 @@ import { PrincipalService } from '../auth/principal.service'
 import { TokensService } from '../auth/tokens.service'
 import { APP_CONFIG, type AppConfig } from '../config/config'
 import { AppException } from '../errors/app.exception'
+import type { FileDownload } from '../http/file-reply'
 import { MAX_UPLOAD_BYTES, type UploadedFile } from '../http/upload.decorator'
 import { TxService } from '../tx/tx.service'
 import { StoredFile } from './entities/stored-file.entity'
@@ -187,7 +188,7 @@ export class FilesService implements OnModuleInit {
     proof: FileLinkProof,
     authorization: string | undefined,
     now = Date.now(),
-  ): Promise<StreamableFile> {
+  ): Promise<FileDownload> {
     const linked = proof.exp !== undefined || proof.sig !== undefined
     if (linked && !this.validLink(id, proof, now)) throw new AppException('NOT_FOUND')
     const p = linked ? null : await authenticate(authorization, this.tokens, this.principals)
@@ -200,7 +201,7 @@ export class FilesService implements OnModuleInit {
       this.log.error(`file ${file.id} is missing on disk at ${file.storageKey}: ${String(e)}`)
       throw new AppException('NOT_FOUND')
     }
-    return new StreamableFile(bytes, { type: file.mime, length: bytes.length, disposition: 'inline' })
+    return { bytes, type: file.mime, disposition: 'inline' }
   }
 
   private async mayRead(p: Principal, file: StoredFile): Promise<boolean> {

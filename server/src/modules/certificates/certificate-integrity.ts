@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm'
 import { normalizeVerificationCode } from '@xiangli/shared'
 import { digest, type ContentCheck, type ContentProblem } from '../../core/audit/audit.service'
 import { byTarget, recordedEntries, recordsOneOf, type Recorded } from '../../core/audit/recorded'
+import { requestsAfter, sealLinesAfter } from './certificates.repository'
 import {
   ISSUE_ACTION,
   REVOKE_ACTION,
@@ -11,8 +12,7 @@ import {
   revokedRecord,
   sealUseRecord,
 } from './certificate-records'
-import { CertificateRequest } from './entities/certificate-request.entity'
-import { SealUseRecord } from './entities/seal-use-record.entity'
+import type { CertificateRequest } from './entities/certificate-request.entity'
 
 type Form = 'current' | 'legacy' | null
 
@@ -44,26 +44,21 @@ function certificateProblem(
   return null
 }
 
-/** The entries about one certificate: the last issue and revocation entries. */
-async function entriesOf(m: EntityManager, id: number) {
-  const rows = (await m.query(
-    `SELECT seq, action, targetType, targetId, afterDigest FROM audit_entry
-      WHERE targetType = 'certificate_request' AND targetId = ? AND action IN (?, ?) ORDER BY seq`,
-    [String(id), ISSUE_ACTION, REVOKE_ACTION],
-  )) as Recorded[]
-  const last = (action: string) => rows.filter((e) => e.action === action).at(-1)
-  return { issue: last(ISSUE_ACTION), revoke: last(REVOKE_ACTION) }
-}
+/** The actions whose entries the public check reads about one certificate. */
+export const ARCHIVE_ACTIONS = [ISSUE_ACTION, REVOKE_ACTION] as const
 
 /**
- * For the public check: whether the certificate still matches what the chain recorded, and whether
- * a typed code is the one recorded at issue (so a stored code changed since shows as such).
+ * For the public check: whether the certificate still matches what the chain recorded (its entries
+ * with ARCHIVE_ACTIONS, in chain order), and whether a typed code is the one recorded at issue (so a
+ * stored code changed since shows as such).
  */
-export async function certificateArchive(
-  m: EntityManager,
+export function certificateArchive(
   r: CertificateRequest,
-): Promise<{ matches: boolean; codeWasIssued: (typed: string) => boolean }> {
-  const { issue, revoke } = await entriesOf(m, r.id)
+  entries: readonly Recorded[],
+): { matches: boolean; codeWasIssued: (typed: string) => boolean } {
+  const last = (action: string) => entries.filter((e) => e.action === action).at(-1)
+  const issue = last(ISSUE_ACTION)
+  const revoke = last(REVOKE_ACTION)
   return {
     matches: certificateProblem(r, issue, revoke) === null,
     codeWasIssued: (typed) =>
@@ -95,13 +90,7 @@ export const certificatesCheck: ContentCheck = async (m) => {
 
   let after = 0
   for (;;) {
-    const rows = await m
-      .getRepository(CertificateRequest)
-      .createQueryBuilder('r')
-      .where('r.id > :after', { after })
-      .orderBy('r.id', 'ASC')
-      .take(BATCH)
-      .getMany()
+    const rows = await requestsAfter(m, after, BATCH)
     if (rows.length === 0) break
     after = rows[rows.length - 1]!.id
     for (const r of rows) {
@@ -135,13 +124,7 @@ async function sealRegisterProblem(
   const unseen = new Set(aboutSeal.keys())
   let after = 0
   for (;;) {
-    const rows = await m
-      .getRepository(SealUseRecord)
-      .createQueryBuilder('s')
-      .where('s.id > :after', { after })
-      .orderBy('s.id', 'ASC')
-      .take(BATCH)
-      .getMany()
+    const rows = await sealLinesAfter(m, after, BATCH)
     if (rows.length === 0) break
     after = rows[rows.length - 1]!.id
     for (const s of rows) {

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import { sha256, type Actor, type AuditService } from '../../core/audit/audit.service'
-import { CertificateRequest } from './entities/certificate-request.entity'
-import { SealUseRecord } from './entities/seal-use-record.entity'
+import type { CertificatesRepository } from './certificates.repository'
+import type { CertificateRequest } from './entities/certificate-request.entity'
+import type { SealUseRecord } from './entities/seal-use-record.entity'
 
 /**
  * What the audit chain keeps of a certificate: on issue, a digest of its content (number, code,
@@ -80,13 +81,13 @@ export const sealUseRecord = (s: SealUseRecord) => ({
  */
 export async function recordIssue(
   audit: AuditService,
+  repo: CertificatesRepository,
   m: EntityManager,
   actor: Actor,
   requestId: number,
   before: unknown,
 ): Promise<void> {
-  const r = await m.getRepository(CertificateRequest).findOneByOrFail({ id: requestId })
-  const line = await m.getRepository(SealUseRecord).findOneByOrFail({ requestId })
+  const { r, line } = await repo.issued(m, requestId)
   await audit.append(m, {
     actor,
     action: ISSUE_ACTION,

@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
 import { defaultVillageSettings, idNumberCheckChar, maskIdNumber, type Role } from '@xiangli/shared'
 import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
-import { recordIssue } from '../certificates/certificate-records'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { TxService } from '../../core/tx/tx.service'
 import { OrgDirectory } from '../../core/access/org-directory'
 import { PrincipalService } from '../../core/auth/principal.service'
+import { CertificatesService } from '../certificates/certificates.service'
 import { NoticesService } from '../notices/notices.service'
 import { seedDemoNotices } from './demo-notices'
 import { Account } from '../auth/entities/account.entity'
@@ -359,6 +359,7 @@ export class DemoSeeder {
     private readonly crypto: FieldCrypto,
     private readonly audit: AuditService,
     private readonly notices: NoticesService,
+    private readonly certificates: CertificatesService,
     private readonly principals: PrincipalService,
     private readonly orgs: OrgDirectory,
   ) {}
@@ -541,22 +542,7 @@ export class DemoSeeder {
       after: { county: county.code, villages: [village.code, community.code], residents: byName.size },
     })
     await seedDemoGrievances(m, village, (name) => byName.get(name)!.resident)
-    // the issued demo certificates are recorded in the chain as issuing records them, or the audit
-    // verifier and the public check would rightly call them unrecorded
-    await seedDemoCertificates(
-      m,
-      this.crypto,
-      village,
-      (name) => byName.get(name)!,
-      (requestId, approver) =>
-        recordIssue(
-          this.audit,
-          m,
-          { accountId: approver.accountId, name: approver.name, role: 'committee_member' },
-          requestId,
-          null,
-        ),
-    )
+    await seedDemoCertificates(m, this.certificates, village, (name) => byName.get(name)!)
   }
 
   /** The newcomer's ID number, for the README and the browser test. */

@@ -25,6 +25,14 @@ export class RosterRepository {
       .findOne({ where: { id, villageId }, select: ['id', 'villageId', 'name', 'accountId'] })
   }
 
+  /** The person's name, phone and encrypted ID number, for a certificate they asked for. */
+  identity(villageId: number, id: number, m: EntityManager = this.ds.manager): Promise<Resident | null> {
+    return m.getRepository(Resident).findOne({
+      where: { id, villageId },
+      select: ['id', 'villageId', 'name', 'phone', 'idNumberEnc'],
+    })
+  }
+
   /** A page of a village's people, household by household, found by part of their name if asked. */
   residentsPage(villageId: number, q: ResidentQuery): Promise<[Resident[], number]> {
     const base: FindOptionsWhere<Resident> = { villageId }

@@ -4,10 +4,9 @@ import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
-import { MAX_CERTIFICATE_MATERIALS } from '@xiangli/shared'
-import { getCertificateCatalogue, requestCertificate } from '@/api/client'
+import { MAX_CERTIFICATE_MATERIALS, certificateRoutes } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
-import { showProblem } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
@@ -31,7 +30,9 @@ export default function ApplyPage() {
   const ctx = useResidentVillage()
   const villageId = ctx.villageId ?? 0
   const catalogue = useResource(
-    ctx.villageId !== null ? () => getCertificateCatalogue(villageId, { toast: false }) : null,
+    ctx.villageId !== null
+      ? () => call(certificateRoutes.catalogue, { params: { villageId } }, { toast: false })
+      : null,
     [ctx.villageId],
   )
   const [draft, setDraft] = useState<CertificateDraft>(emptyCertificateDraft)
@@ -81,10 +82,11 @@ export default function ApplyPage() {
     }
     setSending(true)
     try {
-      const view = await requestCertificate(villageId, checked.value, {
-        idempotencyKey: key.current,
-        toast: false,
-      })
+      const view = await call(
+        certificateRoutes.apply,
+        { params: { villageId }, body: checked.value },
+        { idempotencyKey: key.current, toast: false },
+      )
       void Taro.showToast({ title: '已提交', icon: 'success' })
       void Taro.redirectTo({ url: withQuery(ROUTES.certificateDetail, { id: view.id, villageId }) })
     } catch (e) {

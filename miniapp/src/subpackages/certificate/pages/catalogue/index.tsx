@@ -4,8 +4,13 @@ import { View } from '@tarojs/components'
 import { Cell, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import type { CatalogueItemView, CatalogueSearchHit, NegativeListAnswer } from '@xiangli/shared'
-import { getCertificateCatalogue, searchCertificateCatalogue } from '@/api/client'
+import {
+  certificateRoutes,
+  type CatalogueItemView,
+  type CatalogueSearchHit,
+  type NegativeListAnswer,
+} from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
@@ -19,7 +24,9 @@ export default function CataloguePage() {
   const ctx = useResidentVillage()
   const villageId = ctx.villageId ?? 0
   const catalogue = useResource(
-    ctx.villageId !== null ? () => getCertificateCatalogue(villageId, { toast: false }) : null,
+    ctx.villageId !== null
+      ? () => call(certificateRoutes.catalogue, { params: { villageId } }, { toast: false })
+      : null,
     [ctx.villageId],
   )
   const [q, setQ] = useState('')
@@ -35,7 +42,7 @@ export default function CataloguePage() {
     }
     let current = true
     const timer = setTimeout(() => {
-      searchCertificateCatalogue(villageId, text, { toast: false }).then(
+      call(certificateRoutes.search, { params: { villageId }, query: { q: text } }, { toast: false }).then(
         (h) => current && setHits(h),
         () => current && setHits([]),
       )

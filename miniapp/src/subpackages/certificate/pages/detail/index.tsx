@@ -4,14 +4,9 @@ import { View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
-import { MAX_CERTIFICATE_MATERIALS, type CertificateRequestView } from '@xiangli/shared'
-import {
-  getCertificateCatalogue,
-  getCertificateRequest,
-  resubmitCertificateRequest,
-  withdrawCertificateRequest,
-} from '@/api/client'
+import { MAX_CERTIFICATE_MATERIALS, certificateRoutes, type CertificateRequestView } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
+import { call } from '@/api/request'
 import { CertificateBody } from '@/components/certificate/CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
@@ -34,12 +29,14 @@ export default function CertificateDetailPage() {
   const villageId = ctx.villageId ?? 0
   const found = useResource(
     ctx.villageId !== null && id !== null
-      ? () => getCertificateRequest(villageId, id, { toast: false })
+      ? () => call(certificateRoutes.detail, { params: { villageId, id } }, { toast: false })
       : null,
     [ctx.villageId, id],
   )
   const catalogue = useResource(
-    ctx.villageId !== null ? () => getCertificateCatalogue(villageId, { toast: false }) : null,
+    ctx.villageId !== null
+      ? () => call(certificateRoutes.catalogue, { params: { villageId } }, { toast: false })
+      : null,
     [ctx.villageId],
   )
   const [busy, setBusy] = useState(false)
@@ -82,7 +79,7 @@ export default function CertificateDetailPage() {
     if (!confirm) return
     setBusy(true)
     try {
-      shown(await withdrawCertificateRequest(villageId, r.id, {}))
+      shown(await call(certificateRoutes.withdraw, { params: { villageId, id: r.id } }))
       void Taro.showToast({ title: '已撤回', icon: 'success' })
     } catch {
       // the request layer has said what went wrong
@@ -102,13 +99,15 @@ export default function CertificateDetailPage() {
     try {
       const kept = r.materials.map((m) => m.id)
       shown(
-        await resubmitCertificateRequest(
-          villageId,
-          r.id,
+        await call(
+          certificateRoutes.resubmit,
           {
-            fields: checked.value.fields,
-            materialIds: [...kept, ...(checked.value.materialIds ?? [])],
-            note,
+            params: { villageId, id: r.id },
+            body: {
+              fields: checked.value.fields,
+              materialIds: [...kept, ...(checked.value.materialIds ?? [])],
+              note,
+            },
           },
           { idempotencyKey: key.current },
         ),

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import type { CertificateRequestView } from '@xiangli/shared'
-import { listMyCertificateRequests } from '@/api/client'
+import { certificateRoutes, type CertificateRequestView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { CertificateCard } from '@/components/certificate/CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -18,7 +18,12 @@ export default function MyCertificatesPage() {
   const villageId = ctx.villageId ?? 0
   const list = usePagedList<CertificateRequestView>(
     ctx.villageId !== null
-      ? (page) => listMyCertificateRequests(villageId, { page, pageSize: 20 }, { toast: false })
+      ? (page) =>
+          call(
+            certificateRoutes.mine,
+            { params: { villageId }, query: { page, pageSize: 20 } },
+            { toast: false },
+          )
       : null,
     (r) => r.id,
     [ctx.villageId],

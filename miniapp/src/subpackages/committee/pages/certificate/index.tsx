@@ -7,16 +7,10 @@ import {
   certificateRefuseSchema,
   certificateRequestInfoSchema,
   certificateRevokeSchema,
+  certificateRoutes,
   type CertificateRequestView,
 } from '@xiangli/shared'
-import {
-  approveCertificateRequest,
-  askForMoreCertificateInfo,
-  getCertificateCatalogue,
-  getCertificateRequest,
-  refuseCertificateRequest,
-  revokeCertificate,
-} from '@/api/client'
+import { call } from '@/api/request'
 import { CertificateBody } from '@/components/certificate/CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
@@ -75,13 +69,15 @@ export default function CommitteeCertificatePage() {
   const allowed = ctx.villageId !== null && ctx.bench.handleCertificates
   const villageId = ctx.villageId ?? 0
   const found = useResource(
-    allowed && id !== null ? () => getCertificateRequest(villageId, id, { toast: false }) : null,
+    allowed && id !== null
+      ? () => call(certificateRoutes.detail, { params: { villageId, id } }, { toast: false })
+      : null,
     [allowed, villageId, id],
   )
-  const catalogue = useResource(allowed ? () => getCertificateCatalogue(villageId, { toast: false }) : null, [
-    allowed,
-    villageId,
-  ])
+  const catalogue = useResource(
+    allowed ? () => call(certificateRoutes.catalogue, { params: { villageId } }, { toast: false }) : null,
+    [allowed, villageId],
+  )
   const [busy, setBusy] = useState(false)
   const [asking, setAsking] = useState<Asking | null>(null)
 
@@ -118,7 +114,7 @@ export default function CommitteeCertificatePage() {
     if (!confirm) return
     setBusy(true)
     try {
-      shown(await approveCertificateRequest(villageId, r.id, {}))
+      shown(await call(certificateRoutes.approve, { params: { villageId, id: r.id } }))
       void Taro.showToast({ title: '已出具', icon: 'success' })
     } catch {
       // the request layer has said what went wrong
@@ -128,12 +124,13 @@ export default function CommitteeCertificatePage() {
   }
 
   async function submitReason(text: string): Promise<void> {
+    const params = { villageId, id: r.id }
     const next =
       asking === 'refuse'
-        ? await refuseCertificateRequest(villageId, r.id, { reason: text })
+        ? await call(certificateRoutes.refuse, { params, body: { reason: text } })
         : asking === 'askForMore'
-          ? await askForMoreCertificateInfo(villageId, r.id, { message: text })
-          : await revokeCertificate(villageId, r.id, { reason: text })
+          ? await call(certificateRoutes.requestInfo, { params, body: { message: text } })
+          : await call(certificateRoutes.revoke, { params, body: { reason: text } })
     shown(next)
     setAsking(null)
     void Taro.showToast({ title: '已办理', icon: 'success' })

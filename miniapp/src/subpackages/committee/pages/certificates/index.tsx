@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { CertificateRequestView } from '@xiangli/shared'
-import { listCertificateQueue } from '@/api/client'
+import { certificateRoutes, type CertificateRequestView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { CertificateCard } from '@/components/certificate/CertificateBody'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
@@ -22,7 +22,11 @@ export default function CertificateQueuePage() {
   const list = usePagedList<CertificateRequestView>(
     allowed
       ? (page) =>
-          listCertificateQueue(villageId, { ...queueQuery(filter), page, pageSize: 20 }, { toast: false })
+          call(
+            certificateRoutes.queue,
+            { params: { villageId }, query: { ...queueQuery(filter), page, pageSize: 20 } },
+            { toast: false },
+          )
       : null,
     (r) => r.id,
     [allowed, villageId, filter],

@@ -13,6 +13,7 @@ import {
   NOTICE_CATEGORY_DEFAULT_DAYS,
   NOTICE_CATEGORY_LABELS,
   beijingDate,
+  fileRoutes,
   type FinanceLineKind,
   type NoticeCategory,
   type NoticeView,
@@ -23,10 +24,9 @@ import {
   getNotice,
   getVillageWithGroups,
   updateNoticeDraft,
-  uploadNoticeAttachment,
 } from '@/api/notices'
 import { randomKey } from '@/api/core'
-import { showProblem } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
@@ -151,7 +151,11 @@ export default function NoticeComposePage() {
     if (!doc) return
     setUploading(true)
     try {
-      const stored = await uploadNoticeAttachment(villageId, doc, { idempotencyKey: randomKey() })
+      const stored = await call(
+        fileRoutes.uploadAttachment,
+        { params: { villageId }, file: doc },
+        { idempotencyKey: randomKey() },
+      )
       setDocNames((names) => ({ ...names, [stored.id]: doc.name }))
       setForm((f) => (f ? { ...f, attachmentIds: [...f.attachmentIds, stored.id] } : f))
     } catch {

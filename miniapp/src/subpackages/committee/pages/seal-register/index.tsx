@@ -4,8 +4,9 @@ import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { sealRegisterQuerySchema } from '@xiangli/shared'
-import { listSealRegister, sealRegisterXlsxPath } from '@/api/client'
+import { certificateRoutes, pathOf, sealRegisterQuerySchema } from '@xiangli/shared'
+import { buildQuery } from '@/api/core'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
@@ -24,12 +25,12 @@ export default function SealRegisterPage() {
   const [typed, setTyped] = useState(range)
   const [problem, setProblem] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
-  const list = useResource(allowed ? () => listSealRegister(villageId, range, { toast: false }) : null, [
-    allowed,
-    villageId,
-    range.from,
-    range.to,
-  ])
+  const list = useResource(
+    allowed
+      ? () => call(certificateRoutes.sealRegister, { params: { villageId }, query: range }, { toast: false })
+      : null,
+    [allowed, villageId, range.from, range.to],
+  )
 
   const gate = committeeGate(ctx, 'viewSealRegister', '用印登记')
   if (gate) return <PageRoot>{gate}</PageRoot>
@@ -48,7 +49,7 @@ export default function SealRegisterPage() {
     setExporting(true)
     try {
       await openProtectedFile(
-        sealRegisterXlsxPath(villageId, range),
+        pathOf(certificateRoutes.sealRegisterXlsx, { villageId }) + buildQuery(range),
         'xlsx',
         `用印登记-${range.from}-${range.to}.xlsx`,
       )

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { CertificateStats } from '@xiangli/shared'
-import { getTownshipCertificateStats } from '@/api/client'
+import { certificateRoutes, type CertificateStats } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
@@ -17,17 +17,14 @@ export default function TownshipCertificateStatsPage() {
   const townshipId = ctx.townshipId ?? 0
   const years = statsYears(new Date().getFullYear())
   const [year, setYear] = useState<number>(years[0]!)
-  const stats = useResource(
-    ctx.townshipId !== null ? () => getTownshipCertificateStats(townshipId, year, { toast: false }) : null,
-    [ctx.townshipId, year],
-  )
+  const statsOf = (y: number) =>
+    call(certificateRoutes.townshipStats, { params: { townshipId }, query: { year: y } }, { toast: false })
+  const stats = useResource(ctx.townshipId !== null ? () => statsOf(year) : null, [ctx.townshipId, year])
   // the API answers one year at a time; the year before is asked for separately, for the comparison
-  const previous = useResource(
-    ctx.townshipId !== null && year - 1 >= 2000
-      ? () => getTownshipCertificateStats(townshipId, year - 1, { toast: false })
-      : null,
-    [ctx.townshipId, year],
-  )
+  const previous = useResource(ctx.townshipId !== null && year - 1 >= 2000 ? () => statsOf(year - 1) : null, [
+    ctx.townshipId,
+    year,
+  ])
   usePullDownRefresh(() => {
     void Promise.all([stats.reload(), previous.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
