@@ -1,4 +1,5 @@
 import { auditRoutes } from './audit'
+import { authRoutes } from './auth'
 import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
 import { homeRoutes } from './home'
@@ -10,6 +11,7 @@ import type { Route } from './route'
 
 export * from './route'
 export * from './audit'
+export * from './auth'
 export * from './grievances'
 export * from './health'
 export * from './home'
@@ -21,6 +23,7 @@ export * from './roster'
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
   audit: auditRoutes,
+  auth: authRoutes,
   grievances: grievanceRoutes,
   health: healthRoutes,
   home: homeRoutes,
