@@ -12,7 +12,6 @@ import { DIALECT, startTestApp, type TestApp } from '../support/app'
  */
 const NOT_YET_ON_CONTRACT = new Set([
   'VerificationController',
-  'InboxController',
   'PetitionsController',
   'DeliberationsController',
   'MeetingNoticesController',

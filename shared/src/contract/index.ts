@@ -3,6 +3,7 @@ import { authRoutes } from './auth'
 import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
 import { homeRoutes } from './home'
+import { inboxRoutes } from './inbox'
 import { meRoutes } from './me'
 import { orgRoutes } from './orgs'
 import { roleRoutes } from './roles'
@@ -15,6 +16,7 @@ export * from './auth'
 export * from './grievances'
 export * from './health'
 export * from './home'
+export * from './inbox'
 export * from './me'
 export * from './orgs'
 export * from './roles'
@@ -27,6 +29,7 @@ export const CONTRACT = {
   grievances: grievanceRoutes,
   health: healthRoutes,
   home: homeRoutes,
+  inbox: inboxRoutes,
   me: meRoutes,
   orgs: orgRoutes,
   roles: roleRoutes,
