@@ -17,6 +17,7 @@ const HOUSE_MODULES = [
   'roles',
   'roster',
   'auth',
+  'verification',
   'inbox',
 ]
 const inHouse = (glob) => HOUSE_MODULES.map((m) => `server/src/modules/${m}/${glob}`)

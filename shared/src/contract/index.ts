@@ -8,6 +8,7 @@ import { meRoutes } from './me'
 import { orgRoutes } from './orgs'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
+import { verificationRoutes } from './verification'
 import type { Route } from './route'
 
 export * from './route'
@@ -21,6 +22,7 @@ export * from './me'
 export * from './orgs'
 export * from './roles'
 export * from './roster'
+export * from './verification'
 
 /** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
@@ -34,6 +36,7 @@ export const CONTRACT = {
   orgs: orgRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,
+  verification: verificationRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 
 /** Every route, each with the feature and name it is declared under. */

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { NestFastifyApplication } from '@nestjs/platform-fastify'
-import { authRoutes, type Route } from '@xiangli/shared'
+import { authRoutes, verificationRoutes, type Route } from '@xiangli/shared'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import Redis from 'ioredis'
 import type { AppConfig, RateLimit } from '../config/config'
@@ -25,7 +25,7 @@ const NAMED_ROUTES: Record<string, LimitedAction> = {
   [named(authRoutes.demoLogin)]: 'login',
   [named(authRoutes.wechatLogin)]: 'login',
   [named(authRoutes.refresh)]: 'refresh',
-  'POST /api/me/verifications': 'verification',
+  [named(verificationRoutes.claim)]: 'verification',
   [`GET ${CERTIFICATE_CHECK}`]: 'certificateCheck',
 }
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])

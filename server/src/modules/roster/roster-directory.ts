@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
+import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { RosterRepository } from './roster.repository'
 
 /** A person on a village's roster, as other modules may see them. */
@@ -10,15 +11,36 @@ export interface RosterPerson {
   accountId: number | null
 }
 
+/** A roster person found by their ID number, with the phone the roster holds for them. */
+export interface RosterMatch extends RosterPerson {
+  phone: string | null
+}
+
 /** What other modules may look up on the roster; the roster module's public face. */
 @Injectable()
 export class RosterDirectory {
-  constructor(private readonly repo: RosterRepository) {}
+  constructor(
+    private readonly repo: RosterRepository,
+    private readonly crypto: FieldCrypto,
+  ) {}
 
   /** The person with this roster id in this village, or null. */
   async person(villageId: number, id: number, m?: EntityManager): Promise<RosterPerson | null> {
     const r = await this.repo.person(villageId, id, m)
     return r ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId } : null
+  }
+
+  /** The village's person with this (valid, normalised) ID number, found by its keyed hash, or null. */
+  async personByIdNumber(villageId: number, idNumber: string, m: EntityManager): Promise<RosterMatch | null> {
+    const r = await this.repo.personByIdHash(m, villageId, this.crypto.blindIndex(idNumber))
+    return r
+      ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId, phone: r.phone }
+      : null
+  }
+
+  /** Links the person to the account that proved to be them (实名认证), in the caller's transaction. */
+  linkAccount(m: EntityManager, residentId: number, accountId: number): Promise<void> {
+    return this.repo.linkAccount(m, residentId, accountId)
   }
 
   /** The roster names of these people. */
