@@ -17,6 +17,9 @@ const HOUSE_MODULES = [
   'roles',
   'roster',
   'certificates',
+  'auth',
+  'verification',
+  'inbox',
 ]
 const inHouse = (glob) => HOUSE_MODULES.map((m) => `server/src/modules/${m}/${glob}`)
 

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { OrgKind, VillageSettings } from './org'
 import type { Role } from './roles'
 import type { Residency, Sex } from './roster'
-import type { VerificationState } from './verification'
+import { VERIFICATION_STATES, type VerificationState } from './verification'
 
 // ---------- common ----------
 export interface Page<T> {
@@ -109,6 +109,12 @@ export type VerificationRequest = z.infer<typeof verificationRequestSchema>
 
 export const rejectSchema = z.object({ reason: z.string().trim().min(1, '请填写原因').max(200) })
 export type RejectRequest = z.infer<typeof rejectSchema>
+
+/** The committee's list of claims: a page of them, of one state if asked. */
+export const verificationQuerySchema = pageQuerySchema.extend({
+  state: z.enum(VERIFICATION_STATES).optional(),
+})
+export type VerificationQuery = z.infer<typeof verificationQuerySchema>
 
 // ---------- organisations ----------
 export interface OrgView {

@@ -3,7 +3,7 @@
  * code → Chinese message, network retry, and an Idempotency-Key per logical submission. The Taro
  * adapter (`request.ts`) gives it a transport, a token store and the side effects (toast, login page).
  */
-import { ERRORS, isErrorCode, type ErrorCode, type TokenPair } from '@xiangli/shared'
+import { authRoutes, ERRORS, isErrorCode, type ErrorCode, type TokenPair } from '@xiangli/shared'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -190,9 +190,11 @@ export function createApiCore(options: ApiCoreOptions): ApiCore {
   async function exchangeRefreshToken(): Promise<TokenPair> {
     const current = tokens.get()
     if (!current) throw new ApiError('AUTH_REQUIRED', messageFor('AUTH_REQUIRED'), 401)
+    // Straight to the transport rather than through `request`: the exchange runs without an access
+    // token (the one it replaces may have run out) and must not itself refresh or end the session.
     const res = await send({
-      method: 'POST',
-      url: `${baseUrl}/api/auth/refresh`,
+      method: authRoutes.refresh.method,
+      url: `${baseUrl}${authRoutes.refresh.path}`,
       // Rotation makes a refresh token single-use; the key lets a retried exchange get the same answer.
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
       body: { refreshToken: current.refreshToken },

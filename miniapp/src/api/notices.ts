@@ -29,7 +29,7 @@ import type {
   VillageNoticeCalendar,
   VillageView,
 } from '@xiangli/shared'
-import type { CallOptions } from './client'
+import type { CallOptions } from './call'
 import { api } from './request'
 
 const notices = (villageId: number) => `/api/villages/${villageId}/notices`

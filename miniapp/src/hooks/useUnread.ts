@@ -1,5 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { getUnreadCount } from '@/api/client'
+import { inboxRoutes } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { badgeText } from '@/logic/badge'
 import { MINE_TAB_INDEX } from '@/routes'
 import { createStore } from '@/store/createStore'
@@ -29,7 +30,7 @@ export async function refreshUnread(): Promise<void> {
     return
   }
   try {
-    const { count } = await getUnreadCount({ toast: false })
+    const { count } = await call(inboxRoutes.unreadCount, {}, { toast: false })
     setUnread(count)
   } catch {
     // keep the last count; the next show tries again

@@ -4,8 +4,14 @@
  */
 import { useCallback, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import { meRoutes, type Me, type Membership, type Preferences, type TokenPair } from '@xiangli/shared'
-import { logout } from '@/api/client'
+import {
+  authRoutes,
+  meRoutes,
+  type Me,
+  type Membership,
+  type Preferences,
+  type TokenPair,
+} from '@xiangli/shared'
 import type { ApiError } from '@/api/core'
 import { call } from '@/api/request'
 import { activeMembership } from '@/logic/membership'
@@ -66,7 +72,8 @@ export async function logoutNow(): Promise<void> {
   const tokens = tokenStore.get()
   if (tokens) {
     try {
-      await logout(tokens.refreshToken, { toast: false })
+      // a public route: sent without the access token, which may have run out already
+      await call(authRoutes.logout, { body: { refreshToken: tokens.refreshToken } }, { toast: false })
     } catch {
       // the refresh token will simply expire on the server
     }

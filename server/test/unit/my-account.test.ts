@@ -2,7 +2,7 @@ import type { OrgView, Preferences, Role } from '@xiangli/shared'
 import type { AuditEvent, AuditService } from '../../src/core/audit/audit.service'
 import type { Principal } from '../../src/core/auth/principal'
 import type { TxService } from '../../src/core/tx/tx.service'
-import type { MeRepository } from '../../src/modules/me/me.repository'
+import type { AccountsDirectory } from '../../src/modules/auth/accounts-directory'
 import { MyAccount } from '../../src/modules/me/use-cases/my-account'
 import type { OrgsService } from '../../src/modules/orgs/orgs.service'
 import type { VerificationService } from '../../src/modules/verification/verification.service'
@@ -35,7 +35,7 @@ function account(stored: Preferences) {
     savePreferences: async (_m: unknown, _id: number, p: Preferences) => {
       state.preferences = p
     },
-  } as unknown as MeRepository
+  } as unknown as AccountsDirectory
   const orgs = {
     viewsOf: async (ids: number[]) => ORGS.filter((o) => ids.includes(o.id)),
   } as unknown as OrgsService

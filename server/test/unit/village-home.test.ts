@@ -1,4 +1,4 @@
-import type { Page, Role, VerificationView, VillageView } from '@xiangli/shared'
+import type { Role, VillageView } from '@xiangli/shared'
 import { VillageHome } from '../../src/modules/home/use-cases/village-home'
 import type { InboxService } from '../../src/modules/inbox/inbox.service'
 import type { OrgsService } from '../../src/modules/orgs/orgs.service'
@@ -26,9 +26,9 @@ function home(pending = 4) {
   const orgs = { villageView: async () => village } as unknown as OrgsService
   const inbox = { unread: async () => ({ count: 2 }) } as unknown as InboxService
   const verifications = {
-    list: async (villageId: number): Promise<Page<VerificationView>> => {
+    pendingCount: async (villageId: number): Promise<number> => {
       asked.push(villageId)
-      return { items: [], total: pending, page: 1, pageSize: 1 }
+      return pending
     },
   } as unknown as VerificationService
   return { home: new VillageHome(orgs, inbox, verifications), asked }

@@ -17,7 +17,7 @@ import type {
   TownshipOfficialOption,
   Votes,
 } from '@xiangli/shared'
-import type { CallOptions } from '@/api/client'
+import type { CallOptions } from '@/api/call'
 import { api } from '@/api/request'
 import {
   listItems,

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import type { NotificationView } from '@xiangli/shared'
-import { listInbox, markAllRead, markRead } from '@/api/client'
+import { inboxRoutes, type NotificationView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { LoginPrompt } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -27,7 +27,9 @@ function open(link: string) {
 export default function InboxPage() {
   const loggedIn = isLoggedIn()
   const list = usePagedList<NotificationView>(
-    loggedIn ? (page) => listInbox({ page, pageSize: PAGE_SIZE }, { toast: false }) : null,
+    loggedIn
+      ? (page) => call(inboxRoutes.list, { query: { page, pageSize: PAGE_SIZE } }, { toast: false })
+      : null,
     (n) => n.id,
     [loggedIn],
   )
@@ -39,7 +41,7 @@ export default function InboxPage() {
       list.update((items) => items.map((i) => (i.id === n.id ? { ...i, read: true } : i)))
       setUnread(unreadStore.get() - 1)
       // Best effort: a failed mark only leaves the dot for next time.
-      void markRead(n.id, { toast: false }).catch(() => undefined)
+      void call(inboxRoutes.read, { params: { id: n.id } }, { toast: false }).catch(() => undefined)
     }
     if (n.link) open(n.link)
     else setExpanded((s) => new Set(s).add(n.id))
@@ -48,7 +50,7 @@ export default function InboxPage() {
   async function readAll() {
     setMarkingAll(true)
     try {
-      await markAllRead()
+      await call(inboxRoutes.readAll, {})
       list.update((items) => items.map((i) => ({ ...i, read: true })))
       setUnread(0)
     } catch {

@@ -4,8 +4,8 @@ import { Text, View } from '@tarojs/components'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
-import type { TokenPair } from '@xiangli/shared'
-import { getDemoPeople, loginDemo, loginWechat } from '@/api/client'
+import { authRoutes, type TokenPair } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
@@ -26,7 +26,7 @@ async function enter(tokens: TokenPair) {
 }
 
 export default function LoginPage() {
-  const demo = useResource(() => getDemoPeople({ toast: false }), [])
+  const demo = useResource(() => call(authRoutes.demoPeople, {}, { toast: false }), [])
   const [busy, setBusy] = useState<string | null>(null)
 
   useDidShow(() => {
@@ -52,7 +52,7 @@ export default function LoginPage() {
   const wechatLogin = () =>
     run('wechat', async () => {
       const { code } = await Taro.login()
-      return loginWechat(code)
+      return call(authRoutes.wechatLogin, { body: { code } })
     })
 
   const people = demo.data?.enabled ? demo.data.people : []
@@ -87,7 +87,7 @@ export default function LoginPage() {
                 description={`${p.roleLabel} · ${p.orgName}`}
                 extra={busy === p.key ? '正在登录…' : '登录'}
                 clickable
-                onClick={() => void run(p.key, () => loginDemo(p.key))}
+                onClick={() => void run(p.key, () => call(authRoutes.demoLogin, { body: { key: p.key } }))}
               />
             ))}
           </View>

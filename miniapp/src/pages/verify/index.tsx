@@ -4,8 +4,12 @@ import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { VERIFICATION_STATE_LABELS, orgRoutes, type VerificationView } from '@xiangli/shared'
-import { requestVerification } from '@/api/client'
+import {
+  VERIFICATION_STATE_LABELS,
+  orgRoutes,
+  verificationRoutes,
+  type VerificationView,
+} from '@xiangli/shared'
 import { randomKey } from '@/api/core'
 import { call } from '@/api/request'
 import { LoginPrompt } from '@/components/LoginPrompt'
@@ -79,7 +83,11 @@ export default function VerifyPage() {
     submission.current = submissionFor(submission.current, checked.value, randomKey)
     setSubmitting(true)
     try {
-      const view = await requestVerification(checked.value, { idempotencyKey: submission.current.key })
+      const view = await call(
+        verificationRoutes.claim,
+        { body: checked.value },
+        { idempotencyKey: submission.current.key },
+      )
       submission.current = null
       setResult(view)
       setAgain(false)

@@ -10,7 +10,7 @@ import type {
   PetitionPage,
   PetitionView,
 } from '@xiangli/shared'
-import type { CallOptions } from '@/api/client'
+import type { CallOptions } from '@/api/call'
 import { api } from '@/api/request'
 
 const petitions = (villageId: number) => `/api/villages/${villageId}/petitions`

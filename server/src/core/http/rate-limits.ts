@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { NestFastifyApplication } from '@nestjs/platform-fastify'
+import { authRoutes, verificationRoutes, type Route } from '@xiangli/shared'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import Redis from 'ioredis'
 import type { AppConfig, RateLimit } from '../config/config'
@@ -18,11 +19,13 @@ import type { TokensService } from '../auth/tokens.service'
 export type LimitedAction = 'login' | 'refresh' | 'verification' | 'certificateCheck' | 'upload' | 'write'
 
 const CERTIFICATE_CHECK = '/api/certificates/verify'
+const named = (r: Route): string => `${r.method} ${r.path}`
+/** The routes with limits of their own, named by the contract so a moved path keeps its limit. */
 const NAMED_ROUTES: Record<string, LimitedAction> = {
-  'POST /api/auth/demo': 'login',
-  'POST /api/auth/wechat': 'login',
-  'POST /api/auth/refresh': 'refresh',
-  'POST /api/me/verifications': 'verification',
+  [named(authRoutes.demoLogin)]: 'login',
+  [named(authRoutes.wechatLogin)]: 'login',
+  [named(authRoutes.refresh)]: 'refresh',
+  [named(verificationRoutes.claim)]: 'verification',
   [`GET ${CERTIFICATE_CHECK}`]: 'certificateCheck',
 }
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])

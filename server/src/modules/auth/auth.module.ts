@@ -1,6 +1,16 @@
-import { Module } from '@nestjs/common'
-import { AuthController } from './auth.controller'
+import { Global, Module } from '@nestjs/common'
+import { AccountsDirectory } from './accounts-directory'
+import { AuthRepository } from './auth.repository'
 import { AuthService } from './auth.service'
+import { AuthController } from './http/auth.controller'
+import { Login } from './use-cases/login'
+import { SessionEnd } from './use-cases/session-end'
+import { SessionTokens } from './use-cases/session-tokens'
 
-@Module({ controllers: [AuthController], providers: [AuthService] })
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [AuthRepository, SessionEnd, SessionTokens, Login, AccountsDirectory, AuthService],
+  exports: [AccountsDirectory, AuthService],
+})
 export class AuthModule {}

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common'
 import { VerificationModule } from '../verification/verification.module'
 import { MeController } from './http/me.controller'
-import { MeRepository } from './me.repository'
 import { MyAccount } from './use-cases/my-account'
 
 @Module({
   imports: [VerificationModule],
   controllers: [MeController],
-  providers: [MeRepository, MyAccount],
+  providers: [MyAccount],
 })
 export class MeModule {}

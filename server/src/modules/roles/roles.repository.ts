@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, In, type EntityManager } from 'typeorm'
 import type { Role } from '@xiangli/shared'
-// Role holders of a township or the county are accounts, named by the auth module's account row,
-// which offers no service to read it yet; this import goes once auth exports one.
-// eslint-disable-next-line no-restricted-imports
-import { Account } from '../auth/entities/account.entity'
 import { RoleAssignment } from './entities/role-assignment.entity'
 
 export type NewRoleAssignment = Omit<RoleAssignment, 'id' | 'createdAt'>
@@ -77,12 +73,5 @@ export class RolesRepository {
     for (const a of await this.ds.getRepository(RoleAssignment).findBy({ residentId: In(residentIds) }))
       roles.set(a.residentId!, [...(roles.get(a.residentId!) ?? []), a.role])
     return roles
-  }
-
-  /** The display names of these accounts. */
-  async accountNames(ids: number[]): Promise<Map<number, string>> {
-    if (ids.length === 0) return new Map()
-    const rows = await this.ds.getRepository(Account).findBy({ id: In(ids) })
-    return new Map(rows.map((a) => [a.id, a.displayName]))
   }
 }

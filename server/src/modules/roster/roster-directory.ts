@@ -19,6 +19,11 @@ export interface RosterContact {
   phone: string | null
 }
 
+/** A roster person found by their ID number, with the phone the roster holds for them. */
+export interface RosterMatch extends RosterPerson {
+  phone: string | null
+}
+
 /** What other modules may look up on the roster; the roster module's public face. */
 @Injectable()
 export class RosterDirectory {
@@ -46,6 +51,19 @@ export class RosterDirectory {
   async idNumber(villageId: number, id: number, m?: EntityManager): Promise<string | null> {
     const r = await this.repo.identity(villageId, id, m)
     return r ? this.crypto.decrypt(r.idNumberEnc) : null
+  }
+
+  /** The village's person with this (valid, normalised) ID number, found by its keyed hash, or null. */
+  async personByIdNumber(villageId: number, idNumber: string, m: EntityManager): Promise<RosterMatch | null> {
+    const r = await this.repo.personByIdHash(m, villageId, this.crypto.blindIndex(idNumber))
+    return r
+      ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId, phone: r.phone }
+      : null
+  }
+
+  /** Links the person to the account that proved to be them (实名认证), in the caller's transaction. */
+  linkAccount(m: EntityManager, residentId: number, accountId: number): Promise<void> {
+    return this.repo.linkAccount(m, residentId, accountId)
   }
 
   /** The roster names of these people. */

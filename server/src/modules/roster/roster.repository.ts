@@ -33,6 +33,19 @@ export class RosterRepository {
     })
   }
 
+  /** The person of the village with this keyed hash of an ID number, with their phone, or null. */
+  personByIdHash(m: EntityManager, villageId: number, idNumberHash: string): Promise<Resident | null> {
+    return m.getRepository(Resident).findOne({
+      where: { villageId, idNumberHash },
+      select: ['id', 'villageId', 'name', 'phone', 'accountId'],
+    })
+  }
+
+  /** Links a roster person to the account that proved to be them. */
+  async linkAccount(m: EntityManager, id: number, accountId: number): Promise<void> {
+    await m.getRepository(Resident).update({ id }, { accountId })
+  }
+
   /** A page of a village's people, household by household, found by part of their name if asked. */
   residentsPage(villageId: number, q: ResidentQuery): Promise<[Resident[], number]> {
     const base: FindOptionsWhere<Resident> = { villageId }

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common'
-import { VerificationController } from './verification.controller'
+import { VerificationController } from './http/verification.controller'
+import { ClaimDecisions } from './use-cases/claim-decisions'
+import { ClaimReads } from './use-cases/claim-reads'
+import { Claims } from './use-cases/claims'
+import { VerificationRepository } from './verification.repository'
 import { VerificationService } from './verification.service'
 
 @Module({
   controllers: [VerificationController],
-  providers: [VerificationService],
+  providers: [VerificationRepository, ClaimReads, ClaimDecisions, Claims, VerificationService],
   exports: [VerificationService],
 })
 export class VerificationModule {}

@@ -20,7 +20,7 @@ export class VillageHome {
     const village = await this.orgs.villageView(villageId)
     const unread = (await this.inbox.unread(v.accountId)).count
     const pending = seesPendingVerifications(v, villageId)
-      ? (await this.verifications.list(villageId, 'pending', 1, 1)).total
+      ? await this.verifications.pendingCount(villageId)
       : null
     return presentHome(village, sortRoles(v.rolesIn(villageId)), unread, pending)
   }

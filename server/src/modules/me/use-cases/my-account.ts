@@ -4,18 +4,18 @@ import { AuditService } from '../../../core/audit/audit.service'
 import { actorOf } from '../../../core/auth/current.decorator'
 import { isVerified, type Principal } from '../../../core/auth/principal'
 import { TxService } from '../../../core/tx/tx.service'
+import { AccountsDirectory } from '../../auth/accounts-directory'
 import { OrgsService } from '../../orgs/orgs.service'
 import { VerificationService } from '../../verification/verification.service'
 import { mustBelongTo } from '../me.policy'
 import { presentMemberships } from '../me.presenter'
-import { MeRepository } from '../me.repository'
 import { currentPreferences } from '../me.rules'
 
 /** The caller's own profile: who they are, where they belong, and their preferences. */
 @Injectable()
 export class MyAccount {
   constructor(
-    private readonly repo: MeRepository,
+    private readonly accounts: AccountsDirectory,
     private readonly orgs: OrgsService,
     private readonly verifications: VerificationService,
     private readonly tx: TxService,
@@ -29,7 +29,7 @@ export class MyAccount {
   }
 
   async me(p: Principal): Promise<Me> {
-    const account = await this.repo.account(p.accountId)
+    const account = await this.accounts.account(p.accountId)
     const memberships = await this.memberships(p)
     return {
       accountId: p.accountId,
@@ -44,9 +44,9 @@ export class MyAccount {
   async updatePreferences(p: Principal, patch: UpdatePreferencesRequest): Promise<Preferences> {
     if (patch.activeOrgId !== undefined && patch.activeOrgId !== null) mustBelongTo(p, patch.activeOrgId)
     return this.tx.run(async (m) => {
-      const before = (await this.repo.account(p.accountId, m)).preferences
+      const before = (await this.accounts.account(p.accountId, m)).preferences
       const next: Preferences = { ...before, ...patch }
-      await this.repo.savePreferences(m, p.accountId, next)
+      await this.accounts.savePreferences(m, p.accountId, next)
       await this.audit.append(m, {
         actor: actorOf(p),
         action: 'account.preferences_updated',

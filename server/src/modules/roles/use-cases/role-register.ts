@@ -10,6 +10,7 @@ import { AuditService, type Actor } from '../../../core/audit/audit.service'
 import { isUniqueViolation } from '../../../core/database/dialect'
 import { AppException } from '../../../core/errors/app.exception'
 import { TxService } from '../../../core/tx/tx.service'
+import { AccountsDirectory } from '../../auth/accounts-directory'
 import { NotifyService } from '../../inbox/notify.service'
 import { OrgsService } from '../../orgs/orgs.service'
 import { RosterDirectory } from '../../roster/roster-directory'
@@ -22,6 +23,7 @@ import { residentHolder, snapshot } from '../roles.rules'
 export class RoleRegister {
   constructor(
     private readonly repo: RolesRepository,
+    private readonly accounts: AccountsDirectory,
     private readonly roster: RosterDirectory,
     private readonly orgs: OrgsService,
     private readonly tx: TxService,
@@ -35,7 +37,7 @@ export class RoleRegister {
     const accountIds = rows.map((r) => r.accountId).filter((id): id is number => id !== null)
     return presentHolders(rows, {
       residents: await this.roster.names(residentIds),
-      accounts: await this.repo.accountNames(accountIds),
+      accounts: await this.accounts.names(accountIds),
     })
   }
 

@@ -5,8 +5,8 @@ import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
-import { rejectSchema, type VerificationView } from '@xiangli/shared'
-import { confirmVerification, listVerifications, rejectVerification } from '@/api/client'
+import { rejectSchema, verificationRoutes, type VerificationView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -20,7 +20,12 @@ export default function VerificationsPage() {
   const villageId = ctx.villageId ?? 0
   const list = usePagedList<VerificationView>(
     allowed
-      ? (page) => listVerifications(villageId, { state: 'pending', page, pageSize: 20 }, { toast: false })
+      ? (page) =>
+          call(
+            verificationRoutes.list,
+            { params: { villageId }, query: { state: 'pending', page, pageSize: 20 } },
+            { toast: false },
+          )
       : null,
     (v) => v.id,
     [allowed, villageId],
@@ -44,7 +49,7 @@ export default function VerificationsPage() {
     if (!yes) return
     setBusy(v.id)
     try {
-      await confirmVerification(villageId, v.id)
+      await call(verificationRoutes.confirm, { params: { villageId, id: v.id } })
       done(v.id)
       void Taro.showToast({ title: '已确认', icon: 'success' })
     } catch {
@@ -65,7 +70,7 @@ export default function VerificationsPage() {
     const v = rejecting
     setBusy(v.id)
     try {
-      await rejectVerification(villageId, v.id, checked.data)
+      await call(verificationRoutes.reject, { params: { villageId, id: v.id }, body: checked.data })
       done(v.id)
       void Taro.showToast({ title: '已驳回', icon: 'success' })
     } finally {
