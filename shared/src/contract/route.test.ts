@@ -63,6 +63,16 @@ describe('route declarations', () => {
     const plain = route<null>()({ method: 'POST', path: '/p', access: access.admin(), summary: 's' })
     expect([up.upload, plain.upload]).toEqual(['file', undefined])
   })
+
+  it('carries a village rule’s own refusal code only where one is named', () => {
+    expect(access.village(['committee_member'], { refusal: 'NOTICE_REPLY_NOT_ALLOWED' })).toEqual({
+      kind: 'village',
+      roles: ['committee_member'],
+      township: false,
+      refusal: 'NOTICE_REPLY_NOT_ALLOWED',
+    })
+    expect('refusal' in access.village(['committee_member'])).toBe(false)
+  })
 })
 
 describe('the grievance contract', () => {
