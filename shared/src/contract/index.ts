@@ -3,6 +3,7 @@ import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
 import { homeRoutes } from './home'
 import { meRoutes } from './me'
+import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
@@ -14,6 +15,7 @@ export * from './grievances'
 export * from './health'
 export * from './home'
 export * from './me'
+export * from './notices'
 export * from './orgs'
 export * from './roles'
 export * from './roster'
@@ -25,6 +27,7 @@ export const CONTRACT = {
   health: healthRoutes,
   home: homeRoutes,
   me: meRoutes,
+  notices: noticeRoutes,
   orgs: orgRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,
