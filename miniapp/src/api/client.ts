@@ -85,7 +85,7 @@ export const markRead = (id: number, o?: CallOptions) =>
 export const markAllRead = (o?: CallOptions) =>
   api.request<unknown>('/api/inbox/read-all', { method: 'POST', ...o })
 
-// ---------- photos ----------
+// ---------- photos and documents ----------
 /**
  * One photo for an item being written. Each photo has its own key, so sending it again after a lost
  * connection gives back the same upload instead of a second copy.
@@ -100,6 +100,21 @@ export const uploadPhoto = (
     upload: { field: 'file', filePath, ...(o.onProgress ? { onProgress: o.onProgress } : {}) },
     ...(o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {}),
     ...(o.toast !== undefined ? { toast: o.toast } : {}),
+  })
+
+/**
+ * A PDF, spreadsheet or photo for a notice, typed by its bytes on the server. Each file has its own key,
+ * so a retry does not store it twice.
+ */
+export const uploadAttachment = (
+  villageId: number,
+  file: { path: string; name: string },
+  o: CallOptions = {},
+) =>
+  api.request<StoredFileView>(`/api/villages/${villageId}/attachments`, {
+    method: 'POST',
+    upload: { field: 'file', filePath: file.path, fileName: file.name },
+    ...o,
   })
 
 // ---------- 证明 (certificates) ----------

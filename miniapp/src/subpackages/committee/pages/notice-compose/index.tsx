@@ -13,20 +13,15 @@ import {
   NOTICE_CATEGORY_DEFAULT_DAYS,
   NOTICE_CATEGORY_LABELS,
   beijingDate,
+  noticeRoutes,
+  orgRoutes,
   type FinanceLineKind,
   type NoticeCategory,
   type NoticeView,
 } from '@xiangli/shared'
-import {
-  correctNotice,
-  createNoticeDraft,
-  getNotice,
-  getVillageWithGroups,
-  updateNoticeDraft,
-  uploadNoticeAttachment,
-} from '@/api/notices'
+import { uploadAttachment } from '@/api/client'
 import { randomKey } from '@/api/core'
-import { showProblem } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
@@ -70,11 +65,16 @@ export default function NoticeComposePage() {
   const ctx = useCommitteeVillage()
   const villageId = ctx.villageId ?? 0
   const existing = useResource<NoticeView>(
-    ctx.me && ctx.villageId !== null && id !== null ? () => getNotice(villageId, id, { toast: false }) : null,
+    ctx.me && ctx.villageId !== null && id !== null
+      ? () => call(noticeRoutes.detail, { params: { villageId, id } }, { toast: false })
+      : null,
     [ctx.me?.accountId, ctx.villageId, id],
   )
   const village = useResource(
-    ctx.me && ctx.villageId !== null ? () => getVillageWithGroups(villageId, { toast: false }) : null,
+    // the village with its groups (村民小组), for a notice's audience
+    ctx.me && ctx.villageId !== null
+      ? () => call(orgRoutes.village, { params: { villageId } }, { toast: false })
+      : null,
     [ctx.me?.accountId, ctx.villageId],
   )
   const [form, setForm] = useState<NoticeForm | null>(id === null ? newNoticeForm() : null)
@@ -151,7 +151,7 @@ export default function NoticeComposePage() {
     if (!doc) return
     setUploading(true)
     try {
-      const stored = await uploadNoticeAttachment(villageId, doc, { idempotencyKey: randomKey() })
+      const stored = await uploadAttachment(villageId, doc, { idempotencyKey: randomKey() })
       setDocNames((names) => ({ ...names, [stored.id]: doc.name }))
       setForm((f) => (f ? { ...f, attachmentIds: [...f.attachmentIds, stored.id] } : f))
     } catch {
@@ -181,10 +181,11 @@ export default function NoticeComposePage() {
       if (id === null) return
       setSending(true)
       try {
-        await correctNotice(villageId, id, checked.value, {
-          idempotencyKey: keyFor(checked.value),
-          toast: false,
-        })
+        await call(
+          noticeRoutes.correct,
+          { params: { villageId, id }, body: checked.value },
+          { idempotencyKey: keyFor(checked.value), toast: false },
+        )
         void Taro.showToast({ title: '已发布更正', icon: 'success' })
         void Taro.navigateBack()
       } catch (e) {
@@ -206,8 +207,8 @@ export default function NoticeComposePage() {
       const o = { idempotencyKey: keyFor(checked.value), toast: false }
       const saved =
         id === null
-          ? await createNoticeDraft(villageId, checked.value, o)
-          : await updateNoticeDraft(villageId, id, checked.value, o)
+          ? await call(noticeRoutes.create, { params: { villageId }, body: checked.value }, o)
+          : await call(noticeRoutes.edit, { params: { villageId, id }, body: checked.value }, o)
       void Taro.showToast({ title: '草稿已保存', icon: 'success' })
       if (id === null)
         void Taro.redirectTo({ url: withQuery(ROUTES.committeeNotice, { id: saved.id, villageId }) })
