@@ -20,6 +20,7 @@ const HOUSE_MODULES = [
   'auth',
   'verification',
   'inbox',
+  'notices',
 ]
 const inHouse = (glob) => HOUSE_MODULES.map((m) => `server/src/modules/${m}/${glob}`)
 

@@ -1,38 +1,6 @@
 /**
- * The public-notice API (村务公开 / 公示). V = /api/villages/:villageId, T = /api/townships/:townshipId.
- * COMMITTEE = committee_member | party_secretary; ANY = any village role; +T = township officials too.
- *
- * method path                                         access              request                     response
- * GET    V/notices                                    ANY +T              noticeFeedQuerySchema (q)   NoticePage          feed: published + ended for my audience, pinned first, unread markers, search `q`
- * GET    V/notices/unread                             ANY                 -                           NoticeUnreadCounts
- * GET    V/notices/manage                             COMMITTEE, supervisor +T  noticeManageQuerySchema (q) NoticePage    every state incl. drafts and reviews
- * POST   V/notices                                    COMMITTEE           noticeDraftSchema           NoticeView          creates a draft
- * GET    V/notices/:id                                ANY +T              -                           NoticeView          marks it read; drafts only for COMMITTEE/supervisor
- * PUT    V/notices/:id                                COMMITTEE           noticeDraftSchema           NoticeView          edits a draft; published → NOTICE_PUBLISHED_IMMUTABLE
- * POST   V/notices/:id/submit                         COMMITTEE           -                           NoticeView          to the supervision committee (when the village asks for review)
- * POST   V/notices/:id/review                         supervisor          noticeReviewSchema          NoticeView          approve (with an opinion) or return (with a reason)
- * POST   V/notices/:id/publish                        COMMITTEE           noticePublishSchema         NoticeView          version 1, hash into the audit chain, notifies the audience
- * POST   V/notices/:id/pin                            COMMITTEE           noticePinSchema             NoticeView
- * POST   V/notices/:id/corrections                    COMMITTEE           noticeCorrectionSchema      NoticeView          a new version with a reason
- * POST   V/notices/:id/opinion                        supervisor          noticeOpinionSchema         NoticeView          监督委员会意见 on a published notice, once
- * POST   V/notices/:id/objections                     ANY                 objectionCreateSchema       ObjectionView       during the period only (NOTICE_PERIOD_ENDED after)
- * GET    V/notices/:id/objections                     ANY +T              -                           ObjectionView[]     residents: their own; COMMITTEE/supervisor/township: all
- * POST   V/notices/:id/ack                            ANY                 -                           NoticeAckResult     one per household (unique constraint)
- * GET    V/notices/:id/acks                           COMMITTEE, supervisor +T  -                        NoticeAckReport     acknowledged and missing households
- * GET    V/notice-objections                          COMMITTEE, supervisor +T  objectionQueueQuerySchema (q)  ObjectionPage
- * GET    V/notice-objections/mine                     ANY                 objectionQueueQuerySchema (q)  ObjectionPage  my own objections, newest first
- * POST   V/notice-objections/:oid/answer              COMMITTEE           objectionAnswerSchema       ObjectionView       supervisor/resident → 403 NOTICE_REPLY_NOT_ALLOWED
- * POST   V/notice-objections/:oid/accept              ANY (the objector)  -                           ObjectionView
- * POST   V/notice-objections/:oid/escalate            ANY (the objector)  objectionEscalateSchema     ObjectionView       to the township
- * GET    V/notice-calendar                            COMMITTEE, supervisor +T  -                        VillageNoticeCalendar
- * GET    V/notice-settings                            COMMITTEE, supervisor +T  -                        NoticeSettings
- * PUT    V/notice-settings                            COMMITTEE           noticeSettingsSchema        NoticeSettings
- * POST   V/attachments                                ANY +T              multipart field `file`      StoredFileView      an image, PDF, .xlsx or .csv (checked by its bytes) for attachmentIds
- * GET    /api/public/notices/:id                      public (no login)   -                           PublicNoticeView    a published/ended notice with every version (H5 share URL)
- * GET    T/notice-objections                          township            townshipObjectionQuerySchema (q)  ObjectionPage   overdue and escalated objections of its villages
- * POST   T/notice-objections/:oid/answer              township            objectionAnswerSchema       ObjectionView
- * GET    T/notice-calendar                            township            -                           TownshipNoticeCalendar  compliance across its villages
- * GET    T/notice-integrity                           township            -                           NoticeIntegrityReport   re-hashes every published version against the audit chain
+ * The requests and answers of the public-notice API (村务公开 / 公示). Its routes, with who may call
+ * each, are declared in contract/notices.ts.
  *
  * Amounts are integer fen. Dates of a publicity period are Beijing calendar days 'YYYY-MM-DD' (inclusive);
  * instants are ISO strings.

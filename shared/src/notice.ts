@@ -7,6 +7,21 @@
  * here so that anyone (the server, an auditor's script) computes the same bytes.
  */
 import type { ErrorCode } from './errors'
+import { COMMITTEE_ROLES, OVERSIGHT_ROLES, type Role } from './roles'
+
+// ---------- who works on notices ----------
+
+/** The 两委 draft, publish, correct and pin notices and keep the publication calendar. */
+export const NOTICE_WRITERS: readonly Role[] = COMMITTEE_ROLES
+/** The supervision committee reviews a draft (when the village asks it to) and gives its opinion once published. */
+export const NOTICE_REVIEWERS: readonly Role[] = ['supervisor']
+/** Those who see every notice in every state, every objection, the acknowledgements and the calendar. */
+export const NOTICE_OVERSEERS: readonly Role[] = OVERSIGHT_ROLES
+/**
+ * Only the 两委 answer an objection: the committee guarantees what it published and answers for it
+ * (Art 30); a supervisor or a resident is told so (NOTICE_REPLY_NOT_ALLOWED).
+ */
+export const OBJECTION_ANSWERERS: readonly Role[] = COMMITTEE_ROLES
 
 // ---------- categories ----------
 

@@ -302,11 +302,6 @@ export function committeeButtons(d: DeliberationDetail): CommitteeButtons {
 export const noticesAwaitingOpinion = (d: DeliberationDetail): NoticeView[] =>
   d.notices.filter((n) => n.supervisionOpinion === null)
 
-export const NOTICE_CATEGORY_LABELS: Record<NoticeView['category'], string> = {
-  resolution: '决议公开',
-  implementation: '实施结果公开',
-}
-
 // ---------- Art 24 matters, in plain words ----------
 
 /** What each matter type means, so a committee member picks the right one. */

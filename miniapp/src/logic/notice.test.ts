@@ -5,6 +5,7 @@ import {
   chipWithUnread,
   complianceLine,
   markReadInList,
+  answersObjections,
   noticeBench,
   objectionDeadline,
   objectorActions,
@@ -27,6 +28,14 @@ describe('noticeBench', () => {
   it('gives nothing at a township or without a membership', () => {
     expect(noticeBench(m(['township_official'], 'township'))).toEqual({ manage: false, supervise: false })
     expect(noticeBench(null)).toEqual({ manage: false, supervise: false })
+  })
+
+  it('shows the answer to an objection to the 两委 only, as its route lets only them answer', () => {
+    expect(answersObjections(m(['committee_member']))).toBe(true)
+    expect(answersObjections(m(['party_secretary']))).toBe(true)
+    expect(answersObjections(m(['supervisor', 'resident']))).toBe(false)
+    expect(answersObjections(m(['committee_member'], 'township'))).toBe(false)
+    expect(answersObjections(null)).toBe(false)
   })
 })
 

@@ -4,7 +4,9 @@
  * `@xiangli/shared` (notice.ts); the server decides for real.
  */
 import {
-  COMMITTEE_ROLES,
+  NOTICE_REVIEWERS,
+  NOTICE_WRITERS,
+  OBJECTION_ANSWERERS,
   isSelfGoverningUnit,
   CALENDAR_OBLIGATION_LABELS,
   CALENDAR_STATUS_LABELS,
@@ -23,6 +25,7 @@ import {
   type NoticeSummary,
   type ObjectionState,
   type ObjectionView,
+  type Role,
   type VillageNoticeCalendar,
 } from '@xiangli/shared'
 import { formatTime } from './format'
@@ -38,14 +41,19 @@ export interface NoticeBench {
   supervise: boolean
 }
 
-/** What the 村委工作台 offers about notices. The server decides for real. */
+const holdsIn = (membership: Pick<Membership, 'orgKind' | 'roles'> | null, roles: readonly Role[]): boolean =>
+  membership !== null &&
+  isSelfGoverningUnit(membership.orgKind) &&
+  membership.roles.some((r) => roles.includes(r))
+
+/** What the 村委工作台 offers about notices: the roles the notice routes let in. The server decides for real. */
 export function noticeBench(membership: Pick<Membership, 'orgKind' | 'roles'> | null): NoticeBench {
-  if (!membership || !isSelfGoverningUnit(membership.orgKind)) return { manage: false, supervise: false }
-  return {
-    manage: membership.roles.some((r) => COMMITTEE_ROLES.includes(r)),
-    supervise: membership.roles.includes('supervisor'),
-  }
+  return { manage: holdsIn(membership, NOTICE_WRITERS), supervise: holdsIn(membership, NOTICE_REVIEWERS) }
 }
+
+/** Whether the caller may answer an objection: the answer form shows only to them. */
+export const answersObjections = (membership: Pick<Membership, 'orgKind' | 'roles'> | null): boolean =>
+  holdsIn(membership, OBJECTION_ANSWERERS)
 
 // ---------- categories ----------
 

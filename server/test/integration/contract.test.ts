@@ -14,9 +14,6 @@ const NOT_YET_ON_CONTRACT = new Set([
   'PetitionsController',
   'DeliberationsController',
   'MeetingNoticesController',
-  'PublicNoticesController',
-  'TownshipNoticesController',
-  'NoticesController',
   'ClockController',
 ])
 

@@ -10,6 +10,7 @@ import {
 import { SYSTEM_ACTOR } from '../../src/core/audit/audit.service'
 import { TxService } from '../../src/core/tx/tx.service'
 import { NoticesService } from '../../src/modules/notices/notices.service'
+import { NoticePeriodEnd } from '../../src/modules/notices/use-cases/notice-period-end'
 import { NoticeObjection } from '../../src/modules/notices/entities/notice-objection.entity'
 import { PublicNotice } from '../../src/modules/notices/entities/public-notice.entity'
 import { Org } from '../../src/modules/orgs/entities/org.entity'
@@ -393,7 +394,7 @@ describe(`村务公开 (public notices) on ${DIALECT}`, () => {
         'NOTICE_PERIOD_ENDED',
       )
       expect((await detail(n.id, resident)).state).toBe('ended')
-      expect(await t.app.get(NoticesService).endExpired()).toBeGreaterThanOrEqual(1)
+      expect(await t.app.get(NoticePeriodEnd).endExpired()).toBeGreaterThanOrEqual(1)
       expect((await t.ds.getRepository(PublicNotice).findOneByOrFail({ id: n.id })).state).toBe('ended')
       const pub = await get(`/api/public/notices/${n.id}`)
       expect(pub.body).toMatchObject({ state: 'ended', title: '一组道路硬化方案公示' })

@@ -7,6 +7,7 @@ import { healthRoutes } from './health'
 import { homeRoutes } from './home'
 import { inboxRoutes } from './inbox'
 import { meRoutes } from './me'
+import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
@@ -23,6 +24,7 @@ export * from './health'
 export * from './home'
 export * from './inbox'
 export * from './me'
+export * from './notices'
 export * from './orgs'
 export * from './roles'
 export * from './roster'
@@ -39,6 +41,7 @@ export const CONTRACT = {
   home: homeRoutes,
   inbox: inboxRoutes,
   me: meRoutes,
+  notices: noticeRoutes,
   orgs: orgRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { grievanceRoutes } from './grievances'
+import { noticeRoutes } from './notices'
 import { access, paramNames, pathOf, route } from './route'
 
 describe('route declarations', () => {
@@ -63,6 +64,16 @@ describe('route declarations', () => {
     const plain = route<null>()({ method: 'POST', path: '/p', access: access.admin(), summary: 's' })
     expect([up.upload, plain.upload]).toEqual(['file', undefined])
   })
+
+  it('carries a village rule’s own refusal code only where one is named', () => {
+    expect(access.village(['committee_member'], { refusal: 'NOTICE_REPLY_NOT_ALLOWED' })).toEqual({
+      kind: 'village',
+      roles: ['committee_member'],
+      township: false,
+      refusal: 'NOTICE_REPLY_NOT_ALLOWED',
+    })
+    expect('refusal' in access.village(['committee_member'])).toBe(false)
+  })
 })
 
 describe('the grievance contract', () => {
@@ -79,5 +90,32 @@ describe('the grievance contract', () => {
       else if (r.access.kind === 'township') expect(paramNames(r.path)).toContain('townshipId')
       else throw new Error(`${r.method} ${r.path} is neither village nor township scoped`)
     }
+  })
+})
+
+describe('the notice contract', () => {
+  const all = Object.values(noticeRoutes)
+
+  it('declares each method and path once', () => {
+    const keys = all.map((r) => `${r.method} ${r.path}`)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  it('scopes every route to a village or a township named in its path, but the share page', () => {
+    for (const r of all) {
+      if (r.access.kind === 'village') expect(paramNames(r.path)).toContain('villageId')
+      else if (r.access.kind === 'township') expect(paramNames(r.path)).toContain('townshipId')
+      else expect(r).toBe(noticeRoutes.publicRead)
+    }
+    expect(noticeRoutes.publicRead.access).toEqual({ kind: 'public' })
+  })
+
+  it('lets only the 两委 answer an objection, and tells anyone else of the village so in its own words', () => {
+    expect(noticeRoutes.answer.access).toEqual({
+      kind: 'village',
+      roles: ['committee_member', 'party_secretary'],
+      township: false,
+      refusal: 'NOTICE_REPLY_NOT_ALLOWED',
+    })
   })
 })

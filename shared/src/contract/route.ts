@@ -5,6 +5,7 @@
  * from them, so the three can no longer drift apart.
  */
 import type { z, ZodTypeAny } from 'zod'
+import type { ErrorCode } from '../errors'
 import type { Role } from '../roles'
 
 /**
@@ -12,24 +13,26 @@ import type { Role } from '../roles'
  * - public: anyone, no login
  * - account: any logged-in account, verified or not
  * - village: a role in the village named by the route's :villageId; `township` also lets officials
- *   of the township above it in
+ *   of the township above it in; `refusal` is the code someone of the village without one of the
+ *   roles is refused with, where the feature has a sentence of its own for it (FORBIDDEN otherwise)
  * - township: a role in the township or street named by the route's :townshipId
  * - admin: system administrators
  */
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'account' }
-  | { kind: 'village'; roles: readonly Role[]; township: boolean }
+  | { kind: 'village'; roles: readonly Role[]; township: boolean; refusal?: ErrorCode }
   | { kind: 'township'; roles: readonly Role[] }
   | { kind: 'admin' }
 
 export const access = {
   public: (): AccessRule => ({ kind: 'public' }),
   account: (): AccessRule => ({ kind: 'account' }),
-  village: (roles: readonly Role[], opts: { township?: boolean } = {}): AccessRule => ({
+  village: (roles: readonly Role[], opts: { township?: boolean; refusal?: ErrorCode } = {}): AccessRule => ({
     kind: 'village',
     roles,
     township: opts.township ?? false,
+    ...(opts.refusal ? { refusal: opts.refusal } : {}),
   }),
   township: (roles: readonly Role[] = ['township_official']): AccessRule => ({ kind: 'township', roles }),
   admin: (): AccessRule => ({ kind: 'admin' }),

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { DeliberationStatus } from '@xiangli/shared'
+import { NOTICE_CATEGORY_LABELS, type DeliberationStatus } from '@xiangli/shared'
 import { formatTime } from '@/logic/format'
 import {
-  NOTICE_CATEGORY_LABELS,
   statusLabel,
   statusTone,
   type MeetingLine,

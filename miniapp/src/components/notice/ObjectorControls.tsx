@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { objectionEscalateSchema, type ObjectionView } from '@xiangli/shared'
-import { acceptObjectionAnswer, escalateObjection } from '@/api/notices'
+import { noticeRoutes, objectionEscalateSchema, type ObjectionView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { objectorActions } from '@/logic/notice'
 import { ReasonDialog } from '../ReasonDialog'
 
@@ -33,7 +33,7 @@ export function ObjectorControls({
     if (!confirm) return
     setAccepting(true)
     try {
-      onChange(await acceptObjectionAnswer(o.villageId, o.id))
+      onChange(await call(noticeRoutes.accept, { params: { villageId: o.villageId, oid: o.id } }))
       void Taro.showToast({ title: '已认可答复', icon: 'success' })
     } catch {
       // the request layer has said what went wrong
@@ -68,7 +68,12 @@ export function ObjectorControls({
           return r.success ? null : (r.error.issues[0]?.message ?? '请填写理由')
         }}
         onSubmit={async (reason) => {
-          onChange(await escalateObjection(o.villageId, o.id, { reason }))
+          onChange(
+            await call(noticeRoutes.escalate, {
+              params: { villageId: o.villageId, oid: o.id },
+              body: { reason },
+            }),
+          )
           setEscalating(false)
           void Taro.showToast({ title: '已反映到乡镇', icon: 'success' })
         }}

@@ -1,6 +1,7 @@
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { getPublicNotice } from '@/api/notices'
+import { noticeRoutes } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { NoticeArticle } from '@/components/notice/NoticeContent'
@@ -19,7 +20,11 @@ import './index.scss'
 export default function PublicNoticePage() {
   const { params } = useRouter()
   const id = idParam(params.id)
-  const notice = useResource(id !== null ? () => getPublicNotice(id, { toast: false }) : null, [id])
+  // a public route: called without a token, so a shared link opens before anyone logs in
+  const notice = useResource(
+    id !== null ? () => call(noticeRoutes.publicRead, { params: { id } }, { toast: false }) : null,
+    [id],
+  )
 
   useShareAppMessage(() => ({
     title: notice.data ? `${notice.data.villageName}：${notice.data.title}` : '村务公开',

@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { SearchBar } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css'
-import type { NoticeCategory, NoticeSummary } from '@xiangli/shared'
-import { getNoticeUnread, listNoticeFeed } from '@/api/notices'
+import { noticeRoutes, type NoticeCategory, type NoticeSummary } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -33,15 +33,25 @@ export default function PublicPage() {
   const opened = useRef<number | null>(null)
 
   const unread = useResource(
-    ctx.villageId !== null ? () => getNoticeUnread(villageId, { toast: false }) : null,
+    ctx.villageId !== null
+      ? () => call(noticeRoutes.unread, { params: { villageId } }, { toast: false })
+      : null,
     [ctx.villageId],
   )
   const list = usePagedList<NoticeSummary>(
     ctx.villageId !== null
       ? (page) =>
-          listNoticeFeed(
-            villageId,
-            { page, pageSize: 20, ...(category ? { category } : {}), ...(search ? { q: search } : {}) },
+          call(
+            noticeRoutes.feed,
+            {
+              params: { villageId },
+              query: {
+                page,
+                pageSize: 20,
+                ...(category ? { category } : {}),
+                ...(search ? { q: search } : {}),
+              },
+            },
             { toast: false },
           )
       : null,

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common'
-import type { Role } from '@xiangli/shared'
+import type { ErrorCode, Role } from '@xiangli/shared'
 
 export const ACCESS_KEY = 'xiangli:access'
 
@@ -8,7 +8,8 @@ export const ACCESS_KEY = 'xiangli:access'
  * - public: anyone, no login
  * - account: any logged-in account, verified or not
  * - village: a role in the village named by the route's :villageId; `township` also lets officials
- *   of the township above it in
+ *   of the township above it in; someone of the village without one of the roles is refused with
+ *   `refusal` where the route names one, FORBIDDEN otherwise
  * - township: a role (township_official by default) in the township or street named by the route's
  *   :townshipId; services then look things up within that township's villages
  * - admin: system administrators
@@ -16,7 +17,7 @@ export const ACCESS_KEY = 'xiangli:access'
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'account' }
-  | { kind: 'village'; roles: readonly Role[]; township: boolean }
+  | { kind: 'village'; roles: readonly Role[]; township: boolean; refusal?: ErrorCode }
   | { kind: 'township'; roles: readonly Role[] }
   | { kind: 'admin' }
 

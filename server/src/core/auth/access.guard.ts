@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common'
 import { Reflector } from '@nestjs/core'
 import type { FastifyRequest } from 'fastify'
-import { isSelfGoverningUnit, isTownshipLevel, sortRoles, type Role } from '@xiangli/shared'
+import { isSelfGoverningUnit, isTownshipLevel, sortRoles, type ErrorCode, type Role } from '@xiangli/shared'
 import { AppException } from '../errors/app.exception'
 import { OrgDirectory } from '../access/org-directory'
 import { Viewer } from '../access/viewer'
@@ -63,7 +63,7 @@ export class AccessGuard implements CanActivate {
         if (!isSystemAdmin(principal)) throw new AppException('FORBIDDEN')
         return true
       case 'village':
-        await this.checkVillage(req, principal, rule.roles, rule.township)
+        await this.checkVillage(req, principal, rule.roles, rule.township, rule.refusal)
         return true
       case 'township':
         await this.checkTownship(req, principal, rule.roles)
@@ -104,6 +104,7 @@ export class AccessGuard implements CanActivate {
     p: Principal,
     roles: readonly Role[],
     township: boolean,
+    refusal: ErrorCode = 'FORBIDDEN',
   ): Promise<void> {
     const raw = (req.params as Record<string, string | undefined>).villageId
     if (!raw || !/^[1-9]\d{0,9}$/.test(raw)) throw new AppException('ORG_NOT_FOUND')
@@ -120,7 +121,7 @@ export class AccessGuard implements CanActivate {
       req.acting = { orgId: villageId, role: 'township_official' }
       return
     }
-    if (p.roles.has(villageId)) throw new AppException('FORBIDDEN')
+    if (p.roles.has(villageId)) throw new AppException(refusal)
     if (!isVerified(p) && roles.includes('resident')) throw new AppException('NOT_VERIFIED')
     throw new AppException('OUT_OF_SCOPE')
   }

@@ -1,9 +1,10 @@
-import { In, type EntityManager } from 'typeorm'
-import type { ErrorCode, NoticeState } from '@xiangli/shared'
+import type { EntityManager } from 'typeorm'
+import type { ErrorCode } from '@xiangli/shared'
 import { digest, type ContentCheck, type ContentProblem } from '../../core/audit/audit.service'
 import { byTarget, recordedEntries, recordsOneOf, type Recorded } from '../../core/audit/recorded'
-import { NoticeVersion } from './entities/notice-version.entity'
-import { PublicNotice } from './entities/public-notice.entity'
+import type { NoticeVersion } from './entities/notice-version.entity'
+import type { PublicNotice } from './entities/public-notice.entity'
+import { NoticeVersionsRepository } from './notice-versions.repository'
 import {
   OPINION_ACTION,
   PERIOD_ENDED_ACTION,
@@ -15,9 +16,12 @@ import {
   rowMatchesVersion,
   versionRecords,
 } from './notice-records'
+import { isPublished } from './notices.rules'
 
-const PUBLISHED: NoticeState[] = ['published', 'ended']
 const BATCH = 500
+
+/** The verifier runs the check on the manager it is given: the server's, or the command line's own. */
+const versionsOn = (m: EntityManager) => new NoticeVersionsRepository(m.connection)
 
 export interface VersionMismatch {
   noticeId: number
@@ -38,30 +42,23 @@ export interface VersionMismatch {
  * AuditService.verify.
  */
 export async function checkNoticeVersions(
-  m: EntityManager,
+  repo: NoticeVersionsRepository,
   villageIds: number[] | null,
+  m?: EntityManager,
 ): Promise<{ checked: number; mismatches: VersionMismatch[] }> {
   if (villageIds !== null && villageIds.length === 0) return { checked: 0, mismatches: [] }
   const mismatches: VersionMismatch[] = []
   let checked = 0
   let after = 0
   for (;;) {
-    const qb = m
-      .getRepository(NoticeVersion)
-      .createQueryBuilder('v')
-      .where('v.id > :after', { after })
-      .orderBy('v.id', 'ASC')
-      .take(BATCH)
-    if (villageIds) qb.andWhere('v.villageId IN (:...villageIds)', { villageIds })
-    const batch = await qb.getMany()
+    const batch = await repo.batchAfter(after, villageIds, BATCH, m)
     if (batch.length === 0) break
     const entries = (
-      await m.query(
-        `SELECT seq, action, targetType, targetId, afterDigest FROM audit_entry
-          WHERE targetType = 'notice_version' AND targetId IN (${batch.map(() => '?').join(', ')})`,
-        batch.map((v) => String(v.id)),
+      await repo.entriesAbout(
+        batch.map((v) => v.id),
+        m,
       )
-    ).filter((e: Recorded) => (VERSION_ACTIONS as readonly string[]).includes(e.action)) as Recorded[]
+    ).filter((e) => (VERSION_ACTIONS as readonly string[]).includes(e.action))
     const recorded = new Map(entries.map((e) => [e.targetId, e]))
     for (const v of batch) {
       checked++
@@ -86,11 +83,11 @@ export async function checkNoticeVersions(
 async function deletedVersion(m: EntityManager, entries: Recorded[]): Promise<ContentProblem | null> {
   for (let i = 0; i < entries.length; i += BATCH) {
     const slice = entries.slice(i, i + BATCH)
-    const found = await m
-      .getRepository(NoticeVersion)
-      .find({ select: ['id'], where: { id: In(slice.map((e) => Number(e.targetId))) } })
-    const present = new Set(found.map((v) => String(v.id)))
-    const gone = slice.find((e) => !present.has(e.targetId))
+    const present = await versionsOn(m).existing(
+      slice.map((e) => Number(e.targetId)),
+      m,
+    )
+    const gone = slice.find((e) => !present.has(Number(e.targetId)))
     if (gone)
       return {
         seq: gone.seq,
@@ -118,8 +115,7 @@ function liveRowProblem(
   },
 ): { seq: number; problem: string } | null {
   const label = `第 ${n.id} 号公告（public_notice ${n.id}）`
-  const published = PUBLISHED.includes(n.state)
-  if (!published) {
+  if (!isPublished(n)) {
     if (versions.length > 0) return { seq: 0, problem: `${label}已经公开过，却被改回了未公开的状态` }
     return null
   }
@@ -153,7 +149,8 @@ function liveRowProblem(
  * versions and the facts recorded when it was published.
  */
 export const noticesCheck: ContentCheck = async (m) => {
-  const versionsReport = await checkNoticeVersions(m, null)
+  const repo = versionsOn(m)
+  const versionsReport = await checkNoticeVersions(repo, null, m)
   const first = versionsReport.mismatches[0]
   if (first)
     return {
@@ -181,28 +178,17 @@ export const noticesCheck: ContentCheck = async (m) => {
   const named = new Map<number, number>()
   for (const [id, list] of about)
     if (list.some((e) => e.action === PUBLICATION_ACTION)) named.set(Number(id), list[0]!.seq)
-  const versionNotices: { noticeId: number }[] = await m
-    .getRepository(NoticeVersion)
-    .createQueryBuilder('v')
-    .select('DISTINCT v.noticeId', 'noticeId')
-    .getRawMany()
-  for (const { noticeId } of versionNotices) if (!named.has(Number(noticeId))) named.set(Number(noticeId), 0)
+  for (const noticeId of await repo.noticesWithVersions(m)) if (!named.has(noticeId)) named.set(noticeId, 0)
 
   let after = 0
   for (;;) {
-    const rows = await m
-      .getRepository(PublicNotice)
-      .createQueryBuilder('n')
-      .where('n.id > :after', { after })
-      .orderBy('n.id', 'ASC')
-      .take(BATCH)
-      .getMany()
+    const rows = await repo.noticesAfter(after, BATCH, m)
     if (rows.length === 0) break
     after = rows[rows.length - 1]!.id
-    const versions = await m.getRepository(NoticeVersion).find({
-      where: { noticeId: In(rows.map((n) => n.id)) },
-      order: { noticeId: 'ASC', version: 'ASC' },
-    })
+    const versions = await repo.ofNotices(
+      rows.map((n) => n.id),
+      m,
+    )
     for (const n of rows) {
       named.delete(n.id)
       const mine = versions.filter((v) => v.noticeId === n.id)

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common'
+import { Clock } from '../../core/clock/clock'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
-import { NoticesService } from './notices.service'
+import { NoticePeriodEnd } from './use-cases/notice-period-end'
 
 const HOUR_MS = 3_600_000
 
@@ -16,7 +17,8 @@ export class NoticePeriodJob implements OnApplicationBootstrap, OnApplicationShu
   private running = false
 
   constructor(
-    private readonly notices: NoticesService,
+    private readonly periodEnd: NoticePeriodEnd,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,7 +36,7 @@ export class NoticePeriodJob implements OnApplicationBootstrap, OnApplicationShu
     if (this.running) return
     this.running = true
     try {
-      await this.notices.endExpired(new Date())
+      await this.periodEnd.endExpired(this.clock.now())
     } catch (e) {
       this.log.error(String((e as Error).stack ?? e))
     } finally {

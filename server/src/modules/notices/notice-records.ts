@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm'
 import { canonicalNoticeContent } from '@xiangli/shared'
 import { canonicalJson, sha256 } from '../../core/audit/audit.service'
-import { NoticeVersion } from './entities/notice-version.entity'
+import type { NoticeVersion } from './entities/notice-version.entity'
 import type { PublicNotice } from './entities/public-notice.entity'
 
 /**
@@ -97,21 +96,12 @@ export function rowMatchesVersion(n: PublicNotice, v: NoticeVersion): boolean {
  * Published notices as readers see them: title, body, finance lines and files from the latest
  * version, the record the chain vouches for, not from the live row a database user could edit.
  */
-export async function asPublished(m: EntityManager, rows: PublicNotice[]): Promise<PublicNotice[]> {
-  const ids = rows.filter((n) => n.version > 0).map((n) => n.id)
-  if (ids.length === 0) return rows
-  const versions = await m
-    .getRepository(NoticeVersion)
-    .createQueryBuilder('v')
-    .where('v.noticeId IN (:...ids)', { ids })
-    .getMany()
-  const latest = new Map<number, NoticeVersion>()
-  for (const v of versions) {
-    const seen = latest.get(v.noticeId)
-    if (!seen || seen.version < v.version) latest.set(v.noticeId, v)
-  }
+export function asPublished(
+  rows: PublicNotice[],
+  latest: ReadonlyMap<number, NoticeVersion>,
+): PublicNotice[] {
   return rows.map((n) => {
-    const v = latest.get(n.id)
+    const v = n.version > 0 ? latest.get(n.id) : undefined
     if (!v) return n
     return {
       ...n,

@@ -1,15 +1,48 @@
 import { Global, Module } from '@nestjs/common'
+import { NoticesController } from './http/notices.controller'
+import { PublicNoticesController } from './http/public-notices.controller'
+import { TownshipNoticesController } from './http/township-notices.controller'
 import { NoticePeriodJob } from './notice-period.job'
-import { NoticesController } from './notices.controller'
+import { NoticeVersionsRepository } from './notice-versions.repository'
+import { NoticesRepository } from './notices.repository'
 import { NoticesService } from './notices.service'
-import { PublicNoticesController } from './public-notices.controller'
-import { TownshipNoticesController } from './township-notices.controller'
+import { ObjectionsRepository } from './objections.repository'
+import { Acknowledgements } from './use-cases/acknowledgements'
+import { NoticeCalendar } from './use-cases/notice-calendar'
+import { NoticeDrafts } from './use-cases/notice-drafts'
+import { NoticeFiles } from './use-cases/notice-files'
+import { NoticePeriodEnd } from './use-cases/notice-period-end'
+import { NoticePublication } from './use-cases/notice-publication'
+import { NoticeReads } from './use-cases/notice-reads'
+import { NoticeSteps } from './use-cases/notice-steps'
+import { ObjectionReads } from './use-cases/objection-reads'
+import { Objections } from './use-cases/objections'
+import { SupervisionReview } from './use-cases/supervision-review'
+import { TownshipOversight } from './use-cases/township-oversight'
 
 /** 村务公开. Global: deliberations publish their 决议公开 and 实施结果公开 through NoticesService. */
 @Global()
 @Module({
   controllers: [NoticesController, PublicNoticesController, TownshipNoticesController],
-  providers: [NoticesService, NoticePeriodJob],
+  providers: [
+    NoticesRepository,
+    NoticeVersionsRepository,
+    ObjectionsRepository,
+    NoticeSteps,
+    NoticeReads,
+    NoticeDrafts,
+    SupervisionReview,
+    NoticePublication,
+    ObjectionReads,
+    Objections,
+    Acknowledgements,
+    NoticeCalendar,
+    TownshipOversight,
+    NoticePeriodEnd,
+    NoticeFiles,
+    NoticePeriodJob,
+    NoticesService,
+  ],
   exports: [NoticesService],
 })
 export class NoticesModule {}

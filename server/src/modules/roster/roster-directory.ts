@@ -24,6 +24,15 @@ export interface RosterMatch extends RosterPerson {
   phone: string | null
 }
 
+/** A person's household as other modules may see it: who acknowledges for it, which group it is in. */
+export interface RosterHousehold {
+  residentId: number
+  residentName: string
+  householdId: number
+  /** the villager group (村民小组) the household belongs to */
+  groupId: number | null
+}
+
 /** What other modules may look up on the roster; the roster module's public face. */
 @Injectable()
 export class RosterDirectory {
@@ -74,5 +83,34 @@ export class RosterDirectory {
   /** How many households and people the village's roster holds. */
   counts(villageId: number): Promise<{ households: number; residents: number }> {
     return this.repo.counts(villageId)
+  }
+
+  /** The household of a person on the village's roster, or null. */
+  async householdOf(villageId: number, residentId: number): Promise<RosterHousehold | null> {
+    const found = await this.repo.householdOf(villageId, residentId)
+    if (!found) return null
+    return {
+      residentId: found.resident.id,
+      residentName: found.resident.name,
+      householdId: found.household.id,
+      groupId: found.household.groupId,
+    }
+  }
+
+  /** The village's households, or one villager group's, by 户号, each with its head's roster id. */
+  async households(
+    villageId: number,
+    groupId: number | null,
+  ): Promise<{ id: number; code: string; headResidentId: number | null }[]> {
+    return (await this.repo.householdsIn(villageId, groupId)).map((h) => ({
+      id: h.id,
+      code: h.code,
+      headResidentId: h.headResidentId,
+    }))
+  }
+
+  /** The accounts of the village's people (or one group's) who use the app, e.g. to tell them of a notice. */
+  accountsOf(villageId: number, groupId: number | null, m?: EntityManager): Promise<number[]> {
+    return this.repo.accountsIn(villageId, groupId, m)
   }
 }

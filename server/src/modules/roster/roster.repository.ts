@@ -139,4 +139,42 @@ export class RosterRepository {
   async setHead(m: EntityManager, householdId: number, residentId: number): Promise<void> {
     await m.getRepository(Household).update({ id: householdId }, { headResidentId: residentId })
   }
+
+  // ---------- for other modules ----------
+
+  /** A person's household with its villager group, read by the person's roster id in the village. */
+  async householdOf(
+    villageId: number,
+    residentId: number,
+  ): Promise<{ resident: Resident; household: Household } | null> {
+    const resident = await this.ds.getRepository(Resident).findOneBy({ id: residentId, villageId })
+    if (!resident) return null
+    const household = await this.ds.getRepository(Household).findOneBy({ id: resident.householdId })
+    return household ? { resident, household } : null
+  }
+
+  /** A village's households, or one villager group's, by 户号. */
+  householdsIn(villageId: number, groupId: number | null): Promise<Household[]> {
+    return this.ds.getRepository(Household).find({
+      where: groupId !== null ? { villageId, groupId } : { villageId },
+      order: { code: 'ASC' },
+    })
+  }
+
+  /** The accounts of the village's people (or one group's) who use the app. */
+  async accountsIn(
+    villageId: number,
+    groupId: number | null,
+    m: EntityManager = this.ds.manager,
+  ): Promise<number[]> {
+    const qb = m
+      .getRepository(Resident)
+      .createQueryBuilder('r')
+      .select('r.accountId', 'accountId')
+      .where('r.villageId = :villageId AND r.accountId IS NOT NULL', { villageId })
+    if (groupId !== null)
+      qb.innerJoin(Household, 'h', 'h.id = r.householdId').andWhere('h.groupId = :g', { g: groupId })
+    const rows: { accountId: number | string }[] = await qb.getRawMany()
+    return rows.map((r) => Number(r.accountId))
+  }
 }

@@ -3,7 +3,8 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
-import { getNoticeAcks } from '@/api/notices'
+import { noticeRoutes } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
@@ -22,11 +23,10 @@ export default function NoticeAcksPage() {
   const ctx = useCommitteeVillage()
   const villageId = ctx.villageId ?? 0
   const allowed = ctx.villageId !== null && id !== null
-  const report = useResource(allowed ? () => getNoticeAcks(villageId, id, { toast: false }) : null, [
-    allowed,
-    villageId,
-    id,
-  ])
+  const report = useResource(
+    allowed ? () => call(noticeRoutes.acks, { params: { villageId, id } }, { toast: false }) : null,
+    [allowed, villageId, id],
+  )
   const [show, setShow] = useState<Show>('missing')
   usePullDownRefresh(() => {
     void report.reload().finally(() => Taro.stopPullDownRefresh())

@@ -4,10 +4,11 @@ import { Text, View } from '@tarojs/components'
 import {
   FINANCE_CADENCES,
   FINANCE_CADENCE_LABELS,
+  noticeRoutes,
   type FinanceCadence,
   type VillageNoticeCalendar,
 } from '@xiangli/shared'
-import { getNoticeCalendar, updateNoticeSettings } from '@/api/notices'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -29,7 +30,7 @@ export default function NoticeCalendarPage() {
   const villageId = ctx.villageId ?? 0
   const allowed = ctx.villageId !== null && (bench.manage || bench.supervise)
   const calendar = useResource<VillageNoticeCalendar>(
-    allowed ? () => getNoticeCalendar(villageId, { toast: false }) : null,
+    allowed ? () => call(noticeRoutes.calendar, { params: { villageId } }, { toast: false }) : null,
     [allowed, villageId],
   )
   const [saving, setSaving] = useState(false)
@@ -55,7 +56,10 @@ export default function NoticeCalendarPage() {
     if (financeCadence === c.settings.financeCadence) return
     setSaving(true)
     try {
-      await updateNoticeSettings(villageId, { ...c.settings, financeCadence })
+      await call(noticeRoutes.updateSettings, {
+        params: { villageId },
+        body: { ...c.settings, financeCadence },
+      })
       await calendar.reload()
       void Taro.showToast({ title: '已保存', icon: 'success' })
     } catch {

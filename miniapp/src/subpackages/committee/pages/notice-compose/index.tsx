@@ -14,17 +14,12 @@ import {
   NOTICE_CATEGORY_LABELS,
   beijingDate,
   fileRoutes,
+  noticeRoutes,
+  orgRoutes,
   type FinanceLineKind,
   type NoticeCategory,
   type NoticeView,
 } from '@xiangli/shared'
-import {
-  correctNotice,
-  createNoticeDraft,
-  getNotice,
-  getVillageWithGroups,
-  updateNoticeDraft,
-} from '@/api/notices'
 import { randomKey } from '@/api/core'
 import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
@@ -70,11 +65,16 @@ export default function NoticeComposePage() {
   const ctx = useCommitteeVillage()
   const villageId = ctx.villageId ?? 0
   const existing = useResource<NoticeView>(
-    ctx.me && ctx.villageId !== null && id !== null ? () => getNotice(villageId, id, { toast: false }) : null,
+    ctx.me && ctx.villageId !== null && id !== null
+      ? () => call(noticeRoutes.detail, { params: { villageId, id } }, { toast: false })
+      : null,
     [ctx.me?.accountId, ctx.villageId, id],
   )
   const village = useResource(
-    ctx.me && ctx.villageId !== null ? () => getVillageWithGroups(villageId, { toast: false }) : null,
+    // the village with its groups (村民小组), for a notice's audience
+    ctx.me && ctx.villageId !== null
+      ? () => call(orgRoutes.village, { params: { villageId } }, { toast: false })
+      : null,
     [ctx.me?.accountId, ctx.villageId],
   )
   const [form, setForm] = useState<NoticeForm | null>(id === null ? newNoticeForm() : null)
@@ -185,10 +185,11 @@ export default function NoticeComposePage() {
       if (id === null) return
       setSending(true)
       try {
-        await correctNotice(villageId, id, checked.value, {
-          idempotencyKey: keyFor(checked.value),
-          toast: false,
-        })
+        await call(
+          noticeRoutes.correct,
+          { params: { villageId, id }, body: checked.value },
+          { idempotencyKey: keyFor(checked.value), toast: false },
+        )
         void Taro.showToast({ title: '已发布更正', icon: 'success' })
         void Taro.navigateBack()
       } catch (e) {
@@ -210,8 +211,8 @@ export default function NoticeComposePage() {
       const o = { idempotencyKey: keyFor(checked.value), toast: false }
       const saved =
         id === null
-          ? await createNoticeDraft(villageId, checked.value, o)
-          : await updateNoticeDraft(villageId, id, checked.value, o)
+          ? await call(noticeRoutes.create, { params: { villageId }, body: checked.value }, o)
+          : await call(noticeRoutes.edit, { params: { villageId, id }, body: checked.value }, o)
       void Taro.showToast({ title: '草稿已保存', icon: 'success' })
       if (id === null)
         void Taro.redirectTo({ url: withQuery(ROUTES.committeeNotice, { id: saved.id, villageId }) })

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { objectionAnswerSchema, type ObjectionState, type ObjectionView } from '@xiangli/shared'
-import { answerObjection, listObjectionQueue } from '@/api/notices'
+import { noticeRoutes, objectionAnswerSchema, type ObjectionState, type ObjectionView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -10,7 +10,7 @@ import { ComposeForm } from '@/components/grievance/ComposeForm'
 import { ObjectionCard } from '@/components/notice/ObjectionCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useReshow } from '@/hooks/useReshow'
-import { noticeBench } from '@/logic/notice'
+import { answersObjections, noticeBench } from '@/logic/notice'
 import { ROUTES, withQuery } from '@/routes'
 import { noticeGate } from '../../noticeGate'
 import { useCommitteeVillage } from '../../useCommitteeVillage'
@@ -35,7 +35,12 @@ export default function ObjectionQueuePage() {
   const [filter, setFilter] = useState<Filter>('submitted')
   const list = usePagedList<ObjectionView>(
     allowed
-      ? (page) => listObjectionQueue(villageId, { page, pageSize: 20, ...query(filter) }, { toast: false })
+      ? (page) =>
+          call(
+            noticeRoutes.objectionQueue,
+            { params: { villageId }, query: { page, pageSize: 20, ...query(filter) } },
+            { toast: false },
+          )
       : null,
     (o) => o.id,
     [allowed, villageId, filter],
@@ -69,7 +74,7 @@ export default function ObjectionQueuePage() {
               void Taro.navigateTo({ url: withQuery(ROUTES.committeeNotice, { id: o.noticeId, villageId }) })
             }
           >
-            {o.state === 'submitted' && bench.manage ? (
+            {o.state === 'submitted' && answersObjections(ctx.membership) ? (
               <ComposeForm
                 title="答复"
                 placeholder="写清楚核实的情况和处理结果，提出人会收到通知"
@@ -78,7 +83,11 @@ export default function ObjectionQueuePage() {
                 schema={objectionAnswerSchema}
                 maxLength={1000}
                 onSubmit={async (b, key) => {
-                  const answered = await answerObjection(villageId, o.id, b, { idempotencyKey: key })
+                  const answered = await call(
+                    noticeRoutes.answer,
+                    { params: { villageId, oid: o.id }, body: b },
+                    { idempotencyKey: key },
+                  )
                   list.update((items) => items.map((x) => (x.id === answered.id ? answered : x)))
                   void Taro.showToast({ title: '已答复', icon: 'success' })
                 }}

@@ -8,20 +8,12 @@ import {
   beijingDate,
   noticeOpinionSchema,
   noticeReviewSchema,
+  noticeRoutes,
   objectionAnswerSchema,
   type NoticeView,
   type ObjectionView,
 } from '@xiangli/shared'
-import {
-  answerObjection,
-  getNotice,
-  giveNoticeOpinion,
-  listNoticeObjections,
-  pinNotice,
-  publishNotice,
-  reviewNotice,
-  submitNoticeForReview,
-} from '@/api/notices'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -32,7 +24,7 @@ import { VersionHistory } from '@/components/notice/VersionHistory'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { idParam } from '@/logic/grievance'
-import { noticeBench } from '@/logic/notice'
+import { answersObjections, noticeBench } from '@/logic/notice'
 import { defaultPeriodFor } from '@/logic/noticeDraft'
 import { periodRange } from '@/logic/noticePeriod'
 import { ROUTES, withQuery } from '@/routes'
@@ -58,12 +50,16 @@ export default function CommitteeNoticePage() {
   const villageId = ctx.villageId ?? 0
   const allowed = ctx.villageId !== null && (bench.manage || bench.supervise)
   const notice = useResource<NoticeView>(
-    allowed && id !== null ? () => getNotice(villageId, id, { toast: false }) : null,
+    allowed && id !== null
+      ? () => call(noticeRoutes.detail, { params: { villageId, id } }, { toast: false })
+      : null,
     [allowed, villageId, id],
   )
   const published = notice.data?.state === 'published' || notice.data?.state === 'ended'
   const objections = useResource<ObjectionView[]>(
-    allowed && id !== null && published ? () => listNoticeObjections(villageId, id, { toast: false }) : null,
+    allowed && id !== null && published
+      ? () => call(noticeRoutes.objections, { params: { villageId, id } }, { toast: false })
+      : null,
     [allowed, villageId, id, published],
   )
   const [busy, setBusy] = useState<string | null>(null)
@@ -92,10 +88,11 @@ export default function CommitteeNoticePage() {
   const show = (next: NoticeView) => notice.setData(() => next)
   const go = (url: string) => void Taro.navigateTo({ url })
 
-  async function run(name: string, call: () => Promise<NoticeView>, done: string) {
+  const at = { villageId, id: n.id }
+  async function run(name: string, send: () => Promise<NoticeView>, done: string) {
     setBusy(name)
     try {
-      show(await call())
+      show(await send())
       void Taro.showToast({ title: done, icon: 'success' })
     } catch {
       // the request layer has said what went wrong
@@ -114,7 +111,7 @@ export default function CommitteeNoticePage() {
       content: `发布后全村都能看到，公示期 ${periodRange(period)}${n.periodStart ? '' : `（默认 ${NOTICE_CATEGORY_DEFAULT_DAYS[n.category]} 天）`}。发布后不能修改，只能更正。`,
       confirmText: '发布',
     })
-    if (confirm) await run('publish', () => publishNotice(villageId, n.id, {}), '已发布')
+    if (confirm) await run('publish', () => call(noticeRoutes.publish, { params: at, body: {} }), '已发布')
   }
 
   async function submit() {
@@ -123,7 +120,7 @@ export default function CommitteeNoticePage() {
       content: '提交给村务监督委员会审核，审核通过后才能发布。提交后不能再修改，除非被退回。',
       confirmText: '提交',
     })
-    if (confirm) await run('submit', () => submitNoticeForReview(villageId, n.id, {}), '已提交审核')
+    if (confirm) await run('submit', () => call(noticeRoutes.submit, { params: at }), '已提交审核')
   }
 
   const open = (objections.data ?? []).filter((o) => o.state === 'submitted')
@@ -209,7 +206,7 @@ export default function CommitteeNoticePage() {
               onClick={() =>
                 void run(
                   'pin',
-                  () => pinNotice(villageId, n.id, { pinned: !n.pinned }),
+                  () => call(noticeRoutes.pin, { params: at, body: { pinned: !n.pinned } }),
                   n.pinned ? '已取消置顶' : '已置顶',
                 )
               }
@@ -258,7 +255,7 @@ export default function CommitteeNoticePage() {
       ) : null}
       {[...open, ...others].map((o) => (
         <ObjectionCard key={o.id} o={o}>
-          {o.state === 'submitted' && bench.manage ? (
+          {o.state === 'submitted' && answersObjections(ctx.membership) ? (
             <ComposeForm
               title="答复"
               placeholder="写清楚核实的情况和处理结果，提出人会收到通知"
@@ -267,7 +264,11 @@ export default function CommitteeNoticePage() {
               schema={objectionAnswerSchema}
               maxLength={1000}
               onSubmit={async (body, key) => {
-                const answered = await answerObjection(villageId, o.id, body, { idempotencyKey: key })
+                const answered = await call(
+                  noticeRoutes.answer,
+                  { params: { villageId, oid: o.id }, body },
+                  { idempotencyKey: key },
+                )
                 objections.setData((list) => (list ?? []).map((x) => (x.id === answered.id ? answered : x)))
                 void Taro.showToast({ title: '已答复', icon: 'success' })
               }}
@@ -287,7 +288,7 @@ export default function CommitteeNoticePage() {
         maxLength={500}
         check={(opinion) => firstIssue(noticeReviewSchema.safeParse({ decision: 'approve', opinion }))}
         onSubmit={async (opinion) => {
-          show(await reviewNotice(villageId, n.id, { decision: 'approve', opinion }))
+          show(await call(noticeRoutes.review, { params: at, body: { decision: 'approve', opinion } }))
           setDialog(null)
           void Taro.showToast({ title: '已同意发布', icon: 'success' })
         }}
@@ -302,7 +303,7 @@ export default function CommitteeNoticePage() {
         maxLength={500}
         check={(opinion) => firstIssue(noticeReviewSchema.safeParse({ decision: 'return', opinion }))}
         onSubmit={async (opinion) => {
-          show(await reviewNotice(villageId, n.id, { decision: 'return', opinion }))
+          show(await call(noticeRoutes.review, { params: at, body: { decision: 'return', opinion } }))
           setDialog(null)
           void Taro.showToast({ title: '已退回', icon: 'success' })
         }}
@@ -317,7 +318,7 @@ export default function CommitteeNoticePage() {
         maxLength={500}
         check={(opinion) => firstIssue(noticeOpinionSchema.safeParse({ opinion }))}
         onSubmit={async (opinion) => {
-          show(await giveNoticeOpinion(villageId, n.id, { opinion }))
+          show(await call(noticeRoutes.opinion, { params: at, body: { opinion } }))
           setDialog(null)
           void Taro.showToast({ title: '已提交', icon: 'success' })
         }}

@@ -3,8 +3,14 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { NOTICE_STATES, NOTICE_STATE_LABELS, type NoticeState, type NoticeSummary } from '@xiangli/shared'
-import { listManagedNotices } from '@/api/notices'
+import {
+  NOTICE_STATES,
+  NOTICE_STATE_LABELS,
+  noticeRoutes,
+  type NoticeState,
+  type NoticeSummary,
+} from '@xiangli/shared'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -34,7 +40,11 @@ export default function CommitteeNoticesPage() {
   const list = usePagedList<NoticeSummary>(
     allowed
       ? (page) =>
-          listManagedNotices(villageId, { page, pageSize: 20, ...(state ? { state } : {}) }, { toast: false })
+          call(
+            noticeRoutes.manage,
+            { params: { villageId }, query: { page, pageSize: 20, ...(state ? { state } : {}) } },
+            { toast: false },
+          )
       : null,
     (n) => n.id,
     [allowed, villageId, state],

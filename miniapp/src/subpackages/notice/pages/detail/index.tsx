@@ -3,8 +3,8 @@ import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import type { ObjectionView } from '@xiangli/shared'
-import { acknowledgeNotice, getNotice, listNoticeObjections } from '@/api/notices'
+import { noticeRoutes, type ObjectionView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
 import { NoticeArticle } from '@/components/notice/NoticeContent'
@@ -27,12 +27,19 @@ export default function NoticeDetailPage() {
   // a notification names only the notice: try the linked village, the active one, then the others
   const villages = orgCandidates(idParam(params.villageId), ctx.villageId, ctx.villageIds)
   const found = useResource(
-    ctx.me && id !== null ? () => firstFound(villages, (v) => getNotice(v, id, { toast: false })) : null,
+    ctx.me && id !== null
+      ? () =>
+          firstFound(villages, (v) =>
+            call(noticeRoutes.detail, { params: { villageId: v, id } }, { toast: false }),
+          )
+      : null,
     [ctx.me?.accountId, id, villages.join(',')],
   )
   const villageId = found.data?.orgId ?? null
   const objections = useResource<ObjectionView[]>(
-    villageId !== null && id !== null ? () => listNoticeObjections(villageId, id, { toast: false }) : null,
+    villageId !== null && id !== null
+      ? () => call(noticeRoutes.objections, { params: { villageId, id } }, { toast: false })
+      : null,
     [villageId, id],
   )
   const [acking, setAcking] = useState(false)
@@ -66,7 +73,7 @@ export default function NoticeDetailPage() {
     if (villageId === null) return
     setAcking(true)
     try {
-      await acknowledgeNotice(villageId, n.id)
+      await call(noticeRoutes.ack, { params: { villageId, id: n.id } })
       found.setData((d) => (d ? { ...d, value: { ...d.value, acknowledgedByMyHousehold: true } } : d))
       void Taro.showToast({ title: '已确认', icon: 'success' })
     } catch {

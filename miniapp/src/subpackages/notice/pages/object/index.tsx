@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { objectionCreateSchema } from '@xiangli/shared'
-import { getNotice, objectToNotice } from '@/api/notices'
+import { noticeRoutes, objectionCreateSchema } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { ComposeForm } from '@/components/grievance/ComposeForm'
@@ -21,7 +21,9 @@ export default function ObjectPage() {
   const ctx = useResidentVillage()
   const villageId = ctx.villageId
   const notice = useResource(
-    ctx.me && villageId !== null && id !== null ? () => getNotice(villageId, id, { toast: false }) : null,
+    ctx.me && villageId !== null && id !== null
+      ? () => call(noticeRoutes.detail, { params: { villageId, id } }, { toast: false })
+      : null,
     [ctx.me?.accountId, villageId, id],
   )
 
@@ -62,7 +64,7 @@ export default function ObjectPage() {
         schema={objectionCreateSchema}
         maxLength={1000}
         onSubmit={async (body, key) => {
-          await objectToNotice(villageId, n.id, body, { idempotencyKey: key })
+          await call(noticeRoutes.object, { params: { villageId, id: n.id }, body }, { idempotencyKey: key })
           void Taro.showToast({ title: '异议已提交', icon: 'success' })
           // back to the notice (which shows the objection when it shows again), or to it from a link
           if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()

@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { ObjectionView } from '@xiangli/shared'
-import { listMyObjections } from '@/api/notices'
+import { noticeRoutes, type ObjectionView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { ObjectionCard } from '@/components/notice/ObjectionCard'
@@ -15,7 +15,12 @@ const PAGE_SIZE = 100
 
 /** The person's objections in this village, newest first. */
 async function loadMine(villageId: number): Promise<ObjectionView[]> {
-  return (await listMyObjections(villageId, { page: 1, pageSize: PAGE_SIZE }, { toast: false })).items
+  const page = await call(
+    noticeRoutes.myObjections,
+    { params: { villageId }, query: { page: 1, pageSize: PAGE_SIZE } },
+    { toast: false },
+  )
+  return page.items
 }
 
 export default function MyObjectionsPage() {

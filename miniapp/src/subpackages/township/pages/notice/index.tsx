@@ -1,12 +1,7 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { objectionAnswerSchema, type ObjectionView } from '@xiangli/shared'
-import {
-  getNotice,
-  getTownshipNoticeCalendar,
-  listNoticeObjections,
-  townshipAnswerObjection,
-} from '@/api/notices'
+import { noticeRoutes, objectionAnswerSchema, type ObjectionView } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { ComposeForm } from '@/components/grievance/ComposeForm'
@@ -34,15 +29,21 @@ export default function TownshipNoticePage() {
           const fromLink = idParam(params.villageId)
           const villages = fromLink
             ? [fromLink]
-            : (await getTownshipNoticeCalendar(townshipId, { toast: false })).villages.map((v) => v.villageId)
-          return firstFound(orgCandidates(null, null, villages), (v) => getNotice(v, id, { toast: false }))
+            : (
+                await call(noticeRoutes.townshipCalendar, { params: { townshipId } }, { toast: false })
+              ).villages.map((v) => v.villageId)
+          return firstFound(orgCandidates(null, null, villages), (v) =>
+            call(noticeRoutes.detail, { params: { villageId: v, id } }, { toast: false }),
+          )
         }
       : null,
     [ctx.townshipId, id, params.villageId],
   )
   const villageId = found.data?.orgId ?? null
   const objections = useResource<ObjectionView[]>(
-    villageId !== null && id !== null ? () => listNoticeObjections(villageId, id, { toast: false }) : null,
+    villageId !== null && id !== null
+      ? () => call(noticeRoutes.objections, { params: { villageId, id } }, { toast: false })
+      : null,
     [villageId, id],
   )
   useReshow(() => void objections.reload())
@@ -92,9 +93,11 @@ export default function TownshipNoticePage() {
               schema={objectionAnswerSchema}
               maxLength={1000}
               onSubmit={async (body, key) => {
-                const answered = await townshipAnswerObjection(townshipId, o.id, body, {
-                  idempotencyKey: key,
-                })
+                const answered = await call(
+                  noticeRoutes.townshipAnswer,
+                  { params: { townshipId, oid: o.id }, body },
+                  { idempotencyKey: key },
+                )
                 objections.setData((l) => (l ?? []).map((x) => (x.id === answered.id ? answered : x)))
                 void Taro.showToast({ title: '已答复', icon: 'success' })
               }}

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { ObjectionView, TownshipObjectionQuery } from '@xiangli/shared'
-import { getTownshipNoticeCalendar, listTownshipObjections } from '@/api/notices'
+import { noticeRoutes, type ObjectionView, type TownshipObjectionQuery } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
@@ -32,12 +32,19 @@ export default function TownshipNoticesPage() {
   const townshipId = ctx.townshipId ?? 0
   const [tab, setTab] = useState<Tab>('calendar')
   const calendar = useResource(
-    ctx.townshipId !== null ? () => getTownshipNoticeCalendar(townshipId, { toast: false }) : null,
+    ctx.townshipId !== null
+      ? () => call(noticeRoutes.townshipCalendar, { params: { townshipId } }, { toast: false })
+      : null,
     [ctx.townshipId],
   )
   const list = usePagedList<ObjectionView>(
     ctx.townshipId !== null && tab !== 'calendar'
-      ? (page) => listTownshipObjections(townshipId, { page, pageSize: 20, scope: tab }, { toast: false })
+      ? (page) =>
+          call(
+            noticeRoutes.townshipObjections,
+            { params: { townshipId }, query: { page, pageSize: 20, scope: tab } },
+            { toast: false },
+          )
       : null,
     (o) => o.id,
     [ctx.townshipId, tab],

@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common'
+import { noticeRoutes as R, type HandlerArgs } from '@xiangli/shared'
+import { ActingTownship, type TownshipContext } from '../../../core/auth/current.decorator'
+import { Handle, In } from '../../../core/http/route'
+import { TownshipOversight } from '../use-cases/township-oversight'
+
+type Args<K extends keyof typeof R> = HandlerArgs<(typeof R)[K]>
+
+/** The township's oversight of publication in its villages (Art 31): objections, the calendar, integrity. */
+@Controller()
+export class TownshipNoticesController {
+  constructor(private readonly township: TownshipOversight) {}
+
+  @Handle(R.townshipObjections)
+  objections(@ActingTownship() t: TownshipContext, @In() i: Args<'townshipObjections'>) {
+    return this.township.objectionList(t, i.query)
+  }
+  @Handle(R.townshipAnswer)
+  answer(@ActingTownship() t: TownshipContext, @In() i: Args<'townshipAnswer'>) {
+    return this.township.answer(t, i.params.oid, i.body)
+  }
+  @Handle(R.townshipCalendar)
+  calendar(@ActingTownship() t: TownshipContext) {
+    return this.township.calendar(t)
+  }
+  @Handle(R.townshipIntegrity)
+  integrity(@ActingTownship() t: TownshipContext) {
+    return this.township.integrity(t)
+  }
+}

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common'
+import {
+  NOTICE_CATEGORIES,
+  beijingDate,
+  canObject,
+  effectiveNoticeState,
+  noticeRoutes,
+  type NoticeCategory,
+  type NoticePage,
+  type NoticeUnreadCounts,
+  type NoticeVersionView,
+  type NoticeView,
+  type PublicNoticeSummary,
+  type PublicNoticeView,
+  type QueryOf,
+} from '@xiangli/shared'
+import type { ActingContext } from '../../../core/auth/current.decorator'
+import { Clock } from '../../../core/clock/clock'
+import { AppException } from '../../../core/errors/app.exception'
+import { FilesService } from '../../../core/files/files.service'
+import { OrgsService } from '../../orgs/orgs.service'
+import { RosterDirectory } from '../../roster/roster-directory'
+import type { PublicNotice } from '../entities/public-notice.entity'
+import { asPublished } from '../notice-records'
+import { NoticeVersionsRepository } from '../notice-versions.repository'
+import { mustSee, noticeActions, oversees, readerIn, type Reader } from '../notices.policy'
+import {
+  presentAttachments,
+  presentForDeliberation,
+  presentNotice,
+  presentPublic,
+  presentSummary,
+  presentVersion,
+} from '../notices.presenter'
+import { NoticesRepository, type NoticeFilter } from '../notices.repository'
+import { isPublished, reviewRequired } from '../notices.rules'
+import { ObjectionsRepository } from '../objections.repository'
+
+type Feed = QueryOf<typeof noticeRoutes.feed>
+type Manage = QueryOf<typeof noticeRoutes.manage>
+
+/**
+ * Reading notices: the feed with its unread markers and search, the committee's list, one notice (which
+ * marks it read), the share page, a deliberation's notices. Readers get the content of the latest
+ * version, the one whose hash the chain recorded, never the live row alone.
+ */
+@Injectable()
+export class NoticeReads {
+  constructor(
+    private readonly repo: NoticesRepository,
+    private readonly versions: NoticeVersionsRepository,
+    private readonly objections: ObjectionsRepository,
+    private readonly files: FilesService,
+    private readonly orgs: OrgsService,
+    private readonly roster: RosterDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  /** How the caller relates to the village's notices, with their household's villager group. */
+  async readerOf(a: ActingContext): Promise<Reader> {
+    const residentId = a.viewer.residentIdIn(a.villageId)
+    const household = residentId ? await this.roster.householdOf(a.villageId, residentId) : null
+    return readerIn(a.viewer, a.villageId, a.role, household?.groupId ?? null)
+  }
+
+  async feed(a: ActingContext, q: Feed): Promise<NoticePage> {
+    const r = await this.readerOf(a)
+    return this.page(
+      {
+        villageId: a.villageId,
+        readerAccountId: r.accountId,
+        published: { groupId: r.groupId, allGroups: oversees(r) },
+        category: q.category,
+        q: q.q,
+        unread: q.unread,
+      },
+      q,
+    )
+  }
+
+  async manage(a: ActingContext, q: Manage): Promise<NoticePage> {
+    return this.page(
+      {
+        villageId: a.villageId,
+        readerAccountId: a.viewer.accountId,
+        category: q.category,
+        q: q.q,
+        state: q.state ? { value: q.state, today: beijingDate(this.clock.now()) } : undefined,
+      },
+      q,
+    )
+  }
+
+  async unreadCounts(a: ActingContext): Promise<NoticeUnreadCounts> {
+    const r = await this.readerOf(a)
+    const counts = await this.repo.countsByCategory({
+      villageId: a.villageId,
+      readerAccountId: r.accountId,
+      published: { groupId: r.groupId, allGroups: oversees(r) },
+      unread: true,
+    })
+    const byCategory = Object.fromEntries(NOTICE_CATEGORIES.map((c) => [c, counts.get(c) ?? 0])) as Record<
+      NoticeCategory,
+      number
+    >
+    return { total: Object.values(byCategory).reduce((s, x) => s + x, 0), byCategory }
+  }
+
+  /** One notice; opening it marks its current version read for the caller. */
+  async detail(a: ActingContext, id: number): Promise<NoticeView> {
+    const r = await this.readerOf(a)
+    const n = await this.repo.find(a.villageId, id)
+    if (!n) throw new AppException('NOT_FOUND')
+    mustSee(r, n)
+    if (n.version > 0) await this.repo.markRead(n.id, r.accountId, n.version, this.clock.now())
+    return this.view(a, n, r)
+  }
+
+  /** The share URL: anyone, no login, published notices only, with every version and its hash. */
+  async publicView(id: number): Promise<PublicNoticeView> {
+    const n = await this.repo.findById(id)
+    if (!n || !isPublished(n)) throw new AppException('NOT_FOUND')
+    return presentPublic(n, {
+      villageName: (await this.orgs.names([n.villageId])).get(n.villageId) ?? '',
+      versions: await this.versionViews(n.id),
+      objectionCount: await this.objections.countOf(n.id),
+      now: this.clock.now(),
+    })
+  }
+
+  /** The 决议公开 and 实施结果公开 of a deliberation, as its detail shows them. */
+  async forDeliberation(deliberationId: number): Promise<PublicNoticeSummary[]> {
+    const rows = await this.published(await this.repo.ofDeliberation(deliberationId))
+    return rows.map(presentForDeliberation).filter((n): n is PublicNoticeSummary => n !== null)
+  }
+
+  /** The rows with the content of their latest version. */
+  async published(rows: PublicNotice[]): Promise<PublicNotice[]> {
+    const ids = rows.filter((n) => n.version > 0).map((n) => n.id)
+    return asPublished(rows, await this.versions.latestOf(ids))
+  }
+
+  /** Every version of a notice, newest first, each with the files it was published with. */
+  async versionViews(noticeId: number): Promise<NoticeVersionView[]> {
+    const versions = await this.versions.ofNotice(noticeId)
+    const files = await this.repo.storedFiles([
+      ...new Set(versions.flatMap((v) => (v.attachments ?? []).map((x) => x.fileId))),
+    ])
+    return versions.map((v) => presentVersion(v, files, this.urlOf))
+  }
+
+  private readonly urlOf = (fileId: number): string => this.files.signedUrl(fileId)
+
+  private async page(f: NoticeFilter, q: { page: number; pageSize: number }): Promise<NoticePage> {
+    const { items, total } = await this.repo.page(f, q)
+    const rows = await this.published(items.map((x) => x.notice))
+    const counts = await this.objections.countsByNotice(rows.map((n) => n.id))
+    const villageName = (await this.orgs.names([f.villageId])).get(f.villageId) ?? ''
+    const now = this.clock.now()
+    return {
+      items: rows.map((n, i) =>
+        presentSummary(n, {
+          villageName,
+          unread: !items[i]!.read,
+          objectionCount: counts.get(n.id) ?? 0,
+          now,
+        }),
+      ),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    }
+  }
+
+  private async view(a: ActingContext, row: PublicNotice, r: Reader): Promise<NoticeView> {
+    const [n] = (await this.published([row])) as [PublicNotice]
+    const village = await this.orgs.village(n.villageId)
+    const now = this.clock.now()
+    const objectable = canObject(
+      {
+        state: effectiveNoticeState(n.state, n.periodEnd, now),
+        period: n.periodStart && n.periodEnd ? { start: n.periodStart, end: n.periodEnd } : null,
+      },
+      now,
+    ).ok
+    const residentId = a.viewer.residentIdIn(n.villageId)
+    const household = residentId ? await this.roster.householdOf(n.villageId, residentId) : null
+    const acknowledged = household ? await this.repo.acknowledged(n.id, household.householdId) : false
+    const ids = n.attachmentIds ?? []
+    return presentNotice(n, {
+      villageName: village.name,
+      objectionCount: (await this.objections.countsByNotice([n.id])).get(n.id) ?? 0,
+      now,
+      attachments: presentAttachments(ids, await this.repo.storedFiles(ids), this.urlOf),
+      versions: isPublished(n) ? await this.versionViews(n.id) : [],
+      objectable,
+      acknowledgedByHousehold: acknowledged,
+      actions: noticeActions(r, n, {
+        reviewRequired: reviewRequired(village),
+        objectable,
+        onRoster: household !== null,
+        acknowledgedByHousehold: acknowledged,
+      }),
+    })
+  }
+}

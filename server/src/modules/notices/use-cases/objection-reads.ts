@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common'
+import { noticeRoutes, type ObjectionPage, type ObjectionView, type QueryOf } from '@xiangli/shared'
+import type { ActingContext } from '../../../core/auth/current.decorator'
+import { Clock } from '../../../core/clock/clock'
+import { AppException } from '../../../core/errors/app.exception'
+import { FilesService } from '../../../core/files/files.service'
+import { OrgsService } from '../../orgs/orgs.service'
+import type { NoticeObjection } from '../entities/notice-objection.entity'
+import { mustSee, oversees, seesObjectorName, type Reader } from '../notices.policy'
+import { presentObjection } from '../notices.presenter'
+import { NoticesRepository } from '../notices.repository'
+import { ObjectionsRepository } from '../objections.repository'
+import { NoticeReads } from './notice-reads'
+
+type Queue = QueryOf<typeof noticeRoutes.objectionQueue>
+
+/** Reading objections: a notice's, the village's queue, 我的异议, one just changed. */
+@Injectable()
+export class ObjectionReads {
+  constructor(
+    private readonly repo: ObjectionsRepository,
+    private readonly notices: NoticesRepository,
+    private readonly reads: NoticeReads,
+    private readonly files: FilesService,
+    private readonly orgs: OrgsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A notice's objections: residents see their own, those who oversee see them all. */
+  async ofNotice(a: ActingContext, id: number): Promise<ObjectionView[]> {
+    const r = await this.reads.readerOf(a)
+    const n = await this.notices.find(a.villageId, id)
+    if (!n) throw new AppException('NOT_FOUND')
+    mustSee(r, n)
+    return this.views(await this.repo.ofNotice(n.id, oversees(r) ? null : r.accountId), r)
+  }
+
+  async queue(a: ActingContext, q: Queue): Promise<ObjectionPage> {
+    const r = await this.reads.readerOf(a)
+    const overdue = q.overdue === undefined ? undefined : { value: q.overdue, now: this.clock.now() }
+    const [rows, total] = await this.repo.queue(a.villageId, { state: q.state, overdue }, q)
+    return { items: await this.views(rows, r), total, page: q.page, pageSize: q.pageSize }
+  }
+
+  /** 我的异议: the caller's own objections in this village, newest first, with each answer. */
+  async mine(a: ActingContext, q: Queue): Promise<ObjectionPage> {
+    const r = await this.reads.readerOf(a)
+    const paging = { page: q.page ?? 1, pageSize: q.pageSize ?? 20 }
+    const [rows, total] = await this.repo.mine(a.villageId, a.viewer.accountId, q.state, paging)
+    return { items: await this.views(rows, r), total, ...paging }
+  }
+
+  /** One objection of the village, as the caller sees it. */
+  async one(a: ActingContext, oid: number): Promise<ObjectionView> {
+    const o = await this.repo.find(a.villageId, oid)
+    if (!o) throw new AppException('NOT_FOUND')
+    return (await this.views([o], await this.reads.readerOf(a)))[0]!
+  }
+
+  /** The objections with their notices' titles and villages' names; objectors' names masked where the reader may not see them. */
+  async views(rows: NoticeObjection[], r: Reader): Promise<ObjectionView[]> {
+    if (rows.length === 0) return []
+    const notices = await this.notices.findByIds([...new Set(rows.map((o) => o.noticeId))])
+    const villages = await this.orgs.names([...new Set(rows.map((o) => o.villageId))])
+    const now = this.clock.now()
+    return rows.map((o) =>
+      presentObjection(o, {
+        noticeTitle: notices.find((n) => n.id === o.noticeId)?.title ?? '',
+        villageName: villages.get(o.villageId) ?? '',
+        mine: o.objectorAccountId === r.accountId,
+        names: seesObjectorName(r, o),
+        now,
+        urlOf: (fileId) => this.files.signedUrl(fileId),
+      }),
+    )
+  }
+}
