@@ -250,6 +250,38 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
       expectError(await act(id, 'approve', committee), 'CERTIFICATE_REQUEST_WITHDRAWN')
     })
 
+    it('keeps the materials already on a request when the applicant resubmits them with new ones', async () => {
+      const upload = async (name: string) => {
+        const up = await t.request({
+          method: 'POST',
+          url: `/api/villages/${ids.village}/uploads`,
+          token: resident,
+          ...multipart('file', name, png(4, 3), 'image/png'),
+        })
+        expect(up.status).toBe(201)
+        return up.body.id as number
+      }
+      const first = await upload('deed.png')
+      const id = await requested(resident, { materialIds: [first] })
+      await act(id, 'request-info', committee, { message: '请补充租房合同' })
+      const second = await upload('lease.png')
+      const again = await act(id, 'resubmit', resident, { materialIds: [first, second] })
+      expect(again.status).toBe(200)
+      expect(again.body.materials.map((x: { id: number }) => x.id)).toEqual([first, second])
+      // someone else's upload is still refused
+      const others = await t.request({
+        method: 'POST',
+        url: `/api/villages/${ids.village}/uploads`,
+        token: committee,
+        ...multipart('file', 'other.png', png(4, 3), 'image/png'),
+      })
+      await act(id, 'request-info', committee, { message: '再补充一张' })
+      expectError(
+        await act(id, 'resubmit', resident, { materialIds: [first, others.body.id] }),
+        'VALIDATION_FAILED',
+      )
+    })
+
     it('lists the queue by status with overdue flags', async () => {
       const id = await requested()
       await t.ds.getRepository(CertificateRequest).update({ id }, { dueAt: new Date(Date.now() - 60_000) })

@@ -110,10 +110,12 @@ export class ResidentRequests {
         if (!found.ok) throw new AppException('CERTIFICATE_ITEM_NOT_FOUND')
         const given = Object.keys(body.fields).length > 0
         const fields = given ? checkFields(found.item, body.fields) : this.steps.fieldsOf(r)
-        await this.steps.attachMaterials(m, body.materialIds, r, a.viewer.accountId)
+        // the page sends every material it shows, the ones already on the request included
+        const added = [...new Set(body.materialIds)].filter((x) => !r.materialIds.includes(x))
+        await this.steps.attachMaterials(m, added, r, a.viewer.accountId)
         return {
           fieldsEnc: this.steps.sealFields(fields),
-          materialIds: [...r.materialIds, ...body.materialIds],
+          materialIds: [...r.materialIds, ...added],
           infoRequest: null,
           dueAt: certificateDeadlineAfter('resubmit', now, r.dueAt, r.timeLimitDays),
         }
