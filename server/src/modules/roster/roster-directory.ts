@@ -2,6 +2,14 @@ import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { RosterRepository } from './roster.repository'
+import {
+  DemoHouseholds,
+  type DemoHousehold,
+  type DemoMember,
+  type DemoPerson,
+} from './use-cases/demo-households'
+
+export type { DemoHousehold, DemoMember, DemoPerson } from './use-cases/demo-households'
 
 /** A person on a village's roster, as other modules may see them. */
 export interface RosterPerson {
@@ -39,6 +47,7 @@ export class RosterDirectory {
   constructor(
     private readonly repo: RosterRepository,
     private readonly crypto: FieldCrypto,
+    private readonly demo: DemoHouseholds,
   ) {}
 
   /** The person with this roster id in this village, or null. */
@@ -112,5 +121,14 @@ export class RosterDirectory {
   /** The accounts of the village's people (or one group's) who use the app, e.g. to tell them of a notice. */
   accountsOf(villageId: number, groupId: number | null, m?: EntityManager): Promise<number[]> {
     return this.repo.accountsIn(villageId, groupId, m)
+  }
+
+  /** For the demo seeder: a household and its people, in order, in the seeder's transaction. */
+  seedDemoHousehold(
+    m: EntityManager,
+    household: DemoHousehold,
+    members: DemoMember[],
+  ): Promise<DemoPerson[]> {
+    return this.demo.seed(m, household, members)
   }
 }

@@ -83,6 +83,11 @@ export class RosterRepository {
     return new Set(rows.map((r) => r.idNumberHash))
   }
 
+  /** One person, read back with their id. */
+  insertResident(m: EntityManager, row: NewResident): Promise<Resident> {
+    return m.getRepository(Resident).save(row)
+  }
+
   async insertResidents(m: EntityManager, rows: NewResident[]): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK)
       await m.getRepository(Resident).insert(rows.slice(i, i + CHUNK))
