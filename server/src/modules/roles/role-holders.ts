@@ -50,6 +50,11 @@ export class RoleHolders {
     )
   }
 
+  /** How many roster people hold the role in the organisation (e.g. the village's 村民代表). */
+  residentsHolding(orgId: number, role: Role): Promise<number> {
+    return this.repo.residentsHolding(orgId, role)
+  }
+
   /** The roles each of these roster people holds. */
   rolesOfResidents(residentIds: number[]): Promise<Map<number, Role[]>> {
     return this.repo.ofResidents(residentIds)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
+import type { Residency } from '@xiangli/shared'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { RosterRepository } from './roster.repository'
 import {
@@ -17,6 +18,16 @@ export interface RosterPerson {
   villageId: number
   name: string
   accountId: number | null
+}
+
+/** What a person counts as in the village (an adult, a registered villager) depends on these. */
+export interface RosterStanding {
+  id: number
+  name: string
+  householdId: number
+  /** YYYY-MM-DD */
+  birthDate: string
+  residency: Residency
 }
 
 /** How a person applying for a certificate is named and reached, as the roster has it. */
@@ -54,6 +65,19 @@ export class RosterDirectory {
   async person(villageId: number, id: number, m?: EntityManager): Promise<RosterPerson | null> {
     const r = await this.repo.person(villageId, id, m)
     return r ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId } : null
+  }
+
+  /** The person's household, birth date and residency in this village, or null. */
+  async standing(villageId: number, id: number, m?: EntityManager): Promise<RosterStanding | null> {
+    const r = await this.repo.standing(villageId, id, m)
+    return r
+      ? { id: r.id, name: r.name, householdId: r.householdId, birthDate: r.birthDate, residency: r.residency }
+      : null
+  }
+
+  /** How many of the village's people are adults on the day `bornBy` gives (born on or before it). */
+  adults(villageId: number, bornBy: string, opts: { registeredOnly: boolean }): Promise<number> {
+    return this.repo.adults(villageId, bornBy, opts.registeredOnly)
   }
 
   /** The person's name and phone in this village, or null. */
