@@ -8,7 +8,7 @@ import {
   type NoticeView,
   type ResultLine,
   type StepView,
-} from '@/logic/deliberation'
+} from './deliberation'
 import '../grievance/grievance.scss'
 import './deliberation.scss'
 

@@ -6,9 +6,9 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { MeetingView } from '@xiangli/shared'
 import { showProblem } from '@/api/request'
 import { asApiError } from '@/hooks/useResource'
-import { meetingTimeLines, paperNoticeLine } from '@/logic/deliberationMeetingTime'
-import { PhotoGrid } from '../Photos'
-import { confirmPaperNotice } from './api'
+import { meetingTimeLines, paperNoticeLine } from './deliberationMeetingTime'
+import { PhotoGrid } from '@/components/Photos'
+import { confirmPaperNotice } from './meetingNoticeCalls'
 import './deliberation.scss'
 
 /** 开会时间, 签到 and the lapse time, as the notice promised them (Beijing time). */
