@@ -22,7 +22,24 @@ const HOUSE_MODULES = [
   'inbox',
   'notices',
 ]
-const inHouse = (glob) => HOUSE_MODULES.map((m) => `server/src/modules/${m}/${glob}`)
+/**
+ * Modules part of which is in the house layout: the guard rails hold for all of it but the files
+ * listed, which move on their own (deliberations: 联名提议 and the meeting notice).
+ */
+const PARTLY_IN_HOUSE = {
+  deliberations: [
+    'petitions.service.ts',
+    'petitions.controller.ts',
+    'meeting-notices.ts',
+    'meeting-notices.controller.ts',
+  ],
+}
+const inHouse = (glob) =>
+  [...HOUSE_MODULES, ...Object.keys(PARTLY_IN_HOUSE)].map((m) => `server/src/modules/${m}/${glob}`)
+/** The files of a partly moved module the guard rails leave alone for now. */
+const notYetInHouse = Object.entries(PARTLY_IN_HOUSE).flatMap(([m, files]) =>
+  files.map((f) => `server/src/modules/${m}/${f}`),
+)
 
 /** Another module's entities: reach that module through its exported service instead. */
 const OTHER_MODULES_ENTITIES = {
@@ -91,7 +108,7 @@ export default tseslint.config(
   {
     // only repositories, entities and core/database may use TypeORM's values (types are fine anywhere)
     files: inHouse('**/*.ts'),
-    ignores: inHouse('*.repository.ts').concat(inHouse('entities/**')),
+    ignores: inHouse('*.repository.ts').concat(inHouse('entities/**'), notYetInHouse),
     rules: {
       'no-restricted-imports': [
         'error',
@@ -141,6 +158,7 @@ export default tseslint.config(
   {
     // a file is read in one sitting
     files: inHouse('**/*.ts'),
+    ignores: notYetInHouse,
     rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
   },
   {
