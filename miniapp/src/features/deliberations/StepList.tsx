@@ -9,7 +9,7 @@ import {
   type ResultLine,
   type StepView,
 } from './deliberation'
-import '../grievance/grievance.scss'
+import '@/components/grievance/grievance.scss'
 import './deliberation.scss'
 
 export function StatusTag({ status }: { status: DeliberationStatus }) {
