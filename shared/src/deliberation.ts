@@ -817,11 +817,8 @@ export const meetingScheduleSchema = z.object({
    * paper notice is `paperNotice`, which counts once a supervisor confirms its photo).
    */
   noticeAt: z
-    .never({
-      errorMap: () => ({
-        message:
-          '通知时间以系统发出通知的时间为准，不能填写；公告栏上早已张贴的纸质通知，请拍照登记为纸质通知',
-      }),
+    .custom<never>(() => false, {
+      message: '通知时间以系统发出通知的时间为准，不能填写；公告栏上早已张贴的纸质通知，请拍照登记为纸质通知',
     })
     .optional(),
   /** a paper notice already on the village board: when it went up, and photos of it */

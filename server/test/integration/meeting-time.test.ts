@@ -1,5 +1,5 @@
 import { chinaDay, earliestMeetingAt, ERRORS } from '@xiangli/shared'
-import { MeetingLapses } from '../../src/modules/deliberations/meeting-lapse'
+import { MeetingLapses } from '../../src/modules/deliberations/use-cases/meeting-lapse'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount, tokenFor } from '../support/factories'

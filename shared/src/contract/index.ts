@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit'
 import { certificateRoutes } from './certificates'
+import { deliberationRoutes } from './deliberations'
 import { fileRoutes } from './files'
 import { authRoutes } from './auth'
 import { grievanceRoutes } from './grievances'
@@ -20,6 +21,7 @@ import type { Route } from './route'
 export * from './route'
 export * from './audit'
 export * from './certificates'
+export * from './deliberations'
 export * from './files'
 export * from './auth'
 export * from './grievances'
@@ -43,6 +45,7 @@ export * from './verification'
 export const CONTRACT = {
   audit: auditRoutes,
   certificates: certificateRoutes,
+  deliberations: deliberationRoutes,
   files: fileRoutes,
   auth: authRoutes,
   grievances: grievanceRoutes,

@@ -5,11 +5,10 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
-import { petitionRoutes, type PetitionView } from '@xiangli/shared'
+import { deliberationRoutes, petitionRoutes, type PetitionView } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
 import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
-import { startDeliberation } from '@/components/deliberation/api'
 import { asApiError } from '@/hooks/useResource'
 import {
   checkConveneForm,
@@ -64,7 +63,11 @@ export function PetitionConvene({
     setSending(true)
     try {
       // POST …/deliberations with `source: { kind: 'petition', petitionId }`: the petition becomes 已列入议事
-      await startDeliberation(villageId, checked.value, { idempotencyKey: key.current, toast: false })
+      await call(
+        deliberationRoutes.create,
+        { params: { villageId }, body: checked.value },
+        { idempotencyKey: key.current, toast: false },
+      )
       void Taro.showToast({ title: '已列入议事', icon: 'success' })
       onDone(await reread())
     } catch (e) {

@@ -21,14 +21,6 @@ const DEADLOCK_RETRIES = 4
 export class TxService {
   constructor(private readonly ds: DataSource) {}
 
-  /**
-   * @deprecated ask core/database/dialect.ts instead (forUpdate, shareLockClause, dialectOf); kept
-   * only for the deliberations module until it moves to the house layout.
-   */
-  get isSqlite(): boolean {
-    return dialectOf(this.ds) === 'sqlite'
-  }
-
   run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     if (dialectOf(this.ds) !== 'sqlite') return this.runWithDeadlockRetry(work)
     const file = String(this.ds.options.database)

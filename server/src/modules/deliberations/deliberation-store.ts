@@ -1,91 +1,46 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import {
-  isDelegated,
   transitionDeliberation,
   type DeliberationContext,
   type DeliberationEvent,
   type Role,
 } from '@xiangli/shared'
 import { AuditService, type Actor } from '../../core/audit/audit.service'
-import { AppException } from '../../core/errors/app.exception'
-import { TxService } from '../../core/tx/tx.service'
-import { Deliberation } from './entities/deliberation.entity'
-import { DeliberationMeeting } from './entities/meeting.entity'
+import { DeliberationsRepository } from './deliberations.repository'
+import { contextOf, refusal, snapshot } from './deliberations.rules'
+import type { Deliberation } from './entities/deliberation.entity'
+import type { DeliberationMeeting } from './entities/meeting.entity'
+import { MeetingsRepository } from './meetings.repository'
 import { NextActors } from './next-actors'
 
-/** What the audit digests see of a deliberation. */
-export const snapshot = (d: Deliberation) => ({
-  id: d.id,
-  villageId: d.villageId,
-  status: d.status,
-  step: d.step,
-  phase: d.state.phase,
-  history: d.state.history.length,
-})
-
-/** 3月5日 14:30 in Beijing time, for notices. */
-export const meetingDay = (d: Date): string =>
-  d.toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-
-/** A refusal of the shared rules, as the error it answers with (its reason and details kept). */
-export function refusal(r: { code: AppException['code']; reason?: string; details?: unknown }): AppException {
-  return new AppException(r.code, r.details, r.reason)
-}
+// the module's rules these names were first exported from here with; the meeting notice uses them
+export { meetingDay, refusal, snapshot } from './deliberations.rules'
 
 /**
- * The reads and the one write every meeting-time use case shares: a deliberation and its meeting
- * scoped to the village (locked on MySQL; SQLite runs one transaction at a time), and an engine event
- * applied, saved, audited, with the next actors told when it becomes their turn.
+ * The reads and the one write every use case of a deliberation's steps shares: a deliberation and its
+ * meeting scoped to the village (locked on MySQL; SQLite runs one transaction at a time), and an
+ * engine event applied, saved, audited, with the next actors told when it becomes their turn.
  */
 @Injectable()
 export class DeliberationStore {
   constructor(
-    private readonly tx: TxService,
     private readonly audit: AuditService,
     private readonly nextActors: NextActors,
+    private readonly deliberations: DeliberationsRepository,
+    private readonly meetings: MeetingsRepository,
   ) {}
 
-  async find(m: EntityManager, villageId: number, id: number, lock = false): Promise<Deliberation> {
-    const q = m.getRepository(Deliberation).createQueryBuilder('d').where('d.id = :id AND d.villageId = :v', {
-      id,
-      v: villageId,
-    })
-    const d = lock && !this.tx.isSqlite ? await q.setLock('pessimistic_write').getOne() : await q.getOne()
-    if (!d) throw new AppException('NOT_FOUND')
-    return d
+  find(m: EntityManager, villageId: number, id: number, lock = false): Promise<Deliberation> {
+    return this.deliberations.find(m, villageId, id, lock)
   }
 
-  async meeting(
-    m: EntityManager,
-    d: Deliberation,
-    meetingId: number,
-    lock = false,
-  ): Promise<DeliberationMeeting> {
-    const q = m
-      .getRepository(DeliberationMeeting)
-      .createQueryBuilder('x')
-      .where('x.id = :id AND x.deliberationId = :d', { id: meetingId, d: d.id })
-    const meeting =
-      lock && !this.tx.isSqlite ? await q.setLock('pessimistic_write').getOne() : await q.getOne()
-    if (!meeting) throw new AppException('NOT_FOUND')
-    return meeting
+  meeting(m: EntityManager, d: Deliberation, meetingId: number, lock = false): Promise<DeliberationMeeting> {
+    return this.meetings.find(m, d, meetingId, lock)
   }
 
   context(d: Deliberation, roles: readonly Role[], now: Date): DeliberationContext {
-    return {
-      procedure: d.procedure,
-      matter: d.matterType,
-      delegated: isDelegated(d.procedure, d.matterType, d.delegationResolution !== null),
-      roles,
-      now,
-    }
+    return contextOf(d, roles, now)
   }
 
   /** Applies one engine event, saves the state and appends its audit entry; refusals are thrown. */
@@ -98,13 +53,7 @@ export class DeliberationStore {
     const t = transitionDeliberation(d.state, event, this.context(d, o.roles, o.now))
     if (!t.ok) throw refusal(t)
     const before = snapshot(d)
-    const previous = d.state
-    d.state = t.next
-    d.status = t.next.status
-    d.step = t.next.step
-    await m
-      .getRepository(Deliberation)
-      .update({ id: d.id }, { state: t.next, status: t.next.status, step: t.next.step })
+    await this.save(m, d, t.next, o.actor.accountId)
     await this.audit.append(m, {
       actor: o.actor,
       action: o.action,
@@ -114,17 +63,24 @@ export class DeliberationStore {
       before,
       after: { ...snapshot(d), ...o.after },
     })
-    await this.nextActors.tellWhenTheirTurn(m, d, previous, t.next, o.actor.accountId)
+  }
+
+  /** Saves the state; the next actors (`by` excepted) are told when it becomes their turn. */
+  async save(
+    m: EntityManager,
+    d: Deliberation,
+    next: Deliberation['state'],
+    by: number | null,
+  ): Promise<void> {
+    await this.nextActors.tellWhenTheirTurn(m, d, d.state, next, by)
+    d.state = next
+    d.status = next.status
+    d.step = next.step
+    await this.deliberations.saveState(m, d.id, next)
   }
 
   /** The accounts of a meeting's frozen members: those who were told its time. */
-  async memberAccounts(m: EntityManager, meetingId: number): Promise<number[]> {
-    const rows = (await m.query(
-      `SELECT DISTINCT r.accountId FROM deliberation_meeting_member mm
-         JOIN resident r ON r.id = mm.residentId
-        WHERE mm.meetingId = ? AND r.accountId IS NOT NULL`,
-      [meetingId],
-    )) as { accountId: number | string }[]
-    return rows.map((r) => Number(r.accountId))
+  memberAccounts(m: EntityManager, meetingId: number): Promise<number[]> {
+    return this.meetings.memberAccounts(m, meetingId)
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
-import { MeetingLapses } from './meeting-lapse'
+import { MeetingLapses } from './use-cases/meeting-lapse'
 
 const INTERVAL_MS = 15 * 60_000
 

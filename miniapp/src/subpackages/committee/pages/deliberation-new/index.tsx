@@ -6,25 +6,25 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import { randomKey } from '@/api/core'
-import { showProblem } from '@/api/request'
+import { showProblem, call } from '@/api/request'
 import { Chips } from '@/components/Chips'
-import { startDeliberation } from '@/components/deliberation/api'
-import { Field } from '@/components/deliberation/Field'
+import { Field } from '@/features/deliberations/Field'
 import { PageRoot } from '@/components/PageRoot'
 import { asApiError } from '@/hooks/useResource'
-import { MATTER_OPTIONS, RESERVED_MATTER_NOTE } from '@/logic/deliberation'
+import { MATTER_OPTIONS, RESERVED_MATTER_NOTE } from '@/features/deliberations/deliberation'
 import {
   SOURCE_OPTIONS,
   checkCreateForm,
   emptyCreateForm,
   type CreateForm,
   type FormErrors,
-} from '@/logic/deliberationForm'
+} from '@/features/deliberations/deliberationForm'
 import { idParam } from '@/logic/grievance'
 import { ROUTES, withQuery } from '@/routes'
 import { deliberationGate } from '../../deliberationGate'
 import { useCommitteeVillage } from '../../useCommitteeVillage'
-import '@/components/deliberation/deliberation.scss'
+import '@/features/deliberations/deliberation.scss'
+import { deliberationRoutes } from '@xiangli/shared'
 
 /** 发起议事: the matter, its type (Art 24 matters say who must decide them), where it came from. */
 export default function DeliberationNewPage() {
@@ -66,10 +66,14 @@ export default function DeliberationNewPage() {
     }
     setSending(true)
     try {
-      const d = await startDeliberation(villageId, checked.value, {
-        idempotencyKey: key.current,
-        toast: false,
-      })
+      const d = await call(
+        deliberationRoutes.create,
+        { params: { villageId }, body: checked.value },
+        {
+          idempotencyKey: key.current,
+          toast: false,
+        },
+      )
       void Taro.showToast({ title: '已发起', icon: 'success' })
       void Taro.redirectTo({ url: withQuery(ROUTES.deliberationDetail, { id: d.id, villageId }) })
     } catch (e) {

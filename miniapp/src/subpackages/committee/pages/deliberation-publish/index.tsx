@@ -6,18 +6,18 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import { randomKey } from '@/api/core'
-import { showProblem } from '@/api/request'
-import { getDeliberation, publishStep } from '@/components/deliberation/api'
-import { Field } from '@/components/deliberation/Field'
-import { NoticeBlock } from '@/components/deliberation/StepList'
+import { showProblem, call } from '@/api/request'
+import { Field } from '@/features/deliberations/Field'
+import { NoticeBlock } from '@/features/deliberations/StepList'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { asApiError, useResource } from '@/hooks/useResource'
-import { checkPublish } from '@/logic/deliberationForm'
+import { checkPublish } from '@/features/deliberations/deliberationForm'
 import { idParam } from '@/logic/grievance'
 import { deliberationGate } from '../../deliberationGate'
 import { useCommitteeVillage } from '../../useCommitteeVillage'
-import '@/components/deliberation/deliberation.scss'
+import '@/features/deliberations/deliberation.scss'
+import { deliberationRoutes } from '@xiangli/shared'
 
 /** 决议公开 (when it was not published by itself) or 实施结果公开, linked to the resolution. */
 export default function PublishPage() {
@@ -26,11 +26,12 @@ export default function PublishPage() {
   const ctx = useCommitteeVillage()
   const villageId = ctx.villageId ?? 0
   const allowed = ctx.villageId !== null && id !== null
-  const found = useResource(allowed ? () => getDeliberation(villageId, id!, { toast: false }) : null, [
-    allowed,
-    villageId,
-    id,
-  ])
+  const found = useResource(
+    allowed
+      ? () => call(deliberationRoutes.detail, { params: { villageId, id: id! } }, { toast: false })
+      : null,
+    [allowed, villageId, id],
+  )
   const [title, setTitle] = useState('')
   const [text, setText] = useState('')
   const [errors, setErrors] = useState<{ title?: string; text?: string }>({})
@@ -83,7 +84,11 @@ export default function PublishPage() {
     if (!confirm) return
     setSending(true)
     try {
-      await publishStep(villageId, d.id, checked.value, { idempotencyKey: key.current, toast: false })
+      await call(
+        deliberationRoutes.publish,
+        { params: { villageId, id: d.id }, body: checked.value },
+        { idempotencyKey: key.current, toast: false },
+      )
       void Taro.showToast({ title: '已公开', icon: 'success' })
       setTimeout(() => void Taro.navigateBack(), 600)
     } catch (e) {

@@ -16,13 +16,17 @@ import { randomKey } from '@/api/core'
 import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PhotoPicker } from '@/components/Photos'
-import { getDeliberation, scheduleMeeting } from '@/components/deliberation/api'
-import { Field, Tick } from '@/components/deliberation/Field'
+import { Field, Tick } from '@/features/deliberations/Field'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { asApiError, useResource } from '@/hooks/useResource'
-import { ballotLabel } from '@/logic/deliberation'
-import { dayLabel, noticeRuleOf, noticeRuleText, type FormErrors } from '@/logic/deliberationForm'
+import { ballotLabel } from '@/features/deliberations/deliberation'
+import {
+  dayLabel,
+  noticeRuleOf,
+  noticeRuleText,
+  type FormErrors,
+} from '@/features/deliberations/deliberationForm'
 import {
   checkRescheduleForm,
   checkScheduleForm,
@@ -31,12 +35,14 @@ import {
   earliestText,
   emptyScheduleForm,
   type ScheduleForm,
-} from '@/logic/deliberationSchedule'
+  scheduleRequest,
+} from '@/features/deliberations/deliberationSchedule'
 import { idParam } from '@/logic/grievance'
 import { uploadedIds, type DraftPhoto } from '@/logic/grievanceDraft'
 import { deliberationGate } from '../../deliberationGate'
 import { useCommitteeVillage } from '../../useCommitteeVillage'
-import '@/components/deliberation/deliberation.scss'
+import '@/features/deliberations/deliberation.scss'
+import { deliberationRoutes } from '@xiangli/shared'
 
 const BALLOTS: { value: BallotKind; label: string }[] = [
   { value: 'open', label: ballotLabel('open') },
@@ -62,11 +68,12 @@ export default function ScheduleMeetingPage() {
   const ctx = useCommitteeVillage()
   const villageId = ctx.villageId ?? 0
   const allowed = ctx.villageId !== null && id !== null
-  const found = useResource(allowed ? () => getDeliberation(villageId, id!, { toast: false }) : null, [
-    allowed,
-    villageId,
-    id,
-  ])
+  const found = useResource(
+    allowed
+      ? () => call(deliberationRoutes.detail, { params: { villageId, id: id! } }, { toast: false })
+      : null,
+    [allowed, villageId, id],
+  )
   const [form, setForm] = useState<ScheduleForm | null>(null)
   const [reason, setReason] = useState('')
   const [photos, setPhotos] = useState<DraftPhoto[]>([])
@@ -165,7 +172,12 @@ export default function ScheduleMeetingPage() {
     } else {
       const checked = checkScheduleForm(form, step.key, { now, preview, photoIds: uploadedIds(photos) })
       if (!checked.ok) return refused(checked.errors)
-      send = () => scheduleMeeting(villageId, d.id, checked.value, o())
+      send = () =>
+        call(
+          deliberationRoutes.schedule,
+          { params: { villageId, id: d.id }, body: scheduleRequest(checked.value) },
+          o(),
+        )
     }
     const { confirm } = await Taro.showModal({
       title: moving ? '发出改期通知' : '发出会议通知',

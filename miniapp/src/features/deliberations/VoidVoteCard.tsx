@@ -5,7 +5,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { MeetingView } from '@xiangli/shared'
 import { ReasonDialog } from '@/components/ReasonDialog'
-import { voidVote } from './api'
+import { call } from '@/api/request'
+import { deliberationRoutes } from '@xiangli/shared'
 
 /**
  * Shown to the clerk when the server finds ballots it cannot account for (records altered behind
@@ -45,7 +46,10 @@ export function VoidVoteCard({
         maxLength={200}
         check={(t) => (t.trim() ? null : '请写明表决作废的原因')}
         onSubmit={async (reason) => {
-          const voided = await voidVote(villageId, deliberationId, m.id, reason)
+          const voided = await call(deliberationRoutes.voidVote, {
+            params: { villageId, id: deliberationId, meetingId: m.id },
+            body: { reason },
+          })
           setAsking(false)
           await onVoided(voided)
           void Taro.showToast({ title: '表决已作废', icon: 'success' })

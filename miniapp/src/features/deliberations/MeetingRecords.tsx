@@ -10,17 +10,17 @@ import { Chips } from '@/components/Chips'
 import { Attachments } from '@/components/notice/Attachments'
 import { pickDocument, releaseDocument } from '@/components/notice/pickDocument'
 import { asApiError } from '@/hooks/useResource'
-import type { MeetingView } from '@/logic/deliberation'
+import type { MeetingView } from './deliberation'
 import {
   ATTACH_CHOICES,
   attendeeChoices,
   checkAttendee,
   meetingFiles,
   type AttendeeForm,
-} from '@/logic/deliberationRecords'
-import { addTownshipAttendee, attachToMeeting, listTownshipOfficials } from './api'
+} from './deliberationRecords'
 import { Field } from './Field'
 import './deliberation.scss'
+import { deliberationRoutes } from '@xiangli/shared'
 
 /** A photo from the album or camera, or a PDF / spreadsheet; null when the person changed their mind. */
 async function pickFile(): Promise<{ path: string; name: string; release: () => void } | null> {
@@ -84,7 +84,13 @@ export function MeetingRecords({
           { params: { villageId }, file: picked },
           { toast: false },
         )
-        onChanged(await attachToMeeting(villageId, deliberationId, m.id, [stored.id], { toast: false }))
+        onChanged(
+          await call(
+            deliberationRoutes.attach,
+            { params: { villageId, id: deliberationId, meetingId: m.id }, body: { fileIds: [stored.id] } },
+            { toast: false },
+          ),
+        )
         void Taro.showToast({ title: '附件已添加', icon: 'success' })
       } finally {
         void Taro.hideLoading()
@@ -94,7 +100,11 @@ export function MeetingRecords({
 
   const startListing = () =>
     act(async () => {
-      const list = await listTownshipOfficials(villageId, { toast: false })
+      const list = await call(
+        deliberationRoutes.townshipOfficials,
+        { params: { villageId } },
+        { toast: false },
+      )
       setOfficials(list)
       setForm({ accountId: null, title: '' })
       setFormError(null)
@@ -107,7 +117,13 @@ export function MeetingRecords({
       return Promise.resolve()
     }
     return act(async () => {
-      onChanged(await addTownshipAttendee(villageId, deliberationId, m.id, checked.body, { toast: false }))
+      onChanged(
+        await call(
+          deliberationRoutes.addTownshipAttendee,
+          { params: { villageId, id: deliberationId, meetingId: m.id }, body: checked.body },
+          { toast: false },
+        ),
+      )
       setOfficials(null)
       void Taro.showToast({ title: '已添加列席', icon: 'success' })
     })

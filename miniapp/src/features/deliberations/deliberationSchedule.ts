@@ -97,6 +97,16 @@ export type ScheduleRequestBody = Omit<MeetingScheduleRequest, 'meetingAt' | 'no
   paperNotice?: { postedAt: string; photoIds: number[] }
 }
 
+/** The checked form as the schedule route takes it: its times as dates (sent as the same ISO text). */
+export const scheduleRequest = (v: ScheduleRequestBody): MeetingScheduleRequest => {
+  const { paperNotice, ...rest } = v
+  return {
+    ...rest,
+    meetingAt: new Date(v.meetingAt),
+    ...(paperNotice ? { paperNotice: { ...paperNotice, postedAt: new Date(paperNotice.postedAt) } } : {}),
+  }
+}
+
 export function checkScheduleForm(
   f: ScheduleForm,
   step: StepKey,

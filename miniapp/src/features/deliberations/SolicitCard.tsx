@@ -6,8 +6,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { asApiError } from '@/hooks/useResource'
-import type { DeliberationDetail } from '@/logic/deliberation'
-import { dayLabel } from '@/logic/deliberationForm'
+import type { DeliberationDetail } from './deliberation'
+import { dayLabel } from './deliberationForm'
 import {
   SOLICITATION_MIN_DAYS,
   checkSummary,
@@ -17,11 +17,12 @@ import {
   suggestedLastDay,
   summaryView,
   windowView,
-} from '@/logic/deliberationSolicit'
+} from './deliberationSolicit'
 import { ROUTES, withQuery } from '@/routes'
-import { openSolicitation, postOpinionSummary } from './api'
 import { Field } from './Field'
 import './deliberation.scss'
+import { call } from '@/api/request'
+import { deliberationRoutes } from '@xiangli/shared'
 
 /**
  * 一征 on the detail page while it is the current step: the window, how many opinions came in, and
@@ -73,10 +74,12 @@ export function SolicitCard({
     setBusy(true)
     try {
       onChanged(
-        await openSolicitation(
-          villageId,
-          d.id,
-          { step: step!.key, closesAt: new Date(checked.closesAt) },
+        await call(
+          deliberationRoutes.openSolicitation,
+          {
+            params: { villageId, id: d.id },
+            body: { step: step!.key, closesAt: new Date(checked.closesAt) },
+          },
           { toast: false },
         ),
       )
@@ -146,7 +149,12 @@ export function SolicitCard({
         maxLength={3000}
         check={checkSummary}
         onSubmit={async (text) => {
-          onChanged(await postOpinionSummary(villageId, d.id, { step: step.key, text }))
+          onChanged(
+            await call(deliberationRoutes.postSummary, {
+              params: { villageId, id: d.id },
+              body: { step: step.key, text },
+            }),
+          )
           setSummarising(false)
           void Taro.showToast({ title: '汇总已发布', icon: 'success' })
         }}

@@ -1,14 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common'
-import { DataSource, type EntityManager } from 'typeorm'
+import type { EntityManager } from 'typeorm'
 import { DELIBERATION_BODY_LABELS, deliberationMeetingPage, MEETING_LAPSE_MS } from '@xiangli/shared'
-import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
-import { Clock } from '../../core/clock/clock'
-import { JobLeases } from '../../core/jobs/job-lease.service'
-import { TxService } from '../../core/tx/tx.service'
-import { NotifyService } from '../inbox/notify.service'
-import { DeliberationStore, meetingDay } from './deliberation-store'
-import type { Deliberation } from './entities/deliberation.entity'
-import { DeliberationMeeting } from './entities/meeting.entity'
+import { AuditService, SYSTEM_ACTOR } from '../../../core/audit/audit.service'
+import { Clock } from '../../../core/clock/clock'
+import { JobLeases } from '../../../core/jobs/job-lease.service'
+import { TxService } from '../../../core/tx/tx.service'
+import { NotifyService } from '../../inbox/notify.service'
+import { DeliberationStore } from '../deliberation-store'
+import { meetingDay } from '../deliberations.rules'
+import type { Deliberation } from '../entities/deliberation.entity'
+import type { DeliberationMeeting } from '../entities/meeting.entity'
+import { MeetingsRepository } from '../meetings.repository'
 
 export const LAPSE_JOB = 'deliberation.meeting_lapse'
 const LAPSE_BATCH = 200
@@ -23,7 +25,7 @@ export class MeetingLapses {
   private readonly log = new Logger('MeetingLapse')
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly meetings: MeetingsRepository,
     private readonly tx: TxService,
     private readonly audit: AuditService,
     private readonly store: DeliberationStore,
@@ -44,13 +46,7 @@ export class MeetingLapses {
     now: Date,
   ): Promise<boolean> {
     if (now.getTime() < meeting.meetingAt.getTime() + MEETING_LAPSE_MS) return false
-    const res = await m
-      .createQueryBuilder()
-      .update(DeliberationMeeting)
-      .set({ status: 'lapsed' })
-      .where('id = :id AND status = :scheduled', { id: meeting.id, scheduled: 'scheduled' })
-      .execute()
-    if (!res.affected) return false
+    if (!(await this.meetings.lapse(m, meeting.id))) return false
     meeting.status = 'lapsed'
     // a step has one scheduled meeting at a time, so a scheduled step of this meeting's is this one
     const current = d.state.phase === 'scheduled' && d.state.step === meeting.step
@@ -104,16 +100,7 @@ export class MeetingLapses {
 
   /** The work of one run, without the lease: how many meetings this runner lapsed. */
   async lapseDue(now: Date): Promise<number> {
-    const due = await this.ds
-      .getRepository(DeliberationMeeting)
-      .createQueryBuilder('x')
-      .where('x.status = :scheduled AND x.meetingAt <= :before', {
-        scheduled: 'scheduled',
-        before: new Date(now.getTime() - MEETING_LAPSE_MS),
-      })
-      .orderBy('x.id', 'ASC')
-      .take(LAPSE_BATCH)
-      .getMany()
+    const due = await this.meetings.scheduledBefore(new Date(now.getTime() - MEETING_LAPSE_MS), LAPSE_BATCH)
     let lapsed = 0
     for (const row of due) {
       try {

@@ -8,8 +8,8 @@ import {
   type NoticeView,
   type ResultLine,
   type StepView,
-} from '@/logic/deliberation'
-import '../grievance/grievance.scss'
+} from './deliberation'
+import '@/components/grievance/grievance.scss'
 import './deliberation.scss'
 
 export function StatusTag({ status }: { status: DeliberationStatus }) {

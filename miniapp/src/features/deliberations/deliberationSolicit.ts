@@ -11,7 +11,7 @@ import {
   type SolicitationView,
 } from '@xiangli/shared'
 import { chinaDate, dayLabel, parseChinaTime } from './deliberationForm'
-import { formatTime } from './format'
+import { formatTime } from '@/logic/format'
 
 export type WindowState = 'not_set' | 'not_yet' | 'open' | 'closed'
 

@@ -6,8 +6,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { meetingNoticeRoutes, type MeetingView } from '@xiangli/shared'
 import { call, showProblem } from '@/api/request'
 import { asApiError } from '@/hooks/useResource'
-import { meetingTimeLines, paperNoticeLine } from '@/logic/deliberationMeetingTime'
-import { PhotoGrid } from '../Photos'
+import { meetingTimeLines, paperNoticeLine } from './deliberationMeetingTime'
+import { PhotoGrid } from '@/components/Photos'
 import './deliberation.scss'
 
 /** 开会时间, 签到 and the lapse time, as the notice promised them (Beijing time). */

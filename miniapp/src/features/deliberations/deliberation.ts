@@ -9,10 +9,12 @@ import {
   DELIBERATION_STATUS_LABELS,
   MATTER_TYPE_LABELS,
   MEETING_OUTCOME_LABELS,
+  CHOICE_LABELS,
   STEP_OUTCOME_LABELS,
   chinaTimeLabel,
   isSelfGoverningUnit,
   type BallotKind,
+  type Choice,
   type DeliberationStatus,
   type DeliberationSummary,
   type DeliberationView,
@@ -31,7 +33,7 @@ import {
   type StepRecord,
   type Votes,
 } from '@xiangli/shared'
-import { formatTime } from './format'
+import { formatTime } from '@/logic/format'
 
 // ---------- what the server answers: the response types in shared ----------
 
@@ -457,9 +459,6 @@ export function voteButtons(
     hint: m.ballot === 'secret' ? '这是无记名投票，谁也看不到您投了什么。' : '这是公开表决。',
   }
 }
-
-export type Choice = 'yes' | 'no' | 'abstain'
-export const CHOICE_LABELS: Record<Choice, string> = { yes: '同意', no: '反对', abstain: '弃权' }
 
 export function confirmVoteText(choice: Choice, ballot: BallotKind): string {
   const tail = ballot === 'secret' ? '无记名投票，投出后不能更改。' : '公开表决，投出后不能更改。'

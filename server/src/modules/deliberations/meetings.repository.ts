@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common'
+import { DataSource, In, type EntityManager } from 'typeorm'
+import type { Attendance } from '@xiangli/shared'
+import { forUpdate, shareLockClause } from '../../core/database/dialect'
+import { insertMany } from '../../core/database/insert-many'
+import { AppException } from '../../core/errors/app.exception'
+import { DeliberationAttendance } from './entities/attendance.entity'
+import type { Deliberation } from './entities/deliberation.entity'
+import { DeliberationMeetingMember } from './entities/meeting-member.entity'
+import { DeliberationMeeting } from './entities/meeting.entity'
+
+/** Everything a check-in or a ballot must know, read in one round trip (see `hotGate`). */
+export interface HotGate {
+  status: DeliberationMeeting['status']
+  ballot: DeliberationMeeting['ballot']
+  meetingAt: Date
+  checkInLeadMinutes: number
+  memberId: number | null
+  /** null: not checked in; '': checked in without a key (or on paper); else the key's digest */
+  checkedInWith: string | null
+  /** the same for the ballot: the turnout of a secret ballot, the open vote otherwise */
+  votedWith: string | null
+}
+
+/** A datetime column read by a raw query: a Date from MySQL, UTC text from SQLite. */
+export function rawDate(v: Date | string): Date {
+  if (v instanceof Date) return v
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`)
+}
+
+/** Every query of meetings, their frozen member lists and their sign-ins. */
+@Injectable()
+export class MeetingsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The deliberation's meeting, locked to change it on MySQL (`lock`); NOT_FOUND otherwise. */
+  async find(
+    m: EntityManager,
+    d: Deliberation,
+    meetingId: number,
+    lock = false,
+  ): Promise<DeliberationMeeting> {
+    const q = m
+      .getRepository(DeliberationMeeting)
+      .createQueryBuilder('x')
+      .where('x.id = :id AND x.deliberationId = :d', { id: meetingId, d: d.id })
+    const meeting = await (lock ? forUpdate(m, q) : q).getOne()
+    if (!meeting) throw new AppException('NOT_FOUND')
+    return meeting
+  }
+
+  /** Outside any village: for the files' access rules. */
+  findById(id: number): Promise<DeliberationMeeting | null> {
+    return this.ds.getRepository(DeliberationMeeting).findOneBy({ id })
+  }
+
+  ofDeliberation(deliberationId: number): Promise<DeliberationMeeting[]> {
+    return this.ds
+      .getRepository(DeliberationMeeting)
+      .find({ where: { deliberationId }, order: { id: 'ASC' } })
+  }
+
+  create(m: EntityManager, row: Partial<DeliberationMeeting>): Promise<DeliberationMeeting> {
+    return m.getRepository(DeliberationMeeting).save(row)
+  }
+
+  async setStatus(m: EntityManager, id: number, status: DeliberationMeeting['status']): Promise<void> {
+    await m.getRepository(DeliberationMeeting).update({ id }, { status })
+  }
+
+  /** Marks a scheduled meeting lapsed, once: false when it was no longer scheduled. */
+  async lapse(m: EntityManager, id: number): Promise<boolean> {
+    const res = await m
+      .createQueryBuilder()
+      .update(DeliberationMeeting)
+      .set({ status: 'lapsed' })
+      .where('id = :id AND status = :scheduled', { id, scheduled: 'scheduled' })
+      .execute()
+    return !!res.affected
+  }
+
+  /** Scheduled meetings whose time was at or before `before`, oldest first. */
+  scheduledBefore(before: Date, take: number): Promise<DeliberationMeeting[]> {
+    return this.ds
+      .getRepository(DeliberationMeeting)
+      .createQueryBuilder('x')
+      .where('x.status = :scheduled AND x.meetingAt <= :before', { scheduled: 'scheduled', before })
+      .orderBy('x.id', 'ASC')
+      .take(take)
+      .getMany()
+  }
+
+  // ---------- the frozen member list ----------
+
+  async addMembers(m: EntityManager, rows: Omit<DeliberationMeetingMember, 'id'>[]): Promise<void> {
+    await insertMany(m, DeliberationMeetingMember, rows)
+  }
+
+  members(meetingId: number): Promise<DeliberationMeetingMember[]> {
+    return this.ds
+      .getRepository(DeliberationMeetingMember)
+      .find({ where: { meetingId }, order: { id: 'ASC' } })
+  }
+
+  membersAmong(m: EntityManager, meetingId: number, ids: number[]): Promise<DeliberationMeetingMember[]> {
+    return m.getRepository(DeliberationMeetingMember).findBy({ meetingId, id: In(ids) })
+  }
+
+  /** The accounts of a meeting's frozen members: those who were told its time. */
+  async memberAccounts(m: EntityManager, meetingId: number): Promise<number[]> {
+    const rows = (await m.query(
+      `SELECT DISTINCT r.accountId FROM deliberation_meeting_member mm
+         JOIN resident r ON r.id = mm.residentId
+        WHERE mm.meetingId = ? AND r.accountId IS NOT NULL`,
+      [meetingId],
+    )) as { accountId: number | string }[]
+    return rows.map((r) => Number(r.accountId))
+  }
+
+  // ---------- sign-ins ----------
+
+  async presentMemberIds(meetingId: number): Promise<Set<number>> {
+    const rows = await this.ds.getRepository(DeliberationAttendance).findBy({ meetingId })
+    return new Set(rows.map((x) => x.memberId))
+  }
+
+  async alreadyPresent(m: EntityManager, meetingId: number, memberIds: number[]): Promise<Set<number>> {
+    const rows = await m.getRepository(DeliberationAttendance).findBy({ meetingId, memberId: In(memberIds) })
+    return new Set(rows.map((x) => x.memberId))
+  }
+
+  /** One check-in: a hot write, one insert touching no shared row. */
+  async checkIn(m: EntityManager, row: Omit<DeliberationAttendance, 'id' | 'createdAt'>): Promise<void> {
+    await m.getRepository(DeliberationAttendance).insert(row)
+  }
+
+  /** A whole paper sheet, in chunks (a large village has up to 5,000 names). */
+  async signInMany(
+    m: EntityManager,
+    rows: Omit<DeliberationAttendance, 'id' | 'createdAt' | 'requestKey'>[],
+  ) {
+    await insertMany(m, DeliberationAttendance, rows)
+  }
+
+  /** Persons due and present, and households all and represented, by COUNT and COUNT(DISTINCT). */
+  async attendance(m: EntityManager, meetingId: number): Promise<Attendance> {
+    const [due] = (await m.query(
+      'SELECT COUNT(*) AS due, COUNT(DISTINCT householdId) AS households FROM deliberation_meeting_member WHERE meetingId = ?',
+      [meetingId],
+    )) as { due: number | string; households: number | string }[]
+    const [present] = (await m.query(
+      `SELECT COUNT(*) AS present, COUNT(DISTINCT mm.householdId) AS households
+         FROM deliberation_attendance a JOIN deliberation_meeting_member mm ON mm.id = a.memberId
+        WHERE a.meetingId = ?`,
+      [meetingId],
+    )) as { present: number | string; households: number | string }[]
+    return {
+      due: Number(due?.due ?? 0),
+      present: Number(present?.present ?? 0),
+      households: { total: Number(due?.households ?? 0), represented: Number(present?.households ?? 0) },
+    }
+  }
+
+  /**
+   * Everything a check-in or a ballot must know, in one round trip: the meeting's state and ballot
+   * kind (scoped to the deliberation and the village), the caller's place on the frozen member list
+   * and whether they are present. On MySQL the meeting row is read under a shared lock: check-ins and
+   * ballots run side by side, and the close, which takes it exclusively, waits for those in flight
+   * and is seen by any that come after (subqueries are not locked). SQLite runs one at a time anyway.
+   */
+  async hotGate(
+    m: EntityManager,
+    villageId: number,
+    id: number,
+    meetingId: number,
+    residentId: number | null,
+  ): Promise<HotGate> {
+    const mine = (table: string) =>
+      `(SELECT COALESCE(w.requestKey, '') FROM ${table} w
+          JOIN deliberation_meeting_member mm ON mm.id = w.memberId
+         WHERE w.meetingId = x.id AND mm.residentId = ?)`
+    const [row] = (await m.query(
+      `SELECT x.status, x.ballot, x.meetingAt, x.checkInLeadMinutes,
+              (SELECT mm.id FROM deliberation_meeting_member mm
+                WHERE mm.meetingId = x.id AND mm.residentId = ?) AS memberId,
+              ${mine('deliberation_attendance')} AS checkedInWith,
+              CASE WHEN x.ballot = 'secret' THEN ${mine('deliberation_turnout')}
+                   ELSE ${mine('deliberation_open_vote')} END AS votedWith
+         FROM deliberation_meeting x
+        WHERE x.id = ? AND x.deliberationId = ?
+          AND EXISTS (SELECT 1 FROM deliberation d WHERE d.id = x.deliberationId AND d.villageId = ?)${shareLockClause(m)}`,
+      [...Array<number>(4).fill(residentId ?? 0), meetingId, id, villageId],
+    )) as {
+      status: DeliberationMeeting['status']
+      ballot: DeliberationMeeting['ballot']
+      meetingAt: Date | string
+      checkInLeadMinutes: number | string
+      memberId: number | string | null
+      checkedInWith: string | null
+      votedWith: string | null
+    }[]
+    if (!row) throw new AppException('NOT_FOUND')
+    return {
+      status: row.status,
+      ballot: row.ballot,
+      meetingAt: rawDate(row.meetingAt),
+      checkInLeadMinutes: Number(row.checkInLeadMinutes),
+      memberId: row.memberId === null ? null : Number(row.memberId),
+      checkedInWith: row.checkedInWith,
+      votedWith: row.votedWith,
+    }
+  }
+}

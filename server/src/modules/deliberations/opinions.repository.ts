@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common'
+import { DataSource, type EntityManager } from 'typeorm'
+import type { PageQuery } from '@xiangli/shared'
+import { DeliberationOpinion } from './entities/opinion.entity'
+
+/** Every query of 一征's opinions. */
+@Injectable()
+export class OpinionsRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  create(m: EntityManager, row: Partial<DeliberationOpinion>): Promise<DeliberationOpinion> {
+    return m.getRepository(DeliberationOpinion).save(row)
+  }
+
+  findById(id: number): Promise<DeliberationOpinion | null> {
+    return this.ds.getRepository(DeliberationOpinion).findOneBy({ id })
+  }
+
+  countOf(m: EntityManager, deliberationId: number): Promise<number> {
+    return m.getRepository(DeliberationOpinion).countBy({ deliberationId })
+  }
+
+  /** A page of the deliberation's opinions, newest first: all of them, or one account's. */
+  page(
+    deliberationId: number,
+    onlyOf: number | null,
+    q: PageQuery,
+  ): Promise<[DeliberationOpinion[], number]> {
+    const qb = this.ds
+      .getRepository(DeliberationOpinion)
+      .createQueryBuilder('o')
+      .where('o.deliberationId = :d', { d: deliberationId })
+    if (onlyOf !== null) qb.andWhere('o.accountId = :me', { me: onlyOf })
+    return qb
+      .orderBy('o.id', 'DESC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount()
+  }
+
+  /** How many opinions the deliberation has, and how many of them are this account's. */
+  async counts(deliberationId: number, accountId: number): Promise<{ all: number; mine: number }> {
+    const [counts] = (await this.ds.query(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN accountId = ? THEN 1 ELSE 0 END), 0) AS mine
+         FROM deliberation_opinion WHERE deliberationId = ?`,
+      [accountId, deliberationId],
+    )) as { n: number | string; mine: number | string }[]
+    return { all: Number(counts?.n ?? 0), mine: Number(counts?.mine ?? 0) }
+  }
+
+  /** The accounts that gave an opinion, each once. */
+  async givers(m: EntityManager, deliberationId: number): Promise<number[]> {
+    const rows = (await m.query(
+      'SELECT DISTINCT accountId FROM deliberation_opinion WHERE deliberationId = ?',
+      [deliberationId],
+    )) as { accountId: number | string }[]
+    return rows.map((r) => Number(r.accountId))
+  }
+}
