@@ -12,7 +12,7 @@ import {
   residentActions,
   validateCertificateDraft,
 } from './certificate'
-import type { DraftPhoto } from './grievanceDraft'
+import type { DraftPhoto } from './photoDraft'
 
 const residence = DEFAULT_POSITIVE_LIST.find((i) => i.code === 'residence')!
 const now = new Date('2026-03-01T08:00:00Z')

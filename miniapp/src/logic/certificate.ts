@@ -18,7 +18,7 @@ import {
   type CertificateRequestView,
   type PublicCertificateCheck,
 } from '@xiangli/shared'
-import { photoProblem, uploadedIds, type DraftPhoto } from './grievanceDraft'
+import { photoProblem, uploadedIds, type DraftPhoto } from './photoDraft'
 
 export interface CertificateDraft {
   purpose: string

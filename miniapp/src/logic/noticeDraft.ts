@@ -25,7 +25,7 @@ import {
   type NoticeView,
   type PublicityPeriod,
 } from '@xiangli/shared'
-import { photoProblem, uploadedIds, type DraftPhoto } from './grievanceDraft'
+import { photoProblem, uploadedIds, type DraftPhoto } from './photoDraft'
 import { fenToYuanInput, formatFen, parseYuan } from './noticeMoney'
 
 export interface LineDraft {

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { ERRORS } from '@xiangli/shared'
 import { LoginPrompt } from '@/components/LoginPrompt'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { townshipOf } from '@/logic/membership'
 import { useMe, type MeState } from '@/store/session'
 

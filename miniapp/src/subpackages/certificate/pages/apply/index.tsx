@@ -19,7 +19,7 @@ import {
   type CertificateDraft,
   type CertificateDraftErrors,
 } from '@/logic/certificate'
-import type { DraftPhoto } from '@/logic/grievanceDraft'
+import type { DraftPhoto } from '@/logic/photoDraft'
 import { ROUTES, withQuery } from '@/routes'
 import { Field, FieldsForm } from '../../FieldsForm'
 import { CERTIFICATE_UNVERIFIED } from '../../unverified'

@@ -10,7 +10,7 @@ import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
 import { formatTime } from '@/logic/format'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { noticeGate } from '../../noticeGate'
 import { useCommitteeVillage } from '../../useCommitteeVillage'
 

@@ -28,8 +28,8 @@ import { PhotoPicker } from '@/components/Photos'
 import { pickDocument, releaseDocument } from '@/components/notice/pickDocument'
 import { ErrorView, LoadingView } from '@/components/States'
 import { asApiError, useResource } from '@/hooks/useResource'
-import { idParam } from '@/logic/grievance'
-import type { DraftPhoto } from '@/logic/grievanceDraft'
+import { idParam } from '@/logic/links'
+import type { DraftPhoto } from '@/logic/photoDraft'
 import {
   checkCorrection,
   checkNoticeForm,

@@ -7,7 +7,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { ComposeForm } from '@/components/grievance/ComposeForm'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { periodStatus } from '@/logic/noticePeriod'
 import { ROUTES, withQuery } from '@/routes'
 

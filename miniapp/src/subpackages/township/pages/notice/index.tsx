@@ -10,7 +10,7 @@ import { ObjectionCard } from '@/components/notice/ObjectionCard'
 import { VersionHistory } from '@/components/notice/VersionHistory'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
-import { firstFound, idParam, orgCandidates } from '@/logic/grievance'
+import { firstFound, idParam, orgCandidates } from '@/logic/links'
 import { townshipGate, useTownship } from '../../useTownship'
 
 /**
