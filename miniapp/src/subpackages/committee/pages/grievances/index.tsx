@@ -14,7 +14,17 @@ import { GrievanceCard } from '@/components/grievance/GrievanceCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
-import { NO_FILTERS, STATUS_FILTERS, bulkAcceptSummary, canAccept, committeeMembers, hasFilters, queueQuery, type AssigneeFilter, type QueueFilters } from '@/logic/grievance'
+import {
+  NO_FILTERS,
+  STATUS_FILTERS,
+  bulkAcceptSummary,
+  canAccept,
+  committeeMembers,
+  hasFilters,
+  queueQuery,
+  type AssigneeFilter,
+  type QueueFilters,
+} from '@/logic/grievance'
 import { ROUTES, withQuery } from '@/routes'
 import { committeeGate, useCommitteeVillage } from '../../useCommitteeVillage'
 import './index.scss'

@@ -18,7 +18,15 @@ import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
 import { asApiError, useResource } from '@/hooks/useResource'
-import { draftStorageKey, isBlankDraft, newDraft, restoreDraft, validateDraft, type DraftErrors, type GrievanceDraft } from '@/logic/grievanceDraft'
+import {
+  draftStorageKey,
+  isBlankDraft,
+  newDraft,
+  restoreDraft,
+  validateDraft,
+  type DraftErrors,
+  type GrievanceDraft,
+} from '@/logic/grievanceDraft'
 import { type DraftPhoto } from '@/logic/photoDraft'
 import { ROUTES, withQuery } from '@/routes'
 import { readStored, writeStored } from '@/store/storage'
