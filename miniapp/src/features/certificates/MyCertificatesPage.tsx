@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { certificateRoutes, type CertificateRequestView } from '@xiangli/shared'
+import { call } from '@/api/request'
+import { CertificateCard } from './CertificateBody'
+import { PageRoot } from '@/components/PageRoot'
+import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { usePagedList } from '@/hooks/usePagedList'
+import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import { useReshow } from '@/hooks/useReshow'
+import { ROUTES, withQuery } from '@/routes'
+import { CERTIFICATE_UNVERIFIED } from './unverified'
+
+export function MyCertificatesPage() {
+  const ctx = useResidentVillage()
+  const villageId = ctx.villageId ?? 0
+  const list = usePagedList<CertificateRequestView>(
+    ctx.villageId !== null
+      ? (page) =>
+          call(
+            certificateRoutes.mine,
+            { params: { villageId }, query: { page, pageSize: 20 } },
+            { toast: false },
+          )
+      : null,
+    (r) => r.id,
+    [ctx.villageId],
+  )
+  // back from a detail page: the state may have moved on
+  useReshow(() => void list.reload())
+
+  const gate = residentGate(ctx, '查看我的证明', CERTIFICATE_UNVERIFIED)
+  if (gate) return <PageRoot>{gate}</PageRoot>
+
+  const apply = () => void Taro.navigateTo({ url: withQuery(ROUTES.certificateCatalogue, { villageId }) })
+  const open = (r: CertificateRequestView) =>
+    void Taro.navigateTo({ url: withQuery(ROUTES.certificateDetail, { id: r.id, villageId }) })
+
+  let body
+  if (list.loading && list.items.length === 0) body = <LoadingView />
+  else if (list.error && list.items.length === 0)
+    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
+  else if (list.items.length === 0)
+    body = (
+      <EmptyView
+        title="您还没有申请过证明"
+        description="居住证明、家庭经济困难学生证明等，可以在手机上申请，村委会审核后出具。"
+      />
+    )
+  else
+    body = (
+      <>
+        <View className="xl-section-title">共 {list.total} 份</View>
+        {list.items.map((r) => (
+          <CertificateCard key={r.id} r={r} onOpen={() => open(r)} />
+        ))}
+        <ListFooter
+          count={list.items.length}
+          loadingMore={list.loadingMore}
+          hasMore={list.hasMore}
+          error={list.moreError}
+          onRetry={() => void list.loadMore()}
+        />
+      </>
+    )
+
+  return (
+    <PageRoot className="cert-form">
+      <View className="cert-form__submit">
+        <Button type="primary" size="large" block onClick={apply}>
+          开证明
+        </Button>
+      </View>
+      {body}
+    </PageRoot>
+  )
+}
