@@ -21,7 +21,8 @@ import {
 } from './certificate'
 import type { DraftPhoto } from '@/logic/photoDraft'
 import { ROUTES, withQuery } from '@/routes'
-import { Field, FieldsForm } from './FieldsForm'
+import { Field, FormSection } from '@/components/Form'
+import { FieldsForm } from './FieldsForm'
 import { CERTIFICATE_UNVERIFIED } from './unverified'
 
 /** One item: why the village may issue it, what to bring, and its form. */
@@ -131,7 +132,7 @@ export function ApplyPage() {
         </View>
       ) : null}
       <View className="xl-section-title">填写申请</View>
-      <View className="xl-card">
+      <FormSection>
         <FieldsForm fields={item.fields} values={draft.fields} errors={errors} onChange={edit} />
         <Field label="用途" error={errors.purpose}>
           <TextArea
@@ -155,7 +156,7 @@ export function ApplyPage() {
             disabled={sending}
           />
         </Field>
-      </View>
+      </FormSection>
       <View className="cert-form__submit">
         <Button type="primary" size="xlarge" block loading={sending} onClick={() => void submit()}>
           提交申请

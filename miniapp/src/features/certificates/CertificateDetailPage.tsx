@@ -18,7 +18,8 @@ import { residentActions, validateCertificateDraft, type CertificateDraftErrors 
 import { idParam } from '@/logic/links'
 import type { DraftPhoto } from '@/logic/photoDraft'
 import { openProtectedFile } from '@/platform/openDocument'
-import { Field, FieldsForm } from './FieldsForm'
+import { Field, FormSection } from '@/components/Form'
+import { FieldsForm } from './FieldsForm'
 import { CERTIFICATE_UNVERIFIED } from './unverified'
 
 /** A resident's own request: where it stands, what the committee asked, and the certificate once issued. */
@@ -143,7 +144,7 @@ export function CertificateDetailPage() {
         </View>
       ) : null}
       {can.resubmit && item && fields ? (
-        <View className="xl-card">
+        <FormSection>
           <FieldsForm
             fields={item.fields}
             values={fields}
@@ -165,7 +166,7 @@ export function CertificateDetailPage() {
           <Field label="说明（可不填）">
             <TextArea value={note} placeholder="补充了什么" maxLength={200} onChange={setNote} />
           </Field>
-        </View>
+        </FormSection>
       ) : null}
       <View className="cert-form__submit xl-actions">
         {can.resubmit && !fields ? (

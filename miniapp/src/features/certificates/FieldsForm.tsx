@@ -1,29 +1,10 @@
-import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import type { CertificateField } from '@xiangli/shared'
 import { Chips } from '@/components/Chips'
 import type { CertificateDraftErrors } from './certificate'
 import './form.scss'
-
-export function Field({
-  label,
-  error,
-  children,
-}: {
-  label: string
-  error?: string | undefined
-  children: ReactNode
-}) {
-  return (
-    <View className={`cert-form__field${error ? ' cert-form__field--bad' : ''}`}>
-      <View className="cert-form__label">{label}</View>
-      {children}
-      {error ? <View className="cert-form__error">{error}</View> : null}
-    </View>
-  )
-}
+import { Field } from '@/components/Form'
 
 const PLACEHOLDER: Record<CertificateField['kind'], string> = {
   text: '请填写',

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
@@ -32,6 +32,7 @@ import { ROUTES, withQuery } from '@/routes'
 import { readStored, writeStored } from '@/store/storage'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import './RaisePage.scss'
+import { Field, FormSection } from '@/components/Form'
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp'
 const IN_BROWSER = process.env.TARO_ENV === 'h5'
@@ -169,7 +170,7 @@ export function RaisePage() {
     <PageRoot className="raise">
       {note ? <View className="xl-card raise__note">{note}</View> : null}
 
-      <View className="xl-card">
+      <FormSection>
         <Field label="分类" error={errors.category}>
           {categories.data ? (
             <Chips
@@ -230,7 +231,7 @@ export function RaisePage() {
           />
           <View className="xl-muted raise__help">{VISIBILITY_HELP[draft.visibility]}</View>
         </Field>
-      </View>
+      </FormSection>
 
       <View className="raise__submit">
         <Button type="primary" size="xlarge" block loading={sending} onClick={() => void submit()}>
@@ -246,23 +247,5 @@ export function RaisePage() {
         ) : null}
       </View>
     </PageRoot>
-  )
-}
-
-function Field({
-  label,
-  error,
-  children,
-}: {
-  label: string
-  error?: string | undefined
-  children: ReactNode
-}) {
-  return (
-    <View className={`raise__field${error ? ' raise__field--bad' : ''}`}>
-      <View className="raise__label">{label}</View>
-      {children}
-      {error ? <View className="raise__error">{error}</View> : null}
-    </View>
   )
 }

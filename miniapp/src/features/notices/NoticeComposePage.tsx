@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
@@ -46,6 +46,7 @@ import { ROUTES, withQuery } from '@/routes'
 import { noticeGate } from './noticeGate'
 import { useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import './NoticeComposePage.scss'
+import { Field, FieldError, FormSection } from '@/components/Form'
 
 const YES_NO: readonly { value: 'yes' | 'no'; label: string }[] = [
   { value: 'yes', label: '是' },
@@ -237,11 +238,10 @@ export function NoticeComposePage() {
   return (
     <PageRoot className="compose">
       {correcting ? (
-        <View className="xl-card">
-          <View className="xl-card__title">更正已发布的公告</View>
-          <View className="xl-card__text">
-            发布后的内容不能直接改。更正会发布为新的一版，原来的版本仍然保留，村民能看到每一版和更正原因。
-          </View>
+        <FormSection
+          title="更正已发布的公告"
+          intro="发布后的内容不能直接改。更正会发布为新的一版，原来的版本仍然保留，村民能看到每一版和更正原因。"
+        >
           <Field label="更正原因（必填，村民会看到）" error={errors.reason}>
             <TextArea
               value={reason}
@@ -254,10 +254,10 @@ export function NoticeComposePage() {
               }}
             />
           </Field>
-        </View>
+        </FormSection>
       ) : null}
 
-      <View className="xl-card">
+      <FormSection>
         {correcting ? null : (
           <Field label="公开类别" error={errors.category}>
             <Chips
@@ -294,11 +294,10 @@ export function NoticeComposePage() {
             onChange={(v) => edit('body', v)}
           />
         </Field>
-      </View>
+      </FormSection>
 
       {finance ? (
-        <View className="xl-card">
-          <View className="xl-card__title">收支明细</View>
+        <FormSection title="收支明细">
           <Field label="公开的期间（月份如 2026-10，季度如 2026-Q4）" error={errors.coversPeriod}>
             <Input
               value={form.coversPeriod}
@@ -350,10 +349,10 @@ export function NoticeComposePage() {
               onChange={(v) => edit('closingBalance', v)}
             />
           </Field>
-        </View>
+        </FormSection>
       ) : null}
 
-      <View className="xl-card">
+      <FormSection>
         <Field
           label={`附件：照片、PDF、表格（可不加，最多 ${MAX_NOTICE_ATTACHMENTS} 个）`}
           error={errors.photos}
@@ -459,7 +458,7 @@ export function NoticeComposePage() {
             </Field>
           </>
         )}
-      </View>
+      </FormSection>
 
       <View className="compose__submit">
         <Button type="primary" size="xlarge" block loading={sending} onClick={() => void save()}>
@@ -517,7 +516,7 @@ function LineEditor({
         maxLength={100}
         onChange={(note) => onChange({ note })}
       />
-      {error ? <View className="compose__error">{error}</View> : null}
+      {error ? <FieldError error={error} /> : null}
     </View>
   )
 }
@@ -546,24 +545,6 @@ function Money({
         maxLength={20}
         onChange={onChange}
       />
-    </View>
-  )
-}
-
-function Field({
-  label,
-  error,
-  children,
-}: {
-  label: string
-  error?: string | undefined
-  children: ReactNode
-}) {
-  return (
-    <View className={`compose__field${error ? ' compose__field--bad' : ''}`}>
-      <View className="compose__label">{label}</View>
-      {children}
-      {error ? <View className="compose__error">{error}</View> : null}
     </View>
   )
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
@@ -24,6 +24,7 @@ import { validateVerificationForm, type FieldErrors, type VerificationForm } fro
 import { ROUTES } from '@/routes'
 import { fetchMe, useMe } from '@/store/session'
 import './VerifyPage.scss'
+import { Field, FormSection } from '@/components/Form'
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp'
 
@@ -116,7 +117,7 @@ export function VerifyPage() {
         </View>
       </View>
 
-      <View className="xl-card verify__form">
+      <FormSection className="verify__form">
         <Field
           label="村（社区）"
           error={
@@ -155,7 +156,7 @@ export function VerifyPage() {
             onChange={set('phone')}
           />
         </Field>
-      </View>
+      </FormSection>
 
       <View className="verify__submit">
         <Button type="primary" size="xlarge" block loading={submitting} onClick={() => void submit()}>
@@ -175,25 +176,6 @@ export function VerifyPage() {
         }}
       />
     </PageRoot>
-  )
-}
-
-/** A label above its box, and what to fix under it: easier to read than side by side on a small phone. */
-function Field({
-  label,
-  error,
-  children,
-}: {
-  label: string
-  error?: string | undefined
-  children: ReactNode
-}) {
-  return (
-    <View className={`verify__field${error ? ' verify__field--bad' : ''}`}>
-      <View className="verify__label">{label}</View>
-      {children}
-      {error ? <View className="verify__error">{error}</View> : null}
-    </View>
   )
 }
 
