@@ -6,7 +6,8 @@ import { certificateRoutes, type CertificateRequestView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { CertificateCard } from './CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { usePagedList } from '@/hooks/usePagedList'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useReshow } from '@/hooks/useReshow'
@@ -38,33 +39,20 @@ export function MyCertificatesPage() {
   const open = (r: CertificateRequestView) =>
     void Taro.navigateTo({ url: withQuery(ROUTES.certificateDetail, { id: r.id, villageId }) })
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = (
-      <EmptyView
-        title="您还没有申请过证明"
-        description="居住证明、家庭经济困难学生证明等，可以在手机上申请，村委会审核后出具。"
-      />
-    )
-  else
-    body = (
-      <>
-        <View className="xl-section-title">共 {list.total} 份</View>
-        {list.items.map((r) => (
-          <CertificateCard key={r.id} r={r} onOpen={() => open(r)} />
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        <EmptyView
+          title="您还没有申请过证明"
+          description="居住证明、家庭经济困难学生证明等，可以在手机上申请，村委会审核后出具。"
         />
-      </>
-    )
+      }
+      title={`共 ${list.total} 份`}
+    >
+      {(r) => <CertificateCard key={r.id} r={r} onOpen={() => open(r)} />}
+    </PagedList>
+  )
 
   return (
     <PageRoot className="cert-form">

@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { auditRoutes, type AuditEntryView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { usePagedList } from '@/hooks/usePagedList'
 import { auditActionLabel, auditTargetLabel, roleLabel } from './audit'
 import { formatTime } from '@/logic/format'
@@ -25,48 +26,37 @@ export function AuditPage() {
   const gate = committeeGate(ctx, 'viewAudit', '查看操作记录')
   if (gate) return <PageRoot>{gate}</PageRoot>
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = (
-      <EmptyView title="还没有操作记录" description="认证审核、导入花名册、任命职务等操作都会记在这里。" />
-    )
-  else
-    body = (
-      <>
-        <View className="xl-section-title">每一次操作都记在这里，供大家监督</View>
-        {list.items.map((e) => {
-          const role = roleLabel(e.actorRole)
-          return (
-            <View key={e.seq} className="xl-card audit">
-              <View className="audit__head">
-                <Text className="audit__action">{auditActionLabel(e.action)}</Text>
-                <Text className="xl-muted">第 {e.seq} 条</Text>
-              </View>
-              <View className="audit__facts">
-                <View>
-                  操作人：{e.actorName ?? '系统'}
-                  {role ? `（${role}）` : ''}
-                </View>
-                <View>
-                  对象：{auditTargetLabel(e.targetType)} {e.targetId}
-                </View>
-                <View>时间：{formatTime(e.createdAt)}</View>
-              </View>
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        <EmptyView title="还没有操作记录" description="认证审核、导入花名册、任命职务等操作都会记在这里。" />
+      }
+      title="每一次操作都记在这里，供大家监督"
+    >
+      {(e) => {
+        const role = roleLabel(e.actorRole)
+        return (
+          <View key={e.seq} className="xl-card audit">
+            <View className="audit__head">
+              <Text className="audit__action">{auditActionLabel(e.action)}</Text>
+              <Text className="xl-muted">第 {e.seq} 条</Text>
             </View>
-          )
-        })}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
-        />
-      </>
-    )
+            <View className="audit__facts">
+              <View>
+                操作人：{e.actorName ?? '系统'}
+                {role ? `（${role}）` : ''}
+              </View>
+              <View>
+                对象：{auditTargetLabel(e.targetType)} {e.targetId}
+              </View>
+              <View>时间：{formatTime(e.createdAt)}</View>
+            </View>
+          </View>
+        )
+      }}
+    </PagedList>
+  )
 
   return <PageRoot>{body}</PageRoot>
 }

@@ -9,7 +9,8 @@ import type { GrievanceState, GrievanceSummary } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { GrievanceCard } from './GrievanceCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
@@ -111,19 +112,20 @@ export function GrievanceQueuePage() {
     }
   }
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = hasFilters(filters) ? (
-      <EmptyView title="没有符合条件的事" action={{ text: '清除筛选', onClick: () => set(NO_FILTERS) }} />
-    ) : (
-      <EmptyView title="还没有村民说事" description="村民反映的问题和建议会出现在这里，请及时受理和答复。" />
-    )
-  else
-    body = (
-      <>
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        hasFilters(filters) ? (
+          <EmptyView title="没有符合条件的事" action={{ text: '清除筛选', onClick: () => set(NO_FILTERS) }} />
+        ) : (
+          <EmptyView
+            title="还没有村民说事"
+            description="村民反映的问题和建议会出现在这里，请及时受理和答复。"
+          />
+        )
+      }
+      head={
         <View className="queue__bar">
           <Text className="xl-muted">共 {list.total} 件</Text>
           {acceptable.length > 0 || selecting ? (
@@ -138,32 +140,27 @@ export function GrievanceQueuePage() {
             </Button>
           ) : null}
         </View>
-        {list.items.map((g) => (
-          <GrievanceCard
-            key={g.id}
-            g={g}
-            onOpen={() =>
-              void Taro.navigateTo({ url: withQuery(ROUTES.committeeGrievance, { id: g.id, villageId }) })
-            }
-          >
-            {selecting && canAccept(g.state) ? (
-              <View className="xl-grievance__foot">
-                <Checkbox checked={selected.has(g.id)} onChange={(on) => toggle(g.id, on)}>
-                  选中受理
-                </Checkbox>
-              </View>
-            ) : null}
-          </GrievanceCard>
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
-        />
-      </>
-    )
+      }
+    >
+      {(g) => (
+        <GrievanceCard
+          key={g.id}
+          g={g}
+          onOpen={() =>
+            void Taro.navigateTo({ url: withQuery(ROUTES.committeeGrievance, { id: g.id, villageId }) })
+          }
+        >
+          {selecting && canAccept(g.state) ? (
+            <View className="xl-grievance__foot">
+              <Checkbox checked={selected.has(g.id)} onChange={(on) => toggle(g.id, on)}>
+                选中受理
+              </Checkbox>
+            </View>
+          ) : null}
+        </GrievanceCard>
+      )}
+    </PagedList>
+  )
 
   const assigneeOptions: { value: AssigneeFilter | null; label: string }[] = [
     { value: null, label: '全部办理人' },

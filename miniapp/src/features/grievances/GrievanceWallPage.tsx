@@ -8,7 +8,8 @@ import type { GrievanceSummary } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { GrievanceCard } from './GrievanceCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
@@ -60,61 +61,48 @@ export function GrievanceWallPage() {
     }
   }
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = (
-      <EmptyView
-        title={category ? `没有“${category}”方面的事` : '说事墙上还没有内容'}
-        description="村民公开反映的事会显示在这里，名字会隐去一个字。"
-        action={{
-          text: '我要说事',
-          onClick: () => void Taro.navigateTo({ url: withQuery(ROUTES.grievanceRaise, { villageId }) }),
-        }}
-      />
-    )
-  else
-    body = (
-      <>
-        {list.items.map((g) => (
-          <GrievanceCard
-            key={g.id}
-            g={g}
-            onOpen={() =>
-              void Taro.navigateTo({ url: withQuery(ROUTES.grievanceDetail, { id: g.id, villageId }) })
-            }
-          >
-            <View className="xl-grievance__foot">
-              <Text className="xl-muted">
-                {g.supportCount > 0 ? `${g.supportCount} 人遇到同样的问题` : ''}
-              </Text>
-              {g.mine ? (
-                <Text className="xl-muted">我提的</Text>
-              ) : (
-                <Button
-                  size="small"
-                  type={g.supportedByMe ? 'default' : 'primary'}
-                  loading={supporting === g.id}
-                  disabled={supporting !== null}
-                  onClick={() => void toggle(g)}
-                >
-                  {g.supportedByMe ? '已 +1' : '+1 同样的问题'}
-                </Button>
-              )}
-            </View>
-          </GrievanceCard>
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        <EmptyView
+          title={category ? `没有“${category}”方面的事` : '说事墙上还没有内容'}
+          description="村民公开反映的事会显示在这里，名字会隐去一个字。"
+          action={{
+            text: '我要说事',
+            onClick: () => void Taro.navigateTo({ url: withQuery(ROUTES.grievanceRaise, { villageId }) }),
+          }}
         />
-      </>
-    )
+      }
+    >
+      {(g) => (
+        <GrievanceCard
+          key={g.id}
+          g={g}
+          onOpen={() =>
+            void Taro.navigateTo({ url: withQuery(ROUTES.grievanceDetail, { id: g.id, villageId }) })
+          }
+        >
+          <View className="xl-grievance__foot">
+            <Text className="xl-muted">{g.supportCount > 0 ? `${g.supportCount} 人遇到同样的问题` : ''}</Text>
+            {g.mine ? (
+              <Text className="xl-muted">我提的</Text>
+            ) : (
+              <Button
+                size="small"
+                type={g.supportedByMe ? 'default' : 'primary'}
+                loading={supporting === g.id}
+                disabled={supporting !== null}
+                onClick={() => void toggle(g)}
+              >
+                {g.supportedByMe ? '已 +1' : '+1 同样的问题'}
+              </Button>
+            )}
+          </View>
+        </GrievanceCard>
+      )}
+    </PagedList>
+  )
 
   return (
     <PageRoot className="wall">

@@ -6,7 +6,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import type { GrievanceSummary } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { GrievanceCard } from './GrievanceCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useReshow } from '@/hooks/useReshow'
@@ -48,33 +49,20 @@ export function MyGrievancesPage() {
     : null
   const hasDraft = saved !== null && !isBlankDraft(saved.draft)
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = (
-      <EmptyView
-        title="您还没有说过事"
-        description="路灯坏了、垃圾没人清、有个好建议……都可以跟村里说，村里会在规定时间内答复。"
-      />
-    )
-  else
-    body = (
-      <>
-        <View className="xl-section-title">共 {list.total} 件</View>
-        {list.items.map((g) => (
-          <GrievanceCard key={g.id} g={g} onOpen={() => open(g)} />
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        <EmptyView
+          title="您还没有说过事"
+          description="路灯坏了、垃圾没人清、有个好建议……都可以跟村里说，村里会在规定时间内答复。"
         />
-      </>
-    )
+      }
+      title={`共 ${list.total} 件`}
+    >
+      {(g) => <GrievanceCard key={g.id} g={g} onOpen={() => open(g)} />}
+    </PagedList>
+  )
 
   return (
     <PageRoot className="my-grievances">

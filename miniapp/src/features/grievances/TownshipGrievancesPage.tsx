@@ -6,7 +6,8 @@ import type { GrievanceSummary, TownshipGrievanceQuery, VillageGrievanceStats } 
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { GrievanceCard } from './GrievanceCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
@@ -66,34 +67,20 @@ export function TownshipGrievancesPage() {
   const gate = townshipGate(ctx, '督办村民说事')
   if (gate) return <PageRoot>{gate}</PageRoot>
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = <EmptyView title={EMPTY[scope]} description="有新情况时会发消息给您。" />
-  else
-    body = (
-      <>
-        {list.items.map((g) => (
-          <GrievanceCard
-            key={g.id}
-            g={g}
-            showVillage
-            onOpen={() =>
-              void Taro.navigateTo({ url: withQuery(ROUTES.townshipGrievance, { id: g.id, townshipId }) })
-            }
-          />
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
+  const body = (
+    <PagedList list={list} empty={<EmptyView title={EMPTY[scope]} description="有新情况时会发消息给您。" />}>
+      {(g) => (
+        <GrievanceCard
+          key={g.id}
+          g={g}
+          showVillage
+          onOpen={() =>
+            void Taro.navigateTo({ url: withQuery(ROUTES.townshipGrievance, { id: g.id, townshipId }) })
+          }
         />
-      </>
-    )
+      )}
+    </PagedList>
+  )
 
   const villages = stats.data?.villages ?? []
   return (

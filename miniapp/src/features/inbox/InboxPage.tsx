@@ -7,7 +7,8 @@ import { inboxRoutes, type NotificationView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { LoginPrompt } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { usePagedList } from '@/hooks/usePagedList'
 import { refreshUnread, setUnread, unreadStore } from './useUnread'
 import { formatTime } from '@/logic/format'
@@ -68,43 +69,32 @@ export function InboxPage() {
       </PageRoot>
     )
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = <EmptyView title="暂无消息" description="村里发给您的消息会显示在这里。" />
-  else
-    body = (
-      <>
-        {list.items.map((n) => (
-          <View
-            key={n.id}
-            className={`xl-card inbox__item${n.read ? '' : ' inbox__item--unread'}`}
-            onClick={() => void tap(n)}
-          >
-            <View className="inbox__head">
-              {n.read ? null : <View className="inbox__dot" />}
-              <Text className="inbox__title">{n.title}</Text>
-            </View>
-            <View className={expanded.has(n.id) ? 'inbox__body' : 'inbox__body inbox__body--short'}>
-              {n.body}
-            </View>
-            <View className="inbox__foot">
-              <Text>{formatTime(n.createdAt)}</Text>
-              {n.link ? <Text className="inbox__more">查看详情 ›</Text> : null}
-            </View>
+  const body = (
+    <PagedList
+      list={list}
+      empty={<EmptyView title="暂无消息" description="村里发给您的消息会显示在这里。" />}
+    >
+      {(n) => (
+        <View
+          key={n.id}
+          className={`xl-card inbox__item${n.read ? '' : ' inbox__item--unread'}`}
+          onClick={() => void tap(n)}
+        >
+          <View className="inbox__head">
+            {n.read ? null : <View className="inbox__dot" />}
+            <Text className="inbox__title">{n.title}</Text>
           </View>
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
-        />
-      </>
-    )
+          <View className={expanded.has(n.id) ? 'inbox__body' : 'inbox__body inbox__body--short'}>
+            {n.body}
+          </View>
+          <View className="inbox__foot">
+            <Text>{formatTime(n.createdAt)}</Text>
+            {n.link ? <Text className="inbox__more">查看详情 ›</Text> : null}
+          </View>
+        </View>
+      )}
+    </PagedList>
+  )
 
   const anyUnread = list.items.some((n) => !n.read)
   return (

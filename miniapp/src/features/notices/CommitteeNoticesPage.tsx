@@ -13,7 +13,8 @@ import {
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { NoticeCard } from './NoticeCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useReshow } from '@/hooks/useReshow'
@@ -57,38 +58,27 @@ export function CommitteeNoticesPage() {
   const go = (url: string) => void Taro.navigateTo({ url })
   const q = { villageId }
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = (
-      <EmptyView
-        title={state ? `没有“${NOTICE_STATE_LABELS[state]}”的公告` : '还没有公告'}
-        description={bench.manage ? '点上面的“起草公告”写第一条。' : '村委会起草的公告会出现在这里。'}
-      />
-    )
-  else
-    body = (
-      <>
-        <View className="xl-section-title">共 {list.total} 条</View>
-        {list.items.map((n) => (
-          <NoticeCard
-            key={n.id}
-            n={n}
-            showState
-            onOpen={() => go(withQuery(ROUTES.committeeNotice, { id: n.id, villageId }))}
-          />
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        <EmptyView
+          title={state ? `没有“${NOTICE_STATE_LABELS[state]}”的公告` : '还没有公告'}
+          description={bench.manage ? '点上面的“起草公告”写第一条。' : '村委会起草的公告会出现在这里。'}
         />
-      </>
-    )
+      }
+      title={`共 ${list.total} 条`}
+    >
+      {(n) => (
+        <NoticeCard
+          key={n.id}
+          n={n}
+          showState
+          onOpen={() => go(withQuery(ROUTES.committeeNotice, { id: n.id, villageId }))}
+        />
+      )}
+    </PagedList>
+  )
 
   return (
     <PageRoot className="notices">

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
 import { noticeRoutes, objectionAnswerSchema, type ObjectionState, type ObjectionView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { ComposeForm } from '@/features/grievances/ComposeForm'
 import { ObjectionCard } from './ObjectionCard'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -50,60 +50,49 @@ export function ObjectionQueuePage() {
   const gate = noticeGate(ctx, 'any', '处理异议')
   if (gate) return <PageRoot>{gate}</PageRoot>
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = (
-      <EmptyView
-        title={filter === 'submitted' ? '没有待答复的异议' : '这里没有异议'}
-        description="村民在公示期内对公告提出的异议会出现在这里，要在规定时间内答复。"
-      />
-    )
-  else
-    body = (
-      <>
-        <View className="xl-section-title">共 {list.total} 件</View>
-        {list.items.map((o) => (
-          <ObjectionCard
-            key={o.id}
-            o={o}
-            showNotice
-            onOpenNotice={() =>
-              void Taro.navigateTo({ url: withQuery(ROUTES.committeeNotice, { id: o.noticeId, villageId }) })
-            }
-          >
-            {o.state === 'submitted' && answersObjections(ctx.membership) ? (
-              <ComposeForm
-                title="答复"
-                placeholder="写清楚核实的情况和处理结果，提出人会收到通知"
-                submitText="发送答复"
-                villageId={villageId}
-                schema={objectionAnswerSchema}
-                maxLength={1000}
-                onSubmit={async (b, key) => {
-                  const answered = await call(
-                    noticeRoutes.answer,
-                    { params: { villageId, oid: o.id }, body: b },
-                    { idempotencyKey: key },
-                  )
-                  list.update((items) => items.map((x) => (x.id === answered.id ? answered : x)))
-                  void Taro.showToast({ title: '已答复', icon: 'success' })
-                }}
-              />
-            ) : null}
-          </ObjectionCard>
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        <EmptyView
+          title={filter === 'submitted' ? '没有待答复的异议' : '这里没有异议'}
+          description="村民在公示期内对公告提出的异议会出现在这里，要在规定时间内答复。"
         />
-      </>
-    )
+      }
+      title={`共 ${list.total} 件`}
+    >
+      {(o) => (
+        <ObjectionCard
+          key={o.id}
+          o={o}
+          showNotice
+          onOpenNotice={() =>
+            void Taro.navigateTo({ url: withQuery(ROUTES.committeeNotice, { id: o.noticeId, villageId }) })
+          }
+        >
+          {o.state === 'submitted' && answersObjections(ctx.membership) ? (
+            <ComposeForm
+              title="答复"
+              placeholder="写清楚核实的情况和处理结果，提出人会收到通知"
+              submitText="发送答复"
+              villageId={villageId}
+              schema={objectionAnswerSchema}
+              maxLength={1000}
+              onSubmit={async (b, key) => {
+                const answered = await call(
+                  noticeRoutes.answer,
+                  { params: { villageId, oid: o.id }, body: b },
+                  { idempotencyKey: key },
+                )
+                list.update((items) => items.map((x) => (x.id === answered.id ? answered : x)))
+                void Taro.showToast({ title: '已答复', icon: 'success' })
+              }}
+            />
+          ) : null}
+        </ObjectionCard>
+      )}
+    </PagedList>
+  )
 
   return (
     <PageRoot>

@@ -7,7 +7,8 @@ import { noticeRoutes, type NoticeCategory, type NoticeSummary } from '@xiangli/
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { NoticeCard } from './NoticeCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
@@ -99,34 +100,23 @@ export function PublicPage() {
     void Taro.navigateTo({ url: withQuery(ROUTES.noticeDetail, { id: n.id, villageId }) })
   }
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = search ? (
-      <EmptyView title="没有找到" description={`没有标题或内容里有“${search}”的公开，换个词试试。`} />
-    ) : (
-      <EmptyView
-        title="暂无公开信息"
-        description="村务、党务、财务等公开内容，村（居）委会发布后会显示在这里。"
-      />
-    )
-  else
-    body = (
-      <>
-        {list.items.map((n) => (
-          <NoticeCard key={n.id} n={n} onOpen={() => open(n)} />
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
-        />
-      </>
-    )
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        search ? (
+          <EmptyView title="没有找到" description={`没有标题或内容里有“${search}”的公开，换个词试试。`} />
+        ) : (
+          <EmptyView
+            title="暂无公开信息"
+            description="村务、党务、财务等公开内容，村（居）委会发布后会显示在这里。"
+          />
+        )
+      }
+    >
+      {(n) => <NoticeCard key={n.id} n={n} onOpen={() => open(n)} />}
+    </PagedList>
+  )
 
   return (
     <PageRoot className="public">

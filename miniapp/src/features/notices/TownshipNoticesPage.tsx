@@ -5,7 +5,8 @@ import { noticeRoutes, type ObjectionView, type TownshipObjectionQuery } from '@
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { ObjectionCard } from './ObjectionCard'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
@@ -89,35 +90,26 @@ export function TownshipNoticesPage() {
           </View>
         )
       })
-  } else if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
+  } else
     body = (
-      <EmptyView
-        title="没有要关注的异议"
-        description="各村超时未答复、或村民反映到乡镇的异议会出现在这里。"
-      />
-    )
-  else
-    body = (
-      <>
-        <View className="xl-section-title">共 {list.total} 件</View>
-        {list.items.map((o) => (
+      <PagedList
+        list={list}
+        empty={
+          <EmptyView
+            title="没有要关注的异议"
+            description="各村超时未答复、或村民反映到乡镇的异议会出现在这里。"
+          />
+        }
+        title={`共 ${list.total} 件`}
+      >
+        {(o) => (
           <ObjectionCard key={o.id} o={o} showNotice onOpenNotice={() => openNotice(o.noticeId, o.villageId)}>
             <View className="tnotices__row" onClick={() => openNotice(o.noticeId, o.villageId)}>
               查看公告{o.state === 'escalated' ? '并答复' : ''} ›
             </View>
           </ObjectionCard>
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
-        />
-      </>
+        )}
+      </PagedList>
     )
 
   return (

@@ -17,7 +17,8 @@ import {
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { usePagedList } from '@/hooks/usePagedList'
 import { isRosterFileName, pickRosterFile, releasePickedFile } from '@/platform/pickFile'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
@@ -88,55 +89,46 @@ export function RosterPage() {
 
   const search = () => setQ(typed.trim())
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = q ? (
-      <EmptyView title={`没有找到“${q}”`} description="换个名字或户号再找找。" />
-    ) : (
-      <EmptyView
-        title="花名册还是空的"
-        description={
-          ctx.bench.importRoster
-            ? '点上面的“导入花名册”，把村里的名单表格导进来。'
-            : '村（居）委会导入名单后，会显示在这里。'
-        }
-      />
-    )
-  else
-    body = (
-      <>
-        <View className="xl-section-title">{q ? `找到 ${list.total} 人` : `共 ${list.total} 人`}</View>
-        {list.items.map((r) => (
-          <View key={r.id} className="xl-card resident">
-            <View className="resident__head">
-              <Text className="resident__name">{r.name}</Text>
-              <Text className="xl-muted">
-                {SEX_LABELS[r.sex]} · {r.age} 岁
-              </Text>
-              {r.isHouseholdHead ? <Text className="resident__badge">户主</Text> : null}
-            </View>
-            <View className="resident__facts">
-              <View>身份证号：{maskIdNumber(r.idNumber)}</View>
-              <View>
-                户号：{r.householdCode}
-                {r.groupName ? ` · ${r.groupName}` : ''}
-              </View>
-            </View>
-            <RoleTags roles={r.roles} hideResident />
+  const body = (
+    <PagedList
+      list={list}
+      empty={
+        q ? (
+          <EmptyView title={`没有找到“${q}”`} description="换个名字或户号再找找。" />
+        ) : (
+          <EmptyView
+            title="花名册还是空的"
+            description={
+              ctx.bench.importRoster
+                ? '点上面的“导入花名册”，把村里的名单表格导进来。'
+                : '村（居）委会导入名单后，会显示在这里。'
+            }
+          />
+        )
+      }
+      title={q ? `找到 ${list.total} 人` : `共 ${list.total} 人`}
+    >
+      {(r) => (
+        <View key={r.id} className="xl-card resident">
+          <View className="resident__head">
+            <Text className="resident__name">{r.name}</Text>
+            <Text className="xl-muted">
+              {SEX_LABELS[r.sex]} · {r.age} 岁
+            </Text>
+            {r.isHouseholdHead ? <Text className="resident__badge">户主</Text> : null}
           </View>
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
-        />
-      </>
-    )
+          <View className="resident__facts">
+            <View>身份证号：{maskIdNumber(r.idNumber)}</View>
+            <View>
+              户号：{r.householdCode}
+              {r.groupName ? ` · ${r.groupName}` : ''}
+            </View>
+          </View>
+          <RoleTags roles={r.roles} hideResident />
+        </View>
+      )}
+    </PagedList>
+  )
 
   return (
     <PageRoot className="roster">

@@ -8,7 +8,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import { rejectSchema, verificationRoutes, type VerificationView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
+import { PagedList } from '@/components/PagedList'
 import { usePagedList } from '@/hooks/usePagedList'
 import { formatTime } from '@/logic/format'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
@@ -78,55 +79,44 @@ export function VerificationsPage() {
     }
   }
 
-  let body
-  if (list.loading && list.items.length === 0) body = <LoadingView />
-  else if (list.error && list.items.length === 0)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0)
-    body = <EmptyView title="没有待确认的认证" description="村民提交实名认证后，会出现在这里等您确认。" />
-  else
-    body = (
-      <>
-        <View className="xl-section-title">共 {list.total} 条待确认，请和花名册核对后处理</View>
-        {list.items.map((v) => (
-          <View key={v.id} className="xl-card review">
-            <Text className="review__name">{v.name}</Text>
-            <View className="review__facts">
-              <View>身份证号：{v.idNumberMasked}</View>
-              <View>手机号：{v.phoneMasked}</View>
-              <View>提交时间：{formatTime(v.createdAt)}</View>
-            </View>
-            <View className="xl-actions">
-              <Button
-                disabled={busy !== null}
-                onClick={() => {
-                  setRejecting(v)
-                  setReason('')
-                  setReasonError(null)
-                }}
-              >
-                驳回
-              </Button>
-              <Button
-                type="primary"
-                loading={busy === v.id}
-                disabled={busy !== null}
-                onClick={() => void confirm(v)}
-              >
-                确认
-              </Button>
-            </View>
+  const body = (
+    <PagedList
+      list={list}
+      empty={<EmptyView title="没有待确认的认证" description="村民提交实名认证后，会出现在这里等您确认。" />}
+      title={`共 ${list.total} 条待确认，请和花名册核对后处理`}
+    >
+      {(v) => (
+        <View key={v.id} className="xl-card review">
+          <Text className="review__name">{v.name}</Text>
+          <View className="review__facts">
+            <View>身份证号：{v.idNumberMasked}</View>
+            <View>手机号：{v.phoneMasked}</View>
+            <View>提交时间：{formatTime(v.createdAt)}</View>
           </View>
-        ))}
-        <ListFooter
-          count={list.items.length}
-          loadingMore={list.loadingMore}
-          hasMore={list.hasMore}
-          error={list.moreError}
-          onRetry={() => void list.loadMore()}
-        />
-      </>
-    )
+          <View className="xl-actions">
+            <Button
+              disabled={busy !== null}
+              onClick={() => {
+                setRejecting(v)
+                setReason('')
+                setReasonError(null)
+              }}
+            >
+              驳回
+            </Button>
+            <Button
+              type="primary"
+              loading={busy === v.id}
+              disabled={busy !== null}
+              onClick={() => void confirm(v)}
+            >
+              确认
+            </Button>
+          </View>
+        </View>
+      )}
+    </PagedList>
+  )
 
   return (
     <PageRoot>
