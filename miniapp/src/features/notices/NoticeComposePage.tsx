@@ -6,17 +6,13 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import {
-  FINANCE_LINE_KINDS,
-  FINANCE_LINE_KIND_LABELS,
   MAX_NOTICE_ATTACHMENTS,
   NOTICE_CATEGORIES,
-  NOTICE_CATEGORY_DEFAULT_DAYS,
   NOTICE_CATEGORY_LABELS,
   beijingDate,
   fileRoutes,
   noticeRoutes,
   orgRoutes,
-  type FinanceLineKind,
   type NoticeCategory,
   type NoticeView,
 } from '@xiangli/shared'
@@ -37,22 +33,16 @@ import {
   formFromNotice,
   newNoticeForm,
   previousMonth,
-  totalsHint,
-  type LineDraft,
   type NoticeForm,
   type NoticeFormErrors,
 } from './noticeDraft'
 import { ROUTES, withQuery } from '@/routes'
 import { noticeGate } from './noticeGate'
 import { useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
+import { NoticeFinanceSection } from './NoticeFinanceSection'
+import { NoticeOptionsFields } from './NoticeOptionsFields'
 import './NoticeComposePage.scss'
-import { Field, FieldError, FormSection } from '@/components/Form'
-
-const YES_NO: readonly { value: 'yes' | 'no'; label: string }[] = [
-  { value: 'yes', label: '是' },
-  { value: 'no', label: '否' },
-]
-const yesNo = (on: boolean): 'yes' | 'no' => (on ? 'yes' : 'no')
+import { Field, FormSection } from '@/components/Form'
 
 /**
  * 起草 / 修改草稿 / 更正: one form. A finance notice takes its lines in yuan (stored as fen), shows the
@@ -131,19 +121,6 @@ export function NoticeComposePage() {
     )
     setErrors((e) => ({ ...e, category: undefined }))
   }
-  const editLine = (key: string, patch: Partial<LineDraft>) => {
-    setForm((f) => (f ? { ...f, lines: f.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) } : f))
-    setErrors((e) => {
-      if (!e.line?.[key]) return e
-      const line = { ...e.line }
-      delete line[key]
-      return { ...e, line }
-    })
-  }
-  const addLine = (kind: FinanceLineKind) =>
-    setForm((f) => (f ? { ...f, lines: [...f.lines, emptyLine(randomKey(), kind)] } : f))
-  const removeLine = (key: string) =>
-    setForm((f) => (f ? { ...f, lines: f.lines.filter((l) => l.key !== key) } : f))
   const setPhotos = (update: (photos: DraftPhoto[]) => DraftPhoto[]) =>
     setForm((f) => (f ? { ...f, photos: update(f.photos) } : f))
 
@@ -227,7 +204,6 @@ export function NoticeComposePage() {
   }
 
   const finance = form.category === 'finance'
-  const hint = finance ? totalsHint(form) : null
   const stored = existing.data?.attachments ?? []
   const files = form.attachmentIds.map((fileId) => ({
     fileId,
@@ -297,59 +273,7 @@ export function NoticeComposePage() {
       </FormSection>
 
       {finance ? (
-        <FormSection title="收支明细">
-          <Field label="公开的期间（月份如 2026-10，季度如 2026-Q4）" error={errors.coversPeriod}>
-            <Input
-              value={form.coversPeriod}
-              placeholder="例如：2026-10"
-              maxLength={7}
-              onChange={(v) => {
-                edit('coversPeriod', v)
-                setErrors((e) => ({ ...e, coversPeriod: undefined }))
-              }}
-            />
-          </Field>
-          <Field label="明细（金额以元为单位，最多到分）" error={errors.lines}>
-            {form.lines.map((l, i) => (
-              <LineEditor
-                key={l.key}
-                line={l}
-                index={i}
-                error={errors.line?.[l.key]}
-                onChange={(patch) => editLine(l.key, patch)}
-                onRemove={() => removeLine(l.key)}
-              />
-            ))}
-            <View className="compose__add">
-              <Button onClick={() => addLine('income')}>加一笔收入</Button>
-              <Button onClick={() => addLine('expense')}>加一笔支出</Button>
-            </View>
-            {hint ? (
-              <View className={`compose__live${hint.mismatch ? ' compose__live--bad' : ''}`}>
-                <View>{hint.text}</View>
-                {hint.mismatch ? <View>与下面填的合计不一致：{hint.mismatch}</View> : null}
-              </View>
-            ) : null}
-          </Field>
-          <Field label="账本上的合计（用来核对明细，对不上不能提交）" error={errors.totals}>
-            <Money label="收入合计" value={form.totalIncome} onChange={(v) => edit('totalIncome', v)} />
-            <Money label="支出合计" value={form.totalExpense} onChange={(v) => edit('totalExpense', v)} />
-            <Money
-              label="期初余额"
-              placeholder="可不填"
-              signed
-              value={form.openingBalance}
-              onChange={(v) => edit('openingBalance', v)}
-            />
-            <Money
-              label="期末余额"
-              placeholder="可不填"
-              signed
-              value={form.closingBalance}
-              onChange={(v) => edit('closingBalance', v)}
-            />
-          </Field>
-        </FormSection>
+        <NoticeFinanceSection form={form} errors={errors} setForm={setForm} setErrors={setErrors} />
       ) : null}
 
       <FormSection>
@@ -393,70 +317,14 @@ export function NoticeComposePage() {
           ) : null}
         </Field>
         {correcting ? null : (
-          <>
-            <Field label="公示期（不填则从发布当天算起）" error={errors.period}>
-              <View className="compose__money">
-                <Text className="compose__money-label">开始</Text>
-                <Input
-                  value={form.periodStart}
-                  placeholder={`例如：${today}`}
-                  maxLength={10}
-                  onChange={(v) => {
-                    edit('periodStart', v)
-                    setErrors((e) => ({ ...e, period: undefined }))
-                  }}
-                />
-              </View>
-              <View className="compose__money">
-                <Text className="compose__money-label">结束</Text>
-                <Input
-                  value={form.periodEnd}
-                  placeholder="年-月-日"
-                  maxLength={10}
-                  onChange={(v) => {
-                    edit('periodEnd', v)
-                    setErrors((e) => ({ ...e, period: undefined }))
-                  }}
-                />
-              </View>
-              <View className="xl-muted compose__hint">
-                {form.category
-                  ? `${NOTICE_CATEGORY_LABELS[form.category]}默认公示 ${NOTICE_CATEGORY_DEFAULT_DAYS[form.category]} 天（含发布当天）。`
-                  : '不同类别有默认的公示天数。'}
-              </View>
-            </Field>
-            {village.data && village.data.groups.length > 0 ? (
-              <Field label="公开给谁">
-                <Chips<number | null>
-                  options={[
-                    { value: null, label: '全村' },
-                    ...village.data.groups.map((g) => ({ value: g.id, label: g.name })),
-                  ]}
-                  value={form.audienceGroupId}
-                  onChange={(v) => edit('audienceGroupId', v)}
-                />
-                {form.audienceGroupId !== null ? (
-                  <View className="xl-muted compose__hint">
-                    只有这个组的村民会收到提醒、在公开栏里看到；分享出去的链接任何人都能打开。
-                  </View>
-                ) : null}
-              </Field>
-            ) : null}
-            <Field label="要每户确认已阅吗？（如开会通知）">
-              <Chips
-                options={YES_NO}
-                value={yesNo(form.requiresAck)}
-                onChange={(v) => edit('requiresAck', v === 'yes')}
-              />
-            </Field>
-            <Field label="是重大事项吗？（重大事项要随时公开，日历会提醒）">
-              <Chips
-                options={YES_NO}
-                value={yesNo(form.major)}
-                onChange={(v) => edit('major', v === 'yes')}
-              />
-            </Field>
-          </>
+          <NoticeOptionsFields
+            form={form}
+            errors={errors}
+            today={today}
+            village={village.data ?? null}
+            edit={edit}
+            setErrors={setErrors}
+          />
         )}
       </FormSection>
 
@@ -469,82 +337,5 @@ export function NoticeComposePage() {
         )}
       </View>
     </PageRoot>
-  )
-}
-
-function LineEditor({
-  line,
-  index,
-  error,
-  onChange,
-  onRemove,
-}: {
-  line: LineDraft
-  index: number
-  error: string | undefined
-  onChange: (patch: Partial<LineDraft>) => void
-  onRemove: () => void
-}) {
-  return (
-    <View className={`compose__line${error ? ' compose__line--bad' : ''}`}>
-      <View className="compose__line-head">
-        <Chips
-          options={FINANCE_LINE_KINDS.map((k) => ({ value: k, label: FINANCE_LINE_KIND_LABELS[k] }))}
-          value={line.kind}
-          onChange={(kind) => onChange({ kind })}
-        />
-        <Text className="compose__remove" onClick={onRemove}>
-          删去第 {index + 1} 笔
-        </Text>
-      </View>
-      <Input
-        value={line.item}
-        placeholder="项目，例如：村道修缮"
-        maxLength={60}
-        onChange={(item) => onChange({ item })}
-      />
-      <Input
-        value={line.amount}
-        placeholder="金额（元），例如：3200.50"
-        type="digit"
-        maxLength={20}
-        onChange={(amount) => onChange({ amount })}
-      />
-      <Input
-        value={line.note}
-        placeholder="备注（可不填）"
-        maxLength={100}
-        onChange={(note) => onChange({ note })}
-      />
-      {error ? <FieldError error={error} /> : null}
-    </View>
-  )
-}
-
-function Money({
-  label,
-  value,
-  placeholder = '元',
-  signed = false,
-  onChange,
-}: {
-  label: string
-  value: string
-  placeholder?: string
-  /** a balance may be negative: the number keypad has no minus sign */
-  signed?: boolean
-  onChange: (v: string) => void
-}) {
-  return (
-    <View className="compose__money">
-      <Text className="compose__money-label">{label}</Text>
-      <Input
-        value={value}
-        placeholder={placeholder}
-        type={signed ? 'text' : 'digit'}
-        maxLength={20}
-        onChange={onChange}
-      />
-    </View>
   )
 }
