@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { ERRORS, type Membership } from '@xiangli/shared'
-import { LoginPrompt } from '@/components/LoginPrompt'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { meGate } from '@/components/LoginPrompt'
+import { EmptyView } from '@/components/States'
 import { workbenchFor, type Workbench } from '@/logic/membership'
 import { useMe, type MeState } from '@/store/session'
 
@@ -31,9 +31,8 @@ export function committeeGate(
   needs: keyof Workbench,
   what: string,
 ): ReactElement | null {
-  if (!ctx.loggedIn) return <LoginPrompt what={what} />
-  if (!ctx.me)
-    return ctx.error ? <ErrorView error={ctx.error} onRetry={() => void ctx.reload()} /> : <LoadingView />
+  const who = meGate(ctx, what)
+  if (who) return who
   if (ctx.villageId === null || !ctx.bench[needs])
     return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
   return null

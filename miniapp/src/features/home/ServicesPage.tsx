@@ -2,9 +2,8 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
-import { LoginPrompt } from '@/components/LoginPrompt'
+import { meGate } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
-import { ErrorView, LoadingView } from '@/components/States'
 import { useUnreadBadge } from '@/features/inbox/useUnread'
 import { latestVerification } from '@/logic/membership'
 import { buildServiceMenu } from './menu'
@@ -12,21 +11,12 @@ import { useMe } from '@/store/session'
 import './ServicesPage.scss'
 
 export function ServicesPage() {
-  const { loggedIn, me, active, error, reload } = useMe()
+  const session = useMe()
+  const { me, active } = session
   const unread = useUnreadBadge()
 
-  if (!loggedIn)
-    return (
-      <PageRoot>
-        <LoginPrompt what="办事" />
-      </PageRoot>
-    )
-  if (!me)
-    return (
-      <PageRoot>
-        {error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}
-      </PageRoot>
-    )
+  const who = meGate(session, '办事')
+  if (who || !me) return <PageRoot>{who}</PageRoot>
 
   const sections = buildServiceMenu({
     verified: me.verified,

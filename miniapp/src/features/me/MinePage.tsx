@@ -6,10 +6,9 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import { ORG_KIND_LABELS, VERIFICATION_STATE_LABELS, type Me } from '@xiangli/shared'
-import { LoginPrompt } from '@/components/LoginPrompt'
+import { meGate } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
-import { ErrorView, LoadingView } from '@/components/States'
 import { useUnreadBadge } from '@/features/inbox/useUnread'
 import { latestVerification } from '@/logic/membership'
 import { ROUTES } from '@/routes'
@@ -27,7 +26,8 @@ function verificationLine(me: Me): string {
 }
 
 export function MinePage() {
-  const { loggedIn, me, active, error, reload } = useMe()
+  const session = useMe()
+  const { me, active } = session
   const unread = useUnreadBadge()
   const elder = useElderMode()
   const [savingElder, setSavingElder] = useState(false)
@@ -54,18 +54,8 @@ export function MinePage() {
     await Taro.reLaunch({ url: ROUTES.login })
   }
 
-  if (!loggedIn)
-    return (
-      <PageRoot>
-        <LoginPrompt what="查看我的信息" />
-      </PageRoot>
-    )
-  if (!me)
-    return (
-      <PageRoot>
-        {error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}
-      </PageRoot>
-    )
+  const who = meGate(session, '查看我的信息')
+  if (who || !me) return <PageRoot>{who}</PageRoot>
 
   return (
     <PageRoot className="mine">

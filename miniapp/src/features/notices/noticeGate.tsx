@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react'
 import { ERRORS } from '@xiangli/shared'
-import { LoginPrompt } from '@/components/LoginPrompt'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { meGate } from '@/components/LoginPrompt'
+import { EmptyView } from '@/components/States'
 import { noticeBench, type NoticeBench } from './notice'
 import type { CommitteeVillage } from '@/features/committee/useCommitteeVillage'
 
@@ -11,9 +11,8 @@ export function noticeGate(
   needs: keyof NoticeBench | 'any',
   what: string,
 ): ReactElement | null {
-  if (!ctx.loggedIn) return <LoginPrompt what={what} />
-  if (!ctx.me)
-    return ctx.error ? <ErrorView error={ctx.error} onRetry={() => void ctx.reload()} /> : <LoadingView />
+  const who = meGate(ctx, what)
+  if (who) return who
   const bench = noticeBench(ctx.membership)
   const allowed = needs === 'any' ? bench.manage || bench.supervise : bench[needs]
   if (ctx.villageId === null || !allowed)

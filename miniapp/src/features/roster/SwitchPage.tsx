@@ -2,16 +2,17 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ORG_KIND_LABELS } from '@xiangli/shared'
-import { LoginPrompt } from '@/components/LoginPrompt'
+import { meGate } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView } from '@/components/States'
 import { ROUTES } from '@/routes'
 import { setActiveOrg, useMe } from '@/store/session'
 import './SwitchPage.scss'
 
 export function SwitchPage() {
-  const { loggedIn, me, active, error, reload } = useMe()
+  const session = useMe()
+  const { me, active } = session
   const [saving, setSaving] = useState<number | null>(null)
 
   async function choose(orgId: number) {
@@ -31,18 +32,8 @@ export function SwitchPage() {
     }
   }
 
-  if (!loggedIn)
-    return (
-      <PageRoot>
-        <LoginPrompt what="切换村（社区）" />
-      </PageRoot>
-    )
-  if (!me)
-    return (
-      <PageRoot>
-        {error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}
-      </PageRoot>
-    )
+  const who = meGate(session, '切换村（社区）')
+  if (who || !me) return <PageRoot>{who}</PageRoot>
   if (me.memberships.length === 0)
     return (
       <PageRoot>

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { ERRORS } from '@xiangli/shared'
-import { LoginPrompt } from '@/components/LoginPrompt'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { meGate } from '@/components/LoginPrompt'
+import { EmptyView } from '@/components/States'
 import { idParam } from '@/logic/links'
 import { townshipOf } from '@/logic/membership'
 import { useMe, type MeState } from '@/store/session'
@@ -35,9 +35,8 @@ export function useTownship(): TownshipContext {
 }
 
 export function townshipGate(ctx: TownshipContext, what: string): ReactElement | null {
-  if (!ctx.loggedIn) return <LoginPrompt what={what} />
-  if (!ctx.me)
-    return ctx.error ? <ErrorView error={ctx.error} onRetry={() => void ctx.reload()} /> : <LoadingView />
+  const who = meGate(ctx, what)
+  if (who) return who
   if (ctx.townshipId === null)
     return (
       <EmptyView title="不能使用这项功能" description={`${ERRORS.FORBIDDEN.message}（乡镇、街道干部使用）`} />

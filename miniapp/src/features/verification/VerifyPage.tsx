@@ -12,9 +12,8 @@ import {
 } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
 import { call } from '@/api/request'
-import { LoginPrompt } from '@/components/LoginPrompt'
+import { meGate } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
-import { ErrorView, LoadingView } from '@/components/States'
 import { VillagePicker } from '@/components/VillagePicker'
 import { useResource } from '@/hooks/useResource'
 import { formatTime } from '@/logic/format'
@@ -29,7 +28,8 @@ import { Field, FormSection } from '@/components/Form'
 const IN_WECHAT = process.env.TARO_ENV === 'weapp'
 
 export function VerifyPage() {
-  const { loggedIn, me, error, reload } = useMe()
+  const session = useMe()
+  const { loggedIn, me } = session
   const villages = useResource(loggedIn ? () => call(orgRoutes.villages, {}, { toast: false }) : null, [
     loggedIn,
   ])
@@ -41,18 +41,8 @@ export function VerifyPage() {
   const [again, setAgain] = useState(false)
   const submission = useRef<Submission | null>(null)
 
-  if (!loggedIn)
-    return (
-      <PageRoot>
-        <LoginPrompt what="实名认证" />
-      </PageRoot>
-    )
-  if (!me)
-    return (
-      <PageRoot>
-        {error ? <ErrorView error={error} onRetry={() => void reload()} /> : <LoadingView />}
-      </PageRoot>
-    )
+  const who = meGate(session, '实名认证')
+  if (who || !me) return <PageRoot>{who}</PageRoot>
 
   const latest = latestVerification(me)
   // What to show instead of the form: the answer just received, or a request still waiting.
