@@ -128,17 +128,7 @@ export function CommitteeNoticePage() {
 
   return (
     <PageRoot className="cnotice">
-      <NoticeArticle
-        category={n.category}
-        state={n.state}
-        villageName={n.villageName}
-        publishedAt={n.publishedAt}
-        periodStart={n.periodStart}
-        periodEnd={n.periodEnd}
-        version={n.version}
-        content={n}
-        supervisionOpinion={n.supervisionOpinion}
-      />
+      <NoticeArticle notice={n} shown={n} />
 
       <View className="xl-card">
         <View className="xl-card__title">下一步</View>

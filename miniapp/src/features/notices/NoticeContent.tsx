@@ -63,36 +63,32 @@ export function PeriodBox({
 
 /** A notice as read: head, period, content, the supervision committee's opinion. */
 export function NoticeArticle({
-  category,
-  state,
-  villageName,
-  publishedAt,
-  periodStart,
-  periodEnd,
-  version,
-  content,
-  supervisionOpinion,
+  notice,
+  shown,
 }: {
-  category: NoticeCategory
-  state: NoticeState
-  villageName: string
-  publishedAt: string | null
-  periodStart: string | null
-  periodEnd: string | null
-  version: number
-  content: ShownContent
-  supervisionOpinion: string | null
+  notice: {
+    category: NoticeCategory
+    state: NoticeState
+    villageName: string
+    publishedAt: string | null
+    periodStart: string | null
+    periodEnd: string | null
+    supervisionOpinion: string | null
+  }
+  /** the version shown: the notice itself, or the published one on the share page */
+  shown: ShownContent & { version: number }
 }) {
+  const { category, state, villageName, publishedAt, periodStart, periodEnd, supervisionOpinion } = notice
   return (
     <View className="xl-card xl-notice-body">
       <View className="xl-notice__head">
-        <Text className="xl-notice__title">{content.title}</Text>
+        <Text className="xl-notice__title">{shown.title}</Text>
         <NoticeStateTag state={state} />
       </View>
       <View className="xl-notice__tags">
         <Text className="xl-notice-tag">{NOTICE_CATEGORY_LABELS[category]}</Text>
-        {version > 1 ? (
-          <Text className="xl-notice-tag xl-notice-tag--version">第 {version} 版（已更正）</Text>
+        {shown.version > 1 ? (
+          <Text className="xl-notice-tag xl-notice-tag--version">第 {shown.version} 版（已更正）</Text>
         ) : null}
       </View>
       <View className="xl-notice__meta">
@@ -100,7 +96,7 @@ export function NoticeArticle({
         {publishedAt ? <Text>{formatTime(publishedAt)} 发布</Text> : null}
       </View>
       <PeriodBox state={state} periodStart={periodStart} periodEnd={periodEnd} />
-      <ContentBody c={content} category={category} />
+      <ContentBody c={shown} category={category} />
       {supervisionOpinion ? (
         <View className="xl-notice-body__opinion">
           <View className="xl-card__title">村务监督委员会意见</View>

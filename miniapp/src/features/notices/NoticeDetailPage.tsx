@@ -89,17 +89,7 @@ export function NoticeDetailPage() {
 
   return (
     <PageRoot className="notice-detail">
-      <NoticeArticle
-        category={n.category}
-        state={n.state}
-        villageName={n.villageName}
-        publishedAt={n.publishedAt}
-        periodStart={n.periodStart}
-        periodEnd={n.periodEnd}
-        version={n.version}
-        content={n}
-        supervisionOpinion={n.supervisionOpinion}
-      />
+      <NoticeArticle notice={n} shown={n} />
 
       {n.requiresAck ? (
         <View className="xl-card">

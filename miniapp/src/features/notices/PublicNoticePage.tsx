@@ -56,17 +56,7 @@ export function PublicNoticePage() {
 
   return (
     <PageRoot className="notice-public">
-      <NoticeArticle
-        category={n.category}
-        state={n.state}
-        villageName={n.villageName}
-        publishedAt={n.publishedAt}
-        periodStart={n.periodStart}
-        periodEnd={n.periodEnd}
-        version={current.version}
-        content={current}
-        supervisionOpinion={n.supervisionOpinion}
-      />
+      <NoticeArticle notice={n} shown={current} />
       {n.objectionCount > 0 ? (
         <View className="xl-card xl-muted">公示期内村民提出异议 {n.objectionCount} 件。</View>
       ) : null}

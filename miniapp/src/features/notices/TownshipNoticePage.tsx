@@ -65,17 +65,7 @@ export function TownshipNoticePage() {
 
   return (
     <PageRoot>
-      <NoticeArticle
-        category={n.category}
-        state={n.state}
-        villageName={n.villageName}
-        publishedAt={n.publishedAt}
-        periodStart={n.periodStart}
-        periodEnd={n.periodEnd}
-        version={n.version}
-        content={n}
-        supervisionOpinion={n.supervisionOpinion}
-      />
+      <NoticeArticle notice={n} shown={n} />
       <View className="xl-section-title">异议 {list.length} 件</View>
       {objections.loading && !objections.data ? <LoadingView /> : null}
       {objections.error && !objections.data ? (
