@@ -3,15 +3,12 @@ import type { CertificateField, CertificateRequestView } from '@xiangli/shared'
 import { certificateStateTone, certificateSteps, stateLabel } from './certificate'
 import { formatTime } from '@/logic/format'
 import { PhotoGrid } from '@/components/Photos'
-import '@/features/grievances/grievance.scss'
+import { StateTag } from '@/components/StateTag'
+import '@/components/Detail.scss'
 import './certificate.scss'
 
 export function CertificateStateTag({ r }: { r: Pick<CertificateRequestView, 'state'> }) {
-  return (
-    <Text className={`xl-state-tag xl-state-tag--${certificateStateTone(r.state)}`}>
-      {stateLabel(r.state)}
-    </Text>
-  )
+  return <StateTag tone={certificateStateTone(r.state)} label={stateLabel(r.state)} />
 }
 
 /** One line of a list: the item, who asked, when, the state and whether it is late. */

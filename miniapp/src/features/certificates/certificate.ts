@@ -18,6 +18,7 @@ import {
   type CertificateRequestView,
   type PublicCertificateCheck,
 } from '@xiangli/shared'
+import type { StateTone } from '@/components/StateTag'
 import { photoProblem, uploadedIds, type DraftPhoto } from '@/logic/photoDraft'
 
 export interface CertificateDraft {
@@ -123,8 +124,6 @@ export function certificateSteps(r: CertificateRequestView): CertificateStep[] {
   if (r.state === 'withdrawn') steps.push({ title: '已撤回', at: r.decidedAt ?? r.createdAt, text: null })
   return steps
 }
-
-export type StateTone = 'waiting' | 'working' | 'done' | 'stopped'
 
 export function certificateStateTone(state: CertificateRequestState): StateTone {
   switch (state) {

@@ -3,7 +3,8 @@ import { GRIEVANCE_VISIBILITY_LABELS, type GrievanceView } from '@xiangli/shared
 import { formatTime } from '@/logic/format'
 import { deadlineNote, locationText, ratingText, timelineHeadline } from './grievance'
 import { PhotoGrid } from '@/components/Photos'
-import { StateTag } from './GrievanceCard'
+import { GrievanceStateTag } from './GrievanceCard'
+import '@/components/Detail.scss'
 import './grievance.scss'
 
 /** An issue in full: what was raised, by whom, where, and every step since, with who and when. */
@@ -15,7 +16,7 @@ export function GrievanceBody({ g, showVillage = false }: { g: GrievanceView; sh
       <View className="xl-card">
         <View className="xl-detail__head">
           <Text className="xl-card__title">{g.title}</Text>
-          <StateTag state={g.state} />
+          <GrievanceStateTag state={g.state} />
         </View>
         <View className="xl-detail__text">{g.text}</View>
         <PhotoGrid urls={g.photoUrls} />

@@ -4,10 +4,11 @@ import type { GrievanceState, GrievanceSummary } from '@xiangli/shared'
 import { formatTime } from '@/logic/format'
 import { deadlineNote, stateLabel, stateTone } from './grievance'
 import { photoSrc } from '@/components/Photos'
+import { StateTag } from '@/components/StateTag'
 import './grievance.scss'
 
-export function StateTag({ state }: { state: GrievanceState }) {
-  return <Text className={`xl-state-tag xl-state-tag--${stateTone(state)}`}>{stateLabel(state)}</Text>
+export function GrievanceStateTag({ state }: { state: GrievanceState }) {
+  return <StateTag tone={stateTone(state)} label={stateLabel(state)} />
 }
 
 /** One issue in a list: what, how far it got, how long it has left; the page adds its own buttons below. */
@@ -28,7 +29,7 @@ export function GrievanceCard({
       <View className="xl-grievance__open" onClick={onOpen}>
         <View className="xl-grievance__head">
           <Text className="xl-grievance__title">{g.title}</Text>
-          <StateTag state={g.state} />
+          <GrievanceStateTag state={g.state} />
         </View>
         <View className="xl-grievance__excerpt">{g.excerpt}</View>
         {g.photoUrls.length > 0 ? (

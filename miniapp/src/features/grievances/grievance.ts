@@ -30,12 +30,10 @@ import {
   type Role,
   type RoleHolderView,
 } from '@xiangli/shared'
+import type { StateTone } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
 
 // ---------- how a state looks ----------
-
-/** waiting for the village, being handled, answered or closed, stopped, or with the township */
-export type StateTone = 'waiting' | 'working' | 'done' | 'stopped' | 'township'
 
 const TONES: Record<GrievanceState, StateTone> = {
   submitted: 'waiting',

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { NOTICE_CATEGORY_LABELS, type NoticeState, type NoticeSummary } from '@xiangli/shared'
+import { StateTag } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
 import { noticeStateLabel, noticeTone } from './notice'
 import { periodStatus } from './noticePeriod'
-import '@/features/grievances/grievance.scss'
 import './notice.scss'
 
 export function NoticeStateTag({ state }: { state: NoticeState }) {
-  return <Text className={`xl-state-tag xl-state-tag--${noticeTone(state)}`}>{noticeStateLabel(state)}</Text>
+  return <StateTag tone={noticeTone(state)} label={noticeStateLabel(state)} />
 }
 
 /** The period of a published notice in a few words, e.g. 公示中，还剩 3 天. */

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { ObjectionView } from '@xiangli/shared'
+import { StateTag } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
 import { objectionDeadline, objectionStateLabel, objectionTone } from './notice'
 import { PhotoGrid } from '@/components/Photos'
-import '@/features/grievances/grievance.scss'
 import './notice.scss'
 
 /** An objection with the committee's (and the township's) answer; the page adds its buttons below. */
@@ -24,9 +24,7 @@ export function ObjectionCard({
     <View className={`xl-card xl-objection${due?.overdue ? ' xl-objection--overdue' : ''}`}>
       <View className="xl-objection__head">
         <Text className="xl-objection__who">{o.mine ? '我的异议' : `${o.objectorName} 的异议`}</Text>
-        <Text className={`xl-state-tag xl-state-tag--${objectionTone(o.state)}`}>
-          {objectionStateLabel(o.state)}
-        </Text>
+        <StateTag tone={objectionTone(o.state)} label={objectionStateLabel(o.state)} />
       </View>
       {showNotice ? (
         <View className="xl-muted" onClick={onOpenNotice}>

@@ -29,7 +29,7 @@ import {
   type VillageNoticeCalendar,
 } from '@xiangli/shared'
 import { formatTime } from '@/logic/format'
-import type { StateTone } from '@/features/grievances/grievance'
+import type { StateTone } from '@/components/StateTag'
 import { formatIsoDate } from './noticePeriod'
 
 // ---------- who works on notices ----------
