@@ -1,3 +1,3 @@
-// Moved to @/features/notices/pickDocument. This path stays only while the 议事 and 联名提议 pages (moving into
+// Moved to @/platform/pickFile. This path stays only while the 议事 and 联名提议 pages (moving into
 // src/features/deliberations and src/features/petitions) still import it; delete it when they do.
-export { pickDocument, releaseDocument } from '@/features/notices/pickDocument'
+export { pickDocument, releasePickedFile as releaseDocument } from '@/platform/pickFile'

@@ -21,7 +21,7 @@ import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
-import { pickDocument, releaseDocument } from './pickDocument'
+import { pickDocument, releasePickedFile } from '@/platform/pickFile'
 import { ErrorView, LoadingView } from '@/components/States'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { idParam } from '@/logic/links'
@@ -139,7 +139,7 @@ export function NoticeComposePage() {
     } catch {
       // the request layer has said what went wrong (e.g. only PDF, .xlsx, .csv)
     } finally {
-      releaseDocument(doc)
+      releasePickedFile(doc)
       setUploading(false)
     }
   }
