@@ -22,10 +22,11 @@ import { ReasonDialog } from '@/components/ReasonDialog'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { ComposeForm } from './ComposeForm'
 import { GrievanceBody } from './GrievanceBody'
+import { useLinkedItem } from '@/hooks/useLinkedItem'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { committeeActions, committeeMembers } from './grievance'
-import { firstFound, idParam, orgCandidates } from '@/logic/links'
+import { idParam, orgCandidates } from '@/logic/links'
 import { workbenchFor } from '@/logic/membership'
 import { useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import './CommitteeGrievancePage.scss'
@@ -45,14 +46,8 @@ export function CommitteeGrievancePage() {
   const villages = orgCandidates(idParam(params.villageId), ctx.villageId, mine).filter((v) =>
     mine.includes(v),
   )
-  const found = useResource(
-    ctx.me && id !== null
-      ? () =>
-          firstFound(villages, (v) =>
-            call(grievanceRoutes.detail, { params: { villageId: v, id } }, { toast: false }),
-          )
-      : null,
-    [ctx.me?.accountId, id, villages.join(',')],
+  const found = useLinkedItem(ctx.me, villages, id, (v, item) =>
+    call(grievanceRoutes.detail, { params: { villageId: v, id: item } }, { toast: false }),
   )
   const villageId = found.data?.orgId ?? 0
   const settings = useResource(

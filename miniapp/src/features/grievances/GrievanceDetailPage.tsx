@@ -19,11 +19,11 @@ import { ReasonDialog } from '@/components/ReasonDialog'
 import { ErrorView, LoadingView } from '@/components/States'
 import { ComposeForm } from './ComposeForm'
 import { GrievanceBody } from './GrievanceBody'
-import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { formatTime } from '@/logic/format'
 import { RATING_LABELS, residentActions } from './grievance'
-import { firstFound, idParam, orgCandidates } from '@/logic/links'
+import { idParam, orgCandidates } from '@/logic/links'
+import { useLinkedItem } from '@/hooks/useLinkedItem'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import './GrievanceDetailPage.scss'
 
@@ -33,14 +33,8 @@ export function GrievanceDetailPage() {
   const ctx = useResidentVillage()
   // a notification names only the issue: try the linked village, the active one, then the others
   const villages = orgCandidates(idParam(params.villageId), ctx.villageId, ctx.villageIds)
-  const found = useResource(
-    ctx.me && id !== null
-      ? () =>
-          firstFound(villages, (v) =>
-            call(grievanceRoutes.detail, { params: { villageId: v, id } }, { toast: false }),
-          )
-      : null,
-    [ctx.me?.accountId, id, villages.join(',')],
+  const found = useLinkedItem(ctx.me, villages, id, (v, item) =>
+    call(grievanceRoutes.detail, { params: { villageId: v, id: item } }, { toast: false }),
   )
   const [reopening, setReopening] = useState(false)
   const [supporting, setSupporting] = useState(false)

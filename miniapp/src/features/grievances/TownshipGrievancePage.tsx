@@ -15,9 +15,9 @@ import { ReasonDialog } from '@/components/ReasonDialog'
 import { ErrorView, LoadingView } from '@/components/States'
 import { ComposeForm } from './ComposeForm'
 import { GrievanceBody } from './GrievanceBody'
-import { useResource } from '@/hooks/useResource'
+import { useLinkedItem } from '@/hooks/useLinkedItem'
 import { useReshow } from '@/hooks/useReshow'
-import { firstFound, idParam, orgCandidates } from '@/logic/links'
+import { idParam, orgCandidates } from '@/logic/links'
 import { townshipActions } from './grievance'
 import { townshipGate, useTownship } from '@/features/township/useTownship'
 import './TownshipGrievancePage.scss'
@@ -28,14 +28,8 @@ export function TownshipGrievancePage() {
   const id = idParam(params.id)
   const ctx = useTownship()
   const townships = orgCandidates(ctx.townshipId, null, ctx.townshipIds)
-  const found = useResource(
-    ctx.me && id !== null
-      ? () =>
-          firstFound(townships, (t) =>
-            call(grievanceRoutes.townshipDetail, { params: { townshipId: t, id } }, { toast: false }),
-          )
-      : null,
-    [ctx.me?.accountId, id, townships.join(',')],
+  const found = useLinkedItem(ctx.me, townships, id, (t, item) =>
+    call(grievanceRoutes.townshipDetail, { params: { townshipId: t, id: item } }, { toast: false }),
   )
   const [returning, setReturning] = useState(false)
 

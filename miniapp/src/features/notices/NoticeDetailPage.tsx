@@ -11,10 +11,11 @@ import { NoticeArticle } from './NoticeContent'
 import { ObjectionCard } from './ObjectionCard'
 import { ObjectorControls } from './ObjectorControls'
 import { VersionHistory } from './VersionHistory'
+import { useLinkedItem } from '@/hooks/useLinkedItem'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
-import { firstFound, idParam, orgCandidates } from '@/logic/links'
+import { idParam, orgCandidates } from '@/logic/links'
 import { ROUTES, withQuery } from '@/routes'
 import { CAN_COPY_LINK, appOrigin, sharePath, shareUrl } from './share'
 import './NoticeDetailPage.scss'
@@ -26,14 +27,8 @@ export function NoticeDetailPage() {
   const ctx = useResidentVillage()
   // a notification names only the notice: try the linked village, the active one, then the others
   const villages = orgCandidates(idParam(params.villageId), ctx.villageId, ctx.villageIds)
-  const found = useResource(
-    ctx.me && id !== null
-      ? () =>
-          firstFound(villages, (v) =>
-            call(noticeRoutes.detail, { params: { villageId: v, id } }, { toast: false }),
-          )
-      : null,
-    [ctx.me?.accountId, id, villages.join(',')],
+  const found = useLinkedItem(ctx.me, villages, id, (v, item) =>
+    call(noticeRoutes.detail, { params: { villageId: v, id: item } }, { toast: false }),
   )
   const villageId = found.data?.orgId ?? null
   const objections = useResource<ObjectionView[]>(
