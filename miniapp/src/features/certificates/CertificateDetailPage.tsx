@@ -10,7 +10,7 @@ import { call } from '@/api/request'
 import { CertificateBody } from './CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
-import { ErrorView, LoadingView } from '@/components/States'
+import { Pending } from '@/components/States'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useReshow } from '@/hooks/useReshow'
 import { useResource } from '@/hooks/useResource'
@@ -54,16 +54,10 @@ export function CertificateDetailPage() {
 
   const gate = residentGate(ctx, '查看我的证明', CERTIFICATE_UNVERIFIED)
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !found.data)
-    return (
-      <PageRoot>
-        <LoadingView />
-      </PageRoot>
-    )
   if (!found.data)
     return (
       <PageRoot>
-        <ErrorView error={found.error} onRetry={() => void found.reload()} />
+        <Pending resource={found} />
       </PageRoot>
     )
   const r = found.data

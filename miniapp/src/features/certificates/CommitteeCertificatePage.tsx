@@ -14,7 +14,7 @@ import { call } from '@/api/request'
 import { CertificateBody } from './CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
-import { ErrorView, LoadingView } from '@/components/States'
+import { Pending } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
 import { useResource } from '@/hooks/useResource'
 import { committeeActions } from './certificate'
@@ -88,16 +88,10 @@ export function CommitteeCertificatePage() {
 
   const gate = committeeGate(ctx, 'handleCertificates', '证明审批')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !found.data)
-    return (
-      <PageRoot>
-        <LoadingView />
-      </PageRoot>
-    )
   if (!found.data)
     return (
       <PageRoot>
-        <ErrorView error={found.error} onRetry={() => void found.reload()} />
+        <Pending resource={found} />
       </PageRoot>
     )
   const r = found.data

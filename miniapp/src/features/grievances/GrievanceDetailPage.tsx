@@ -16,7 +16,7 @@ import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
-import { ErrorView, LoadingView } from '@/components/States'
+import { Pending } from '@/components/States'
 import { ComposeForm } from './ComposeForm'
 import { GrievanceBody } from './GrievanceBody'
 import { useReshow } from '@/hooks/useReshow'
@@ -46,11 +46,10 @@ export function GrievanceDetailPage() {
 
   const gate = residentGate(ctx, '查看说事')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !found.data) return <PageRoot>{<LoadingView />}</PageRoot>
   if (!found.data)
     return (
       <PageRoot>
-        <ErrorView error={found.error} onRetry={() => void found.reload()} />
+        <Pending resource={found} />
       </PageRoot>
     )
 

@@ -16,7 +16,7 @@ import {
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
-import { ErrorView, LoadingView } from '@/components/States'
+import { ErrorView, Pending } from '@/components/States'
 import { ComposeForm } from '@/features/grievances/ComposeForm'
 import { NoticeArticle } from './NoticeContent'
 import { ObjectionCard } from './ObjectionCard'
@@ -75,11 +75,10 @@ export function CommitteeNoticePage() {
 
   const gate = noticeGate(ctx, 'any', '管理村务公开')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (notice.loading && !notice.data) return <PageRoot>{<LoadingView />}</PageRoot>
   if (!notice.data)
     return (
       <PageRoot>
-        <ErrorView error={notice.error} onRetry={() => void notice.reload()} />
+        <Pending resource={notice} />
       </PageRoot>
     )
 

@@ -2,7 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { noticeRoutes, type ObjectionView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { ObjectionCard } from './ObjectionCard'
 import { ObjectorControls } from './ObjectorControls'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
@@ -34,11 +34,10 @@ export function MyObjectionsPage() {
 
   const gate = residentGate(ctx, '查看异议')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (list.loading && !list.data) return <PageRoot>{<LoadingView />}</PageRoot>
   if (!list.data)
     return (
       <PageRoot>
-        <ErrorView error={list.error} onRetry={() => void list.reload()} />
+        <Pending resource={list} />
       </PageRoot>
     )
   if (list.data.length === 0)

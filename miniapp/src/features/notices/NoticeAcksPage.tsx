@@ -7,7 +7,7 @@ import { noticeRoutes } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
 import { formatTime } from '@/logic/format'
 import { idParam } from '@/logic/links'
@@ -34,11 +34,10 @@ export function NoticeAcksPage() {
 
   const gate = noticeGate(ctx, 'any', '查看确认情况')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (report.loading && !report.data) return <PageRoot>{<LoadingView />}</PageRoot>
   if (!report.data)
     return (
       <PageRoot>
-        <ErrorView error={report.error} onRetry={() => void report.reload()} />
+        <Pending resource={report} />
       </PageRoot>
     )
 

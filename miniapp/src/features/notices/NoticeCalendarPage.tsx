@@ -11,7 +11,7 @@ import {
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { ErrorView, LoadingView } from '@/components/States'
+import { Pending } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { calendarGroups, noticeBench, type CalendarGroup } from './notice'
@@ -41,11 +41,10 @@ export function NoticeCalendarPage() {
 
   const gate = noticeGate(ctx, 'any', '查看公开日历')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (calendar.loading && !calendar.data) return <PageRoot>{<LoadingView />}</PageRoot>
   if (!calendar.data)
     return (
       <PageRoot>
-        <ErrorView error={calendar.error} onRetry={() => void calendar.reload()} />
+        <Pending resource={calendar} />
       </PageRoot>
     )
 

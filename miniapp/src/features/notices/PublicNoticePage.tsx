@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { noticeRoutes } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { NoticeArticle } from './NoticeContent'
 import { VersionHistory } from './VersionHistory'
 import { useResource } from '@/hooks/useResource'
@@ -37,11 +37,10 @@ export function PublicNoticePage() {
         <EmptyView title="链接不完整" description="这个链接少了公告的编号，请向发链接的人重新要一个。" />
       </PageRoot>
     )
-  if (notice.loading && !notice.data) return <PageRoot>{<LoadingView />}</PageRoot>
   if (!notice.data)
     return (
       <PageRoot>
-        <ErrorView error={notice.error} onRetry={() => void notice.reload()} />
+        <Pending resource={notice} />
       </PageRoot>
     )
 

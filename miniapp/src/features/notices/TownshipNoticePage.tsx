@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { noticeRoutes, objectionAnswerSchema, type ObjectionView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, ErrorView, LoadingView, Pending } from '@/components/States'
 import { ComposeForm } from '@/features/grievances/ComposeForm'
 import { NoticeArticle } from './NoticeContent'
 import { ObjectionCard } from './ObjectionCard'
@@ -53,11 +53,10 @@ export function TownshipNoticePage() {
 
   const gate = townshipGate(ctx, '村务公开督办')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !found.data) return <PageRoot>{<LoadingView />}</PageRoot>
   if (!found.data)
     return (
       <PageRoot>
-        <ErrorView error={found.error} onRetry={() => void found.reload()} />
+        <Pending resource={found} />
       </PageRoot>
     )
   const n = found.data.value

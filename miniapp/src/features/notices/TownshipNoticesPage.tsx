@@ -5,7 +5,7 @@ import { noticeRoutes, type ObjectionView, type TownshipObjectionQuery } from '@
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { PagedList } from '@/components/PagedList'
 import { ObjectionCard } from './ObjectionCard'
 import { usePagedList } from '@/hooks/usePagedList'
@@ -66,9 +66,7 @@ export function TownshipNoticesPage() {
 
   let body
   if (tab === 'calendar') {
-    if (calendar.loading && !calendar.data) body = <LoadingView />
-    else if (!calendar.data)
-      body = <ErrorView error={calendar.error} onRetry={() => void calendar.reload()} />
+    if (!calendar.data) body = <Pending resource={calendar} />
     else if (calendar.data.villages.length === 0) body = <EmptyView title="没有下辖的村（社区）" />
     else
       body = sortByCompliance(calendar.data.villages).map((v) => {
