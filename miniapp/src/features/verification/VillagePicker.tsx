@@ -5,7 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css'
 import type { OrgView } from '@xiangli/shared'
-import { groupVillages } from '@/logic/villages'
+import { groupVillages } from './villages'
 import './VillagePicker.scss'
 
 /** A bottom sheet listing villages and communities by township, with a search box on top. */
