@@ -21,12 +21,36 @@ const HOUSE_MODULES = [
   'verification',
   'inbox',
   'notices',
+  'demo',
 ]
+/**
+ * Parts of a module already in the house layout while the rest of it moves: the deliberations'
+ * petitions (联名提议) and meeting notices. The same guard rails hold for them.
+ */
+const HOUSE_PARTS = [
+  'deliberations/http/petitions.controller.ts',
+  'deliberations/http/meeting-notices.controller.ts',
+  'deliberations/use-cases/petition-*.ts',
+  'deliberations/use-cases/meeting-notice*.ts',
+  'deliberations/petitions.*.ts',
+  'deliberations/meeting-notices.ts',
+  'deliberations/meeting-notices.*.ts',
+].map((f) => `server/src/modules/${f}`)
 const inHouse = (glob) => HOUSE_MODULES.map((m) => `server/src/modules/${m}/${glob}`)
+const PART_REPOSITORIES = HOUSE_PARTS.filter((f) => f.endsWith('.*.ts')).map((f) =>
+  f.replace('.*.ts', '.repository.ts'),
+)
 
 /** Another module's entities: reach that module through its exported service instead. */
 const OTHER_MODULES_ENTITIES = {
-  group: ['../*/entities/*', '../../*/entities/*', '../../../*/entities/*'],
+  group: [
+    '../*/entities',
+    '../*/entities/*',
+    '../../*/entities',
+    '../../*/entities/*',
+    '../../../*/entities',
+    '../../../*/entities/*',
+  ],
   message: 'A module reaches another module through its exported service, never its entities.',
 }
 
@@ -90,8 +114,8 @@ export default tseslint.config(
   },
   {
     // only repositories, entities and core/database may use TypeORM's values (types are fine anywhere)
-    files: inHouse('**/*.ts'),
-    ignores: inHouse('*.repository.ts').concat(inHouse('entities/**')),
+    files: inHouse('**/*.ts').concat(HOUSE_PARTS),
+    ignores: inHouse('*.repository.ts').concat(inHouse('entities/**'), PART_REPOSITORIES),
     rules: {
       'no-restricted-imports': [
         'error',
@@ -109,7 +133,7 @@ export default tseslint.config(
     },
   },
   {
-    files: inHouse('*.repository.ts').concat(inHouse('entities/**')),
+    files: inHouse('*.repository.ts').concat(inHouse('entities/**'), PART_REPOSITORIES),
     rules: { 'no-restricted-imports': ['error', { patterns: [OTHER_MODULES_ENTITIES] }] },
   },
   {
@@ -130,7 +154,6 @@ export default tseslint.config(
   {
     // core/ is what modules build on; it knows none of them
     files: ['server/src/core/**/*.ts'],
-    ignores: ['server/src/core/database/entities.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -140,21 +163,19 @@ export default tseslint.config(
   },
   {
     // a file is read in one sitting
-    files: inHouse('**/*.ts'),
+    files: inHouse('**/*.ts').concat(HOUSE_PARTS),
     rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
   },
   {
     // a miniapp file is read in one sitting too
     files: ['miniapp/src/**/*.ts', 'miniapp/src/**/*.tsx'],
-    // The 议事 and 联名提议 code is being split as it moves into src/features/deliberations and
-    // src/features/petitions; these paths leave this list when it lands.
+    // The 议事 code is being split as it moves into src/features/deliberations; these paths leave
+    // this list when it lands.
     ignores: [
       'miniapp/src/components/deliberation/**',
       'miniapp/src/subpackages/deliberation/**',
-      'miniapp/src/subpackages/petition/**',
       'miniapp/src/subpackages/committee/pages/deliberation-*/**',
       'miniapp/src/logic/deliberation*.ts',
-      'miniapp/src/logic/petition*.ts',
     ],
     rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
   },

@@ -19,9 +19,15 @@ extendZodWithOpenApi(z)
 const shared = require('./dist/index.js')
 const ts = createRequire(join(root, 'package.json'))('typescript')
 
+/** The feature a contract file declares: meeting-notices.ts → meetingNotices. */
+const featureOf = (file) => file.replace(/\.ts$/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase())
+/** The contract file of a feature: meetingNotices → meeting-notices.ts. */
+const fileOf = (feature) => `${feature.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}.ts`
+
 /**
  * feature.routeName → the answer type as written in the contract, e.g. 'Page<GrievanceSummary>'. A
- * feature's routes are declared in the file of its name (grievances → shared/src/contract/grievances.ts).
+ * feature's routes are declared in the file of its name (grievances → shared/src/contract/grievances.ts,
+ * meetingNotices → meeting-notices.ts).
  */
 function answerTypes() {
   const dir = join(root, 'shared/src/contract')
@@ -43,7 +49,7 @@ function answerTypes() {
         node.initializer.expression.typeArguments?.length === 1
       ) {
         types.set(
-          `${file.replace(/\.ts$/, '')}.${node.name.getText(source)}`,
+          `${featureOf(file)}.${node.name.getText(source)}`,
           node.initializer.expression.typeArguments[0].getText(source),
         )
       }
@@ -97,7 +103,7 @@ for (const { feature, name, route } of shared.contractRoutes()) {
   const answer = answers.get(`${feature}.${name}`)
   if (!answer)
     throw new Error(
-      `${feature}.${name}: declare it in shared/src/contract/${feature}.ts as route<Answer>()({...})`,
+      `${feature}.${name}: declare it in shared/src/contract/${fileOf(feature)} as route<Answer>()({...})`,
     )
   registry.registerPath({
     method: route.method.toLowerCase(),

@@ -12,6 +12,7 @@ import { IdempotencyInterceptor } from './core/idempotency/idempotency.intercept
 import { KeyOwners } from './core/idempotency/key-owners'
 import { FilesModule } from './core/files/files.module'
 import { JobsModule } from './core/jobs/jobs.module'
+import { ENTITIES } from './entities'
 import { WechatModule } from './infra/wechat/wechat.module'
 import { AuthModule } from './modules/auth/auth.module'
 import { AuditLogModule } from './modules/audit/audit-log.module'
@@ -51,7 +52,7 @@ export class AppModule {
         ClockModule.forRoot(config),
         // migrations run before Nest starts (see bootstrap), never synchronize
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(db),
+          ...dataSourceOptions(db, ENTITIES),
           // statements without their parameters (the data); every one at trace, slow ones always
           logger: new QueryLogger(config.LOG_LEVEL === 'trace'),
           maxQueryExecutionTime: SLOW_QUERY_MS,

@@ -17,6 +17,7 @@ import { registerRateLimits } from './core/http/rate-limits'
 import { registerSecurityHeaders } from './core/http/security-headers'
 import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
 import { DemoSeeder } from './modules/demo/demo.seed'
+import { ENTITIES } from './entities'
 
 const NEST_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
   fatal: ['fatal'],
@@ -30,7 +31,7 @@ const NEST_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
 
 /** Brings the schema up to date before anything else touches the database. */
 export async function migrate(db: DatabaseTarget): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(db))
+  const ds = new DataSource(dataSourceOptions(db, ENTITIES))
   await ds.initialize()
   try {
     return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name)

@@ -3,11 +3,12 @@ import 'reflect-metadata'
 import { DataSource } from 'typeorm'
 import { loadConfig } from '../core/config/config'
 import { dataSourceOptions, databaseTarget } from '../core/database/data-source'
+import { ENTITIES } from '../entities'
 import { verifyChain } from './verify-chain'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const ds = new DataSource(dataSourceOptions(databaseTarget(config)))
+  const ds = new DataSource(dataSourceOptions(databaseTarget(config), ENTITIES))
   await ds.initialize()
   try {
     const result = await verifyChain(ds)

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import type { DataSource } from 'typeorm'
 import { openForSchemaDiff, type Dialect } from '../core/database/data-source'
 import { freshDatabase } from '../core/database/test-databases'
+import { ENTITIES } from '../entities'
 
 const esc = (q: string) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${')
 
@@ -18,7 +19,7 @@ async function generate(dialect: Dialect, name: string, stamp: number, srcDir: s
   )
   let ds: DataSource | null = null
   try {
-    ds = await openForSchemaDiff(target)
+    ds = await openForSchemaDiff(target, ENTITIES)
     await ds.runMigrations()
     const sql = await ds.driver.createSchemaBuilder().log()
     if (sql.upQueries.length === 0) {

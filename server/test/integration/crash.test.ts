@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm'
 import { Clock } from '../../src/core/clock/clock'
 import { dataSourceOptions, type DatabaseTarget } from '../../src/core/database/data-source'
 import { freshDatabase } from '../../src/core/database/test-databases'
+import { ENTITIES } from '../../src/entities'
 import { DIALECT, startTestApp, villageIds } from '../support/app'
 import { ensureServerBuilt, spawnServer, type SpawnedServer } from '../support/spawned-server'
 import { growVillage, tokensFor } from '../support/village'
@@ -173,7 +174,7 @@ describe(`a server killed in the middle of a storm of check-ins and ballots on $
     } finally {
       await t.close()
     }
-    ds = await new DataSource(dataSourceOptions(target)).initialize()
+    ds = await new DataSource(dataSourceOptions(target, ENTITIES)).initialize()
     await start()
   }, 300_000)
 

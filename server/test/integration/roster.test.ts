@@ -1,7 +1,7 @@
 import { idNumberCheckChar, type ResidentView } from '@xiangli/shared'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DemoSeeder } from '../../src/modules/demo/demo.seed'
-import { ENTITIES } from '../../src/core/database/entities'
+import { ENTITIES } from '../../src/entities'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 import { birthFor, phoneFor } from '../support/factories'
 import { csvFile, csvText, encodeGbk, xlsxFile, type SheetRow } from '../support/sheets'

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { createConnection } from 'mysql2/promise'
 import { DataSource } from 'typeorm'
 import { openForSchemaDiff, type DatabaseTarget } from '../../src/core/database/data-source'
-import { ENTITIES } from '../../src/core/database/entities'
+import { ENTITIES } from '../../src/entities'
 import { freshDatabase } from '../../src/core/database/test-databases'
 import { Org } from '../../src/modules/orgs/entities/org.entity'
 import { DIALECT } from '../support/app'
 
 /** Opens a fresh database with every migration run, the way the generator and the server see it. */
 async function migrated(target: DatabaseTarget): Promise<DataSource> {
-  const ds = await openForSchemaDiff(target)
+  const ds = await openForSchemaDiff(target, ENTITIES)
   await ds.runMigrations({ transaction: 'each' })
   return ds
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/core/config/config'
 import { FieldCrypto } from '../../src/core/crypto/field-crypto.service'
 import { dataSourceOptions, type DatabaseTarget } from '../../src/core/database/data-source'
 import { freshDatabase } from '../../src/core/database/test-databases'
+import { ENTITIES } from '../../src/entities'
 import { DIALECT, TEST_ENV, startTestApp, villageIds } from '../support/app'
 import {
   bodyTraces,
@@ -125,7 +126,7 @@ describe(`the secret ballot, read back from every table and the log, on ${DIALEC
     } finally {
       await t.close()
     }
-    ds = await new DataSource(dataSourceOptions(target)).initialize()
+    ds = await new DataSource(dataSourceOptions(target, ENTITIES)).initialize()
     server = await spawnServer(target, { LOG_LEVEL: 'trace' })
     if (clockOffset > 0) await call(admin, '/api/test/clock', { advanceMs: clockOffset })
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata'
 import { DataSource, MigrationExecutor } from 'typeorm'
 import { dataSourceOptions } from '../../src/core/database/data-source'
+import { ENTITIES } from '../../src/entities'
 import { MYSQL_MIGRATIONS } from '../../src/migrations/mysql'
 import { SQLITE_MIGRATIONS } from '../../src/migrations/sqlite'
 
@@ -8,7 +9,7 @@ const stamp = (name: string) => /(\d{13})(Sqlite|Mysql)$/.exec(name)?.[1]
 
 describe('migration order', () => {
   it('runs the migrations in the order of the 13-digit stamp in their names', async () => {
-    const ds = new DataSource(dataSourceOptions({ dialect: 'sqlite', url: ':memory:' }))
+    const ds = new DataSource(dataSourceOptions({ dialect: 'sqlite', url: ':memory:' }, ENTITIES))
     await ds.initialize()
     try {
       const ran = (await new MigrationExecutor(ds).getAllMigrations()).map((m) => m.name)

@@ -7,10 +7,13 @@ import { healthRoutes } from './health'
 import { homeRoutes } from './home'
 import { inboxRoutes } from './inbox'
 import { meRoutes } from './me'
+import { meetingNoticeRoutes } from './meeting-notices'
 import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
+import { petitionRoutes } from './petitions'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
+import { testClockRoutes } from './test-clock'
 import { verificationRoutes } from './verification'
 import type { Route } from './route'
 
@@ -24,13 +27,19 @@ export * from './health'
 export * from './home'
 export * from './inbox'
 export * from './me'
+export * from './meeting-notices'
 export * from './notices'
 export * from './orgs'
+export * from './petitions'
 export * from './roles'
 export * from './roster'
+export * from './test-clock'
 export * from './verification'
 
-/** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
+/**
+ * Every route of the API, by feature: the server binds to these, the miniapp calls them. A feature's
+ * routes are declared in the file of its name (meetingNotices → meeting-notices.ts).
+ */
 export const CONTRACT = {
   audit: auditRoutes,
   certificates: certificateRoutes,
@@ -41,10 +50,13 @@ export const CONTRACT = {
   home: homeRoutes,
   inbox: inboxRoutes,
   me: meRoutes,
+  meetingNotices: meetingNoticeRoutes,
   notices: noticeRoutes,
   orgs: orgRoutes,
+  petitions: petitionRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,
+  testClock: testClockRoutes,
   verification: verificationRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 

@@ -3,12 +3,11 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import type { MeetingView } from '@xiangli/shared'
-import { showProblem } from '@/api/request'
+import { meetingNoticeRoutes, type MeetingView } from '@xiangli/shared'
+import { call, showProblem } from '@/api/request'
 import { asApiError } from '@/hooks/useResource'
 import { meetingTimeLines, paperNoticeLine } from '@/logic/deliberationMeetingTime'
 import { PhotoGrid } from '../Photos'
-import { confirmPaperNotice } from './api'
 import './deliberation.scss'
 
 /** 开会时间, 签到 and the lapse time, as the notice promised them (Beijing time). */
@@ -52,7 +51,13 @@ export function PaperNoticeCard({
     if (!yes) return
     setBusy(true)
     try {
-      onConfirmed(await confirmPaperNotice(villageId, m.deliberationId, m.id, { toast: false }))
+      onConfirmed(
+        await call(
+          meetingNoticeRoutes.confirmPaperNotice,
+          { params: { villageId, id: m.deliberationId, meetingId: m.id } },
+          { toast: false },
+        ),
+      )
       void Taro.showToast({ title: '已确认', icon: 'success' })
     } catch (e) {
       const error = asApiError(e)

@@ -11,7 +11,6 @@ import type {
   PageQuery,
   PublishStepRequest,
   RejectDeliberationRequest,
-  SchedulePreview,
   SolicitationOpenRequest,
   TownshipAttendeeRequest,
   TownshipOfficialOption,
@@ -27,7 +26,7 @@ import {
   type MeetingView,
   type QuorumView,
 } from '@/logic/deliberation'
-import type { RescheduleRequestBody, ScheduleRequestBody } from '@/logic/deliberationSchedule'
+import type { ScheduleRequestBody } from '@/logic/deliberationSchedule'
 
 const base = (villageId: number) => `/api/villages/${villageId}/deliberations`
 const meeting = (villageId: number, id: number, meetingId: number) =>
@@ -56,32 +55,6 @@ export const rejectDeliberation = (
 
 export const scheduleMeeting = (villageId: number, id: number, body: ScheduleRequestBody, o?: CallOptions) =>
   api.request<DeliberationDetail>(`${base(villageId)}/${id}/meetings`, { method: 'POST', body, ...o })
-
-/** The rules a notice sent now would meet: the earliest lawful day, the members, Art 25's make-up. */
-export const getSchedulePreview = (villageId: number, id: number, body: string, o?: CallOptions) =>
-  api.request<SchedulePreview>(`${base(villageId)}/${id}/schedule-preview`, { query: { body }, ...o })
-
-/** 会议改期, or a lapsed meeting noticed afresh; everyone on its list is told. */
-export const rescheduleMeeting = (
-  villageId: number,
-  id: number,
-  meetingId: number,
-  body: RescheduleRequestBody,
-  o?: CallOptions,
-) =>
-  api.request<DeliberationDetail>(`${meeting(villageId, id, meetingId)}/reschedule`, {
-    method: 'POST',
-    body,
-    ...o,
-  })
-
-/** A supervision-committee member confirms the paper notice against its photos. */
-export const confirmPaperNotice = (villageId: number, id: number, meetingId: number, o?: CallOptions) =>
-  api.request<MeetingView>(`${meeting(villageId, id, meetingId)}/paper-notice/confirm`, {
-    method: 'POST',
-    body: {},
-    ...o,
-  })
 
 export const getMeeting = (villageId: number, id: number, meetingId: number, o?: CallOptions) =>
   api.request<MeetingView>(meeting(villageId, id, meetingId), o)

@@ -2,7 +2,7 @@ import { COMMITTEE_ROLES, type Membership } from '@xiangli/shared'
 import { ROUTES, withQuery } from '@/routes'
 import { hasAnyRole, hasWorkbench, isVillageMembership, townshipOf, workbenchFor } from '@/logic/membership'
 import { noticeBench } from '@/features/notices/notice'
-import { PETITION_PAGES } from '@/logic/petition'
+import { PETITION_PAGES } from '@/features/petitions/petition'
 
 export interface MenuItem {
   key:

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm'
 import type { AuditVerifyResult } from '@xiangli/shared'
 import { AuditEntry } from './entities/audit-entry.entity'
 import { AuditHead } from './entities/audit-head.entity'
+import { dialectOf, forUpdate } from '../database/dialect'
 import { TxService } from '../tx/tx.service'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -115,10 +116,9 @@ export class AuditService implements OnModuleInit {
 
   /** Appends one entry inside the caller's transaction, so the change and its record commit together. */
   async append(m: EntityManager, ev: AuditEvent): Promise<AuditEntry> {
-    const sqlite = m.connection.options.type === 'better-sqlite3'
     const q = m.getRepository(AuditHead).createQueryBuilder('h').where('h.id = 1')
     // SQLite transactions are already serialised; MySQL locks the head row until commit
-    const head = sqlite ? await q.getOne() : await q.setLock('pessimistic_write').getOne()
+    const head = await forUpdate(m, q).getOne()
     if (!head) throw new Error('audit head missing: the audit module did not initialise')
     const fields: HashedFields = {
       seq: head.lastSeq + 1,
@@ -147,9 +147,8 @@ export class AuditService implements OnModuleInit {
    * by taking a turn in the transaction queue; on MySQL, by a repeatable-read snapshot).
    */
   verify(): Promise<AuditVerifyResult> {
-    const tx = new TxService(this.ds)
-    return tx.isSqlite
-      ? tx.run((m) => this.verifyIn(m))
+    return dialectOf(this.ds) === 'sqlite'
+      ? new TxService(this.ds).run((m) => this.verifyIn(m))
       : this.ds.transaction('REPEATABLE READ', (m) => this.verifyIn(m))
   }
 

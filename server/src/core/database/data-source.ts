@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm'
-import { ENTITIES } from './entities'
+import type { Dialect } from './dialect'
+import type { EntityList } from './entities'
 import { MYSQL_MIGRATIONS } from '../../migrations/mysql'
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite'
 
-export type Dialect = 'sqlite' | 'mysql'
+export type { Dialect }
 
 /**
  * TypeORM orders migrations by the last 13 characters of their name, taken as a timestamp. Ours end in
@@ -32,8 +33,13 @@ export function databaseTarget(config: { DATABASE_URL?: string; SQLITE_PATH: str
     : { dialect: 'sqlite', url: resolve(config.SQLITE_PATH) }
 }
 
+/**
+ * How to open the database. The entities come from the caller (src/entities.ts gathers core's and
+ * every module's): core knows none of the modules' tables.
+ */
 export function dataSourceOptions(
   target: DatabaseTarget,
+  entities: EntityList,
   extra: { logging?: boolean } = {},
 ): DataSourceOptions {
   if (target.dialect === 'mysql') {
@@ -42,7 +48,7 @@ export function dataSourceOptions(
       url: target.url,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
-      entities: ENTITIES,
+      entities: [...entities],
       migrations: MYSQL_MIGRATIONS,
       migrationsRun: false,
       synchronize: false,
@@ -54,7 +60,7 @@ export function dataSourceOptions(
   return {
     type: 'better-sqlite3',
     database: target.url,
-    entities: ENTITIES,
+    entities: [...entities],
     migrations: SQLITE_MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
@@ -73,20 +79,23 @@ export function dataSourceOptions(
  * drift test). TypeORM reads MariaDB's catalogue right only when told it is MariaDB: as "mysql" it
  * takes MariaDB's NULL defaults for the text 'NULL' and sees every nullable column as changed.
  */
-export async function openForSchemaDiff(target: DatabaseTarget): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(target))
+export async function openForSchemaDiff(target: DatabaseTarget, entities: EntityList): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(target, entities))
   await ds.initialize()
   if (target.dialect !== 'mysql') return ds
   const [row] = (await ds.query('SELECT VERSION() AS version')) as { version: string }[]
   if (!/mariadb/i.test(row?.version ?? '')) return ds
   await ds.destroy()
-  const mariadb = new DataSource({ ...dataSourceOptions(target), type: 'mariadb' } as DataSourceOptions)
+  const mariadb = new DataSource({
+    ...dataSourceOptions(target, entities),
+    type: 'mariadb',
+  } as DataSourceOptions)
   await mariadb.initialize()
   return mariadb
 }
 
-export async function openDataSource(target: DatabaseTarget): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(target))
+export async function openDataSource(target: DatabaseTarget, entities: EntityList): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(target, entities))
   await ds.initialize()
   await ds.runMigrations({ transaction: 'each' })
   return ds

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common'
 import { DataSource } from 'typeorm'
+import { dialectOf } from './dialect'
 
 /**
  * MySQL fills DEFAULT CURRENT_TIMESTAMP columns in the session time zone, while the driver reads
@@ -11,7 +12,7 @@ export class UtcSession implements OnModuleInit {
   constructor(private readonly ds: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.ds.options.type !== 'mysql' && this.ds.options.type !== 'mariadb') return
+    if (dialectOf(this.ds) !== 'mysql') return
     const pool = (
       this.ds.driver as unknown as {
         pool?: { on: (e: string, f: (c: { query: (s: string) => void }) => void) => void }

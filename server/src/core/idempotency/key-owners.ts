@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import { DataSource, type QueryRunner } from 'typeorm'
+import { dialectOf } from '../database/dialect'
 
 /** This process, as written on the idempotency records it takes: host, pid and a random boot id. */
 const BOOT = randomUUID()
@@ -40,7 +41,7 @@ export class KeyOwners implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly ds: DataSource) {}
 
   private get isMysql(): boolean {
-    return this.ds.options.type === 'mysql'
+    return dialectOf(this.ds) === 'mysql'
   }
 
   async onModuleInit(): Promise<void> {

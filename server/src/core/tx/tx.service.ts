@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
+import { dialectOf, isDeadlock } from '../database/dialect'
 
 /**
  * The tail of the transaction queue of each SQLite file open in this process. Two data sources on one
@@ -9,14 +10,8 @@ import { DataSource, type EntityManager } from 'typeorm'
  */
 const sqliteQueues = new Map<string, Promise<unknown>>()
 
-/** InnoDB's "deadlock found": it has rolled the whole transaction back, so it can simply run again. */
-const ER_LOCK_DEADLOCK = 1213
+/** A deadlock victim's transaction was rolled back whole, so it can simply run again, this often. */
 const DEADLOCK_RETRIES = 4
-
-function isDeadlock(e: unknown): boolean {
-  const x = e as { errno?: number; driverError?: { errno?: number } } | null
-  return x?.errno === ER_LOCK_DEADLOCK || x?.driverError?.errno === ER_LOCK_DEADLOCK
-}
 
 /**
  * Runs a unit of work in one transaction. SQLite has one connection and no concurrent transactions,
@@ -26,12 +21,16 @@ function isDeadlock(e: unknown): boolean {
 export class TxService {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * @deprecated ask core/database/dialect.ts instead (forUpdate, shareLockClause, dialectOf); kept
+   * only for the deliberations module until it moves to the house layout.
+   */
   get isSqlite(): boolean {
-    return this.ds.options.type === 'better-sqlite3'
+    return dialectOf(this.ds) === 'sqlite'
   }
 
   run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.runWithDeadlockRetry(work)
+    if (dialectOf(this.ds) !== 'sqlite') return this.runWithDeadlockRetry(work)
     const file = String(this.ds.options.database)
     const next = (sqliteQueues.get(file) ?? Promise.resolve()).then(() => this.ds.transaction(work))
     sqliteQueues.set(

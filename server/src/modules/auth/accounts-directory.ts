@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import type { Preferences } from '@xiangli/shared'
 import { AuthRepository } from './auth.repository'
+import { DEFAULT_PREFERENCES } from './auth.rules'
 
 /** What other modules may read and change of an account; the auth module's public face for accounts. */
 @Injectable()
@@ -22,6 +23,21 @@ export class AccountsDirectory {
   async account(id: number, m?: EntityManager): Promise<{ displayName: string; preferences: Preferences }> {
     const a = await this.repo.accountOf(id, m)
     return { displayName: a.displayName, preferences: a.preferences }
+  }
+
+  /**
+   * For the demo seeder: an account that never logged in, with the default preferences; a demo key
+   * lets the demo log in as it. Returns its id.
+   */
+  async seedDemoAccount(m: EntityManager, displayName: string, demoKey: string | null): Promise<number> {
+    const a = await this.repo.insertAccount(m, {
+      openid: null,
+      demoKey,
+      displayName,
+      preferences: DEFAULT_PREFERENCES,
+      lastLoginAt: null,
+    })
+    return a.id
   }
 
   async savePreferences(m: EntityManager, id: number, preferences: Preferences): Promise<void> {

@@ -5,10 +5,20 @@ import { DeliberationsService } from './deliberations.service'
 import { MeetingLapses } from './meeting-lapse'
 import { MeetingLapseJob } from './meeting-lapse.job'
 import { MeetingNotices } from './meeting-notices'
-import { MeetingNoticesController } from './meeting-notices.controller'
 import { NextActors } from './next-actors'
-import { PetitionsController } from './petitions.controller'
 import { PetitionsService } from './petitions.service'
+import { MeetingNoticesController } from './http/meeting-notices.controller'
+import { PetitionsController } from './http/petitions.controller'
+import { MeetingNoticesRepository } from './meeting-notices.repository'
+import { PetitionsRepository } from './petitions.repository'
+import { MeetingNoticePaper } from './use-cases/meeting-notice-paper'
+import { MeetingNoticePreview } from './use-cases/meeting-notice-preview'
+import { MeetingNoticeReschedule } from './use-cases/meeting-notice-reschedule'
+import { PetitionConvening } from './use-cases/petition-convening'
+import { PetitionCounting } from './use-cases/petition-counting'
+import { PetitionReads } from './use-cases/petition-reads'
+import { PetitionSigning } from './use-cases/petition-signing'
+import { PetitionWithdrawal } from './use-cases/petition-withdrawal'
 
 @Module({
   controllers: [DeliberationsController, MeetingNoticesController, PetitionsController],
@@ -20,6 +30,17 @@ import { PetitionsService } from './petitions.service'
     MeetingNotices,
     MeetingLapses,
     MeetingLapseJob,
+    // 联名提议 and meeting notices
+    PetitionsRepository,
+    PetitionCounting,
+    PetitionReads,
+    PetitionSigning,
+    PetitionWithdrawal,
+    PetitionConvening,
+    MeetingNoticesRepository,
+    MeetingNoticePreview,
+    MeetingNoticePaper,
+    MeetingNoticeReschedule,
   ],
   exports: [DeliberationsService, PetitionsService, MeetingLapses],
 })

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { certificateDeadline, certificateYear, type CertificateFieldValues } from '@xiangli/shared'
 import type { CertificatesService, DemoRequest } from '../certificates/certificates.service'
-import type { Resident } from '../roster/entities/resident.entity'
+import type { DemoPerson } from '../roster/roster-directory'
 
 const DAY = 86_400_000
 
@@ -14,7 +14,7 @@ export async function seedDemoCertificates(
   m: EntityManager,
   certificates: CertificatesService,
   village: { id: number; name: string; code: string },
-  person: (name: string) => { resident: Resident; idNumber: string },
+  person: (name: string) => { resident: DemoPerson; idNumber: string },
   now = new Date(),
 ): Promise<void> {
   const approver = person('张丽').resident

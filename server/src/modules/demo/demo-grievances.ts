@@ -1,15 +1,5 @@
-import type { EntityManager } from 'typeorm'
-import {
-  acceptDeadline,
-  addDays,
-  answerDeadline,
-  type GrievanceAction,
-  type VillageSettings,
-} from '@xiangli/shared'
-import { GrievanceEvent } from '../grievances/entities/grievance-event.entity'
-import { GrievanceSupport } from '../grievances/entities/grievance-support.entity'
-import { Grievance } from '../grievances/entities/grievance.entity'
-import type { Resident } from '../roster/entities/resident.entity'
+import { acceptDeadline, addDays, answerDeadline, type GrievanceTimeLimits } from '@xiangli/shared'
+import type { DemoGrievance, DemoGrievancePerson, DemoGrievanceStep } from '../grievances/grievances.service'
 
 const HOUR = 3_600_000
 
@@ -17,64 +7,21 @@ const HOUR = 3_600_000
  * A few residents' issues in 柳林村, one in each stage, so the public wall, the committee's queue and
  * the township's list are not empty on first look. Times are relative to the moment of seeding.
  */
-export async function seedDemoGrievances(
-  m: EntityManager,
-  village: { id: number; settings: VillageSettings | null },
-  person: (name: string) => Resident,
+export function demoGrievances(
+  limits: GrievanceTimeLimits,
+  person: (name: string) => DemoGrievancePerson,
   now = new Date(),
-): Promise<void> {
-  const limits = village.settings!.timeLimits
+): DemoGrievance[] {
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR)
   const committee = person('张丽')
   const worker = person('杨文斌')
-
-  type Step = { action: GrievanceAction; at: Date; by: Resident | 'system'; text?: string; rating?: number }
-  const add = async (
-    raiser: Resident,
-    g: Partial<Grievance> & Pick<Grievance, 'category' | 'title' | 'text' | 'state' | 'createdAt'>,
-    steps: Step[],
-    supporters: Resident[] = [],
-  ) => {
-    const saved = await m.getRepository(Grievance).save({
-      villageId: village.id,
-      raiserAccountId: raiser.accountId!,
-      raiserResidentId: raiser.id,
-      raiserName: raiser.name,
-      photoIds: [],
-      location: null,
-      visibility: 'public' as const,
-      dueAt: null,
-      assigneeResidentId: null,
-      assigneeName: null,
-      declineReason: null,
-      acceptedAt: null,
-      answeredAt: null,
-      answerMinutes: null,
-      closedAt: null,
-      escalatedAt: null,
-      reopenCount: 0,
-      rating: null,
-      ratingComment: null,
-      ...g,
-    })
-    await m.getRepository(GrievanceEvent).insert(
-      [{ action: 'submitted' as const, at: g.createdAt, by: raiser }, ...steps].map((s) => ({
-        grievanceId: saved.id,
-        action: s.action,
-        actorAccountId: s.by === 'system' ? null : s.by.accountId,
-        actorName: s.by === 'system' ? '系统' : s.by.name,
-        actorRole: s.by === 'system' ? 'system' : s.by === raiser ? 'resident' : 'committee_member',
-        text: s.text ?? null,
-        photoIds: [],
-        rating: s.rating ?? null,
-        at: s.at,
-      })),
-    )
-    if (supporters.length)
-      await m
-        .getRepository(GrievanceSupport)
-        .insert(supporters.map((s) => ({ grievanceId: saved.id, accountId: s.accountId! })))
-  }
+  const list: DemoGrievance[] = []
+  const add = (
+    raiser: DemoGrievancePerson,
+    fields: DemoGrievance['fields'],
+    steps: DemoGrievanceStep[],
+    supporters: DemoGrievancePerson[] = [],
+  ) => list.push({ raiser, fields, steps, supporters })
 
   const wang = person('王秀英')
   const liu = person('刘长青')
@@ -84,7 +31,7 @@ export async function seedDemoGrievances(
   // answered, waiting for 王秀英 to rate it
   {
     const createdAt = ago(96)
-    await add(
+    add(
       wang,
       {
         category: '水电设施',
@@ -112,7 +59,7 @@ export async function seedDemoGrievances(
     )
   }
   // closed with five stars
-  await add(
+  add(
     wang,
     {
       category: '环境卫生',
@@ -141,7 +88,7 @@ export async function seedDemoGrievances(
   // assigned, within its time limit
   {
     const acceptedAt = ago(24)
-    await add(
+    add(
       liu,
       {
         category: '水电设施',
@@ -164,7 +111,7 @@ export async function seedDemoGrievances(
   // just raised, waiting to be accepted
   {
     const createdAt = ago(3)
-    await add(
+    add(
       zhu,
       {
         category: '意见建议',
@@ -180,7 +127,7 @@ export async function seedDemoGrievances(
   // committee only, accepted
   {
     const acceptedAt = ago(20)
-    await add(
+    add(
       zhao,
       {
         category: '邻里纠纷',
@@ -199,7 +146,7 @@ export async function seedDemoGrievances(
   {
     const createdAt = ago(72)
     const escalatedAt = addDays(createdAt, limits.issueAcceptDays)
-    await add(
+    add(
       liu,
       {
         category: '治安安全',
@@ -212,4 +159,5 @@ export async function seedDemoGrievances(
       [{ action: 'escalated', at: escalatedAt, by: 'system', text: '超过办理时限，自动上报乡镇（街道）' }],
     )
   }
+  return list
 }

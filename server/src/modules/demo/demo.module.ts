@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common'
+import { GrievancesModule } from '../grievances/grievances.module'
+import { VerificationModule } from '../verification/verification.module'
 import { DemoSeeder } from './demo.seed'
 
-@Module({ providers: [DemoSeeder], exports: [DemoSeeder] })
+/** The demo county, seeded through each module's own service (the others are global). */
+@Module({ imports: [GrievancesModule, VerificationModule], providers: [DemoSeeder], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -5,6 +5,7 @@ import { GrievancesService } from './grievances.service'
 import { GrievancesController } from './http/grievances.controller'
 import { TownshipGrievancesController } from './http/township-grievances.controller'
 import { CommitteeHandling } from './use-cases/committee-handling'
+import { DemoGrievances } from './use-cases/demo-grievances'
 import { GrievanceEscalation } from './use-cases/grievance-escalation'
 import { GrievanceReads } from './use-cases/grievance-reads'
 import { GrievanceSettingsUseCase } from './use-cases/grievance-settings'
@@ -24,6 +25,7 @@ import { TownshipOversight } from './use-cases/township-oversight'
     TownshipOversight,
     GrievanceEscalation,
     GrievanceEscalationJob,
+    DemoGrievances,
     GrievancesService,
   ],
   exports: [GrievancesService],

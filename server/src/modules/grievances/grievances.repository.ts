@@ -64,7 +64,8 @@ export class GrievancesRepository {
     return m.getRepository(Grievance).existsBy({ id, villageId })
   }
 
-  insert(m: EntityManager, row: NewGrievance): Promise<Grievance> {
+  /** A new grievance; created now unless `createdAt` says otherwise (the demo's are in the past). */
+  insert(m: EntityManager, row: NewGrievance & { createdAt?: Date }): Promise<Grievance> {
     return m.getRepository(Grievance).save(row)
   }
 

@@ -1,14 +1,25 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import { GrievancesRepository } from './grievances.repository'
+import { DemoGrievances, type DemoGrievance } from './use-cases/demo-grievances'
+
+export type { DemoGrievance, DemoGrievancePerson, DemoGrievanceStep } from './use-cases/demo-grievances'
 
 /** What other modules may ask of 村民说事 (a deliberation whose source is a resident's issue). */
 @Injectable()
 export class GrievancesService {
-  constructor(private readonly repo: GrievancesRepository) {}
+  constructor(
+    private readonly repo: GrievancesRepository,
+    private readonly demo: DemoGrievances,
+  ) {}
 
   /** Whether the village has an issue by this id. */
   exists(villageId: number, id: number, m?: EntityManager): Promise<boolean> {
     return this.repo.exists(villageId, id, m)
+  }
+
+  /** For the demo seeder: the village's grievances, each at its stage with its timeline, in the seeder's transaction. */
+  seedDemo(m: EntityManager, villageId: number, grievances: DemoGrievance[]): Promise<void> {
+    return this.demo.seed(m, villageId, grievances)
   }
 }

@@ -3,6 +3,8 @@ import { DataSource, In, type EntityManager } from 'typeorm'
 import type { VillageSettings } from '@xiangli/shared'
 import { Org } from './entities/org.entity'
 
+export type NewOrg = Omit<Org, 'id' | 'createdAt'>
+
 /** Every query of the organisation tree. */
 @Injectable()
 export class OrgsRepository {
@@ -45,6 +47,16 @@ export class OrgsRepository {
   /** Every villager group of a village, in a transaction that may add to them. */
   groupsUnder(m: EntityManager, villageId: number): Promise<Org[]> {
     return m.getRepository(Org).findBy({ parentId: villageId, kind: 'group' })
+  }
+
+  /** Whether the tree holds any organisation yet. */
+  async any(): Promise<boolean> {
+    return (await this.ds.getRepository(Org).count()) > 0
+  }
+
+  /** One organisation as given, in the caller's transaction. */
+  insert(m: EntityManager, row: NewOrg): Promise<Org> {
+    return m.getRepository(Org).save(row)
   }
 
   insertGroup(m: EntityManager, village: Pick<Org, 'id'>, name: string, code: string): Promise<Org> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import type { OrgView, VillageView } from '@xiangli/shared'
 import type { Org } from './entities/org.entity'
+import { OrgsRepository, type NewOrg } from './orgs.repository'
 import { OrgReads } from './use-cases/org-reads'
 import { VillagerGroups } from './use-cases/villager-groups'
 
@@ -11,6 +12,7 @@ export class OrgsService {
   constructor(
     private readonly reads: OrgReads,
     private readonly groups: VillagerGroups,
+    private readonly repo: OrgsRepository,
   ) {}
 
   /** A village or community with its settings: ORG_NOT_FOUND or ORG_NOT_A_VILLAGE otherwise. */
@@ -35,6 +37,16 @@ export class OrgsService {
   /** The names of these organisations. */
   names(ids: number[]): Promise<Map<number, string>> {
     return this.reads.names(ids)
+  }
+
+  /** Whether any organisation exists yet: the demo is seeded only into an empty database. */
+  anyExists(): Promise<boolean> {
+    return this.repo.any()
+  }
+
+  /** For the demo seeder: one organisation (county, township, village or group), in its transaction. */
+  seedDemoOrg(m: EntityManager, org: NewOrg): Promise<Org> {
+    return this.repo.insert(m, org)
   }
 
   /** The ids of the village's groups by name, making the missing ones in the caller's transaction. */

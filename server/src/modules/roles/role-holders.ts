@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import type { Role } from '@xiangli/shared'
 import { RolesRepository } from './roles.repository'
+import { residentHolder } from './roles.rules'
 
 export { accountsHolding } from './roles.repository'
 
@@ -23,6 +24,35 @@ export class RoleHolders {
     m?: EntityManager,
   ): Promise<boolean> {
     return this.repo.residentHolds(orgId, residentId, roles, m)
+  }
+
+  /**
+   * For the demo seeder: gives a role in the seeder's transaction, to a roster person (a village
+   * role, which follows them to whichever account they verify with) or to an account directly.
+   */
+  async seedDemoRole(
+    m: EntityManager,
+    orgId: number,
+    role: Role,
+    holder: { residentId: number } | { accountId: number },
+  ): Promise<void> {
+    await this.repo.insert(
+      m,
+      'residentId' in holder
+        ? {
+            orgId,
+            role,
+            residentId: holder.residentId,
+            accountId: null,
+            holder: residentHolder(holder.residentId),
+          }
+        : { orgId, role, residentId: null, accountId: holder.accountId, holder: `a:${holder.accountId}` },
+    )
+  }
+
+  /** How many roster people hold the role in the organisation (e.g. the village's 村民代表). */
+  residentsHolding(orgId: number, role: Role): Promise<number> {
+    return this.repo.residentsHolding(orgId, role)
   }
 
   /** The roles each of these roster people holds. */

@@ -66,6 +66,17 @@ export class RolesRepository {
     return m.getRepository(RoleAssignment).existsBy({ orgId, residentId, role: In([...roles]) })
   }
 
+  /** How many roster people hold the role in the organisation. */
+  async residentsHolding(orgId: number, role: Role): Promise<number> {
+    const row = await this.ds
+      .getRepository(RoleAssignment)
+      .createQueryBuilder('ra')
+      .select('COUNT(DISTINCT ra.residentId)', 'n')
+      .where('ra.orgId = :orgId AND ra.role = :role AND ra.residentId IS NOT NULL', { orgId, role })
+      .getRawOne<{ n: number | string }>()
+    return Number(row?.n ?? 0)
+  }
+
   /** The roles each of these roster people holds, wherever they hold them. */
   async ofResidents(residentIds: number[]): Promise<Map<number, Role[]>> {
     const roles = new Map<number, Role[]>()

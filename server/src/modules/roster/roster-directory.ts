@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
+import type { Residency } from '@xiangli/shared'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { RosterRepository } from './roster.repository'
+import {
+  DemoHouseholds,
+  type DemoHousehold,
+  type DemoMember,
+  type DemoPerson,
+} from './use-cases/demo-households'
+
+export type { DemoHousehold, DemoMember, DemoPerson } from './use-cases/demo-households'
 
 /** A person on a village's roster, as other modules may see them. */
 export interface RosterPerson {
@@ -9,6 +18,16 @@ export interface RosterPerson {
   villageId: number
   name: string
   accountId: number | null
+}
+
+/** What a person counts as in the village (an adult, a registered villager) depends on these. */
+export interface RosterStanding {
+  id: number
+  name: string
+  householdId: number
+  /** YYYY-MM-DD */
+  birthDate: string
+  residency: Residency
 }
 
 /** How a person applying for a certificate is named and reached, as the roster has it. */
@@ -39,12 +58,26 @@ export class RosterDirectory {
   constructor(
     private readonly repo: RosterRepository,
     private readonly crypto: FieldCrypto,
+    private readonly demo: DemoHouseholds,
   ) {}
 
   /** The person with this roster id in this village, or null. */
   async person(villageId: number, id: number, m?: EntityManager): Promise<RosterPerson | null> {
     const r = await this.repo.person(villageId, id, m)
     return r ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId } : null
+  }
+
+  /** The person's household, birth date and residency in this village, or null. */
+  async standing(villageId: number, id: number, m?: EntityManager): Promise<RosterStanding | null> {
+    const r = await this.repo.standing(villageId, id, m)
+    return r
+      ? { id: r.id, name: r.name, householdId: r.householdId, birthDate: r.birthDate, residency: r.residency }
+      : null
+  }
+
+  /** How many of the village's people are adults on the day `bornBy` gives (born on or before it). */
+  adults(villageId: number, bornBy: string, opts: { registeredOnly: boolean }): Promise<number> {
+    return this.repo.adults(villageId, bornBy, opts.registeredOnly)
   }
 
   /** The person's name and phone in this village, or null. */
@@ -112,5 +145,14 @@ export class RosterDirectory {
   /** The accounts of the village's people (or one group's) who use the app, e.g. to tell them of a notice. */
   accountsOf(villageId: number, groupId: number | null, m?: EntityManager): Promise<number[]> {
     return this.repo.accountsIn(villageId, groupId, m)
+  }
+
+  /** For the demo seeder: a household and its people, in order, in the seeder's transaction. */
+  seedDemoHousehold(
+    m: EntityManager,
+    household: DemoHousehold,
+    members: DemoMember[],
+  ): Promise<DemoPerson[]> {
+    return this.demo.seed(m, household, members)
   }
 }

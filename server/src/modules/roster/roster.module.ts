@@ -2,13 +2,14 @@ import { Global, Module } from '@nestjs/common'
 import { RosterController } from './http/roster.controller'
 import { RosterDirectory } from './roster-directory'
 import { RosterRepository } from './roster.repository'
+import { DemoHouseholds } from './use-cases/demo-households'
 import { RosterImport } from './use-cases/roster-import'
 import { RosterReads } from './use-cases/roster-reads'
 
 @Global()
 @Module({
   controllers: [RosterController],
-  providers: [RosterRepository, RosterReads, RosterImport, RosterDirectory],
+  providers: [RosterRepository, RosterReads, RosterImport, DemoHouseholds, RosterDirectory],
   exports: [RosterDirectory],
 })
 export class RosterModule {}

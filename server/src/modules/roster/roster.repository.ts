@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, Like, type EntityManager, type FindOptionsWhere } from 'typeorm'
+import { DataSource, In, LessThanOrEqual, Like, type EntityManager, type FindOptionsWhere } from 'typeorm'
 import type { ResidentQuery } from '@xiangli/shared'
 import { Household } from './entities/household.entity'
 import { Resident } from './entities/resident.entity'
@@ -23,6 +23,23 @@ export class RosterRepository {
     return m
       .getRepository(Resident)
       .findOne({ where: { id, villageId }, select: ['id', 'villageId', 'name', 'accountId'] })
+  }
+
+  /** The person with what their standing in the village depends on: household, birth date, residency. */
+  standing(villageId: number, id: number, m: EntityManager = this.ds.manager): Promise<Resident | null> {
+    return m.getRepository(Resident).findOne({
+      where: { id, villageId },
+      select: ['id', 'villageId', 'name', 'householdId', 'birthDate', 'residency'],
+    })
+  }
+
+  /** How many of the village's people were born on or before `bornBy`, only registered ones if asked. */
+  adults(villageId: number, bornBy: string, registeredOnly: boolean): Promise<number> {
+    return this.ds.getRepository(Resident).countBy({
+      villageId,
+      birthDate: LessThanOrEqual(bornBy),
+      ...(registeredOnly ? { residency: 'registered' as const } : {}),
+    })
   }
 
   /** The person's name, phone and encrypted ID number, for a certificate they asked for. */
@@ -81,6 +98,11 @@ export class RosterRepository {
       .getRepository(Resident)
       .find({ where: { villageId }, select: ['id', 'idNumberHash'] })
     return new Set(rows.map((r) => r.idNumberHash))
+  }
+
+  /** One person, read back with their id. */
+  insertResident(m: EntityManager, row: NewResident): Promise<Resident> {
+    return m.getRepository(Resident).save(row)
   }
 
   async insertResidents(m: EntityManager, rows: NewResident[]): Promise<void> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common'
-import type { VerificationView } from '@xiangli/shared'
+import type { EntityManager } from 'typeorm'
+import { maskIdNumber, type VerificationView } from '@xiangli/shared'
+import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { VerificationRepository } from './verification.repository'
 import { ClaimReads } from './use-cases/claim-reads'
 
@@ -9,6 +11,7 @@ export class VerificationService {
   constructor(
     private readonly reads: ClaimReads,
     private readonly repo: VerificationRepository,
+    private readonly crypto: FieldCrypto,
   ) {}
 
   /** The account's latest claims, newest first (its profile shows them). */
@@ -19,5 +22,33 @@ export class VerificationService {
   /** How many claims wait for the village's 两委. */
   pendingCount(villageId: number): Promise<number> {
     return this.repo.pendingCount(villageId)
+  }
+
+  /**
+   * For the demo seeder: a claim on a roster person waiting for the 两委, in the seeder's
+   * transaction. As the demo has always had it, it leaves pendingResidentId unset.
+   */
+  async seedDemoClaim(
+    m: EntityManager,
+    claim: {
+      accountId: number
+      villageId: number
+      residentId: number
+      name: string
+      idNumber: string
+      phone: string
+    },
+  ): Promise<void> {
+    const { idNumber, ...who } = claim
+    await this.repo.insertClaim(m, {
+      ...who,
+      pendingResidentId: null,
+      idNumberEnc: this.crypto.encrypt(idNumber),
+      idNumberMasked: maskIdNumber(idNumber),
+      state: 'pending',
+      reason: null,
+      decidedByAccountId: null,
+      decidedAt: null,
+    })
   }
 }

@@ -7,20 +7,16 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import {
   DELIBERATION_BODY_LABELS,
+  meetingNoticeRoutes,
   type BallotKind,
   type DeliberationBody,
   type SchedulePreview,
 } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
-import { showProblem } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PhotoPicker } from '@/components/Photos'
-import {
-  getDeliberation,
-  getSchedulePreview,
-  rescheduleMeeting,
-  scheduleMeeting,
-} from '@/components/deliberation/api'
+import { getDeliberation, scheduleMeeting } from '@/components/deliberation/api'
 import { Field, Tick } from '@/components/deliberation/Field'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
@@ -89,7 +85,7 @@ export default function ScheduleMeetingPage() {
   useEffect(() => {
     if (!allowed || !body || !step || step.kind !== 'meeting') return
     let live = true
-    getSchedulePreview(villageId, id!, body, { toast: false })
+    call(meetingNoticeRoutes.preview, { params: { villageId, id: id! }, query: { body } }, { toast: false })
       .then((p) => {
         if (!live) return
         setPreview(p)
@@ -158,7 +154,14 @@ export default function ScheduleMeetingPage() {
     if (moving) {
       const checked = checkRescheduleForm({ ...form, reason }, step.key, { now, preview })
       if (!checked.ok) return refused(checked.errors)
-      send = () => rescheduleMeeting(villageId, d.id, moving.id, checked.value, o())
+      // the new time goes as an ISO string, as the checked form has it
+      const body = { ...checked.value, meetingAt: new Date(checked.value.meetingAt) }
+      send = () =>
+        call(
+          meetingNoticeRoutes.reschedule,
+          { params: { villageId, id: d.id, meetingId: moving.id }, body },
+          o(),
+        )
     } else {
       const checked = checkScheduleForm(form, step.key, { now, preview, photoIds: uploadedIds(photos) })
       if (!checked.ok) return refused(checked.errors)

@@ -3,19 +3,19 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { PETITION_STATUSES, type PetitionStatus, type PetitionSummary } from '@xiangli/shared'
+import { PETITION_STATUSES, petitionRoutes, type PetitionStatus, type PetitionSummary } from '@xiangli/shared'
+import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
 import { usePagedList } from '@/hooks/usePagedList'
 import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
-import { formatTime } from '@/logic/format'
-import { PETITION_PAGES, PETITION_STATUS_CHIPS, petitionStatusTag, petitionTone } from '@/logic/petition'
+import { PETITION_PAGES, PETITION_STATUS_CHIPS } from '@/features/petitions/petition'
+import { PetitionHead } from '@/features/petitions/PetitionHead'
 import { withQuery } from '@/routes'
-import { listPetitions } from '../../api'
 import '@/components/grievance/grievance.scss'
-import '../../petition.scss'
+import '@/features/petitions/petition.scss'
 
 type Filter = PetitionStatus | 'all'
 const asFilter = (s: string | undefined): Filter => PETITION_STATUSES.find((x) => x === s) ?? 'all'
@@ -29,9 +29,12 @@ export default function PetitionListPage() {
   const list = usePagedList<PetitionSummary>(
     ctx.villageId !== null
       ? (page) =>
-          listPetitions(
-            villageId,
-            { page, pageSize: 20, status: filter === 'all' ? undefined : filter },
+          call(
+            petitionRoutes.list,
+            {
+              params: { villageId },
+              query: { page, pageSize: 20, status: filter === 'all' ? undefined : filter },
+            },
             { toast: false },
           )
       : null,
@@ -76,19 +79,9 @@ export default function PetitionListPage() {
             className="xl-card petition__row"
             onClick={() => go(withQuery(PETITION_PAGES.detail, { id: p.id, villageId }))}
           >
-            <View className="petition__row-head">
-              <Text className="petition__title">{p.title}</Text>
-              <Text className={`xl-state-tag xl-state-tag--${petitionTone(p.status)}`}>
-                {petitionStatusTag(p.status)}
-              </Text>
-            </View>
-            <View className="petition__meta">
-              <Text>提议召开{p.targetLabel}</Text>
+            <PetitionHead p={p}>
               <Text>已有 {p.signatures} 人联名</Text>
-              <Text>
-                {p.initiatorName}发起 · {formatTime(p.createdAt)}
-              </Text>
-            </View>
+            </PetitionHead>
           </View>
         ))}
         <ListFooter

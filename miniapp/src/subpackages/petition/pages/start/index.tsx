@@ -1,12 +1,13 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
+import { petitionRoutes } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
-import { showProblem } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
@@ -17,10 +18,10 @@ import {
   targetOptions,
   type PetitionForm,
   type PetitionFormErrors,
-} from '@/logic/petition'
+} from '@/features/petitions/petition'
+import { PetitionField } from '@/features/petitions/PetitionField'
 import { withQuery } from '@/routes'
-import { startPetition } from '../../api'
-import '../../petition.scss'
+import '@/features/petitions/petition.scss'
 
 /** Start a petition: which meeting, why, and the legal threshold it has to reach, in plain words. */
 export default function StartPetitionPage() {
@@ -64,7 +65,11 @@ export default function StartPetitionPage() {
     if (!confirm) return
     setSending(true)
     try {
-      const view = await startPetition(villageId, checked.value, { idempotencyKey: key, toast: false })
+      const view = await call(
+        petitionRoutes.create,
+        { params: { villageId }, body: checked.value },
+        { idempotencyKey: key, toast: false },
+      )
       void Taro.showToast({ title: '已发起', icon: 'success' })
       void Taro.redirectTo({ url: withQuery(PETITION_PAGES.detail, { id: view.id, villageId }) })
     } catch (e) {
@@ -78,19 +83,19 @@ export default function StartPetitionPage() {
   return (
     <PageRoot className="petition">
       <View className="xl-card">
-        <Field label="提议召开哪个会议" error={errors.target}>
+        <PetitionField label="提议召开哪个会议" error={errors.target}>
           <Chips options={options} value={f.target} onChange={(t) => edit('target', t)} />
           <View className="petition__rule">{option.help}</View>
-        </Field>
-        <Field label="事由" error={errors.title}>
+        </PetitionField>
+        <PetitionField label="事由" error={errors.title}>
           <Input
             value={f.title}
             placeholder="一句话说清楚，例如：提议召开村民会议商量修村北的路"
             maxLength={60}
             onChange={(v) => edit('title', v)}
           />
-        </Field>
-        <Field label="具体内容" error={errors.text}>
+        </PetitionField>
+        <PetitionField label="具体内容" error={errors.text}>
           <TextArea
             value={f.text}
             placeholder="为什么要开这个会、想让大家议什么、有什么想法，说得越清楚越容易得到联名"
@@ -99,7 +104,7 @@ export default function StartPetitionPage() {
             autoSize
             onChange={(v) => edit('text', v)}
           />
-        </Field>
+        </PetitionField>
       </View>
       <View className="petition__submit">
         <Button
@@ -117,15 +122,5 @@ export default function StartPetitionPage() {
         </View>
       </View>
     </PageRoot>
-  )
-}
-
-function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
-  return (
-    <View className={`petition__field${error ? ' petition__field--bad' : ''}`}>
-      <View className="petition__label">{label}</View>
-      {children}
-      {error ? <View className="petition__error">{error}</View> : null}
-    </View>
   )
 }

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { PetitionSummary } from '@xiangli/shared'
+import { formatTime } from '@/logic/format'
+import { petitionStatusTag, petitionTone } from './petition'
+import './petition.scss'
+
+/** A petition's title and status tag, then which meeting it asks for and who started it when. */
+export function PetitionHead({ p, children }: { p: PetitionSummary; children?: ReactNode }) {
+  return (
+    <>
+      <View className="petition__row-head">
+        <Text className="petition__title">{p.title}</Text>
+        <Text className={`xl-state-tag xl-state-tag--${petitionTone(p.status)}`}>
+          {petitionStatusTag(p.status)}
+        </Text>
+      </View>
+      <View className="petition__meta">
+        <Text>提议召开{p.targetLabel}</Text>
+        {children}
+        <Text>
+          {p.initiatorName}发起 · {formatTime(p.createdAt)}
+        </Text>
+      </View>
+    </>
+  )
+}

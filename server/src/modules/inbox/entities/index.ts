@@ -1,0 +1,4 @@
+import { Notification } from './notification.entity'
+
+/** The tables of the inbox; the data source gathers every module's list (src/entities.ts). */
+export const INBOX_ENTITIES = [Notification]
