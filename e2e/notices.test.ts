@@ -66,7 +66,7 @@ describe('村务公开 on the H5 app', () => {
     expect(await live.innerText()).toContain('支出合计差 ¥580.10')
     await button(committee, '保存草稿').click()
     await c
-      .locator('.compose__error', { hasText: '合计对不上' })
+      .locator('.xl-form__error', { hasText: '合计对不上' })
       .filter({ visible: true })
       .waitFor({ timeout: 10_000 })
     await toastGone(committee)

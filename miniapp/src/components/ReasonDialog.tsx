@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { Dialog, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
-import './grievance/grievance.scss'
+import './ReasonDialog.scss'
 
 /**
  * Asks for the words a step needs (why it is declined, what the township wants done, why the

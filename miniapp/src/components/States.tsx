@@ -73,3 +73,13 @@ export function ListFooter({
   if (count > 0) return <View className="xl-list-footer">没有更多了</View>
   return null
 }
+
+/** What stands in for a resource not loaded yet: loading, or why it failed with 重试. */
+export function Pending({
+  resource,
+}: {
+  resource: { loading: boolean; error: ApiError | null; reload: () => Promise<void> }
+}) {
+  if (resource.loading) return <LoadingView />
+  return <ErrorView error={resource.error} onRetry={() => void resource.reload()} />
+}

@@ -1,9 +1,9 @@
 import type { ReactElement } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Membership } from '@xiangli/shared'
-import { LoginPrompt } from '@/components/LoginPrompt'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
-import { idParam } from '@/logic/grievance'
+import { meGate } from '@/components/LoginPrompt'
+import { EmptyView } from '@/components/States'
+import { idParam } from '@/logic/links'
 import { isVillageMembership } from '@/logic/membership'
 import { ROUTES } from '@/routes'
 import { useMe, type MeState } from '@/store/session'
@@ -43,9 +43,8 @@ export function residentGate(
     description: '村（居）委会确认您是本村（社区）的村（居）民后，就能反映问题、提建议了。',
   },
 ): ReactElement | null {
-  if (!ctx.loggedIn) return <LoginPrompt what={what} />
-  if (!ctx.me)
-    return ctx.error ? <ErrorView error={ctx.error} onRetry={() => void ctx.reload()} /> : <LoadingView />
+  const who = meGate(ctx, what)
+  if (who) return who
   if (!ctx.membership)
     return (
       <EmptyView

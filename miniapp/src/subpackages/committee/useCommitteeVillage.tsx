@@ -1,40 +1,7 @@
-import type { ReactElement } from 'react'
-import { useRouter } from '@tarojs/taro'
-import { ERRORS, type Membership } from '@xiangli/shared'
-import { LoginPrompt } from '@/components/LoginPrompt'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
-import { workbenchFor, type Workbench } from '@/logic/membership'
-import { useMe, type MeState } from '@/store/session'
-
-export interface CommitteeVillage extends MeState {
-  villageId: number | null
-  membership: Membership | null
-  bench: Workbench
-}
-
-/** The village a 村委工作台 page works on: `?villageId=` from the link, else the active one. */
-export function useCommitteeVillage(): CommitteeVillage {
-  const { params } = useRouter()
-  const state = useMe()
-  const fromLink = Number(params.villageId)
-  const villageId = Number.isInteger(fromLink) && fromLink > 0 ? fromLink : (state.active?.orgId ?? null)
-  const membership = state.me?.memberships.find((m) => m.orgId === villageId) ?? null
-  return { ...state, villageId, membership, bench: workbenchFor(membership) }
-}
-
-/**
- * What to show instead of the page while the person is loading, or when they may not use it;
- * null when the page can show its content.
- */
-export function committeeGate(
-  ctx: CommitteeVillage,
-  needs: keyof Workbench,
-  what: string,
-): ReactElement | null {
-  if (!ctx.loggedIn) return <LoginPrompt what={what} />
-  if (!ctx.me)
-    return ctx.error ? <ErrorView error={ctx.error} onRetry={() => void ctx.reload()} /> : <LoadingView />
-  if (ctx.villageId === null || !ctx.bench[needs])
-    return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
-  return null
-}
+// Moved to @/features/committee/useCommitteeVillage. This path stays only while the 议事 and 联名提议 pages (moving into
+// src/features/deliberations and src/features/petitions) still import it; delete it when they do.
+export {
+  committeeGate,
+  useCommitteeVillage,
+  type CommitteeVillage,
+} from '@/features/committee/useCommitteeVillage'

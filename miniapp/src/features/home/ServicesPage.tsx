@@ -1,0 +1,54 @@
+import Taro from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Cell } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
+import { meGate } from '@/components/LoginPrompt'
+import { PageRoot } from '@/components/PageRoot'
+import { useUnreadBadge } from '@/features/inbox/useUnread'
+import { latestVerification } from '@/logic/membership'
+import { buildServiceMenu } from './menu'
+import { useMe } from '@/store/session'
+import './ServicesPage.scss'
+
+export function ServicesPage() {
+  const session = useMe()
+  const { me, active } = session
+  const unread = useUnreadBadge()
+
+  const who = meGate(session, '办事')
+  if (who || !me) return <PageRoot>{who}</PageRoot>
+
+  const sections = buildServiceMenu({
+    verified: me.verified,
+    verificationPending: latestVerification(me)?.state === 'pending',
+    membership: active,
+  })
+
+  return (
+    <PageRoot className="services">
+      {sections.map((section) => (
+        <View key={section.title}>
+          <View className="xl-section-title">{section.title}</View>
+          <View className="xl-group">
+            {section.items.map((item) => (
+              <Cell
+                key={item.key}
+                title={item.title}
+                description={item.description}
+                extra={
+                  item.key === 'inbox' && unread > 0 ? (
+                    <View className="xl-danger-text">{unread} 条未读</View>
+                  ) : (
+                    ''
+                  )
+                }
+                clickable
+                onClick={() => void Taro.navigateTo({ url: item.url })}
+              />
+            ))}
+          </View>
+        </View>
+      ))}
+    </PageRoot>
+  )
+}

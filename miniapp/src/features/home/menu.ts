@@ -1,0 +1,236 @@
+import { COMMITTEE_ROLES, type Membership } from '@xiangli/shared'
+import { ROUTES, withQuery } from '@/routes'
+import { hasAnyRole, hasWorkbench, isVillageMembership, townshipOf, workbenchFor } from '@/logic/membership'
+import { noticeBench } from '@/features/notices/notice'
+import { PETITION_PAGES } from '@/features/petitions/petition'
+
+export interface MenuItem {
+  key:
+    | 'verify'
+    | 'inbox'
+    | 'grievanceRaise'
+    | 'grievanceMine'
+    | 'grievanceWall'
+    | 'grievances'
+    | 'verifications'
+    | 'roster'
+    | 'roles'
+    | 'audit'
+    | 'townshipGrievances'
+    | 'townshipCertificateStats'
+    | 'certificateCatalogue'
+    | 'certificateMine'
+    | 'certificates'
+    | 'sealRegister'
+    | 'deliberations'
+    | 'deliberationsBench'
+    | 'notices'
+    | 'townshipNotices'
+    | 'petitions'
+  title: string
+  description: string
+  url: string
+}
+
+export interface MenuSection {
+  title: string
+  items: MenuItem[]
+}
+
+export interface MenuInput {
+  verified: boolean
+  /** a verification request is waiting for the committee */
+  verificationPending: boolean
+  /** the village the person works in now */
+  membership: Membership | null
+}
+
+/**
+ * The 办事 list. Only what works today: a module that is not built yet gets no entry at all, so
+ * nobody taps a door that leads nowhere.
+ */
+export function buildServiceMenu({ verified, verificationPending, membership }: MenuInput): MenuSection[] {
+  const mine: MenuItem[] = []
+  if (!verified) {
+    mine.push({
+      key: 'verify',
+      title: '实名认证',
+      description: verificationPending ? '已提交，等待村委会确认' : '认证后才能参与村里的事务',
+      url: ROUTES.verify,
+    })
+  }
+  mine.push({ key: 'inbox', title: '消息通知', description: '村里发给您的消息', url: ROUTES.inbox })
+  const sections: MenuSection[] = []
+
+  if (verified && membership && isVillageMembership(membership)) {
+    const q = { villageId: membership.orgId }
+    sections.push({
+      title: '村民说事',
+      items: [
+        {
+          key: 'grievanceRaise',
+          title: '我要说事',
+          description: '有问题、有建议，跟村里说',
+          url: withQuery(ROUTES.grievanceRaise, q),
+        },
+        {
+          key: 'grievanceMine',
+          title: '我的说事',
+          description: '看看办到哪一步了，给答复打分',
+          url: withQuery(ROUTES.grievanceMine, q),
+        },
+        {
+          key: 'grievanceWall',
+          title: '村里的说事墙',
+          description: '大家反映的事，遇到同样的问题可以 +1',
+          url: withQuery(ROUTES.grievanceWall, q),
+        },
+      ],
+    })
+  }
+  if (verified && membership && isVillageMembership(membership)) {
+    const q = { villageId: membership.orgId }
+    sections.push({
+      title: '开证明',
+      items: [
+        {
+          key: 'certificateCatalogue',
+          title: '开证明',
+          description: '居住证明等，在手机上申请，村委会审核后出具',
+          url: withQuery(ROUTES.certificateCatalogue, q),
+        },
+        {
+          key: 'certificateMine',
+          title: '我的证明',
+          description: '看看办到哪一步了，查看和下载开好的证明',
+          url: withQuery(ROUTES.certificateMine, q),
+        },
+      ],
+    })
+  }
+  if (verified && membership && isVillageMembership(membership))
+    sections.push({
+      title: '村里议事',
+      items: [
+        {
+          key: 'deliberations',
+          title: '村里议事',
+          description: '村里的大事怎么议、怎么定：开会签到、表决，看决议和办理结果',
+          url: withQuery(ROUTES.deliberationList, { villageId: membership.orgId }),
+        },
+        // 联名提议: any villager starts one or co-signs it; the committee convenes a reached one
+        {
+          key: 'petitions',
+          title: '联名提议',
+          description:
+            membership.orgKind === 'community'
+              ? '联名提议召开居民会议：人数够了，居委会就应当召集'
+              : '联名提议召开村民会议：人数够了，村委会就应当召集',
+          url: withQuery(PETITION_PAGES.list, { villageId: membership.orgId }),
+        },
+      ],
+    })
+  sections.push({ title: '我的事', items: mine })
+
+  const bench = workbenchFor(membership)
+  if (membership && hasWorkbench(bench)) {
+    const q = { villageId: membership.orgId }
+    const items: MenuItem[] = []
+    if (bench.handleGrievances)
+      items.push({
+        key: 'grievances',
+        title: '说事处理',
+        description: '受理、交办、答复村民反映的事',
+        url: withQuery(ROUTES.committeeGrievances, q),
+      })
+    // 议事 is run by the two committees (党组织 and 村委会), the same people the server lets start one
+    if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
+      items.push({
+        key: 'deliberationsBench',
+        // the procedure is the unit's own: rural 四议两公开, urban 一征三议两公开
+        title: membership.orgKind === 'community' ? '议事（一征三议两公开）' : '议事（四议两公开）',
+        description: '发起议事，安排会议，登记到会，结束表决，公开决议和实施结果',
+        url: withQuery(ROUTES.deliberationList, q),
+      })
+    if (bench.handleCertificates)
+      items.push({
+        key: 'certificates',
+        title: '证明审批',
+        description: '审核村民申请的证明，同意后出具',
+        url: withQuery(ROUTES.committeeCertificates, q),
+      })
+    if (bench.viewSealRegister)
+      items.push({
+        key: 'sealRegister',
+        title: '用印登记',
+        description: '每一次出具证明的用印记录，可导出表格',
+        url: withQuery(ROUTES.committeeSealRegister, q),
+      })
+    if (bench.reviewVerifications)
+      items.push({
+        key: 'verifications',
+        title: '认证审核',
+        description: '确认村民的实名认证申请',
+        url: withQuery(ROUTES.committeeVerifications, q),
+      })
+    if (bench.viewRoster)
+      items.push({
+        key: 'roster',
+        title: '花名册',
+        description: bench.importRoster ? '查看和导入村民名单' : '查看村民名单',
+        url: withQuery(ROUTES.committeeRoster, q),
+      })
+    if (bench.viewRoles)
+      items.push({
+        key: 'roles',
+        title: '职务管理',
+        description: bench.manageRoles ? '任命和免去村民代表、两委成员等' : '查看谁担任什么职务',
+        url: withQuery(ROUTES.committeeRoles, q),
+      })
+    if (bench.viewAudit)
+      items.push({
+        key: 'audit',
+        title: '操作记录',
+        description: '谁在什么时候做了什么',
+        url: withQuery(ROUTES.committeeAudit, q),
+      })
+    const notices = noticeBench(membership)
+    if (notices.manage || notices.supervise)
+      items.push({
+        key: 'notices',
+        title: '村务公开',
+        description: notices.manage
+          ? '起草、发布、更正公告，答复异议，看公开日历'
+          : '审核公告，写监督意见，看异议和公开日历',
+        url: withQuery(ROUTES.committeeNotices, q),
+      })
+    sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
+  }
+
+  const township = townshipOf(membership)
+  if (membership && township !== null)
+    sections.push({
+      title: `乡镇督办 · ${membership.orgName}`,
+      items: [
+        {
+          key: 'townshipGrievances',
+          title: '村民说事督办',
+          description: '上报和超时的事，各村办理情况',
+          url: withQuery(ROUTES.townshipGrievances, { townshipId: township }),
+        },
+        {
+          key: 'townshipCertificateStats',
+          title: '证明统计',
+          description: '各村每年开了多少证明，比去年少了多少',
+          url: withQuery(ROUTES.townshipCertificateStats, { townshipId: township }),
+        },
+        {
+          key: 'townshipNotices',
+          title: '村务公开督办',
+          description: '各村是否按时公开，超时未答复和反映到乡镇的异议',
+          url: withQuery(ROUTES.townshipNotices, { townshipId: township }),
+        },
+      ],
+    })
+  return sections
+}

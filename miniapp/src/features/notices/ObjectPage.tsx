@@ -1,0 +1,79 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { noticeRoutes, objectionCreateSchema } from '@xiangli/shared'
+import { call } from '@/api/request'
+import { PageRoot } from '@/components/PageRoot'
+import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { ComposeForm } from '@/features/grievances/ComposeForm'
+import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import { useResource } from '@/hooks/useResource'
+import { idParam } from '@/logic/links'
+import { periodStatus } from './noticePeriod'
+import { ROUTES, withQuery } from '@/routes'
+
+/**
+ * 提出异议: words and photos about a notice, while its publicity period is open. The photos go up one
+ * by one as in 村民说事; the committee has to answer within the village's time limit.
+ */
+export function ObjectPage() {
+  const { params } = useRouter()
+  const id = idParam(params.id)
+  const ctx = useResidentVillage()
+  const villageId = ctx.villageId
+  const notice = useResource(
+    ctx.me && villageId !== null && id !== null
+      ? () => call(noticeRoutes.detail, { params: { villageId, id } }, { toast: false })
+      : null,
+    [ctx.me?.accountId, villageId, id],
+  )
+
+  const gate = residentGate(ctx, '提出异议')
+  if (gate) return <PageRoot>{gate}</PageRoot>
+  if (notice.loading && !notice.data) return <PageRoot>{<LoadingView />}</PageRoot>
+  if (!notice.data || villageId === null)
+    return (
+      <PageRoot>
+        <ErrorView error={notice.error} onRetry={() => void notice.reload()} />
+      </PageRoot>
+    )
+  const n = notice.data
+  if (!n.objectionsOpen)
+    return (
+      <PageRoot>
+        <EmptyView
+          title="现在不能提异议了"
+          description="异议要在公示期内提出。公示期已过，如有问题可以到村（居）委会当面反映，或向乡镇（街道）反映。"
+        />
+      </PageRoot>
+    )
+  const period =
+    n.periodStart && n.periodEnd ? periodStatus({ start: n.periodStart, end: n.periodEnd }) : null
+
+  return (
+    <PageRoot className="notice-object">
+      <View className="xl-card">
+        <View className="xl-muted">对这条公开提出异议</View>
+        <View className="xl-card__title">{n.title}</View>
+        {period ? <View className="xl-card__text">{period.text}</View> : null}
+      </View>
+      <ComposeForm
+        title="您的异议"
+        placeholder="写清楚哪一项有问题、您了解的情况，例如：村道修缮这笔支出的金额和实际用工对不上"
+        submitText="提交异议"
+        villageId={villageId}
+        schema={objectionCreateSchema}
+        maxLength={1000}
+        onSubmit={async (body, key) => {
+          await call(noticeRoutes.object, { params: { villageId, id: n.id }, body }, { idempotencyKey: key })
+          void Taro.showToast({ title: '异议已提交', icon: 'success' })
+          // back to the notice (which shows the objection when it shows again), or to it from a link
+          if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+          else void Taro.redirectTo({ url: withQuery(ROUTES.noticeDetail, { id: n.id, villageId }) })
+        }}
+      />
+      <View className="xl-card xl-muted">
+        村委会会在规定时间内答复，答复后您会收到通知。对答复不满意，可以反映到乡镇（街道）。
+      </View>
+    </PageRoot>
+  )
+}
