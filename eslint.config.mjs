@@ -137,14 +137,6 @@ export default tseslint.config(
   {
     // a miniapp file is read in one sitting too
     files: ['miniapp/src/**/*.ts', 'miniapp/src/**/*.tsx'],
-    // The 议事 code is being split as it moves into src/features/deliberations; these paths leave
-    // this list when it lands.
-    ignores: [
-      'miniapp/src/components/deliberation/**',
-      'miniapp/src/subpackages/deliberation/**',
-      'miniapp/src/subpackages/committee/pages/deliberation-*/**',
-      'miniapp/src/logic/deliberation*.ts',
-    ],
     rules: { 'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }] },
   },
   {

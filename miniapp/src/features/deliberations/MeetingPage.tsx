@@ -15,19 +15,16 @@ import { showProblem, call } from '@/api/request'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useReshow } from '@/hooks/useReshow'
+import { ballotLabel, resultLine, type MeetingView, type QuorumView } from './deliberation'
 import {
   QUORUM_POLL_MS,
-  ballotLabel,
   checkCount,
   confirmVoteText,
   quorumDisplay,
-  resultLine,
   voteButtons,
   votedKey,
   type CountInput,
-  type MeetingView,
-  type QuorumView,
-} from './deliberation'
+} from './meetingVote'
 import { clerkWaitText } from './deliberationMeetingTime'
 import { idParam } from '@/logic/grievance'
 import { ROUTES, withQuery } from '@/routes'

@@ -9,14 +9,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { CHOICE_LABELS, CHOICES, type Choice } from '@xiangli/shared'
 import { formatTime } from '@/logic/format'
-import {
-  absentMembers,
-  minutesLabel,
-  toggle,
-  type CountInput,
-  type MeetingView,
-  type VoteButtons,
-} from './deliberation'
+import { minutesLabel, type MeetingView } from './deliberation'
+import { absentMembers, toggle, type CountInput, type VoteButtons } from './meetingVote'
 
 /** The caller's own check-in and vote: the one button their stage allows. */
 export function MyVoteCard({

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { QuorumDisplay } from './deliberation'
+import type { QuorumDisplay } from './meetingVote'
 import './deliberation.scss'
 
 /** 已到 / 需要, a bar, and whether the meeting may vote. */
