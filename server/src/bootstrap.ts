@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm'
 import { AppModule } from './app.module'
 import type { AppConfig } from './core/config/config'
 import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/database/data-source'
+import { runMigrationsLocked } from './core/database/migrate'
 import { ErrorFilter } from './core/errors/error.filter'
 import { answerClientError, answerFrameworkError } from './core/errors/edge-errors'
 import { TokensService } from './core/auth/tokens.service'
@@ -29,11 +30,11 @@ const NEST_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
 }
 
 /** Brings the schema up to date before anything else touches the database. */
-export async function migrate(db: DatabaseTarget): Promise<string[]> {
+export async function migrate(db: DatabaseTarget, lockTimeoutSeconds = 300): Promise<string[]> {
   const ds = new DataSource(dataSourceOptions(db))
   await ds.initialize()
   try {
-    return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name)
+    return await runMigrationsLocked(ds, lockTimeoutSeconds)
   } finally {
     await ds.destroy()
   }
@@ -43,7 +44,7 @@ export async function createApp(
   config: AppConfig,
   db: DatabaseTarget = databaseTarget(config),
 ): Promise<NestFastifyApplication> {
-  const ran = await migrate(db)
+  const ran = await migrate(db, config.MIGRATION_LOCK_TIMEOUT_SECONDS)
   const h5Root = config.H5_DIR ? resolve(config.H5_DIR) : null
   if (h5Root && !existsSync(resolve(h5Root, 'index.html')))
     throw new Error(`H5_DIR: ${h5Root} has no index.html; run pnpm build:h5 first`)

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm'
 import { ENTITIES } from './entities'
+import { runMigrationsLocked } from './migrate'
 import { MYSQL_MIGRATIONS } from '../../migrations/mysql'
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite'
 
@@ -88,6 +89,6 @@ export async function openForSchemaDiff(target: DatabaseTarget): Promise<DataSou
 export async function openDataSource(target: DatabaseTarget): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(target))
   await ds.initialize()
-  await ds.runMigrations({ transaction: 'each' })
+  await runMigrationsLocked(ds, 300)
   return ds
 }
