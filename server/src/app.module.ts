@@ -12,6 +12,7 @@ import { IdempotencyInterceptor } from './core/idempotency/idempotency.intercept
 import { KeyOwners } from './core/idempotency/key-owners'
 import { FilesModule } from './core/files/files.module'
 import { JobsModule } from './core/jobs/jobs.module'
+import { HousekeepingModule } from './core/housekeeping/housekeeping.module'
 import { WechatModule } from './infra/wechat/wechat.module'
 import { AuthModule } from './modules/auth/auth.module'
 import { AuditLogModule } from './modules/audit/audit-log.module'
@@ -60,6 +61,7 @@ export class AppModule {
         AuthCoreModule,
         WechatModule,
         JobsModule,
+        HousekeepingModule,
         FilesModule,
         InboxModule,
         OrgsModule,
