@@ -191,6 +191,9 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (MySQL)' })
   })
 
+/** every setting's name, for docs/operations.md's table (a test keeps the two together) */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.innerType().shape)
+
 export type AppConfig = z.infer<typeof schema> & { publicBaseUrl: string; fieldKey: Buffer }
 
 export class ConfigError extends Error {
