@@ -41,7 +41,7 @@ async function stop(
   config: AppConfig,
   log: AppLogger,
 ): Promise<void> {
-  log.info({ signal }, 'stopping: no new requests; finishing the requests and jobs under way')
+  log.info({ signal }, 'stopping: the port closes; the requests and jobs under way finish first')
   const late = setTimeout(() => {
     log.error(`still not stopped after SHUTDOWN_GRACE_MS=${config.SHUTDOWN_GRACE_MS}; exiting anyway`)
     process.exit(1)

@@ -78,7 +78,8 @@ describe(`the production start on ${DIALECT}`, () => {
     })
     child.stdout!.on('data', (d) => (out += d))
     child.stderr!.on('data', (d) => (out += d))
-    const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
+    // 'close': pnpm and the server under it have both let go of the output
+    const exited = new Promise<void>((ok) => child.once('close', () => ok()))
     try {
       let healthy = false
       for (let i = 0; i < 300 && !healthy && child.exitCode === null; i++) {
