@@ -13,6 +13,7 @@ import { KeyOwners } from './core/idempotency/key-owners'
 import { FilesModule } from './core/files/files.module'
 import { JobsModule } from './core/jobs/jobs.module'
 import { ENTITIES } from './entities'
+import { HousekeepingModule } from './core/housekeeping/housekeeping.module'
 import { WechatModule } from './infra/wechat/wechat.module'
 import { AuthModule } from './modules/auth/auth.module'
 import { AuditLogModule } from './modules/audit/audit-log.module'
@@ -61,6 +62,7 @@ export class AppModule {
         AuthCoreModule,
         WechatModule,
         JobsModule,
+        HousekeepingModule,
         FilesModule,
         InboxModule,
         OrgsModule,

@@ -2,57 +2,55 @@ import 'reflect-metadata'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import { Logger, type LogLevel } from '@nestjs/common'
+import { Logger } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core'
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify'
 import multipart from '@fastify/multipart'
+import { LogController } from 'fastify'
 import { DataSource } from 'typeorm'
 import { AppModule } from './app.module'
 import type { AppConfig } from './core/config/config'
 import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/database/data-source'
+import { runMigrationsLocked } from './core/database/migrate'
 import { ErrorFilter } from './core/errors/error.filter'
 import { answerClientError, answerFrameworkError } from './core/errors/edge-errors'
 import { TokensService } from './core/auth/tokens.service'
+import { createLogger, NestPinoLogger, registerRequestLog, type AppLogger } from './core/logging/logger'
+import { registerMetrics } from './core/metrics/metrics'
 import { registerRateLimits } from './core/http/rate-limits'
 import { registerSecurityHeaders } from './core/http/security-headers'
 import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
 import { DemoSeeder } from './modules/demo/demo.seed'
 import { ENTITIES } from './entities'
 
-const NEST_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[]> = {
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-  silent: [],
-}
-
 /** Brings the schema up to date before anything else touches the database. */
-export async function migrate(db: DatabaseTarget): Promise<string[]> {
+export async function migrate(db: DatabaseTarget, lockTimeoutSeconds = 300): Promise<string[]> {
   const ds = new DataSource(dataSourceOptions(db, ENTITIES))
   await ds.initialize()
   try {
-    return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name)
+    return await runMigrationsLocked(ds, lockTimeoutSeconds)
   } finally {
     await ds.destroy()
   }
 }
 
+/**
+ * The application, ready to listen. It does not catch signals: main.ts stops it gracefully on
+ * SIGTERM (see there); tests close it themselves.
+ */
 export async function createApp(
   config: AppConfig,
   db: DatabaseTarget = databaseTarget(config),
+  log: AppLogger = createLogger(config),
 ): Promise<NestFastifyApplication> {
-  const ran = await migrate(db)
+  const ran = await migrate(db, config.MIGRATION_LOCK_TIMEOUT_SECONDS)
   const h5Root = config.H5_DIR ? resolve(config.H5_DIR) : null
   if (h5Root && !existsSync(resolve(h5Root, 'index.html')))
     throw new Error(`H5_DIR: ${h5Root} has no index.html; run pnpm build:h5 first`)
   const adapter = new FastifyAdapter({
-    logger:
-      config.LOG_LEVEL === 'silent'
-        ? false
-        : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    // one JSON stream with Nest's lines (core/logging); each request ends with one line of our own
+    loggerInstance: log,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID()
@@ -67,10 +65,12 @@ export async function createApp(
     clientErrorHandler: answerClientError,
   })
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, db), adapter, {
-    logger: NEST_LEVELS[config.LOG_LEVEL],
+    logger: new NestPinoLogger(log),
   })
   if (ran.length) new Logger('Database').log(`migrations applied: ${ran.join(', ')}`)
   const fastify = app.getHttpAdapter().getInstance()
+  registerRequestLog(fastify, log)
+  registerMetrics(app, config)
   // first, so that every answer carries the headers, a refusal by the rate limit included
   registerSecurityHeaders(app, {
     indexHtml: h5Root ? readFileSync(resolve(h5Root, 'index.html'), 'utf8') : null,
@@ -90,7 +90,6 @@ export async function createApp(
     const fastifyStatic = require('@fastify/static')
     await app.register(fastifyStatic as never, { root: h5Root, prefix: '/', index: ['index.html'] })
   }
-  app.enableShutdownHooks()
   await app.init()
   if (config.DEMO_ENABLED) await app.get(DemoSeeder).seedIfEmpty()
   return app

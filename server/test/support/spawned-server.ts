@@ -59,6 +59,12 @@ export interface SpawnedServer {
   url: string
   /** everything the process wrote to stdout and stderr */
   output: () => string
+  /** what it wrote to stdout alone: the JSON log stream */
+  stdout: () => string
+  /** the process id, for sending it a signal */
+  pid: number
+  /** resolves with the exit code (null when a signal ended it) once the process has exited */
+  exited: Promise<number | null>
   /** SIGKILL: the process dies at once, mid-request, as in a power cut or an OOM kill */
   kill: () => Promise<void>
   /** SIGTERM, then SIGKILL if it does not stop */
@@ -90,6 +96,7 @@ async function spawnOnce(
   port: number,
 ): Promise<SpawnedServer> {
   let output = ''
+  let stdout = ''
   const child: ChildProcess = spawn(process.execPath, [join(root, 'server/dist/main.js')], {
     cwd: root,
     env: {
@@ -106,9 +113,12 @@ async function spawnOnce(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  child.stdout!.on('data', (d) => (output += d))
+  child.stdout!.on('data', (d) => {
+    output += d
+    stdout += d
+  })
   child.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)))
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
   for (;;) {
@@ -127,6 +137,9 @@ async function spawnOnce(
   return {
     url,
     output: () => output,
+    stdout: () => stdout,
+    pid: child.pid!,
+    exited,
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       await exited

@@ -69,6 +69,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://u@h/db',
         WECHAT_APP_ID: 'wx1',
         WECHAT_APP_SECRET: 's',
+        PUBLIC_BASE_URL: 'https://xiangli.example.cn',
       }),
     )
     expect(problems).toEqual(['DEMO_ENABLED: must be false in production: demo logins bypass WeChat'])
@@ -82,6 +83,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://u@h/db',
         WECHAT_APP_ID: 'wx1',
         WECHAT_APP_SECRET: 's',
+        PUBLIC_BASE_URL: 'https://xiangli.example.cn',
       }),
     )
     expect(problems).toEqual(['TEST_CLOCK: must be false in production: it lets the server clock be moved'])
@@ -90,8 +92,47 @@ describe('loadConfig', () => {
   it('requires WeChat credentials and MySQL in production', () => {
     expect(problemsOf(env({ NODE_ENV: 'production' }))).toEqual([
       'WECHAT_APP_ID: WECHAT_APP_ID and WECHAT_APP_SECRET are required in production',
+      'PUBLIC_BASE_URL: is required in production (e.g. https://xiangli.example.cn): certificate QR codes and links point there, never at localhost',
       'DATABASE_URL: is required in production (MySQL)',
     ])
+  })
+
+  it('refuses production without the public address, which certificate QR codes point at', () => {
+    expect(
+      problemsOf(
+        env({
+          NODE_ENV: 'production',
+          DATABASE_URL: 'mysql://u@h/db',
+          WECHAT_APP_ID: 'wx1',
+          WECHAT_APP_SECRET: 's',
+        }),
+      ),
+    ).toEqual([
+      'PUBLIC_BASE_URL: is required in production (e.g. https://xiangli.example.cn): certificate QR codes and links point there, never at localhost',
+    ])
+  })
+
+  it.each([
+    ['PURGE_INTERVAL_MS', '10'],
+    ['IDEMPOTENCY_RETENTION_HOURS', '0'],
+    ['EXPIRED_SESSION_RETENTION_DAYS', 'week'],
+    ['OUTBOX_SENT_RETENTION_DAYS', '-1'],
+    ['UNATTACHED_UPLOAD_RETENTION_HOURS', '1.5'],
+    ['MIGRATION_LOCK_TIMEOUT_SECONDS', '0'],
+    ['SHUTDOWN_GRACE_MS', '-5'],
+    ['METRICS_TOKEN', 'short'],
+  ])('names %s when it is %s', (name, value) => {
+    expect(problemsOf(env({ [name]: value })).map((p) => p.split(':')[0])).toEqual([name])
+  })
+
+  it('keeps idempotency answers two days, spent logins a week, sent messages a month and abandoned uploads two days', () => {
+    expect(loadConfig(env())).toMatchObject({
+      PURGE_INTERVAL_MS: 3_600_000,
+      IDEMPOTENCY_RETENTION_HOURS: 48,
+      EXPIRED_SESSION_RETENTION_DAYS: 7,
+      OUTBOX_SENT_RETENTION_DAYS: 30,
+      UNATTACHED_UPLOAD_RETENTION_HOURS: 48,
+    })
   })
 
   it('starts in production with everything production needs', () => {
@@ -101,6 +142,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://u@h/db',
         WECHAT_APP_ID: 'wx1',
         WECHAT_APP_SECRET: 's',
+        PUBLIC_BASE_URL: 'https://xiangli.example.cn',
       }),
     )
     expect(c.DEMO_ENABLED).toBe(false)

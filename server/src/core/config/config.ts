@@ -115,6 +115,26 @@ const schema = z
         (list) => list.every(isProxyAddress),
         'must list addresses or CIDRs separated by commas, e.g. 10.0.0.2,172.16.0.0/12',
       ),
+    /**
+     * The bearer token Prometheus sends to read GET /metrics (`Authorization: Bearer <token>`), at
+     * least 24 characters. Without it /metrics answers 404: the figures are not for the public.
+     */
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    /** how long an instance waits for another one that is migrating the MySQL database before giving up */
+    MIGRATION_LOCK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+    /** on SIGTERM, how long requests and jobs under way get to finish before the process exits anyway */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+    // Purges: old rows that no workflow reads any more are deleted, by one instance at a time
+    /** how often the purges run */
+    PURGE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+    /** the answers kept for retried submissions (Idempotency-Key); a phone retries within minutes */
+    IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
+    /** refresh tokens past their expiry, and logins that have none left, are kept this long after */
+    EXPIRED_SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+    /** WeChat messages already sent; failed ones stay for the operator */
+    OUTBOX_SENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** photos and attachments uploaded but never attached to anything (the form was abandoned) */
+    UNATTACHED_UPLOAD_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
     /** where several server instances keep their shared rate-limit counters; without it each keeps its own */
     REDIS_URL: z
       .string()
@@ -160,9 +180,19 @@ const schema = z
         path: ['WECHAT_APP_ID'],
         message: 'WECHAT_APP_ID and WECHAT_APP_SECRET are required in production',
       })
+    if (c.NODE_ENV === 'production' && !c.PUBLIC_BASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_BASE_URL'],
+        message:
+          'is required in production (e.g. https://xiangli.example.cn): certificate QR codes and links point there, never at localhost',
+      })
     if (c.NODE_ENV === 'production' && !c.DATABASE_URL)
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (MySQL)' })
   })
+
+/** every setting's name, for docs/operations.md's table (a test keeps the two together) */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.innerType().shape)
 
 export type AppConfig = z.infer<typeof schema> & { publicBaseUrl: string; fieldKey: Buffer }
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { DataSource, MigrationExecutor, type DataSourceOptions } from 'typeorm'
 import type { Dialect } from './dialect'
 import type { EntityList } from './entities'
+import { runMigrationsLocked } from './migrate'
 import { MYSQL_MIGRATIONS } from '../../migrations/mysql'
 import { SQLITE_MIGRATIONS } from '../../migrations/sqlite'
 
@@ -97,6 +98,6 @@ export async function openForSchemaDiff(target: DatabaseTarget, entities: Entity
 export async function openDataSource(target: DatabaseTarget, entities: EntityList): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(target, entities))
   await ds.initialize()
-  await ds.runMigrations({ transaction: 'each' })
+  await runMigrationsLocked(ds, 300)
   return ds
 }

@@ -19,7 +19,7 @@ export async function freshDatabase(
     return {
       target: { dialect, url: file },
       drop: async () => {
-        for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true })
+        for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}.migrating`]) rmSync(f, { force: true })
       },
     }
   }

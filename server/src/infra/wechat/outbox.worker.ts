@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common'
+import { Inject, Injectable, Logger } from '@nestjs/common'
 import { DataSource, IsNull, LessThan, LessThanOrEqual } from 'typeorm'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
+import { JobRunner } from '../../core/jobs/job-runner'
 import { TxService } from '../../core/tx/tx.service'
 import { OutboxMessage } from './entities/outbox-message.entity'
 import { WechatClient, WechatError } from './wechat.client'
@@ -11,31 +12,23 @@ export const backoffMs = (attempts: number): number => 30_000 * 4 ** (attempts -
 /** errcodes that no retry will fix: the user refused the subscription, the template is wrong */
 const PERMANENT = new Set([43101, 40003, 40037, 47003])
 
-/** Sends queued subscribe messages with retries. Claims rows first, so two instances never both send. */
+/**
+ * Sends queued subscribe messages with retries, every OUTBOX_INTERVAL_MS (tests call runOnce
+ * themselves). Claims rows first, so two instances never both send.
+ */
 @Injectable()
-export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxWorker {
   private readonly log = new Logger('Outbox')
-  private timer: NodeJS.Timeout | null = null
   private running = false
 
   constructor(
     private readonly ds: DataSource,
     private readonly tx: TxService,
     private readonly sender: WechatClient,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return // tests call runOnce themselves
-    this.timer = setInterval(
-      () => void this.runOnce().catch((e) => this.log.error(String(e))),
-      this.config.OUTBOX_INTERVAL_MS,
-    )
-    this.timer.unref()
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer)
+    @Inject(APP_CONFIG) config: AppConfig,
+    jobs: JobRunner,
+  ) {
+    jobs.every('outbox', config.OUTBOX_INTERVAL_MS, () => this.runOnce())
   }
 
   /** Sends what is due; returns how many were sent. */

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common'
-import { APP_CONFIG, type AppConfig } from '../../core/config/config'
+import { Injectable } from '@nestjs/common'
+import { JobRunner } from '../../core/jobs/job-runner'
 import { MeetingLapses } from './use-cases/meeting-lapse'
 
 const INTERVAL_MS = 15 * 60_000
@@ -8,38 +8,12 @@ const INTERVAL_MS = 15 * 60_000
  * Lapses meetings nobody opened within a day after their time, every quarter of an hour. Opening one
  * too late lapses it at once anyway, and check-ins and ballots read the time themselves, so a late run
  * only delays the word to the members; the lease and the conditional update make every lapse happen
- * once across instances.
+ * once across instances. The job runner lets a run finish before the process stops; tests call
+ * lapseOverdue themselves.
  */
 @Injectable()
-export class MeetingLapseJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('MeetingLapse')
-  private timer: NodeJS.Timeout | null = null
-  private running = false
-
-  constructor(
-    private readonly lapses: MeetingLapses,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return // tests call lapseOverdue themselves
-    this.timer = setInterval(() => void this.tick(), INTERVAL_MS)
-    this.timer.unref()
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer)
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return
-    this.running = true
-    try {
-      await this.lapses.lapseOverdue()
-    } catch (e) {
-      this.log.error(String((e as Error).stack ?? e))
-    } finally {
-      this.running = false
-    }
+export class MeetingLapseJob {
+  constructor(lapses: MeetingLapses, jobs: JobRunner) {
+    jobs.every('meeting-lapse', INTERVAL_MS, () => lapses.lapseOverdue())
   }
 }
