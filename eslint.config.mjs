@@ -21,6 +21,7 @@ const HOUSE_MODULES = [
   'verification',
   'inbox',
   'notices',
+  'public-pages',
 ]
 const inHouse = (glob) => HOUSE_MODULES.map((m) => `server/src/modules/${m}/${glob}`)
 

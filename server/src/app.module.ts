@@ -24,6 +24,7 @@ import { HomeModule } from './modules/home/home.module'
 import { InboxModule } from './modules/inbox/inbox.module'
 import { MeModule } from './modules/me/me.module'
 import { NoticesModule } from './modules/notices/notices.module'
+import { PublicPagesModule } from './modules/public-pages/public-pages.module'
 import { OrgsModule } from './modules/orgs/orgs.module'
 import { RolesModule } from './modules/roles/roles.module'
 import { RosterModule } from './modules/roster/roster.module'
@@ -71,6 +72,7 @@ export class AppModule {
         GrievancesModule,
         CertificatesModule,
         NoticesModule,
+        PublicPagesModule,
         DeliberationsModule,
         HomeModule,
         AuditLogModule,

@@ -9,6 +9,7 @@ import { inboxRoutes } from './inbox'
 import { meRoutes } from './me'
 import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
+import { pageRoutes } from './pages'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
 import { verificationRoutes } from './verification'
@@ -26,11 +27,12 @@ export * from './inbox'
 export * from './me'
 export * from './notices'
 export * from './orgs'
+export * from './pages'
 export * from './roles'
 export * from './roster'
 export * from './verification'
 
-/** Every route of the API, by feature: the server binds to these, the miniapp calls them. */
+/** Every route of the API (and the public pages), by feature: the server binds to these, the miniapp calls them. */
 export const CONTRACT = {
   audit: auditRoutes,
   certificates: certificateRoutes,
@@ -43,6 +45,7 @@ export const CONTRACT = {
   me: meRoutes,
   notices: noticeRoutes,
   orgs: orgRoutes,
+  pages: pageRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,
   verification: verificationRoutes,
