@@ -131,8 +131,11 @@ describe(`the public pages as plain HTML on ${DIALECT}`, () => {
       expect(text).toContain('本公告已更正，这里是更正后的第 2 版')
       expect(text).toContain('更正原因：完工日期写错了')
       expect(text).toContain('村道修缮工程已于11月20日完工。')
-      expect(text).not.toContain('如有疑问请在公示期内提出')
-      expect(text).toMatch(/第 2 版（现行）[\s\S]*第 1 版[\s\S]*首次发布/)
+      expect(text).toMatch(/第 2 版（现行）[\s\S]*更正原因：完工日期写错了[\s\S]*第 1 版 · 首次发布/)
+      // the first version, as it was published, in full behind a <details> that opens without script
+      expect(p.text).toMatch(
+        /<details><summary>查看这一版全文<\/summary>[\s\S]*如有疑问请在公示期内提出[\s\S]*<\/details>/,
+      )
     })
 
     it('shows a finance notice’s lines and totals', async () => {

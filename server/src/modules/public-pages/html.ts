@@ -17,7 +17,8 @@ export const esc = (s: string | number): string => String(s).replace(/[&<>"']/g,
 
 /**
  * A template that escapes what it interpolates, except `Html` (a fragment built here) and arrays of
- * them; null, undefined and false print nothing, so `${cond && html`…`}` reads naturally.
+ * them; null, undefined and false print nothing, so `${cond && h`…`}` reads naturally. (Named `h`,
+ * not `html`, so the formatter leaves the markup as written: whitespace inside it shows on the page.)
  */
 export class Html {
   constructor(readonly text: string) {}
@@ -26,7 +27,7 @@ export class Html {
   }
 }
 type Part = Html | string | number | null | undefined | false | readonly Html[]
-export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
+export function h(strings: TemplateStringsArray, ...parts: Part[]): Html {
   let out = strings[0]!
   parts.forEach((p, i) => {
     if (p instanceof Html) out += p.text
@@ -62,7 +63,8 @@ td.n{text-align:right;white-space:nowrap}
 ul.list{list-style:none;margin:0;padding:0}
 ul.list li{border-bottom:1px solid #e3e6ea;padding:10px 0}
 ul.list li:last-child{border-bottom:0}
-.act{display:block;min-height:48px;line-height:48px;text-align:center;background:#0b5cad;color:#fff;border-radius:8px;text-decoration:none;margin:8px 0;font-size:18px}
+summary{min-height:44px;line-height:44px;color:#0b5cad}
+.act{display:block;min-height:48px;padding:12px 10px;line-height:1.4;text-align:center;background:#0b5cad;color:#fff;border-radius:8px;text-decoration:none;margin:8px 0;font-size:18px}
 .act.plain{background:#fff;color:#0b5cad;border:1px solid #0b5cad}
 label{display:block;margin:10px 0 4px}
 input{width:100%;font-size:18px;min-height:48px;padding:8px;border:1px solid #9aa1ab;border-radius:6px}
@@ -74,21 +76,7 @@ footer{text-align:center;color:#5c6370;font-size:14px;padding:8px 0 24px}
 
 /** A whole page: its title, its content, and the app's name at the foot. */
 export function layout(title: string, content: Html): string {
-  return `<!doctype html>${html`<html lang="zh-CN">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width,initial-scale=1" />
-      <meta name="format-detection" content="telephone=no" />
-      <title>${title}</title>
-      <style>
-        ${new Html(STYLE)}
-      </style>
-    </head>
-    <body>
-      <main>${content}</main>
-      <footer>乡里 · 村务公开与便民服务</footer>
-    </body>
-  </html>`}`
+  return `<!doctype html>${h`<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="format-detection" content="telephone=no"><title>${title}</title><style>${new Html(STYLE)}</style></head><body><main>${content}</main><footer>乡里 · 村务公开与便民服务</footer></body></html>`}`
 }
 
 /** '2026-11-25' → 2026年11月25日 */
