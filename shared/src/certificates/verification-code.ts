@@ -133,16 +133,20 @@ export function certificateVerificationUrl(baseUrl: string, number: string, code
   return `${baseUrl}${sep}n=${encodeURIComponent(number)}&c=${encodeURIComponent(normalizeVerificationCode(code))}`
 }
 
-/** The public verification page of the H5 app (hash routing), which anyone opens without logging in. */
+/**
+ * The public verification page of the H5 app (hash routing), which anyone opens without logging in.
+ * Certificates issued before the check was a plain page carry it in their QR code: the H5 app's
+ * index.html sends such a link on to CERTIFICATE_CHECK_PATH before the app loads.
+ */
 export const CERTIFICATE_CHECK_PAGE = '/pages/certificate-check/index'
 
-/** The check as a plain server-rendered page (no JavaScript needed). */
+/** The check as a plain server-rendered page (no JavaScript needed), which the QR code opens. */
 export const CERTIFICATE_CHECK_PATH = '/certificates/check'
 
-/** The link printed in the QR code: the H5 check page served at the public base URL. */
+/** The link printed in the QR code: the plain check page at the public base URL. */
 export function certificateCheckPageUrl(publicBaseUrl: string, number: string, code: string): string {
   return certificateVerificationUrl(
-    `${publicBaseUrl.replace(/\/+$/, '')}/#${CERTIFICATE_CHECK_PAGE}`,
+    `${publicBaseUrl.replace(/\/+$/, '')}${CERTIFICATE_CHECK_PATH}`,
     number,
     code,
   )
