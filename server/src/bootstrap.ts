@@ -13,6 +13,7 @@ import { dataSourceOptions, databaseTarget, type DatabaseTarget } from './core/d
 import { ErrorFilter } from './core/errors/error.filter'
 import { answerClientError, answerFrameworkError } from './core/errors/edge-errors'
 import { TokensService } from './core/auth/tokens.service'
+import { h5StaticOptions } from './core/http/h5-static'
 import { registerRateLimits } from './core/http/rate-limits'
 import { registerSecurityHeaders } from './core/http/security-headers'
 import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
@@ -87,7 +88,7 @@ export async function createApp(
     // loaded only when serving the H5 app: it pulls in ESM-only packages the test runner cannot load
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fastifyStatic = require('@fastify/static')
-    await app.register(fastifyStatic as never, { root: h5Root, prefix: '/', index: ['index.html'] })
+    await app.register(fastifyStatic as never, h5StaticOptions(h5Root))
   }
   app.enableShutdownHooks()
   await app.init()

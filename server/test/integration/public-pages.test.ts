@@ -1,4 +1,7 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { maskName } from '@xiangli/shared'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 
@@ -261,5 +264,67 @@ describe(`the public pages as plain HTML on ${DIALECT}`, () => {
       expectPlainPage(p, 400)
       expect(readable(p.text)).toContain('出错了')
     })
+  })
+})
+
+describe(`the H5 app served compressed and cached on ${DIALECT}`, () => {
+  let t: TestApp
+  let h5: string
+  const script = `console.log(${JSON.stringify('乡里'.repeat(400))})`
+
+  beforeAll(async () => {
+    h5 = mkdtempSync(join(tmpdir(), 'xiangli-h5-'))
+    mkdirSync(join(h5, 'js'))
+    const index = `<!doctype html><html><head><script defer src="/js/app.2dad2547.js"></script></head><body><div id="app"></div>${' '.repeat(600)}</body></html>`
+    // as the build leaves them: each file with its brotli and gzip copies beside it
+    for (const [name, text] of [
+      ['index.html', index],
+      ['js/app.2dad2547.js', script],
+      ['js/plain.js', script],
+    ] as const) {
+      writeFileSync(join(h5, name), text)
+      writeFileSync(join(h5, `${name}.br`), brotliCompressSync(Buffer.from(text)))
+      writeFileSync(join(h5, `${name}.gz`), gzipSync(Buffer.from(text)))
+    }
+    t = await startTestApp({ H5_DIR: h5 })
+  })
+  afterAll(async () => {
+    await t.close()
+    rmSync(h5, { recursive: true, force: true })
+  })
+
+  it('sends a hashed asset precompressed, kept for a year and never revalidated', async () => {
+    for (const [encoding, header] of [
+      ['br', 'gzip, deflate, br'],
+      ['gzip', 'gzip, deflate'],
+    ] as const) {
+      const p = await fetchPage(t, '/js/app.2dad2547.js', { 'accept-encoding': header })
+      expect(p.status).toBe(200)
+      expect(p.headers['content-encoding']).toBe(encoding)
+      expect(String(p.headers['content-type'])).toMatch(/javascript/)
+      expect(p.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      expect(String(p.headers.vary)).toMatch(/accept-encoding/i)
+      expect(p.text).toBe(script)
+      expect(p.wire.length).toBeLessThan(Buffer.byteLength(script) / 4)
+    }
+    const plain = await fetchPage(t, '/js/app.2dad2547.js')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.text).toBe(script)
+  })
+
+  it('revalidates index.html and any file without a hash in its name on every load', async () => {
+    for (const url of ['/', '/index.html']) {
+      const p = await fetchPage(t, url, { 'accept-encoding': 'br' })
+      expect(p.status).toBe(200)
+      expect(p.headers['content-encoding']).toBe('br')
+      expect(p.headers['cache-control']).toBe('no-cache')
+      expect(p.text).toContain('<div id="app"></div>')
+    }
+    expect((await fetchPage(t, '/js/plain.js')).headers['cache-control']).toBe('no-cache')
+  })
+
+  it('still answers the API and the plain pages beside the app', async () => {
+    expect((await fetchPage(t, '/health/live')).status).toBe(200)
+    expectPlainPage(await fetchPage(t, '/certificates/check'))
   })
 })
