@@ -1,19 +1,25 @@
 // pnpm bench: throughput of one authenticated read against a bare route of the same HTTP stack,
-// measured in the same run, reported as a ratio (machines differ; ratios travel); then the
+// measured in the same run, reported as a ratio (machines differ; ratios travel); the weak-signal
+// figures (scripts/bench-weak-signal.mjs): a shared notice and the resident home in headless Chromium
+// over 400 kbps / 400 ms, bytes on the wire and time to first content beside their targets; then the
 // deliberation bench (server/src/cli/bench-deliberation.ts): check-ins and ballots of a 5,000-member
 // villagers' meeting at 100 voters at once on MariaDB against plain INSERTs, and its tally.
+//   --only=http|weak-signal|deliberation   runs one part
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import { benchWeakSignal } from './bench-weak-signal.mjs'
 import { buildWhatIsNeeded, mustRun, root } from './lib.mjs'
 
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7)
+const runs = (part) => !only || only === part
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 
-await buildWhatIsNeeded({ h5: false })
+await buildWhatIsNeeded({ h5: runs('weak-signal') })
 const port = 3900 + Math.floor(Math.random() * 90)
 const db = join(tmpdir(), `xiangli-bench-${randomBytes(4).toString('hex')}.sqlite`)
 const server = spawn(process.execPath, ['server/dist/main.js'], {
@@ -25,6 +31,7 @@ const server = spawn(process.execPath, ['server/dist/main.js'], {
     HOST: '127.0.0.1',
     SQLITE_PATH: db,
     DEMO_ENABLED: 'true',
+    ...(runs('weak-signal') ? { H5_DIR: join(root, 'miniapp/dist-h5') } : {}),
     LOG_LEVEL: 'warn',
     JWT_SECRET: randomBytes(24).toString('hex'),
     FIELD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
@@ -48,24 +55,28 @@ try {
       body: JSON.stringify({ key: 'resident' }),
     })
   ).json()
-  const bench = (title, path, headers = {}) =>
-    autocannon({ title, url: base + path, connections: CONNECTIONS, duration: DURATION, headers })
+  if (runs('http')) {
+    const bench = (title, path, headers = {}) =>
+      autocannon({ title, url: base + path, connections: CONNECTIONS, duration: DURATION, headers })
 
-  const hello = await bench('bare route GET /health/live', '/health/live')
-  const me = await bench('authenticated GET /api/me', '/api/me', {
-    authorization: `Bearer ${login.accessToken}`,
-  })
-  const row = (r) =>
-    `${r.title.padEnd(32)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`
-  console.log(`\nHTTP stack: NestJS 11 on Fastify, SQLite, ${CONNECTIONS} connections, ${DURATION} s each`)
-  console.log(row(hello))
-  console.log(row(me))
-  console.log(`ratio authenticated/bare: ${(me.requests.average / hello.requests.average).toFixed(3)}`)
+    const hello = await bench('bare route GET /health/live', '/health/live')
+    const me = await bench('authenticated GET /api/me', '/api/me', {
+      authorization: `Bearer ${login.accessToken}`,
+    })
+    const row = (r) =>
+      `${r.title.padEnd(32)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`
+    console.log(`\nHTTP stack: NestJS 11 on Fastify, SQLite, ${CONNECTIONS} connections, ${DURATION} s each`)
+    console.log(row(hello))
+    console.log(row(me))
+    console.log(`ratio authenticated/bare: ${(me.requests.average / hello.requests.average).toFixed(3)}`)
+  }
+  if (runs('weak-signal')) await benchWeakSignal(base, login.accessToken)
 } finally {
   server.kill('SIGTERM')
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true })
 }
 
-await mustRun('deliberation bench', process.execPath, ['server/dist/cli/bench-deliberation.js'], {
-  env: { MYSQL_URL: process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test' },
-})
+if (runs('deliberation'))
+  await mustRun('deliberation bench', process.execPath, ['server/dist/cli/bench-deliberation.js'], {
+    env: { MYSQL_URL: process.env.MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test' },
+  })

@@ -136,12 +136,23 @@ for (const { feature, name, route } of shared.contractRoutes()) {
     },
     responses: {
       [route.status]: {
-        description: route.file ? `文件（${route.file}）` : `${answer}（见 shared 中的同名类型）`,
+        description: route.file
+          ? `文件（${route.file}）`
+          : route.html
+            ? '网页（HTML，无需 JavaScript）'
+            : `${answer}（见 shared 中的同名类型）`,
         ...(route.file || route.status === 204
           ? {}
-          : { content: { 'application/json': { schema: { type: 'object', 'x-type': answer } } } }),
+          : route.html
+            ? { content: { 'text/html': { schema: { type: 'string' } } } }
+            : { content: { 'application/json': { schema: { type: 'object', 'x-type': answer } } } }),
       },
-      default: { description: '失败', content: { 'application/json': { schema: ErrorBody } } },
+      default: route.html
+        ? {
+            description: '失败：一张说明原因的网页（404 找不到、400 输入有误）',
+            content: { 'text/html': { schema: { type: 'string' } } },
+          }
+        : { description: '失败', content: { 'application/json': { schema: ErrorBody } } },
     },
   })
 }

@@ -35,8 +35,11 @@ function watchPolicy(context: BrowserContext): void {
   })
 }
 
-/** Headless Debian Chromium (Playwright gives each launch a fresh profile) with a phone-sized window. */
-export async function openBrowser(): Promise<Session> {
+/**
+ * Headless Debian Chromium (Playwright gives each launch a fresh profile) with a phone-sized window;
+ * `javaScript: false` for a phone that runs no script (what the plain public pages must be read on).
+ */
+export async function openBrowser(opts: { javaScript?: boolean } = {}): Promise<Session> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -50,7 +53,7 @@ export async function openBrowser(): Promise<Session> {
       '--disable-sync',
     ],
   })
-  const context = await browser.newContext(PHONE)
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: opts.javaScript ?? true })
   watchPolicy(context)
   const page = await context.newPage()
   return {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
@@ -56,6 +57,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      // @xiangli/shared from its TypeScript source, compiled with the app as ES modules, so each page
+      // keeps only the rules it uses (its CommonJS build is one block every page would load whole)
+      compile: { include: [resolve(__dirname, '../../shared/src')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
@@ -77,6 +81,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.resolve.alias.set('@xiangli/shared$', resolve(__dirname, '../../shared/src/index.ts'))
         // Taro splits only the initial chunks; pages load lazily, so each page chunk would carry its
         // own copy of React helpers, NutUI and zod. Split the lazy ones too.
         const split = chain.optimization.get('splitChunks')

@@ -1,4 +1,5 @@
 import {
+  APP_PAGES,
   CERTIFICATE_CHECK_PAGE,
   CERTIFICATE_PAGES,
   DELIBERATION_PAGES,
@@ -28,6 +29,12 @@ describe('routes', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require('./app.config').default as { pages: string[] }
     expect(config.pages.map((p) => `/${p}`)).toContain(CERTIFICATE_CHECK_PAGE)
+  })
+
+  it("has the pages the server's plain public pages link into", () => {
+    expect(ROUTES.public).toBe(APP_PAGES.board)
+    expect(ROUTES.certificateCatalogue).toBe(APP_PAGES.certificates)
+    expect(declaredPages()).toEqual(expect.arrayContaining(Object.values(APP_PAGES)))
   })
 
   it('has the certificate pages notifications point at', () => {

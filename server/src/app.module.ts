@@ -26,6 +26,7 @@ import { HomeModule } from './modules/home/home.module'
 import { InboxModule } from './modules/inbox/inbox.module'
 import { MeModule } from './modules/me/me.module'
 import { NoticesModule } from './modules/notices/notices.module'
+import { PublicPagesModule } from './modules/public-pages/public-pages.module'
 import { OrgsModule } from './modules/orgs/orgs.module'
 import { RolesModule } from './modules/roles/roles.module'
 import { RosterModule } from './modules/roster/roster.module'
@@ -74,6 +75,7 @@ export class AppModule {
         GrievancesModule,
         CertificatesModule,
         NoticesModule,
+        PublicPagesModule,
         DeliberationsModule,
         HomeModule,
         AuditLogModule,

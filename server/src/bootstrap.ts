@@ -17,6 +17,7 @@ import { answerClientError, answerFrameworkError } from './core/errors/edge-erro
 import { TokensService } from './core/auth/tokens.service'
 import { createLogger, NestPinoLogger, registerRequestLog, type AppLogger } from './core/logging/logger'
 import { registerMetrics } from './core/metrics/metrics'
+import { h5StaticOptions } from './core/http/h5-static'
 import { registerRateLimits } from './core/http/rate-limits'
 import { registerSecurityHeaders } from './core/http/security-headers'
 import { MAX_UPLOAD_BYTES } from './core/http/upload.decorator'
@@ -88,7 +89,7 @@ export async function createApp(
     // loaded only when serving the H5 app: it pulls in ESM-only packages the test runner cannot load
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fastifyStatic = require('@fastify/static')
-    await app.register(fastifyStatic as never, { root: h5Root, prefix: '/', index: ['index.html'] })
+    await app.register(fastifyStatic as never, h5StaticOptions(h5Root))
   }
   await app.init()
   if (config.DEMO_ENABLED) await app.get(DemoSeeder).seedIfEmpty()

@@ -312,6 +312,7 @@ export interface NoticeView extends NoticeSummary {
 /** What anyone sees at the share URL: no names of residents, every version with its hash. */
 export interface PublicNoticeView {
   id: number
+  villageId: number
   villageName: string
   category: NoticeCategory
   title: string

@@ -92,21 +92,27 @@ describe(`access rules on ${DIALECT}`, () => {
     })
 
     it('keeps public only the routes that must work before login', () => {
-      expect(PUBLIC.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
-        'GET /api/auth/demo-people',
-        // the public check a certificate's QR code opens (certificates.test.ts)
-        'GET /api/certificates/verify',
-        // a signed photo link works without a login; without one it asks for the token (files.test.ts)
-        'GET /api/files/:id',
-        // a published notice at its H5 share URL (notices.test.ts)
-        'GET /api/public/notices/:id',
-        'GET /health',
-        'GET /health/live',
-        'POST /api/auth/demo',
-        'POST /api/auth/logout',
-        'POST /api/auth/refresh',
-        'POST /api/auth/wechat',
-      ])
+      expect(PUBLIC.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+        [
+          'GET /api/auth/demo-people',
+          // the public check a certificate's QR code opens (certificates.test.ts)
+          'GET /api/certificates/verify',
+          // a signed photo link works without a login; without one it asks for the token (files.test.ts)
+          'GET /api/files/:id',
+          // a published notice at its H5 share URL (notices.test.ts)
+          'GET /api/public/notices/:id',
+          // the same notice, a village's 公开栏 and the certificate check as plain pages (public-pages.test.ts)
+          'GET /certificates/check',
+          'GET /health',
+          'GET /health/live',
+          'GET /notices/:id',
+          'POST /api/auth/demo',
+          'POST /api/auth/logout',
+          'POST /api/auth/refresh',
+          'POST /api/auth/wechat',
+          'GET /villages/:villageId/notices',
+        ].sort(),
+      )
     })
   })
 

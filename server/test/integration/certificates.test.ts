@@ -346,7 +346,7 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
         }),
       )
       expect(issued.verificationUrl).toBe(
-        `${t.config.publicBaseUrl}/#/pages/certificate-check/index?n=${encodeURIComponent(issued.number)}&c=${issued.verificationCode.replace('-', '')}`,
+        `${t.config.publicBaseUrl}/certificates/check?n=${encodeURIComponent(issued.number)}&c=${issued.verificationCode.replace('-', '')}`,
       )
       const audit = await t.ds.query(
         `SELECT action FROM audit_entry WHERE targetType = 'certificate_request' AND targetId = ? ORDER BY seq`,

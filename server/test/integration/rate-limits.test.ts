@@ -115,6 +115,20 @@ describe(`rate limits on ${DIALECT}`, () => {
     expect((await check(undefined, '198.51.100.5')).status).not.toBe(429)
   })
 
+  it('counts the plain check page the QR code opens together with the API check', async () => {
+    const from = '198.51.100.6'
+    const query = 'n=330106101201-2026-0007&c=K7QM3XPA'
+    const page = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url: `/certificates/check?${query}`, remoteAddress: from })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    const api = () => call(t, { method: 'GET', url: `/api/certificates/verify?${query}`, from })
+    expect((await api()).status).toBe(200)
+    expectLimited(await api(), 60)
+  })
+
   it('counts uploads per account, apart from other writes', async () => {
     const village = (await villageIds(t.ds)).village
     const uploader = await addAccount(t)

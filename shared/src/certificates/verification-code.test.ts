@@ -199,12 +199,12 @@ describe('the verification link', () => {
     ).toBe('https://x.example/h5/#/verify?from=qr&n=330106101201-2026-0007&c=K7QM3XPA')
   })
 
-  it('points the QR code at the H5 check page, whatever the base URL ends with', () => {
+  it('points the QR code at the plain check page, whatever the base URL ends with', () => {
     expect(certificateCheckPageUrl('https://xiangli.example/', '330106101201-2026-0007', 'k7qm-3xpa')).toBe(
-      'https://xiangli.example/#/pages/certificate-check/index?n=330106101201-2026-0007&c=K7QM3XPA',
+      'https://xiangli.example/certificates/check?n=330106101201-2026-0007&c=K7QM3XPA',
     )
     expect(certificateCheckPageUrl('http://127.0.0.1:3000', 'A-1', 'K7QM3XPA')).toBe(
-      'http://127.0.0.1:3000/#/pages/certificate-check/index?n=A-1&c=K7QM3XPA',
+      'http://127.0.0.1:3000/certificates/check?n=A-1&c=K7QM3XPA',
     )
   })
 

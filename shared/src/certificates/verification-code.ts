@@ -133,16 +133,51 @@ export function certificateVerificationUrl(baseUrl: string, number: string, code
   return `${baseUrl}${sep}n=${encodeURIComponent(number)}&c=${encodeURIComponent(normalizeVerificationCode(code))}`
 }
 
-/** The public verification page of the H5 app (hash routing), which anyone opens without logging in. */
+/**
+ * The public verification page of the H5 app (hash routing), which anyone opens without logging in.
+ * Certificates issued before the check was a plain page carry it in their QR code: the H5 app's
+ * index.html sends such a link on to CERTIFICATE_CHECK_PATH before the app loads.
+ */
 export const CERTIFICATE_CHECK_PAGE = '/pages/certificate-check/index'
 
-/** The link printed in the QR code: the H5 check page served at the public base URL. */
+/** The check as a plain server-rendered page (no JavaScript needed), which the QR code opens. */
+export const CERTIFICATE_CHECK_PATH = '/certificates/check'
+
+/** The link printed in the QR code: the plain check page at the public base URL. */
 export function certificateCheckPageUrl(publicBaseUrl: string, number: string, code: string): string {
   return certificateVerificationUrl(
-    `${publicBaseUrl.replace(/\/+$/, '')}/#${CERTIFICATE_CHECK_PAGE}`,
+    `${publicBaseUrl.replace(/\/+$/, '')}${CERTIFICATE_CHECK_PATH}`,
     number,
     code,
   )
+}
+
+/**
+ * What a check page says for each answer: the verdict, whether it is good news, and what to do when
+ * it is not. Only 有效 is good news; a certificate whose record no longer matches its archive is
+ * said so plainly, with none of its (possibly altered) facts.
+ */
+export function certificateCheckVerdict(result: PublicCertificateCheck): {
+  label: string
+  good: boolean
+  advice: string | null
+} {
+  const label = PUBLIC_CHECK_RESULT_LABELS[result.result]
+  switch (result.result) {
+    case 'valid':
+      return { label, good: true, advice: null }
+    case 'revoked':
+      return { label, good: false, advice: '这份证明已被出具单位作废，不能再使用。' }
+    case 'mismatch':
+      return {
+        label,
+        good: false,
+        advice:
+          '这份证明在系统里的记录和出具时的存档对不上，可能被人改动过，暂时不能当作有效证明使用。请联系出具单位核实，或向乡镇（街道）反映。',
+      }
+    case 'invalid':
+      return { label, good: false, advice: '没有查到这份证明。请核对证明编号和查验码是否输错。' }
+  }
 }
 
 /** The query of the public page: `n` the certificate number, `c` the verification code. */

@@ -12,6 +12,7 @@ import { meetingNoticeRoutes } from './meeting-notices'
 import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { petitionRoutes } from './petitions'
+import { pageRoutes } from './pages'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
 import { testClockRoutes } from './test-clock'
@@ -33,14 +34,16 @@ export * from './meeting-notices'
 export * from './notices'
 export * from './orgs'
 export * from './petitions'
+export * from './pages'
 export * from './roles'
 export * from './roster'
 export * from './test-clock'
 export * from './verification'
 
 /**
- * Every route of the API, by feature: the server binds to these, the miniapp calls them. A feature's
- * routes are declared in the file of its name (meetingNotices → meeting-notices.ts).
+ * Every route of the API and the public pages, by feature: the server binds to these, the miniapp
+ * calls them. A feature's routes are declared in the file of its name (meetingNotices →
+ * meeting-notices.ts).
  */
 export const CONTRACT = {
   audit: auditRoutes,
@@ -57,6 +60,7 @@ export const CONTRACT = {
   notices: noticeRoutes,
   orgs: orgRoutes,
   petitions: petitionRoutes,
+  pages: pageRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,
   testClock: testClockRoutes,

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { grievanceRoutes } from './grievances'
+import { CERTIFICATE_CHECK_PATH } from '../certificates'
 import { noticeRoutes } from './notices'
+import { pageRoutes } from './pages'
 import { access, paramNames, pathOf, route } from './route'
 
 describe('route declarations', () => {
@@ -63,6 +65,12 @@ describe('route declarations', () => {
     })
     const plain = route<null>()({ method: 'POST', path: '/p', access: access.admin(), summary: 's' })
     expect([up.upload, plain.upload]).toEqual(['file', undefined])
+  })
+
+  it('marks a page answered as HTML, and leaves every JSON route without the mark', () => {
+    expect(pageRoutes.notice.html).toBe(true)
+    expect(pageRoutes.certificateCheck.path).toBe(CERTIFICATE_CHECK_PATH)
+    expect(noticeRoutes.publicRead.html).toBe(false)
   })
 
   it('carries a village rule’s own refusal code only where one is named', () => {

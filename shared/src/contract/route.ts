@@ -64,12 +64,20 @@ export interface RouteSpec<P extends string = string> {
   status?: 200 | 201 | 204
   /** the answer is a file (PDF, spreadsheet, CSV), not JSON */
   file?: string
+  /**
+   * the answer is a page for a browser (text/html), not JSON: the handler renders it, and a refusal
+   * is a page too (a link shared into a chat or printed as a QR code opens it)
+   */
+  html?: true
   /** the request is one file sent as multipart form data in this field (a roster sheet), not JSON */
   upload?: string
 }
 
 /** What a route declared with `file` answers: the bytes; the handler sets their type and disposition. */
 export type FileBytes = Uint8Array
+
+/** What a route declared with `html` answers: the whole page. */
+export type HtmlPage = string
 
 export interface Route<S extends RouteSpec = RouteSpec, Res = unknown> {
   readonly method: S['method']
@@ -81,6 +89,7 @@ export interface Route<S extends RouteSpec = RouteSpec, Res = unknown> {
   readonly body: S['body']
   readonly status: 200 | 201 | 204
   readonly file: string | undefined
+  readonly html: boolean
   readonly upload: S['upload']
   /** the answer's type; never set at runtime */
   readonly _res?: Res
@@ -140,6 +149,7 @@ export const route =
     body: spec.body,
     status: spec.status ?? (spec.method === 'POST' ? 201 : 200),
     file: spec.file,
+    html: spec.html ?? false,
     upload: spec.upload,
   })
 

@@ -6,7 +6,7 @@
  */
 import {
   CERTIFICATE_REQUEST_STATE_LABELS,
-  PUBLIC_CHECK_RESULT_LABELS,
+  certificateCheckVerdict,
   certificateCheckQuerySchema,
   certificateRequestCreateSchema,
   chinaDate,
@@ -16,7 +16,6 @@ import {
   type CertificateRequestCreateRequest,
   type CertificateRequestState,
   type CertificateRequestView,
-  type PublicCertificateCheck,
 } from '@xiangli/shared'
 import type { StateTone } from '@/components/StateTag'
 import { photoProblem, uploadedIds, type DraftPhoto } from '@/logic/photoDraft'
@@ -219,30 +218,5 @@ export function checkParams(params: Record<string, string | undefined>): { n: st
   return parsed.success ? parsed.data : null
 }
 
-/**
- * What the check page says for each answer: the verdict, whether it is good news, and what to do when
- * it is not. Only 有效 is good news; a certificate whose record no longer matches its archive is
- * said so plainly, with none of its (possibly altered) facts.
- */
-export function checkVerdict(result: PublicCertificateCheck): {
-  label: string
-  good: boolean
-  advice: string | null
-} {
-  const label = PUBLIC_CHECK_RESULT_LABELS[result.result]
-  switch (result.result) {
-    case 'valid':
-      return { label, good: true, advice: null }
-    case 'revoked':
-      return { label, good: false, advice: '这份证明已被出具单位作废，不能再使用。' }
-    case 'mismatch':
-      return {
-        label,
-        good: false,
-        advice:
-          '这份证明在系统里的记录和出具时的存档对不上，可能被人改动过，暂时不能当作有效证明使用。请联系出具单位核实，或向乡镇（街道）反映。',
-      }
-    case 'invalid':
-      return { label, good: false, advice: '没有查到这份证明。请核对证明编号和查验码是否输错。' }
-  }
-}
+/** What the check page says for each answer (the same words as the server's plain check page). */
+export const checkVerdict = certificateCheckVerdict

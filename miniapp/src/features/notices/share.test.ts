@@ -5,10 +5,8 @@ describe('share links', () => {
     expect(sharePath(12)).toBe('/pages/notice/index?id=12')
   })
 
-  it('makes the hash-routed address of the public page for a browser', () => {
-    expect(shareUrl(12, 'https://xiangli.example/')).toBe(
-      'https://xiangli.example/#/pages/notice/index?id=12',
-    )
-    expect(shareUrl(12)).toBe('/#/pages/notice/index?id=12')
+  it('makes the address of the plain page the server renders, for a chat or the notice board', () => {
+    expect(shareUrl(12, 'https://xiangli.example/')).toBe('https://xiangli.example/notices/12')
+    expect(shareUrl(12)).toBe('/notices/12')
   })
 })

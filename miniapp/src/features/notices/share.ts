@@ -1,3 +1,4 @@
+import { pageRoutes, pathOf } from '@xiangli/shared'
 import { ROUTES, withQuery } from '@/routes'
 
 /**
@@ -10,12 +11,12 @@ export const sharePath = (id: number): string => withQuery(ROUTES.noticePublic, 
 export const CAN_COPY_LINK = process.env.TARO_ENV === 'h5'
 
 /**
- * The address of the public page to send in a chat or print on the notice board, e.g.
- * https://xiangli.example/#/pages/notice/index?id=12 (the H5 app routes by hash). `origin` is the
- * app's own address; left out, the path alone.
+ * The address to send in a chat or print on the notice board: the notice as a plain page the server
+ * renders, e.g. https://xiangli.example/notices/12, which opens at once on a weak signal and in
+ * WeChat's browser, with a link into the app. `origin` is the app's own address; left out, the path alone.
  */
 export function shareUrl(id: number, origin = ''): string {
-  return `${origin.replace(/\/$/, '')}/#${sharePath(id)}`
+  return `${origin.replace(/\/$/, '')}${pathOf(pageRoutes.notice, { id })}`
 }
 
 /** The app's address in a browser ('' elsewhere). */

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { NestFastifyApplication } from '@nestjs/platform-fastify'
-import { authRoutes, verificationRoutes, type Route } from '@xiangli/shared'
+import { authRoutes, pageRoutes, verificationRoutes, type Route } from '@xiangli/shared'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
 import Redis from 'ioredis'
 import type { AppConfig, RateLimit } from '../config/config'
@@ -15,10 +15,11 @@ import type { TokensService } from '../auth/tokens.service'
  * would run as a guard, after routing into Nest, and needs a third-party package for Redis.
  */
 
-/** What a request is limited as; reads are not limited, except the public certificate check. */
+/** What a request is limited as; reads are not limited, except the public certificate check (API and page). */
 export type LimitedAction = 'login' | 'refresh' | 'verification' | 'certificateCheck' | 'upload' | 'write'
 
 const CERTIFICATE_CHECK = '/api/certificates/verify'
+const CERTIFICATE_CHECK_PAGE = pageRoutes.certificateCheck.path
 const named = (r: Route): string => `${r.method} ${r.path}`
 /** The routes with limits of their own, named by the contract so a moved path keeps its limit. */
 const NAMED_ROUTES: Record<string, LimitedAction> = {
@@ -27,6 +28,8 @@ const NAMED_ROUTES: Record<string, LimitedAction> = {
   [named(authRoutes.refresh)]: 'refresh',
   [named(verificationRoutes.claim)]: 'verification',
   [`GET ${CERTIFICATE_CHECK}`]: 'certificateCheck',
+  // the same check as a plain page (the QR code opens it): the same count, so the page buys no tries
+  [named(pageRoutes.certificateCheck)]: 'certificateCheck',
 }
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -153,7 +156,12 @@ export async function registerRateLimits(
 
   fastify.addHook('onRequest', async (req, reply) => {
     // most requests are reads, and every read but one is free: decided before building routeOptions
-    if (READS.has(req.method) && !req.url.startsWith(CERTIFICATE_CHECK)) return
+    if (
+      READS.has(req.method) &&
+      !req.url.startsWith(CERTIFICATE_CHECK) &&
+      !req.url.startsWith(CERTIFICATE_CHECK_PAGE)
+    )
+      return
     const action = limitedAction(req.method, req.routeOptions.url, req.headers['content-type'])
     const limiter = action && limiters.get(action)
     if (!limiter) return

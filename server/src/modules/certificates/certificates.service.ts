@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
+import type { CertificateCheckQuery, PublicCertificateCheck } from '@xiangli/shared'
 import { DemoCertificates, type DemoCertificateSeed } from './use-cases/demo-certificates'
+import { PublicCheck } from './use-cases/public-check'
 
 export type { DemoCertificateSeed, DemoRequest } from './use-cases/demo-certificates'
 
 /** What other modules may ask of 出具证明. */
 @Injectable()
 export class CertificatesService {
-  constructor(private readonly demo: DemoCertificates) {}
+  constructor(
+    private readonly demo: DemoCertificates,
+    private readonly publicCheck: PublicCheck,
+  ) {}
+
+  /** The public check of a number and its code, as the QR code's page shows it to anyone. */
+  check(q: CertificateCheckQuery): Promise<PublicCertificateCheck> {
+    return this.publicCheck.check(q)
+  }
 
   /**
    * The demo village's certificates, in the seeder's transaction: its change to the list, requests

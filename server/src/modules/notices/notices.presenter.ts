@@ -145,6 +145,7 @@ export function presentPublic(
 ): PublicNoticeView {
   return {
     id: n.id,
+    villageId: n.villageId,
     villageName: c.villageName,
     category: n.category,
     title: c.versions[0]?.title ?? n.title,

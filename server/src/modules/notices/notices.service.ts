@@ -3,9 +3,11 @@ import type { EntityManager } from 'typeorm'
 import type {
   ErrorCode,
   NoticeDraft,
+  NoticePage,
   NoticePublishRequest,
   NoticeView,
   PublicNoticeSummary,
+  PublicNoticeView,
 } from '@xiangli/shared'
 import type { Actor } from '../../core/audit/audit.service'
 import type { ActingContext } from '../../core/auth/current.decorator'
@@ -18,7 +20,7 @@ import { SupervisionReview } from './use-cases/supervision-review'
 /**
  * What other modules may ask of 村务公开: deliberations publish their 决议公开 and 实施结果公开 here
  * (inside their own transaction), list them and take the supervision committee's opinion on them; the
- * demo village writes its first notices the way the 两委 would.
+ * demo village writes its first notices the way the 两委 would; the public pages read what anyone may.
  */
 @Injectable()
 export class NoticesService {
@@ -50,6 +52,16 @@ export class NoticesService {
     opts: { deliberationId?: number; code?: ErrorCode },
   ): Promise<void> {
     return this.review.giveOpinion(m, actor, accountId, villageId, noticeId, opinion, opts)
+  }
+
+  /** A published notice as anyone reads it at its share link: NOT_FOUND unless published. */
+  publicView(id: number): Promise<PublicNoticeView> {
+    return this.reads.publicView(id)
+  }
+
+  /** A page of the village's 公开栏 as anyone sees it: the published notices meant for the whole village. */
+  publicBoard(villageId: number, q: { page: number; pageSize: number }): Promise<NoticePage> {
+    return this.reads.publicBoard(villageId, q)
   }
 
   /** A draft, as the 两委 write one. */

@@ -128,6 +128,14 @@ export class NoticeReads {
     })
   }
 
+  /**
+   * The 公开栏 as anyone sees it, no login: published notices for the whole village (a villager
+   * group's own notices stay in the app), pinned first, none marked read.
+   */
+  publicBoard(villageId: number, q: { page: number; pageSize: number }): Promise<NoticePage> {
+    return this.page({ villageId, readerAccountId: 0, published: { groupId: null, allGroups: false } }, q)
+  }
+
   /** The 决议公开 and 实施结果公开 of a deliberation, as its detail shows them. */
   async forDeliberation(deliberationId: number): Promise<PublicNoticeSummary[]> {
     const rows = await this.published(await this.repo.ofDeliberation(deliberationId))
