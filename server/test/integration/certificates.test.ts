@@ -3,18 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import {
-  ERRORS,
-  SEAL_USE_COLUMNS,
-  certificateYear,
-  checkNumberSequence,
-  chinaDate,
-  maskName,
-} from '@xiangli/shared'
+import { SEAL_USE_COLUMNS, certificateYear, checkNumberSequence, chinaDate, maskName } from '@xiangli/shared'
 import { QR_BOX, qrMatrix } from '../../src/modules/certificates/certificate-pdf'
 import { CertificateRequest } from '../../src/modules/certificates/entities/certificate-request.entity'
 import { SealUseRecord } from '../../src/modules/certificates/entities/seal-use-record.entity'
 import { CertificatePdf } from '../../src/modules/certificates/certificate-pdf'
+import { expectError } from '../support/http'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 import { png } from '../support/images'
 
@@ -43,10 +37,6 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
     t.request({ method: 'POST', url: `${base(village)}/requests`, token, body })
   const act = (id: number, action: string, token: string, body: unknown = {}, village = ids.village) =>
     t.request({ method: 'POST', url: `${base(village)}/requests/${id}/${action}`, token, body })
-  const expectError = (res: { status: number; body: any }, code: keyof typeof ERRORS) => {
-    expect({ status: res.status, code: res.body.code }).toEqual({ status: ERRORS[code].status, code })
-    expect(res.body.message).toEqual(expect.stringMatching(/[\u4e00-\u9fff]/))
-  }
   async function requested(token = resident, o: Record<string, unknown> = {}): Promise<number> {
     const res = await apply(token, {
       itemCode: 'residence',

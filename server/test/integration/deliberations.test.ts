@@ -1,6 +1,6 @@
-import { ERRORS } from '@xiangli/shared'
 import { verifyChain } from '../../src/cli/verify-chain'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
+import { expectError, under } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount, tokenFor } from '../support/factories'
 import { lawfulMeeting, meetingMembers, openMeeting, reachMeeting, serverNow } from '../support/meetings'
@@ -18,13 +18,7 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
   let resident: string
 
   const base = () => `/api/villages/${village}/deliberations`
-  const post = (token: string, path: string, body: unknown = {}) =>
-    t.request({ method: 'POST', url: `${base()}${path}`, token, body })
-  const get = (token: string, path: string) => t.request({ method: 'GET', url: `${base()}${path}`, token })
-  const expectError = (res: { status: number; body: any }, code: keyof typeof ERRORS) => {
-    expect(res.body.code).toBe(code)
-    expect(res.status).toBe(ERRORS[code].status)
-  }
+  const { post, get } = under(() => t, base)
 
   /** An access token for the account linked to a roster row, linking a new account when there is none. */
   const tokenOf = async (residentId: number): Promise<string> => {

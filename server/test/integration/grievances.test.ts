@@ -19,6 +19,7 @@ import { GrievanceSupport } from '../../src/modules/grievances/entities/grievanc
 import { Org } from '../../src/modules/orgs/entities/org.entity'
 import { RoleAssignment } from '../../src/modules/roles/entities/role-assignment.entity'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
+import { expectError } from '../support/http'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount } from '../support/factories'
 import { jpeg, png } from '../support/images'
@@ -78,10 +79,6 @@ describe(`村民说事 (grievances) on ${DIALECT}`, () => {
         [String(id)],
       )
     ).map((r: { action: string }) => r.action)
-  const expectError = (res: { status: number; body: any }, code: keyof typeof ERRORS) => {
-    expect({ status: res.status, code: res.body.code }).toEqual({ status: ERRORS[code].status, code })
-    expect(res.body.message).toEqual(expect.stringMatching(/[\u4e00-\u9fff]/))
-  }
 
   let serial = 0
   /** A new issue raised by the resident; returns its id. */

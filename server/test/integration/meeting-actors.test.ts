@@ -1,4 +1,4 @@
-import { ERRORS } from '@xiangli/shared'
+import { expectError, under } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { holdMeeting, lawfulMeeting, openMeeting } from '../support/meetings'
 
@@ -14,13 +14,7 @@ describe(`members and next actors on ${DIALECT}`, () => {
   let resident: string
 
   const base = () => `/api/villages/${village}/deliberations`
-  const post = (token: string, path: string, body: unknown = {}) =>
-    t.request({ method: 'POST', url: `${base()}${path}`, token, body })
-  const get = (token: string, path: string) => t.request({ method: 'GET', url: `${base()}${path}`, token })
-  const expectError = (res: { status: number; body: any }, code: keyof typeof ERRORS) => {
-    expect(res.body.code).toBe(code)
-    expect(res.status).toBe(ERRORS[code].status)
-  }
+  const { post, get } = under(() => t, base)
   const create = async (token: string, title = '修缮村委会会议室') => {
     const res = await post(token, '', {
       title,

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chinaDay, chinaDayLabel, earliestMeetingAt, ERRORS } from '@xiangli/shared'
+import { chinaDay, chinaDayLabel, earliestMeetingAt } from '@xiangli/shared'
 import { RoleAssignment } from '../../src/modules/roles/entities/role-assignment.entity'
+import { expectError, under } from '../support/http'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 import { png } from '../support/images'
 import { holdMeeting, lawfulMeeting, letPass, passTo, serverNow } from '../support/meetings'
@@ -29,13 +30,7 @@ describe(`the notice of a meeting on ${DIALECT}`, () => {
   let reviewedAt: Date
 
   const base = () => `/api/villages/${village}/deliberations`
-  const post = (token: string, path: string, body: unknown = {}) =>
-    t.request({ method: 'POST', url: `${base()}${path}`, token, body })
-  const get = (token: string, path: string) => t.request({ method: 'GET', url: `${base()}${path}`, token })
-  const expectError = (res: { status: number; body: any }, code: keyof typeof ERRORS) => {
-    expect(res.body.code).toBe(code)
-    expect(res.status).toBe(ERRORS[code].status)
-  }
+  const { post, get } = under(() => t, base)
   const upload = async (token: string): Promise<number> => {
     const res = await t.request({
       method: 'POST',

@@ -6,6 +6,7 @@ import { TxService } from '../../src/core/tx/tx.service'
 import { DeliberationMeeting } from '../../src/modules/deliberations/entities/meeting.entity'
 import { DeliberationMeetingResult } from '../../src/modules/deliberations/entities/meeting-result.entity'
 import { SEAL_ACTION, meetingSeal } from '../../src/modules/deliberations/meeting-seal'
+import { under } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { openMeeting } from '../support/meetings'
 import { tokenOf } from '../support/public-facts'
@@ -21,8 +22,7 @@ describe(`the meeting seal on ${DIALECT}`, () => {
   let admin: string
 
   const base = () => `/api/villages/${village}/deliberations`
-  const post = (token: string, path: string, body: unknown = {}) =>
-    t.request({ method: 'POST', url: `${base()}${path}`, token, body })
+  const { post } = under(() => t, base)
   const verify = async (): Promise<AuditVerifyResult> => {
     const res = await t.request({ method: 'GET', url: '/api/audit/verify', token: admin })
     expect(res.status).toBe(200)

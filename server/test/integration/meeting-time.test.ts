@@ -1,6 +1,7 @@
-import { chinaDay, earliestMeetingAt, ERRORS } from '@xiangli/shared'
+import { chinaDay, earliestMeetingAt } from '@xiangli/shared'
 import { MeetingLapses } from '../../src/modules/deliberations/use-cases/meeting-lapse'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
+import { expectError, under } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount, tokenFor } from '../support/factories'
 import { holdMeeting, lawfulMeeting, letPass, meetingMembers, passTo, serverNow } from '../support/meetings'
@@ -21,13 +22,7 @@ describe(`the time of a meeting on ${DIALECT}`, () => {
   let committee: string
 
   const base = () => `/api/villages/${village}/deliberations`
-  const post = (token: string, path: string, body: unknown = {}) =>
-    t.request({ method: 'POST', url: `${base()}${path}`, token, body })
-  const get = (token: string, path: string) => t.request({ method: 'GET', url: `${base()}${path}`, token })
-  const expectError = (res: { status: number; body: any }, code: keyof typeof ERRORS) => {
-    expect(res.body.code).toBe(code)
-    expect(res.status).toBe(ERRORS[code].status)
-  }
+  const { post, get } = under(() => t, base)
   const tokenOf = async (residentId: number): Promise<string> => {
     const r = await t.ds.getRepository(Resident).findOneByOrFail({ id: residentId })
     let accountId = r.accountId

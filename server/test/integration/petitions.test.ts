@@ -1,5 +1,5 @@
-import { ERRORS } from '@xiangli/shared'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
+import { expectError } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount, tokenFor } from '../support/factories'
 
@@ -19,10 +19,6 @@ describe(`联名提议 (petitions) on ${DIALECT}`, () => {
     t.request({ method: 'POST', url: `${base(v)}${path}`, token, body })
   const get = (token: string, path: string, v = village) =>
     t.request({ method: 'GET', url: `${base(v)}${path}`, token })
-  const expectError = (res: { status: number; body: any }, code: keyof typeof ERRORS) => {
-    expect(res.body.code).toBe(code)
-    expect(res.status).toBe(ERRORS[code].status)
-  }
 
   const tokenOf = async (residentId: number): Promise<string> => {
     const r = await t.ds.getRepository(Resident).findOneByOrFail({ id: residentId })

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ERRORS } from '@xiangli/shared'
 import { Deliberation } from '../../src/modules/deliberations/entities/deliberation.entity'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
+import { expectError, under } from '../support/http'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 import { addAccount, tokenFor } from '../support/factories'
 import { png } from '../support/images'
@@ -34,13 +34,7 @@ describe(`一征 and meeting records on ${DIALECT}`, () => {
   let townshipAccountId: number
 
   const base = () => `/api/villages/${community}/deliberations`
-  const post = (token: string, path: string, body: unknown = {}) =>
-    t.request({ method: 'POST', url: `${base()}${path}`, token, body })
-  const get = (token: string, path: string) => t.request({ method: 'GET', url: `${base()}${path}`, token })
-  const expectError = (res: { status: number; body: any }, code: keyof typeof ERRORS) => {
-    expect(res.body.code).toBe(code)
-    expect(res.status).toBe(ERRORS[code].status)
-  }
+  const { post, get } = under(() => t, base)
   const tokenOfName = async (name: string): Promise<string> => {
     const r = await t.ds.getRepository(Resident).findOneByOrFail({ name, villageId: community })
     let accountId = r.accountId

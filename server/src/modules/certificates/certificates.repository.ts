@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
 import type { CertificateRequestState } from '@xiangli/shared'
 import { forUpdate } from '../../core/database/dialect'
+import { villageRow } from '../../core/database/village-row'
 import type { Recorded } from '../../core/audit/recorded'
 import { CatalogueOverride } from './entities/catalogue-override.entity'
 import { CertificateCounter } from './entities/certificate-counter.entity'
@@ -89,11 +90,7 @@ export class CertificatesRepository {
 
   /** The village's request, locked until the transaction ends (see dialect.forUpdate). */
   locked(m: EntityManager, villageId: number, id: number): Promise<CertificateRequest | null> {
-    const q = m
-      .getRepository(CertificateRequest)
-      .createQueryBuilder('r')
-      .where('r.id = :id AND r.villageId = :v', { id, v: villageId })
-    return forUpdate(m, q).getOne()
+    return villageRow(m, CertificateRequest, villageId, id, true)
   }
 
   async update(m: EntityManager, id: number, changes: Partial<CertificateRequest>): Promise<void> {

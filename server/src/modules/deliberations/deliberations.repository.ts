@@ -5,7 +5,7 @@ import {
   type DeliberationListQuery,
   type DeliberationSettings,
 } from '@xiangli/shared'
-import { forUpdate } from '../../core/database/dialect'
+import { villageRow } from '../../core/database/village-row'
 import { StoredFile } from '../../core/files/entities/stored-file.entity'
 import { AppException } from '../../core/errors/app.exception'
 import { DeliberationSettingsRow } from './entities/deliberation-settings.entity'
@@ -23,11 +23,7 @@ export class DeliberationsRepository {
 
   /** The village's deliberation, locked to change it on MySQL (`lock`); NOT_FOUND otherwise. */
   async find(m: EntityManager, villageId: number, id: number, lock = false): Promise<Deliberation> {
-    const q = m.getRepository(Deliberation).createQueryBuilder('d').where('d.id = :id AND d.villageId = :v', {
-      id,
-      v: villageId,
-    })
-    const d = await (lock ? forUpdate(m, q) : q).getOne()
+    const d = await villageRow(m, Deliberation, villageId, id, lock)
     if (!d) throw new AppException('NOT_FOUND')
     return d
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
 import type { PetitionListQuery, PetitionStatus } from '@xiangli/shared'
-import { forUpdate } from '../../core/database/dialect'
+import { villageRow } from '../../core/database/village-row'
 import { PetitionSignature } from './entities/petition-signature.entity'
 import { Petition } from './entities/petition.entity'
 import type { Tally } from './petitions.rules'
@@ -24,11 +24,7 @@ export class PetitionsRepository {
     m: EntityManager = this.ds.manager,
     lock = false,
   ): Promise<Petition | null> {
-    const qb = m
-      .getRepository(Petition)
-      .createQueryBuilder('p')
-      .where('p.id = :id AND p.villageId = :v', { id, v: villageId })
-    return (lock ? forUpdate(m, qb) : qb).getOne()
+    return villageRow(m, Petition, villageId, id, lock)
   }
 
   /** The village's petition, read without a lock inside the caller's transaction. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm'
 import type { NoticeCategory, NoticeState } from '@xiangli/shared'
-import { forUpdate } from '../../core/database/dialect'
+import { villageRow } from '../../core/database/village-row'
 import { StoredFile } from '../../core/files/entities/stored-file.entity'
 import { NoticeAck } from './entities/notice-ack.entity'
 import { NoticeRead } from './entities/notice-read.entity'
@@ -42,11 +42,7 @@ export class NoticesRepository {
     m: EntityManager = this.ds.manager,
     lock = false,
   ): Promise<PublicNotice | null> {
-    const qb = m
-      .getRepository(PublicNotice)
-      .createQueryBuilder('n')
-      .where('n.id = :id AND n.villageId = :villageId', { id, villageId })
-    return (lock ? forUpdate(m, qb) : qb).getOne()
+    return villageRow(m, PublicNotice, villageId, id, lock)
   }
 
   findById(id: number, m: EntityManager = this.ds.manager): Promise<PublicNotice | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
 import type { ObjectionState } from '@xiangli/shared'
-import { forUpdate } from '../../core/database/dialect'
+import { villageRow } from '../../core/database/village-row'
 import { NoticeObjection } from './entities/notice-objection.entity'
 
 export type NewObjection = Omit<NoticeObjection, 'id'>
@@ -25,11 +25,7 @@ export class ObjectionsRepository {
     m: EntityManager = this.ds.manager,
     lock = false,
   ): Promise<NoticeObjection | null> {
-    const qb = m
-      .getRepository(NoticeObjection)
-      .createQueryBuilder('o')
-      .where('o.id = :id AND o.villageId = :villageId', { id, villageId })
-    return (lock ? forUpdate(m, qb) : qb).getOne()
+    return villageRow(m, NoticeObjection, villageId, id, lock)
   }
 
   findById(id: number, m: EntityManager = this.ds.manager): Promise<NoticeObjection | null> {
