@@ -23,7 +23,7 @@ import {
   type NoticeView,
 } from './deliberation'
 import { lapsedMeeting, nextActorLine } from './deliberationMeetingTime'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { ROUTES, withQuery } from '@/routes'
 import './deliberation.scss'
 import { call } from '@/api/request'

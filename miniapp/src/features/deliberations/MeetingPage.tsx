@@ -26,7 +26,7 @@ import {
   type CountInput,
 } from './meetingVote'
 import { clerkWaitText } from './deliberationMeetingTime'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { ROUTES, withQuery } from '@/routes'
 import { readStored, writeStored } from '@/store/storage'
 import './deliberation.scss'

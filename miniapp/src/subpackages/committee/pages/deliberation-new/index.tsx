@@ -19,10 +19,10 @@ import {
   type CreateForm,
   type FormErrors,
 } from '@/features/deliberations/deliberationForm'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { ROUTES, withQuery } from '@/routes'
 import { deliberationGate } from '../../deliberationGate'
-import { useCommitteeVillage } from '../../useCommitteeVillage'
+import { useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import '@/features/deliberations/deliberation.scss'
 import { deliberationRoutes } from '@xiangli/shared'
 

@@ -37,10 +37,10 @@ import {
   type ScheduleForm,
   scheduleRequest,
 } from '@/features/deliberations/deliberationSchedule'
-import { idParam } from '@/logic/grievance'
-import { uploadedIds, type DraftPhoto } from '@/logic/grievanceDraft'
+import { idParam } from '@/logic/links'
+import { uploadedIds, type DraftPhoto } from '@/logic/photoDraft'
 import { deliberationGate } from '../../deliberationGate'
-import { useCommitteeVillage } from '../../useCommitteeVillage'
+import { useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import '@/features/deliberations/deliberation.scss'
 import { deliberationRoutes } from '@xiangli/shared'
 

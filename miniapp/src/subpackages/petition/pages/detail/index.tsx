@@ -14,9 +14,8 @@ import { petitionActions, signConfirmText } from '@/features/petitions/petition'
 import { PetitionConvene } from '@/features/petitions/PetitionConvene'
 import { PetitionHead } from '@/features/petitions/PetitionHead'
 import { PetitionProgress } from '@/features/petitions/PetitionProgress'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { withQuery } from '@/routes'
-import '@/components/grievance/grievance.scss'
 import '@/features/petitions/petition.scss'
 
 /** One petition: what it asks, how many signed against the legal threshold, my signature, and what the committee did. */

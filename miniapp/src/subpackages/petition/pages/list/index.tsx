@@ -14,7 +14,6 @@ import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { PETITION_PAGES, PETITION_STATUS_CHIPS } from '@/features/petitions/petition'
 import { PetitionHead } from '@/features/petitions/PetitionHead'
 import { withQuery } from '@/routes'
-import '@/components/grievance/grievance.scss'
 import '@/features/petitions/petition.scss'
 
 type Filter = PetitionStatus | 'all'
