@@ -8,10 +8,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import { randomKey } from '@/api/core'
 import { showProblem, call } from '@/api/request'
 import { Chips } from '@/components/Chips'
-import { Field } from './Field'
+import { Field } from '@/components/Form'
 import { PageRoot } from '@/components/PageRoot'
 import { asApiError } from '@/hooks/useResource'
 import { MATTER_OPTIONS, RESERVED_MATTER_NOTE } from './deliberation'
+import { Tick } from './Tick'
 import {
   SOURCE_OPTIONS,
   checkCreateForm,
@@ -107,17 +108,10 @@ export function DeliberationNewPage() {
         </Field>
         <Field label="事项类型">
           {MATTER_OPTIONS.map((o) => (
-            <View
-              key={o.value}
-              className={`xl-delib-form__check${o.value === form.matterType ? ' xl-delib-form__check--on' : ''}`}
-              onClick={() => edit('matterType', o.value)}
-            >
-              <View className="xl-delib-form__box">{o.value === form.matterType ? '✓' : ''}</View>
-              <View>
-                <View>{o.label}</View>
-                <View className="xl-muted">{o.help}</View>
-              </View>
-            </View>
+            <Tick key={o.value} on={o.value === form.matterType} onChange={() => edit('matterType', o.value)}>
+              <View>{o.label}</View>
+              <View className="xl-muted">{o.help}</View>
+            </Tick>
           ))}
           {matter.reserved ? <View className="xl-delib-form__rule">{RESERVED_MATTER_NOTE}</View> : null}
         </Field>

@@ -18,7 +18,7 @@ import {
   meetingFiles,
   type AttendeeForm,
 } from './deliberationRecords'
-import { Field } from './Field'
+import { Field } from '@/components/Form'
 import './deliberation.scss'
 import { deliberationRoutes } from '@xiangli/shared'
 

@@ -16,11 +16,12 @@ import { randomKey } from '@/api/core'
 import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PhotoPicker } from '@/components/Photos'
-import { Field, Tick } from './Field'
+import { Field } from '@/components/Form'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { ballotLabel } from './deliberation'
+import { Tick } from './Tick'
 import { dayLabel, noticeRuleOf, noticeRuleText, type FormErrors } from './deliberationForm'
 import {
   checkRescheduleForm,

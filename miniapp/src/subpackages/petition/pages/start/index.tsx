@@ -19,7 +19,7 @@ import {
   type PetitionForm,
   type PetitionFormErrors,
 } from '@/features/petitions/petition'
-import { PetitionField } from '@/features/petitions/PetitionField'
+import { Field } from '@/components/Form'
 import { withQuery } from '@/routes'
 import '@/features/petitions/petition.scss'
 
@@ -83,19 +83,19 @@ export default function StartPetitionPage() {
   return (
     <PageRoot className="petition">
       <View className="xl-card">
-        <PetitionField label="提议召开哪个会议" error={errors.target}>
+        <Field label="提议召开哪个会议" error={errors.target}>
           <Chips options={options} value={f.target} onChange={(t) => edit('target', t)} />
           <View className="petition__rule">{option.help}</View>
-        </PetitionField>
-        <PetitionField label="事由" error={errors.title}>
+        </Field>
+        <Field label="事由" error={errors.title}>
           <Input
             value={f.title}
             placeholder="一句话说清楚，例如：提议召开村民会议商量修村北的路"
             maxLength={60}
             onChange={(v) => edit('title', v)}
           />
-        </PetitionField>
-        <PetitionField label="具体内容" error={errors.text}>
+        </Field>
+        <Field label="具体内容" error={errors.text}>
           <TextArea
             value={f.text}
             placeholder="为什么要开这个会、想让大家议什么、有什么想法，说得越清楚越容易得到联名"
@@ -104,7 +104,7 @@ export default function StartPetitionPage() {
             autoSize
             onChange={(v) => edit('text', v)}
           />
-        </PetitionField>
+        </Field>
       </View>
       <View className="petition__submit">
         <Button
