@@ -10,7 +10,7 @@ import { showProblem, call } from '@/api/request'
 import { Field } from '@/components/Form'
 import { NoticeBlock } from './StepList'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { checkPublish } from './deliberationForm'
 import { idParam } from '@/logic/links'
@@ -46,16 +46,10 @@ export function DeliberationPublishPage() {
 
   const gate = deliberationGate(ctx, '公开')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !d)
-    return (
-      <PageRoot>
-        <LoadingView />
-      </PageRoot>
-    )
   if (!d)
     return (
       <PageRoot>
-        <ErrorView error={found.error} onRetry={() => void found.reload()} />
+        <Pending resource={found} />
       </PageRoot>
     )
   if (!d.actions.includes('publish'))

@@ -18,7 +18,7 @@ import { Chips } from '@/components/Chips'
 import { PhotoPicker } from '@/components/Photos'
 import { Field } from '@/components/Form'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { ballotLabel } from './deliberation'
 import { Tick } from './Tick'
@@ -108,16 +108,10 @@ export function ScheduleMeetingPage() {
 
   const gate = deliberationGate(ctx, meetingId ? '会议改期' : '安排会议')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !d)
-    return (
-      <PageRoot>
-        <LoadingView />
-      </PageRoot>
-    )
   if (!d)
     return (
       <PageRoot>
-        <ErrorView error={found.error} onRetry={() => void found.reload()} />
+        <Pending resource={found} />
       </PageRoot>
     )
   const reschedulable = moving && (moving.status === 'scheduled' || moving.status === 'lapsed')

@@ -6,7 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { DELIBERATION_PAGES, petitionRoutes, type PetitionView } from '@xiangli/shared'
 import { call, showProblem } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { asApiError, useResource } from '@/hooks/useResource'
@@ -47,16 +47,10 @@ export function PetitionDetailPage() {
         <EmptyView title="没有找到这份联名" description="链接不完整，请从“办事 → 联名提议”里打开。" />
       </PageRoot>
     )
-  if (found.loading && !found.data)
-    return (
-      <PageRoot>
-        <LoadingView />
-      </PageRoot>
-    )
   if (!found.data)
     return (
       <PageRoot>
-        <ErrorView error={found.error} onRetry={() => void found.reload()} />
+        <Pending resource={found} />
       </PageRoot>
     )
   const p = found.data
