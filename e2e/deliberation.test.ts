@@ -80,7 +80,7 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     const date = field(s, 'input', '例如：2026-12-05')
     const time = field(s, 'input', '例如：19:30')
     // the form proposes the earliest lawful day once the server has said it
-    await visible(s, '.xl-delib-form__label', '开会日期').waitFor({ timeout: 15_000 })
+    await visible(s, '.xl-form__label', '开会日期').waitFor({ timeout: 15_000 })
     if (o.at) {
       await date.fill(beijing(o.at).date)
       await time.fill(beijing(o.at).time)
@@ -247,13 +247,11 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     await field(s, 'input', '例如：19:30').fill(beijing(at).time)
     await visible(s, '.xl-delib-form__check', '会议议题已经向全村公布').click()
     await button(s, '发出会议通知').click()
-    await visible(
-      s,
-      '.xl-delib-form__error',
-      /要提前 10 天通知，现在只提前了 [01] 天，最早\d+月\d+日开会/,
-    ).waitFor({
-      timeout: 10_000,
-    })
+    await visible(s, '.xl-form__error', /要提前 10 天通知，现在只提前了 [01] 天，最早\d+月\d+日开会/).waitFor(
+      {
+        timeout: 10_000,
+      },
+    )
     await visible(s, '.xl-delib-form__rule--bad').waitFor()
     await screenshot(s.page, 'deliberation-notice-rule')
     await toastGone(s)

@@ -5,6 +5,8 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
+  // the contract's routes, as the server is built from them (shared/dist, built before the server)
+  moduleNameMapper: { '^@xiangli/shared$': '<rootDir>/../shared/dist/index.js' },
   testTimeout: 90000,
   // every test file fails when the browser refused something under the content security policy
   setupFilesAfterEnv: ['<rootDir>/support/policy.ts'],

@@ -102,7 +102,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
 
     // a blank form is refused with what to fill in
     await button(resident, '发起联名').click()
-    await visible(resident, '.petition__error', '请填写提议召开会议的事由').waitFor({ timeout: 10_000 })
+    await visible(resident, '.xl-form__error', '请填写提议召开会议的事由').waitFor({ timeout: 10_000 })
     await field(resident, 'input', '一句话说清楚，例如：提议召开村民会议商量修村北的路').fill(TITLE)
     await field(
       resident,

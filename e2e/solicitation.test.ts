@@ -68,7 +68,7 @@ describe('一征: the opinion window of 一征三议两公开 on 新华社区 in
     const suggested = await day.inputValue()
     await day.fill(new Date(Date.now() + 8 * 3_600_000 + 2 * DAY).toISOString().slice(0, 10))
     await button(s, '开始征求意见').click()
-    await visible(s, '.xl-delib-form__error', '征求意见至少要 5 天').waitFor({ timeout: 10_000 })
+    await visible(s, '.xl-form__error', '征求意见至少要 5 天').waitFor({ timeout: 10_000 })
     await day.fill(suggested)
     await screenshot(s.page, 'solicit-open-form')
     await button(s, '开始征求意见').click()

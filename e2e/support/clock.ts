@@ -3,25 +3,28 @@
  * administrator let time pass (POST /api/test/clock), the way the integration tests do in process:
  * the days before a villagers' meeting go by without typing dates in the past.
  */
+import { authRoutes, pathOf, testClockRoutes, type TestClockView, type TokenPair } from '@xiangli/shared'
+
 const tokens = new Map<string, string>()
 
 async function adminToken(url: string): Promise<string> {
   const known = tokens.get(url)
   if (known) return known
-  const res = await fetch(`${url}/api/auth/demo`, {
-    method: 'POST',
+  const res = await fetch(`${url}${pathOf(authRoutes.demoLogin, {})}`, {
+    method: authRoutes.demoLogin.method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ key: 'admin' }),
   })
   if (!res.ok) throw new Error(`demo login as admin: ${res.status} ${await res.text()}`)
-  const token = ((await res.json()) as { accessToken: string }).accessToken
+  const token = ((await res.json()) as TokenPair).accessToken
   tokens.set(url, token)
   return token
 }
 
 async function clock(url: string, advanceMs?: number): Promise<Date> {
-  const res = await fetch(`${url}/api/test/clock`, {
-    method: advanceMs === undefined ? 'GET' : 'POST',
+  const route = advanceMs === undefined ? testClockRoutes.read : testClockRoutes.advance
+  const res = await fetch(`${url}${pathOf(route, {})}`, {
+    method: route.method,
     headers: {
       authorization: `Bearer ${await adminToken(url)}`,
       ...(advanceMs === undefined ? {} : { 'content-type': 'application/json' }),
@@ -29,7 +32,7 @@ async function clock(url: string, advanceMs?: number): Promise<Date> {
     body: advanceMs === undefined ? undefined : JSON.stringify({ advanceMs }),
   })
   if (!res.ok) throw new Error(`test clock: ${res.status} ${await res.text()}`)
-  return new Date(((await res.json()) as { now: string }).now)
+  return new Date(((await res.json()) as TestClockView).now)
 }
 
 /** The server's now. */

@@ -7,7 +7,7 @@ import { ReasonDialog } from '@/components/ReasonDialog'
 import { SolicitCard, SummaryCard } from './SolicitCard'
 import { NoticeBlock, StatusTag, StepList } from './StepList'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
@@ -23,7 +23,7 @@ import {
   type NoticeView,
 } from './deliberation'
 import { lapsedMeeting, nextActorLine } from './deliberationMeetingTime'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { ROUTES, withQuery } from '@/routes'
 import './deliberation.scss'
 import { call } from '@/api/request'
@@ -63,16 +63,10 @@ export function DeliberationDetailPage() {
         <EmptyView title="没有找到这项议事" description="链接不完整，请从“村里议事”里打开。" />
       </PageRoot>
     )
-  if (found.loading && !found.data)
-    return (
-      <PageRoot>
-        <LoadingView />
-      </PageRoot>
-    )
   if (!found.data)
     return (
       <PageRoot>
-        <ErrorView error={found.error} onRetry={() => void found.reload()} />
+        <Pending resource={found} />
       </PageRoot>
     )
 

@@ -7,7 +7,7 @@ import { MATTER_TYPE_LABELS } from '@xiangli/shared'
 import { Chips } from '@/components/Chips'
 import { StatusTag } from './StepList'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, ListFooter, LoadingView } from '@/components/States'
+import { EmptyView, ListFooter, Pending } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
@@ -56,8 +56,7 @@ export function DeliberationListPage() {
     void Taro.navigateTo({ url: withQuery(ROUTES.deliberationDetail, { id, villageId }) })
 
   let body
-  if (list.loading && !list.data) body = <LoadingView />
-  else if (!list.data) body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
+  if (!list.data) body = <Pending resource={list} />
   else {
     const matching = filterByStatus(list.data, filter)
     const { shown, more } = firstPages(matching, pages)

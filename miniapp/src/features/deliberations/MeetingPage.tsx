@@ -10,7 +10,7 @@ import { ResultBlock } from './StepList'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { VoidVoteCard } from './VoidVoteCard'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, Pending } from '@/components/States'
 import { showProblem, call } from '@/api/request'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
@@ -26,7 +26,7 @@ import {
   type CountInput,
 } from './meetingVote'
 import { clerkWaitText } from './deliberationMeetingTime'
-import { idParam } from '@/logic/grievance'
+import { idParam } from '@/logic/links'
 import { ROUTES, withQuery } from '@/routes'
 import { readStored, writeStored } from '@/store/storage'
 import './deliberation.scss'
@@ -126,16 +126,10 @@ export function MeetingPage() {
         <EmptyView title="没有找到这次会议" description="链接不完整，请从议事详情里打开。" />
       </PageRoot>
     )
-  if (meeting.loading && !meeting.data)
-    return (
-      <PageRoot>
-        <LoadingView />
-      </PageRoot>
-    )
   if (!meeting.data)
     return (
       <PageRoot>
-        <ErrorView error={meeting.error} onRetry={() => void meeting.reload()} />
+        <Pending resource={meeting} />
       </PageRoot>
     )
 

@@ -7,8 +7,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { fileRoutes, type TownshipOfficialOption } from '@xiangli/shared'
 import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
-import { Attachments } from '@/components/notice/Attachments'
-import { pickDocument, releaseDocument } from '@/components/notice/pickDocument'
+import { Attachments } from '@/features/notices/Attachments'
+import { pickDocument, releasePickedFile } from '@/platform/pickFile'
 import { asApiError } from '@/hooks/useResource'
 import type { MeetingView } from './deliberation'
 import {
@@ -18,7 +18,7 @@ import {
   meetingFiles,
   type AttendeeForm,
 } from './deliberationRecords'
-import { Field } from './Field'
+import { Field } from '@/components/Form'
 import './deliberation.scss'
 import { deliberationRoutes } from '@xiangli/shared'
 
@@ -32,7 +32,7 @@ async function pickFile(): Promise<{ path: string; name: string; release: () => 
     return path ? { path, name: 'photo.jpg', release: () => undefined } : null
   }
   const doc = await pickDocument()
-  return doc ? { path: doc.path, name: doc.name, release: () => releaseDocument(doc) } : null
+  return doc ? { path: doc.path, name: doc.name, release: () => releasePickedFile(doc) } : null
 }
 
 /**

@@ -8,6 +8,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { CHOICE_LABELS, CHOICES, type Choice } from '@xiangli/shared'
+import { FieldError } from '@/components/Form'
 import { formatTime } from '@/logic/format'
 import { minutesLabel, type MeetingView } from './deliberation'
 import { absentMembers, toggle, type CountInput, type VoteButtons } from './meetingVote'
@@ -173,11 +174,11 @@ export function ClerkCard({
             现场举手或纸质投票的，清点后填在这里（只数没有在手机上投票的人）。手机上投的票会自动加上，合计不能超过到会的{' '}
             {present} 人。
           </View>
-          <View className="xl-delib-form__field">
+          <View className="xl-form__field">
             <View className="xl-delib-form__count">
               {CHOICES.map((c) => (
                 <View key={c}>
-                  <View className="xl-delib-form__label">{CHOICE_LABELS[c]}</View>
+                  <View className="xl-form__label">{CHOICE_LABELS[c]}</View>
                   <Input
                     type="digit"
                     value={count[c]}
@@ -187,7 +188,7 @@ export function ClerkCard({
                 </View>
               ))}
             </View>
-            {countError ? <View className="xl-delib-form__error">{countError}</View> : null}
+            {countError ? <FieldError error={countError} /> : null}
           </View>
           <View className="xl-actions">
             <Button type="primary" loading={busy} disabled={busy} onClick={onClose}>

@@ -19,7 +19,7 @@ import {
   windowView,
 } from './deliberationSolicit'
 import { ROUTES, withQuery } from '@/routes'
-import { Field } from './Field'
+import { Field } from '@/components/Form'
 import './deliberation.scss'
 import { call } from '@/api/request'
 import { deliberationRoutes } from '@xiangli/shared'

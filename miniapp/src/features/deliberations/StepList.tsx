@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { NOTICE_CATEGORY_LABELS, type DeliberationStatus } from '@xiangli/shared'
+import { StateTag } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
 import {
   statusLabel,
@@ -9,18 +10,17 @@ import {
   type ResultLine,
   type StepView,
 } from './deliberation'
-import '@/components/grievance/grievance.scss'
 import './deliberation.scss'
 
 export function StatusTag({ status }: { status: DeliberationStatus }) {
-  return <Text className={`xl-state-tag xl-state-tag--${statusTone(status)}`}>{statusLabel(status)}</Text>
+  return <StateTag tone={statusTone(status)} label={statusLabel(status)} />
 }
 
 export function ResultBlock({ r }: { r: ResultLine }) {
   return (
     <View className={`xl-delib-result xl-delib-result--${r.tone}`}>
       <View className="xl-delib-result__head">
-        <Text className={`xl-state-tag xl-state-tag--${r.tone}`}>{r.outcomeLabel}</Text>
+        <StateTag tone={r.tone} label={r.outcomeLabel} />
         <Text className="xl-delib-result__votes">{r.votesText}</Text>
       </View>
       <View className="xl-delib-result__line">{r.attendanceText}</View>

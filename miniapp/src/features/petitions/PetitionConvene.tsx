@@ -17,7 +17,7 @@ import {
   type ConveneForm,
   type ConveneFormErrors,
 } from './petition'
-import { PetitionField } from './PetitionField'
+import { Field } from '@/components/Form'
 import './petition.scss'
 
 /** The committee turns a reached petition into a deliberation (the unit's procedure starts from it). */
@@ -87,15 +87,15 @@ export function PetitionConvene({
       <View className="xl-card__text">
         联名已达到法定人数，依法应当召集{petition.targetLabel}。把它列入议事后，按{procedure}的程序安排开会。
       </View>
-      <PetitionField label="议题" error={errors.title}>
+      <Field label="议题" error={errors.title}>
         <Input
           value={form.title}
           placeholder="议题，例如：集资修建村北道路"
           maxLength={60}
           onChange={(v) => edit('title', v)}
         />
-      </PetitionField>
-      <PetitionField label="议题内容" error={errors.content}>
+      </Field>
+      <Field label="议题内容" error={errors.content}>
         <TextArea
           value={form.content}
           placeholder="要议什么、怎么议"
@@ -103,15 +103,15 @@ export function PetitionConvene({
           autoSize
           onChange={(v) => edit('content', v)}
         />
-      </PetitionField>
-      <PetitionField label="事项类别">
+      </Field>
+      <Field label="事项类别">
         <Chips
           className="petition__matters"
           options={MATTER_OPTIONS}
           value={form.matterType}
           onChange={(m) => edit('matterType', m)}
         />
-      </PetitionField>
+      </Field>
       <View className="xl-actions">
         <Button
           type="primary"

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { PetitionSummary } from '@xiangli/shared'
+import { StateTag } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
 import { petitionStatusTag, petitionTone } from './petition'
 import './petition.scss'
@@ -11,9 +12,7 @@ export function PetitionHead({ p, children }: { p: PetitionSummary; children?: R
     <>
       <View className="petition__row-head">
         <Text className="petition__title">{p.title}</Text>
-        <Text className={`xl-state-tag xl-state-tag--${petitionTone(p.status)}`}>
-          {petitionStatusTag(p.status)}
-        </Text>
+        <StateTag tone={petitionTone(p.status)} label={petitionStatusTag(p.status)} />
       </View>
       <View className="petition__meta">
         <Text>提议召开{p.targetLabel}</Text>

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react'
 import { ERRORS } from '@xiangli/shared'
 import { EmptyView } from '@/components/States'
-import { isVillageCadre } from '@/features/deliberations/deliberation'
-import { committeeGate, type CommitteeVillage } from './useCommitteeVillage'
+import { isVillageCadre } from './deliberation'
+import { committeeGate, type CommitteeVillage } from '@/features/committee/useCommitteeVillage'
 
 /** The 议事 pages of the 村委工作台 are for the two committees (党组织书记 and 村委会成员). */
 export function deliberationGate(ctx: CommitteeVillage, what: string): ReactElement | null {
