@@ -35,7 +35,8 @@ export const fileRoutes = {
     path: '/api/villages/:villageId/uploads',
     access: uploader,
     upload: 'file',
-    summary: '上传一张照片（JPG、PNG、WebP 或 HEIC，按内容识别），随后附在要提交的事项上',
+    summary:
+      '上传一张照片（JPG、PNG 或 WebP，按内容识别；去掉拍摄位置等信息、转正后保存，另存缩略图），随后附在要提交的事项上',
   }),
   uploadAttachment: route<StoredFileView>()({
     method: 'POST',

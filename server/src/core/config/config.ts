@@ -93,7 +93,10 @@ const schema = z
     // Object storage (S3 protocol: Tencent COS, MinIO, AWS): with S3_BUCKET set, uploads and
     // certificate PDFs are kept there instead of UPLOAD_DIR. The bucket stays private.
     /** e.g. https://cos.ap-guangzhou.myqcloud.com or http://minio:9000; absent means AWS's own */
-    S3_ENDPOINT: z.string().url('must be a URL such as https://cos.ap-guangzhou.myqcloud.com').optional(),
+    S3_ENDPOINT: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be a URL such as https://cos.ap-guangzhou.myqcloud.com')
+      .optional(),
     S3_BUCKET: z
       .string()
       .regex(

@@ -105,8 +105,8 @@ export class FilesService implements OnModuleInit {
     if (!info)
       throw new AppException(
         'UNSUPPORTED_FILE',
-        { accepted: ['jpg', 'png', 'webp', 'heic'] },
-        '只能上传照片（JPG、PNG、WebP 或 HEIC 格式）',
+        { accepted: ['jpg', 'png', 'webp'] },
+        '只能上传照片（JPG、PNG 或 WebP 格式）',
       )
     return this.keep(villageId, accountId, upload, info)
   }
@@ -118,7 +118,7 @@ export class FilesService implements OnModuleInit {
     if (!info)
       throw new AppException(
         'UNSUPPORTED_FILE',
-        { accepted: ['jpg', 'png', 'webp', 'heic', 'pdf', 'xlsx', 'csv'] },
+        { accepted: ['jpg', 'png', 'webp', 'pdf', 'xlsx', 'csv'] },
         '只能上传照片、PDF 文件或表格（.xlsx、.csv）',
       )
     return this.keep(villageId, accountId, upload, info)

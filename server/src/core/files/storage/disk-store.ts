@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import { checkKey, type ObjectStore } from './object-store'
 
@@ -63,6 +63,21 @@ export class DiskStore implements ObjectStore {
     } catch (e) {
       if (missing(e)) return false
       throw e
+    }
+  }
+
+  /** Files under the folder, less the temporary ones of writes under way. */
+  async *list(): AsyncIterable<string> {
+    let entries
+    try {
+      entries = await readdir(this.dir, { recursive: true, withFileTypes: true })
+    } catch (e) {
+      if (missing(e)) return
+      throw e
+    }
+    for (const e of entries) {
+      if (!e.isFile() || e.name.endsWith('.tmp')) continue
+      yield relative(this.dir, join(e.parentPath, e.name)).split(sep).join('/')
     }
   }
 

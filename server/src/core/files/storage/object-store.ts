@@ -18,6 +18,8 @@ export interface ObjectStore {
   /** The object as a stream, or null when there is none under that key. */
   stream(key: string): Promise<Readable | null>
   exists(key: string): Promise<boolean>
+  /** Every key, in no particular order (for backups: scripts/backup-db.sh). */
+  list(): AsyncIterable<string>
   /** Deletes the object; one that is not there is no error. */
   delete(key: string): Promise<void>
   /**

@@ -3,6 +3,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3'
@@ -96,6 +97,17 @@ export class S3Store implements ObjectStore {
       if (notFound(e)) return false
       throw e
     }
+  }
+
+  async *list(): AsyncIterable<string> {
+    let token: string | undefined
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, ...(token ? { ContinuationToken: token } : {}) }),
+      )
+      for (const o of page.Contents ?? []) if (o.Key) yield o.Key
+      token = page.IsTruncated ? page.NextContinuationToken : undefined
+    } while (token)
   }
 
   async delete(key: string): Promise<void> {
