@@ -71,7 +71,7 @@ describe('村民说事 on the H5 app', () => {
       },
     )
     expect(await photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(48)
-    expect(await photo.getAttribute('src')).toMatch(/^\/api\/files\/\d+\?exp=\d+&sig=[\w-]+$/)
+    expect(await photo.getAttribute('src')).toMatch(/^\/api\/files\/\d+\?exp=\d+&sig=[\w-]+&size=thumb$/)
     await toastGone(resident)
     await screenshot(p, 'grievance-submitted')
 

@@ -1,9 +1,18 @@
 # Sourced by backup-db.sh and restore-db.sh: reads the server's own settings (DATABASE_URL, or
-# SQLITE_PATH; UPLOAD_DIR) with the server's defaults, and sets DB_KIND, the MySQL connection
-# (MYSQL_HOST, MYSQL_PORT, MYSQL_USER, MYSQL_PWD, MYSQL_DB) or SQLITE_FILE, and UPLOADS.
+# SQLITE_PATH; UPLOAD_DIR or S3_BUCKET) with the server's defaults, and sets DB_KIND, the MySQL
+# connection (MYSQL_HOST, MYSQL_PORT, MYSQL_USER, MYSQL_PWD, MYSQL_DB) or SQLITE_FILE, UPLOADS, and
+# FILES (disk, or s3 when the files live in a bucket and are copied by the server's object-store CLI).
 set -Eeuo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 UPLOADS="${UPLOAD_DIR:-data/uploads}"
+FILES=disk
+[ -z "${S3_BUCKET:-}" ] || FILES=s3
+OBJECT_STORE_CLI="$ROOT/server/dist/cli/object-store.js"
+# the bucket's objects to or from a folder, through the server's own object store code
+object_store() {
+  [ -f "$OBJECT_STORE_CLI" ] || { echo "$(basename "$0"): $OBJECT_STORE_CLI is missing: build the server first (pnpm build:server)" >&2; exit 69; }
+  node "$OBJECT_STORE_CLI" "$@" >&2
+}
 if [ -n "${DATABASE_URL:-}" ]; then
   DB_KIND=mysql
   # the URL as the server reads it, percent-escapes in the user and password included

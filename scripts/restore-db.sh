@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Restores a folder written by backup-db.sh into the database and upload folder named by the
-# environment (DATABASE_URL or SQLITE_PATH, UPLOAD_DIR), with the server stopped.
+# Restores a folder written by backup-db.sh into the database and upload folder (or bucket) named by
+# the environment (DATABASE_URL or SQLITE_PATH, UPLOAD_DIR or S3_BUCKET), with the server stopped.
 #   scripts/restore-db.sh <backup folder> [--force]
 # It refuses to write over a database that has tables, or an SQLite file that exists, unless --force.
 # Checks the MANIFEST's checksums first. Afterwards start the server (it migrates a backup taken
@@ -37,6 +37,14 @@ else
   mv "$SQLITE_FILE.restoring" "$SQLITE_FILE"
 fi
 
-mkdir -p "$UPLOADS"
-tar -C "$UPLOADS" -xzf "$IN/uploads.tar.gz"
-echo "restored $IN into the $DB_KIND database and $UPLOADS"
+if [ "$FILES" = s3 ]; then
+  objects="$(mktemp -d)"
+  trap 'rm -rf "$objects"' EXIT
+  tar -C "$objects" -xzf "$IN/uploads.tar.gz"
+  object_store import "$objects"
+  echo "restored $IN into the $DB_KIND database and the bucket $S3_BUCKET"
+else
+  mkdir -p "$UPLOADS"
+  tar -C "$UPLOADS" -xzf "$IN/uploads.tar.gz"
+  echo "restored $IN into the $DB_KIND database and $UPLOADS"
+fi

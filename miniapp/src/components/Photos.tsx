@@ -5,7 +5,7 @@ import { MAX_GRIEVANCE_PHOTOS, fileRoutes } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { randomKey } from '@/api/core'
 import { asApiError } from '@/hooks/useResource'
-import { fileLink } from '@/logic/links'
+import { fileLink, thumbLink } from '@/logic/links'
 import { addPhotos, nextToUpload, patchPhoto, removePhoto, type DraftPhoto } from '@/logic/photoDraft'
 import { choosePhotos, releasePhoto } from '@/platform/photos'
 import './Photos.scss'
@@ -17,7 +17,7 @@ function preview(urls: string[], current: string) {
   void Taro.previewImage({ urls, current }).catch(() => undefined)
 }
 
-/** Photos to look at: a grid of thumbnails; tapping one opens them full screen. */
+/** Photos to look at: a grid of thumbnails (the server's small WebP); tapping one opens them full screen. */
 export function PhotoGrid({ urls }: { urls: readonly string[] }) {
   if (urls.length === 0) return null
   const full = urls.map(photoSrc)
@@ -25,7 +25,7 @@ export function PhotoGrid({ urls }: { urls: readonly string[] }) {
     <View className="xl-photos">
       {full.map((src) => (
         <View key={src} className="xl-photos__tile" onClick={() => preview(full, src)}>
-          <Image className="xl-photos__img" src={src} mode="aspectFill" lazyLoad />
+          <Image className="xl-photos__img" src={thumbLink(src)} mode="aspectFill" lazyLoad />
         </View>
       ))}
     </View>

@@ -1,4 +1,4 @@
-import { fileLink, firstFound, idParam, orgCandidates } from './links'
+import { fileLink, firstFound, idParam, orgCandidates, thumbLink } from './links'
 
 describe('links', () => {
   it('puts the API origin in front of a photo path, and leaves whole URLs alone', () => {
@@ -44,5 +44,18 @@ describe('firstFound', () => {
       code: 'OUT_OF_SCOPE',
     })
     await expect(firstFound([], async () => 1)).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+})
+
+describe('thumbLink', () => {
+  it('asks the files route for the thumbnail, keeping the signed proof', () => {
+    expect(thumbLink('/api/files/3?exp=1&sig=x')).toBe('/api/files/3?exp=1&sig=x&size=thumb')
+    expect(thumbLink('http://localhost:3000/api/files/3')).toBe(
+      'http://localhost:3000/api/files/3?size=thumb',
+    )
+  })
+  it('leaves pictures that are not from the files route alone', () => {
+    expect(thumbLink('blob:http://x/1')).toBe('blob:http://x/1')
+    expect(thumbLink('wxfile://tmp_1.jpg')).toBe('wxfile://tmp_1.jpg')
   })
 })

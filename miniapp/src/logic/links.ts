@@ -9,6 +9,15 @@ export function fileLink(url: string, apiBase: string): string {
   return /^https?:\/\//.test(url) || url.startsWith('blob:') ? url : `${apiBase.replace(/\/$/, '')}${url}`
 }
 
+/**
+ * The thumbnail of a photo link from the API (a WebP 320 pixels wide, `?size=thumb`), for grids and
+ * lists; the signed link's proof stays as it is. A local picture (`blob:`, a temp path) is itself.
+ */
+export function thumbLink(url: string): string {
+  if (!/^(https?:\/\/[^/]+)?\/api\/files\/\d+/.test(url)) return url
+  return `${url}${url.includes('?') ? '&' : '?'}size=thumb`
+}
+
 // ---------- which village or township a linked page is about ----------
 
 /**

@@ -1,5 +1,5 @@
 import { ENTITIES } from '../../src/entities'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -8,7 +8,9 @@ import { dataSourceOptions, type DatabaseTarget } from '../../src/core/database/
 import { freshDatabase } from '../../src/core/database/test-databases'
 import { DIALECT, multipart, startTestApp, TEST_ENV, villageIds } from '../support/app'
 import { png } from '../support/images'
+import { startTestS3 } from '../support/s3'
 import { ensureServerBuilt } from '../support/spawned-server'
+import { S3Store } from '../../src/core/files/storage/s3-store'
 
 const root = resolve(__dirname, '../../..')
 
@@ -25,6 +27,16 @@ const run = (cmd: string, args: string[], env: Record<string, string>) => {
   const r = spawnSync(cmd, args, { cwd: root, env, encoding: 'utf8', timeout: 120_000 })
   return { code: r.status, out: `${r.stdout}${r.stderr}`, stdout: r.stdout.trim() }
 }
+/** As `run`, without blocking this process: the S3 server the scripts talk to runs in it. */
+const runAsync = (cmd: string, args: string[], env: Record<string, string>) =>
+  new Promise<{ code: number | null; out: string; stdout: string }>((done) => {
+    const child = spawn(cmd, args, { cwd: root, env, timeout: 120_000 })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('close', (code) => done({ code, out: `${stdout}${stderr}`, stdout: stdout.trim() }))
+  })
 
 /**
  * docs/operations.md's backup and restore, as an operator runs them: scripts/backup-db.sh on a
@@ -123,4 +135,62 @@ describe(`backup and restore of the ${DIALECT} database and the uploads`, () => 
     expect(restore.code).toBe(65)
     expect(restore.out).toContain('checksums do not match')
   })
+
+  it('backs up the bucket when the files live in S3, and restores them into another bucket', async () => {
+    const [from, to] = [await startTestS3('xiangli-from'), await startTestS3('xiangli-to')]
+    const a = await freshDatabase(DIALECT)
+    const b = await freshDatabase(DIALECT)
+    drops.push(a.drop, b.drop)
+    try {
+      const t = await startTestApp(from.env, { target: a.target })
+      let key: string
+      try {
+        const res = await t.request({
+          method: 'POST',
+          url: `/api/villages/${(await villageIds(t.ds)).village}/uploads`,
+          token: await t.login('resident'),
+          ...multipart('file', 'photo.png', png(9, 9), 'image/png'),
+        })
+        expect(res.status).toBe(201)
+        key = (await t.ds.query('SELECT storageKey FROM stored_file WHERE id = ?', [res.body.id]))[0]
+          .storageKey
+      } finally {
+        await t.close()
+      }
+      const backup = await runAsync('bash', ['scripts/backup-db.sh', join(work, 's3-backups')], {
+        ...envFor(a.target, join(work, 'unused-a')),
+        ...from.env,
+      })
+      expect(backup).toEqual(expect.objectContaining({ code: 0 }))
+      const folder = backup.stdout.split('\n').pop()!
+      // the photo and its thumbnail
+      expect(readFileSync(join(folder, 'MANIFEST'), 'utf8')).toMatch(
+        /files: s3\nuploads: uploads.tar.gz \(2 files\)/,
+      )
+
+      const into = { ...envFor(b.target, join(work, 'unused-b')), ...to.env }
+      const restore = await runAsync('bash', ['scripts/restore-db.sh', folder], into)
+      expect(restore.out).toContain('imported 2 objects (s3)')
+      expect(restore.code).toBe(0)
+      expect(existsSync(join(work, 'unused-b'))).toBe(false)
+      const bucket = new S3Store({
+        endpoint: to.endpoint,
+        bucket: to.bucket,
+        region: 'us-east-1',
+        accessKeyId: 'S3RVER',
+        secretAccessKey: 'S3RVER',
+        forcePathStyle: true,
+      })
+      try {
+        expect(await bucket.exists(key)).toBe(true)
+      } finally {
+        bucket.onModuleDestroy()
+      }
+      const verify = run('pnpm', ['-s', '--filter', 'server', 'audit:verify'], into)
+      expect(verify.code).toBe(0)
+    } finally {
+      await from.close()
+      await to.close()
+    }
+  }, 300_000)
 })

@@ -267,4 +267,56 @@ describe('loadConfig', () => {
       )
     })
   })
+
+  describe('the object store', () => {
+    const bucket = {
+      S3_BUCKET: 'xiangli-1250000000',
+      S3_ACCESS_KEY_ID: 'AKIDexample',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    }
+
+    it('keeps files under UPLOAD_DIR unless a bucket is named', () => {
+      const c = loadConfig(env())
+      expect({ bucket: c.S3_BUCKET, region: c.S3_REGION, pathStyle: c.S3_FORCE_PATH_STYLE }).toEqual({
+        bucket: undefined,
+        region: 'us-east-1',
+        pathStyle: false,
+      })
+    })
+
+    it('takes a COS or MinIO bucket with its endpoint, region, keys and path style', () => {
+      const c = loadConfig(
+        env({
+          ...bucket,
+          S3_ENDPOINT: 'http://minio:9000',
+          S3_REGION: 'ap-guangzhou',
+          S3_FORCE_PATH_STYLE: 'true',
+        }),
+      )
+      expect(c).toMatchObject({
+        S3_BUCKET: 'xiangli-1250000000',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_REGION: 'ap-guangzhou',
+        S3_FORCE_PATH_STYLE: true,
+      })
+    })
+
+    it('names what is missing or wrong', () => {
+      expect(problemsOf(env({ S3_BUCKET: 'xiangli' }))).toEqual([
+        'S3_ACCESS_KEY_ID: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_BUCKET',
+      ])
+      expect(problemsOf(env({ S3_ENDPOINT: 'http://minio:9000' }))).toEqual([
+        'S3_BUCKET: is required when any other S3_ setting is given (the object store is used only with a bucket)',
+      ])
+      expect(problemsOf(env({ ...bucket, S3_BUCKET: 'Xiangli_Files' }))).toEqual([
+        'S3_BUCKET: must be a bucket name: 3–63 lower-case letters, digits, dots, hyphens',
+      ])
+      expect(problemsOf(env({ ...bucket, S3_ENDPOINT: 'minio:9000' }))).toEqual([
+        'S3_ENDPOINT: must be a URL such as https://cos.ap-guangzhou.myqcloud.com',
+      ])
+      expect(problemsOf(env({ ...bucket, S3_FORCE_PATH_STYLE: 'maybe' }))).toEqual([
+        'S3_FORCE_PATH_STYLE: must be true or false',
+      ])
+    })
+  })
 })

@@ -21,6 +21,12 @@ export const fileLinkQuerySchema = z.object({
   sig: linkPart('签名链接的签名'),
 })
 
+/** A photo's thumbnail (a WebP at most 320 pixels wide) for lists; a file without one answers itself. */
+export const fileSizeSchema = z
+  .enum(['thumb'])
+  .optional()
+  .describe('thumb：照片的缩略图（WebP，宽不超过 320 像素），用于列表；没有缩略图的文件照常返回原文件')
+
 const uploader = access.village(ANY_VILLAGE_ROLE, { township: true })
 
 export const fileRoutes = {
@@ -29,7 +35,8 @@ export const fileRoutes = {
     path: '/api/villages/:villageId/uploads',
     access: uploader,
     upload: 'file',
-    summary: '上传一张照片（JPG、PNG、WebP 或 HEIC，按内容识别），随后附在要提交的事项上',
+    summary:
+      '上传一张照片（JPG、PNG 或 WebP，按内容识别；去掉拍摄位置等信息、转正后保存，另存缩略图），随后附在要提交的事项上',
   }),
   uploadAttachment: route<StoredFileView>()({
     method: 'POST',
@@ -42,8 +49,8 @@ export const fileRoutes = {
     method: 'GET',
     path: '/api/files/:id',
     access: access.public(),
-    query: fileLinkQuerySchema,
-    file: '照片、PDF 或表格，按上传时的类型',
+    query: fileLinkQuerySchema.extend({ size: fileSizeSchema }),
+    file: '照片、PDF 或表格，按上传时的类型；照片的缩略图为 WebP',
     summary: '读取一个文件：凭签名链接，或凭登录且有权查看它所属的事项',
   }),
 } as const

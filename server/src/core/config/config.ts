@@ -88,8 +88,27 @@ const schema = z
     PUBLIC_BASE_URL: z.string().url('must be a URL such as https://xiangli.example.cn').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(600000).default(5000),
-    /** where uploaded photos are kept, one file per distinct content */
+    /** where uploaded photos are kept, one file per distinct content, when no object store (S3_BUCKET) is set */
     UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+    // Object storage (S3 protocol: Tencent COS, MinIO, AWS): with S3_BUCKET set, uploads and
+    // certificate PDFs are kept there instead of UPLOAD_DIR. The bucket stays private.
+    /** e.g. https://cos.ap-guangzhou.myqcloud.com or http://minio:9000; absent means AWS's own */
+    S3_ENDPOINT: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be a URL such as https://cos.ap-guangzhou.myqcloud.com')
+      .optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'must be a bucket name: 3–63 lower-case letters, digits, dots, hyphens',
+      )
+      .optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** bucket in the path (http://host/bucket/key), as MinIO wants, instead of in the host name */
+    S3_FORCE_PATH_STYLE: bool.default('false'),
     /** how often overdue residents' issues are looked for and sent up to the township */
     /** a font with Chinese glyphs for certificate PDFs; a .ttc collection also needs CJK_FONT_NAME, the PostScript name of the face (fc-scan shows it) */
     CJK_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
@@ -186,6 +205,19 @@ const schema = z
         path: ['PUBLIC_BASE_URL'],
         message:
           'is required in production (e.g. https://xiangli.example.cn): certificate QR codes and links point there, never at localhost',
+      })
+    if (!c.S3_BUCKET && (c.S3_ENDPOINT || c.S3_ACCESS_KEY_ID || c.S3_SECRET_ACCESS_KEY))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message:
+          'is required when any other S3_ setting is given (the object store is used only with a bucket)',
+      })
+    if (c.S3_BUCKET && (!c.S3_ACCESS_KEY_ID || !c.S3_SECRET_ACCESS_KEY))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_ACCESS_KEY_ID'],
+        message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_BUCKET',
       })
     if (c.NODE_ENV === 'production' && !c.DATABASE_URL)
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production (MySQL)' })

@@ -27,7 +27,8 @@ export class FilesController {
 
   /**
    * Public so that a signed link (`?exp=…&sig=…`, as the views hand out) works in `<Image src>`; without
-   * one the service asks for the login token and checks who may see the file, as before.
+   * one the service asks for the login token and checks who may see the file, as before. The bytes are
+   * streamed from the object store through here, never a redirect to the bucket (docs/architecture.md).
    */
   @Handle(R.read)
   @Header('cache-control', 'private, max-age=86400')
@@ -37,6 +38,6 @@ export class FilesController {
     @Headers('authorization') authorization: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendFile(reply, await this.files.read(i.params.id, i.query, authorization))
+    return sendFile(reply, await this.files.read(i.params.id, i.query, authorization, i.query.size ?? 'full'))
   }
 }

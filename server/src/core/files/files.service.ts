@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common'
-import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto'
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
 import { DataSource, type EntityManager } from 'typeorm'
 import type { StoredFileView } from '@xiangli/shared'
 import { authenticate } from '../auth/authenticate'
@@ -16,6 +14,8 @@ import { TxService } from '../tx/tx.service'
 import { StoredFile } from './entities/stored-file.entity'
 import { sniffDocument, type DocumentInfo } from './document-type'
 import { sniffImage, type ImageInfo } from './image-type'
+import { encodePhoto } from './photo-encoding'
+import { OBJECT_STORE, type ObjectStore } from './storage'
 
 /** Phones compress before uploading; anything larger is not a photo we want to keep. */
 export const MAX_PHOTO_BYTES = MAX_UPLOAD_BYTES
@@ -37,10 +37,17 @@ export interface FileLinkProof {
   sig?: unknown
 }
 
+/** Which rendition of a file to read: the file itself, or the small WebP lists show for a photo. */
+export type FileSize = 'full' | 'thumb'
+
+/** Where a photo's thumbnail is kept: named by the photo's own sha256, so it is made once per content. */
+export const thumbKey = (sha256: string): string => `thumbs/${sha256.slice(0, 2)}/${sha256}.webp`
+
+const UNREADABLE_PHOTO = '照片无法读取，请换一张 JPG、PNG 或 WebP 格式的照片再传'
+
 @Injectable()
 export class FilesService implements OnModuleInit {
   private readonly log = new Logger('Files')
-  private readonly dir: string
   private readonly access = new Map<string, AttachmentAccess>()
   private readonly linkKey: Buffer
 
@@ -49,9 +56,9 @@ export class FilesService implements OnModuleInit {
     private readonly tx: TxService,
     private readonly tokens: TokensService,
     private readonly principals: PrincipalService,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.dir = resolve(config.UPLOAD_DIR)
     this.linkKey = Buffer.from(
       hkdfSync('sha256', config.JWT_SECRET, Buffer.alloc(0), 'xiangli:file-links', 32),
     )
@@ -82,13 +89,9 @@ export class FilesService implements OnModuleInit {
     return given.length === expected.length && timingSafeEqual(given, expected)
   }
 
-  /** A folder that cannot be created stops the server at boot, naming the setting, not at the first upload. */
+  /** A folder that cannot be created or a bucket that cannot be reached stops the server at boot, naming the setting. */
   async onModuleInit(): Promise<void> {
-    try {
-      await mkdir(this.dir, { recursive: true })
-    } catch (e) {
-      throw new Error(`UPLOAD_DIR: cannot create ${this.dir}: ${(e as Error).message}`)
-    }
+    await this.store.ready()
   }
 
   /** A workflow that attaches files says who may see them; the files module knows no workflow. */
@@ -102,10 +105,10 @@ export class FilesService implements OnModuleInit {
     if (!info)
       throw new AppException(
         'UNSUPPORTED_FILE',
-        { accepted: ['jpg', 'png', 'webp', 'heic'] },
-        '只能上传照片（JPG、PNG、WebP 或 HEIC 格式）',
+        { accepted: ['jpg', 'png', 'webp'] },
+        '只能上传照片（JPG、PNG 或 WebP 格式）',
       )
-    return this.store(villageId, accountId, upload, info)
+    return this.keep(villageId, accountId, upload, info)
   }
 
   /** A photo, or a document a notice carries: PDF, .xlsx or .csv, recognised by its bytes. */
@@ -115,30 +118,44 @@ export class FilesService implements OnModuleInit {
     if (!info)
       throw new AppException(
         'UNSUPPORTED_FILE',
-        { accepted: ['jpg', 'png', 'webp', 'heic', 'pdf', 'xlsx', 'csv'] },
+        { accepted: ['jpg', 'png', 'webp', 'pdf', 'xlsx', 'csv'] },
         '只能上传照片、PDF 文件或表格（.xlsx、.csv）',
       )
-    return this.store(villageId, accountId, upload, info)
+    return this.keep(villageId, accountId, upload, info)
   }
 
-  private async store(
+  /**
+   * A photo is kept re-encoded, without EXIF (no GPS position), upright, with a thumbnail; a document
+   * as it came. Bytes are named by their sha256, so the same content is stored once.
+   */
+  private async keep(
     villageId: number,
     accountId: number,
     upload: UploadedFile,
-    info: ImageInfo | DocumentInfo,
+    sniffed: ImageInfo | DocumentInfo,
   ): Promise<StoredFileView> {
+    let bytes = upload.buffer
+    let info = sniffed
+    let thumb: Buffer | null = null
+    if (sniffed.mime.startsWith('image/')) {
+      const photo = await encodePhoto(upload.buffer, sniffed as ImageInfo)
+      if (!photo)
+        throw new AppException('UNSUPPORTED_FILE', { accepted: ['jpg', 'png', 'webp'] }, UNREADABLE_PHOTO)
+      ;({ bytes, info, thumb } = photo)
+    }
     const width = 'width' in info ? (info.width ?? null) : null
     const height = 'height' in info ? (info.height ?? null) : null
-    const sha256 = createHash('sha256').update(upload.buffer).digest('hex')
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
     const storageKey = `${sha256.slice(0, 2)}/${sha256}.${info.ext}`
-    await this.writeOnce(storageKey, upload.buffer)
+    await this.writeOnce(storageKey, bytes, info.mime)
+    if (thumb) await this.writeOnce(thumbKey(sha256), thumb, 'image/webp')
     const row = await this.tx.run((m) =>
       m.getRepository(StoredFile).save({
         villageId,
         uploaderAccountId: accountId,
         sha256,
         mime: info.mime,
-        size: upload.buffer.length,
+        size: bytes.length,
         width,
         height,
         storageKey,
@@ -181,12 +198,15 @@ export class FilesService implements OnModuleInit {
   /**
    * The bytes of a file, for a valid signed link or for a logged-in person who may see it. A link that
    * is wrong, altered or expired is NOT_FOUND, like a file the person may not see, so ids and links
-   * reveal nothing. Without a link, the login token is required as on any other route.
+   * reveal nothing. Without a link, the login token is required as on any other route. `thumb` asks
+   * for a photo's thumbnail (a WebP); a file without one (a document, a photo kept before thumbnails
+   * were made) answers itself.
    */
   async read(
     id: number,
     proof: FileLinkProof,
     authorization: string | undefined,
+    size: FileSize = 'full',
     now = Date.now(),
   ): Promise<FileDownload> {
     const linked = proof.exp !== undefined || proof.sig !== undefined
@@ -194,11 +214,13 @@ export class FilesService implements OnModuleInit {
     const p = linked ? null : await authenticate(authorization, this.tokens, this.principals)
     const file = await this.ds.getRepository(StoredFile).findOneBy({ id })
     if (!file || (p && !(await this.mayRead(p, file)))) throw new AppException('NOT_FOUND')
-    let bytes: Buffer
-    try {
-      bytes = await readFile(join(this.dir, file.storageKey))
-    } catch (e) {
-      this.log.error(`file ${file.id} is missing on disk at ${file.storageKey}: ${String(e)}`)
+    if (size === 'thumb' && file.mime.startsWith('image/')) {
+      const thumb = await this.store.stream(thumbKey(file.sha256))
+      if (thumb) return { bytes: thumb, type: 'image/webp', disposition: 'inline' }
+    }
+    const bytes = await this.store.stream(file.storageKey)
+    if (!bytes) {
+      this.log.error(`file ${file.id} is missing from the ${this.store.kind} store at ${file.storageKey}`)
       throw new AppException('NOT_FOUND')
     }
     return { bytes, type: file.mime, disposition: 'inline' }
@@ -210,17 +232,9 @@ export class FilesService implements OnModuleInit {
     return rule ? rule(p, file) : false
   }
 
-  /** Content-addressed: a file already there has these very bytes. Written whole, then renamed. */
-  private async writeOnce(key: string, bytes: Buffer): Promise<void> {
-    const path = join(this.dir, key)
-    try {
-      if ((await stat(path)).size === bytes.length) return
-    } catch {
-      // not there yet
-    }
-    await mkdir(dirname(path), { recursive: true })
-    const tmp = `${path}.${randomUUID()}.tmp`
-    await writeFile(tmp, bytes)
-    await rename(tmp, path)
+  /** Content-addressed: an object already there has these very bytes. */
+  private async writeOnce(key: string, bytes: Buffer, contentType: string): Promise<void> {
+    if (await this.store.exists(key)) return
+    await this.store.put(key, bytes, contentType)
   }
 }

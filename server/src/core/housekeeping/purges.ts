@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common'
-import { unlink } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import { DataSource } from 'typeorm'
 import { Clock } from '../clock/clock'
 import { APP_CONFIG, type AppConfig } from '../config/config'
+import { thumbKey } from '../files/files.service'
+import { OBJECT_STORE, type ObjectStore } from '../files/storage'
 import { JobLeases } from '../jobs/job-lease.service'
 import { JobRunner } from '../jobs/job-runner'
 
@@ -34,16 +34,15 @@ export interface PurgeCounts {
 @Injectable()
 export class Purges {
   private readonly log = new Logger('Purge')
-  private readonly uploadDir: string
 
   constructor(
     private readonly ds: DataSource,
     private readonly leases: JobLeases,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     clock: Clock,
     jobs: JobRunner,
   ) {
-    this.uploadDir = resolve(config.UPLOAD_DIR)
     jobs.every(PURGE_JOB, config.PURGE_INTERVAL_MS, () => this.runOnce(clock.now()))
   }
 
@@ -126,12 +125,12 @@ export class Purges {
     for (;;) {
       const rows = (await this.ds
         .createQueryBuilder()
-        .select(['f.id AS id', 'f.storageKey AS storageKey'])
+        .select(['f.id AS id', 'f.storageKey AS storageKey', 'f.sha256 AS sha256'])
         .from('stored_file', 'f')
         .where('f.attachedType IS NULL AND f.createdAt < :before', { before })
         .orderBy('f.id')
         .limit(BATCH)
-        .getRawMany()) as { id: number; storageKey: string }[]
+        .getRawMany()) as { id: number; storageKey: string; sha256: string }[]
       if (rows.length === 0) return deleted
       // attached meanwhile: kept
       const res = await this.ds
@@ -141,12 +140,14 @@ export class Purges {
         .where('id IN (:...ids) AND attachedType IS NULL', { ids: rows.map((r) => r.id) })
         .execute()
       deleted += res.affected ?? 0
-      for (const key of new Set(rows.map((r) => r.storageKey))) await this.dropFileIfUnused(key)
+      const contents = new Map(rows.map((r) => [r.storageKey, r.sha256]))
+      for (const [key, sha256] of contents) await this.dropFileIfUnused(key, sha256)
       if (rows.length < BATCH) return deleted
     }
   }
 
-  private async dropFileIfUnused(storageKey: string): Promise<void> {
+  /** The bytes and, for a photo, its thumbnail, from the disk or the bucket. */
+  private async dropFileIfUnused(storageKey: string, sha256: string): Promise<void> {
     const still = await this.ds
       .createQueryBuilder()
       .select('f.id')
@@ -154,11 +155,12 @@ export class Purges {
       .where('f.storageKey = :storageKey', { storageKey })
       .getRawOne()
     if (still) return
-    try {
-      await unlink(join(this.uploadDir, storageKey))
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-        this.log.warn(`could not delete ${storageKey}: ${(e as Error).message}`)
+    for (const key of [storageKey, thumbKey(sha256)]) {
+      try {
+        await this.store.delete(key)
+      } catch (e) {
+        this.log.warn(`could not delete ${key}: ${(e as Error).message}`)
+      }
     }
   }
 }

@@ -1,8 +1,10 @@
 import type { FastifyReply } from 'fastify'
+import type { Readable } from 'node:stream'
 
 /** A file to answer with: its bytes, their type, and whether the browser shows it or saves it. */
 export interface FileDownload {
-  bytes: Buffer
+  /** the whole file, or a stream of it (a file read from the object store is not held in memory) */
+  bytes: Buffer | Readable
   type: string
   /** `inline`, or `attachment; filename="…"` */
   disposition: string
@@ -14,5 +16,6 @@ export interface FileDownload {
  */
 export function sendFile(reply: FastifyReply, f: FileDownload): Buffer {
   void reply.header('content-type', f.type).header('content-disposition', f.disposition)
-  return f.bytes
+  // a stream is piped to the client by Fastify as it is; the contract types the answer as its bytes
+  return f.bytes as Buffer
 }

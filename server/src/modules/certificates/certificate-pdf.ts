@@ -33,9 +33,9 @@ export function qrMatrix(url: string): boolean[][] {
 }
 
 /**
- * Draws a certificate. Not cached: it is drawn again on each download from what was stored at issue
- * (the body, number, code and time), with the document dates fixed to the time of issue, so every
- * download is the same document and nothing goes stale when a certificate is revoked.
+ * Draws a certificate from what was stored at issue (the body, number, code and time), with the
+ * document dates fixed to the time of issue, so the same input always gives the same document and
+ * nothing goes stale when a certificate is revoked. CertificatePdfStore keeps what it draws.
  */
 @Injectable()
 export class CertificatePdf implements OnModuleInit {

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common'
 import { CertificatePdf } from './certificate-pdf'
+import { CertificatePdfStore } from './certificate-pdf-store'
 import { CertificatesRepository } from './certificates.repository'
 import { CertificatesService } from './certificates.service'
 import { CatalogueAdminController } from './http/catalogue-admin.controller'
@@ -30,6 +31,7 @@ import { TownshipCertificateStats } from './use-cases/township-stats'
   providers: [
     CertificatesRepository,
     CertificatePdf,
+    CertificatePdfStore,
     RequestSteps,
     CertificateReads,
     CertificateCatalogue,

@@ -9,7 +9,7 @@ import type { FieldCrypto } from '../../../src/core/crypto/field-crypto.service'
 import type { OrgDirectory } from '../../../src/core/access/org-directory'
 import type { FilesService } from '../../../src/core/files/files.service'
 import type { TxService } from '../../../src/core/tx/tx.service'
-import type { CertificatePdf } from '../../../src/modules/certificates/certificate-pdf'
+import type { CertificatePdfStore } from '../../../src/modules/certificates/certificate-pdf-store'
 import type {
   CertificatesRepository,
   NewRequest,
@@ -213,7 +213,7 @@ export function certificateWorld(now = new Date('2026-03-05T02:00:00Z')) {
     orgs,
     audit,
     crypto,
-    {} as CertificatePdf,
+    {} as CertificatePdfStore,
   )
   return {
     db,

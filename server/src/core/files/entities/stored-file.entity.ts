@@ -3,8 +3,9 @@ import type { DocumentMime } from '../document-type'
 import type { ImageMime } from '../image-type'
 
 /**
- * An uploaded photo. The bytes live on disk under UPLOAD_DIR, named by their sha256, so the same
- * photo uploaded twice is stored once; each upload still gets its own row, owned by its uploader.
+ * An uploaded photo or document. The bytes live in the object store (UPLOAD_DIR or the S3 bucket),
+ * named by their sha256, so the same content uploaded twice is stored once (a photo's re-encoded
+ * bytes, whose thumbnail sits at `thumbs/<sha256>.webp`); each upload still gets its own row, owned by its uploader.
  * A file is private to its uploader until a workflow attaches it; from then on that workflow's
  * rules decide who may see it.
  */
@@ -38,7 +39,7 @@ export class StoredFile {
   @Column({ type: 'int', nullable: true })
   height: number | null
 
-  /** the path under UPLOAD_DIR */
+  /** the object's key in the store (its path under UPLOAD_DIR on disk) */
   @Column({ type: 'varchar', length: 100 })
   storageKey: string
 

@@ -15,7 +15,7 @@ import { AppException } from '../../../core/errors/app.exception'
 import type { FileDownload } from '../../../core/http/file-reply'
 import { OrgsService } from '../../orgs/orgs.service'
 import { RosterDirectory } from '../../roster/roster-directory'
-import { CertificatePdf } from '../certificate-pdf'
+import { CertificatePdfStore } from '../certificate-pdf-store'
 import { recordIssue } from '../certificate-records'
 import { CertificatesRepository } from '../certificates.repository'
 import { newVerificationCode, snapshot } from '../certificates.rules'
@@ -41,7 +41,7 @@ export interface Issuer {
  * 出具: the certificate's body rendered from the item's template, its number (the next of the village's
  * year), its verification code, its line in the seal-use register (用印登记), and its content and
  * register line recorded in the audit chain, all in the caller's transaction; then the PDF, drawn
- * again on each download from what was stored.
+ * from what was stored on the first download and kept in the object store.
  */
 @Injectable()
 export class CertificateIssuing {
@@ -53,7 +53,7 @@ export class CertificateIssuing {
     private readonly orgs: OrgsService,
     private readonly audit: AuditService,
     private readonly crypto: FieldCrypto,
-    private readonly pdfs: CertificatePdf,
+    private readonly pdfs: CertificatePdfStore,
   ) {}
 
   /** Issues an approved request `r` (locked by the caller, moving to `state`). */
@@ -129,13 +129,13 @@ export class CertificateIssuing {
     )
   }
 
-  /** The certificate as a PDF, for those who follow the request; drawn the same on every download. */
+  /** The certificate as a PDF, for those who follow the request; the same document on every download. */
   async pdf(v: Viewer, villageId: number, id: number): Promise<FileDownload> {
     const r = await this.reads.visible(v, villageId, id)
     if (!r.number || !r.issuedAt || !r.bodyEnc || !r.verificationCode)
       throw new AppException('CERTIFICATE_NOT_ISSUED')
     const village = await this.orgs.village(r.villageId)
-    const bytes = await this.pdfs.render({
+    const bytes = await this.pdfs.pdf(r.villageId, {
       title: r.itemName,
       body: this.crypto.decrypt(r.bodyEnc),
       villageName: village.name,
