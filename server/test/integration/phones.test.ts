@@ -1,5 +1,6 @@
 import type { ResidentView } from '@xiangli/shared'
 import { FieldCrypto } from '../../src/core/crypto/field-crypto.service'
+import { ApplicantPhoneSealing } from '../../src/modules/certificates/use-cases/applicant-phone-sealing'
 import { PhoneSealing } from '../../src/modules/roster/use-cases/phone-sealing'
 import { ClaimPhoneSealing } from '../../src/modules/verification/use-cases/claim-phone-sealing'
 import { startTestApp, villageIds, type TestApp } from '../support/app'
@@ -55,6 +56,18 @@ describe('phone numbers', () => {
       "SELECT COUNT(*) AS n FROM resident WHERE phoneEnc LIKE 'v1:%'",
     )
     expect(Number(sealed[0]!.n)).toBeGreaterThan(10)
+  })
+
+  it('keeps the applicant’s phone on a certificate request encrypted too', async () => {
+    const rows: { applicantPhone: string | null; applicantPhoneEnc: string | null }[] = await t.ds.query(
+      'SELECT applicantPhone, applicantPhoneEnc FROM certificate_request',
+    )
+    expect(rows.length).toBeGreaterThan(0)
+    for (const r of rows) {
+      expect(r.applicantPhone).toBeNull()
+      if (r.applicantPhoneEnc !== null) expect(crypto().decrypt(r.applicantPhoneEnc)).toMatch(FULL)
+    }
+    expect(rows.some((r) => r.applicantPhoneEnc !== null)).toBe(true)
   })
 
   it('shows the 两委 every phone in full', async () => {
@@ -136,9 +149,16 @@ describe('phone numbers', () => {
         'SELECT id FROM verification_request ORDER BY id LIMIT 1',
       )
       await asBefore('verification_request', claim!.id, '13900000002')
+      const [request]: { id: number }[] = await t.ds.query(
+        'SELECT id FROM certificate_request ORDER BY id LIMIT 1',
+      )
+      await t.ds.query(
+        `UPDATE certificate_request SET applicantPhone = '13900000004', applicantPhoneEnc = NULL WHERE id = ${request!.id}`,
+      )
 
       expect(await t.app.get(PhoneSealing).run()).toBe(1)
       expect(await t.app.get(ClaimPhoneSealing).run()).toBe(1)
+      expect(await t.app.get(ApplicantPhoneSealing).run()).toBe(1)
 
       const rawA = await rawResident(a.id)
       expect(rawA).toMatchObject({ phone: null, phoneMasked: '139****0001' })
@@ -150,9 +170,15 @@ describe('phone numbers', () => {
       )
       expect(rawClaim).toMatchObject({ phone: null, phoneMasked: '139****0002' })
       expect(crypto().decrypt(rawClaim!.phoneEnc!)).toBe('13900000002')
+      const [rawRequest]: { applicantPhone: string | null; applicantPhoneEnc: string }[] = await t.ds.query(
+        `SELECT applicantPhone, applicantPhoneEnc FROM certificate_request WHERE id = ${request!.id}`,
+      )
+      expect(rawRequest!.applicantPhone).toBeNull()
+      expect(crypto().decrypt(rawRequest!.applicantPhoneEnc)).toBe('13900000004')
 
       expect(await t.app.get(PhoneSealing).run()).toBe(0)
       expect(await t.app.get(ClaimPhoneSealing).run()).toBe(0)
+      expect(await t.app.get(ApplicantPhoneSealing).run()).toBe(0)
       expect(crypto().decrypt((await rawResident(a.id)).phoneEnc!)).toBe('13900000001')
     })
 
