@@ -10,7 +10,7 @@ import { startFakeWechat, type FakeWechat } from '../support/fake-wechat'
 const TEMPLATE = 'tmpl-workflow-notice'
 const OPENID = 'openid-zhang-li'
 const SEND = '/cgi-bin/message/subscribe/send'
-const TOKEN = '/cgi-bin/token'
+const TOKEN = '/cgi-bin/stable_token'
 
 /** MySQL keeps DATETIME to the second; compare times to that precision. */
 const closeTo = (actual: Date | null, expected: number) =>
@@ -123,8 +123,13 @@ describe(`WeChat subscribe messages through the outbox on ${DIALECT}`, () => {
 
       expect(wechat.callsTo(TOKEN)).toEqual([
         expect.objectContaining({
-          method: 'GET',
-          query: { grant_type: 'client_credential', appid: 'wx-test-app', secret: 'wx-test-secret' },
+          method: 'POST',
+          body: {
+            grant_type: 'client_credential',
+            appid: 'wx-test-app',
+            secret: 'wx-test-secret',
+            force_refresh: false,
+          },
         }),
       ])
       const sends = wechat.callsTo(SEND)
