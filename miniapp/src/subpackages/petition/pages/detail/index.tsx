@@ -10,6 +10,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { asApiError, useResource } from '@/hooks/useResource'
+import { useSubscribe } from '@/hooks/useSubscribe'
 import { petitionActions, signConfirmText } from '@/features/petitions/petition'
 import { PetitionConvene } from '@/features/petitions/PetitionConvene'
 import { PetitionHead } from '@/features/petitions/PetitionHead'
@@ -21,6 +22,7 @@ import '@/features/petitions/petition.scss'
 
 /** One petition: what it asks, how many signed against the legal threshold, my signature, and what the committee did. */
 export default function PetitionDetailPage() {
+  const askSubscribe = useSubscribe('petition')
   const { params } = useRouter()
   const id = idParam(params.id)
   const ctx = useResidentVillage()
@@ -105,8 +107,11 @@ export default function PetitionDetailPage() {
               loading={busy}
               disabled={busy}
               onClick={() =>
-                void act('我要联名', signConfirmText(p), '联名', () =>
-                  call(petitionRoutes.sign, mine, { toast: false }),
+                // asked first, in the tap itself (WeChat asks about messages only then), then confirmed
+                void askSubscribe().then(() =>
+                  act('我要联名', signConfirmText(p), '联名', () =>
+                    call(petitionRoutes.sign, mine, { toast: false }),
+                  ),
                 )
               }
             >
