@@ -39,7 +39,7 @@ export const subscribeResultSchema = z.object({
         .regex(/^[A-Za-z0-9_-]+$/, '模板编号不对'),
       z.string().max(32),
     )
-    .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 10, '一次最多报告 10 个模板'),
+    .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 10, '要报告 1 到 10 个模板的结果'),
 })
 export type SubscribeResultBody = z.infer<typeof subscribeResultSchema>
 
