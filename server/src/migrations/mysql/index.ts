@@ -9,6 +9,7 @@ import { SessionsAndPendingClaims1796527703692Mysql } from './1796527703692-Sess
 import { HotWriteRequestKeys1796527744533Mysql } from './1796527744533-HotWriteRequestKeys'
 import { MeetingTimeAndPaperNotice1796528203246Mysql } from './1796528203246-MeetingTimeAndPaperNotice'
 import { IdempotencyRecordOwner1796529769282Mysql } from './1796529769282-IdempotencyRecordOwner'
+import { SubscribeCredits1796543498931Mysql } from './1796543498931-SubscribeCredits'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -22,4 +23,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   HotWriteRequestKeys1796527744533Mysql,
   MeetingTimeAndPaperNotice1796528203246Mysql,
   IdempotencyRecordOwner1796529769282Mysql,
+  SubscribeCredits1796543498931Mysql,
 ]
