@@ -1,4 +1,4 @@
-// What `pnpm test` and `pnpm start` need from the machine beyond Node and the packages: checked before
+// What `pnpm test` needs from the machine beyond Node and the packages: checked before
 // anything runs, installed with apt where this machine allows it (Debian, as root or with sudo that asks
 // no password), and otherwise named with the exact command to install it. `.ci/run` calls this file too:
 //   node scripts/prereqs.mjs [--no-browser] [--mysql]
@@ -6,25 +6,18 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { connect } from 'node:net'
 
-export const DEFAULT_CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'
+/** certificate PDFs bring their own font (server/src/modules/certificates/certificate-font.ts); Chromium needs this one */
+export const SYSTEM_CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'
 const SERVER_STAGES = ['server-sqlite', 'server-mysql']
 
 /**
- * What the given test stages (or 'start') need. Each need says what it is for, how to see it is there
+ * What the given test stages need. Each need says what it is for, how to see it is there
  * on `system`, the Debian package that brings it, and what to install elsewhere.
  */
 export function needsFor(stages, env = process.env) {
   const server = stages.some((s) => SERVER_STAGES.includes(s))
-  const font = env.CJK_FONT_PATH || DEFAULT_CJK_FONT
   const chromium = env.CHROMIUM_PATH || '/usr/bin/chromium'
   const needs = []
-  if (server || stages.includes('browser') || stages.includes('start'))
-    needs.push({
-      apt: 'fonts-wqy-microhei',
-      other: `a Chinese font at ${font} (WenQuanYi Micro Hei, or set CJK_FONT_PATH)`,
-      why: 'certificate PDFs',
-      present: (sys) => sys.exists(font),
-    })
   if (server)
     needs.push({
       apt: 'poppler-utils',
@@ -47,12 +40,20 @@ export function needsFor(stages, env = process.env) {
       present: (sys) => sys.has('mariadb-dump') || sys.has('mysqldump'),
     })
   if (stages.includes('browser'))
-    needs.push({
-      apt: 'chromium',
-      other: `Chromium at ${chromium} (or set CHROMIUM_PATH)`,
-      why: 'the browser tests',
-      present: (sys) => sys.exists(chromium),
-    })
+    needs.push(
+      {
+        apt: 'chromium',
+        other: `Chromium at ${chromium} (or set CHROMIUM_PATH)`,
+        why: 'the browser tests',
+        present: (sys) => sys.exists(chromium),
+      },
+      {
+        apt: 'fonts-wqy-microhei',
+        other: `a Chinese font for Chromium (WenQuanYi Micro Hei at ${SYSTEM_CJK_FONT})`,
+        why: 'the browser tests draw Chinese pages',
+        present: (sys) => sys.exists(SYSTEM_CJK_FONT),
+      },
+    )
   return needs
 }
 

@@ -1,17 +1,17 @@
-// The check `pnpm test` and `pnpm start` make before running anything, on fake machines.
+// The check `pnpm test` makes before running anything, on fake machines.
 import assert from 'node:assert/strict'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
-import { DEFAULT_CJK_FONT, ensure, needsFor, plan } from '../prereqs.mjs'
+import { SYSTEM_CJK_FONT, ensure, needsFor, plan } from '../prereqs.mjs'
 import { runTests } from '../test-run.mjs'
 
 const CHROMIUM = '/usr/bin/chromium'
 const EVERY_COMMAND = ['pdftotext', 'pdftoppm', 'redis-server', 'mariadb-dump', 'apt-get']
 
 /** A machine with the given files and commands; Debian and not root unless told otherwise. */
-function machine({ files = [DEFAULT_CJK_FONT, CHROMIUM], commands = EVERY_COMMAND, ...rest } = {}) {
+function machine({ files = [SYSTEM_CJK_FONT, CHROMIUM], commands = EVERY_COMMAND, ...rest } = {}) {
   const present = new Set(files)
   return {
     isRoot: false,
@@ -55,7 +55,7 @@ async function pnpmTest(args, sys, { install } = {}) {
 
 describe('pnpm test on a machine that lacks something', () => {
   it('without Chromium and not root: prints the exact apt line, runs no stage, ends 0 passed, 1 failed', async () => {
-    const { code, out, ran } = await pnpmTest([], machine({ files: [DEFAULT_CJK_FONT] }))
+    const { code, out, ran } = await pnpmTest([], machine({ files: [SYSTEM_CJK_FONT] }))
     assert.equal(code, 1)
     assert.deepEqual(ran, [])
     assert.ok(out.includes('  sudo apt-get update && sudo apt-get install -y chromium'), out.join('\n'))
@@ -68,7 +68,7 @@ describe('pnpm test on a machine that lacks something', () => {
     assert.equal(code, 1)
     assert.ok(
       out.includes(
-        '  sudo apt-get update && sudo apt-get install -y fonts-wqy-microhei poppler-utils redis-server chromium',
+        '  sudo apt-get update && sudo apt-get install -y poppler-utils redis-server chromium fonts-wqy-microhei',
       ),
       out.join('\n'),
     )
@@ -77,7 +77,7 @@ describe('pnpm test on a machine that lacks something', () => {
   it('off Debian: says what to install without an apt command to run, and stops', async () => {
     const { code, out, ran } = await pnpmTest(
       [],
-      machine({ files: [DEFAULT_CJK_FONT], isDebian: false, isRoot: true }),
+      machine({ files: [SYSTEM_CJK_FONT], isDebian: false, isRoot: true }),
     )
     assert.equal(code, 1)
     assert.deepEqual(ran, [])
@@ -87,7 +87,7 @@ describe('pnpm test on a machine that lacks something', () => {
   })
 
   it('as root on Debian: installs the missing packages with apt, then goes on', async () => {
-    const sys = machine({ files: [DEFAULT_CJK_FONT], isRoot: true })
+    const sys = machine({ files: [SYSTEM_CJK_FONT], isRoot: true })
     const installed = []
     const install = async (apt) => {
       installed.push(apt)
@@ -101,13 +101,13 @@ describe('pnpm test on a machine that lacks something', () => {
   })
 
   it('with sudo that asks no password: installs through sudo', async () => {
-    const sys = machine({ files: [DEFAULT_CJK_FONT], sudoWithoutPassword: () => true })
+    const sys = machine({ files: [SYSTEM_CJK_FONT], sudoWithoutPassword: () => true })
     const p = plan(needsFor(['browser'], {}), sys)
     assert.deepEqual(p.apt, ['sudo', 'apt-get', 'install', '-y', 'chromium'])
   })
 
   it('when the install fails: says what to install and stops', async () => {
-    const sys = machine({ files: [DEFAULT_CJK_FONT], isRoot: true })
+    const sys = machine({ files: [SYSTEM_CJK_FONT], isRoot: true })
     const out = []
     const ok = await ensure(needsFor(['browser'], {}), {
       sys,
@@ -127,28 +127,25 @@ describe('pnpm test on a machine that has everything', () => {
     assert.equal(out.at(-1), '3 passed, 0 failed')
   })
 
-  it('--no-browser does not ask for Chromium', async () => {
-    const { code, out } = await pnpmTest(
-      ['--no-browser', '--only=shared'],
-      machine({ files: [DEFAULT_CJK_FONT] }),
-    )
+  it('--no-browser asks for neither Chromium nor its font, and runs every other stage', async () => {
+    const { code, out, ran } = await pnpmTest(['--no-browser'], machine({ files: [] }))
     assert.equal(code, 0)
-    assert.ok(!out.some((l) => l.includes('chromium')))
+    assert.ok(!out.some((l) => l.includes('chromium') || l.includes('fonts-wqy')))
+    assert.equal(ran.length, 4)
+    assert.ok(out.includes('  browser        not run (--no-browser)'))
+    assert.equal(out.at(-1), '12 passed, 0 failed')
   })
 
   it('the shared and miniapp stages need nothing from the machine', () => {
     assert.deepEqual(needsFor(['shared', 'server-unit', 'miniapp'], {}), [])
   })
 
-  it('REDIS_URL, CJK_FONT_PATH and CHROMIUM_PATH stand in for the packages', () => {
-    const env = {
-      REDIS_URL: 'redis://elsewhere:6379',
-      CJK_FONT_PATH: '/fonts/a.ttf',
-      CHROMIUM_PATH: '/opt/c',
-    }
+  it('REDIS_URL and CHROMIUM_PATH stand in for the packages', () => {
+    const env = { REDIS_URL: 'redis://elsewhere:6379', CHROMIUM_PATH: '/opt/c' }
     const needs = needsFor(['server-sqlite', 'browser'], env)
     assert.equal(
-      plan(needs, machine({ files: ['/fonts/a.ttf', '/opt/c'], commands: ['pdftotext', 'pdftoppm'] })).action,
+      plan(needs, machine({ files: [SYSTEM_CJK_FONT, '/opt/c'], commands: ['pdftotext', 'pdftoppm'] }))
+        .action,
       'go',
     )
   })
