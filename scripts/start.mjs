@@ -1,15 +1,10 @@
 // pnpm start: builds what changed, then runs the server with demo data on the embedded SQLite file
-// under data/, serving the H5 app and the API on http://localhost:3000. The Chinese font that
-// certificate PDFs are drawn with is installed first where apt may be used (scripts/prereqs.mjs); where
-// it cannot be, the exact command is printed and the demo starts without certificate PDFs.
+// under data/, serving the H5 app and the API on http://localhost:3000.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildWhatIsNeeded, root, run } from './lib.mjs'
-import { ensure, needsFor } from './prereqs.mjs'
 
-if (!(await ensure(needsFor(['start']), { command: 'pnpm start' })))
-  console.log('Starting anyway: everything works but downloading certificate PDFs.\n')
 await buildWhatIsNeeded()
 
 // Secrets for the local demo are made once and kept beside the database, so tokens and encrypted
