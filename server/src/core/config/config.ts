@@ -170,9 +170,9 @@ const schema = z
     /** bucket in the path (http://host/bucket/key), as MinIO wants, instead of in the host name */
     S3_FORCE_PATH_STYLE: bool.default('false'),
     /** how often overdue residents' issues are looked for and sent up to the township */
-    /** a font with Chinese glyphs for certificate PDFs; a .ttc collection also needs CJK_FONT_NAME, the PostScript name of the face (fc-scan shows it) */
-    CJK_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
-    CJK_FONT_NAME: z.string().min(1).default('WenQuanYiMicroHei'),
+    /** a font with Chinese glyphs for certificate PDFs; unset: the bundled Source Han Sans subset, else the system's WenQuanYi Micro Hei. A .ttc collection also needs CJK_FONT_NAME, the PostScript name of the face (fc-scan shows it) */
+    CJK_FONT_PATH: z.string().min(1).optional(),
+    CJK_FONT_NAME: z.string().min(1).optional(),
     /** lets an administrator move the server's clock forward (POST /api/test/clock); for tests, never production */
     TEST_CLOCK: bool.default('false'),
     GRIEVANCE_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
