@@ -30,6 +30,7 @@ export default tseslint.config(
       'miniapp/dist-h5/**',
       'test-results/**',
       'data/**',
+      'release/**',
       'miniapp/config/**',
       'miniapp/babel.config.js',
       '**/*.config.js',

@@ -7,6 +7,7 @@ import { grievanceRoutes } from './grievances'
 import { healthRoutes } from './health'
 import { homeRoutes } from './home'
 import { inboxRoutes } from './inbox'
+import { subscriptionsRoutes } from './subscriptions'
 import { meRoutes } from './me'
 import { meetingNoticeRoutes } from './meeting-notices'
 import { noticeRoutes } from './notices'
@@ -37,6 +38,7 @@ export * from './petitions'
 export * from './pages'
 export * from './roles'
 export * from './roster'
+export * from './subscriptions'
 export * from './test-clock'
 export * from './verification'
 
@@ -63,6 +65,7 @@ export const CONTRACT = {
   pages: pageRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,
+  subscriptions: subscriptionsRoutes,
   testClock: testClockRoutes,
   verification: verificationRoutes,
 } as const satisfies Record<string, Record<string, Route>>

@@ -12,6 +12,7 @@ import { PhotoPicker } from '@/components/Photos'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { asApiError, useResource } from '@/hooks/useResource'
+import { useSubscribe } from '@/hooks/useSubscribe'
 import {
   commitmentPreview,
   emptyCertificateDraft,
@@ -27,6 +28,7 @@ import { CERTIFICATE_UNVERIFIED } from './unverified'
 
 /** One item: why the village may issue it, what to bring, and its form. */
 export function ApplyPage() {
+  const askSubscribe = useSubscribe('certificate')
   const { params } = useRouter()
   const ctx = useResidentVillage()
   const villageId = ctx.villageId ?? 0
@@ -81,6 +83,8 @@ export function ApplyPage() {
       void Taro.showToast({ title: '请把标红的地方改一下', icon: 'none' })
       return
     }
+    // first in the tap: WeChat asks about messages only then
+    await askSubscribe()
     setSending(true)
     try {
       const view = await call(

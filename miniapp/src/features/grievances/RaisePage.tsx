@@ -18,6 +18,7 @@ import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
 import { asApiError, useResource } from '@/hooks/useResource'
+import { useSubscribe } from '@/hooks/useSubscribe'
 import {
   draftStorageKey,
   isBlankDraft,
@@ -43,6 +44,7 @@ const VISIBILITY_HELP: Record<GrievanceVisibility, string> = {
 }
 
 export function RaisePage() {
+  const askSubscribe = useSubscribe('grievance')
   const ctx = useResidentVillage()
   const villageId = ctx.villageId ?? 0
   const storageKey =
@@ -134,6 +136,8 @@ export function RaisePage() {
       void Taro.showToast({ title: '请把标红的地方改一下', icon: 'none' })
       return
     }
+    // first in the tap: WeChat asks about messages only then
+    await askSubscribe()
     setSending(true)
     try {
       // the draft's own key: sent again after a lost connection, the server makes one issue

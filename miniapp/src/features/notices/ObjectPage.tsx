@@ -7,6 +7,7 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { ComposeForm } from '@/features/grievances/ComposeForm'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
+import { useSubscribe } from '@/hooks/useSubscribe'
 import { idParam } from '@/logic/links'
 import { periodStatus } from './noticePeriod'
 import { ROUTES, withQuery } from '@/routes'
@@ -16,6 +17,7 @@ import { ROUTES, withQuery } from '@/routes'
  * by one as in 村民说事; the committee has to answer within the village's time limit.
  */
 export function ObjectPage() {
+  const askSubscribe = useSubscribe('objection')
   const { params } = useRouter()
   const id = idParam(params.id)
   const ctx = useResidentVillage()
@@ -64,6 +66,8 @@ export function ObjectPage() {
         schema={objectionCreateSchema}
         maxLength={1000}
         onSubmit={async (body, key) => {
+          // called within the tap, before anything is awaited: WeChat asks about messages only then
+          await askSubscribe()
           await call(noticeRoutes.object, { params: { villageId, id: n.id }, body }, { idempotencyKey: key })
           void Taro.showToast({ title: '异议已提交', icon: 'success' })
           // back to the notice (which shows the objection when it shows again), or to it from a link

@@ -16,10 +16,12 @@ import { PetitionHead } from './PetitionHead'
 import { PetitionProgress } from './PetitionProgress'
 import { idParam } from '@/logic/links'
 import { withQuery } from '@/routes'
+import { useSubscribe } from '@/hooks/useSubscribe'
 import './petition.scss'
 
 /** One petition: what it asks, how many signed against the legal threshold, my signature, and what the committee did. */
 export function PetitionDetailPage() {
+  const askSubscribe = useSubscribe('petition')
   const { params } = useRouter()
   const id = idParam(params.id)
   const ctx = useResidentVillage()
@@ -98,8 +100,11 @@ export function PetitionDetailPage() {
               loading={busy}
               disabled={busy}
               onClick={() =>
-                void act('我要联名', signConfirmText(p), '联名', () =>
-                  call(petitionRoutes.sign, mine, { toast: false }),
+                // asked first, in the tap itself (WeChat asks about messages only then), then confirmed
+                void askSubscribe().then(() =>
+                  act('我要联名', signConfirmText(p), '联名', () =>
+                    call(petitionRoutes.sign, mine, { toast: false }),
+                  ),
                 )
               }
             >

@@ -16,6 +16,7 @@ import { meGate } from '@/components/LoginPrompt'
 import { PageRoot } from '@/components/PageRoot'
 import { VillagePicker } from './VillagePicker'
 import { useResource } from '@/hooks/useResource'
+import { useSubscribe } from '@/hooks/useSubscribe'
 import { formatTime } from '@/logic/format'
 import { latestVerification } from '@/logic/membership'
 import { submissionFor, type Submission } from '@/logic/submission'
@@ -28,6 +29,7 @@ import { Field, FormSection } from '@/components/Form'
 const IN_WECHAT = process.env.TARO_ENV === 'weapp'
 
 export function VerifyPage() {
+  const askSubscribe = useSubscribe('verification')
   const session = useMe()
   const { loggedIn, me } = session
   const villages = useResource(loggedIn ? () => call(orgRoutes.villages, {}, { toast: false }) : null, [
@@ -70,6 +72,8 @@ export function VerifyPage() {
       setErrors(checked.errors)
       return
     }
+    // first in the tap: WeChat asks about messages only then
+    await askSubscribe()
     // Same content as last time (a second tap, or trying again after a failure) = same submission.
     submission.current = submissionFor(submission.current, checked.value, randomKey)
     setSubmitting(true)

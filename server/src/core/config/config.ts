@@ -55,6 +55,50 @@ export function isProxyAddress(v: string): boolean {
   return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
 }
 
+/** What a subscribe-message field is filled with: a part of the notice, or `=` and fixed text. */
+export const TEMPLATE_SOURCES = ['title', 'body', 'time', 'kind'] as const
+export type TemplateSource = (typeof TEMPLATE_SOURCES)[number] | `=${string}`
+export interface TemplateMapping {
+  id: string
+  /** WeChat's field name (thing1, time2, phrase3 …) → what fills it */
+  fields: Record<string, TemplateSource>
+}
+export type TemplateMap = Record<string, TemplateMapping>
+
+const templateSchema = z.record(
+  z
+    .string()
+    .regex(/^[a-z_]+(\.[a-z_]+)*(\.\*)?$/, 'keys are event kinds such as grievance.replied, or grievance.*'),
+  z
+    .object({
+      id: z.string().min(1).max(64),
+      fields: z
+        .record(
+          z.string().regex(/^[a-z_]+\d+$/, 'field names look like thing1 or time2'),
+          z.union([
+            z.enum(TEMPLATE_SOURCES),
+            z.string().regex(/^=.{1,20}$/, 'fixed text is = and up to 20 characters'),
+          ]),
+        )
+        .refine((f) => Object.keys(f).length > 0, 'a template needs at least one field'),
+    })
+    .strict(),
+)
+
+/** WECHAT_TEMPLATES → the map, or the reason it is wrong (a sentence naming the place). */
+export function parseTemplates(v: string): TemplateMap | string {
+  let json: unknown
+  try {
+    json = JSON.parse(v)
+  } catch {
+    return 'must be JSON, e.g. {"grievance.replied":{"id":"<template id>","fields":{"thing1":"title","thing2":"body"}}}'
+  }
+  const r = templateSchema.safeParse(json)
+  if (r.success) return r.data as TemplateMap
+  const i = r.error.issues[0]!
+  return `${i.path.length ? `at ${i.path.join('.')}: ` : ''}${i.message}`
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -81,6 +125,22 @@ const schema = z
     WECHAT_APP_SECRET: z.string().min(1).optional(),
     /** subscribe-message template used for workflow notices; without it only the in-app inbox is used */
     WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().min(1).optional(),
+    /**
+     * Which subscribe-message template tells people of which event, and what goes in its fields:
+     * JSON `{"<event kind or prefix.*>": {"id": "<template id>", "fields": {"thing1": "title", ...}}}`
+     * (see parseTemplates). A kind not listed falls to WECHAT_SUBSCRIBE_TEMPLATE_ID, if set.
+     */
+    WECHAT_TEMPLATES: z
+      .string()
+      .default('{}')
+      .transform((v, ctx) => {
+        const parsed = parseTemplates(v)
+        if (typeof parsed === 'string') {
+          ctx.addIssue({ code: 'custom', message: parsed })
+          return z.NEVER
+        }
+        return parsed
+      }),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
     DEMO_ENABLED: bool.default('false'),
     /** the built H5 app to serve at / */
@@ -110,9 +170,9 @@ const schema = z
     /** bucket in the path (http://host/bucket/key), as MinIO wants, instead of in the host name */
     S3_FORCE_PATH_STYLE: bool.default('false'),
     /** how often overdue residents' issues are looked for and sent up to the township */
-    /** a font with Chinese glyphs for certificate PDFs; a .ttc collection also needs CJK_FONT_NAME, the PostScript name of the face (fc-scan shows it) */
-    CJK_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'),
-    CJK_FONT_NAME: z.string().min(1).default('WenQuanYiMicroHei'),
+    /** a font with Chinese glyphs for certificate PDFs; unset: the bundled Source Han Sans subset, else the system's WenQuanYi Micro Hei. A .ttc collection also needs CJK_FONT_NAME, the PostScript name of the face (fc-scan shows it) */
+    CJK_FONT_PATH: z.string().min(1).optional(),
+    CJK_FONT_NAME: z.string().min(1).optional(),
     /** lets an administrator move the server's clock forward (POST /api/test/clock); for tests, never production */
     TEST_CLOCK: bool.default('false'),
     GRIEVANCE_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),

@@ -77,7 +77,8 @@ export class Purges {
       ),
       sentMessages: await this.deleteWhere(
         'outbox_message',
-        "state = 'sent' AND sentAt < :before",
+        // refused and skipped ones went nowhere: kept as long as the sent ones, for the counts
+        "(state = 'sent' AND sentAt < :before) OR (state IN ('refused', 'skipped') AND createdAt < :before)",
         ago(c.OUTBOX_SENT_RETENTION_DAYS * DAY_MS),
       ),
       unattachedUploads: await this.unattachedUploads(ago(c.UNATTACHED_UPLOAD_RETENTION_HOURS * HOUR_MS)),

@@ -1,9 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { NestFastifyApplication } from '@nestjs/platform-fastify'
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 import { DataSource } from 'typeorm'
 import { ERRORS } from '@xiangli/shared'
 import type { AppConfig } from '../config/config'
+import { OUTBOX_STATES } from '../../infra/wechat/entities/outbox-message.entity'
+import { OutboxWorker } from '../../infra/wechat/outbox.worker'
+import type { OutboxCounts } from '../../infra/wechat/send-credits'
 import { JobRunner } from '../jobs/job-runner'
 
 /**
@@ -48,7 +51,7 @@ export function registerMetrics(app: NestFastifyApplication, config: AppConfig):
   })
   const outbox = new Gauge({
     name: 'xiangli_outbox_messages',
-    help: 'WeChat messages by state: pending (the backlog), failed (given up), sent (not yet purged)',
+    help: 'WeChat messages by state: pending (the backlog), sent, refused (43101), skipped (no subscription accepted), failed (given up); sent, refused and skipped until purged',
     labelNames: ['state'] as const,
     registers: on,
   })
@@ -77,6 +80,25 @@ export function registerMetrics(app: NestFastifyApplication, config: AppConfig):
     registers: on,
   })
 
+  const worker = app.get(OutboxWorker)
+  const results = [
+    'sent',
+    'refused',
+    'skipped',
+    'failed',
+    'retrying',
+  ] as const satisfies (keyof OutboxCounts)[]
+  new Counter({
+    name: 'xiangli_outbox_results_total',
+    help: "What this instance's outbox did with messages it picked up: sent, refused (43101), skipped (no subscription), failed (given up), retrying",
+    labelNames: ['result'] as const,
+    registers: on,
+    collect() {
+      this.reset()
+      for (const r of results) this.inc({ result: r }, worker.totals[r])
+    },
+  })
+
   const ds = app.get(DataSource)
   const runner = app.get(JobRunner)
   const count = async (sql: string): Promise<number> =>
@@ -87,8 +109,7 @@ export function registerMetrics(app: NestFastifyApplication, config: AppConfig):
       state: string
       n: number | string
     }[]
-    for (const s of ['pending', 'failed', 'sent'])
-      outbox.set({ state: s }, Number(states.find((r) => r.state === s)?.n ?? 0))
+    for (const s of OUTBOX_STATES) outbox.set({ state: s }, Number(states.find((r) => r.state === s)?.n ?? 0))
     queued.set({ queue: 'outbox' }, Number(states.find((r) => r.state === 'pending')?.n ?? 0))
     const [first] = (await ds.query(
       "SELECT MIN(nextAttemptAt) AS due FROM outbox_message WHERE state = 'pending'",

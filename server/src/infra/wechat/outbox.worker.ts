@@ -3,28 +3,38 @@ import { DataSource, IsNull, LessThan, LessThanOrEqual } from 'typeorm'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
 import { JobRunner } from '../../core/jobs/job-runner'
 import { TxService } from '../../core/tx/tx.service'
-import { OutboxMessage } from './entities/outbox-message.entity'
+import { OutboxMessage, type OutboxState } from './entities/outbox-message.entity'
+import { noCounts, SEND_CREDITS, type OutboxCounts, type SendCredits } from './send-credits'
 import { WechatClient, WechatError } from './wechat.client'
 
 export const OUTBOX_MAX_ATTEMPTS = 6
 /** 30 s, 2 min, 8 min, 32 min, ~2 h */
 export const backoffMs = (attempts: number): number => 30_000 * 4 ** (attempts - 1)
-/** errcodes that no retry will fix: the user refused the subscription, the template is wrong */
-const PERMANENT = new Set([43101, 40003, 40037, 47003])
+/** the person refused the message (or has no subscription left): counted apart, never retried */
+const REFUSED = 43101
+/** errcodes that no retry will fix: the template or the openid is wrong */
+const PERMANENT = new Set([40003, 40037, 47003])
 
 /**
  * Sends queued subscribe messages with retries, every OUTBOX_INTERVAL_MS (tests call runOnce
- * themselves). Claims rows first, so two instances never both send.
+ * themselves). Claims rows first, so two instances never both send. A message goes to WeChat only
+ * when its person accepted one of its template (a subscribe credit, spent by the send); without
+ * one it is skipped: the inbox has it anyway.
  */
 @Injectable()
 export class OutboxWorker {
   private readonly log = new Logger('Outbox')
   private running = false
+  /** what this instance did since it started (GET /metrics) */
+  readonly totals: OutboxCounts = noCounts()
+  /** what the last run did */
+  lastRun: OutboxCounts = noCounts()
 
   constructor(
     private readonly ds: DataSource,
     private readonly tx: TxService,
     private readonly sender: WechatClient,
+    @Inject(SEND_CREDITS) private readonly credits: SendCredits,
     @Inject(APP_CONFIG) config: AppConfig,
     jobs: JobRunner,
   ) {
@@ -44,7 +54,7 @@ export class OutboxWorker {
         order: { id: 'ASC' },
         take: 50,
       })
-      let sent = 0
+      const counts = noCounts()
       for (const msg of due) {
         const claimed = await this.tx.run((m) =>
           m
@@ -59,16 +69,36 @@ export class OutboxWorker {
             .execute(),
         )
         if (!claimed.affected) continue
-        if (await this.deliver(msg, now)) sent++
+        const outcome = await this.deliver(msg, now)
+        counts[outcome]++
+        this.totals[outcome]++
       }
-      return sent
+      this.lastRun = counts
+      return counts.sent
     } finally {
       this.running = false
     }
   }
 
-  private async deliver(msg: OutboxMessage, now: Date): Promise<boolean> {
+  private settle(msg: OutboxMessage, state: OutboxState, attempts: number, lastError: string | null) {
+    return this.tx.run((m) =>
+      m
+        .getRepository(OutboxMessage)
+        .update(
+          { id: msg.id },
+          { state, attempts, claimedUntil: null, lastError: lastError?.slice(0, 300) ?? null },
+        ),
+    )
+  }
+
+  private async deliver(msg: OutboxMessage, now: Date): Promise<keyof OutboxCounts> {
     const attempts = msg.attempts + 1
+    const credited =
+      msg.accountId !== null && (await this.credits.take(msg.accountId, msg.templateId, msg.id, now))
+    if (!credited) {
+      await this.settle(msg, 'skipped', msg.attempts, 'no subscription accepted for this template')
+      return 'skipped'
+    }
     try {
       await this.sender.send({
         touser: msg.openid,
@@ -84,9 +114,15 @@ export class OutboxWorker {
             { state: 'sent', attempts, sentAt: new Date(), claimedUntil: null, lastError: null },
           ),
       )
-      return true
+      return 'sent'
     } catch (e) {
-      const permanent = e instanceof WechatError && e.errcode !== null && PERMANENT.has(e.errcode)
+      const code = e instanceof WechatError ? e.errcode : null
+      if (code === REFUSED) {
+        this.log.log(`message ${msg.id}: the person refused it (43101)`)
+        await this.settle(msg, 'refused', attempts, (e as Error).message)
+        return 'refused'
+      }
+      const permanent = code !== null && PERMANENT.has(code)
       const failed = permanent || attempts >= OUTBOX_MAX_ATTEMPTS
       this.log.warn(
         `message ${msg.id} attempt ${attempts} failed${failed ? ' for good' : ''}: ${(e as Error).message}`,
@@ -103,7 +139,7 @@ export class OutboxWorker {
           },
         ),
       )
-      return false
+      return failed ? 'failed' : 'retrying'
     }
   }
 }

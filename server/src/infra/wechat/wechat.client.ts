@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
+import { AccessTokenStore } from './access-token.store'
 
 export class WechatError extends Error {
   constructor(
@@ -34,9 +35,10 @@ const TOKEN_EXPIRED = new Set([40001, 42001, 40014])
 @Injectable()
 export class WechatClient implements SubscribeMessageSender {
   private readonly log = new Logger('WeChat')
-  private token: { value: string; expiresAt: number } | null = null
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: AccessTokenStore,
+  ) {}
 
   get configured(): boolean {
     return Boolean(this.config.WECHAT_APP_ID && this.config.WECHAT_APP_SECRET)
@@ -81,40 +83,50 @@ export class WechatClient implements SubscribeMessageSender {
     return { openid: body.openid, unionid: typeof body.unionid === 'string' ? body.unionid : null }
   }
 
-  private async accessToken(force = false): Promise<string> {
-    if (!force && this.token && this.token.expiresAt > Date.now()) return this.token.value
-    const q = new URLSearchParams({
-      grant_type: 'client_credential',
-      appid: this.config.WECHAT_APP_ID ?? '',
-      secret: this.config.WECHAT_APP_SECRET ?? '',
+  /**
+   * The access token from `/cgi-bin/stable_token`, which answers every caller the same token while
+   * it is valid, so instances sharing one app never invalidate each other's. Kept in the store
+   * (Redis when configured) until five minutes before it expires.
+   */
+  private async accessToken(): Promise<string> {
+    const cached = await this.tokens.get()
+    if (cached) return cached
+    const body = await this.call('/cgi-bin/stable_token', {
+      method: 'POST',
+      body: {
+        grant_type: 'client_credential',
+        appid: this.config.WECHAT_APP_ID ?? '',
+        secret: this.config.WECHAT_APP_SECRET ?? '',
+        force_refresh: false,
+      },
     })
-    const body = await this.call(`/cgi-bin/token?${q}`)
-    const value = String(body.access_token ?? '')
+    const value = typeof body.access_token === 'string' ? body.access_token : ''
+    if (!value) throw new WechatError('stable_token returned no access_token', -1)
     const ttl = typeof body.expires_in === 'number' ? body.expires_in : 7200
     // renew five minutes early so a token never expires mid-send
-    this.token = { value, expiresAt: Date.now() + Math.max(60, ttl - 300) * 1000 }
+    await this.tokens.put({ value, expiresAt: Date.now() + Math.max(60, ttl - 300) * 1000 })
     return value
   }
 
   async send(message: SubscribeMessage): Promise<void> {
-    const post = async (force: boolean) =>
-      this.call(
-        `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(await this.accessToken(force))}`,
-        {
-          method: 'POST',
-          body: {
-            ...message,
-            miniprogram_state: this.config.NODE_ENV === 'production' ? 'formal' : 'developer',
-            lang: 'zh_CN',
-          },
+    const post = (token: string) =>
+      this.call(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: {
+          ...message,
+          miniprogram_state: this.config.NODE_ENV === 'production' ? 'formal' : 'developer',
+          lang: 'zh_CN',
         },
-      )
+      })
+    const token = await this.accessToken()
     try {
-      await post(false)
+      await post(token)
     } catch (e) {
       if (e instanceof WechatError && e.errcode !== null && TOKEN_EXPIRED.has(e.errcode)) {
+        // once per send: forget the rejected token, fetch the current one and try again
         this.log.warn('access token rejected; fetching a new one')
-        await post(true)
+        await this.tokens.drop(token)
+        await post(await this.accessToken())
         return
       }
       throw e

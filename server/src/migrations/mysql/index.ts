@@ -9,6 +9,7 @@ import { SessionsAndPendingClaims1796527703692Mysql } from './1796527703692-Sess
 import { HotWriteRequestKeys1796527744533Mysql } from './1796527744533-HotWriteRequestKeys'
 import { MeetingTimeAndPaperNotice1796528203246Mysql } from './1796528203246-MeetingTimeAndPaperNotice'
 import { IdempotencyRecordOwner1796529769282Mysql } from './1796529769282-IdempotencyRecordOwner'
+import { SubscribeCredits1796543498931Mysql } from './1796543498931-SubscribeCredits'
 import { EncryptedPhones1796544646494Mysql } from './1796544646494-EncryptedPhones'
 import { EncryptedApplicantPhones1796545010090Mysql } from './1796545010090-EncryptedApplicantPhones'
 
@@ -24,6 +25,7 @@ export const MYSQL_MIGRATIONS: Function[] = [
   HotWriteRequestKeys1796527744533Mysql,
   MeetingTimeAndPaperNotice1796528203246Mysql,
   IdempotencyRecordOwner1796529769282Mysql,
+  SubscribeCredits1796543498931Mysql,
   EncryptedPhones1796544646494Mysql,
   EncryptedApplicantPhones1796545010090Mysql,
 ]

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common'
-import { existsSync } from 'node:fs'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { formatChineseDate, formatVerificationCode } from '@xiangli/shared'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
 import { AppException } from '../../core/errors/app.exception'
+import { CJK, chooseCjkFont, MixedText } from './certificate-font'
 
 export interface CertificatePrint {
   title: string
@@ -44,6 +44,8 @@ export class CertificatePdf implements OnModuleInit {
   private readonly log = new Logger('CertificatePdf')
   /** why PDFs cannot be made here, or null when the font loaded */
   private fontProblem: string | null = null
+  /** the Chinese font PDFs are drawn with (certificate-font.ts says which one is chosen) */
+  private font: { path: string; name?: string } = { path: '' }
 
   /**
    * A missing or unreadable font stops a production server at boot, naming the setting. Elsewhere
@@ -51,14 +53,15 @@ export class CertificatePdf implements OnModuleInit {
    * answer CERTIFICATE_PDF_UNAVAILABLE; certificates are still numbered and verifiable.
    */
   onModuleInit(): void {
-    const path = this.config.CJK_FONT_PATH
-    if (!existsSync(path)) {
-      this.fontProblem = `CJK_FONT_PATH: no font file at ${path}; install fonts-wqy-microhei or point CJK_FONT_PATH at a Chinese font`
+    const choice = chooseCjkFont(this.config)
+    if ('problem' in choice) {
+      this.fontProblem = choice.problem
     } else {
+      this.font = choice
       try {
-        new PDFDocument({ autoFirstPage: false }).font(path, this.config.CJK_FONT_NAME)
+        new PDFDocument({ autoFirstPage: false }).registerFont(CJK, choice.path, choice.name).font(CJK)
       } catch (e) {
-        this.fontProblem = `CJK_FONT_PATH / CJK_FONT_NAME: cannot open ${path} (${this.config.CJK_FONT_NAME}): ${(e as Error).message}`
+        this.fontProblem = `CJK_FONT_PATH / CJK_FONT_NAME: cannot open ${choice.path} (${choice.name ?? 'its first face'}): ${(e as Error).message}`
       }
     }
     if (this.fontProblem === null) return
@@ -86,38 +89,38 @@ export class CertificatePdf implements OnModuleInit {
       doc.on('end', () => resolve(Buffer.concat(chunks)))
       doc.on('error', reject)
     })
-    doc.font(this.config.CJK_FONT_PATH, this.config.CJK_FONT_NAME)
+    doc.registerFont(CJK, this.font.path, this.font.name)
+    const ink = new MixedText(doc)
     const width = PAGE.width - 144
 
-    doc
-      .fontSize(24)
-      .fillColor('black')
-      .text(c.title, 72, 100, { width, align: 'center', characterSpacing: 4 })
+    doc.fontSize(24).fillColor('black')
+    ink.text(c.title, 72, 100, { width, align: 'center', characterSpacing: 4 })
     doc.moveDown(1.5)
     doc.fontSize(14)
     for (const paragraph of c.body.split('\n'))
-      doc.text(paragraph, 72, undefined, { width, indent: 28, lineGap: 8, paragraphGap: 6 })
+      ink.text(paragraph, 72, undefined, { width, indent: 28, lineGap: 8, paragraphGap: 6 })
 
     // the village and the date follow the body; a body too long for one page moves the QR code on
     const signY = Math.max(doc.y + 40, 440)
-    doc.fontSize(14).text(c.villageName, 300, signY, { width: 223, align: 'center' })
-    doc.text(formatChineseDate(c.issuedOn), 300, signY + 26, { width: 223, align: 'center' })
-    this.drawSeal(doc, c.villageName, signY + 20)
+    doc.fontSize(14)
+    ink.text(c.villageName, 300, signY, { width: 223, align: 'center' })
+    ink.text(formatChineseDate(c.issuedOn), 300, signY + 26, { width: 223, align: 'center' })
+    this.drawSeal(doc, ink, c.villageName, signY + 20)
     if (signY + 26 + SEAL_RADIUS > QR_BOX.y - 10) doc.addPage()
 
     this.drawQr(doc, qrMatrix(c.verificationUrl))
     const textX = QR_BOX.x + QR_BOX.size + 16
     doc.fillColor('black').fontSize(11)
-    doc.text(`证明编号：${c.number}`, textX, QR_BOX.y + 10, { width: 300 })
-    doc.text(`查验码：${formatVerificationCode(c.verificationCode)}`, textX, QR_BOX.y + 32, { width: 300 })
+    ink.text(`证明编号：${c.number}`, textX, QR_BOX.y + 10, { width: 300 })
+    ink.text(`查验码：${formatVerificationCode(c.verificationCode)}`, textX, QR_BOX.y + 32, { width: 300 })
     doc.fontSize(9).fillColor('#555555')
-    doc.text('扫描二维码，或凭证明编号和查验码在线核验真伪。', textX, QR_BOX.y + 54, { width: 300 })
+    ink.text('扫描二维码，或凭证明编号和查验码在线核验真伪。', textX, QR_BOX.y + 54, { width: 300 })
     doc.end()
     return done
   }
 
   /** 电子印章: a red ring, the village name around the top, a star in the middle; marked as such. */
-  private drawSeal(doc: PDFKit.PDFDocument, villageName: string, cy: number): void {
+  private drawSeal(doc: PDFKit.PDFDocument, ink: MixedText, villageName: string, cy: number): void {
     const cx = 430
     const r = SEAL_RADIUS
     doc.save()
@@ -144,10 +147,11 @@ export class CertificatePdf implements OnModuleInit {
       const y = cy + (r - size) * Math.sin(angle)
       doc.save()
       doc.rotate((angle * 180) / Math.PI + 90, { origin: [x, y] })
-      doc.text(ch, x - size / 2, y - size / 2, { lineBreak: false })
+      ink.text(ch, x - size / 2, y - size / 2, { lineBreak: false })
       doc.restore()
     })
-    doc.fontSize(8).text('电子印章（仅供核验）', cx - r, cy + r * 0.45, { width: 2 * r, align: 'center' })
+    doc.fontSize(8)
+    ink.text('电子印章（仅供核验）', cx - r, cy + r * 0.45, { width: 2 * r, align: 'center' })
     doc.restore()
   }
 

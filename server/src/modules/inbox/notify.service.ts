@@ -3,13 +3,14 @@ import type { EntityManager } from 'typeorm'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
 import { AccountsDirectory } from '../auth/accounts-directory'
 import { InboxRepository } from './inbox.repository'
-import { inboxRows, wechatRows, type NoticeToSend } from './inbox.rules'
+import { inboxRows, templateFor, wechatRows, type NoticeToSend } from './inbox.rules'
 
 export type { NoticeToSend } from './inbox.rules'
 
 /**
  * What every workflow calls to tell people something: an inbox message always, and a WeChat
- * subscribe message queued in the same transaction when the account came from WeChat.
+ * subscribe message queued in the same transaction when the account came from WeChat and the
+ * event kind has a template (WECHAT_TEMPLATES).
  */
 @Injectable()
 export class NotifyService {
@@ -24,9 +25,14 @@ export class NotifyService {
     if (ids.length === 0) return
     // a notice to a whole village is thousands of rows: in chunks, inside the caller's transaction
     await this.repo.insertNotifications(m, inboxRows(n, ids))
-    const template = this.config.WECHAT_SUBSCRIBE_TEMPLATE_ID
+    const template = templateFor(
+      n.kind,
+      this.config.WECHAT_TEMPLATES,
+      this.config.WECHAT_SUBSCRIBE_TEMPLATE_ID,
+    )
     if (!template) return
-    const openids = (await this.accounts.openids(ids, m)).map((a) => a.openid)
-    await this.repo.queueWechat(m, wechatRows(n, openids, template, new Date()))
+    // queued for everyone from WeChat; the outbox sends only to those who accepted the template
+    const recipients = await this.accounts.openids(ids, m)
+    await this.repo.queueWechat(m, wechatRows(n, recipients, template, new Date()))
   }
 }

@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 
-export type OutboxState = 'pending' | 'sent' | 'failed'
+/**
+ * pending: to be sent (again); sent: WeChat took it; refused: the person turned the messages down
+ * (43101); skipped: the person had accepted no message of this template, so only the inbox has it;
+ * failed: WeChat kept answering errors and the worker gave up.
+ */
+export type OutboxState = 'pending' | 'sent' | 'refused' | 'skipped' | 'failed'
+export const OUTBOX_STATES: readonly OutboxState[] = ['pending', 'sent', 'refused', 'skipped', 'failed']
 
 /**
  * A WeChat subscribe message waiting to go out. Written in the workflow's own transaction and sent
@@ -14,6 +20,10 @@ export class OutboxMessage {
 
   @Column({ type: 'varchar', length: 64 })
   openid: string
+
+  /** whose message it is: a one-time subscription of theirs is used up to send it */
+  @Column({ type: 'int', nullable: true })
+  accountId: number | null
 
   @Column({ type: 'varchar', length: 64 })
   templateId: string
