@@ -152,6 +152,7 @@ export interface ResidentView {
   age: number
   /** masked for everyone but the person themself */
   idNumber: string
+  /** in full for the person themself and the 两委 of their village, masked (138****5678) for others */
   phone: string | null
   householdId: number
   householdCode: string

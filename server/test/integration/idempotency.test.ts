@@ -5,11 +5,10 @@ import { canonicalJson, sha256 } from '../../src/core/audit/audit.service'
 import { IdempotencyRecord } from '../../src/core/idempotency/entities/idempotency-record.entity'
 import { THIS_PROCESS } from '../../src/core/idempotency/key-owners'
 import { DemoSeeder } from '../../src/modules/demo/demo.seed'
-import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { RoleAssignment } from '../../src/modules/roles/entities/role-assignment.entity'
 import { VerificationRequest } from '../../src/modules/verification/entities/verification-request.entity'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addResident } from '../support/factories'
+import { addResident, residentByName } from '../support/factories'
 
 describe(`Idempotency-Key on ${DIALECT}`, () => {
   let t: TestApp
@@ -62,12 +61,12 @@ describe(`Idempotency-Key on ${DIALECT}`, () => {
 
   it('answers a repeated verification request with the first answer and stores one request', async () => {
     const newcomer = await t.login('newcomer')
-    const row = await t.ds.getRepository(Resident).findOneByOrFail({ name: '刘小满' })
+    const row = await residentByName(t, '刘小满')
     const body = {
       villageId: village,
       name: '刘小满',
       idNumber: await t.app.get(DemoSeeder).newcomerIdNumber(),
-      phone: row.phone,
+      phone: row.plainPhone,
     }
     const k = key()
     const send = () =>

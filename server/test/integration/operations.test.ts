@@ -3,7 +3,7 @@ import { Clock } from '../../src/core/clock/clock'
 import type { DatabaseTarget } from '../../src/core/database/data-source'
 import { freshDatabase } from '../../src/core/database/test-databases'
 import { DemoSeeder } from '../../src/modules/demo/demo.seed'
-import { Resident } from '../../src/modules/roster/entities/resident.entity'
+import { residentByName } from '../support/factories'
 import { DIALECT, startTestApp, villageIds } from '../support/app'
 import { ensureServerBuilt, spawnServer, type SpawnedServer } from '../support/spawned-server'
 import { openVillagersMeeting } from '../support/villagers-meeting'
@@ -66,12 +66,12 @@ describe(`the server as an operator runs it, on ${DIALECT}`, () => {
         ballot: 'secret',
       })
       meetingPath = `/api/villages/${village}/deliberations/${m.deliberationId}/meetings/${m.meetingId}`
-      const newcomer = await t.ds.getRepository(Resident).findOneByOrFail({ name: '刘小满' })
+      const newcomer = await residentByName(t, '刘小满')
       claim = {
         villageId: village,
         name: '刘小满',
         idNumber: await t.app.get(DemoSeeder).newcomerIdNumber(),
-        phone: newcomer.phone!,
+        phone: newcomer.plainPhone,
       }
       clockOffset = t.app.get(Clock).offset
     } finally {

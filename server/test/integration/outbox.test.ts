@@ -51,7 +51,7 @@ describe(`WeChat subscribe messages through the outbox on ${DIALECT}`, () => {
       method: 'POST',
       url: '/api/me/verifications',
       token: account.token,
-      body: { villageId: village, name: r.name, idNumber: r.plainIdNumber, phone: r.phone },
+      body: { villageId: village, name: r.name, idNumber: r.plainIdNumber, phone: r.plainPhone },
     })
     expect(res.status).toBe(201)
   }
@@ -180,7 +180,7 @@ describe(`WeChat subscribe messages through the outbox on ${DIALECT}`, () => {
     it('queues nothing for an account that did not come from WeChat', async () => {
       const applicant = await addAccount(t)
       const r = await addResident(t, { villageId: village })
-      const body = { villageId: village, name: r.name, idNumber: r.plainIdNumber, phone: r.phone }
+      const body = { villageId: village, name: r.name, idNumber: r.plainIdNumber, phone: r.plainPhone }
       const submitted = await t.request({
         method: 'POST',
         url: '/api/me/verifications',
@@ -337,7 +337,7 @@ describe(`WeChat subscribe messages through the outbox on ${DIALECT}`, () => {
         method: 'POST',
         url: '/api/me/verifications',
         token: applicant.token,
-        body: { villageId: village, name: r.name, idNumber: r.plainIdNumber, phone: r.phone },
+        body: { villageId: village, name: r.name, idNumber: r.plainIdNumber, phone: r.plainPhone },
       })
       await worker.runOnce(due())
       await t.request({

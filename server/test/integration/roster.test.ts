@@ -3,7 +3,7 @@ import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DemoSeeder } from '../../src/modules/demo/demo.seed'
 import { ENTITIES } from '../../src/entities'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
-import { birthFor, phoneFor } from '../support/factories'
+import { birthFor, phoneFor, residentByName } from '../support/factories'
 import { csvFile, csvText, encodeGbk, xlsxFile, type SheetRow } from '../support/sheets'
 
 const MASKED = /^\d{4}\*{10}[\dX]{4}$/
@@ -70,6 +70,7 @@ describe(`importing a roster on ${DIALECT}`, () => {
   let committee: string
   let newcomerId: string
   const imported: string[] = []
+  const importedPhones: string[] = []
 
   const upload = (file: Buffer, filename: string, token = committee, villageId = ids.village) =>
     t.request({
@@ -96,6 +97,7 @@ describe(`importing a roster on ${DIALECT}`, () => {
       expect(res.status).toBe(201)
       expect(res.body).toEqual({ totalRows: 1000, imported: 990, householdsCreated: 250, failed: expected })
       imported.push(...rows.map((r) => String(r.身份证号)))
+      importedPhones.push(...rows.map((r) => String(r.手机号)).filter((p) => p.length === 11))
       expect(await t.ds.getRepository(Resident).countBy({ villageId: ids.village })).toBe(42 + 990)
     })
 
@@ -105,6 +107,7 @@ describe(`importing a roster on ${DIALECT}`, () => {
       expect(res.status).toBe(201)
       expect(res.body).toEqual({ totalRows: 1000, imported: 990, householdsCreated: 250, failed: expected })
       imported.push(...rows.map((r) => String(r.身份证号)))
+      importedPhones.push(...rows.map((r) => String(r.手机号)).filter((p) => p.length === 11))
       expect(await t.ds.getRepository(Resident).countBy({ villageId: ids.village })).toBe(42 + 1980)
     })
 
@@ -209,10 +212,10 @@ describe(`importing a roster on ${DIALECT}`, () => {
   })
 
   describe('ID numbers at rest and on screen', () => {
-    it('stores no ID number in plain text in any column of any table', async () => {
+    it('stores no ID number or phone number in plain text in any column of any table', async () => {
       // the newcomer's request puts her number into verification_request as well
       const newcomer = await t.login('newcomer')
-      const phone = (await t.ds.getRepository(Resident).findOneByOrFail({ name: '刘小满' })).phone!
+      const phone = (await residentByName(t, '刘小满')).plainPhone
       const submitted = await t.request({
         method: 'POST',
         url: '/api/me/verifications',
@@ -223,6 +226,8 @@ describe(`importing a roster on ${DIALECT}`, () => {
 
       const secrets = new Set([...imported, newcomerId])
       expect(secrets.size).toBeGreaterThan(1900)
+      const phones = new Set([...importedPhones, phone])
+      expect(phones.size).toBeGreaterThan(900)
       const leaks: string[] = []
       let scanned = 0
       for (const entity of ENTITIES) {
@@ -234,6 +239,8 @@ describe(`importing a roster on ${DIALECT}`, () => {
             scanned++
             for (let i = 0; i + 18 <= value.length; i++)
               if (secrets.has(value.slice(i, i + 18))) leaks.push(`${table}.${column}`)
+            for (let i = 0; i + 11 <= value.length; i++)
+              if (phones.has(value.slice(i, i + 11))) leaks.push(`${table}.${column} (phone)`)
           }
       }
       expect(scanned).toBeGreaterThan(2000 * 6) // six or more text columns on each of the 2,000-odd residents

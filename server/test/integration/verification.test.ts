@@ -4,7 +4,7 @@ import { DemoSeeder } from '../../src/modules/demo/demo.seed'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { VerificationRequest } from '../../src/modules/verification/entities/verification-request.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount, addResident, idNumber } from '../support/factories'
+import { addAccount, addResident, idNumber, residentByName } from '../support/factories'
 
 describe(`实名认证 (verification) on ${DIALECT}`, () => {
   let t: TestApp
@@ -38,7 +38,7 @@ describe(`实名认证 (verification) on ${DIALECT}`, () => {
       villageId: ids.village,
       name: resident.name,
       idNumber: resident.plainIdNumber,
-      phone: resident.phone!,
+      phone: resident.plainPhone!,
     }
     return { ...account, resident, body }
   }
@@ -58,12 +58,12 @@ describe(`实名认证 (verification) on ${DIALECT}`, () => {
 
     beforeAll(async () => {
       newcomer = await t.login('newcomer')
-      const row = await t.ds.getRepository(Resident).findOneByOrFail({ name: '刘小满' })
+      const row = await residentByName(t, '刘小满')
       body = {
         villageId: ids.village,
         name: '刘小满',
         idNumber: await t.app.get(DemoSeeder).newcomerIdNumber(),
-        phone: row.phone!,
+        phone: row.plainPhone,
       }
     })
 
@@ -250,12 +250,12 @@ describe(`实名认证 (verification) on ${DIALECT}`, () => {
 
     it('answers RESIDENT_ALREADY_LINKED for a roster row another account holds', async () => {
       const { token } = await addAccount(t)
-      const wang = await t.ds.getRepository(Resident).findOneByOrFail({ name: '王秀英' })
+      const wang = await residentByName(t, '王秀英')
       const res = await submit(token, {
         villageId: ids.village,
         name: '王秀英',
         idNumber: t.app.get(FieldCrypto).decrypt(wang.idNumberEnc),
-        phone: wang.phone!,
+        phone: wang.plainPhone,
       })
       expect(res.status).toBe(409)
       expect(res.body.code).toBe('RESIDENT_ALREADY_LINKED')

@@ -60,10 +60,11 @@ export async function addResident(
     householdCode?: string
     accountId?: number | null
   },
-): Promise<Resident & { plainIdNumber: string }> {
+): Promise<Resident & { plainIdNumber: string; plainPhone: string | null }> {
   const sex = o.sex ?? 'female'
   const id = o.idNumber ?? idNumber({ sex })
   const crypto = t.app.get(FieldCrypto)
+  const phone = o.phone === undefined ? phoneFor(next()) : o.phone
   const code = o.householdCode ?? `T${next()}`
   const households = t.ds.getRepository(Household)
   const household =
@@ -84,16 +85,17 @@ export async function addResident(
     idNumberEnc: crypto.encrypt(id),
     idNumberHash: crypto.blindIndex(id),
     idNumberMasked: maskIdNumber(id),
-    phone: o.phone === undefined ? phoneFor(next()) : o.phone,
+    ...crypto.sealPhone(phone),
     isHouseholdHead: false,
     isHouseholdRep: false,
     residency: 'registered',
     accountId: o.accountId ?? null,
   })
-  return Object.assign(resident, { plainIdNumber: id })
+  return Object.assign(resident, { plainIdNumber: id, plainPhone: phone })
 }
 
-/** The stored phone number of a roster row, for tests that must type it exactly. */
-export async function residentByName(t: TestApp, name: string): Promise<Resident> {
-  return t.ds.getRepository(Resident).findOneByOrFail({ name })
+/** A roster row by name, for tests that must type its phone number exactly (decrypted). */
+export async function residentByName(t: TestApp, name: string): Promise<Resident & { plainPhone: string }> {
+  const r = await t.ds.getRepository(Resident).findOneByOrFail({ name })
+  return Object.assign(r, { plainPhone: t.app.get(FieldCrypto).decrypt(r.phoneEnc!) })
 }

@@ -29,7 +29,13 @@ const PHONE = '13600001111'
  */
 function village(o: { raced?: boolean; autoConfirm?: boolean } = {}) {
   const claims: VerificationRequest[] = []
-  const person: RosterMatch = { id: 40, villageId: VILLAGE, name: '孙桂兰', accountId: null, phone: PHONE }
+  const person: RosterMatch = {
+    id: 40,
+    villageId: VILLAGE,
+    name: '孙桂兰',
+    accountId: null,
+    phoneHash: `hash(${PHONE})`,
+  }
   const told: NoticeToSend[] = []
   const audited: AuditEvent[] = []
   const repo = {
@@ -67,7 +73,10 @@ function village(o: { raced?: boolean; autoConfirm?: boolean } = {}) {
     names: async (ids: number[]) => new Map(ids.map((id) => [id, '柳林村'])),
   } as unknown as OrgsService
   const roles = { accountsHolding: async () => [90, 91] } as unknown as RoleHolders
-  const crypto = { encrypt: (s: string) => `enc(${s})` } as unknown as FieldCrypto
+  const crypto = {
+    encrypt: (s: string) => `enc(${s})`,
+    sealPhone: (p: string) => ({ phoneEnc: `enc(${p})`, phoneHash: `hash(${p})`, phoneMasked: 'masked' }),
+  } as unknown as FieldCrypto
   const audit = {
     append: async (_m: unknown, e: AuditEvent) => void audited.push(e),
   } as unknown as AuditService

@@ -20,7 +20,8 @@ export const rosterRoutes = {
     path: `${V}/residents`,
     access: readers,
     query: residentQuerySchema,
-    summary: '花名册上的人：按户排列，可按姓名或户查找；身份证号只对本人完整显示',
+    summary:
+      '花名册上的人：按户排列，可按姓名或户查找；身份证号只对本人完整显示，手机号只对本人和两委完整显示',
   }),
   households: route<Page<HouseholdView>>()({
     method: 'GET',

@@ -1,9 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common'
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { maskPhone, normalizePhone } from '@xiangli/shared'
 import { APP_CONFIG, type AppConfig } from '../config/config'
 
+/** A phone number as a row keeps it: encrypted, its keyed hash for matching, and the masked form lists show. */
+export interface SealedPhone {
+  phoneEnc: string | null
+  phoneHash: string | null
+  phoneMasked: string | null
+}
+
 /**
- * Personal data at rest: AES-256-GCM for values we must read back (ID numbers), and a keyed hash
+ * Personal data at rest: AES-256-GCM for values we must read back (ID numbers, phone numbers), and a keyed hash
  * (blind index) so an exact match can be found without decrypting every row.
  */
 @Injectable()
@@ -37,5 +45,17 @@ export class FieldCrypto {
 
   blindIndex(value: string): string {
     return createHmac('sha256', this.indexKey).update(value).digest('hex')
+  }
+
+  /** A (valid) phone number sealed for storage, normalised first so that its hash matches what people type; null stays null. */
+  sealPhone(phone: string | null): SealedPhone {
+    if (phone === null) return { phoneEnc: null, phoneHash: null, phoneMasked: null }
+    const plain = normalizePhone(phone)
+    return { phoneEnc: this.encrypt(plain), phoneHash: this.phoneIndex(plain), phoneMasked: maskPhone(plain) }
+  }
+
+  /** The keyed hash a phone number is matched by. */
+  phoneIndex(phone: string): string {
+    return this.blindIndex('phone:' + normalizePhone(phone))
   }
 }

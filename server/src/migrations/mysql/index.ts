@@ -10,6 +10,8 @@ import { HotWriteRequestKeys1796527744533Mysql } from './1796527744533-HotWriteR
 import { MeetingTimeAndPaperNotice1796528203246Mysql } from './1796528203246-MeetingTimeAndPaperNotice'
 import { IdempotencyRecordOwner1796529769282Mysql } from './1796529769282-IdempotencyRecordOwner'
 import { SubscribeCredits1796543498931Mysql } from './1796543498931-SubscribeCredits'
+import { EncryptedPhones1796544646494Mysql } from './1796544646494-EncryptedPhones'
+import { EncryptedApplicantPhones1796545010090Mysql } from './1796545010090-EncryptedApplicantPhones'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -24,4 +26,6 @@ export const MYSQL_MIGRATIONS: Function[] = [
   MeetingTimeAndPaperNotice1796528203246Mysql,
   IdempotencyRecordOwner1796529769282Mysql,
   SubscribeCredits1796543498931Mysql,
+  EncryptedPhones1796544646494Mysql,
+  EncryptedApplicantPhones1796545010090Mysql,
 ]

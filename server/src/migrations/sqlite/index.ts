@@ -9,6 +9,8 @@ import { HotWriteRequestKeys1796527744533Sqlite } from './1796527744533-HotWrite
 import { MeetingTimeAndPaperNotice1796528203246Sqlite } from './1796528203246-MeetingTimeAndPaperNotice'
 import { IdempotencyRecordOwner1796529769282Sqlite } from './1796529769282-IdempotencyRecordOwner'
 import { SubscribeCredits1796543498931Sqlite } from './1796543498931-SubscribeCredits'
+import { EncryptedPhones1796544646494Sqlite } from './1796544646494-EncryptedPhones'
+import { EncryptedApplicantPhones1796545010090Sqlite } from './1796545010090-EncryptedApplicantPhones'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -22,4 +24,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   MeetingTimeAndPaperNotice1796528203246Sqlite,
   IdempotencyRecordOwner1796529769282Sqlite,
   SubscribeCredits1796543498931Sqlite,
+  EncryptedPhones1796544646494Sqlite,
+  EncryptedApplicantPhones1796545010090Sqlite,
 ]

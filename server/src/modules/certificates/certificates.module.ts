@@ -7,6 +7,7 @@ import { CatalogueAdminController } from './http/catalogue-admin.controller'
 import { CertificatesController } from './http/certificates.controller'
 import { PublicCertificatesController } from './http/public-certificates.controller'
 import { TownshipCertificatesController } from './http/township-certificates.controller'
+import { ApplicantPhoneSealing } from './use-cases/applicant-phone-sealing'
 import { CertificateApproval } from './use-cases/approval'
 import { CertificateCatalogue } from './use-cases/catalogue'
 import { DemoCertificates } from './use-cases/demo-certificates'
@@ -44,6 +45,7 @@ import { TownshipCertificateStats } from './use-cases/township-stats'
     TownshipCertificateStats,
     DemoCertificates,
     CertificatesService,
+    ApplicantPhoneSealing,
   ],
   exports: [CertificatesService],
 })

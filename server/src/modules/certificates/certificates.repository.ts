@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, type EntityManager } from 'typeorm'
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm'
 import type { CertificateRequestState } from '@xiangli/shared'
 import { forUpdate } from '../../core/database/dialect'
 import { villageRow } from '../../core/database/village-row'
@@ -9,7 +9,9 @@ import { CertificateCounter } from './entities/certificate-counter.entity'
 import { CertificateRequest } from './entities/certificate-request.entity'
 import { SealUseRecord } from './entities/seal-use-record.entity'
 
-export type NewRequest = Omit<CertificateRequest, 'id' | 'createdAt' | 'updatedAt'> & { createdAt?: Date }
+export type NewRequest = Omit<CertificateRequest, 'id' | 'createdAt' | 'updatedAt' | 'legacyPhone'> & {
+  createdAt?: Date
+}
 export type NewSealLine = Omit<SealUseRecord, 'id'>
 type Paging = { page: number; pageSize: number }
 
@@ -78,6 +80,21 @@ export class CertificatesRepository {
 
   insert(m: EntityManager, row: NewRequest): Promise<CertificateRequest> {
     return m.getRepository(CertificateRequest).save(row)
+  }
+
+  /** Requests still holding the applicant's phone in plain text (made before phones were encrypted). */
+  plainPhones(m: EntityManager, limit: number): Promise<CertificateRequest[]> {
+    return m.getRepository(CertificateRequest).find({
+      where: { legacyPhone: Not(IsNull()) },
+      select: ['id', 'legacyPhone'],
+      order: { id: 'ASC' },
+      take: limit,
+    })
+  }
+
+  /** Writes the encrypted phone of a request and empties its plain one. */
+  async sealPhone(m: EntityManager, id: number, applicantPhoneEnc: string | null): Promise<void> {
+    await m.getRepository(CertificateRequest).update({ id }, { applicantPhoneEnc, legacyPhone: null })
   }
 
   find(villageId: number, id: number): Promise<CertificateRequest | null> {

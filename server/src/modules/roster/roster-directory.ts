@@ -38,9 +38,10 @@ export interface RosterContact {
   phone: string | null
 }
 
-/** A roster person found by their ID number, with the phone the roster holds for them. */
+/** A roster person found by their ID number, with the keyed hash of the phone the roster holds for them. */
 export interface RosterMatch extends RosterPerson {
-  phone: string | null
+  /** FieldCrypto.phoneIndex of their phone; null when the roster has none */
+  phoneHash: string | null
 }
 
 /** A person's household as other modules may see it: who acknowledges for it, which group it is in. */
@@ -83,7 +84,14 @@ export class RosterDirectory {
   /** The person's name and phone in this village, or null. */
   async contact(villageId: number, id: number, m?: EntityManager): Promise<RosterContact | null> {
     const r = await this.repo.identity(villageId, id, m)
-    return r ? { id: r.id, villageId: r.villageId, name: r.name, phone: r.phone } : null
+    return r
+      ? {
+          id: r.id,
+          villageId: r.villageId,
+          name: r.name,
+          phone: r.phoneEnc ? this.crypto.decrypt(r.phoneEnc) : null,
+        }
+      : null
   }
 
   /**
@@ -99,7 +107,7 @@ export class RosterDirectory {
   async personByIdNumber(villageId: number, idNumber: string, m: EntityManager): Promise<RosterMatch | null> {
     const r = await this.repo.personByIdHash(m, villageId, this.crypto.blindIndex(idNumber))
     return r
-      ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId, phone: r.phone }
+      ? { id: r.id, villageId: r.villageId, name: r.name, accountId: r.accountId, phoneHash: r.phoneHash }
       : null
   }
 

@@ -3,13 +3,14 @@ import { RosterController } from './http/roster.controller'
 import { RosterDirectory } from './roster-directory'
 import { RosterRepository } from './roster.repository'
 import { DemoHouseholds } from './use-cases/demo-households'
+import { PhoneSealing } from './use-cases/phone-sealing'
 import { RosterImport } from './use-cases/roster-import'
 import { RosterReads } from './use-cases/roster-reads'
 
 @Global()
 @Module({
   controllers: [RosterController],
-  providers: [RosterRepository, RosterReads, RosterImport, DemoHouseholds, RosterDirectory],
+  providers: [RosterRepository, RosterReads, RosterImport, DemoHouseholds, RosterDirectory, PhoneSealing],
   exports: [RosterDirectory],
 })
 export class RosterModule {}

@@ -10,6 +10,8 @@ export interface ResidentContext {
   age: number
   /** the ID number as this viewer may see it: in full or masked (see roster.policy) */
   idNumber: string
+  /** the phone as this viewer may see it: in full or masked (see roster.policy), null when none */
+  phone: string | null
 }
 
 export const presentResident = (r: Resident, c: ResidentContext): ResidentView => ({
@@ -19,7 +21,7 @@ export const presentResident = (r: Resident, c: ResidentContext): ResidentView =
   birthDate: r.birthDate,
   age: c.age,
   idNumber: c.idNumber,
-  phone: r.phone,
+  phone: c.phone,
   householdId: r.householdId,
   householdCode: c.household?.code ?? '',
   groupName: c.groupName,

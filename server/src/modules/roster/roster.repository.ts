@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, LessThanOrEqual, Like, type EntityManager, type FindOptionsWhere } from 'typeorm'
+import {
+  DataSource,
+  In,
+  IsNull,
+  LessThanOrEqual,
+  Like,
+  Not,
+  type EntityManager,
+  type FindOptionsWhere,
+} from 'typeorm'
 import type { ResidentQuery } from '@xiangli/shared'
+import type { SealedPhone } from '../../core/crypto/field-crypto.service'
 import { Household } from './entities/household.entity'
 import { Resident } from './entities/resident.entity'
 
 export type NewHousehold = Omit<Household, 'id' | 'createdAt'>
-export type NewResident = Omit<Resident, 'id' | 'createdAt'>
+export type NewResident = Omit<Resident, 'id' | 'createdAt' | 'legacyPhone'>
 
 type Paging = { page: number; pageSize: number }
 
@@ -46,15 +56,15 @@ export class RosterRepository {
   identity(villageId: number, id: number, m: EntityManager = this.ds.manager): Promise<Resident | null> {
     return m.getRepository(Resident).findOne({
       where: { id, villageId },
-      select: ['id', 'villageId', 'name', 'phone', 'idNumberEnc'],
+      select: ['id', 'villageId', 'name', 'phoneEnc', 'idNumberEnc'],
     })
   }
 
-  /** The person of the village with this keyed hash of an ID number, with their phone, or null. */
+  /** The person of the village with this keyed hash of an ID number, with their phone's hash, or null. */
   personByIdHash(m: EntityManager, villageId: number, idNumberHash: string): Promise<Resident | null> {
     return m.getRepository(Resident).findOne({
       where: { villageId, idNumberHash },
-      select: ['id', 'villageId', 'name', 'phone', 'accountId'],
+      select: ['id', 'villageId', 'name', 'phoneHash', 'accountId'],
     })
   }
 
@@ -116,6 +126,21 @@ export class RosterRepository {
       where: { villageId, isHouseholdHead: true, idNumberHash: In(idHashes.concat(['-'])) },
       select: ['id', 'householdId'],
     })
+  }
+
+  /** Rows still holding a phone in plain text (written before phones were encrypted), a batch at a time. */
+  plainPhones(m: EntityManager, limit: number): Promise<Resident[]> {
+    return m.getRepository(Resident).find({
+      where: { legacyPhone: Not(IsNull()) },
+      select: ['id', 'legacyPhone'],
+      order: { id: 'ASC' },
+      take: limit,
+    })
+  }
+
+  /** Writes the encrypted phone of a row and empties its plain one. */
+  async sealPhone(m: EntityManager, id: number, sealed: SealedPhone): Promise<void> {
+    await m.getRepository(Resident).update({ id }, { ...sealed, legacyPhone: null })
   }
 
   // ---------- households ----------

@@ -1,4 +1,4 @@
-import { maskPhone, type VerificationView } from '@xiangli/shared'
+import type { VerificationView } from '@xiangli/shared'
 import type { VerificationRequest } from './entities/verification-request.entity'
 
 /** A claim as the applicant and the 两委 see it: the ID number and phone masked. */
@@ -8,7 +8,7 @@ export const presentClaim = (r: VerificationRequest, villageName: string): Verif
   villageName,
   name: r.name,
   idNumberMasked: r.idNumberMasked,
-  phoneMasked: maskPhone(r.phone),
+  phoneMasked: r.phoneMasked ?? '',
   state: r.state,
   reason: r.reason,
   createdAt: r.createdAt.toISOString(),

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, type EntityManager } from 'typeorm'
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm'
 import type { VerificationState } from '@xiangli/shared'
 import { isUniqueViolation } from '../../core/database/dialect'
 import { VerificationRequest } from './entities/verification-request.entity'
 
-export type NewClaim = Omit<VerificationRequest, 'id' | 'createdAt'>
+export type NewClaim = Omit<VerificationRequest, 'id' | 'createdAt' | 'legacyPhone'>
 
 /** MySQL names the index, SQLite the column. */
 const PENDING_RESIDENT = /uq_verification_pending_resident|pendingResidentId/
@@ -63,6 +63,25 @@ export class VerificationRepository {
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     })
+  }
+
+  /** Claims still holding a phone in plain text (made before phones were encrypted), a batch at a time. */
+  plainPhones(m: EntityManager, limit: number): Promise<VerificationRequest[]> {
+    return m.getRepository(VerificationRequest).find({
+      where: { legacyPhone: Not(IsNull()) },
+      select: ['id', 'legacyPhone'],
+      order: { id: 'ASC' },
+      take: limit,
+    })
+  }
+
+  /** Writes the encrypted phone of a claim and empties its plain one. */
+  async sealPhone(
+    m: EntityManager,
+    id: number,
+    sealed: Pick<VerificationRequest, 'phoneEnc' | 'phoneMasked'>,
+  ): Promise<void> {
+    await m.getRepository(VerificationRequest).update({ id }, { ...sealed, legacyPhone: null })
   }
 
   pendingCount(villageId: number): Promise<number> {

@@ -39,9 +39,12 @@ export class VerificationService {
       phone: string
     },
   ): Promise<void> {
-    const { idNumber, ...who } = claim
+    const { idNumber, phone, ...who } = claim
+    const { phoneEnc, phoneMasked } = this.crypto.sealPhone(phone)
     await this.repo.insertClaim(m, {
       ...who,
+      phoneEnc,
+      phoneMasked,
       pendingResidentId: null,
       idNumberEnc: this.crypto.encrypt(idNumber),
       idNumberMasked: maskIdNumber(idNumber),

@@ -26,8 +26,16 @@ export class CertificateRequest {
   @Column({ type: 'varchar', length: 30 })
   applicantName: string
 
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  applicantPhone: string | null
+  /** the roster phone when applying, encrypted; null when the roster had none */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  applicantPhoneEnc: string | null
+
+  /**
+   * The plain phone of requests made before phones were encrypted. Never written:
+   * ApplicantPhoneSealing encrypts what it finds here at boot and empties it.
+   */
+  @Column({ name: 'applicantPhone', type: 'varchar', length: 16, nullable: true, select: false })
+  legacyPhone?: string | null
 
   @Column({ type: 'varchar', length: 40 })
   itemCode: string

@@ -69,7 +69,7 @@ export class DemoCertificates {
         applicantAccountId: who.accountId ?? 0,
         applicantResidentId: who.residentId,
         applicantName: who.name,
-        applicantPhone: who.phone,
+        applicantPhoneEnc: who.phone === null ? null : this.crypto.encrypt(who.phone),
         itemCode: item.code,
         itemName: item.name,
         timeLimitDays: item.timeLimitDays,

@@ -105,7 +105,7 @@ export class CertificateIssuing {
       approverName: name ?? '',
       handlerName: name ?? '',
       applicantName: r.applicantName,
-      applicantPhone: r.applicantPhone ?? '',
+      applicantPhone: r.applicantPhoneEnc ? this.crypto.decrypt(r.applicantPhoneEnc) : '',
     })
     await this.repo.insertSealLine(m, {
       villageId: r.villageId,

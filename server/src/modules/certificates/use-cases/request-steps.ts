@@ -118,6 +118,11 @@ export class RequestSteps {
     return this.crypto.encrypt(JSON.stringify(values))
   }
 
+  /** The applicant's phone: stored encrypted, like the roster's. */
+  sealPhone(phone: string | null): string | null {
+    return phone === null ? null : this.crypto.encrypt(phone)
+  }
+
   tellApplicant(m: EntityManager, r: CertificateRequest, title: string, body: string): Promise<void> {
     return this.notify.notify(m, {
       accountIds: [r.applicantAccountId],

@@ -56,7 +56,7 @@ export class ResidentRequests {
         applicantAccountId: a.viewer.accountId,
         applicantResidentId: resident.id,
         applicantName: resident.name,
-        applicantPhone: resident.phone,
+        applicantPhoneEnc: this.steps.sealPhone(resident.phone),
         itemCode: item.code,
         itemName: item.name,
         timeLimitDays: item.timeLimitDays,

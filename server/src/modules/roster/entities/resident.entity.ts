@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 import type { Residency, Sex } from '@xiangli/shared'
 
-/** A person on the village roster (花名册). The ID number is stored encrypted, never in plain text. */
+/** A person on the village roster (花名册). The ID number and phone are stored encrypted, never in plain text. */
 @Entity('resident')
 @Index('uq_resident_village_id_hash', ['villageId', 'idNumberHash'], { unique: true })
+@Index('ix_resident_village_phone_hash', ['villageId', 'phoneHash'])
 export class Resident {
   @PrimaryGeneratedColumn()
   id: number
@@ -36,8 +37,24 @@ export class Resident {
   @Column({ type: 'varchar', length: 24 })
   idNumberMasked: string
 
+  /** the phone number, encrypted like the ID number; null when the roster has none */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  phoneEnc: string | null
+
+  /** keyed hash of the phone number, for matching it (FieldCrypto.phoneIndex) */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  phoneHash: string | null
+
+  /** the masked form (138****5678) for everyone but the person and the 两委 */
   @Column({ type: 'varchar', length: 16, nullable: true })
-  phone: string | null
+  phoneMasked: string | null
+
+  /**
+   * The plain phone of rows written before phones were encrypted. Never written: PhoneSealing
+   * encrypts what it finds here at boot and empties it.
+   */
+  @Column({ name: 'phone', type: 'varchar', length: 16, nullable: true, select: false })
+  legacyPhone?: string | null
 
   @Column({ type: 'boolean', default: false })
   isHouseholdHead: boolean

@@ -45,9 +45,10 @@ export class DemoHouseholds {
   async seed(m: EntityManager, h: DemoHousehold, members: DemoMember[]): Promise<DemoPerson[]> {
     const household = await this.repo.insertHousehold(m, { ...h, headResidentId: null })
     const people: DemoPerson[] = []
-    for (const { idNumber, ...p } of members) {
+    for (const { idNumber, phone, ...p } of members) {
       const r = await this.repo.insertResident(m, {
         ...p,
+        ...this.crypto.sealPhone(phone),
         villageId: h.villageId,
         householdId: household.id,
         idNumberEnc: this.crypto.encrypt(idNumber),
@@ -55,7 +56,7 @@ export class DemoHouseholds {
         idNumberMasked: maskIdNumber(idNumber),
       })
       if (p.isHouseholdHead) await this.repo.setHead(m, household.id, r.id)
-      people.push({ id: r.id, name: r.name, phone: r.phone, accountId: r.accountId })
+      people.push({ id: r.id, name: r.name, phone, accountId: r.accountId })
     }
     return people
   }

@@ -60,7 +60,7 @@ export class RosterImport {
           idNumberEnc: this.crypto.encrypt(g.data.idNumber),
           idNumberHash: g.idHash,
           idNumberMasked: maskIdNumber(g.data.idNumber),
-          phone: g.data.phone,
+          ...this.crypto.sealPhone(g.data.phone),
           isHouseholdHead: g.data.isHouseholdHead,
           isHouseholdRep: g.data.isHouseholdRep,
           residency: g.data.residency,

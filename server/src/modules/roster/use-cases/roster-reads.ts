@@ -13,7 +13,7 @@ import { FieldCrypto } from '../../../core/crypto/field-crypto.service'
 import { OrgsService } from '../../orgs/orgs.service'
 import { RoleHolders } from '../../roles/role-holders'
 import type { Resident } from '../entities/resident.entity'
-import { seesFullIdNumber } from '../roster.policy'
+import { seesFullIdNumber, seesFullPhone } from '../roster.policy'
 import { presentHousehold, presentResident } from '../roster.presenter'
 import { RosterRepository } from '../roster.repository'
 
@@ -49,6 +49,7 @@ export class RosterReads {
         roles: roles.get(r.id) ?? [],
         age: ageOn(r.birthDate, today),
         idNumber: seesFullIdNumber(v, r) ? this.crypto.decrypt(r.idNumberEnc) : r.idNumberMasked,
+        phone: r.phoneEnc && seesFullPhone(v, r) ? this.crypto.decrypt(r.phoneEnc) : r.phoneMasked,
       })
     })
   }

@@ -37,8 +37,20 @@ export class VerificationRequest {
   @Column({ type: 'varchar', length: 24 })
   idNumberMasked: string
 
-  @Column({ type: 'varchar', length: 16 })
-  phone: string
+  /** the phone the applicant gave, encrypted (null only on rows PhoneSealing has not reached yet) */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  phoneEnc: string | null
+
+  /** 138****5678, as the claim is shown */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phoneMasked: string | null
+
+  /**
+   * The plain phone of claims made before phones were encrypted. Never written: PhoneSealing
+   * encrypts what it finds here at boot and empties it.
+   */
+  @Column({ name: 'phone', type: 'varchar', length: 16, nullable: true, select: false })
+  legacyPhone?: string | null
 
   @Column({ type: 'varchar', length: 16 })
   state: VerificationState

@@ -3,7 +3,6 @@ import {
   COMMITTEE_ROLES,
   isValidPhone,
   maskIdNumber,
-  normalizePhone,
   parseIdNumber,
   type VerificationRequest as ClaimBody,
   type VerificationView,
@@ -49,7 +48,7 @@ export class Claims {
     const id = parseIdNumber(body.idNumber)
     if ('problem' in id) throw new AppException('ID_NUMBER_INVALID')
     if (!isValidPhone(body.phone)) throw new AppException('PHONE_INVALID')
-    const phone = normalizePhone(body.phone)
+    const sealed = this.crypto.sealPhone(body.phone)
     if (p.residentIn.has(village.id)) throw new AppException('VERIFICATION_ALREADY_DONE')
 
     const created = await this.tx.run(async (m) => {
@@ -69,7 +68,8 @@ export class Claims {
         name: person.name,
         idNumberEnc: this.crypto.encrypt(id.value),
         idNumberMasked: maskIdNumber(id.value),
-        phone,
+        phoneEnc: sealed.phoneEnc,
+        phoneMasked: sealed.phoneMasked,
         state: 'pending',
         reason: null,
         decidedByAccountId: null,
@@ -85,7 +85,8 @@ export class Claims {
         targetId: request.id,
         after: snapshot(request),
       })
-      const exact = person.phone !== null && person.phone === phone
+      // matched by the keyed hashes: neither side's number is decrypted
+      const exact = person.phoneHash !== null && person.phoneHash === sealed.phoneHash
       if (exact && village.settings!.verification.autoConfirmExactMatch)
         return this.decisions.decide(m, request, 'confirm', null, AUTO_CONFIRMER)
       await this.notify.notify(m, {
