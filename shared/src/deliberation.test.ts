@@ -2,22 +2,24 @@ import { DAY_MS } from './grievance'
 import { ERRORS, type ErrorCode } from './errors'
 import { calendarDaysBetween, checkMeetingNotice, earliestMeetingAt } from './meeting-time'
 import {
-  attendanceRecordSchema,
-  deliberationCreateSchema,
-  deliberationEventsFrom,
   DELIBERATION_EVENTS,
-  meetingRescheduleSchema,
-  meetingScheduleSchema,
   SYSTEM_DELIBERATION_EVENTS,
   stepPhasesOf,
   startDeliberation,
-  transitionDeliberation,
   type DeliberationContext,
   type DeliberationEvent,
   type DeliberationEventType,
   type DeliberationState,
   type StepPhase,
 } from './deliberation'
+import { transitionDeliberation } from './deliberation-transition'
+import { deliberationEventsFrom } from './deliberation-gate'
+import {
+  attendanceRecordSchema,
+  deliberationCreateSchema,
+  meetingRescheduleSchema,
+  meetingScheduleSchema,
+} from './deliberation-requests'
 import {
   buildProcedure,
   defaultProcedureSettings,

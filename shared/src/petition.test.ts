@@ -1,16 +1,15 @@
 import { DAY_MS } from './grievance'
 import { deliberationMeetingPage, deliberationPage } from './deliberation-api'
+import { startDeliberation, type DeliberationContext } from './deliberation'
+import { transitionDeliberation } from './deliberation-transition'
 import {
   minutesCreateSchema,
   opinionCreateSchema,
   opinionSummarySchema,
   petitionCreateSchema,
   solicitationOpenSchema,
-  startDeliberation,
   townshipAttendeeSchema,
-  transitionDeliberation,
-  type DeliberationContext,
-} from './deliberation'
+} from './deliberation-requests'
 import {
   isPetitionSignable,
   petitionCriteriaView,

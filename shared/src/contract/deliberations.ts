@@ -8,9 +8,9 @@
  * by their ids.
  */
 import { pageQuerySchema, type Page } from '../api'
+import { deliberationListQuerySchema } from '../deliberation'
 import {
   deliberationCreateSchema,
-  deliberationListQuerySchema,
   meetingAttachmentsSchema,
   meetingScheduleSchema,
   minutesCreateSchema,
@@ -20,7 +20,7 @@ import {
   rejectDeliberationSchema,
   solicitationOpenSchema,
   townshipAttendeeSchema,
-} from '../deliberation'
+} from '../deliberation-requests'
 import {
   ballotSchema,
   cancelMeetingSchema,

@@ -5,7 +5,7 @@
  * confirmation of a paper notice against its photos.
  */
 import { z } from 'zod'
-import { meetingRescheduleSchema } from '../deliberation'
+import { meetingRescheduleSchema } from '../deliberation-requests'
 import type { DeliberationView, MeetingView, SchedulePreview } from '../deliberation-api'
 import { DELIBERATION_BODIES } from '../procedure'
 import { COMMITTEE_ROLES } from '../roles'

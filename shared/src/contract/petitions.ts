@@ -3,7 +3,7 @@
  * are told, once, that they must convene it. The 两委 turn a reached petition into a deliberation
  * with the deliberations' create route (`source: { kind: 'petition', petitionId }`).
  */
-import { petitionCreateSchema } from '../deliberation'
+import { petitionCreateSchema } from '../deliberation-requests'
 import { petitionListQuerySchema, type PetitionPage, type PetitionView } from '../petition'
 import { ANY_VILLAGE_ROLE } from '../roles'
 import { access, route } from './route'
