@@ -10,7 +10,6 @@ import {
   grievanceAnswerSchema,
   grievanceDeclineSchema,
   grievanceEscalateSchema,
-  grievanceReplySchema,
   type GrievanceView,
   grievanceRoutes,
   roleRoutes,
@@ -21,6 +20,7 @@ import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { ComposeForm } from './ComposeForm'
+import { GrievanceReplyForm } from './GrievanceReplyForm'
 import { GrievanceBody } from './GrievanceBody'
 import { useLinkedItem } from '@/hooks/useLinkedItem'
 import { useResource } from '@/hooks/useResource'
@@ -174,23 +174,13 @@ export function CommitteeGrievancePage() {
           }}
         />
       ) : g.state !== 'declined' ? (
-        <ComposeForm
+        <GrievanceReplyForm
+          villageId={villageId}
+          id={g.id}
           title="给村民留言"
           placeholder="需要村民补充情况，或告诉村民进展，可以写在这里"
           submitText="发送留言"
-          villageId={villageId}
-          schema={grievanceReplySchema}
-          maxLength={500}
-          onSubmit={async (body, key) => {
-            show(
-              await call(
-                grievanceRoutes.reply,
-                { params: { villageId, id: g.id }, body },
-                { idempotencyKey: key },
-              ),
-            )
-            void Taro.showToast({ title: '已发送', icon: 'success' })
-          }}
+          onSent={show}
         />
       ) : null}
 

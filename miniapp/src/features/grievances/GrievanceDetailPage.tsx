@@ -7,7 +7,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import {
   grievanceRateSchema,
   grievanceReopenSchema,
-  grievanceReplySchema,
   type GrievanceRateRequest,
   type GrievanceView,
   grievanceRoutes,
@@ -17,7 +16,7 @@ import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { Pending } from '@/components/States'
-import { ComposeForm } from './ComposeForm'
+import { GrievanceReplyForm } from './GrievanceReplyForm'
 import { GrievanceBody } from './GrievanceBody'
 import { useReshow } from '@/hooks/useReshow'
 import { formatTime } from '@/logic/format'
@@ -117,23 +116,13 @@ export function GrievanceDetailPage() {
       ) : null}
 
       {can.reply ? (
-        <ComposeForm
+        <GrievanceReplyForm
+          villageId={villageId}
+          id={g.id}
           title="补充情况"
           placeholder="还有什么要告诉村里的，可以写在这里，也可以加照片"
           submitText="发送"
-          villageId={villageId}
-          schema={grievanceReplySchema}
-          maxLength={500}
-          onSubmit={async (body, key) => {
-            show(
-              await call(
-                grievanceRoutes.reply,
-                { params: { villageId, id: g.id }, body },
-                { idempotencyKey: key },
-              ),
-            )
-            void Taro.showToast({ title: '已发送', icon: 'success' })
-          }}
+          onSent={show}
         />
       ) : null}
 
