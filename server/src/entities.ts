@@ -1,5 +1,6 @@
 import { CORE_ENTITIES } from './core/database/entities'
 import { WECHAT_ENTITIES } from './infra/wechat/entities'
+import { AUDIT_ENTITIES } from './modules/audit/entities'
 import { AUTH_ENTITIES } from './modules/auth/entities'
 import { CERTIFICATES_ENTITIES } from './modules/certificates/entities'
 import { DELIBERATIONS_ENTITIES } from './modules/deliberations/entities'
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ...CERTIFICATES_ENTITIES,
   ...NOTICES_ENTITIES,
   ...DELIBERATIONS_ENTITIES,
+  ...AUDIT_ENTITIES,
 ]

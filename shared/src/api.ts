@@ -231,13 +231,44 @@ export interface AuditVerifyResult {
   checked: number
   /**
    * the first entry whose content or link does not match, or that recorded a row which no longer
-   * matches it; 0 when a row has no entry at all (it was added behind the application's back)
+   * matches it (its number across all chains); 0 when a row has no entry at all (it was added behind
+   * the application's back); null when the entry itself is gone (chain and link say where)
    */
   firstBrokenSeq: number | null
+  /**
+   * the chain (an organisation's id, or 0 for entries about none and all written before chains
+   * were split) and the place in it where the break is; null when the chain is whole
+   */
+  chain: number | null
+  link: number | null
   problem: string | null
   /** the table of what no longer matches (audit_entry for the chain itself) and its row */
   table: string | null
   recordId: string | null
+}
+
+/** One chain's head: an outsider who writes it down can later tell whether the chain was rewritten. */
+export interface AuditHeadView {
+  /** the organisation whose chain it is, or 0 for entries about none and all older entries */
+  chain: number
+  orgName: string | null
+  /** how many entries the chain holds, and the last one's hash */
+  link: number
+  hash: string
+}
+
+export interface AuditVerifyRunView {
+  id: number
+  mode: 'full' | 'since_verified'
+  state: 'running' | 'done' | 'failed'
+  checked: number
+  total: number
+  /** once done */
+  result: AuditVerifyResult | null
+  /** why a run failed, in plain Chinese */
+  failure: string | null
+  startedAt: string
+  finishedAt: string | null
 }
 
 // ---------- home ----------

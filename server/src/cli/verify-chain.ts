@@ -5,7 +5,7 @@ import { registerContentChecks } from '../modules/audit/content-checks'
 
 /**
  * The whole check, outside a running server: the chain itself, then the records it vouches for by
- * digest (notices, sealed meetings, certificates and the seal-use register), as GET /api/audit/verify
+ * digest (notices, sealed meetings, certificates and the seal-use register), as a check run on the server
  * runs them.
  */
 export function verifyChain(ds: DataSource): Promise<AuditVerifyResult> {

@@ -45,7 +45,7 @@ describe(`access rules on ${DIALECT}`, () => {
         expect.arrayContaining([
           'GET /api/me',
           'POST /api/villages/:villageId/roster/import',
-          'GET /api/audit/verify',
+          'POST /api/audit/verify-runs',
           'GET /health',
         ]),
       )
@@ -94,6 +94,8 @@ describe(`access rules on ${DIALECT}`, () => {
     it('keeps public only the routes that must work before login', () => {
       expect(PUBLIC.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
         [
+          // every audit chain's head, for anyone to write down and compare later (audit.test.ts)
+          'GET /api/audit/heads',
           'GET /api/auth/demo-people',
           // the public check a certificate's QR code opens (certificates.test.ts)
           'GET /api/certificates/verify',
@@ -378,14 +380,10 @@ describe(`access rules on ${DIALECT}`, () => {
     })
 
     it('let the system admin into the audit check but not a committee member', async () => {
-      expect(
-        (await t.request({ method: 'GET', url: '/api/audit/verify', token: await t.login('admin') })).status,
-      ).toBe(200)
-      const res = await t.request({
-        method: 'GET',
-        url: '/api/audit/verify',
-        token: await t.login('secretary'),
-      })
+      const start = (token: string) =>
+        t.request({ method: 'POST', url: '/api/audit/verify-runs', token, body: { mode: 'full' } })
+      expect((await start(await t.login('admin'))).status).toBe(201)
+      const res = await start(await t.login('secretary'))
       expect(res.status).toBe(403)
       expect(res.body.code).toBe('FORBIDDEN')
     })

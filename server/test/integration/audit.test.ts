@@ -6,8 +6,22 @@ import { CONTENT_CHECKS } from '../../src/modules/audit/content-checks'
 import { AuditEntry } from '../../src/core/audit/entities/audit-entry.entity'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
+import { runVerify, verifyOverHttp } from '../support/audit'
+import { VerifyRuns } from '../../src/modules/audit/use-cases/verify-runs'
+import { AuditVerifyRun } from '../../src/modules/audit/entities'
 
-describe(`the audit chain on ${DIALECT}`, () => {
+const WHOLE = (checked: number) => ({
+  ok: true,
+  checked,
+  firstBrokenSeq: null,
+  chain: null,
+  link: null,
+  problem: null,
+  table: null,
+  recordId: null,
+})
+
+describe(`the audit chains on ${DIALECT}`, () => {
   let t: TestApp
   let ids: { village: number; community: number }
   let admin: string
@@ -16,11 +30,9 @@ describe(`the audit chain on ${DIALECT}`, () => {
   let S: number
 
   const entries = () => t.ds.getRepository(AuditEntry).find({ order: { seq: 'ASC' } })
-  const verify = async () => {
-    const res = await t.request({ method: 'GET', url: '/api/audit/verify', token: admin })
-    expect(res.status).toBe(200)
-    return res.body
-  }
+  const verify = () => verifyOverHttp(t, admin)
+  /** an entry's place in its chain */
+  const linkOf = async (seq: number) => (await t.ds.getRepository(AuditEntry).findOneByOrFail({ seq })).link
   /** Runs a tampering step, checks what verify says, and puts the row back as it was. */
   async function tampered(seq: number, change: (row: AuditEntry) => Promise<void>): Promise<unknown> {
     const original = await t.ds.getRepository(AuditEntry).findOneByOrFail({ seq })
@@ -130,7 +142,17 @@ describe(`the audit chain on ${DIALECT}`, () => {
           orgId: ids.village,
         },
       ])
-      for (let i = 1; i < all.length; i++) expect(all[i]!.prevHash).toBe(all[i - 1]!.hash)
+      // each organisation's entries form its own chain, linked from 1; the rest are chain 0
+      const chains = new Map<number, AuditEntry[]>()
+      for (const e of all) {
+        expect(e.chain).toBe(e.orgId ?? 0)
+        chains.set(e.chain, [...(chains.get(e.chain) ?? []), e])
+      }
+      expect([...chains.keys()]).toEqual(expect.arrayContaining([0, ids.village]))
+      for (const chain of chains.values()) {
+        expect(chain.map((e) => e.link)).toEqual(chain.map((_, i) => i + 1))
+        for (let i = 1; i < chain.length; i++) expect(chain[i]!.prevHash).toBe(chain[i - 1]!.hash)
+      }
     })
 
     it('keeps digests of the before and after states, not the data itself', async () => {
@@ -180,28 +202,14 @@ describe(`the audit chain on ${DIALECT}`, () => {
 
   describe('checking', () => {
     it('reports a whole chain as ok', async () => {
-      expect(await verify()).toEqual({
-        ok: true,
-        checked: S + 4,
-        firstBrokenSeq: null,
-        problem: null,
-        table: null,
-        recordId: null,
-      })
+      expect(await verify()).toEqual(WHOLE(S + 4))
     })
 
     it('gives the same answer from the command-line check, which opens its own connection', async () => {
       const ds = new DataSource(t.ds.options)
       await ds.initialize()
       try {
-        expect(await verifyChain(ds)).toEqual({
-          ok: true,
-          checked: S + 4,
-          firstBrokenSeq: null,
-          problem: null,
-          table: null,
-          recordId: null,
-        })
+        expect(await verifyChain(ds)).toEqual(WHOLE(S + 4))
       } finally {
         await ds.destroy()
       }
@@ -223,74 +231,210 @@ describe(`the audit chain on ${DIALECT}`, () => {
       expect(inTransaction).toBe(true)
     })
 
-    it('finds an entry whose content was changed with SQL', async () => {
+    it('finds an entry whose content was changed with SQL, naming its chain and its place in it', async () => {
+      const link = await linkOf(S + 1)
       const result = await tampered(S + 1, async () => {
         await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, ['王五', S + 1])
       })
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: false,
-        checked: S,
         firstBrokenSeq: S + 1,
+        chain: ids.village,
+        link,
         table: 'audit_entry',
         recordId: String(S + 1),
-        problem: `第 ${S + 1} 条记录的内容被改动过`,
+        problem: `组织 ${ids.village} 的留痕链第 ${link} 条记录的内容被改动过`,
       })
       expect(await verify()).toMatchObject({ ok: true })
     })
 
-    it('finds a changed entry whose hash was recomputed, at the next link', async () => {
+    it('finds a changed entry on chain 0 (about no village) in the words used before chains were split', async () => {
+      const link = await linkOf(S + 2)
+      const result = await tampered(S + 2, async () => {
+        await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, ['王五', S + 2])
+      })
+      expect(result).toMatchObject({
+        ok: false,
+        firstBrokenSeq: S + 2,
+        chain: 0,
+        link,
+        problem: `第 ${link} 条记录的内容被改动过`,
+      })
+    })
+
+    it('finds a changed entry whose hash was recomputed, at the next link of its own chain', async () => {
+      const link = await linkOf(S + 1)
       const result = await tampered(S + 1, async (row) => {
-        const { hash: _old, ...fields } = { ...row, actorName: '王五' }
+        const { hash: _old, seq: _seq, ...fields } = { ...row, actorName: '王五' }
         await t.ds.query(`UPDATE audit_entry SET actorName = ?, hash = ? WHERE seq = ?`, [
           '王五',
           entryHash(fields),
           S + 1,
         ])
       })
-      expect(result).toEqual({
+      // S + 2 is on chain 0: the village chain's next link is S + 3
+      expect(result).toMatchObject({
         ok: false,
-        checked: S + 1,
-        firstBrokenSeq: S + 2,
-        table: 'audit_entry',
-        recordId: String(S + 2),
-        problem: `第 ${S + 2} 条记录与前一条衔接不上`,
+        firstBrokenSeq: S + 3,
+        chain: ids.village,
+        link: link + 1,
+        recordId: String(S + 3),
+        problem: `组织 ${ids.village} 的留痕链第 ${link + 1} 条记录与前一条衔接不上`,
       })
     })
 
-    it('finds an entry deleted from the middle', async () => {
-      const result = await tampered(S + 2, async () => {
-        await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [S + 2])
+    it('finds an entry deleted from the middle of a chain', async () => {
+      const link = await linkOf(S + 3)
+      const result = await tampered(S + 3, async () => {
+        await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [S + 3])
       })
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: false,
-        checked: S + 1,
-        firstBrokenSeq: S + 2,
-        table: 'audit_entry',
-        recordId: String(S + 2),
-        problem: `第 ${S + 2} 条记录缺失`,
+        firstBrokenSeq: null,
+        chain: ids.village,
+        link,
+        recordId: null,
+        problem: `组织 ${ids.village} 的留痕链第 ${link} 条记录缺失`,
       })
     })
 
-    it('finds the last entry deleted', async () => {
+    it('finds the last entry of a chain deleted', async () => {
+      const link = await linkOf(S + 4)
       const result = await tampered(S + 4, async () => {
         await t.ds.query(`DELETE FROM audit_entry WHERE seq = ?`, [S + 4])
       })
-      expect(result).toEqual({
+      expect(result).toMatchObject({
         ok: false,
-        checked: S + 3,
-        firstBrokenSeq: S + 4,
-        table: 'audit_entry',
-        recordId: String(S + 4),
-        problem: '最后 1 条记录被删除',
+        chain: ids.village,
+        link,
+        problem: `组织 ${ids.village} 的留痕链最后 1 条记录被删除`,
       })
-      expect(await verify()).toEqual({
-        ok: true,
-        checked: S + 4,
-        firstBrokenSeq: null,
-        problem: null,
-        table: null,
-        recordId: null,
+      expect(await verify()).toEqual(WHOLE(S + 4))
+    })
+
+    it('finds an entry moved onto another chain', async () => {
+      const result = await tampered(S + 4, async () => {
+        await t.ds.query(`UPDATE audit_entry SET chain = ? WHERE seq = ?`, [ids.community, S + 4])
       })
+      expect(result).toMatchObject({ ok: false })
+      expect((result as { problem: string }).problem).toMatch(/留痕链/)
+    })
+
+    it('finds a chain whose head row was deleted', async () => {
+      const [head] = await t.ds.query('SELECT * FROM audit_head WHERE id = ?', [ids.village])
+      await t.ds.query('DELETE FROM audit_head WHERE id = ?', [ids.village])
+      try {
+        expect(await verify()).toMatchObject({
+          ok: false,
+          chain: ids.village,
+          problem: `组织 ${ids.village} 的留痕链的链头被删除`,
+        })
+      } finally {
+        await t.ds.query(
+          'INSERT INTO audit_head (id, lastSeq, lastHash, verifiedLink, verifiedHash) VALUES (?, ?, ?, ?, ?)',
+          [head.id, head.lastSeq, head.lastHash, head.verifiedLink, head.verifiedHash],
+        )
+      }
+      expect(await verify()).toMatchObject({ ok: true })
+    })
+  })
+
+  describe('checking from the last check', () => {
+    it('walks only what was appended since a whole check, starting from the entry it ended on', async () => {
+      const full = await runVerify(t, admin)
+      expect(full).toMatchObject({ mode: 'full', total: S + 4, checked: S + 4, result: { ok: true } })
+      const nothingNew = await runVerify(t, admin, 'since_verified')
+      expect(nothingNew).toMatchObject({ total: 0, checked: 0, result: { ok: true, checked: 0 } })
+      await t.request({
+        method: 'PATCH',
+        url: '/api/me/preferences',
+        token: await t.login('resident'),
+        body: { elderMode: false },
+      })
+      const oneNew = await runVerify(t, admin, 'since_verified')
+      expect(oneNew).toMatchObject({ total: 1, checked: 1, result: { ok: true, checked: 1 } })
+      S += 1
+    })
+
+    it('trusts what the last whole check passed, and leaves older changes to the whole check', async () => {
+      await runVerify(t, admin)
+      const older = await t.ds.getRepository(AuditEntry).findOneByOrFail({ chain: ids.village, link: 1 })
+      const original = older.actorName
+      await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, ['王五', older.seq])
+      try {
+        // the quick check trusts what the last whole check passed; the whole check does not
+        expect((await runVerify(t, admin, 'since_verified')).result).toMatchObject({ ok: true })
+        expect((await runVerify(t, admin)).result).toMatchObject({ ok: false, firstBrokenSeq: older.seq })
+      } finally {
+        await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, [original, older.seq])
+      }
+    })
+
+    it('refuses to start from an entry that no longer matches what the last check saw', async () => {
+      await runVerify(t, admin)
+      const [head] = await t.ds.query('SELECT verifiedLink FROM audit_head WHERE id = ?', [ids.village])
+      const anchor = await t.ds
+        .getRepository(AuditEntry)
+        .findOneByOrFail({ chain: ids.village, link: head.verifiedLink })
+      await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, ['王五', anchor.seq])
+      try {
+        expect((await runVerify(t, admin, 'since_verified')).result).toMatchObject({
+          ok: false,
+          firstBrokenSeq: anchor.seq,
+          chain: ids.village,
+          link: anchor.link,
+        })
+      } finally {
+        await t.ds.query(`UPDATE audit_entry SET actorName = ? WHERE seq = ?`, [anchor.actorName, anchor.seq])
+      }
+    })
+
+    it('reports a run whose server stopped writing progress as failed, in words an administrator reads', async () => {
+      const started = await t.request({
+        method: 'POST',
+        url: '/api/audit/verify-runs',
+        token: admin,
+        body: { mode: 'full' },
+      })
+      await t.app.get(VerifyRuns).settled(started.body.id)
+      // as if the instance running it died ten minutes ago, halfway
+      await t.ds
+        .getRepository(AuditVerifyRun)
+        .update(
+          { id: started.body.id },
+          { state: 'running', finishedAt: null, progressAt: new Date(Date.now() - 10 * 60_000) },
+        )
+      const res = await t.request({
+        method: 'GET',
+        url: `/api/audit/verify-runs/${started.body.id}`,
+        token: admin,
+      })
+      expect(res.body).toMatchObject({
+        state: 'failed',
+        result: null,
+        failure: '核对中途服务器停止了，请重新核对',
+      })
+      const missing = await t.request({ method: 'GET', url: '/api/audit/verify-runs/999999', token: admin })
+      expect(missing.status).toBe(404)
+      expect(missing.body.code).toBe('NOT_FOUND')
+    })
+  })
+
+  describe('the published heads', () => {
+    it('lets anyone, without logging in, write down each chain: its village, its length and its last hash', async () => {
+      const res = await t.request({ method: 'GET', url: '/api/audit/heads' })
+      expect(res.status).toBe(200)
+      const village = res.body.find((h: { chain: number }) => h.chain === ids.village)
+      const last = await t.ds
+        .getRepository(AuditEntry)
+        .findOne({ where: { chain: ids.village }, order: { link: 'DESC' } })
+      expect(village).toEqual({
+        chain: ids.village,
+        orgName: expect.any(String),
+        link: last!.link,
+        hash: last!.hash,
+      })
+      expect(res.body.find((h: { chain: number }) => h.chain === 0)).toMatchObject({ orgName: null })
     })
   })
 })

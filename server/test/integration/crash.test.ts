@@ -223,7 +223,21 @@ describe(`a server killed in the middle of a storm of check-ins and ballots on $
     expect(closed.status).toBe(200)
     const result = ((await closed.json()) as { result: { online: unknown; present: number } }).result
     expect(result).toMatchObject({ online: expected, present: VOTERS })
-    const verified = await call(admin, '/api/audit/verify', { method: 'GET' })
-    expect(await verified.json()).toMatchObject({ ok: true })
+    // the check runs in the background on the server: start it, then read it until it has ended
+    const started = (await (
+      await call(admin, '/api/audit/verify-runs', { body: { mode: 'full' } })
+    ).json()) as {
+      id: number
+    }
+    const readRun = async () =>
+      (await (await call(admin, `/api/audit/verify-runs/${started.id}`, { method: 'GET' })).json()) as {
+        state: string
+      }
+    let run = await readRun()
+    while (run.state === 'running') {
+      await new Promise((r) => setTimeout(r, 100))
+      run = await readRun()
+    }
+    expect(run).toMatchObject({ state: 'done', result: { ok: true } })
   }, 120_000)
 })

@@ -2,6 +2,7 @@ import { verifyChain } from '../../src/cli/verify-chain'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { expectError, under } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
+import { verifyOverHttp } from '../support/audit'
 import { addAccount, tokenFor } from '../support/factories'
 import { lawfulMeeting, meetingMembers, openMeeting, reachMeeting, serverNow } from '../support/meetings'
 
@@ -636,8 +637,7 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
 
     it('seals who checked in and who voted into the audit chain at the close, so a row removed later is caught', async () => {
       const admin = await t.login('admin')
-      const verify = async () =>
-        (await t.request({ method: 'GET', url: '/api/audit/verify', token: admin })).body
+      const verify = () => verifyOverHttp(t, admin)
       expect(await verify()).toMatchObject({ ok: true })
       const [seal] = await t.ds.query(
         `SELECT seq FROM audit_entry WHERE action = 'deliberation.ballots_sealed' AND targetId = ?`,

@@ -8,6 +8,7 @@ import { DeliberationMeetingResult } from '../../src/modules/deliberations/entit
 import { SEAL_ACTION, meetingSeal } from '../../src/modules/deliberations/meeting-seal'
 import { under } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
+import { verifyOverHttp } from '../support/audit'
 import { openMeeting } from '../support/meetings'
 import { tokenOf } from '../support/public-facts'
 
@@ -24,11 +25,10 @@ describe(`the meeting seal on ${DIALECT}`, () => {
   const base = () => `/api/villages/${village}/deliberations`
   const { post } = under(() => t, base)
   const verify = async (): Promise<AuditVerifyResult> => {
-    const res = await t.request({ method: 'GET', url: '/api/audit/verify', token: admin })
-    expect(res.status).toBe(200)
+    const result = await verifyOverHttp(t, admin)
     // the command line runs the same checks and must say the same
-    expect(await verifyChain(t.ds)).toEqual(res.body)
-    return res.body
+    expect(await verifyChain(t.ds)).toEqual(result)
+    return result
   }
 
   /** A new deliberation with its 提议 meeting open; every member checked in, the first ones voted. */

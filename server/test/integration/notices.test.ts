@@ -16,6 +16,7 @@ import { PublicNotice } from '../../src/modules/notices/entities/public-notice.e
 import { Org } from '../../src/modules/orgs/entities/org.entity'
 import { verifyChain } from '../../src/cli/verify-chain'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
+import { verifyOverHttp } from '../support/audit'
 import { addAccount, addResident } from '../support/factories'
 import { png } from '../support/images'
 import { csvFile, xlsxFile } from '../support/sheets'
@@ -353,18 +354,18 @@ describe(`村务公开 (public notices) on ${DIALECT}`, () => {
     })
 
     it('catches a published version altered with raw SQL in the audit verifier', async () => {
-      expect((await get('/api/audit/verify', admin)).body).toMatchObject({ ok: true })
+      expect(await verifyOverHttp(t, admin)).toMatchObject({ ok: true })
       const [row] = await t.ds.query(
         `SELECT id, body FROM notice_version WHERE noticeId = ? AND version = 1`,
         [id],
       )
       await t.ds.query(`UPDATE notice_version SET body = ? WHERE id = ?`, ['本月没有支出。', row.id])
       try {
-        const res = await get('/api/audit/verify', admin)
-        expect(res.body.ok).toBe(false)
-        expect(res.body.problem).toContain(`第 ${id} 号公告的第 1 版`)
+        const found = await verifyOverHttp(t, admin)
+        expect(found.ok).toBe(false)
+        expect(found.problem).toContain(`第 ${id} 号公告的第 1 版`)
         // the command-line check (pnpm --filter server audit:verify) catches it too
-        expect(await verifyChain(t.ds)).toEqual(res.body)
+        expect(await verifyChain(t.ds)).toEqual(found)
         const integrity = await get(`/api/townships/${ids.township}/notice-integrity`, township)
         expect(integrity.body).toMatchObject({ ok: false, mismatches: [{ noticeId: id, version: 1 }] })
         // rewriting the row's own hash does not help: the chain recorded the original
@@ -372,12 +373,12 @@ describe(`村务公开 (public notices) on ${DIALECT}`, () => {
           row.id,
         ])
         await t.ds.query(`UPDATE notice_version SET contentHash = ? WHERE id = ?`, ['0'.repeat(64), row.id])
-        expect((await get('/api/audit/verify', admin)).body.ok).toBe(false)
+        expect((await verifyOverHttp(t, admin)).ok).toBe(false)
         await t.ds.query(`UPDATE notice_version SET contentHash = ? WHERE id = ?`, [contentHash, row.id])
       } finally {
         await t.ds.query(`UPDATE notice_version SET body = ? WHERE id = ?`, [row.body, row.id])
       }
-      expect((await get('/api/audit/verify', admin)).body).toMatchObject({ ok: true })
+      expect(await verifyOverHttp(t, admin)).toMatchObject({ ok: true })
       expect((await get(`/api/townships/${ids.township}/notice-integrity`, township)).body.ok).toBe(true)
     })
   })

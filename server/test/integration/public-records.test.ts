@@ -9,6 +9,7 @@ import { NoticeVersion } from '../../src/modules/notices/entities/notice-version
 import { PublicNotice } from '../../src/modules/notices/entities/public-notice.entity'
 import { noticeContentHash } from '../../src/modules/notices/notice-records'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
+import { verifyOverHttp } from '../support/audit'
 import { buildPublicFacts, type PublicFacts } from '../support/public-facts'
 import { rawSql } from '../support/tamper'
 
@@ -27,9 +28,9 @@ describe(`public records against the audit chain on ${DIALECT}`, () => {
   const clerk: Actor = { accountId: null, name: '张丽', role: 'committee_member' }
 
   const verify = async (): Promise<AuditVerifyResult> => {
-    const res = await t.request({ method: 'GET', url: '/api/audit/verify', token: admin })
-    expect(await verifyChain(t.ds)).toEqual(res.body)
-    return res.body
+    const result = await verifyOverHttp(t, admin)
+    expect(await verifyChain(t.ds)).toEqual(result)
+    return result
   }
   const check = async (n: string, c: string) =>
     (await t.request({ method: 'GET', url: `/api/certificates/verify?n=${encodeURIComponent(n)}&c=${c}` }))

@@ -3,13 +3,14 @@ import { DataSource } from 'typeorm'
 import { addIsoDays, type AuditVerifyResult } from '@xiangli/shared'
 import { verifyChain } from '../../src/cli/verify-chain'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
+import { verifyOverHttp } from '../support/audit'
 import { buildPublicFacts, type PublicFacts } from '../support/public-facts'
 import { dayEarlier, flip, is, plus, rawSql, tamperCases, text, type Case, type Row } from '../support/tamper'
 
 /**
  * Every table that holds a public fact, attacked by someone with database access: an UPDATE of each
  * column a reader relies on, an INSERT of a plausible row and a DELETE of a row. The audit verifier
- * must notice each, on the server (GET /api/audit/verify) and on the command line, and name the
+ * must notice each, on the server (a check run started with POST /api/audit/verify-runs) and on the command line, and name the
  * table and the record. The matrix is printed at the end.
  */
 describe(`the tamper matrix on ${DIALECT}`, () => {
@@ -20,11 +21,7 @@ describe(`the tamper matrix on ${DIALECT}`, () => {
   let sql: ReturnType<typeof rawSql>
   const matrix: { table: string; change: string; server: string; cli: string }[] = []
 
-  const serverVerify = async (): Promise<AuditVerifyResult> => {
-    const res = await t.request({ method: 'GET', url: '/api/audit/verify', token: admin })
-    expect(res.status).toBe(200)
-    return res.body
-  }
+  const serverVerify = (): Promise<AuditVerifyResult> => verifyOverHttp(t, admin)
 
   beforeAll(async () => {
     t = await startTestApp()

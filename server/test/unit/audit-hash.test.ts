@@ -1,9 +1,10 @@
-import { canonicalJson, digest, entryHash, GENESIS_HASH } from '../../src/core/audit/audit.service'
+import { canonicalJson, digest, entryHash, GENESIS_HASH, sha256 } from '../../src/core/audit/audit.service'
 import type { AuditEntry } from '../../src/core/audit/entities/audit-entry.entity'
 
-type Fields = Omit<AuditEntry, 'hash'>
+type Fields = Omit<AuditEntry, 'hash' | 'seq'>
 const fields = (overrides: Partial<Fields> = {}): Fields => ({
-  seq: 2,
+  chain: 3,
+  link: 2,
   actorAccountId: 7,
   actorName: '张丽',
   actorRole: 'committee_member',
@@ -62,7 +63,8 @@ describe('entryHash', () => {
   })
 
   const changes: { [K in keyof Fields]: Fields[K] } = {
-    seq: 3,
+    chain: 4,
+    link: 3,
     actorAccountId: 8,
     actorName: '张莉',
     actorRole: 'party_secretary',
@@ -82,6 +84,29 @@ describe('entryHash', () => {
 
   it.each(Object.entries(changes))('changes when %s changes', (key, value) => {
     expect(entryHash(fields({ [key]: value }))).not.toBe(base)
+  })
+
+  it('on chain 0 is the hash entries had before chains were split, the link in place of the sequence number', () => {
+    const f = fields({ chain: 0, link: 2 })
+    const before = sha256(
+      f.prevHash +
+        '\n' +
+        canonicalJson([
+          2,
+          f.actorAccountId,
+          f.actorName,
+          f.actorRole,
+          f.orgId,
+          f.action,
+          f.targetType,
+          f.targetId,
+          f.beforeDigest,
+          f.afterDigest,
+          f.at,
+        ]),
+    )
+    expect(entryHash(f)).toBe(before)
+    expect(entryHash(fields({ chain: 3, link: 2 }))).not.toBe(before)
   })
 
   it('tells a null actor from an actor named "null"', () => {

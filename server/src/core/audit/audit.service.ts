@@ -1,13 +1,15 @@
-import { Injectable, OnModuleInit } from '@nestjs/common'
+import { Injectable } from '@nestjs/common'
 import { createHash } from 'node:crypto'
 import { DataSource, type EntityManager } from 'typeorm'
 import type { AuditVerifyResult } from '@xiangli/shared'
 import { AuditEntry } from './entities/audit-entry.entity'
 import { AuditHead } from './entities/audit-head.entity'
-import { dialectOf, forUpdate } from '../database/dialect'
+import { dialectOf } from '../database/dialect'
+import { lockHead } from './chain-heads'
+import { verifyChains } from './verify-chains'
 import { TxService } from '../tx/tx.service'
 
-export const GENESIS_HASH = '0'.repeat(64)
+export { GENESIS_HASH } from './chain-heads'
 
 export interface Actor {
   accountId: number | null
@@ -47,7 +49,7 @@ export const sha256 = (s: string): string => createHash('sha256').update(s, 'utf
 export const digest = (value: unknown): string | null =>
   value === undefined || value === null ? null : sha256(canonicalJson(value))
 
-type HashedFields = Omit<AuditEntry, 'hash'>
+type HashedFields = Omit<AuditEntry, 'hash' | 'seq'>
 
 /** What a content check found first: the entry that recorded the original, and what no longer fits. */
 export interface ContentProblem {
@@ -67,12 +69,18 @@ export interface ContentProblem {
  */
 export type ContentCheck = (m: EntityManager) => Promise<ContentProblem | null>
 
+/**
+ * The hash of one link: its place (its chain and its link in it), its content and the previous link's
+ * hash. On chain 0 the place is the link alone: that chain is the one all entries were on before
+ * chains were split, when the place was the global sequence number, and link = that number there, so
+ * every older hash still holds.
+ */
 export function entryHash(e: HashedFields): string {
   return sha256(
     e.prevHash +
       '\n' +
       canonicalJson([
-        e.seq,
+        e.chain === 0 ? e.link : [e.chain, e.link],
         e.actorAccountId,
         e.actorName,
         e.actorRole,
@@ -87,8 +95,19 @@ export function entryHash(e: HashedFields): string {
   )
 }
 
+/** The chain an event joins: its organisation's, or chain 0 for events about no organisation. */
+export const chainOf = (orgId: number | null): number => orgId ?? 0
+
+/** Where a check of the chains has got to, for a progress bar; `signal` stops it early. */
+export interface VerifyOptions {
+  /** start each chain where its last whole check ended (the entry there must still match) */
+  sinceVerified?: boolean
+  onProgress?: (checked: number) => Promise<void> | void
+  signal?: AbortSignal
+}
+
 @Injectable()
-export class AuditService implements OnModuleInit {
+export class AuditService {
   private readonly contentChecks = new Map<string, ContentCheck>()
 
   constructor(private readonly ds: DataSource) {}
@@ -103,25 +122,16 @@ export class AuditService implements OnModuleInit {
     return [...this.contentChecks.keys()]
   }
 
-  async onModuleInit(): Promise<void> {
-    const heads = this.ds.getRepository(AuditHead)
-    if (await heads.findOneBy({ id: 1 })) return
-    try {
-      await heads.insert({ id: 1, lastSeq: 0, lastHash: GENESIS_HASH })
-    } catch (e) {
-      // another instance created it first
-      if (!(await heads.findOneBy({ id: 1 }))) throw e
-    }
-  }
-
-  /** Appends one entry inside the caller's transaction, so the change and its record commit together. */
+  /**
+   * Appends one entry to its organisation's chain inside the caller's transaction, so the change and
+   * its record commit together. Only that chain's head row is locked: other villages write on.
+   */
   async append(m: EntityManager, ev: AuditEvent): Promise<AuditEntry> {
-    const q = m.getRepository(AuditHead).createQueryBuilder('h').where('h.id = 1')
-    // SQLite transactions are already serialised; MySQL locks the head row until commit
-    const head = await forUpdate(m, q).getOne()
-    if (!head) throw new Error('audit head missing: the audit module did not initialise')
+    const chain = chainOf(ev.orgId)
+    const head = await lockHead(m, chain)
     const fields: HashedFields = {
-      seq: head.lastSeq + 1,
+      chain,
+      link: head.lastSeq + 1,
       actorAccountId: ev.actor.accountId,
       actorName: ev.actor.name,
       actorRole: ev.actor.role,
@@ -136,65 +146,41 @@ export class AuditService implements OnModuleInit {
     }
     const entry = m.getRepository(AuditEntry).create({ ...fields, hash: entryHash(fields) })
     await m.getRepository(AuditEntry).insert(entry)
-    await m.getRepository(AuditHead).update({ id: 1 }, { lastSeq: entry.seq, lastHash: entry.hash })
+    await m.getRepository(AuditHead).update({ id: chain }, { lastSeq: entry.link, lastHash: entry.hash })
     return entry
   }
 
-  /**
-   * Walks the whole chain in order and reports the first entry that does not fit, then the first
-   * record that no longer fits its entry. All of it reads one consistent state: a close or a
-   * publication committing halfway through must not look like a row without its entry (on SQLite,
-   * by taking a turn in the transaction queue; on MySQL, by a repeatable-read snapshot).
-   */
-  verify(): Promise<AuditVerifyResult> {
-    return dialectOf(this.ds) === 'sqlite'
-      ? new TxService(this.ds).run((m) => this.verifyIn(m))
-      : this.ds.transaction('REPEATABLE READ', (m) => this.verifyIn(m))
+  /** Every chain's head: what an outsider writes down to compare later. */
+  heads(m: EntityManager = this.ds.manager): Promise<AuditHead[]> {
+    return m.getRepository(AuditHead).find({ order: { id: 'ASC' } })
   }
 
-  private async verifyIn(m: EntityManager): Promise<AuditVerifyResult> {
-    const repo = m.getRepository(AuditEntry)
-    let prevSeq = 0
-    let prevHash = GENESIS_HASH
-    let checked = 0
-    const broken = (
-      seq: number,
-      problem: string,
-      table = 'audit_entry',
-      recordId: string | number = seq,
-    ): AuditVerifyResult => ({
-      ok: false,
-      checked,
-      firstBrokenSeq: seq,
-      problem,
-      table,
-      recordId: String(recordId),
-    })
-    for (;;) {
-      const batch = await repo
-        .createQueryBuilder('e')
-        .where('e.seq > :after', { after: prevSeq })
-        .orderBy('e.seq', 'ASC')
-        .take(1000)
-        .getMany()
-      if (batch.length === 0) break
-      for (const e of batch) {
-        if (e.seq !== prevSeq + 1) return broken(prevSeq + 1, `第 ${prevSeq + 1} 条记录缺失`)
-        if (e.prevHash !== prevHash) return broken(e.seq, `第 ${e.seq} 条记录与前一条衔接不上`)
-        const { hash, ...fields } = e
-        if (entryHash(fields) !== hash) return broken(e.seq, `第 ${e.seq} 条记录的内容被改动过`)
-        prevSeq = e.seq
-        prevHash = e.hash
-        checked++
-      }
-    }
-    const head = await m.getRepository(AuditHead).findOneBy({ id: 1 })
-    if (head && (head.lastSeq !== prevSeq || head.lastHash !== prevHash))
-      return broken(prevSeq + 1, `最后 ${head.lastSeq - prevSeq} 条记录被删除`)
-    for (const check of this.contentChecks.values()) {
-      const found = await check(m)
-      if (found) return broken(found.seq, found.problem, found.table, found.recordId)
-    }
-    return { ok: true, checked, firstBrokenSeq: null, problem: null, table: null, recordId: null }
+  /** How many entries a check would walk (for a progress bar). */
+  async countToCheck(sinceVerified = false): Promise<number> {
+    const total = await this.ds.getRepository(AuditEntry).count()
+    if (!sinceVerified) return total
+    const heads = await this.heads()
+    return Math.max(0, total - heads.reduce((n, h) => n + h.verifiedLink, 0))
+  }
+
+  /**
+   * Walks every chain in order and reports the first entry that does not fit, then the first record
+   * that no longer fits its entry. All of it reads one consistent state: a close or a publication
+   * committing halfway through must not look like a row without its entry (on SQLite, by taking a turn
+   * in the transaction queue; on MySQL, by a repeatable-read snapshot). A whole pass records where
+   * each chain was checked to, for the next `sinceVerified` pass.
+   */
+  async verify(opts: VerifyOptions = {}): Promise<AuditVerifyResult> {
+    const run = (m: EntityManager) => verifyChains(m, [...this.contentChecks.values()], opts)
+    const { result, reached } =
+      dialectOf(this.ds) === 'sqlite'
+        ? await new TxService(this.ds).run(run)
+        : await this.ds.transaction('REPEATABLE READ', run)
+    if (result.ok)
+      for (const r of reached)
+        await this.ds
+          .getRepository(AuditHead)
+          .update({ id: r.chain }, { verifiedLink: r.link, verifiedHash: r.hash })
+    return result
   }
 }

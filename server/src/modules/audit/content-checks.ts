@@ -8,7 +8,7 @@ import { noticesCheck } from '../notices/notice-integrity'
  * Every record the chain vouches for by digest, checked after the chain itself: published notices
  * (versions and the live rows residents read), closed meetings (check-ins, turnout, ballots and the
  * result) and certificates (issued, revoked, and the seal-use register). One list, run by the server
- * (GET /api/audit/verify) and the command line (pnpm --filter server audit:verify) alike.
+ * (a run started with POST /api/audit/verify-runs) and the command line (pnpm --filter server audit:verify) alike.
  */
 export const CONTENT_CHECKS: readonly (readonly [string, ContentCheck])[] = [
   ['notices', noticesCheck],

@@ -1,14 +1,27 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm'
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 
 /**
- * One link of the append-only, hash-chained audit log. `hash` covers every other column and the
- * previous entry's hash, so changing or deleting any row breaks the chain from there on.
+ * One link of an append-only, hash-chained audit log. Each village (each organisation) keeps its own
+ * chain, so villages never wait on one another's writes; entries about no organisation, and every
+ * entry written before chains were split, form chain 0. `hash` covers the entry's place in its chain,
+ * its content and the previous link's hash, so changing or deleting any row breaks its chain there.
  */
 @Entity('audit_entry')
 @Index('ix_audit_org_seq', ['orgId', 'seq'])
+@Index('uq_audit_chain_link', ['chain', 'link'], { unique: true })
+@Index('ix_audit_target', ['targetType', 'targetId'])
 export class AuditEntry {
-  @PrimaryColumn({ type: 'int' })
+  /** the entry's number across all chains, in the order entries were written; not hashed */
+  @PrimaryGeneratedColumn({ type: 'int' })
   seq: number
+
+  /** the organisation whose chain this is (its id), or 0 */
+  @Column({ type: 'int', default: 0 })
+  chain: number
+
+  /** the entry's place in its chain, from 1 */
+  @Column({ type: 'int', default: 0 })
+  link: number
 
   @Column({ type: 'int', nullable: true })
   actorAccountId: number | null

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common'
-import type { AuditEntryView, AuditVerifyResult, Page } from '@xiangli/shared'
+import type { AuditEntryView, AuditHeadView, Page } from '@xiangli/shared'
 import { AuditService } from '../../../core/audit/audit.service'
-import { presentEntry } from '../audit-log.presenter'
+import { OrgsService } from '../../orgs/orgs.service'
+import { presentEntry, presentHead } from '../audit-log.presenter'
 import { AuditLogRepository } from '../audit-log.repository'
 
-/** 留痕: what a village's overseers read of the chain, and the check of the whole chain. */
+/** 留痕: what a village's overseers read of its chain, and every chain's head for anyone to write down. */
 @Injectable()
 export class AuditTrail {
   constructor(
     private readonly repo: AuditLogRepository,
     private readonly audit: AuditService,
+    private readonly orgs: OrgsService,
   ) {}
 
   async ofVillage(villageId: number, q: { page: number; pageSize: number }): Promise<Page<AuditEntryView>> {
@@ -17,7 +19,9 @@ export class AuditTrail {
     return { items: rows.map(presentEntry), total, page: q.page, pageSize: q.pageSize }
   }
 
-  verify(): Promise<AuditVerifyResult> {
-    return this.audit.verify()
+  async heads(): Promise<AuditHeadView[]> {
+    const heads = await this.audit.heads()
+    const names = await this.orgs.names(heads.map((h) => h.id).filter((id) => id > 0))
+    return heads.map((h) => presentHead(h, names))
   }
 }
