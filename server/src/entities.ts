@@ -2,6 +2,7 @@ import { CORE_ENTITIES } from './core/database/entities'
 import { WECHAT_ENTITIES } from './infra/wechat/entities'
 import { AUTH_ENTITIES } from './modules/auth/entities'
 import { CERTIFICATES_ENTITIES } from './modules/certificates/entities'
+import { CONTENT_CHECK_ENTITIES } from './modules/content-check/entities'
 import { DELIBERATIONS_ENTITIES } from './modules/deliberations/entities'
 import { GRIEVANCES_ENTITIES } from './modules/grievances/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ...CERTIFICATES_ENTITIES,
   ...NOTICES_ENTITIES,
   ...DELIBERATIONS_ENTITIES,
+  ...CONTENT_CHECK_ENTITIES,
 ]

@@ -30,7 +30,7 @@ export interface GrievanceFilter {
   scope?: { kind: 'escalated' | 'overdue' | 'attention'; now: Date }
 }
 
-export type NewGrievance = Omit<Grievance, 'id' | 'createdAt'>
+export type NewGrievance = Omit<Grievance, 'id' | 'createdAt' | 'moderation'> & { moderation?: Grievance['moderation'] }
 
 /** Per village: the raw counts behind the township's statistics. */
 export interface VillageCounts {
