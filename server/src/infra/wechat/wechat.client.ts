@@ -153,7 +153,13 @@ export class WechatClient implements SubscribeMessageSender {
     const body = await this.withToken((token) =>
       this.call(`/wxa/media_check_async?access_token=${encodeURIComponent(token)}`, {
         method: 'POST',
-        body: { media_url: input.mediaUrl, media_type: 2, version: 2, scene: input.scene, openid: input.openid },
+        body: {
+          media_url: input.mediaUrl,
+          media_type: 2,
+          version: 2,
+          scene: input.scene,
+          openid: input.openid,
+        },
       }),
     )
     if (typeof body.trace_id !== 'string' || !body.trace_id)

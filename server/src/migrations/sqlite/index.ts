@@ -13,4 +13,19 @@ import { EncryptedPhones1796544646494Sqlite } from './1796544646494-EncryptedPho
 import { EncryptedApplicantPhones1796545010090Sqlite } from './1796545010090-EncryptedApplicantPhones'
 import { ContentCheck1796550402325Sqlite } from './1796550402325-ContentCheck'
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795607028899Sqlite, Grievances1795608528753Sqlite, Certificates1795610898969Sqlite, Deliberations1795612147557Sqlite, DeliberationPetitionsOpinionsMinutes1795616098974Sqlite, PublicNotices1795616603365Sqlite, SessionsAndPendingClaims1796527703692Sqlite, HotWriteRequestKeys1796527744533Sqlite, MeetingTimeAndPaperNotice1796528203246Sqlite, IdempotencyRecordOwner1796529769282Sqlite, SubscribeCredits1796543498931Sqlite, EncryptedPhones1796544646494Sqlite, EncryptedApplicantPhones1796545010090Sqlite, ContentCheck1796550402325Sqlite]
+export const SQLITE_MIGRATIONS: Function[] = [
+  Initial1795607028899Sqlite,
+  Grievances1795608528753Sqlite,
+  Certificates1795610898969Sqlite,
+  Deliberations1795612147557Sqlite,
+  DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
+  PublicNotices1795616603365Sqlite,
+  SessionsAndPendingClaims1796527703692Sqlite,
+  HotWriteRequestKeys1796527744533Sqlite,
+  MeetingTimeAndPaperNotice1796528203246Sqlite,
+  IdempotencyRecordOwner1796529769282Sqlite,
+  SubscribeCredits1796543498931Sqlite,
+  EncryptedPhones1796544646494Sqlite,
+  EncryptedApplicantPhones1796545010090Sqlite,
+  ContentCheck1796550402325Sqlite,
+]
