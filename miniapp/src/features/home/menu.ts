@@ -12,6 +12,7 @@ export interface MenuItem {
     | 'grievanceMine'
     | 'grievanceWall'
     | 'grievances'
+    | 'contentReview'
     | 'verifications'
     | 'roster'
     | 'roles'
