@@ -201,7 +201,7 @@ describe(`content security (内容安全) on ${DIALECT}`, () => {
       expect(told.body.items.map((n: { title: string }) => n.title)).toContain('您发布的内容未通过审核')
     })
 
-    it('refuses an item of another village as not found', async () => {
+    it('refuses a committee member of another village', async () => {
       const other = (await villageIds(t.ds)).community
       const res = await t.request({
         method: 'POST',
@@ -209,7 +209,7 @@ describe(`content security (内容安全) on ${DIALECT}`, () => {
         token: committee,
         body: { decision: 'approve' },
       })
-      expect([403, 404]).toContain(res.status)
+      expectError(res, 'OUT_OF_SCOPE')
     })
   })
 
@@ -314,8 +314,14 @@ describe(`content security (内容安全) on ${DIALECT}`, () => {
     })
   })
 
-  it('counts what waits for the 两委 on /metrics', async () => {
-    expect(await metric('content_review')).toBe((await queue()).length)
+  describe('on /metrics', () => {
+    it('counts what waits for the 两委 and what waits for WeChat', async () => {
+      const held = (await queue()).length
+      expect(held).toBeGreaterThan(0)
+      expect(await metric('content_review')).toBe(held)
+      const pending = await t.ds.query(`SELECT id FROM content_check WHERE status = 'pending'`)
+      expect(await metric('content_check')).toBe(pending.length)
+    })
   })
 })
 
