@@ -21,12 +21,13 @@ export const CHECK_SUGGESTS = ['pass', 'review', 'risky'] as const
 export type CheckSuggest = (typeof CHECK_SUGGESTS)[number]
 
 /** The kinds of items checked; each module that owns one registers it with the content check. */
-export const CONTENT_KINDS = ['grievance', 'grievance_reply'] as const
+export const CONTENT_KINDS = ['grievance', 'grievance_reply', 'petition'] as const
 export type ContentKind = (typeof CONTENT_KINDS)[number]
 
 export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
   grievance: '村民说事',
   grievance_reply: '说事的留言',
+  petition: '联名提议',
 }
 
 /**

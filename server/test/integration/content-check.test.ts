@@ -167,6 +167,56 @@ describe(`content security (内容安全) on ${DIALECT}`, () => {
     })
   })
 
+  describe('a petition (联名提议)', () => {
+    const petitions = () => `/api/villages/${village}/petitions`
+    const start = (text: string) =>
+      t.request({
+        method: 'POST',
+        url: petitions(),
+        token: resident,
+        body: { target: 'villagers_meeting', title: `联名 ${++serial}`, text },
+      })
+    const listed = async (token: string): Promise<number[]> =>
+      (await t.request({ method: 'GET', url: `${petitions()}?pageSize=50`, token })).body.items.map(
+        (p: { id: number }) => p.id,
+      )
+
+    it('keeps a risky petition from the village, unsigned by others, until the 两委 approve it', async () => {
+      const res = await start(`提议召开村民会议：${RISKY}`)
+      expect(res.status).toBe(201)
+      expect(res.body.moderation.state).toBe('held')
+      const id = res.body.id as number
+      expect(await listed(neighbour)).not.toContain(id)
+      expect(await listed(resident)).toContain(id)
+      expect(await listed(committee)).toContain(id)
+      expectError(
+        await t.request({ method: 'GET', url: `${petitions()}/${id}`, token: neighbour }),
+        'NOT_FOUND',
+      )
+      expectError(
+        await t.request({
+          method: 'POST',
+          url: `${petitions()}/${id}/signatures`,
+          token: neighbour,
+          body: {},
+        }),
+        'NOT_FOUND',
+      )
+      const check = (await checkOf(id, 'petition'))!
+      expect(check.kindLabel).toBe('联名提议')
+      expect((await review(check.id, { decision: 'approve' })).status).toBe(200)
+      expect(await listed(neighbour)).toContain(id)
+      const seen = await t.request({ method: 'GET', url: `${petitions()}/${id}`, token: neighbour })
+      expect(seen.body.moderation).toEqual({ state: 'shown', note: null })
+    })
+
+    it('shows a petition WeChat passes at once', async () => {
+      const res = await start('提议召开村民会议讨论修路')
+      expect(res.body.moderation.state).toBe('shown')
+      expect(await listed(neighbour)).toContain(res.body.id)
+    })
+  })
+
   describe("the 两委's review queue", () => {
     it('is for the 两委 only', async () => {
       expectError(await t.request({ method: 'GET', url: queueUrl(), token: neighbour }), 'FORBIDDEN')

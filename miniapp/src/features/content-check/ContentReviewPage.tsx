@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { contentCheckRoutes, grievancePage, type ContentCheckView } from '@xiangli/shared'
+import { contentCheckRoutes, grievancePage, petitionPage, type ContentCheckView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView } from '@/components/States'
@@ -81,7 +81,12 @@ export function ContentReviewPage() {
   }
 
   const open = (c: ContentCheckView) =>
-    void Taro.navigateTo({ url: grievancePage('committee', c.parentId ?? c.itemId) })
+    void Taro.navigateTo({
+      url:
+        c.kind === 'petition'
+          ? petitionPage(c.itemId, villageId)
+          : grievancePage('committee', c.parentId ?? c.itemId),
+    })
 
   return (
     <PageRoot>
@@ -90,7 +95,7 @@ export function ContentReviewPage() {
         empty={
           <EmptyView
             title="没有要审核的内容"
-            description="村民发的说事、留言，微信检测觉得可能不合适时，会出现在这里等您看。"
+            description="村民发的说事、留言、联名提议，微信检测觉得可能不合适时，会出现在这里等您看。"
           />
         }
         title={`共 ${list.total} 条待审核；审核前只有发布人和村委会看得到`}

@@ -148,7 +148,7 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
       items.push({
         key: 'contentReview',
         title: '内容审核',
-        description: '微信检测觉得可能不合适的说事和留言，看过后决定是否显示',
+        description: '微信检测觉得可能不合适的说事、留言和联名提议，看过后决定是否显示',
         url: withQuery(ROUTES.committeeContentReview, q),
       })
     // 议事 is run by the two committees (党组织 and 村委会), the same people the server lets start one

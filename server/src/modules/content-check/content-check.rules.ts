@@ -50,5 +50,5 @@ export function retryAt(now: Date, attempts: number, intervalMs: number): Date {
   return new Date(now.getTime() + Math.max(wait, intervalMs))
 }
 
-/** WeChat's scene for a kind: 3 论坛 for an issue, 2 评论 for a reply on it. */
+/** WeChat's scene for a kind: 3 论坛 for an issue or a petition, 2 评论 for a reply on an issue. */
 export const sceneOf = (kind: ContentCheck['kind']): 2 | 3 => (kind === 'grievance_reply' ? 2 : 3)

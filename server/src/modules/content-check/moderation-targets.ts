@@ -6,7 +6,7 @@ import type { ContentKind, Moderation } from '@xiangli/shared'
 export interface ModerationTarget {
   apply(m: EntityManager, itemId: number, moderation: Moderation): Promise<void>
   /** who is told of the 两委's decision, and where their item is (a page of the app) */
-  linkOf(itemId: number, parentId: number | null): string
+  linkOf(item: { itemId: number; parentId: number | null; villageId: number }): string
 }
 
 /** The owners of the checked kinds, registered at start by their modules. */

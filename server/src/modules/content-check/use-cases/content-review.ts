@@ -78,7 +78,7 @@ export class ContentReviewQueue {
         kind: `content_check.${status}`,
         title: status === 'approved' ? '您发布的内容已通过审核' : '您发布的内容未通过审核',
         body: status === 'approved' ? '其他人现在可以看到了。' : `原因：${reason}`,
-        link: target.linkOf(c.itemId, c.parentId),
+        link: target.linkOf(c),
       })
     })
     const after = await this.repo.find(c.id)

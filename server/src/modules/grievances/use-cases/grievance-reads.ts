@@ -42,11 +42,11 @@ export class GrievanceReads implements OnModuleInit {
     // what residents write here passes the content check; its verdict lands on the row
     this.checks.register('grievance', {
       apply: (m, id, moderation) => this.repo.setModeration(m, id, moderation),
-      linkOf: (id) => grievancePage('resident', id),
+      linkOf: (c) => grievancePage('resident', c.itemId),
     })
     this.checks.register('grievance_reply', {
       apply: (m, id, moderation) => this.repo.setReplyModeration(m, id, moderation),
-      linkOf: (_id, parentId) => grievancePage('resident', parentId ?? 0),
+      linkOf: (c) => grievancePage('resident', c.parentId ?? 0),
     })
   }
 
