@@ -21,6 +21,7 @@ export default defineAppConfig({
       pages: [
         'pages/grievances/index',
         'pages/grievance/index',
+        'pages/content-review/index',
         'pages/verifications/index',
         'pages/roster/index',
         'pages/roles/index',

@@ -19,6 +19,8 @@ export const ROUTES = {
   grievanceDetail: '/subpackages/grievance/pages/detail/index',
   committeeGrievances: '/subpackages/committee/pages/grievances/index',
   committeeGrievance: '/subpackages/committee/pages/grievance/index',
+  // 内容审核: what WeChat's content check held back, for the 两委 to show or keep hidden
+  committeeContentReview: '/subpackages/committee/pages/content-review/index',
   // 开证明. The check page is in the main package: anyone opens it from the QR code without logging in.
   certificateCheck: '/pages/certificate-check/index',
   certificateCatalogue: '/subpackages/certificate/pages/catalogue/index',

@@ -18,6 +18,7 @@ import { WechatModule } from './infra/wechat/wechat.module'
 import { AuthModule } from './modules/auth/auth.module'
 import { AuditLogModule } from './modules/audit/audit-log.module'
 import { CertificatesModule } from './modules/certificates/certificates.module'
+import { ContentCheckModule } from './modules/content-check/content-check.module'
 import { DeliberationsModule } from './modules/deliberations/deliberations.module'
 import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
@@ -66,6 +67,7 @@ export class AppModule {
         HousekeepingModule,
         FilesModule,
         InboxModule,
+        ContentCheckModule,
         OrgsModule,
         AuthModule,
         MeModule,

@@ -3,6 +3,7 @@ import { WECHAT_ENTITIES } from './infra/wechat/entities'
 import { AUDIT_ENTITIES } from './modules/audit/entities'
 import { AUTH_ENTITIES } from './modules/auth/entities'
 import { CERTIFICATES_ENTITIES } from './modules/certificates/entities'
+import { CONTENT_CHECK_ENTITIES } from './modules/content-check/entities'
 import { DELIBERATIONS_ENTITIES } from './modules/deliberations/entities'
 import { GRIEVANCES_ENTITIES } from './modules/grievances/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
@@ -30,4 +31,5 @@ export const ENTITIES = [
   ...NOTICES_ENTITIES,
   ...DELIBERATIONS_ENTITIES,
   ...AUDIT_ENTITIES,
+  ...CONTENT_CHECK_ENTITIES,
 ]

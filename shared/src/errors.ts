@@ -26,6 +26,10 @@ export const ErrorCode = {
   DEMO_DISABLED: 'DEMO_DISABLED',
   WECHAT_LOGIN_FAILED: 'WECHAT_LOGIN_FAILED',
   WECHAT_UNAVAILABLE: 'WECHAT_UNAVAILABLE',
+  WECHAT_PUSH_SIGNATURE_INVALID: 'WECHAT_PUSH_SIGNATURE_INVALID',
+  // content security (内容安全)
+  CONTENT_ALREADY_REVIEWED: 'CONTENT_ALREADY_REVIEWED',
+  CONTENT_REJECT_REASON_REQUIRED: 'CONTENT_REJECT_REASON_REQUIRED',
   // authorisation
   FORBIDDEN: 'FORBIDDEN',
   NOT_VERIFIED: 'NOT_VERIFIED',
@@ -212,6 +216,9 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   DEMO_DISABLED: { status: 403, message: '演示登录未开启' },
   WECHAT_LOGIN_FAILED: { status: 401, message: '微信登录失败，请重新打开小程序再试' },
   WECHAT_UNAVAILABLE: { status: 503, message: '暂时连不上微信服务，请稍后再试' },
+  WECHAT_PUSH_SIGNATURE_INVALID: { status: 403, message: '消息签名不对，已拒收' },
+  CONTENT_ALREADY_REVIEWED: { status: 409, message: '这条内容已经审核过了，请刷新看看' },
+  CONTENT_REJECT_REASON_REQUIRED: { status: 400, message: '不通过时请写明原因，发布人会看到' },
   FORBIDDEN: { status: 403, message: '您没有权限做这件事' },
   NOT_VERIFIED: { status: 403, message: '请先完成实名认证，认证前只能查看公开信息' },
   OUT_OF_SCOPE: { status: 403, message: '这不是您所在村（社区）的事务，无法操作' },

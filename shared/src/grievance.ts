@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { ErrorCode } from './errors'
 import type { Page } from './api'
 import type { VillageSettings } from './org'
+import type { ModerationView } from './content-check'
 
 export const GRIEVANCE_STATES = [
   'submitted',
@@ -420,6 +421,8 @@ export interface GrievanceTimelineEntry {
   photoUrls: string[]
   /** the score, on a 'rated' entry */
   rating: number | null
+  /** a reply's content check; only its writer and the 两委 see a reply that is not shown */
+  moderation: ModerationView
 }
 
 export interface GrievanceSummary {
@@ -445,6 +448,8 @@ export interface GrievanceSummary {
   /** signed links that work without a login for about an hour (`<Image src>` sends no token) */
   photoUrls: string[]
   rating: number | null
+  /** the content check: others see the item only once it is shown; the raiser reads the note */
+  moderation: ModerationView
 }
 
 /** An item on the public wall (公开墙): someone else's public issue, the raiser's name masked. */

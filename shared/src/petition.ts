@@ -9,6 +9,7 @@
  * is told, once, that it must convene), `convened` when the committee has turned it into a
  * deliberation, and `withdrawn` when its initiator took it back before it reached the threshold.
  */
+import type { ModerationView } from './content-check'
 import { z } from 'zod'
 import type { Page } from './api'
 import type { OrgKind } from './org'
@@ -82,6 +83,8 @@ export interface PetitionSummary {
   initiatorName: string
   signatures: number
   createdAt: string
+  /** the content check: others see (and sign) it only once it is shown; the initiator reads the note */
+  moderation: ModerationView
 }
 
 export interface PetitionView extends PetitionSummary {

@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit'
 import { certificateRoutes } from './certificates'
+import { contentCheckRoutes } from './content-check'
 import { deliberationRoutes } from './deliberations'
 import { fileRoutes } from './files'
 import { authRoutes } from './auth'
@@ -23,6 +24,7 @@ import type { Route } from './route'
 export * from './route'
 export * from './audit'
 export * from './certificates'
+export * from './content-check'
 export * from './deliberations'
 export * from './files'
 export * from './auth'
@@ -50,6 +52,7 @@ export * from './verification'
 export const CONTRACT = {
   audit: auditRoutes,
   certificates: certificateRoutes,
+  contentCheck: contentCheckRoutes,
   deliberations: deliberationRoutes,
   files: fileRoutes,
   auth: authRoutes,

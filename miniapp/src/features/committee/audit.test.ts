@@ -36,3 +36,10 @@ describe('audit labels', () => {
     expect(roleLabel(null)).toBeNull()
   })
 })
+
+describe('the content check in the audit trail', () => {
+  it('names what WeChat and the 两委 decided', () => {
+    expect(auditActionLabel('content_check.held')).toBe('转人工内容审核')
+    expect(auditActionLabel('content_check.rejected')).toBe('驳回内容审核')
+  })
+})

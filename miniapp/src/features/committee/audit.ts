@@ -24,6 +24,8 @@ const THINGS: Record<string, string> = {
   org: '组织',
   village: '村（社区）信息',
   settings: '村（社区）设置',
+  // content_check.passed / held / approved / rejected
+  check: '内容审核',
 }
 
 const VERBS: Record<string, string> = {
@@ -56,6 +58,8 @@ const VERBS: Record<string, string> = {
   login: '登录',
   logout: '退出登录',
   seeded: '生成',
+  passed: '通过',
+  held: '转人工',
 }
 
 export function auditActionLabel(action: string): string {

@@ -3,6 +3,7 @@ import { GRIEVANCE_VISIBILITY_LABELS, type GrievanceView } from '@xiangli/shared
 import { formatTime } from '@/logic/format'
 import { deadlineNote, locationText, ratingText, timelineHeadline } from './grievance'
 import { PhotoGrid } from '@/components/Photos'
+import { ModerationNote } from '@/features/content-check/ModerationNote'
 import { GrievanceStateTag } from './GrievanceCard'
 import '@/components/Detail.scss'
 import './grievance.scss'
@@ -18,6 +19,7 @@ export function GrievanceBody({ g, showVillage = false }: { g: GrievanceView; sh
           <Text className="xl-card__title">{g.title}</Text>
           <GrievanceStateTag state={g.state} />
         </View>
+        <ModerationNote m={g.moderation} />
         <View className="xl-detail__text">{g.text}</View>
         <PhotoGrid urls={g.photoUrls} />
         <View className="xl-detail__facts">
@@ -48,6 +50,7 @@ export function GrievanceBody({ g, showVillage = false }: { g: GrievanceView; sh
             <View className="xl-timeline__when">{formatTime(e.at)}</View>
             {e.rating !== null ? <View className="xl-timeline__rating">{ratingText(e.rating)}</View> : null}
             {e.text ? <View className="xl-timeline__text">{e.text}</View> : null}
+            <ModerationNote m={e.moderation} />
             <PhotoGrid urls={e.photoUrls} />
           </View>
         ))}

@@ -5,6 +5,7 @@ import { formatTime } from '@/logic/format'
 import { deadlineNote, stateLabel, stateTone } from './grievance'
 import { photoSrc } from '@/components/Photos'
 import { StateTag } from '@/components/StateTag'
+import { ModerationNote } from '@/features/content-check/ModerationNote'
 import './grievance.scss'
 
 export function GrievanceStateTag({ state }: { state: GrievanceState }) {
@@ -32,6 +33,7 @@ export function GrievanceCard({
           <GrievanceStateTag state={g.state} />
         </View>
         <View className="xl-grievance__excerpt">{g.excerpt}</View>
+        <ModerationNote m={g.moderation} />
         {g.photoUrls.length > 0 ? (
           <View className="xl-grievance__thumbs">
             {g.photoUrls.slice(0, 3).map((u) => (

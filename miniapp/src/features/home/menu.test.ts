@@ -55,6 +55,7 @@ describe('buildServiceMenu', () => {
     expect(menu[4]!.title).toBe('村委工作台 · 幸福村')
     expect(menu[4]!.items.map((i) => i.key)).toEqual([
       'grievances',
+      'contentReview',
       'deliberationsBench',
       'certificates',
       'sealRegister',
@@ -66,10 +67,11 @@ describe('buildServiceMenu', () => {
     ])
     expect(menu[4]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
     expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
-    expect(menu[4]!.items[1]!.url).toBe('/subpackages/deliberation/pages/list/index?villageId=42')
-    expect(menu[4]!.items[2]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
-    expect(menu[4]!.items[4]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
-    expect(menu[4]!.items[1]!.title).toBe('议事（四议两公开）')
+    expect(menu[4]!.items[1]!.url).toBe('/subpackages/committee/pages/content-review/index?villageId=42')
+    expect(menu[4]!.items[2]!.url).toBe('/subpackages/deliberation/pages/list/index?villageId=42')
+    expect(menu[4]!.items[3]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
+    expect(menu[4]!.items[5]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
+    expect(menu[4]!.items[2]!.title).toBe('议事（四议两公开）')
   })
 
   it('names the urban procedure on a community committee member’s 议事 entry', () => {

@@ -12,6 +12,7 @@ export interface MenuItem {
     | 'grievanceMine'
     | 'grievanceWall'
     | 'grievances'
+    | 'contentReview'
     | 'verifications'
     | 'roster'
     | 'roles'
@@ -142,6 +143,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '说事处理',
         description: '受理、交办、答复村民反映的事',
         url: withQuery(ROUTES.committeeGrievances, q),
+      })
+    if (bench.handleGrievances)
+      items.push({
+        key: 'contentReview',
+        title: '内容审核',
+        description: '微信检测觉得可能不合适的说事、留言和联名提议，看过后决定是否显示',
+        url: withQuery(ROUTES.committeeContentReview, q),
       })
     // 议事 is run by the two committees (党组织 and 村委会), the same people the server lets start one
     if (hasAnyRole(membership.roles, COMMITTEE_ROLES))

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { PetitionSummary } from '@xiangli/shared'
 import { StateTag } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
+import { ModerationNote } from '@/features/content-check/ModerationNote'
 import { petitionStatusTag, petitionTone } from './petition'
 import './petition.scss'
 
@@ -21,6 +22,7 @@ export function PetitionHead({ p, children }: { p: PetitionSummary; children?: R
           {p.initiatorName}发起 · {formatTime(p.createdAt)}
         </Text>
       </View>
+      <ModerationNote m={p.moderation} />
     </>
   )
 }

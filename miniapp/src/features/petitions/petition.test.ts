@@ -44,6 +44,7 @@ const view = (over: Partial<PetitionView> = {}): PetitionView => ({
   initiatorName: '王秀英',
   signatures: 1,
   createdAt: '2026-11-25T08:00:00.000Z',
+  moderation: { state: 'shown', note: null },
   text: '村北的土路一下雨就没法走。',
   criteria: [villagers(1), representatives(0)],
   reached: false,

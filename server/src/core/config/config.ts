@@ -142,6 +142,10 @@ const schema = z
         return parsed
       }),
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+    /** the token set for 消息推送 in the mini program's admin console: WeChat signs its pushes with it */
+    WECHAT_MSG_TOKEN: z.string().min(3).max(32).optional(),
+    /** how often content checks WeChat could not answer are tried again */
+    CONTENT_CHECK_RETRY_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
     DEMO_ENABLED: bool.default('false'),
     /** the built H5 app to serve at / */
     H5_DIR: z.string().min(1).optional(),

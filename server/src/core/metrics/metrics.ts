@@ -116,6 +116,15 @@ export function registerMetrics(app: NestFastifyApplication, config: AppConfig):
     )) as { due: Date | string | null }[]
     const due = first?.due ? new Date(first.due).getTime() : null
     oldest.set({ queue: 'outbox' }, due === null ? 0 : Math.max(0, (now.getTime() - due) / 1000))
+    // content checks WeChat has not answered yet, and those waiting for the 两委's review
+    queued.set(
+      { queue: 'content_check' },
+      await count("SELECT COUNT(*) AS n FROM content_check WHERE status = 'pending'"),
+    )
+    queued.set(
+      { queue: 'content_review' },
+      await count("SELECT COUNT(*) AS n FROM content_check WHERE status = 'held'"),
+    )
     escalated.set(
       { which: 'all' },
       await count('SELECT COUNT(*) AS n FROM grievance WHERE escalatedAt IS NOT NULL'),

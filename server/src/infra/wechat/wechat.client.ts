@@ -29,6 +29,12 @@ export interface SubscribeMessageSender {
   send(message: SubscribeMessage): Promise<void>
 }
 
+/** WeChat's suggestion for one text, and the label of what it found (100 when nothing). */
+export interface TextCheck {
+  suggest: 'pass' | 'review' | 'risky'
+  label: string | null
+}
+
 const TOKEN_EXPIRED = new Set([40001, 42001, 40014])
 
 /** The real HTTP client for WeChat's server API, against a configurable base URL. */
@@ -109,7 +115,7 @@ export class WechatClient implements SubscribeMessageSender {
   }
 
   async send(message: SubscribeMessage): Promise<void> {
-    const post = (token: string) =>
+    await this.withToken((token) =>
       this.call(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
         method: 'POST',
         body: {
@@ -117,17 +123,60 @@ export class WechatClient implements SubscribeMessageSender {
           miniprogram_state: this.config.NODE_ENV === 'production' ? 'formal' : 'developer',
           lang: 'zh_CN',
         },
-      })
+      }),
+    )
+  }
+
+  /**
+   * 内容安全 msgSecCheck v2: what WeChat suggests for a text the person (openid, active in the mini
+   * program within two hours) wrote. scene: 1 资料, 2 评论, 3 论坛, 4 社交日志.
+   */
+  async msgSecCheck(input: { openid: string; content: string; scene: 1 | 2 | 3 | 4 }): Promise<TextCheck> {
+    const body = await this.withToken((token) =>
+      this.call(`/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: { content: input.content, version: 2, scene: input.scene, openid: input.openid },
+      }),
+    )
+    const result = (body.result ?? {}) as { suggest?: unknown; label?: unknown }
+    const suggest = typeof result.suggest === 'string' ? result.suggest : ''
+    if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky')
+      throw new WechatError(`msg_sec_check answered no suggestion (${suggest})`, -1)
+    return { suggest, label: result.label === undefined ? null : String(result.label) }
+  }
+
+  /**
+   * 内容安全 mediaCheckAsync v2: asks WeChat to fetch and look at a photo (media_type 2 is an image);
+   * the answer is a trace id, the result comes later as a push (wxa_media_check).
+   */
+  async mediaCheckAsync(input: { openid: string; mediaUrl: string; scene: 1 | 2 | 3 | 4 }): Promise<string> {
+    const body = await this.withToken((token) =>
+      this.call(`/wxa/media_check_async?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: {
+          media_url: input.mediaUrl,
+          media_type: 2,
+          version: 2,
+          scene: input.scene,
+          openid: input.openid,
+        },
+      }),
+    )
+    if (typeof body.trace_id !== 'string' || !body.trace_id)
+      throw new WechatError('media_check_async returned no trace_id', -1)
+    return body.trace_id
+  }
+
+  /** Calls with the access token; once per call, a token WeChat rejects is dropped and the call made again. */
+  private async withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
     const token = await this.accessToken()
     try {
-      await post(token)
+      return await call(token)
     } catch (e) {
       if (e instanceof WechatError && e.errcode !== null && TOKEN_EXPIRED.has(e.errcode)) {
-        // once per send: forget the rejected token, fetch the current one and try again
         this.log.warn('access token rejected; fetching a new one')
         await this.tokens.drop(token)
-        await post(await this.accessToken())
-        return
+        return call(await this.accessToken())
       }
       throw e
     }

@@ -13,6 +13,8 @@ import { SubscribeCredits1796543498931Mysql } from './1796543498931-SubscribeCre
 import { EncryptedPhones1796544646494Mysql } from './1796544646494-EncryptedPhones'
 import { EncryptedApplicantPhones1796545010090Mysql } from './1796545010090-EncryptedApplicantPhones'
 import { AuditChainPerVillage1796550211165Mysql } from './1796550211165-AuditChainPerVillage'
+import { ContentCheck1796550402325Mysql } from './1796550402325-ContentCheck'
+import { PetitionModeration1796553441527Mysql } from './1796553441527-PetitionModeration'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -30,4 +32,6 @@ export const MYSQL_MIGRATIONS: Function[] = [
   EncryptedPhones1796544646494Mysql,
   EncryptedApplicantPhones1796545010090Mysql,
   AuditChainPerVillage1796550211165Mysql,
+  ContentCheck1796550402325Mysql,
+  PetitionModeration1796553441527Mysql,
 ]

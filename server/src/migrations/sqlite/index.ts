@@ -12,6 +12,8 @@ import { SubscribeCredits1796543498931Sqlite } from './1796543498931-SubscribeCr
 import { EncryptedPhones1796544646494Sqlite } from './1796544646494-EncryptedPhones'
 import { EncryptedApplicantPhones1796545010090Sqlite } from './1796545010090-EncryptedApplicantPhones'
 import { AuditChainPerVillage1796550211165Sqlite } from './1796550211165-AuditChainPerVillage'
+import { ContentCheck1796550402325Sqlite } from './1796550402325-ContentCheck'
+import { PetitionModeration1796553441527Sqlite } from './1796553441527-PetitionModeration'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -28,4 +30,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   EncryptedPhones1796544646494Sqlite,
   EncryptedApplicantPhones1796545010090Sqlite,
   AuditChainPerVillage1796550211165Sqlite,
+  ContentCheck1796550402325Sqlite,
+  PetitionModeration1796553441527Sqlite,
 ]

@@ -1,6 +1,7 @@
 import {
   COMMITTEE_ROLES,
   isPetitionSignable,
+  visibleTo,
   PETITION_SIGNERS_LABELS,
   PETITION_STATUS_LABELS,
   type PetitionStatus,
@@ -14,6 +15,13 @@ import type { Petition } from './entities/petition.entity'
 /** The one who started it, who alone may withdraw it. */
 export const isInitiator = (v: Viewer, p: Pick<Petition, 'initiatorAccountId'>): boolean =>
   p.initiatorAccountId === v.accountId
+
+/** Its initiator and the 两委 see a petition whatever its content check says; others once it is shown. */
+export const seesPetition = (
+  v: Viewer,
+  p: Pick<Petition, 'villageId' | 'moderation' | 'initiatorAccountId'>,
+) =>
+  visibleTo(p.moderation, { isAuthor: isInitiator(v, p), isCommittee: v.holds(p.villageId, COMMITTEE_ROLES) })
 
 /** The 两委 turn a petition that reached the threshold into a deliberation. */
 export const canConvene = (v: Viewer, p: Pick<Petition, 'villageId' | 'status'>): boolean =>

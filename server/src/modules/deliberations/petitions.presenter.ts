@@ -1,4 +1,5 @@
 import {
+  moderationView,
   PETITION_STATUS_LABELS,
   PETITION_TARGET_LABELS,
   petitionCriteriaView,
@@ -8,7 +9,11 @@ import {
 } from '@xiangli/shared'
 import type { Petition } from './entities/petition.entity'
 
-export function petitionSummary(p: Petition, signatures: number): PetitionSummary {
+export function petitionSummary(
+  p: Petition,
+  signatures: number,
+  rejectedReason?: string | null,
+): PetitionSummary {
   return {
     id: p.id,
     target: p.target,
@@ -19,6 +24,7 @@ export function petitionSummary(p: Petition, signatures: number): PetitionSummar
     initiatorName: p.initiatorName,
     signatures,
     createdAt: p.createdAt.toISOString(),
+    moderation: moderationView(p.moderation, rejectedReason),
   }
 }
 
@@ -30,11 +36,12 @@ export interface PetitionSeen {
   cannotSignReason: string | null
   isMine: boolean
   canConvene: boolean
+  rejectedReason?: string | null
 }
 
 export function petitionView(p: Petition, s: PetitionSeen): PetitionView {
   return {
-    ...petitionSummary(p, s.signatures),
+    ...petitionSummary(p, s.signatures, s.rejectedReason),
     text: p.text,
     criteria: petitionCriteriaView(s.check),
     reached: p.status === 'reached' || p.status === 'convened',

@@ -6,7 +6,9 @@ import { PetitionSignature } from './entities/petition-signature.entity'
 import { Petition } from './entities/petition.entity'
 import type { Tally } from './petitions.rules'
 
-export type NewPetition = Omit<Petition, 'id' | 'createdAt' | 'updatedAt'>
+export type NewPetition = Omit<Petition, 'id' | 'createdAt' | 'updatedAt' | 'moderation'> & {
+  moderation?: Petition['moderation']
+}
 export type NewSignature = Omit<PetitionSignature, 'id' | 'createdAt'>
 
 /** Every query of petitions (联名提议) and their signatures. */
@@ -32,16 +34,28 @@ export class PetitionsRepository {
     return m.getRepository(Petition).findOneBy({ id, villageId })
   }
 
+  /** The content check's verdict on a petition: who besides its initiator and the 两委 sees it. */
+  async setModeration(m: EntityManager, id: number, moderation: Petition['moderation']): Promise<void> {
+    await m.getRepository(Petition).update({ id }, { moderation })
+  }
+
   insert(m: EntityManager, row: NewPetition): Promise<Petition> {
     return m.getRepository(Petition).save(row)
   }
 
   /** A page of the village's petitions, newest first. */
-  page(villageId: number, q: PetitionListQuery): Promise<[Petition[], number]> {
+  page(
+    villageId: number,
+    q: PetitionListQuery,
+    /** the 两委 see every petition; anyone else those shown and their own */
+    seer: { all: true } | { accountId: number },
+  ): Promise<[Petition[], number]> {
     const qb = this.ds
       .getRepository(Petition)
       .createQueryBuilder('p')
       .where('p.villageId = :v', { v: villageId })
+    if (!('all' in seer))
+      qb.andWhere("(p.moderation = 'shown' OR p.initiatorAccountId = :me)", { me: seer.accountId })
     if (q.status) qb.andWhere('p.status = :s', { s: q.status })
     return qb
       .orderBy('p.id', 'DESC')

@@ -1,7 +1,8 @@
-import { COMMITTEE_ROLES } from '@xiangli/shared'
+import { COMMITTEE_ROLES, visibleTo } from '@xiangli/shared'
 import type { Viewer } from '../../core/access/viewer'
 import type { Actor } from '../../core/audit/audit.service'
 import { AppException } from '../../core/errors/app.exception'
+import type { GrievanceEvent } from './entities/grievance-event.entity'
 import type { Grievance } from './entities/grievance.entity'
 
 /** How the person looking relates to one grievance. */
@@ -26,15 +27,31 @@ export async function relationTo(
   }
 }
 
-/** The raiser, the 两委 and the township see an item; everyone of the village sees a public one. */
-export const canSee = (r: Relation, g: Pick<Grievance, 'visibility'>): boolean =>
-  r.isRaiser || r.isCommittee || r.isTownship || (g.visibility === 'public' && r.inVillage)
+/**
+ * The raiser, the 两委 and the township see an item; everyone of the village sees a public one once
+ * the content check shows it (the township oversees the village's handling, so it reads what the
+ * 两委 read, held items included).
+ */
+export const canSee = (r: Relation, g: Pick<Grievance, 'visibility' | 'moderation'>): boolean =>
+  r.isRaiser ||
+  r.isCommittee ||
+  r.isTownship ||
+  (g.visibility === 'public' &&
+    r.inVillage &&
+    visibleTo(g.moderation, { isAuthor: false, isCommittee: false }))
+
+/** A reply on the thread: its writer and those who handle the item read it whatever its check says. */
+export const seesReply = (r: Relation, e: Pick<GrievanceEvent, 'actorAccountId' | 'moderation'>): boolean =>
+  visibleTo(e.moderation, {
+    isAuthor: e.actorAccountId === r.accountId,
+    isCommittee: r.isCommittee || r.isTownship,
+  })
 
 /** Names are shown to those handling the item and to its raiser; other residents see them masked. */
 export const seesNames = (r: Relation): boolean => r.isRaiser || r.isCommittee || r.isTownship
 
 /** An item one may not see does not exist, as far as they are told. */
-export function mustSee(r: Relation, g: Pick<Grievance, 'visibility'>): void {
+export function mustSee(r: Relation, g: Pick<Grievance, 'visibility' | 'moderation'>): void {
   if (!canSee(r, g)) throw new AppException('NOT_FOUND')
 }
 
@@ -44,9 +61,12 @@ export function mustBeOnThread(r: Relation): void {
 }
 
 /** "我也遇到" goes on someone else's public item; one's own is not supported by oneself. */
-export function mustBeSupportable(v: Viewer, g: Pick<Grievance, 'visibility' | 'raiserAccountId'>): void {
+export function mustBeSupportable(
+  v: Viewer,
+  g: Pick<Grievance, 'visibility' | 'raiserAccountId' | 'moderation'>,
+): void {
   const mine = g.raiserAccountId === v.accountId
-  if (g.visibility !== 'public' && !mine) throw new AppException('NOT_FOUND')
+  if ((g.visibility !== 'public' || g.moderation !== 'shown') && !mine) throw new AppException('NOT_FOUND')
   if (mine) throw new AppException('GRIEVANCE_OWN_SUPPORT')
 }
 

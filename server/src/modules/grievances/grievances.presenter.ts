@@ -2,6 +2,7 @@ import {
   isOverdue,
   maskName,
   reopenDeadline,
+  moderationView,
   reopenGrievance,
   type GrievanceSummary,
   type GrievanceView,
@@ -22,6 +23,8 @@ export interface SummaryContext {
   now: Date
   /** a signed link to a stored photo */
   urlOf: (fileId: number) => string
+  /** the 两委's reason, when they kept the item hidden */
+  rejectedReason?: string | null
 }
 
 export function presentSummary(g: Grievance, c: SummaryContext): GrievanceSummary {
@@ -44,6 +47,7 @@ export function presentSummary(g: Grievance, c: SummaryContext): GrievanceSummar
     mine: c.raisedByViewer,
     photoUrls: g.photoIds.map(c.urlOf),
     rating: g.rating,
+    moderation: moderationView(g.moderation, c.rejectedReason),
   }
 }
 
@@ -54,7 +58,7 @@ export function presentView(
   g: Grievance,
   events: GrievanceEvent[],
   r: Relation,
-  c: Omit<SummaryContext, 'names' | 'raisedByViewer'>,
+  c: Omit<SummaryContext, 'names' | 'raisedByViewer'> & { replyReasons?: Map<number, string> },
 ): GrievanceView {
   const names = r.isRaiser || r.isCommittee || r.isTownship
   const reopenable =
@@ -86,6 +90,7 @@ export function presentView(
       text: e.text,
       photoUrls: e.photoIds.map(c.urlOf),
       rating: e.rating,
+      moderation: moderationView(e.moderation, c.replyReasons?.get(e.id)),
     })),
   }
 }

@@ -8,6 +8,7 @@ import {
   type GrievanceAction,
   type GrievanceSettings,
   type GrievanceState,
+  type Moderation,
 } from '@xiangli/shared'
 import { GrievanceEvent } from './entities/grievance-event.entity'
 import { GrievanceSettingsRow } from './entities/grievance-settings.entity'
@@ -19,7 +20,7 @@ import type { Step } from './grievances.rules'
 export interface GrievanceFilter {
   villageIds: number[]
   raiserAccountId?: number
-  /** the 说事墙: public items that were not declined */
+  /** the 说事墙: public items that were not declined and that the content check shows */
   publicOnly?: boolean
   category?: string
   state?: GrievanceState
@@ -30,7 +31,9 @@ export interface GrievanceFilter {
   scope?: { kind: 'escalated' | 'overdue' | 'attention'; now: Date }
 }
 
-export type NewGrievance = Omit<Grievance, 'id' | 'createdAt'>
+export type NewGrievance = Omit<Grievance, 'id' | 'createdAt' | 'moderation'> & {
+  moderation?: Grievance['moderation']
+}
 
 /** Per village: the raw counts behind the township's statistics. */
 export interface VillageCounts {
@@ -88,8 +91,15 @@ export class GrievancesRepository {
     return Boolean((await q.execute()).affected)
   }
 
-  async addEvent(m: EntityManager, grievanceId: number, action: GrievanceAction, step: Step): Promise<void> {
-    await m.getRepository(GrievanceEvent).insert({
+  /** A step on the timeline; its id. A reply starts with the moderation the content check gives it. */
+  async addEvent(
+    m: EntityManager,
+    grievanceId: number,
+    action: GrievanceAction,
+    step: Step,
+    moderation: Moderation = 'shown',
+  ): Promise<number> {
+    const res = await m.getRepository(GrievanceEvent).insert({
       grievanceId,
       action,
       actorAccountId: step.actor.accountId,
@@ -99,7 +109,19 @@ export class GrievancesRepository {
       photoIds: step.photoIds ?? [],
       rating: step.rating ?? null,
       at: step.at,
+      moderation,
     })
+    return Number((res.identifiers[0] as { id: number }).id)
+  }
+
+  /** The content check's verdict on an item: who besides its raiser and the 两委 sees it. */
+  async setModeration(m: EntityManager, id: number, moderation: Moderation): Promise<void> {
+    await m.getRepository(Grievance).update({ id }, { moderation })
+  }
+
+  /** The content check's verdict on a reply. */
+  async setReplyModeration(m: EntityManager, eventId: number, moderation: Moderation): Promise<void> {
+    await m.getRepository(GrievanceEvent).update({ id: eventId, action: 'replied' }, { moderation })
   }
 
   events(grievanceId: number): Promise<GrievanceEvent[]> {
@@ -121,7 +143,8 @@ export class GrievancesRepository {
       .createQueryBuilder('g')
       .where('g.villageId IN (:...villageIds)', { villageIds: f.villageIds })
     if (f.raiserAccountId !== undefined) qb.andWhere('g.raiserAccountId = :me', { me: f.raiserAccountId })
-    if (f.publicOnly) qb.andWhere("g.visibility = 'public' AND g.state <> 'declined'")
+    if (f.publicOnly)
+      qb.andWhere("g.visibility = 'public' AND g.state <> 'declined' AND g.moderation = 'shown'")
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })
     if (f.state) qb.andWhere('g.state = :s', { s: f.state })
     if (f.assigneeResidentId === null) qb.andWhere('g.assigneeResidentId IS NULL')

@@ -1,5 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
-import type { PetitionCriterion, PetitionRule, PetitionStatus, PetitionTarget } from '@xiangli/shared'
+import type {
+  Moderation,
+  PetitionCriterion,
+  PetitionRule,
+  PetitionStatus,
+  PetitionTarget,
+} from '@xiangli/shared'
 
 /**
  * 联名提议: residents co-sign a request that a meeting be convened. The rule and the totals it is
@@ -10,12 +16,17 @@ import type { PetitionCriterion, PetitionRule, PetitionStatus, PetitionTarget } 
  */
 @Entity('petition')
 @Index('ix_petition_village', ['villageId', 'status'])
+@Index('ix_petition_village_moderation', ['villageId', 'moderation'])
 export class Petition {
   @PrimaryGeneratedColumn()
   id: number
 
   @Column({ type: 'int' })
   villageId: number
+
+  /** the content check (内容安全): only its initiator and the 两委 see it until it is shown */
+  @Column({ type: 'varchar', length: 10, default: 'shown' })
+  moderation: Moderation
 
   @Column({ type: 'varchar', length: 32 })
   target: PetitionTarget

@@ -1,25 +1,50 @@
-import { Injectable } from '@nestjs/common'
-import type { PetitionListQuery, PetitionPage, PetitionView } from '@xiangli/shared'
+import { Injectable, type OnModuleInit } from '@nestjs/common'
+import {
+  COMMITTEE_ROLES,
+  petitionPage,
+  type PetitionListQuery,
+  type PetitionPage,
+  type PetitionView,
+} from '@xiangli/shared'
 import type { ActingContext } from '../../../core/auth/current.decorator'
 import { AppException } from '../../../core/errors/app.exception'
-import { canConvene, isInitiator, signRefusal } from '../petitions.policy'
+import { ContentCheckService } from '../../content-check/content-check.service'
+import { canConvene, isInitiator, seesPetition, signRefusal } from '../petitions.policy'
 import { petitionSummary, petitionView } from '../petitions.presenter'
 import { PetitionsRepository } from '../petitions.repository'
 import { PetitionCounting } from './petition-counting'
 
 /** The village's petitions, and one with its count against the threshold and what the viewer may do. */
 @Injectable()
-export class PetitionReads {
+export class PetitionReads implements OnModuleInit {
   constructor(
     private readonly repo: PetitionsRepository,
     private readonly counting: PetitionCounting,
+    private readonly checks: ContentCheckService,
   ) {}
 
+  onModuleInit(): void {
+    // a petition's title and text pass the content check before the village reads and signs it
+    this.checks.register('petition', {
+      apply: (m, id, moderation) => this.repo.setModeration(m, id, moderation),
+      linkOf: (c) => petitionPage(c.itemId, c.villageId),
+    })
+  }
+
   async list(a: ActingContext, q: PetitionListQuery): Promise<PetitionPage> {
-    const [rows, total] = await this.repo.page(a.villageId, q)
+    const all = a.viewer.holds(a.villageId, COMMITTEE_ROLES)
+    const [rows, total] = await this.repo.page(
+      a.villageId,
+      q,
+      all ? { all } : { accountId: a.viewer.accountId },
+    )
     const counts = await this.repo.signatureCounts(rows.map((p) => p.id))
+    const reasons = await this.checks.reasons(
+      'petition',
+      rows.filter((p) => p.moderation === 'rejected').map((p) => p.id),
+    )
     return {
-      items: rows.map((p) => petitionSummary(p, counts.get(p.id) ?? 0)),
+      items: rows.map((p) => petitionSummary(p, counts.get(p.id) ?? 0, reasons.get(p.id))),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -28,7 +53,7 @@ export class PetitionReads {
 
   async detail(a: ActingContext, id: number): Promise<PetitionView> {
     const p = await this.repo.find(a.villageId, id)
-    if (!p) throw new AppException('NOT_FOUND')
+    if (!p || !seesPetition(a.viewer, p)) throw new AppException('NOT_FOUND')
     const check = await this.counting.check(p)
     const signatures = await this.repo.countSignatures(p.id)
     const me = a.viewer.residentIdIn(a.villageId)
@@ -40,7 +65,10 @@ export class PetitionReads {
       eligible: async () =>
         (await this.counting.standing(a.viewer, a.villageId, p.target, new Date()))?.eligible ?? false,
     })
+    const reason =
+      p.moderation === 'rejected' ? (await this.checks.reasons('petition', [p.id])).get(p.id) : null
     return petitionView(p, {
+      rejectedReason: reason,
       signatures,
       check,
       signedByMe,

@@ -11,7 +11,9 @@ import type { ActingContext } from '../../../core/auth/current.decorator'
 import { isUniqueViolation } from '../../../core/database/dialect'
 import { AppException } from '../../../core/errors/app.exception'
 import { TxService } from '../../../core/tx/tx.service'
+import { ContentCheckService } from '../../content-check/content-check.service'
 import type { Petition } from '../entities/petition.entity'
+import { seesPetition } from '../petitions.policy'
 import { PetitionsRepository } from '../petitions.repository'
 import { notEligible, petitionRule, snapshot, type Standing } from '../petitions.rules'
 import { PetitionCounting } from './petition-counting'
@@ -30,6 +32,7 @@ export class PetitionSigning {
     private readonly reads: PetitionReads,
     private readonly tx: TxService,
     private readonly audit: AuditService,
+    private readonly checks: ContentCheckService,
   ) {}
 
   async create(a: ActingContext, body: PetitionCreateRequest): Promise<PetitionView> {
@@ -51,6 +54,7 @@ export class PetitionSigning {
         rule,
         totals,
         status: 'open',
+        moderation: this.checks.initial(),
         initiatorAccountId: a.viewer.accountId,
         initiatorResidentId: standing.residentId,
         initiatorName: standing.name,
@@ -68,9 +72,18 @@ export class PetitionSigning {
         targetId: p.id,
         after: { ...snapshot(p), title: p.title, totals },
       })
+      await this.checks.submit(m, {
+        kind: 'petition',
+        itemId: p.id,
+        villageId: a.villageId,
+        authorAccountId: a.viewer.accountId,
+        text: `${p.title}\n${p.text}`,
+        fileIds: [],
+      })
       await this.counting.reachIfForced(m, p)
       return p.id
     })
+    await this.checks.settle('petition', id)
     return this.reads.detail(a, id)
   }
 
@@ -79,7 +92,8 @@ export class PetitionSigning {
     try {
       await this.tx.run(async (m) => {
         const p = await this.repo.find(a.villageId, id, m, true)
-        if (!p) throw new AppException('NOT_FOUND')
+        // one the content check has not shown cannot be signed by anyone else
+        if (!p || !seesPetition(a.viewer, p)) throw new AppException('NOT_FOUND')
         if (!isPetitionSignable(p.status)) throw new AppException('PETITION_CLOSED')
         const standing = await this.counting.standing(a.viewer, a.villageId, p.target, new Date(), m)
         if (!standing) throw notEligible(p.target)

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { GrievanceAction } from '@xiangli/shared'
+import type { GrievanceAction, Moderation } from '@xiangli/shared'
 
-/** One step on a grievance's timeline. Rows are only ever inserted. */
+/** One step on a grievance's timeline. Rows are only ever inserted; a reply's content check sets its moderation. */
 @Entity('grievance_event')
 export class GrievanceEvent {
   @PrimaryGeneratedColumn()
@@ -35,4 +35,8 @@ export class GrievanceEvent {
 
   @Column({ type: 'datetime' })
   at: Date
+
+  /** a reply's content check: only its writer and the 两委 see it until it is shown */
+  @Column({ type: 'varchar', length: 10, default: 'shown' })
+  moderation: Moderation
 }

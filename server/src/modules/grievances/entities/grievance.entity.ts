@@ -1,10 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { GrievanceLocation, GrievanceState, GrievanceVisibility } from '@xiangli/shared'
+import type { GrievanceLocation, GrievanceState, GrievanceVisibility, Moderation } from '@xiangli/shared'
 
 /** 村民说事: one problem or suggestion a resident raised. Its steps are in grievance_event. */
 @Entity('grievance')
 @Index('ix_grievance_village_state', ['villageId', 'state'])
 @Index('ix_grievance_state_due', ['state', 'dueAt'])
+@Index('ix_grievance_village_moderation', ['villageId', 'moderation'])
 export class Grievance {
   @PrimaryGeneratedColumn()
   id: number
@@ -43,6 +44,10 @@ export class Grievance {
 
   @Column({ type: 'varchar', length: 16 })
   state: GrievanceState
+
+  /** the content check (内容安全): only its raiser and the 两委 see it until it is shown */
+  @Column({ type: 'varchar', length: 10, default: 'shown' })
+  moderation: Moderation
 
   /** the deadline of the stage it is in (accepting or answering); null when no clock runs */
   @Column({ type: 'datetime', nullable: true })

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common'
 import {
+  grievancePage,
   grievanceRoutes,
   type GrievanceSummary,
   type GrievanceView,
@@ -11,8 +12,9 @@ import { Viewer } from '../../../core/access/viewer'
 import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { FilesService } from '../../../core/files/files.service'
+import { ContentCheckService } from '../../content-check/content-check.service'
 import type { Grievance } from '../entities/grievance.entity'
-import { canSee, mustSee, relationTo, seesNames } from '../grievances.policy'
+import { canSee, mustSee, relationTo, seesNames, seesReply } from '../grievances.policy'
 import { presentSummary, presentView } from '../grievances.presenter'
 import { GrievancesRepository, type GrievanceFilter } from '../grievances.repository'
 
@@ -28,6 +30,7 @@ export class GrievanceReads implements OnModuleInit {
     private readonly files: FilesService,
     private readonly clock: Clock,
     private readonly orgs: OrgDirectory,
+    private readonly checks: ContentCheckService,
   ) {}
 
   onModuleInit(): void {
@@ -35,6 +38,15 @@ export class GrievanceReads implements OnModuleInit {
     this.files.registerAccess('grievance', async (p, file) => {
       const g = await this.repo.findById(file.attachedId ?? 0)
       return g !== null && canSee(await relationTo(new Viewer(p, this.orgs), g), g)
+    })
+    // what residents write here passes the content check; its verdict lands on the row
+    this.checks.register('grievance', {
+      apply: (m, id, moderation) => this.repo.setModeration(m, id, moderation),
+      linkOf: (c) => grievancePage('resident', c.itemId),
+    })
+    this.checks.register('grievance_reply', {
+      apply: (m, id, moderation) => this.repo.setReplyModeration(m, id, moderation),
+      linkOf: (c) => grievancePage('resident', c.parentId ?? 0),
     })
   }
 
@@ -74,12 +86,22 @@ export class GrievanceReads implements OnModuleInit {
     const r = await relationTo(v, g)
     mustSee(r, g)
     const village = await v.org(g.villageId)
-    return presentView(g, await this.repo.events(g.id), r, {
+    // a reply the content check has not shown is read by its writer and those handling the item
+    const events = (await this.repo.events(g.id)).filter((e) => seesReply(r, e))
+    const replies = events.filter((e) => e.moderation === 'rejected').map((e) => e.id)
+    return presentView(g, events, r, {
       villageName: village?.name ?? '',
+      rejectedReason: await this.rejectedReason(g),
+      replyReasons: await this.checks.reasons('grievance_reply', replies),
       ...(await this.repo.supportOf(g.id, v.accountId)),
       now: this.clock.now(),
       urlOf: (fileId) => this.files.signedUrl(fileId),
     })
+  }
+
+  private async rejectedReason(g: Grievance): Promise<string | null> {
+    if (g.moderation !== 'rejected') return null
+    return (await this.checks.reasons('grievance', [g.id])).get(g.id) ?? null
   }
 
   /** A page of a list; names are unmasked where the viewer handles or raised the item. */
@@ -91,6 +113,10 @@ export class GrievanceReads implements OnModuleInit {
       v.accountId,
     )
     const now = this.clock.now()
+    const reasons = await this.checks.reasons(
+      'grievance',
+      rows.filter((g) => g.moderation === 'rejected').map((g) => g.id),
+    )
     const items: GrievanceSummary[] = []
     for (const g of rows) {
       const r = await relationTo(v, g)
@@ -101,6 +127,7 @@ export class GrievanceReads implements OnModuleInit {
           supportCount: support.counts.get(g.id) ?? 0,
           supportedByMe: support.mine.has(g.id),
           raisedByViewer: r.isRaiser,
+          rejectedReason: reasons.get(g.id) ?? null,
           now,
           urlOf: (fileId) => this.files.signedUrl(fileId),
         }),

@@ -18,6 +18,7 @@ import { isUniqueViolation } from '../../../core/database/dialect'
 import { AppException } from '../../../core/errors/app.exception'
 import { TxService } from '../../../core/tx/tx.service'
 import { AuditService } from '../../../core/audit/audit.service'
+import { ContentCheckService } from '../../content-check/content-check.service'
 import { OrgsService } from '../../orgs/orgs.service'
 import { RoleHolders } from '../../roles/role-holders'
 import { RosterDirectory } from '../../roster/roster-directory'
@@ -41,6 +42,7 @@ export class ResidentGrievances {
     private readonly roles: RoleHolders,
     private readonly roster: RosterDirectory,
     private readonly clock: Clock,
+    private readonly checks: ContentCheckService,
   ) {}
 
   async raise(a: ActingContext, body: GrievanceCreate): Promise<GrievanceView> {
@@ -64,6 +66,7 @@ export class ResidentGrievances {
         location: body.location ?? null,
         visibility: body.visibility,
         state: 'submitted',
+        moderation: this.checks.initial(),
         dueAt: acceptDeadline(now, village.settings!.timeLimits),
         assigneeResidentId: null,
         assigneeName: null,
@@ -78,6 +81,14 @@ export class ResidentGrievances {
         ratingComment: null,
       })
       await this.steps.attachPhotos(m, body.photoIds, g, a.viewer.accountId)
+      await this.checks.submit(m, {
+        kind: 'grievance',
+        itemId: g.id,
+        villageId: g.villageId,
+        authorAccountId: a.viewer.accountId,
+        text: `${g.title}\n${g.text}`,
+        fileIds: body.photoIds,
+      })
       await this.repo.addEvent(m, g.id, 'submitted', { actor, at: now })
       await this.audit.append(m, {
         actor,
@@ -96,22 +107,34 @@ export class ResidentGrievances {
       })
       return g.id
     })
+    // WeChat is asked after the commit; unreachable, the item waits (pending) for the retry job
+    await this.checks.settle('grievance', id)
     return this.reads.detail(a.viewer, a.villageId, id)
   }
 
   /** The raiser adds to their item, or the 两委 reply on its thread; the other side is told. */
   async reply(a: ActingContext, id: number, body: GrievanceReply): Promise<GrievanceView> {
-    await this.steps.inVillage(a.villageId, id, async (m, g) => {
+    const replyId = await this.steps.inVillage(a.villageId, id, async (m, g) => {
       const r = await relationTo(a.viewer, g)
       mustSee(r, g)
       mustBeOnThread(r)
       const actor = r.isRaiser ? asResident(a.viewer, g.raiserName) : a.actor
       await this.steps.attachPhotos(m, body.photoIds, g, a.viewer.accountId)
-      await this.repo.addEvent(m, g.id, 'replied', {
-        actor,
-        at: this.clock.now(),
+      const eventId = await this.repo.addEvent(
+        m,
+        g.id,
+        'replied',
+        { actor, at: this.clock.now(), text: body.text, photoIds: body.photoIds },
+        this.checks.initial(),
+      )
+      await this.checks.submit(m, {
+        kind: 'grievance_reply',
+        itemId: eventId,
+        parentId: g.id,
+        villageId: g.villageId,
+        authorAccountId: a.viewer.accountId,
         text: body.text,
-        photoIds: body.photoIds,
+        fileIds: body.photoIds,
       })
       await this.audit.append(m, {
         actor,
@@ -137,7 +160,9 @@ export class ResidentGrievances {
           body: `「${g.title}」：${excerpt(body.text, 40)}`,
           link: grievancePage('resident', g.id),
         })
+      return eventId
     })
+    await this.checks.settle('grievance_reply', replyId)
     return this.reads.detail(a.viewer, a.villageId, id)
   }
 

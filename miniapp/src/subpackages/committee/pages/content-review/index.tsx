@@ -1,0 +1,3 @@
+import { ContentReviewPage } from '@/features/content-check/ContentReviewPage'
+
+export default ContentReviewPage
