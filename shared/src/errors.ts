@@ -181,6 +181,14 @@ export const ErrorCode = {
   PETITION_ALREADY_CONVENED: 'PETITION_ALREADY_CONVENED',
   PETITION_NOT_YOURS: 'PETITION_NOT_YOURS',
   PETITION_CANNOT_WITHDRAW: 'PETITION_CANNOT_WITHDRAW',
+  PETITION_SHEET_EMPTY: 'PETITION_SHEET_EMPTY',
+  // 代办 (filing for a resident)
+  PROXY_CONSENT_MISSING: 'PROXY_CONSENT_MISSING',
+  PROXY_CONSENT_NAME_MISMATCH: 'PROXY_CONSENT_NAME_MISMATCH',
+  PROXY_CONSENT_PHOTO_INVALID: 'PROXY_CONSENT_PHOTO_INVALID',
+  PROXY_SELF: 'PROXY_SELF',
+  PROXY_FAMILY_NOT_ALLOWED: 'PROXY_FAMILY_NOT_ALLOWED',
+  PROXY_RESIDENT_NOT_FOUND: 'PROXY_RESIDENT_NOT_FOUND',
 } as const
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
@@ -440,6 +448,16 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   PETITION_ALREADY_CONVENED: { status: 409, message: '这份联名已经列入议事了' },
   PETITION_NOT_YOURS: { status: 403, message: '只有发起人可以撤回这份联名' },
   PETITION_CANNOT_WITHDRAW: { status: 409, message: '联名已经达到法定人数或已经结束，不能撤回' },
+  PETITION_SHEET_EMPTY: { status: 422, message: '请在签名表上选出签了名的村民' },
+  PROXY_CONSENT_MISSING: {
+    status: 422,
+    message: '代办需要本人同意：请拍下本人签字的授权书，或请本人在手机上输入姓名并勾选同意',
+  },
+  PROXY_CONSENT_NAME_MISMATCH: { status: 422, message: '本人输入的姓名和花名册上的不一致，请本人重新输入' },
+  PROXY_CONSENT_PHOTO_INVALID: { status: 422, message: '授权书照片无效，请重新拍照上传' },
+  PROXY_SELF: { status: 422, message: '给自己办事请直接用自己的页面提交，不用代办' },
+  PROXY_FAMILY_NOT_ALLOWED: { status: 403, message: '本村（社区）没有开放家属代办，请到村委会请工作人员代办' },
+  PROXY_RESIDENT_NOT_FOUND: { status: 404, message: '本村（社区）花名册上没有这个人，只能为本村村民代办' },
 }
 
 /** The one error body every failing response carries. */

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { ErrorCode } from './errors'
 import type { Page } from './api'
 import type { VillageSettings } from './org'
+import { onBehalfSchema, type ProxyLine } from './proxy'
 
 export const GRIEVANCE_STATES = [
   'submitted',
@@ -267,6 +268,8 @@ export const grievanceCreateSchema = z.object({
   photoIds,
   location: grievanceLocationSchema.optional(),
   visibility: z.enum(GRIEVANCE_VISIBILITIES).default('public'),
+  /** 代办: raised for this resident, with their consent */
+  onBehalf: onBehalfSchema.optional(),
 })
 /** What a client sends (defaults may be left out) and what the server reads after parsing. */
 export type GrievanceCreateRequest = z.input<typeof grievanceCreateSchema>
@@ -463,6 +466,8 @@ export interface GrievanceView extends GrievanceSummary {
   /** when the raiser may still reopen it; null when that is no longer possible */
   reopenableUntil: string | null
   timeline: GrievanceTimelineEntry[]
+  /** 代办人, when someone filed it for the raiser */
+  proxy: ProxyLine | null
 }
 
 export type GrievancePage = Page<GrievanceSummary>

@@ -8,6 +8,7 @@ import { addDays } from '../grievance'
 import { maskPhone, normalizePhone } from '../identity'
 import { COMMITTEE_ROLES, type Role } from '../roles'
 import { itemCodeSchema } from './positive-list'
+import { onBehalfSchema } from '../proxy'
 
 // ---------- the request's life ----------
 
@@ -234,6 +235,8 @@ export const certificateRequestCreateSchema = z.object({
     .min(1, '至少 1 份')
     .max(MAX_CERTIFICATE_COPIES, `最多 ${MAX_CERTIFICATE_COPIES} 份`)
     .default(1),
+  /** 代办: applied for this resident, with their consent */
+  onBehalf: onBehalfSchema.optional(),
 })
 export type CertificateRequestCreateRequest = z.input<typeof certificateRequestCreateSchema>
 export type CertificateRequestCreate = z.infer<typeof certificateRequestCreateSchema>
