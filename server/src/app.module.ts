@@ -26,6 +26,7 @@ import { HomeModule } from './modules/home/home.module'
 import { InboxModule } from './modules/inbox/inbox.module'
 import { MeModule } from './modules/me/me.module'
 import { NoticesModule } from './modules/notices/notices.module'
+import { ProxyModule } from './modules/proxy/proxy.module'
 import { PublicPagesModule } from './modules/public-pages/public-pages.module'
 import { OrgsModule } from './modules/orgs/orgs.module'
 import { RolesModule } from './modules/roles/roles.module'
@@ -72,6 +73,7 @@ export class AppModule {
         VerificationModule,
         RosterModule,
         RolesModule,
+        ProxyModule,
         GrievancesModule,
         CertificatesModule,
         NoticesModule,

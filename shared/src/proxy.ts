@@ -164,3 +164,24 @@ export interface ProxyCandidate {
 
 /** A phone query is 3–4 trailing digits; anything else searches names. */
 export const phoneTail = (q: string): string | null => (/^\d{3,4}$/.test(q) ? q : null)
+
+/** What an item keeps of who filed it for its owner and how the owner agreed. */
+export interface ProxyRecord {
+  accountId: number
+  name: string
+  /** the line's label, fixed when filed */
+  as: string
+  standing: ProxyStanding
+  consent: {
+    kind: ConsentKind
+    /** ISO time the consent was taken */
+    at: string
+    /** the photo of the signed form (paper) */
+    photoId: number | null
+    /** what the resident typed (on_device) */
+    typedName: string | null
+  }
+}
+
+export const proxyLineOf = (r: ProxyRecord | null | undefined): ProxyLine | null =>
+  r ? { name: r.name, as: r.as, consent: r.consent.kind, consentAt: r.consent.at } : null

@@ -141,7 +141,10 @@ export interface ApprovalContext {
   /** the roles the person holds in the request's village (the server checks the village first) */
   approverRoles: readonly ApproverRole[]
   approverAccountId: number | string
-  applicantAccountId: number | string
+  /** null: applied for (代办) by someone for a resident who has no account yet */
+  applicantAccountId: number | string | null
+  /** 代办: whoever applied for the resident may not approve it either */
+  proxyAccountId?: number | string | null
 }
 
 /**
@@ -155,6 +158,8 @@ export function canApprove(ctx: ApprovalContext): { ok: true } | { ok: false; co
     return { ok: false, code: 'CERTIFICATE_APPROVER_NOT_ALLOWED' }
   if (String(ctx.approverAccountId) === String(ctx.applicantAccountId))
     return { ok: false, code: 'CERTIFICATE_OWN_REQUEST' }
+  if (ctx.proxyAccountId != null && String(ctx.approverAccountId) === String(ctx.proxyAccountId))
+    return { ok: false, code: 'CERTIFICATE_PROXY_OWN_FILING' }
   return { ok: true }
 }
 

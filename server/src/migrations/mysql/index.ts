@@ -12,20 +12,6 @@ import { IdempotencyRecordOwner1796529769282Mysql } from './1796529769282-Idempo
 import { SubscribeCredits1796543498931Mysql } from './1796543498931-SubscribeCredits'
 import { EncryptedPhones1796544646494Mysql } from './1796544646494-EncryptedPhones'
 import { EncryptedApplicantPhones1796545010090Mysql } from './1796545010090-EncryptedApplicantPhones'
+import { ActingForResidents1796551133453Mysql } from './1796551133453-ActingForResidents'
 
-export const MYSQL_MIGRATIONS: Function[] = [
-  Initial1795607028899Mysql,
-  Utf8mb4Tables1795607028900Mysql,
-  Grievances1795608528753Mysql,
-  Certificates1795610898969Mysql,
-  Deliberations1795612147557Mysql,
-  DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
-  PublicNotices1795616603365Mysql,
-  SessionsAndPendingClaims1796527703692Mysql,
-  HotWriteRequestKeys1796527744533Mysql,
-  MeetingTimeAndPaperNotice1796528203246Mysql,
-  IdempotencyRecordOwner1796529769282Mysql,
-  SubscribeCredits1796543498931Mysql,
-  EncryptedPhones1796544646494Mysql,
-  EncryptedApplicantPhones1796545010090Mysql,
-]
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795607028899Mysql, Utf8mb4Tables1795607028900Mysql, Grievances1795608528753Mysql, Certificates1795610898969Mysql, Deliberations1795612147557Mysql, DeliberationPetitionsOpinionsMinutes1795616098974Mysql, PublicNotices1795616603365Mysql, SessionsAndPendingClaims1796527703692Mysql, HotWriteRequestKeys1796527744533Mysql, MeetingTimeAndPaperNotice1796528203246Mysql, IdempotencyRecordOwner1796529769282Mysql, SubscribeCredits1796543498931Mysql, EncryptedPhones1796544646494Mysql, EncryptedApplicantPhones1796545010090Mysql, ActingForResidents1796551133453Mysql]

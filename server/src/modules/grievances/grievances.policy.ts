@@ -15,16 +15,27 @@ export interface Relation {
 
 export async function relationTo(
   v: Viewer,
-  g: Pick<Grievance, 'villageId' | 'raiserAccountId'>,
+  g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId'>,
 ): Promise<Relation> {
   return {
     accountId: v.accountId,
-    isRaiser: g.raiserAccountId === v.accountId,
+    isRaiser: isRaiser(v, g),
     isCommittee: v.holds(g.villageId, COMMITTEE_ROLES),
     isTownship: await v.oversees(g.villageId),
     inVillage: v.belongsTo(g.villageId),
   }
 }
+
+/**
+ * The raiser is the account that raised it or the roster person it was raised for: an item filed
+ * for someone (代办) before they ever logged in becomes theirs once their account is on the roster.
+ */
+export const isRaiser = (
+  v: Viewer,
+  g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId'>,
+): boolean =>
+  (g.raiserAccountId !== null && g.raiserAccountId === v.accountId) ||
+  (g.raiserResidentId !== null && v.residentIdIn(g.villageId) === g.raiserResidentId)
 
 /** The raiser, the 两委 and the township see an item; everyone of the village sees a public one. */
 export const canSee = (r: Relation, g: Pick<Grievance, 'visibility'>): boolean =>
@@ -44,8 +55,11 @@ export function mustBeOnThread(r: Relation): void {
 }
 
 /** "我也遇到" goes on someone else's public item; one's own is not supported by oneself. */
-export function mustBeSupportable(v: Viewer, g: Pick<Grievance, 'visibility' | 'raiserAccountId'>): void {
-  const mine = g.raiserAccountId === v.accountId
+export function mustBeSupportable(
+  v: Viewer,
+  g: Pick<Grievance, 'villageId' | 'visibility' | 'raiserAccountId' | 'raiserResidentId'>,
+): void {
+  const mine = isRaiser(v, g)
   if (g.visibility !== 'public' && !mine) throw new AppException('NOT_FOUND')
   if (mine) throw new AppException('GRIEVANCE_OWN_SUPPORT')
 }

@@ -1,6 +1,7 @@
 import {
   isOverdue,
   maskName,
+  proxyLineOf,
   reopenDeadline,
   reopenGrievance,
   type GrievanceSummary,
@@ -78,6 +79,8 @@ export function presentView(
     ratingComment: g.ratingComment,
     reopenCount: g.reopenCount,
     reopenableUntil: reopenable ? iso(reopenDeadline(g)) : null,
+    // a household member acting is the raiser's private matter; staff acting is an official act
+    proxy: names || g.proxy?.standing.kind === 'role' ? proxyLineOf(g.proxy) : null,
     timeline: events.map((e) => ({
       at: e.at.toISOString(),
       actorName: names || OFFICIAL_ROLES.has(e.actorRole ?? '') ? e.actorName : maskName(e.actorName),

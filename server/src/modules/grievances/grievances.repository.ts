@@ -18,7 +18,8 @@ import type { Step } from './grievances.rules'
 /** Which grievances a list shows; every field narrows it. */
 export interface GrievanceFilter {
   villageIds: number[]
-  raiserAccountId?: number
+  /** the account's own items and those raised for its roster person (代办) */
+  raiser?: { accountId: number; residentId: number | null }
   /** the 说事墙: public items that were not declined */
   publicOnly?: boolean
   category?: string
@@ -120,7 +121,12 @@ export class GrievancesRepository {
       .getRepository(Grievance)
       .createQueryBuilder('g')
       .where('g.villageId IN (:...villageIds)', { villageIds: f.villageIds })
-    if (f.raiserAccountId !== undefined) qb.andWhere('g.raiserAccountId = :me', { me: f.raiserAccountId })
+    if (f.raiser?.residentId != null)
+      qb.andWhere('(g.raiserAccountId = :me OR g.raiserResidentId = :myRow)', {
+        me: f.raiser.accountId,
+        myRow: f.raiser.residentId,
+      })
+    else if (f.raiser) qb.andWhere('g.raiserAccountId = :me', { me: f.raiser.accountId })
     if (f.publicOnly) qb.andWhere("g.visibility = 'public' AND g.state <> 'declined'")
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })
     if (f.state) qb.andWhere('g.state = :s', { s: f.state })
