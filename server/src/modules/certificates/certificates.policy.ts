@@ -13,11 +13,11 @@ export const isApplicant = (v: Viewer, r: Parties): boolean =>
 
 /**
  * Who follows a request (sees it, its materials and, once issued, its code and PDF): the applicant,
- * and the village's 两委 and supervision committee. Other residents, representatives and party
+ * whoever applied for them (代办), and the village's 两委 and supervision committee. Other residents, representatives and party
  * members of the village do not, nor does the township (it sees the register and the counts).
  */
 export const canFollow = (v: Viewer, r: Parties): boolean =>
-  isApplicant(v, r) || v.holds(r.villageId, OVERSIGHT_ROLES)
+  isApplicant(v, r) || r.proxy?.accountId === v.accountId || v.holds(r.villageId, OVERSIGHT_ROLES)
 
 /** A request one may not follow does not exist, as far as they are told. */
 export function mustFollow(v: Viewer, r: Parties): void {

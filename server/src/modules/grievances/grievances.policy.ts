@@ -8,6 +8,8 @@ import type { Grievance } from './entities/grievance.entity'
 export interface Relation {
   accountId: number
   isRaiser: boolean
+  /** filed it for the raiser (代办): follows it, as the one who will tell them */
+  isProxy: boolean
   isCommittee: boolean
   isTownship: boolean
   inVillage: boolean
@@ -15,11 +17,12 @@ export interface Relation {
 
 export async function relationTo(
   v: Viewer,
-  g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId'>,
+  g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId' | 'proxy'>,
 ): Promise<Relation> {
   return {
     accountId: v.accountId,
     isRaiser: isRaiser(v, g),
+    isProxy: g.proxy?.accountId === v.accountId,
     isCommittee: v.holds(g.villageId, COMMITTEE_ROLES),
     isTownship: await v.oversees(g.villageId),
     inVillage: v.belongsTo(g.villageId),
@@ -39,10 +42,10 @@ export const isRaiser = (
 
 /** The raiser, the 两委 and the township see an item; everyone of the village sees a public one. */
 export const canSee = (r: Relation, g: Pick<Grievance, 'visibility'>): boolean =>
-  r.isRaiser || r.isCommittee || r.isTownship || (g.visibility === 'public' && r.inVillage)
+  r.isRaiser || r.isProxy || r.isCommittee || r.isTownship || (g.visibility === 'public' && r.inVillage)
 
 /** Names are shown to those handling the item and to its raiser; other residents see them masked. */
-export const seesNames = (r: Relation): boolean => r.isRaiser || r.isCommittee || r.isTownship
+export const seesNames = (r: Relation): boolean => r.isRaiser || r.isProxy || r.isCommittee || r.isTownship
 
 /** An item one may not see does not exist, as far as they are told. */
 export function mustSee(r: Relation, g: Pick<Grievance, 'visibility'>): void {

@@ -103,7 +103,7 @@ export class GrievanceSteps {
 
   /** The raiser's account: the one that raised it, or the account the roster person it was raised for logs in with. */
   async raiser(m: EntityManager, g: Grievance): Promise<number[]> {
-    if (g.raiserAccountId !== null) return await this.raiser(m, g)
+    if (g.raiserAccountId !== null) return [g.raiserAccountId]
     if (g.raiserResidentId === null) return []
     const p = await this.roster.person(g.villageId, g.raiserResidentId, m)
     return p?.accountId != null ? [p.accountId] : []
