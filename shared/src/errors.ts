@@ -183,6 +183,7 @@ export const ErrorCode = {
   PETITION_NOT_YOURS: 'PETITION_NOT_YOURS',
   PETITION_CANNOT_WITHDRAW: 'PETITION_CANNOT_WITHDRAW',
   PETITION_SHEET_EMPTY: 'PETITION_SHEET_EMPTY',
+  PETITION_SHEET_PHOTO_INVALID: 'PETITION_SHEET_PHOTO_INVALID',
   // 代办 (filing for a resident)
   PROXY_CONSENT_MISSING: 'PROXY_CONSENT_MISSING',
   PROXY_CONSENT_NAME_MISMATCH: 'PROXY_CONSENT_NAME_MISMATCH',
@@ -450,7 +451,8 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   PETITION_ALREADY_CONVENED: { status: 409, message: '这份联名已经列入议事了' },
   PETITION_NOT_YOURS: { status: 403, message: '只有发起人可以撤回这份联名' },
   PETITION_CANNOT_WITHDRAW: { status: 409, message: '联名已经达到法定人数或已经结束，不能撤回' },
-  PETITION_SHEET_EMPTY: { status: 422, message: '请在签名表上选出签了名的村民' },
+  PETITION_SHEET_EMPTY: { status: 422, message: '签名表上没有可以计入这份联名的村民，请核对所选的人' },
+  PETITION_SHEET_PHOTO_INVALID: { status: 422, message: '签名表照片无效，请重新拍照上传' },
   PROXY_CONSENT_MISSING: {
     status: 422,
     message: '代办需要本人同意：请拍下本人签字的授权书，或请本人在手机上输入姓名并勾选同意',

@@ -3,6 +3,7 @@ import {
   PETITION_TARGET_LABELS,
   petitionCriteriaView,
   type PetitionCheck,
+  type PetitionPaperSheetView,
   type PetitionSummary,
   type PetitionView,
 } from '@xiangli/shared'
@@ -30,6 +31,8 @@ export interface PetitionSeen {
   cannotSignReason: string | null
   isMine: boolean
   canConvene: boolean
+  paperSheets: PetitionPaperSheetView[]
+  canRecordPaper: boolean
 }
 
 export function petitionView(p: Petition, s: PetitionSeen): PetitionView {
@@ -46,5 +49,7 @@ export function petitionView(p: Petition, s: PetitionSeen): PetitionView {
     cannotSignReason: s.cannotSignReason,
     isMine: s.isMine,
     canConvene: s.canConvene,
+    paperSheets: s.paperSheets,
+    canRecordPaper: s.canRecordPaper,
   }
 }

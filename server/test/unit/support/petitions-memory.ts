@@ -1,3 +1,4 @@
+import type { FilesService } from '../../../src/core/files/files.service'
 import type { EntityManager } from 'typeorm'
 import type { PetitionListQuery, PetitionStatus, Residency, Role } from '@xiangli/shared'
 import type { AuditEvent, AuditService } from '../../../src/core/audit/audit.service'
@@ -100,6 +101,8 @@ export function memoryPetitions(people: Person[]) {
     },
     signerAccounts: async (_m: EntityManager, petitionId: number) =>
       db.signatures.filter((s) => s.petitionId === petitionId).map((s) => s.accountId),
+    // no paper sheets in these tests
+    sheets: async () => [],
   } as unknown as PetitionsRepository
 
   const roster = {
@@ -143,7 +146,7 @@ export function memoryPetitions(people: Person[]) {
   } as unknown as NotifyService
 
   const counting = new PetitionCounting(repo, roster, roles, auditService, notify)
-  const reads = new PetitionReads(repo, counting)
+  const reads = new PetitionReads(repo, counting, roster, {} as FilesService)
   const signing = new PetitionSigning(repo, counting, reads, tx, auditService)
   const withdrawal = new PetitionWithdrawal(repo, reads, tx, auditService, notify)
   const convening = new PetitionConvening(repo, auditService, notify)
