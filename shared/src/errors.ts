@@ -286,7 +286,10 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     message: '只有村（居）委会成员或党组织书记可以审批证明，临时工作人员不能审批',
   },
   CERTIFICATE_OWN_REQUEST: { status: 403, message: '不能审批自己申请的证明，请由其他两委成员办理' },
-  CERTIFICATE_PROXY_OWN_FILING: { status: 403, message: '您代村民申请的证明，不能由您自己审批，请由其他两委成员办理' },
+  CERTIFICATE_PROXY_OWN_FILING: {
+    status: 403,
+    message: '您代村民申请的证明，不能由您自己审批，请由其他两委成员办理',
+  },
   CERTIFICATE_ALREADY_APPROVED: { status: 409, message: '这份申请已经审批同意了，不能再改' },
   CERTIFICATE_ALREADY_DECIDED: { status: 409, message: '这份申请已经处理过了' },
   CERTIFICATE_AWAITING_MORE_INFO: { status: 409, message: '正在等申请人补充材料，补充后才能继续审批' },
@@ -460,7 +463,10 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   PROXY_CONSENT_NAME_MISMATCH: { status: 422, message: '本人输入的姓名和花名册上的不一致，请本人重新输入' },
   PROXY_CONSENT_PHOTO_INVALID: { status: 422, message: '授权书照片无效，请重新拍照上传' },
   PROXY_SELF: { status: 422, message: '给自己办事请直接用自己的页面提交，不用代办' },
-  PROXY_FAMILY_NOT_ALLOWED: { status: 403, message: '本村（社区）没有开放家属代办，请到村委会请工作人员代办' },
+  PROXY_FAMILY_NOT_ALLOWED: {
+    status: 403,
+    message: '本村（社区）没有开放家属代办，请到村委会请工作人员代办',
+  },
   PROXY_RESIDENT_NOT_FOUND: { status: 404, message: '本村（社区）花名册上没有这个人，只能为本村村民代办' },
 }
 

@@ -76,7 +76,10 @@ describe('a request applied for a resident (代办)', () => {
   }
 
   it('is the resident’s once their account is on the roster, though they have never applied themselves', () => {
-    const resident = viewerWith({ [VILLAGE]: ['resident'] }, { accountId: 77, residentIn: { [VILLAGE]: 420 } })
+    const resident = viewerWith(
+      { [VILLAGE]: ['resident'] },
+      { accountId: 77, residentIn: { [VILLAGE]: 420 } },
+    )
     expect(canFollow(resident, filed)).toBe(true)
     expect(codeOf(() => mustBeApplicant(resident, filed))).toBe(null)
   })

@@ -55,6 +55,8 @@ const view = (over: Partial<PetitionView> = {}): PetitionView => ({
   cannotSignReason: null,
   isMine: false,
   canConvene: false,
+  paperSheets: [],
+  canRecordPaper: false,
   ...over,
 })
 

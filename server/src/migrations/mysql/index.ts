@@ -15,4 +15,21 @@ import { EncryptedApplicantPhones1796545010090Mysql } from './1796545010090-Encr
 import { ActingForResidents1796551133453Mysql } from './1796551133453-ActingForResidents'
 import { PetitionPaperSheets1796552365200Mysql } from './1796552365200-PetitionPaperSheets'
 
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795607028899Mysql, Utf8mb4Tables1795607028900Mysql, Grievances1795608528753Mysql, Certificates1795610898969Mysql, Deliberations1795612147557Mysql, DeliberationPetitionsOpinionsMinutes1795616098974Mysql, PublicNotices1795616603365Mysql, SessionsAndPendingClaims1796527703692Mysql, HotWriteRequestKeys1796527744533Mysql, MeetingTimeAndPaperNotice1796528203246Mysql, IdempotencyRecordOwner1796529769282Mysql, SubscribeCredits1796543498931Mysql, EncryptedPhones1796544646494Mysql, EncryptedApplicantPhones1796545010090Mysql, ActingForResidents1796551133453Mysql, PetitionPaperSheets1796552365200Mysql]
+export const MYSQL_MIGRATIONS: Function[] = [
+  Initial1795607028899Mysql,
+  Utf8mb4Tables1795607028900Mysql,
+  Grievances1795608528753Mysql,
+  Certificates1795610898969Mysql,
+  Deliberations1795612147557Mysql,
+  DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
+  PublicNotices1795616603365Mysql,
+  SessionsAndPendingClaims1796527703692Mysql,
+  HotWriteRequestKeys1796527744533Mysql,
+  MeetingTimeAndPaperNotice1796528203246Mysql,
+  IdempotencyRecordOwner1796529769282Mysql,
+  SubscribeCredits1796543498931Mysql,
+  EncryptedPhones1796544646494Mysql,
+  EncryptedApplicantPhones1796545010090Mysql,
+  ActingForResidents1796551133453Mysql,
+  PetitionPaperSheets1796552365200Mysql,
+]

@@ -14,4 +14,20 @@ import { EncryptedApplicantPhones1796545010090Sqlite } from './1796545010090-Enc
 import { ActingForResidents1796551133453Sqlite } from './1796551133453-ActingForResidents'
 import { PetitionPaperSheets1796552365200Sqlite } from './1796552365200-PetitionPaperSheets'
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795607028899Sqlite, Grievances1795608528753Sqlite, Certificates1795610898969Sqlite, Deliberations1795612147557Sqlite, DeliberationPetitionsOpinionsMinutes1795616098974Sqlite, PublicNotices1795616603365Sqlite, SessionsAndPendingClaims1796527703692Sqlite, HotWriteRequestKeys1796527744533Sqlite, MeetingTimeAndPaperNotice1796528203246Sqlite, IdempotencyRecordOwner1796529769282Sqlite, SubscribeCredits1796543498931Sqlite, EncryptedPhones1796544646494Sqlite, EncryptedApplicantPhones1796545010090Sqlite, ActingForResidents1796551133453Sqlite, PetitionPaperSheets1796552365200Sqlite]
+export const SQLITE_MIGRATIONS: Function[] = [
+  Initial1795607028899Sqlite,
+  Grievances1795608528753Sqlite,
+  Certificates1795610898969Sqlite,
+  Deliberations1795612147557Sqlite,
+  DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
+  PublicNotices1795616603365Sqlite,
+  SessionsAndPendingClaims1796527703692Sqlite,
+  HotWriteRequestKeys1796527744533Sqlite,
+  MeetingTimeAndPaperNotice1796528203246Sqlite,
+  IdempotencyRecordOwner1796529769282Sqlite,
+  SubscribeCredits1796543498931Sqlite,
+  EncryptedPhones1796544646494Sqlite,
+  EncryptedApplicantPhones1796545010090Sqlite,
+  ActingForResidents1796551133453Sqlite,
+  PetitionPaperSheets1796552365200Sqlite,
+]

@@ -140,7 +140,10 @@ export class PetitionsRepository {
     return new Set(rows.map((r) => r.residentId))
   }
 
-  insertSheet(m: EntityManager, row: Omit<PetitionPaperSheet, 'id' | 'recordedAt'>): Promise<PetitionPaperSheet> {
+  insertSheet(
+    m: EntityManager,
+    row: Omit<PetitionPaperSheet, 'id' | 'recordedAt'>,
+  ): Promise<PetitionPaperSheet> {
     return m.getRepository(PetitionPaperSheet).save(row)
   }
 

@@ -17,7 +17,6 @@ import type { Standing } from '../petitions.rules'
 import { PetitionCounting } from './petition-counting'
 import { PetitionReads } from './petition-reads'
 
-
 /**
  * 纸质签名表: a signature stays the person's own, so staff record only what residents signed on paper:
  * the photo of the sheet and who signed it, chosen from the roster. Each person counts once (the
@@ -56,7 +55,8 @@ export class PetitionPaperSheets implements OnModuleInit {
       const split = splitPaperSheet(ids, await this.repo.signedAmong(m, p.id, ids), (rid) =>
         Boolean(standings.get(rid)?.eligible),
       )
-      if (split.counted.length + split.alreadySigned.length === 0) throw new AppException('PETITION_SHEET_EMPTY')
+      if (split.counted.length + split.alreadySigned.length === 0)
+        throw new AppException('PETITION_SHEET_EMPTY')
       const sheet = await this.repo.insertSheet(m, {
         petitionId: p.id,
         villageId: p.villageId,
@@ -66,7 +66,9 @@ export class PetitionPaperSheets implements OnModuleInit {
         recordedByName: Array.from(a.viewer.name).slice(0, 30).join(''),
       })
       const owner = { villageId: a.villageId, accountId: a.viewer.accountId }
-      if (!(await this.files.attach(m, [body.photoId], owner, { type: FILES_OF_PETITION_SHEET, id: sheet.id })))
+      if (
+        !(await this.files.attach(m, [body.photoId], owner, { type: FILES_OF_PETITION_SHEET, id: sheet.id }))
+      )
         throw new AppException('PETITION_SHEET_PHOTO_INVALID')
       for (const rid of split.counted) {
         const s = standings.get(rid)!

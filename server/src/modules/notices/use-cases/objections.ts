@@ -48,7 +48,11 @@ export class Objections {
     const village = await this.steps.village(a.villageId)
     const filing = body.onBehalf ? await this.proxy.check(a, body.onBehalf) : null
     const objector = filing
-      ? { accountId: filing.owner.accountId, residentId: filing.owner.residentId, name: name30(filing.owner.name) }
+      ? {
+          accountId: filing.owner.accountId,
+          residentId: filing.owner.residentId,
+          name: name30(filing.owner.name),
+        }
       : {
           accountId: a.viewer.accountId,
           residentId: a.viewer.residentIdIn(a.villageId),
