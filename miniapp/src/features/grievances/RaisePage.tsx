@@ -190,7 +190,11 @@ export function RaisePage() {
   const point = draft.location.lat !== undefined
   return (
     <PageRoot className="raise">
-      {person ? <View className="xl-card raise__note">为 {person.name} 代办：这件事会记在{person.name}名下。</View> : null}
+      {person ? (
+        <View className="xl-card raise__note">
+          为 {person.name} 代办：这件事会记在{person.name}名下。
+        </View>
+      ) : null}
       {note ? <View className="xl-card raise__note">{note}</View> : null}
 
       <FormSection>

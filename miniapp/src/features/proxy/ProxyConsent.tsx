@@ -38,7 +38,11 @@ export function ProxyConsent({
           options={CONSENT_KINDS.map((k) => ({ value: k, label: CONSENT_KIND_LABELS[k] }))}
           value={value.kind}
           onChange={(k) =>
-            onChange(k === 'paper' ? { kind: 'paper', photos: [] } : { kind: 'on_device', typedName: '', agreed: false })
+            onChange(
+              k === 'paper'
+                ? { kind: 'paper', photos: [] }
+                : { kind: 'on_device', typedName: '', agreed: false },
+            )
           }
         />
         {value.kind === 'on_device' ? (
@@ -64,7 +68,13 @@ export function ProxyConsent({
         ) : (
           <View className="proxy-consent">
             <Text className="xl-muted">拍下{person.name}本人签字（或按手印）的授权书。</Text>
-            <PhotoPicker villageId={villageId} photos={value.photos} onChange={setPhotos} max={1} disabled={disabled} />
+            <PhotoPicker
+              villageId={villageId}
+              photos={value.photos}
+              onChange={setPhotos}
+              max={1}
+              disabled={disabled}
+            />
           </View>
         )}
       </Field>

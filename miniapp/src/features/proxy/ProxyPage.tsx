@@ -69,7 +69,8 @@ export function ProxyPage() {
         <View className="xl-card proxy__chosen">
           <Text className="proxy__name">为 {chosen.name} 代办</Text>
           <View className="xl-muted">
-            {chosen.householdCode} 户 · {chosen.birthYear} 年生{chosen.phoneMasked ? ` · ${chosen.phoneMasked}` : ''}
+            {chosen.householdCode} 户 · {chosen.birthYear} 年生
+            {chosen.phoneMasked ? ` · ${chosen.phoneMasked}` : ''}
           </View>
           <View className="proxy__kinds">
             {(Object.keys(FORM_OF) as ProxyKind[]).map((k) => (

@@ -2,11 +2,21 @@ import type { DraftPhoto } from '@/logic/photoDraft'
 import { consentBody, forQuery, onBehalf, proxyFor } from './proxy'
 
 const photo = (fileId: number | null): DraftPhoto =>
-  ({ key: 'k', localPath: 'blob:x', status: fileId ? 'done' : 'uploading', progress: 0, fileId, url: null }) as DraftPhoto
+  ({
+    key: 'k',
+    localPath: 'blob:x',
+    status: fileId ? 'done' : 'uploading',
+    progress: 0,
+    fileId,
+    url: null,
+  }) as DraftPhoto
 
 describe('proxyFor', () => {
   it('reads the resident a form is filled for from the query, and nothing from a plain form', () => {
-    expect(proxyFor({ for: '12', forName: encodeURIComponent('王德福') })).toEqual({ residentId: 12, name: '王德福' })
+    expect(proxyFor({ for: '12', forName: encodeURIComponent('王德福') })).toEqual({
+      residentId: 12,
+      name: '王德福',
+    })
     expect(proxyFor({})).toBeNull()
     expect(proxyFor({ for: 'abc' })).toBeNull()
     expect(forQuery({ residentId: 12, name: '王德福' })).toEqual({ for: 12, forName: '王德福' })

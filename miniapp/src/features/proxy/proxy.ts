@@ -19,16 +19,21 @@ export function proxyFor(params: Record<string, string | undefined>): ProxyFor |
 }
 
 /** The query that opens a form for a resident. */
-export const forQuery = (p: ProxyFor): Record<string, string | number> => ({ for: p.residentId, forName: p.name })
+export const forQuery = (p: ProxyFor): Record<string, string | number> => ({
+  for: p.residentId,
+  forName: p.name,
+})
 
 export type ConsentDraft =
-  | { kind: 'on_device'; typedName: string; agreed: boolean }
-  | { kind: 'paper'; photos: DraftPhoto[] }
+  { kind: 'on_device'; typedName: string; agreed: boolean } | { kind: 'paper'; photos: DraftPhoto[] }
 
 export const newConsent = (): ConsentDraft => ({ kind: 'on_device', typedName: '', agreed: false })
 
 /** What is sent, or why not yet, in the words the server would use. */
-export function consentBody(d: ConsentDraft, residentName: string): { ok: true; consent: Consent } | { ok: false; problem: string } {
+export function consentBody(
+  d: ConsentDraft,
+  residentName: string,
+): { ok: true; consent: Consent } | { ok: false; problem: string } {
   if (d.kind === 'paper') {
     const photo = d.photos.find((p) => p.fileId !== null)
     if (!photo) return { ok: false, problem: '请拍下本人签字的授权书，等照片传完再提交' }
@@ -40,7 +45,10 @@ export function consentBody(d: ConsentDraft, residentName: string): { ok: true; 
 }
 
 /** The body's `onBehalf` for a form filled for someone. */
-export function onBehalf(p: ProxyFor, d: ConsentDraft): { ok: true; value: OnBehalf } | { ok: false; problem: string } {
+export function onBehalf(
+  p: ProxyFor,
+  d: ConsentDraft,
+): { ok: true; value: OnBehalf } | { ok: false; problem: string } {
   const c = consentBody(d, p.name)
   return c.ok ? { ok: true, value: { residentId: p.residentId, consent: c.consent } } : c
 }
