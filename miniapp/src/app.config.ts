@@ -26,6 +26,7 @@ export default defineAppConfig({
         'pages/roster/index',
         'pages/roles/index',
         'pages/audit/index',
+        'pages/proxy/index',
         'pages/certificates/index',
         'pages/certificate/index',
         'pages/seal-register/index',

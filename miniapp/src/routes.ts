@@ -12,6 +12,8 @@ export const ROUTES = {
   committeeRoster: '/subpackages/committee/pages/roster/index',
   committeeRoles: '/subpackages/committee/pages/roles/index',
   committeeAudit: '/subpackages/committee/pages/audit/index',
+  // 代办: choose the resident, then the ordinary form opens filled for them
+  committeeProxy: '/subpackages/committee/pages/proxy/index',
   // 村民说事. The detail pages are where notifications point (GRIEVANCE_PAGES in @xiangli/shared).
   grievanceRaise: '/subpackages/grievance/pages/raise/index',
   grievanceMine: '/subpackages/grievance/pages/mine/index',

@@ -27,6 +27,7 @@ import { HomeModule } from './modules/home/home.module'
 import { InboxModule } from './modules/inbox/inbox.module'
 import { MeModule } from './modules/me/me.module'
 import { NoticesModule } from './modules/notices/notices.module'
+import { ProxyModule } from './modules/proxy/proxy.module'
 import { PublicPagesModule } from './modules/public-pages/public-pages.module'
 import { OrgsModule } from './modules/orgs/orgs.module'
 import { RolesModule } from './modules/roles/roles.module'
@@ -74,6 +75,7 @@ export class AppModule {
         VerificationModule,
         RosterModule,
         RolesModule,
+        ProxyModule,
         GrievancesModule,
         CertificatesModule,
         NoticesModule,

@@ -78,6 +78,7 @@ export const ErrorCode = {
   CERTIFICATE_TEMPLATE_INCOMPLETE: 'CERTIFICATE_TEMPLATE_INCOMPLETE',
   CERTIFICATE_APPROVER_NOT_ALLOWED: 'CERTIFICATE_APPROVER_NOT_ALLOWED',
   CERTIFICATE_OWN_REQUEST: 'CERTIFICATE_OWN_REQUEST',
+  CERTIFICATE_PROXY_OWN_FILING: 'CERTIFICATE_PROXY_OWN_FILING',
   CERTIFICATE_ALREADY_APPROVED: 'CERTIFICATE_ALREADY_APPROVED',
   CERTIFICATE_ALREADY_DECIDED: 'CERTIFICATE_ALREADY_DECIDED',
   CERTIFICATE_AWAITING_MORE_INFO: 'CERTIFICATE_AWAITING_MORE_INFO',
@@ -185,6 +186,15 @@ export const ErrorCode = {
   PETITION_ALREADY_CONVENED: 'PETITION_ALREADY_CONVENED',
   PETITION_NOT_YOURS: 'PETITION_NOT_YOURS',
   PETITION_CANNOT_WITHDRAW: 'PETITION_CANNOT_WITHDRAW',
+  PETITION_SHEET_EMPTY: 'PETITION_SHEET_EMPTY',
+  PETITION_SHEET_PHOTO_INVALID: 'PETITION_SHEET_PHOTO_INVALID',
+  // 代办 (filing for a resident)
+  PROXY_CONSENT_MISSING: 'PROXY_CONSENT_MISSING',
+  PROXY_CONSENT_NAME_MISMATCH: 'PROXY_CONSENT_NAME_MISMATCH',
+  PROXY_CONSENT_PHOTO_INVALID: 'PROXY_CONSENT_PHOTO_INVALID',
+  PROXY_SELF: 'PROXY_SELF',
+  PROXY_FAMILY_NOT_ALLOWED: 'PROXY_FAMILY_NOT_ALLOWED',
+  PROXY_RESIDENT_NOT_FOUND: 'PROXY_RESIDENT_NOT_FOUND',
 } as const
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
@@ -283,6 +293,10 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     message: '只有村（居）委会成员或党组织书记可以审批证明，临时工作人员不能审批',
   },
   CERTIFICATE_OWN_REQUEST: { status: 403, message: '不能审批自己申请的证明，请由其他两委成员办理' },
+  CERTIFICATE_PROXY_OWN_FILING: {
+    status: 403,
+    message: '您代村民申请的证明，不能由您自己审批，请由其他两委成员办理',
+  },
   CERTIFICATE_ALREADY_APPROVED: { status: 409, message: '这份申请已经审批同意了，不能再改' },
   CERTIFICATE_ALREADY_DECIDED: { status: 409, message: '这份申请已经处理过了' },
   CERTIFICATE_AWAITING_MORE_INFO: { status: 409, message: '正在等申请人补充材料，补充后才能继续审批' },
@@ -447,6 +461,20 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   PETITION_ALREADY_CONVENED: { status: 409, message: '这份联名已经列入议事了' },
   PETITION_NOT_YOURS: { status: 403, message: '只有发起人可以撤回这份联名' },
   PETITION_CANNOT_WITHDRAW: { status: 409, message: '联名已经达到法定人数或已经结束，不能撤回' },
+  PETITION_SHEET_EMPTY: { status: 422, message: '签名表上没有可以计入这份联名的村民，请核对所选的人' },
+  PETITION_SHEET_PHOTO_INVALID: { status: 422, message: '签名表照片无效，请重新拍照上传' },
+  PROXY_CONSENT_MISSING: {
+    status: 422,
+    message: '代办需要本人同意：请拍下本人签字的授权书，或请本人在手机上输入姓名并勾选同意',
+  },
+  PROXY_CONSENT_NAME_MISMATCH: { status: 422, message: '本人输入的姓名和花名册上的不一致，请本人重新输入' },
+  PROXY_CONSENT_PHOTO_INVALID: { status: 422, message: '授权书照片无效，请重新拍照上传' },
+  PROXY_SELF: { status: 422, message: '给自己办事请直接用自己的页面提交，不用代办' },
+  PROXY_FAMILY_NOT_ALLOWED: {
+    status: 403,
+    message: '本村（社区）没有开放家属代办，请到村委会请工作人员代办',
+  },
+  PROXY_RESIDENT_NOT_FOUND: { status: 404, message: '本村（社区）花名册上没有这个人，只能为本村村民代办' },
 }
 
 /** The one error body every failing response carries. */

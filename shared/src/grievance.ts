@@ -8,6 +8,7 @@ import type { ErrorCode } from './errors'
 import type { Page } from './api'
 import type { VillageSettings } from './org'
 import type { ModerationView } from './content-check'
+import { onBehalfSchema, type ProxyLine } from './proxy'
 
 export const GRIEVANCE_STATES = [
   'submitted',
@@ -268,6 +269,8 @@ export const grievanceCreateSchema = z.object({
   photoIds,
   location: grievanceLocationSchema.optional(),
   visibility: z.enum(GRIEVANCE_VISIBILITIES).default('public'),
+  /** 代办: raised for this resident, with their consent */
+  onBehalf: onBehalfSchema.optional(),
 })
 /** What a client sends (defaults may be left out) and what the server reads after parsing. */
 export type GrievanceCreateRequest = z.input<typeof grievanceCreateSchema>
@@ -468,6 +471,8 @@ export interface GrievanceView extends GrievanceSummary {
   /** when the raiser may still reopen it; null when that is no longer possible */
   reopenableUntil: string | null
   timeline: GrievanceTimelineEntry[]
+  /** 代办人, when someone filed it for the raiser */
+  proxy: ProxyLine | null
 }
 
 export type GrievancePage = Page<GrievanceSummary>

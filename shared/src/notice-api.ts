@@ -6,6 +6,7 @@
  * instants are ISO strings.
  */
 import { z } from 'zod'
+import { onBehalfSchema, type ProxyLine } from './proxy'
 import type { Page } from './api'
 import type { ErrorCode } from './errors'
 import {
@@ -187,6 +188,8 @@ export const MAX_OBJECTION_PHOTOS = 9
 export const objectionCreateSchema = z.object({
   text: nonBlank('异议内容', 1000),
   photoIds: fileIds(MAX_OBJECTION_PHOTOS, '照片'),
+  /** 代办: objected for this resident, with their consent */
+  onBehalf: onBehalfSchema.optional(),
 })
 export type ObjectionCreateRequest = z.input<typeof objectionCreateSchema>
 export type ObjectionCreate = z.infer<typeof objectionCreateSchema>
@@ -351,6 +354,8 @@ export interface ObjectionView {
   townshipAnswer: string | null
   townshipAnsweredAt: string | null
   acceptedAt: string | null
+  /** 代办人, when someone objected for the objector */
+  proxy: ProxyLine | null
 }
 
 export type ObjectionPage = Page<ObjectionView>

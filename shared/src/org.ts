@@ -55,6 +55,8 @@ export const villageSettingsSchema = z.object({
     /** An exact roster match (name, ID number, phone) confirms without a committee member. */
     autoConfirmExactMatch: z.boolean(),
   }),
+  /** 代办: whether a household member may file for a relative (staff always may); off when absent */
+  proxy: z.object({ familyMembers: z.boolean() }).optional(),
 })
 export type VillageSettings = z.infer<typeof villageSettingsSchema>
 
@@ -66,5 +68,6 @@ export function defaultVillageSettings(kind: 'village' | 'community'): VillageSe
     certificateRegion: 'default',
     timeLimits: { issueAcceptDays: 2, issueAnswerDays: 7, certificateDays: 3 },
     verification: { autoConfirmExactMatch: false },
+    proxy: { familyMembers: false },
   }
 }

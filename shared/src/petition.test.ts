@@ -12,6 +12,8 @@ import {
 } from './deliberation-requests'
 import {
   isPetitionSignable,
+  paperSheetSchema,
+  splitPaperSheet,
   petitionCriteriaView,
   petitionListQuerySchema,
   petitionTargetsFor,
@@ -133,5 +135,28 @@ describe('notification links', () => {
     expect(deliberationMeetingPage(7, 3)).toBe(
       '/subpackages/deliberation/pages/meeting/index?id=7&meetingId=3',
     )
+  })
+})
+
+describe('splitPaperSheet', () => {
+  it('counts each person once: twice on the sheet is once, signed before is not counted again', () => {
+    expect(splitPaperSheet([3, 4, 4, 5, 6], new Set([5]), (id) => id !== 6)).toEqual({
+      counted: [3, 4],
+      alreadySigned: [5],
+      notEligible: [6],
+    })
+  })
+
+  it('counts nobody new when everyone on the sheet had signed online', () => {
+    expect(splitPaperSheet([1, 2], new Set([1, 2]), () => true)).toEqual({
+      counted: [],
+      alreadySigned: [1, 2],
+      notEligible: [],
+    })
+  })
+
+  it('needs at least one person on the sheet', () => {
+    expect(paperSheetSchema.safeParse({ photoId: 1, residentIds: [] }).success).toBe(false)
+    expect(paperSheetSchema.safeParse({ photoId: 1, residentIds: [9] }).success).toBe(true)
   })
 })

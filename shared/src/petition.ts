@@ -104,6 +104,52 @@ export interface PetitionView extends PetitionSummary {
   isMine: boolean
   /** the committee may turn it into a deliberation (it reached the threshold) */
   canConvene: boolean
+  /** paper signature sheets recorded by the village's staff, oldest first */
+  paperSheets: PetitionPaperSheetView[]
+  /** the caller may record a paper sheet */
+  canRecordPaper: boolean
+}
+
+/**
+ * 纸质签名表: a sheet residents signed on paper, recorded by staff: its photo and the roster people
+ * who signed it. A person counts once however many ways they signed.
+ */
+export const paperSheetSchema = z.object({
+  photoId: z.number().int().positive(),
+  residentIds: z.array(z.number().int().positive()).min(1, '请选出签了名的村民').max(500),
+})
+export type PaperSheetRequest = z.infer<typeof paperSheetSchema>
+
+export interface PetitionPaperSheetView {
+  id: number
+  recordedAt: string
+  recordedByName: string
+  /** newly counted by this sheet */
+  counted: number
+  /** had signed already (online or on an earlier sheet): counted once, not again */
+  alreadySigned: number
+  /** on the sheet but not among those who may sign this petition: not counted */
+  notEligible: string[]
+  /** the photo, for those who may see signatures (staff and oversight); null for others */
+  photoUrl: string | null
+}
+
+/**
+ * What a sheet adds: each person once (a name chosen twice on one sheet is one), those who signed
+ * before are not counted again, and those who may not sign are set aside.
+ */
+export function splitPaperSheet(
+  residentIds: readonly number[],
+  signedBefore: ReadonlySet<number>,
+  eligible: (residentId: number) => boolean,
+): { counted: number[]; alreadySigned: number[]; notEligible: number[] } {
+  const out = { counted: [] as number[], alreadySigned: [] as number[], notEligible: [] as number[] }
+  for (const id of new Set(residentIds)) {
+    if (signedBefore.has(id)) out.alreadySigned.push(id)
+    else if (!eligible(id)) out.notEligible.push(id)
+    else out.counted.push(id)
+  }
+  return out
 }
 
 export type PetitionPage = Page<PetitionSummary>

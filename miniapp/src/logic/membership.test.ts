@@ -62,6 +62,7 @@ describe('workbenchFor', () => {
       viewAudit: true,
       handleCertificates: false,
       viewSealRegister: true,
+      actForResidents: false,
     })
   })
 

@@ -7,6 +7,7 @@ import {
   type Membership,
   type Role,
   type VerificationView,
+  hasCapability,
 } from '@xiangli/shared'
 
 /** The village the person works in now: the one they chose last, else their first. */
@@ -46,6 +47,8 @@ export interface Workbench {
   handleCertificates: boolean
   /** 用印登记 */
   viewSealRegister: boolean
+  /** 代办: file for a resident at the desk (a capability of roles, shared ROLE_CAPABILITIES) */
+  actForResidents: boolean
 }
 
 export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> | null): Workbench {
@@ -63,6 +66,7 @@ export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> |
     viewAudit: oversight,
     handleCertificates: committee,
     viewSealRegister: oversight,
+    actForResidents: inVillage && hasCapability(roles, 'act_for_residents'),
   }
 }
 

@@ -99,5 +99,6 @@ export const grievanceView = (overrides: Partial<GrievanceView> = {}): Grievance
   reopenCount: 0,
   reopenableUntil: null,
   timeline: [],
+  proxy: null,
   ...overrides,
 })

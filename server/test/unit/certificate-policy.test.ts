@@ -4,7 +4,7 @@ import { canFollow, mustBeApplicant, mustDecide } from '../../src/modules/certif
 import { viewerWith } from './support/viewer'
 
 const VILLAGE = 7
-const request = { villageId: VILLAGE, applicantAccountId: 42 }
+const request = { villageId: VILLAGE, applicantAccountId: 42, applicantResidentId: 420, proxy: null }
 const codeOf = (f: () => void): string | null => {
   try {
     f()
@@ -58,5 +58,36 @@ describe('who decides on a certificate request', () => {
     ]
     for (const roles of callers)
       expect(codeOf(() => mustDecide(as(roles), request))).toBe('CERTIFICATE_APPROVER_NOT_ALLOWED')
+  })
+})
+
+describe('a request applied for a resident (代办)', () => {
+  const filed = {
+    villageId: VILLAGE,
+    applicantAccountId: null,
+    applicantResidentId: 420,
+    proxy: {
+      accountId: 5,
+      name: '张三',
+      as: '村委委员',
+      standing: { kind: 'role' as const, role: 'committee_member' as const },
+      consent: { kind: 'paper' as const, at: '2026-01-01T00:00:00.000Z', photoId: 1, typedName: null },
+    },
+  }
+
+  it('is the resident’s once their account is on the roster, though they have never applied themselves', () => {
+    const resident = viewerWith(
+      { [VILLAGE]: ['resident'] },
+      { accountId: 77, residentIn: { [VILLAGE]: 420 } },
+    )
+    expect(canFollow(resident, filed)).toBe(true)
+    expect(codeOf(() => mustBeApplicant(resident, filed))).toBe(null)
+  })
+
+  it('is not decided by the committee member who applied for the resident', () => {
+    expect(codeOf(() => mustDecide(as({ [VILLAGE]: ['committee_member'] }, 5), filed))).toBe(
+      'CERTIFICATE_PROXY_OWN_FILING',
+    )
+    expect(codeOf(() => mustDecide(as({ [VILLAGE]: ['committee_member'] }, 6), filed))).toBe(null)
   })
 })

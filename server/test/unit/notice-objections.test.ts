@@ -1,3 +1,4 @@
+import type { ProxyGate } from '../../src/modules/proxy/proxy-gate'
 import { AppException } from '../../src/core/errors/app.exception'
 import { NoticeDrafts } from '../../src/modules/notices/use-cases/notice-drafts'
 import { NoticePublication } from '../../src/modules/notices/use-cases/notice-publication'
@@ -33,6 +34,7 @@ async function setUp(replyDays = 15) {
     services.files,
     services.roster,
     services.clock,
+    {} as ProxyGate,
   )
   const calendar = new NoticeCalendar(repos.notices, services.orgs, tx, services.audit, services.clock)
   const township = new TownshipOversight(
@@ -118,6 +120,7 @@ describe('objection deadlines', () => {
     s.clock.advance(15 * DAY + 60_000)
     const [late] = await s.objectionReads.views(s.tables().objections, {
       accountId: 10,
+      residentId: null,
       isCommittee: true,
       isSupervisor: false,
       isTownship: false,

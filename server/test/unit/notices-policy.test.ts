@@ -75,7 +75,7 @@ describe('who may do what with notices', () => {
   })
 
   it('shows an objector’s name to the objector and to those who oversee, and masks it for other residents', () => {
-    const o = { objectorAccountId: 41 }
+    const o = { objectorAccountId: 41, objectorResidentId: null }
     expect(seesObjectorName(reader(['resident'], 'resident', 41), o)).toBe(true)
     expect(seesObjectorName(reader(['resident'], 'resident', 42), o)).toBe(false)
     expect(seesObjectorName(reader(['supervisor']), o)).toBe(true)
@@ -83,7 +83,7 @@ describe('who may do what with notices', () => {
   })
 
   it('opens an objection’s photos to its objector, the village’s overseers and the township above, no one else', async () => {
-    const o = { objectorAccountId: 41, villageId: VILLAGE }
+    const o = { objectorAccountId: 41, objectorResidentId: null, villageId: VILLAGE }
     const as = (roles: Record<number, Role[]>, accountId: number) => viewerWith(roles, { accountId, orgs })
     expect(await readsObjectionFiles(as({ [VILLAGE]: ['resident'] }, 41), o)).toBe(true)
     expect(await readsObjectionFiles(as({ [VILLAGE]: ['resident'] }, 42), o)).toBe(false)

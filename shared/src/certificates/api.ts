@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ProxyLine } from '../proxy'
 import type { NegativeListAnswer } from './catalogue'
 import { isIsoDate, type CertificateField } from './fields'
 import type { CertificateCommitment } from './positive-list'
@@ -54,7 +55,9 @@ export interface CertificateRequestView {
   revokeReason: string | null
   applicantName: string
   /** so a committee member's app can leave out 同意 on their own request (the server refuses it anyway) */
-  applicantAccountId: number
+  applicantAccountId: number | null
+  /** 代办人, when someone applied for the applicant */
+  proxy: ProxyLine | null
   createdAt: string
   /** the API path of the PDF, once issued */
   pdfPath: string | null

@@ -8,6 +8,7 @@ import { addDays } from '../grievance'
 import { maskPhone, normalizePhone } from '../identity'
 import { COMMITTEE_ROLES, type Role } from '../roles'
 import { itemCodeSchema } from './positive-list'
+import { onBehalfSchema } from '../proxy'
 
 // ---------- the request's life ----------
 
@@ -140,7 +141,10 @@ export interface ApprovalContext {
   /** the roles the person holds in the request's village (the server checks the village first) */
   approverRoles: readonly ApproverRole[]
   approverAccountId: number | string
-  applicantAccountId: number | string
+  /** null: applied for (代办) by someone for a resident who has no account yet */
+  applicantAccountId: number | string | null
+  /** 代办: whoever applied for the resident may not approve it either */
+  proxyAccountId?: number | string | null
 }
 
 /**
@@ -154,6 +158,8 @@ export function canApprove(ctx: ApprovalContext): { ok: true } | { ok: false; co
     return { ok: false, code: 'CERTIFICATE_APPROVER_NOT_ALLOWED' }
   if (String(ctx.approverAccountId) === String(ctx.applicantAccountId))
     return { ok: false, code: 'CERTIFICATE_OWN_REQUEST' }
+  if (ctx.proxyAccountId != null && String(ctx.approverAccountId) === String(ctx.proxyAccountId))
+    return { ok: false, code: 'CERTIFICATE_PROXY_OWN_FILING' }
   return { ok: true }
 }
 
@@ -234,6 +240,8 @@ export const certificateRequestCreateSchema = z.object({
     .min(1, '至少 1 份')
     .max(MAX_CERTIFICATE_COPIES, `最多 ${MAX_CERTIFICATE_COPIES} 份`)
     .default(1),
+  /** 代办: applied for this resident, with their consent */
+  onBehalf: onBehalfSchema.optional(),
 })
 export type CertificateRequestCreateRequest = z.input<typeof certificateRequestCreateSchema>
 export type CertificateRequestCreate = z.infer<typeof certificateRequestCreateSchema>

@@ -14,6 +14,7 @@ import { meetingNoticeRoutes } from './meeting-notices'
 import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { petitionRoutes } from './petitions'
+import { proxyRoutes } from './proxy'
 import { pageRoutes } from './pages'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
@@ -37,6 +38,7 @@ export * from './meeting-notices'
 export * from './notices'
 export * from './orgs'
 export * from './petitions'
+export * from './proxy'
 export * from './pages'
 export * from './roles'
 export * from './roster'
@@ -65,6 +67,7 @@ export const CONTRACT = {
   notices: noticeRoutes,
   orgs: orgRoutes,
   petitions: petitionRoutes,
+  proxy: proxyRoutes,
   pages: pageRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,

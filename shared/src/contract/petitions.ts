@@ -4,7 +4,8 @@
  * with the deliberations' create route (`source: { kind: 'petition', petitionId }`).
  */
 import { petitionCreateSchema } from '../deliberation-requests'
-import { petitionListQuerySchema, type PetitionPage, type PetitionView } from '../petition'
+import { paperSheetSchema, petitionListQuerySchema, type PetitionPage, type PetitionView } from '../petition'
+import { rolesWith } from '../proxy'
 import { ANY_VILLAGE_ROLE } from '../roles'
 import { access, route } from './route'
 
@@ -39,6 +40,14 @@ export const petitionRoutes = {
     access: resident,
     status: 200,
     summary: '在联名提议上签名（每人一次；不符合条件或已结束的不能签）',
+  }),
+  recordPaperSheet: route<PetitionView>()({
+    method: 'POST',
+    path: `${P}/:id/paper-sheets`,
+    // the people who act for residents collect their signatures on paper too
+    access: access.village(rolesWith('act_for_residents')),
+    body: paperSheetSchema,
+    summary: '登记纸质签名表：签名表照片和签了名的村民（从花名册选）；每人只算一次，网上签过的不重复计算',
   }),
   withdraw: route<PetitionView>()({
     method: 'POST',

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { CertificateField, CertificateRequestView } from '@xiangli/shared'
+import { proxyLineText, type CertificateField, type CertificateRequestView } from '@xiangli/shared'
 import { certificateStateTone, certificateSteps, stateLabel } from './certificate'
 import { formatTime } from '@/logic/format'
 import { PhotoGrid } from '@/components/Photos'
@@ -55,6 +55,7 @@ export function CertificateBody({
         </View>
         <View className="xl-detail__facts">
           <View>申请人：{r.applicantName}</View>
+          {r.proxy ? <View className="xl-detail__proxy">{proxyLineText(r.proxy)}</View> : null}
           <View>用途：{r.purpose}</View>
           {Object.entries(r.fields).map(([key, value]) => (
             <View key={key}>

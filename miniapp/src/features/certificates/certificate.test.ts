@@ -53,6 +53,7 @@ const request = (overrides: Partial<CertificateRequestView> = {}): CertificateRe
   revokeReason: null,
   applicantName: '王秀英',
   applicantAccountId: 7,
+  proxy: null,
   createdAt: '2026-03-01T08:00:00.000Z',
   pdfPath: null,
   ...overrides,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -34,6 +34,8 @@ import { readStored, writeStored } from '@/store/storage'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import './RaisePage.scss'
 import { Field, FormSection } from '@/components/Form'
+import { ProxyConsent } from '@/features/proxy/ProxyConsent'
+import { newConsent, onBehalf, proxyFor, type ConsentDraft } from '@/features/proxy/proxy'
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp'
 const IN_BROWSER = process.env.TARO_ENV === 'h5'
@@ -47,8 +49,15 @@ export function RaisePage() {
   const askSubscribe = useSubscribe('grievance')
   const ctx = useResidentVillage()
   const villageId = ctx.villageId ?? 0
+  // 代办: the same form, filled for the resident chosen in the 代办 page
+  const { params } = useRouter()
+  const person = proxyFor(params)
+  const [consent, setConsent] = useState<ConsentDraft>(newConsent)
+  const [consentError, setConsentError] = useState<string | undefined>(undefined)
   const storageKey =
-    ctx.villageId !== null && ctx.me ? draftStorageKey(ctx.me.accountId, ctx.villageId) : null
+    ctx.villageId !== null && ctx.me
+      ? draftStorageKey(ctx.me.accountId, ctx.villageId) + (person ? `:for:${person.residentId}` : '')
+      : null
   const categories = useResource(
     ctx.villageId !== null
       ? () => call(grievanceRoutes.categories, { params: { villageId } }, { toast: false })
@@ -136,6 +145,12 @@ export function RaisePage() {
       void Taro.showToast({ title: '请把标红的地方改一下', icon: 'none' })
       return
     }
+    const forSomeone = person ? onBehalf(person, consent) : null
+    if (forSomeone && !forSomeone.ok) {
+      setConsentError(forSomeone.problem)
+      void Taro.showToast({ title: '还需要本人同意', icon: 'none' })
+      return
+    }
     // first in the tap: WeChat asks about messages only then
     await askSubscribe()
     setSending(true)
@@ -143,7 +158,10 @@ export function RaisePage() {
       // the draft's own key: sent again after a lost connection, the server makes one issue
       const view = await call(
         grievanceRoutes.raise,
-        { params: { villageId }, body: checked.value },
+        {
+          params: { villageId },
+          body: forSomeone?.ok ? { ...checked.value, onBehalf: forSomeone.value } : checked.value,
+        },
         { idempotencyKey: draft.key, toast: false },
       )
       clearDraft()
@@ -172,6 +190,11 @@ export function RaisePage() {
   const point = draft.location.lat !== undefined
   return (
     <PageRoot className="raise">
+      {person ? (
+        <View className="xl-card raise__note">
+          为 {person.name} 代办：这件事会记在{person.name}名下。
+        </View>
+      ) : null}
       {note ? <View className="xl-card raise__note">{note}</View> : null}
 
       <FormSection>
@@ -236,6 +259,20 @@ export function RaisePage() {
           <View className="xl-muted raise__help">{VISIBILITY_HELP[draft.visibility]}</View>
         </Field>
       </FormSection>
+
+      {person ? (
+        <ProxyConsent
+          villageId={villageId}
+          person={person}
+          value={consent}
+          onChange={(c) => {
+            setConsent(c)
+            setConsentError(undefined)
+          }}
+          error={consentError}
+          disabled={sending}
+        />
+      ) : null}
 
       <View className="raise__submit">
         <Button type="primary" size="xlarge" block loading={sending} onClick={() => void submit()}>

@@ -64,6 +64,7 @@ describe('buildServiceMenu', () => {
       'roles',
       'audit',
       'notices',
+      'proxy',
     ])
     expect(menu[4]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
     expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')

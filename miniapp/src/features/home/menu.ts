@@ -23,6 +23,7 @@ export interface MenuItem {
     | 'certificateMine'
     | 'certificates'
     | 'sealRegister'
+    | 'proxy'
     | 'deliberations'
     | 'deliberationsBench'
     | 'notices'
@@ -211,6 +212,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           ? '起草、发布、更正公告，答复异议，看公开日历'
           : '审核公告，写监督意见，看异议和公开日历',
         url: withQuery(ROUTES.committeeNotices, q),
+      })
+    if (bench.actForResidents)
+      items.push({
+        key: 'proxy',
+        title: '代办',
+        description: '为来村委会的村民代办说事，本人当面同意',
+        url: withQuery(ROUTES.committeeProxy, q),
       })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { ObjectionView } from '@xiangli/shared'
+import { proxyLineText, type ObjectionView } from '@xiangli/shared'
 import { StateTag } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
 import { objectionDeadline, objectionStateLabel, objectionTone } from './notice'
@@ -26,6 +26,7 @@ export function ObjectionCard({
         <Text className="xl-objection__who">{o.mine ? '我的异议' : `${o.objectorName} 的异议`}</Text>
         <StateTag tone={objectionTone(o.state)} label={objectionStateLabel(o.state)} />
       </View>
+      {o.proxy ? <View className="xl-muted xl-objection__proxy">{proxyLineText(o.proxy)}</View> : null}
       {showNotice ? (
         <View className="xl-muted" onClick={onOpenNotice}>
           关于：{o.noticeTitle}（{o.villageName}）

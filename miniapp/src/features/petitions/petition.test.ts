@@ -56,6 +56,8 @@ const view = (over: Partial<PetitionView> = {}): PetitionView => ({
   cannotSignReason: null,
   isMine: false,
   canConvene: false,
+  paperSheets: [],
+  canRecordPaper: false,
   ...over,
 })
 

@@ -15,6 +15,8 @@ import { EncryptedApplicantPhones1796545010090Mysql } from './1796545010090-Encr
 import { AuditChainPerVillage1796550211165Mysql } from './1796550211165-AuditChainPerVillage'
 import { ContentCheck1796550402325Mysql } from './1796550402325-ContentCheck'
 import { PetitionModeration1796553441527Mysql } from './1796553441527-PetitionModeration'
+import { ActingForResidents1796551133453Mysql } from './1796551133453-ActingForResidents'
+import { PetitionPaperSheets1796552365200Mysql } from './1796552365200-PetitionPaperSheets'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -34,4 +36,6 @@ export const MYSQL_MIGRATIONS: Function[] = [
   AuditChainPerVillage1796550211165Mysql,
   ContentCheck1796550402325Mysql,
   PetitionModeration1796553441527Mysql,
+  ActingForResidents1796551133453Mysql,
+  PetitionPaperSheets1796552365200Mysql,
 ]

@@ -14,6 +14,8 @@ import { EncryptedApplicantPhones1796545010090Sqlite } from './1796545010090-Enc
 import { AuditChainPerVillage1796550211165Sqlite } from './1796550211165-AuditChainPerVillage'
 import { ContentCheck1796550402325Sqlite } from './1796550402325-ContentCheck'
 import { PetitionModeration1796553441527Sqlite } from './1796553441527-PetitionModeration'
+import { ActingForResidents1796551133453Sqlite } from './1796551133453-ActingForResidents'
+import { PetitionPaperSheets1796552365200Sqlite } from './1796552365200-PetitionPaperSheets'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -32,4 +34,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AuditChainPerVillage1796550211165Sqlite,
   ContentCheck1796550402325Sqlite,
   PetitionModeration1796553441527Sqlite,
+  ActingForResidents1796551133453Sqlite,
+  PetitionPaperSheets1796552365200Sqlite,
 ]

@@ -4,15 +4,20 @@ import type { Actor } from '../../core/audit/audit.service'
 import { AppException } from '../../core/errors/app.exception'
 import type { CertificateRequest } from './entities/certificate-request.entity'
 
-type Parties = Pick<CertificateRequest, 'villageId' | 'applicantAccountId'>
+type Parties = Pick<CertificateRequest, 'villageId' | 'applicantAccountId' | 'applicantResidentId' | 'proxy'>
+
+/** The applicant: the account that applied, or the roster person it was applied for (代办) once they log in. */
+export const isApplicant = (v: Viewer, r: Parties): boolean =>
+  (r.applicantAccountId !== null && r.applicantAccountId === v.accountId) ||
+  v.residentIdIn(r.villageId) === r.applicantResidentId
 
 /**
  * Who follows a request (sees it, its materials and, once issued, its code and PDF): the applicant,
- * and the village's 两委 and supervision committee. Other residents, representatives and party
+ * whoever applied for them (代办), and the village's 两委 and supervision committee. Other residents, representatives and party
  * members of the village do not, nor does the township (it sees the register and the counts).
  */
 export const canFollow = (v: Viewer, r: Parties): boolean =>
-  r.applicantAccountId === v.accountId || v.holds(r.villageId, OVERSIGHT_ROLES)
+  isApplicant(v, r) || r.proxy?.accountId === v.accountId || v.holds(r.villageId, OVERSIGHT_ROLES)
 
 /** A request one may not follow does not exist, as far as they are told. */
 export function mustFollow(v: Viewer, r: Parties): void {
@@ -22,7 +27,7 @@ export function mustFollow(v: Viewer, r: Parties): void {
 /** Resubmitting and withdrawing are the applicant's own; the 两委 who see the request do not act for them. */
 export function mustBeApplicant(v: Viewer, r: Parties): void {
   mustFollow(v, r)
-  if (r.applicantAccountId !== v.accountId) throw new AppException('FORBIDDEN')
+  if (!isApplicant(v, r)) throw new AppException('FORBIDDEN')
 }
 
 /**
@@ -35,6 +40,7 @@ export function mustDecide(v: Viewer, r: Parties): void {
     approverRoles: v.rolesIn(r.villageId),
     approverAccountId: v.accountId,
     applicantAccountId: r.applicantAccountId,
+    proxyAccountId: r.proxy?.accountId ?? null,
   })
   if (!ok.ok) throw new AppException(ok.code)
 }

@@ -5,6 +5,7 @@ import {
   isCertificateRequestOverdue,
   negativeListView,
   pathOf,
+  proxyLineOf,
   type CatalogueHit,
   type CatalogueItemView,
   type CatalogueSearchHit,
@@ -82,6 +83,7 @@ export function presentRequest(r: CertificateRequest, c: RequestContext): Certif
     revokeReason: r.revokeReason,
     applicantName: r.applicantName,
     applicantAccountId: r.applicantAccountId,
+    proxy: proxyLineOf(r.proxy),
     createdAt: iso(r.createdAt)!,
     pdfPath: issued ? pathOf(certificateRoutes.pdf, { villageId: r.villageId, id: r.id }) : null,
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm'
+import { DataSource, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm'
 import type { CertificateRequestState } from '@xiangli/shared'
 import { forUpdate } from '../../core/database/dialect'
 import { villageRow } from '../../core/database/village-row'
@@ -115,9 +115,16 @@ export class CertificatesRepository {
   }
 
   /** A page of one applicant's requests in a village, newest first. */
-  mine(villageId: number, accountId: number, q: Paging): Promise<[CertificateRequest[], number]> {
+  mine(
+    villageId: number,
+    me: { accountId: number; residentId: number | null },
+    q: Paging,
+  ): Promise<[CertificateRequest[], number]> {
+    const where: FindOptionsWhere<CertificateRequest>[] = [{ villageId, applicantAccountId: me.accountId }]
+    // and those applied for them (代办), found by their roster row
+    if (me.residentId !== null) where.push({ villageId, applicantResidentId: me.residentId })
     return this.ds.getRepository(CertificateRequest).findAndCount({
-      where: { villageId, applicantAccountId: accountId },
+      where,
       order: { id: 'DESC' },
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,

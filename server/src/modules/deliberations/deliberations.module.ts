@@ -18,6 +18,7 @@ import { MeetingNoticePreview } from './use-cases/meeting-notice-preview'
 import { MeetingNoticeReschedule } from './use-cases/meeting-notice-reschedule'
 import { PetitionConvening } from './use-cases/petition-convening'
 import { PetitionCounting } from './use-cases/petition-counting'
+import { PetitionPaperSheets } from './use-cases/petition-paper-sheets'
 import { PetitionReads } from './use-cases/petition-reads'
 import { PetitionSigning } from './use-cases/petition-signing'
 import { PetitionWithdrawal } from './use-cases/petition-withdrawal'
@@ -56,6 +57,7 @@ import { Solicitation } from './use-cases/solicitation'
     PetitionsRepository,
     PetitionCounting,
     PetitionReads,
+    PetitionPaperSheets,
     PetitionSigning,
     PetitionWithdrawal,
     PetitionConvening,

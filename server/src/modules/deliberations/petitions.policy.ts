@@ -1,5 +1,7 @@
 import {
   COMMITTEE_ROLES,
+  OVERSIGHT_ROLES,
+  rolesWith,
   isPetitionSignable,
   visibleTo,
   PETITION_SIGNERS_LABELS,
@@ -11,6 +13,18 @@ import type { Viewer } from '../../core/access/viewer'
 import type { Petition } from './entities/petition.entity'
 
 /** Who may do what with a petition (联名提议). */
+
+/** Photos of paper signature sheets, attached under the sheet's id. */
+export const FILES_OF_PETITION_SHEET = 'petition_sheet'
+
+/** Who records paper sheets: those who act for residents. */
+export const SHEET_RECORDERS = rolesWith('act_for_residents')
+
+/** Who sees a sheet's photo (names and signatures): those who record sheets and the village's overseers. */
+export const SHEET_READERS = [...new Set([...SHEET_RECORDERS, ...OVERSIGHT_ROLES])]
+
+export const canRecordPaper = (v: Viewer, p: Pick<Petition, 'villageId' | 'status'>): boolean =>
+  v.holds(p.villageId, SHEET_RECORDERS) && isPetitionSignable(p.status)
 
 /** The one who started it, who alone may withdraw it. */
 export const isInitiator = (v: Viewer, p: Pick<Petition, 'initiatorAccountId'>): boolean =>

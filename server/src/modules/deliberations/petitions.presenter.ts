@@ -4,6 +4,7 @@ import {
   PETITION_TARGET_LABELS,
   petitionCriteriaView,
   type PetitionCheck,
+  type PetitionPaperSheetView,
   type PetitionSummary,
   type PetitionView,
 } from '@xiangli/shared'
@@ -37,6 +38,8 @@ export interface PetitionSeen {
   isMine: boolean
   canConvene: boolean
   rejectedReason?: string | null
+  paperSheets: PetitionPaperSheetView[]
+  canRecordPaper: boolean
 }
 
 export function petitionView(p: Petition, s: PetitionSeen): PetitionView {
@@ -53,5 +56,7 @@ export function petitionView(p: Petition, s: PetitionSeen): PetitionView {
     cannotSignReason: s.cannotSignReason,
     isMine: s.isMine,
     canConvene: s.canConvene,
+    paperSheets: s.paperSheets,
+    canRecordPaper: s.canRecordPaper,
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, type EntityManager } from 'typeorm'
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm'
 import type { PetitionListQuery, PetitionStatus } from '@xiangli/shared'
 import { villageRow } from '../../core/database/village-row'
+import { PetitionPaperSheet } from './entities/petition-paper-sheet.entity'
 import { PetitionSignature } from './entities/petition-signature.entity'
 import { Petition } from './entities/petition.entity'
 import type { Tally } from './petitions.rules'
@@ -134,11 +135,37 @@ export class PetitionsRepository {
     }
   }
 
-  /** The accounts that signed the petition, to tell them what became of it. */
+  /** The accounts that signed the petition online, to tell them what became of it (paper signers have none). */
   async signerAccounts(m: EntityManager, petitionId: number): Promise<number[]> {
     const rows = await m
       .getRepository(PetitionSignature)
-      .find({ where: { petitionId }, select: ['id', 'accountId'] })
+      .find({ where: { petitionId, accountId: Not(IsNull()) }, select: ['id', 'accountId'] })
     return rows.map((r) => Number(r.accountId))
+  }
+
+  // ---------- paper signature sheets ----------
+
+  /** Which of these people have signed the petition already, online or on paper. */
+  async signedAmong(m: EntityManager, petitionId: number, residentIds: number[]): Promise<Set<number>> {
+    if (residentIds.length === 0) return new Set()
+    const rows = await m
+      .getRepository(PetitionSignature)
+      .find({ where: { petitionId, residentId: In(residentIds) }, select: ['residentId'] })
+    return new Set(rows.map((r) => r.residentId))
+  }
+
+  insertSheet(
+    m: EntityManager,
+    row: Omit<PetitionPaperSheet, 'id' | 'recordedAt'>,
+  ): Promise<PetitionPaperSheet> {
+    return m.getRepository(PetitionPaperSheet).save(row)
+  }
+
+  sheets(petitionId: number): Promise<PetitionPaperSheet[]> {
+    return this.ds.getRepository(PetitionPaperSheet).find({ where: { petitionId }, order: { id: 'ASC' } })
+  }
+
+  sheetByPhoto(photoId: number): Promise<PetitionPaperSheet | null> {
+    return this.ds.getRepository(PetitionPaperSheet).findOneBy({ photoId })
   }
 }

@@ -9,6 +9,8 @@ import type { Grievance } from './entities/grievance.entity'
 export interface Relation {
   accountId: number
   isRaiser: boolean
+  /** filed it for the raiser (代办): follows it, as the one who will tell them */
+  isProxy: boolean
   isCommittee: boolean
   isTownship: boolean
   inVillage: boolean
@@ -16,11 +18,12 @@ export interface Relation {
 
 export async function relationTo(
   v: Viewer,
-  g: Pick<Grievance, 'villageId' | 'raiserAccountId'>,
+  g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId' | 'proxy'>,
 ): Promise<Relation> {
   return {
     accountId: v.accountId,
-    isRaiser: g.raiserAccountId === v.accountId,
+    isRaiser: isRaiser(v, g),
+    isProxy: g.proxy?.accountId === v.accountId,
     isCommittee: v.holds(g.villageId, COMMITTEE_ROLES),
     isTownship: await v.oversees(g.villageId),
     inVillage: v.belongsTo(g.villageId),
@@ -28,12 +31,24 @@ export async function relationTo(
 }
 
 /**
- * The raiser, the 两委 and the township see an item; everyone of the village sees a public one once
- * the content check shows it (the township oversees the village's handling, so it reads what the
- * 两委 read, held items included).
+ * The raiser is the account that raised it or the roster person it was raised for: an item filed
+ * for someone (代办) before they ever logged in becomes theirs once their account is on the roster.
+ */
+export const isRaiser = (
+  v: Viewer,
+  g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId'>,
+): boolean =>
+  (g.raiserAccountId !== null && g.raiserAccountId === v.accountId) ||
+  (g.raiserResidentId !== null && v.residentIdIn(g.villageId) === g.raiserResidentId)
+
+/**
+ * The raiser, whoever filed it for them, the 两委 and the township see an item; everyone of the
+ * village sees a public one once the content check shows it (the township oversees the village's
+ * handling, so it reads what the 两委 read, held items included).
  */
 export const canSee = (r: Relation, g: Pick<Grievance, 'visibility' | 'moderation'>): boolean =>
   r.isRaiser ||
+  r.isProxy ||
   r.isCommittee ||
   r.isTownship ||
   (g.visibility === 'public' &&
@@ -48,7 +63,7 @@ export const seesReply = (r: Relation, e: Pick<GrievanceEvent, 'actorAccountId' 
   })
 
 /** Names are shown to those handling the item and to its raiser; other residents see them masked. */
-export const seesNames = (r: Relation): boolean => r.isRaiser || r.isCommittee || r.isTownship
+export const seesNames = (r: Relation): boolean => r.isRaiser || r.isProxy || r.isCommittee || r.isTownship
 
 /** An item one may not see does not exist, as far as they are told. */
 export function mustSee(r: Relation, g: Pick<Grievance, 'visibility' | 'moderation'>): void {
@@ -63,9 +78,9 @@ export function mustBeOnThread(r: Relation): void {
 /** "我也遇到" goes on someone else's public item; one's own is not supported by oneself. */
 export function mustBeSupportable(
   v: Viewer,
-  g: Pick<Grievance, 'visibility' | 'raiserAccountId' | 'moderation'>,
+  g: Pick<Grievance, 'villageId' | 'visibility' | 'raiserAccountId' | 'raiserResidentId' | 'moderation'>,
 ): void {
-  const mine = g.raiserAccountId === v.accountId
+  const mine = isRaiser(v, g)
   if ((g.visibility !== 'public' || g.moderation !== 'shown') && !mine) throw new AppException('NOT_FOUND')
   if (mine) throw new AppException('GRIEVANCE_OWN_SUPPORT')
 }

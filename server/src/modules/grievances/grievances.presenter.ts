@@ -1,6 +1,7 @@
 import {
   isOverdue,
   maskName,
+  proxyLineOf,
   reopenDeadline,
   moderationView,
   reopenGrievance,
@@ -9,7 +10,7 @@ import {
 } from '@xiangli/shared'
 import type { GrievanceEvent } from './entities/grievance-event.entity'
 import type { Grievance } from './entities/grievance.entity'
-import { OFFICIAL_ROLES, type Relation } from './grievances.policy'
+import { OFFICIAL_ROLES, seesNames, type Relation } from './grievances.policy'
 import { excerpt } from './grievances.rules'
 
 /** What a list line needs besides the row: decided by the reader's relation and counted by the repository. */
@@ -60,7 +61,7 @@ export function presentView(
   r: Relation,
   c: Omit<SummaryContext, 'names' | 'raisedByViewer'> & { replyReasons?: Map<number, string> },
 ): GrievanceView {
-  const names = r.isRaiser || r.isCommittee || r.isTownship
+  const names = seesNames(r)
   const reopenable =
     r.isRaiser &&
     reopenGrievance(g.state, {
@@ -82,6 +83,8 @@ export function presentView(
     ratingComment: g.ratingComment,
     reopenCount: g.reopenCount,
     reopenableUntil: reopenable ? iso(reopenDeadline(g)) : null,
+    // a household member acting is the raiser's private matter; staff acting is an official act
+    proxy: names || g.proxy?.standing.kind === 'role' ? proxyLineOf(g.proxy) : null,
     timeline: events.map((e) => ({
       at: e.at.toISOString(),
       actorName: names || OFFICIAL_ROLES.has(e.actorRole ?? '') ? e.actorName : maskName(e.actorName),

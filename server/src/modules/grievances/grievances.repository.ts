@@ -19,7 +19,8 @@ import type { Step } from './grievances.rules'
 /** Which grievances a list shows; every field narrows it. */
 export interface GrievanceFilter {
   villageIds: number[]
-  raiserAccountId?: number
+  /** the account's own items and those raised for its roster person (代办) */
+  raiser?: { accountId: number; residentId: number | null }
   /** the 说事墙: public items that were not declined and that the content check shows */
   publicOnly?: boolean
   category?: string
@@ -142,7 +143,12 @@ export class GrievancesRepository {
       .getRepository(Grievance)
       .createQueryBuilder('g')
       .where('g.villageId IN (:...villageIds)', { villageIds: f.villageIds })
-    if (f.raiserAccountId !== undefined) qb.andWhere('g.raiserAccountId = :me', { me: f.raiserAccountId })
+    if (f.raiser?.residentId != null)
+      qb.andWhere('(g.raiserAccountId = :me OR g.raiserResidentId = :myRow)', {
+        me: f.raiser.accountId,
+        myRow: f.raiser.residentId,
+      })
+    else if (f.raiser) qb.andWhere('g.raiserAccountId = :me', { me: f.raiser.accountId })
     if (f.publicOnly)
       qb.andWhere("g.visibility = 'public' AND g.state <> 'declined' AND g.moderation = 'shown'")
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })

@@ -21,6 +21,8 @@ import { isPublished } from './notices.rules'
 /** How the person reading relates to a village's notices. */
 export interface Reader {
   accountId: number
+  /** the reader's roster row in the village: objections filed for them (代办) are theirs */
+  residentId: number | null
   /** 两委: draft, publish, correct */
   isCommittee: boolean
   /** 监督委员会: review, opinion */
@@ -34,6 +36,7 @@ export interface Reader {
 /** The reader a village route's caller is, acting in `role` (township_official when let in from above). */
 export const readerIn = (v: Viewer, villageId: number, role: Role, groupId: number | null): Reader => ({
   accountId: v.accountId,
+  residentId: v.residentIdIn(villageId),
   isCommittee: v.holds(villageId, NOTICE_WRITERS),
   isSupervisor: v.holds(villageId, NOTICE_REVIEWERS),
   isTownship: role === 'township_official',
@@ -43,6 +46,7 @@ export const readerIn = (v: Viewer, villageId: number, role: Role, groupId: numb
 /** A township official on one of the township's own routes. */
 export const townshipReader = (v: Viewer): Reader => ({
   accountId: v.accountId,
+  residentId: null,
   isCommittee: false,
   isSupervisor: false,
   isTownship: true,
@@ -60,9 +64,17 @@ export function mustSee(r: Reader, n: Pick<PublicNotice, 'state'>): void {
   if (!isPublished(n) && !manages(r)) throw new AppException('NOT_FOUND')
 }
 
+type Objector = Pick<NoticeObjection, 'objectorAccountId' | 'objectorResidentId'>
+
+/** The objector: the account that objected, or the roster person it was filed for (代办) once they log in. */
+export const isObjector = (me: { accountId: number; residentId: number | null }, o: Objector): boolean =>
+  (o.objectorAccountId !== null && o.objectorAccountId === me.accountId) ||
+  (o.objectorResidentId !== null && o.objectorResidentId === me.residentId)
+
 /** Only the objector accepts an answer or takes the objection to the township. */
-export function mustBeObjector(v: Viewer, o: Pick<NoticeObjection, 'objectorAccountId'>): void {
-  if (o.objectorAccountId !== v.accountId) throw new AppException('OBJECTION_NOT_YOURS')
+export function mustBeObjector(v: Viewer, o: Objector & Pick<NoticeObjection, 'villageId'>): void {
+  if (!isObjector({ accountId: v.accountId, residentId: v.residentIdIn(o.villageId) }, o))
+    throw new AppException('OBJECTION_NOT_YOURS')
 }
 
 /** A group's notice is acknowledged by the households of that group. */
@@ -72,8 +84,7 @@ export function mustBeInAudience(n: Pick<PublicNotice, 'audienceGroupId'>, group
 }
 
 /** The objector's name is shown to the objector and to those who oversee; others see it masked. */
-export const seesObjectorName = (r: Reader, o: Pick<NoticeObjection, 'objectorAccountId'>): boolean =>
-  o.objectorAccountId === r.accountId || oversees(r)
+export const seesObjectorName = (r: Reader, o: Objector): boolean => isObjector(r, o) || oversees(r)
 
 /** What the reader may do with the notice now: the buttons its page shows. */
 export function noticeActions(
@@ -114,9 +125,9 @@ export const readsEveryNoticeFile = (v: Viewer, villageId: number): boolean =>
 /** An objection's photos: its objector, the 两委, the supervision committee and the township above. */
 export async function readsObjectionFiles(
   v: Viewer,
-  o: Pick<NoticeObjection, 'objectorAccountId' | 'villageId'>,
+  o: Objector & Pick<NoticeObjection, 'villageId'>,
 ): Promise<boolean> {
-  if (o.objectorAccountId === v.accountId) return true
+  if (isObjector({ accountId: v.accountId, residentId: v.residentIdIn(o.villageId) }, o)) return true
   if (v.holds(o.villageId, NOTICE_OVERSEERS)) return true
   return v.oversees(o.villageId)
 }

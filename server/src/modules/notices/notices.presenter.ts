@@ -11,6 +11,7 @@ import {
   type ObjectionView,
   type PublicNoticeSummary,
   type PublicNoticeView,
+  proxyLineOf,
 } from '@xiangli/shared'
 import type { StoredFile } from '../../core/files/entities/stored-file.entity'
 import type { NoticeAck } from './entities/notice-ack.entity'
@@ -201,6 +202,8 @@ export function presentObjection(
     townshipAnswer: o.townshipAnswer,
     townshipAnsweredAt: iso(o.townshipAnsweredAt),
     acceptedAt: iso(o.acceptedAt),
+    // a household member acting is the objector's private matter; staff acting is an official act
+    proxy: c.names || o.proxy?.standing.kind === 'role' ? proxyLineOf(o.proxy) : null,
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, type EntityManager } from 'typeorm'
+import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm'
 import type { ObjectionState } from '@xiangli/shared'
 import { villageRow } from '../../core/database/village-row'
 import { NoticeObjection } from './entities/notice-objection.entity'
@@ -40,10 +40,17 @@ export class ObjectionsRepository {
     await m.getRepository(NoticeObjection).save(o)
   }
 
-  /** A notice's objections, newest first: all of them, or one objector's. */
-  ofNotice(noticeId: number, objectorAccountId: number | null): Promise<NoticeObjection[]> {
+  /** A notice's objections, newest first: all of them, or one objector's (by account or roster row). */
+  ofNotice(
+    noticeId: number,
+    objector: { accountId: number; residentId: number | null } | null,
+  ): Promise<NoticeObjection[]> {
+    const where: FindOptionsWhere<NoticeObjection>[] = objector
+      ? [{ noticeId, objectorAccountId: objector.accountId }]
+      : [{ noticeId }]
+    if (objector?.residentId != null) where.push({ noticeId, objectorResidentId: objector.residentId })
     return this.ds.getRepository(NoticeObjection).find({
-      where: objectorAccountId === null ? { noticeId } : { noticeId, objectorAccountId },
+      where,
       order: { id: 'DESC' },
       take: 200,
     })
@@ -72,14 +79,20 @@ export class ObjectionsRepository {
   /** One objector's objections in the village, newest first. */
   mine(
     villageId: number,
-    accountId: number,
+    me: { accountId: number; residentId: number | null },
     state: ObjectionState | undefined,
     q: Paging,
   ): Promise<[NoticeObjection[], number]> {
     const qb = this.ds
       .getRepository(NoticeObjection)
       .createQueryBuilder('o')
-      .where('o.villageId = :villageId AND o.objectorAccountId = :me', { villageId, me: accountId })
+      .where('o.villageId = :villageId', { villageId })
+    if (me.residentId !== null)
+      qb.andWhere('(o.objectorAccountId = :me OR o.objectorResidentId = :myRow)', {
+        me: me.accountId,
+        myRow: me.residentId,
+      })
+    else qb.andWhere('o.objectorAccountId = :me', { me: me.accountId })
     if (state) qb.andWhere('o.state = :state', { state })
     return qb
       .orderBy('o.id', 'DESC')

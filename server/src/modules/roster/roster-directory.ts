@@ -53,6 +53,15 @@ export interface RosterHousehold {
   groupId: number | null
 }
 
+/** One row of the 代办 picker: enough to recognise the person at the desk. */
+export interface RosterPick {
+  id: number
+  name: string
+  phoneMasked: string | null
+  birthDate: string
+  householdCode: string
+}
+
 /** What other modules may look up on the roster; the roster module's public face. */
 @Injectable()
 export class RosterDirectory {
@@ -162,5 +171,20 @@ export class RosterDirectory {
     members: DemoMember[],
   ): Promise<DemoPerson[]> {
     return this.demo.seed(m, household, members)
+  }
+
+  /** People of the village (or of one household) by part of their name or their phone's last digits. */
+  async pick(
+    villageId: number,
+    q: { name?: string; phoneTail?: string; householdId?: number },
+    limit: number,
+  ): Promise<RosterPick[]> {
+    return (await this.repo.pick(villageId, q, limit)).map(({ resident: r, householdCode }) => ({
+      id: r.id,
+      name: r.name,
+      phoneMasked: r.phoneMasked,
+      birthDate: r.birthDate,
+      householdCode,
+    }))
   }
 }

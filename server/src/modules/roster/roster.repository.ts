@@ -224,4 +224,29 @@ export class RosterRepository {
     const rows: { accountId: number | string }[] = await qb.getRawMany()
     return rows.map((r) => Number(r.accountId))
   }
+
+  /**
+   * 代办's picker: people of the village (or one household) whose name holds `name` or whose phone
+   * ends in `phoneTail` (read from the masked form, which keeps the last four digits), with their 户号.
+   */
+  async pick(
+    villageId: number,
+    q: { name?: string; phoneTail?: string; householdId?: number },
+    limit: number,
+  ): Promise<{ resident: Resident; householdCode: string }[]> {
+    const qb = this.ds
+      .getRepository(Resident)
+      .createQueryBuilder('r')
+      .where('r.villageId = :villageId', { villageId })
+    if (q.householdId !== undefined) qb.andWhere('r.householdId = :hid', { hid: q.householdId })
+    // % and _ typed into the search are nothing special
+    if (q.name) qb.andWhere('r.name LIKE :name', { name: `%${q.name.replace(/[%_\\]/g, '')}%` })
+    if (q.phoneTail) qb.andWhere('r.phoneMasked LIKE :tail', { tail: `%${q.phoneTail}` })
+    const people = await qb.orderBy('r.householdId', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getMany()
+    const households = await this.households([...new Set(people.map((r) => r.householdId))])
+    return people.map((resident) => ({
+      resident,
+      householdCode: households.get(resident.householdId)?.code ?? '',
+    }))
+  }
 }

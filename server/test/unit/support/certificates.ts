@@ -1,3 +1,4 @@
+import type { ProxyGate } from '../../../src/modules/proxy/proxy-gate'
 import type { EntityManager } from 'typeorm'
 import type { Role } from '@xiangli/shared'
 import { digest, type AuditEvent, type AuditService } from '../../../src/core/audit/audit.service'
@@ -202,7 +203,7 @@ export function certificateWorld(now = new Date('2026-03-05T02:00:00Z')) {
   } as unknown as OrgsService
   const config = { publicBaseUrl: 'https://xiangli.example' } as AppConfig
 
-  const steps = new RequestSteps(repo, tx, audit, notify, files, roles, crypto, clock)
+  const steps = new RequestSteps(repo, tx, audit, notify, files, roles, crypto, clock, roster)
   const reads = new CertificateReads(repo, steps, files, {} as OrgDirectory, clock, config)
   const catalogue = new CertificateCatalogue(repo, orgs, tx, audit)
   const issuing = new CertificateIssuing(
@@ -218,7 +219,7 @@ export function certificateWorld(now = new Date('2026-03-05T02:00:00Z')) {
   return {
     db,
     clock,
-    residents: new ResidentRequests(repo, steps, reads, catalogue, roster, tx, audit, clock),
+    residents: new ResidentRequests(repo, steps, reads, catalogue, roster, tx, audit, clock, {} as ProxyGate),
     approval: new CertificateApproval(repo, steps, issuing, reads, catalogue, orgs, tx, clock),
     revocation: new CertificateRevocation(steps, reads),
     check: new PublicCheck(repo, orgs),

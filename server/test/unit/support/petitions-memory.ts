@@ -1,3 +1,4 @@
+import type { FilesService } from '../../../src/core/files/files.service'
 import type { EntityManager } from 'typeorm'
 import type { ContentCheckService } from '../../../src/modules/content-check/content-check.service'
 import type { PetitionListQuery, PetitionStatus, Residency, Role } from '@xiangli/shared'
@@ -110,6 +111,8 @@ export function memoryPetitions(people: Person[]) {
     },
     signerAccounts: async (_m: EntityManager, petitionId: number) =>
       db.signatures.filter((s) => s.petitionId === petitionId).map((s) => s.accountId),
+    // no paper sheets in these tests
+    sheets: async () => [],
   } as unknown as PetitionsRepository
 
   const roster = {
@@ -161,7 +164,7 @@ export function memoryPetitions(people: Person[]) {
     reasons: async () => new Map<number, string>(),
     register: () => undefined,
   } as unknown as ContentCheckService
-  const reads = new PetitionReads(repo, counting, checks)
+  const reads = new PetitionReads(repo, counting, checks, roster, {} as FilesService)
   const signing = new PetitionSigning(repo, counting, reads, tx, auditService, checks)
   const withdrawal = new PetitionWithdrawal(repo, reads, tx, auditService, notify)
   const convening = new PetitionConvening(repo, auditService, notify)

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
-import type { CertificateRequestState } from '@xiangli/shared'
+import type { CertificateRequestState, ProxyRecord } from '@xiangli/shared'
 
 /**
  * 证明申请: one resident's request for one catalogue item, and once issued the certificate itself
@@ -15,12 +15,18 @@ export class CertificateRequest {
   @Column({ type: 'int' })
   villageId: number
 
+  /** null when applied for (代办) for a resident who has not logged in yet */
   @Index('ix_certificate_request_applicant')
-  @Column({ type: 'int' })
-  applicantAccountId: number
+  @Column({ type: 'int', nullable: true })
+  applicantAccountId: number | null
 
+  @Index('ix_certificate_request_applicant_resident')
   @Column({ type: 'int' })
   applicantResidentId: number
+
+  /** 代办: who applied for the applicant, and the applicant's consent; null when they applied themselves */
+  @Column({ type: 'simple-json', nullable: true })
+  proxy: ProxyRecord | null
 
   /** the roster name when applying */
   @Column({ type: 'varchar', length: 30 })

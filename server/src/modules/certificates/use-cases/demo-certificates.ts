@@ -66,7 +66,8 @@ export class DemoCertificates {
       const who = q.applicant
       const base = {
         villageId: village.id,
-        applicantAccountId: who.accountId ?? 0,
+        applicantAccountId: who.accountId,
+        proxy: null,
         applicantResidentId: who.residentId,
         applicantName: who.name,
         applicantPhoneEnc: who.phone === null ? null : this.crypto.encrypt(who.phone),

@@ -41,7 +41,11 @@ export class CertificateReads implements OnModuleInit {
   }
 
   async mine(v: Viewer, villageId: number, q: Paging): Promise<Page<CertificateRequestView>> {
-    const [rows, total] = await this.repo.mine(villageId, v.accountId, q)
+    const [rows, total] = await this.repo.mine(
+      villageId,
+      { accountId: v.accountId, residentId: v.residentIdIn(villageId) },
+      q,
+    )
     return { items: rows.map((r) => this.view(r)), total, page: q.page, pageSize: q.pageSize }
   }
 

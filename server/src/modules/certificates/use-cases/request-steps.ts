@@ -15,6 +15,7 @@ import { FilesService } from '../../../core/files/files.service'
 import { TxService } from '../../../core/tx/tx.service'
 import { NotifyService } from '../../inbox/notify.service'
 import { RoleHolders } from '../../roles/role-holders'
+import { RosterDirectory } from '../../roster/roster-directory'
 import { CertificatesRepository } from '../certificates.repository'
 import { asApplicant, mustBeApplicant, mustDecide } from '../certificates.policy'
 import { ATTACHED_TYPE, need, snapshot } from '../certificates.rules'
@@ -41,6 +42,7 @@ export class RequestSteps {
     private readonly roles: RoleHolders,
     private readonly crypto: FieldCrypto,
     private readonly clock: Clock,
+    private readonly roster: RosterDirectory,
   ) {}
 
   /** The village's request, locked for this transaction; NOT_FOUND when it has none by that id. */
@@ -123,9 +125,16 @@ export class RequestSteps {
     return phone === null ? null : this.crypto.encrypt(phone)
   }
 
-  tellApplicant(m: EntityManager, r: CertificateRequest, title: string, body: string): Promise<void> {
+  /** The applicant's account: the one that applied, or the one the roster person applied for (代办) logs in with. */
+  async applicant(m: EntityManager, r: CertificateRequest): Promise<number[]> {
+    if (r.applicantAccountId !== null) return [r.applicantAccountId]
+    const p = await this.roster.person(r.villageId, r.applicantResidentId, m)
+    return p?.accountId != null ? [p.accountId] : []
+  }
+
+  async tellApplicant(m: EntityManager, r: CertificateRequest, title: string, body: string): Promise<void> {
     return this.notify.notify(m, {
-      accountIds: [r.applicantAccountId],
+      accountIds: await this.applicant(m, r),
       orgId: r.villageId,
       kind: 'certificate.updated',
       title,

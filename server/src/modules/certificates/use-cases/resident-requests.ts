@@ -13,6 +13,7 @@ import type { ActingContext } from '../../../core/auth/current.decorator'
 import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { TxService } from '../../../core/tx/tx.service'
+import { ProxyGate } from '../../proxy/proxy-gate'
 import { RosterDirectory } from '../../roster/roster-directory'
 import { asApplicant } from '../certificates.policy'
 import { CertificatesRepository } from '../certificates.repository'
@@ -33,11 +34,16 @@ export class ResidentRequests {
     private readonly tx: TxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly proxy: ProxyGate,
   ) {}
 
-  /** Only a verified villager applies, for an item on the village's list, with its fields filled in. */
+  /**
+   * Only a verified villager applies, for an item on the village's list, with its fields filled in;
+   * with `onBehalf`, someone who may act for a villager (代办) applies as theirs, with their consent.
+   */
   async apply(a: ActingContext, body: CertificateRequestCreate): Promise<CertificateRequestView> {
-    const residentId = a.viewer.residentIdIn(a.villageId)
+    const filing = body.onBehalf ? await this.proxy.check(a, body.onBehalf) : null
+    const residentId = filing ? filing.owner.residentId : a.viewer.residentIdIn(a.villageId)
     if (residentId === null) throw new AppException('NOT_VERIFIED')
     const found = requestableItem(await this.catalogue.of(a.villageId), body.itemCode)
     if (!found.ok) {
@@ -48,13 +54,14 @@ export class ResidentRequests {
     const fields = checkFields(item, body.fields)
     const resident = await this.roster.contact(a.villageId, residentId)
     if (!resident) throw new Error(`resident ${residentId} of village ${a.villageId} is not on its roster`)
-    const actor = asApplicant(a.viewer, resident.name)
+    const actor = filing ? filing.actor : asApplicant(a.viewer, resident.name)
     const now = this.clock.now()
     const id = await this.tx.run(async (m) => {
       const r = await this.repo.insert(m, {
         villageId: a.villageId,
-        applicantAccountId: a.viewer.accountId,
+        applicantAccountId: filing ? filing.owner.accountId : a.viewer.accountId,
         applicantResidentId: resident.id,
+        proxy: filing?.record ?? null,
         applicantName: resident.name,
         applicantPhoneEnc: this.steps.sealPhone(resident.phone),
         itemCode: item.code,
@@ -88,6 +95,15 @@ export class ResidentRequests {
         targetId: r.id,
         after: snapshot(r),
       })
+      if (filing) {
+        await this.proxy.recordFiled(m, filing, 'certificate', { type: 'certificate_request', id: r.id })
+        await this.steps.tellApplicant(
+          m,
+          r,
+          `${filing.record.name}为您代办了${r.itemName}的申请`,
+          `用途：${r.purpose}，村委会将在${chinaDate(r.dueAt!)}前办理。`,
+        )
+      }
       await this.steps.tellCommittee(m, r.villageId, a.viewer.accountId, {
         kind: 'certificate.requested',
         title: `有人申请开具${r.itemName}`,

@@ -7,6 +7,7 @@ import { DeliberationMeetingMinutes } from './meeting-minutes.entity'
 import { DeliberationMeetingResult } from './meeting-result.entity'
 import { DeliberationMeeting } from './meeting.entity'
 import { DeliberationOpinion } from './opinion.entity'
+import { PetitionPaperSheet } from './petition-paper-sheet.entity'
 import { PetitionSignature } from './petition-signature.entity'
 import { Petition } from './petition.entity'
 import { DeliberationTownshipAttendee } from './township-attendee.entity'
@@ -24,6 +25,7 @@ export const DELIBERATIONS_ENTITIES = [
   DeliberationMeetingResult,
   DeliberationMeeting,
   DeliberationOpinion,
+  PetitionPaperSheet,
   PetitionSignature,
   Petition,
   DeliberationTownshipAttendee,

@@ -20,8 +20,13 @@ export class PetitionSignature {
   @Column({ type: 'int' })
   householdId: number
 
-  @Column({ type: 'int' })
-  accountId: number
+  /** the account that signed online; null for a signature on a paper sheet */
+  @Column({ type: 'int', nullable: true })
+  accountId: number | null
+
+  /** the paper sheet it was signed on; null when signed online */
+  @Column({ type: 'int', nullable: true })
+  sheetId: number | null
 
   /** counts towards the villagers (residents) aged 18+ */
   @Column({ type: 'boolean' })

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common'
 import { petitionRoutes as R, type HandlerArgs } from '@xiangli/shared'
 import { Acting, type ActingContext } from '../../../core/auth/current.decorator'
 import { Handle, In } from '../../../core/http/route'
+import { PetitionPaperSheets } from '../use-cases/petition-paper-sheets'
 import { PetitionReads } from '../use-cases/petition-reads'
 import { PetitionSigning } from '../use-cases/petition-signing'
 import { PetitionWithdrawal } from '../use-cases/petition-withdrawal'
@@ -18,6 +19,7 @@ export class PetitionsController {
     private readonly reads: PetitionReads,
     private readonly signing: PetitionSigning,
     private readonly withdrawal: PetitionWithdrawal,
+    private readonly paper: PetitionPaperSheets,
   ) {}
 
   @Handle(R.create)
@@ -35,6 +37,10 @@ export class PetitionsController {
   @Handle(R.sign)
   sign(@Acting() a: ActingContext, @In() i: Args<'sign'>) {
     return this.signing.sign(a, i.params.id)
+  }
+  @Handle(R.recordPaperSheet)
+  recordPaperSheet(@Acting() a: ActingContext, @In() i: Args<'recordPaperSheet'>) {
+    return this.paper.record(a, i.params.id, i.body)
   }
   @Handle(R.withdraw)
   withdraw(@Acting() a: ActingContext, @In() i: Args<'withdraw'>) {

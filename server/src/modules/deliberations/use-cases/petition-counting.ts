@@ -44,7 +44,17 @@ export class PetitionCounting {
     m?: EntityManager,
   ): Promise<Standing | null> {
     const residentId = v.residentIdIn(villageId)
-    if (!residentId) return null
+    return residentId ? this.standingOfResident(villageId, residentId, target, now, m) : null
+  }
+
+  /** What a roster person counts as for a petition for this meeting (a paper signature); null when not on this roster. */
+  async standingOfResident(
+    villageId: number,
+    residentId: number,
+    target: PetitionTarget,
+    now: Date,
+    m?: EntityManager,
+  ): Promise<Standing | null> {
     const r = await this.roster.standing(villageId, residentId, m)
     if (!r) return null
     const representative = await this.roles.residentHolds(villageId, r.id, ['representative'], m)

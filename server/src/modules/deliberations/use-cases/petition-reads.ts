@@ -4,12 +4,23 @@ import {
   petitionPage,
   type PetitionListQuery,
   type PetitionPage,
+  type PetitionPaperSheetView,
   type PetitionView,
 } from '@xiangli/shared'
+import type { Viewer } from '../../../core/access/viewer'
 import type { ActingContext } from '../../../core/auth/current.decorator'
 import { AppException } from '../../../core/errors/app.exception'
+import { FilesService } from '../../../core/files/files.service'
 import { ContentCheckService } from '../../content-check/content-check.service'
-import { canConvene, isInitiator, seesPetition, signRefusal } from '../petitions.policy'
+import { RosterDirectory } from '../../roster/roster-directory'
+import {
+  SHEET_READERS,
+  canConvene,
+  canRecordPaper,
+  isInitiator,
+  seesPetition,
+  signRefusal,
+} from '../petitions.policy'
 import { petitionSummary, petitionView } from '../petitions.presenter'
 import { PetitionsRepository } from '../petitions.repository'
 import { PetitionCounting } from './petition-counting'
@@ -21,6 +32,8 @@ export class PetitionReads implements OnModuleInit {
     private readonly repo: PetitionsRepository,
     private readonly counting: PetitionCounting,
     private readonly checks: ContentCheckService,
+    private readonly roster: RosterDirectory,
+    private readonly files: FilesService,
   ) {}
 
   onModuleInit(): void {
@@ -75,6 +88,25 @@ export class PetitionReads implements OnModuleInit {
       cannotSignReason,
       isMine: isInitiator(a.viewer, p),
       canConvene: canConvene(a.viewer, p),
+      paperSheets: await this.sheets(a.viewer, a.villageId, p.id),
+      canRecordPaper: canRecordPaper(a.viewer, p),
     })
+  }
+
+  /** The petition's paper sheets as the viewer sees them: the photo only for staff and overseers. */
+  private async sheets(v: Viewer, villageId: number, petitionId: number): Promise<PetitionPaperSheetView[]> {
+    const sheets = await this.repo.sheets(petitionId)
+    if (sheets.length === 0) return []
+    const names = await this.roster.names([...new Set(sheets.flatMap((s) => s.notEligible))])
+    const seesPhoto = v.holds(villageId, SHEET_READERS)
+    return sheets.map((s) => ({
+      id: s.id,
+      recordedAt: s.recordedAt.toISOString(),
+      recordedByName: s.recordedByName,
+      counted: s.counted.length,
+      alreadySigned: s.alreadySigned.length,
+      notEligible: s.notEligible.map((rid) => names.get(rid) ?? ''),
+      photoUrl: seesPhoto ? this.files.signedUrl(s.photoId) : null,
+    }))
   }
 }

@@ -124,6 +124,7 @@ export class PetitionSigning {
       residentId: s.residentId,
       householdId: s.householdId,
       accountId,
+      sheetId: null,
       asAdult: s.asAdult,
       asRepresentative: s.asRepresentative,
     })

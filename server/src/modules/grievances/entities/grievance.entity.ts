@@ -1,5 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { GrievanceLocation, GrievanceState, GrievanceVisibility, Moderation } from '@xiangli/shared'
+import type {
+  GrievanceLocation,
+  GrievanceState,
+  GrievanceVisibility,
+  Moderation,
+  ProxyRecord,
+} from '@xiangli/shared'
 
 /** 村民说事: one problem or suggestion a resident raised. Its steps are in grievance_event. */
 @Entity('grievance')
@@ -13,12 +19,18 @@ export class Grievance {
   @Column({ type: 'int' })
   villageId: number
 
+  /** null when raised by someone else (代办) for a resident who has not logged in yet */
   @Index('ix_grievance_raiser')
-  @Column({ type: 'int' })
-  raiserAccountId: number
+  @Column({ type: 'int', nullable: true })
+  raiserAccountId: number | null
 
+  @Index('ix_grievance_raiser_resident')
   @Column({ type: 'int', nullable: true })
   raiserResidentId: number | null
+
+  /** 代办: who raised it for the raiser, and the raiser's consent; null when they raised it themselves */
+  @Column({ type: 'simple-json', nullable: true })
+  proxy: ProxyRecord | null
 
   /** the roster name when raised; masked wherever another resident reads it */
   @Column({ type: 'varchar', length: 30 })

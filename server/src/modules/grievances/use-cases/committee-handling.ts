@@ -66,7 +66,7 @@ export class CommitteeHandling {
           text: reason,
         },
       )
-      await this.steps.tell(m, a.actor, [g.raiserAccountId], {
+      await this.steps.tell(m, a.actor, await this.steps.raiser(m, g), {
         orgId: g.villageId,
         kind: 'grievance.declined',
         title: '您反映的事未被受理',
@@ -103,7 +103,7 @@ export class CommitteeHandling {
           body: `「${g.title}」${dueAt ? `，请在${day(dueAt)}前答复` : ''}。`,
           link: grievancePage('committee', g.id),
         })
-      await this.steps.tell(m, a.actor, [g.raiserAccountId], {
+      await this.steps.tell(m, a.actor, await this.steps.raiser(m, g), {
         orgId: g.villageId,
         kind: 'grievance.assigned',
         title: '您反映的事已安排专人办理',
@@ -135,7 +135,7 @@ export class CommitteeHandling {
     const now = this.clock.now()
     const dueAt = deadlineAfter('accept', now, g.dueAt, await this.steps.limits(g.villageId))
     await this.steps.apply(m, g, 'accept', next, { acceptedAt: now, dueAt }, { actor, at: now })
-    await this.steps.tell(m, actor, [g.raiserAccountId], {
+    await this.steps.tell(m, actor, await this.steps.raiser(m, g), {
       orgId: g.villageId,
       kind: 'grievance.accepted',
       title: '您反映的事已受理',

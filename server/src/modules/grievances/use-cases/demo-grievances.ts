@@ -43,6 +43,7 @@ export class DemoGrievances {
         villageId,
         raiserAccountId: raiser.accountId!,
         raiserResidentId: raiser.id,
+        proxy: null,
         raiserName: raiser.name,
         photoIds: [],
         location: null,

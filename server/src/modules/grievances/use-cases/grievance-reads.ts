@@ -51,7 +51,14 @@ export class GrievanceReads implements OnModuleInit {
   }
 
   mine(v: Viewer, villageId: number, q: Paging): Promise<Page<GrievanceSummary>> {
-    return this.page(v, { villageIds: [villageId], raiserAccountId: v.accountId }, q)
+    return this.page(
+      v,
+      {
+        villageIds: [villageId],
+        raiser: { accountId: v.accountId, residentId: v.residentIdIn(villageId) },
+      },
+      q,
+    )
   }
 
   /** 公开墙: the public items of the village, newest first, the raisers' names masked. */

@@ -101,6 +101,14 @@ export class GrievanceSteps {
     if (!ok) throw new AppException('GRIEVANCE_PHOTO_INVALID')
   }
 
+  /** The raiser's account: the one that raised it, or the account the roster person it was raised for logs in with. */
+  async raiser(m: EntityManager, g: Grievance): Promise<number[]> {
+    if (g.raiserAccountId !== null) return [g.raiserAccountId]
+    if (g.raiserResidentId === null) return []
+    const p = await this.roster.person(g.villageId, g.raiserResidentId, m)
+    return p?.accountId != null ? [p.accountId] : []
+  }
+
   /** Notifies people, never the person who did the thing. */
   tell(
     m: EntityManager,
@@ -152,7 +160,7 @@ export class GrievanceSteps {
       { actor, at: now, text: body.text, photoIds: body.photoIds },
     )
     const by = event === 'township_answer' ? '乡镇（街道）' : '村委会'
-    await this.tell(m, actor, [g.raiserAccountId], {
+    await this.tell(m, actor, await this.raiser(m, g), {
       orgId: g.villageId,
       kind: `grievance.${GRIEVANCE_EVENT_ACTIONS[event]}`,
       title: `${by}答复了您反映的事`,
@@ -215,7 +223,7 @@ export class GrievanceSteps {
       body: `「${g.title}」${why}。`,
       link: grievancePage('committee', g.id),
     })
-    await this.tell(m, actor, [g.raiserAccountId], {
+    await this.tell(m, actor, await this.raiser(m, g), {
       orgId: g.villageId,
       kind: 'grievance.escalated',
       title: '您反映的事已上报乡镇（街道）',

@@ -4,6 +4,7 @@ import {
   acceptDeadline,
   deadlineAfter,
   grievancePage,
+  proxyLineText,
   rateGrievance,
   reopenGrievance,
   type GrievanceCreate,
@@ -20,6 +21,7 @@ import { TxService } from '../../../core/tx/tx.service'
 import { AuditService } from '../../../core/audit/audit.service'
 import { ContentCheckService } from '../../content-check/content-check.service'
 import { OrgsService } from '../../orgs/orgs.service'
+import { ProxyGate } from '../../proxy/proxy-gate'
 import { RoleHolders } from '../../roles/role-holders'
 import { RosterDirectory } from '../../roster/roster-directory'
 import type { Grievance } from '../entities/grievance.entity'
@@ -43,22 +45,31 @@ export class ResidentGrievances {
     private readonly roster: RosterDirectory,
     private readonly clock: Clock,
     private readonly checks: ContentCheckService,
+    private readonly proxy: ProxyGate,
   ) {}
 
+  /**
+   * A resident raises an issue; with `onBehalf`, someone who may act for them (代办) raises it as theirs:
+   * the raiser is the resident, the timeline and the trail name the person who acted.
+   */
   async raise(a: ActingContext, body: GrievanceCreate): Promise<GrievanceView> {
     const village = await this.orgs.village(a.villageId)
     if (!(await this.repo.settings(a.villageId)).categories.includes(body.category))
       throw new AppException('GRIEVANCE_CATEGORY_INVALID')
-    const residentId = a.viewer.residentIdIn(a.villageId)
-    const resident = residentId ? await this.roster.person(a.villageId, residentId) : null
-    const actor = asResident(a.viewer, resident?.name)
+    const filing = body.onBehalf ? await this.proxy.check(a, body.onBehalf) : null
+    const own = filing ? null : await this.ownRow(a)
+    const raiser = filing
+      ? { accountId: filing.owner.accountId, residentId: filing.owner.residentId, name: filing.owner.name }
+      : { accountId: a.viewer.accountId, residentId: own!.residentId, name: own!.name }
+    const actor = filing ? filing.actor : asResident(a.viewer, raiser.name)
     const now = this.clock.now()
     const id = await this.tx.run(async (m) => {
       const g = await this.repo.insert(m, {
         villageId: a.villageId,
-        raiserAccountId: a.viewer.accountId,
-        raiserResidentId: residentId,
-        raiserName: Array.from(actor.name!).slice(0, 30).join(''),
+        raiserAccountId: raiser.accountId,
+        raiserResidentId: raiser.residentId,
+        raiserName: Array.from(raiser.name).slice(0, 30).join(''),
+        proxy: filing?.record ?? null,
         category: body.category,
         title: body.title,
         text: body.text,
@@ -89,7 +100,11 @@ export class ResidentGrievances {
         text: `${g.title}\n${g.text}`,
         fileIds: body.photoIds,
       })
-      await this.repo.addEvent(m, g.id, 'submitted', { actor, at: now })
+      await this.repo.addEvent(m, g.id, 'submitted', {
+        actor,
+        at: now,
+        text: filing ? `${proxyLineText(filing.record)}，已取得本人同意` : null,
+      })
       await this.audit.append(m, {
         actor,
         action: 'grievance.submitted',
@@ -98,6 +113,16 @@ export class ResidentGrievances {
         targetId: g.id,
         after: snapshot(g),
       })
+      if (filing) {
+        await this.proxy.recordFiled(m, filing, 'grievance', { type: 'grievance', id: g.id })
+        await this.steps.tell(m, actor, await this.steps.raiser(m, g), {
+          orgId: g.villageId,
+          kind: 'grievance.submitted',
+          title: `${filing.record.name}为您代办了说事`,
+          body: `「${g.title}」已提交，村委会将在${day(g.dueAt!)}前受理。`,
+          link: grievancePage('resident', g.id),
+        })
+      }
       await this.steps.tell(m, actor, await this.roles.accountsHolding(g.villageId, COMMITTEE_ROLES, m), {
         orgId: g.villageId,
         kind: 'grievance.submitted',
@@ -110,6 +135,13 @@ export class ResidentGrievances {
     // WeChat is asked after the commit; unreachable, the item waits (pending) for the retry job
     await this.checks.settle('grievance', id)
     return this.reads.detail(a.viewer, a.villageId, id)
+  }
+
+  /** The caller's own roster row and name, or their account's name when they are not on the roster. */
+  private async ownRow(a: ActingContext): Promise<{ residentId: number | null; name: string }> {
+    const residentId = a.viewer.residentIdIn(a.villageId)
+    const resident = residentId ? await this.roster.person(a.villageId, residentId) : null
+    return { residentId, name: asResident(a.viewer, resident?.name).name! }
   }
 
   /** The raiser adds to their item, or the 两委 reply on its thread; the other side is told. */
@@ -153,7 +185,7 @@ export class ResidentGrievances {
           link: grievancePage('committee', g.id),
         })
       else
-        await this.steps.tell(m, actor, [g.raiserAccountId], {
+        await this.steps.tell(m, actor, await this.steps.raiser(m, g), {
           orgId: g.villageId,
           kind: 'grievance.replied',
           title: '村委会回复了您',

@@ -79,7 +79,7 @@ export class TownshipOversight {
         body: `「${g.title}」：${excerpt(instructions, 40)}。请在${day(dueAt!)}前答复。`,
         link: grievancePage('committee', g.id),
       })
-      await this.steps.tell(m, t.actor, [g.raiserAccountId], {
+      await this.steps.tell(m, t.actor, await this.steps.raiser(m, g), {
         orgId: g.villageId,
         kind: 'grievance.returned',
         title: '乡镇已督促村委会办理您反映的事',

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { ObjectionState } from '@xiangli/shared'
+import type { ObjectionState, ProxyRecord } from '@xiangli/shared'
 
 /** 异议: a resident's objection to a notice during its publicity period, and the answers to it. */
 @Entity('notice_objection')
@@ -15,9 +15,19 @@ export class NoticeObjection {
   @Column({ type: 'int' })
   villageId: number
 
+  /** null when filed (代办) for a resident who has not logged in yet */
   @Index('ix_notice_objection_objector')
-  @Column({ type: 'int' })
-  objectorAccountId: number
+  @Column({ type: 'int', nullable: true })
+  objectorAccountId: number | null
+
+  /** the objector's roster row; null for objections made before 代办, by whoever was not on the roster */
+  @Index('ix_notice_objection_objector_resident')
+  @Column({ type: 'int', nullable: true })
+  objectorResidentId: number | null
+
+  /** 代办: who objected for the objector, and the objector's consent; null when they objected themselves */
+  @Column({ type: 'simple-json', nullable: true })
+  proxy: ProxyRecord | null
 
   @Column({ type: 'varchar', length: 30 })
   objectorName: string

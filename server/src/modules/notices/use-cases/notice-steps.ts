@@ -10,6 +10,7 @@ import { OrgsService } from '../../orgs/orgs.service'
 import { RoleHolders } from '../../roles/role-holders'
 import { RosterDirectory } from '../../roster/roster-directory'
 import type { PublicNotice } from '../entities/public-notice.entity'
+import type { NoticeObjection } from '../entities/notice-objection.entity'
 import { NoticesRepository } from '../notices.repository'
 import { FILES_OF_NOTICE, snapshot } from '../notices.rules'
 
@@ -110,6 +111,17 @@ export class NoticeSteps {
   async tellHolders(m: EntityManager, msg: Message, roles: readonly Role[] = COMMITTEE_ROLES): Promise<void> {
     if (msg.orgId === null) return
     await this.tell(m, await this.holders(m, msg.orgId, roles), msg)
+  }
+
+  /** The objector's account: the one that objected, or the one the roster person it was filed for (代办) logs in with. */
+  async objector(
+    m: EntityManager,
+    o: Pick<NoticeObjection, 'villageId' | 'objectorAccountId' | 'objectorResidentId'>,
+  ): Promise<number[]> {
+    if (o.objectorAccountId !== null) return [o.objectorAccountId]
+    if (o.objectorResidentId === null) return []
+    const p = await this.roster.person(o.villageId, o.objectorResidentId, m)
+    return p?.accountId != null ? [p.accountId] : []
   }
 
   async tell(m: EntityManager, accountIds: number[], msg: Message): Promise<void> {

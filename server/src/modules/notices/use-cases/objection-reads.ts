@@ -6,7 +6,7 @@ import { AppException } from '../../../core/errors/app.exception'
 import { FilesService } from '../../../core/files/files.service'
 import { OrgsService } from '../../orgs/orgs.service'
 import type { NoticeObjection } from '../entities/notice-objection.entity'
-import { mustSee, oversees, seesObjectorName, type Reader } from '../notices.policy'
+import { isObjector, mustSee, oversees, seesObjectorName, type Reader } from '../notices.policy'
 import { presentObjection } from '../notices.presenter'
 import { NoticesRepository } from '../notices.repository'
 import { ObjectionsRepository } from '../objections.repository'
@@ -32,7 +32,7 @@ export class ObjectionReads {
     const n = await this.notices.find(a.villageId, id)
     if (!n) throw new AppException('NOT_FOUND')
     mustSee(r, n)
-    return this.views(await this.repo.ofNotice(n.id, oversees(r) ? null : r.accountId), r)
+    return this.views(await this.repo.ofNotice(n.id, oversees(r) ? null : r), r)
   }
 
   async queue(a: ActingContext, q: Queue): Promise<ObjectionPage> {
@@ -46,7 +46,7 @@ export class ObjectionReads {
   async mine(a: ActingContext, q: Queue): Promise<ObjectionPage> {
     const r = await this.reads.readerOf(a)
     const paging = { page: q.page ?? 1, pageSize: q.pageSize ?? 20 }
-    const [rows, total] = await this.repo.mine(a.villageId, a.viewer.accountId, q.state, paging)
+    const [rows, total] = await this.repo.mine(a.villageId, r, q.state, paging)
     return { items: await this.views(rows, r), total, ...paging }
   }
 
@@ -67,7 +67,7 @@ export class ObjectionReads {
       presentObjection(o, {
         noticeTitle: notices.find((n) => n.id === o.noticeId)?.title ?? '',
         villageName: villages.get(o.villageId) ?? '',
-        mine: o.objectorAccountId === r.accountId,
+        mine: isObjector(r, o),
         names: seesObjectorName(r, o),
         now,
         urlOf: (fileId) => this.files.signedUrl(fileId),

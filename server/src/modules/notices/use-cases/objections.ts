@@ -15,6 +15,7 @@ import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { FilesService } from '../../../core/files/files.service'
 import { TxService } from '../../../core/tx/tx.service'
+import { ProxyGate } from '../../proxy/proxy-gate'
 import { RosterDirectory } from '../../roster/roster-directory'
 import type { NoticeObjection } from '../entities/notice-objection.entity'
 import { mustBeObjector } from '../notices.policy'
@@ -39,11 +40,25 @@ export class Objections {
     private readonly files: FilesService,
     private readonly roster: RosterDirectory,
     private readonly clock: Clock,
+    private readonly proxy: ProxyGate,
   ) {}
 
+  /** A resident objects; with `onBehalf`, someone who may act for them (代办) objects as theirs, with their consent. */
   async object(a: ActingContext, id: number, body: ObjectionCreate): Promise<ObjectionView> {
     const village = await this.steps.village(a.villageId)
-    const name = await this.callerName(a)
+    const filing = body.onBehalf ? await this.proxy.check(a, body.onBehalf) : null
+    const objector = filing
+      ? {
+          accountId: filing.owner.accountId,
+          residentId: filing.owner.residentId,
+          name: name30(filing.owner.name),
+        }
+      : {
+          accountId: a.viewer.accountId,
+          residentId: a.viewer.residentIdIn(a.villageId),
+          name: await this.callerName(a),
+        }
+    const actor = filing ? filing.actor : a.actor
     const oid = await this.tx.run(async (m) => {
       const n = await this.steps.found(m, a.villageId, id)
       const now = this.clock.now()
@@ -58,8 +73,10 @@ export class Objections {
       const o = await this.repo.insert(m, {
         noticeId: n.id,
         villageId: n.villageId,
-        objectorAccountId: a.viewer.accountId,
-        objectorName: name,
+        objectorAccountId: objector.accountId,
+        objectorResidentId: objector.residentId,
+        objectorName: objector.name,
+        proxy: filing?.record ?? null,
         text: body.text,
         photoIds: body.photoIds,
         state: 'submitted',
@@ -78,11 +95,21 @@ export class Objections {
         townshipAnsweredByName: null,
       })
       await this.attachPhotos(m, a, o, body.photoIds)
-      await this.record(m, a.actor, 'notice.objection_submitted', o, undefined, {
+      await this.record(m, actor, 'notice.objection_submitted', o, undefined, {
         noticeId: n.id,
         state: o.state,
         dueAt: o.dueAt,
       })
+      if (filing) {
+        await this.proxy.recordFiled(m, filing, 'objection', { type: 'notice_objection', id: o.id })
+        await this.steps.tell(m, await this.steps.objector(m, o), {
+          orgId: a.villageId,
+          kind: 'notice.objection',
+          title: `${filing.record.name}为您代办了对公告的异议`,
+          body: n.title,
+          link: noticePage('resident', n.id),
+        })
+      }
       await this.steps.tellHolders(m, {
         orgId: a.villageId,
         kind: 'notice.objection',
@@ -114,7 +141,7 @@ export class Objections {
         state: o.state,
         answer: body.text,
       })
-      await this.steps.tell(m, [o.objectorAccountId], {
+      await this.steps.tell(m, await this.steps.objector(m, o), {
         orgId: a.villageId,
         kind: 'notice.objection_answered',
         title: '您对公告提出的异议有了答复',

@@ -103,7 +103,11 @@ export class TownshipOversight {
         body: excerpt(body.text, 40),
         link: noticePage('resident', o.noticeId),
       }
-      await this.steps.tell(m, [o.objectorAccountId, ...(await this.steps.holders(m, o.villageId))], message)
+      await this.steps.tell(
+        m,
+        [...(await this.steps.objector(m, o)), ...(await this.steps.holders(m, o.villageId))],
+        message,
+      )
     })
     const o = await this.objections.findById(oid)
     return (await this.objectionReads.views([o!], townshipReader(t.viewer)))[0]!

@@ -1,0 +1,79 @@
+import { openBrowser, screenshot, type Session } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+import { button, cell, chip, field, loginAs, onPage, tab, toastGone, visible } from './support/ui'
+
+const TITLE = '家门口的路灯坏了'
+const TEXT = '一组 3 号门口的路灯坏了半个月，晚上出门看不见路，老人不敢出门。'
+
+describe('代办 on the H5 app', () => {
+  let server: RunningServer
+  let committee: Session
+  let resident: Session
+
+  beforeAll(async () => {
+    server = await startServer()
+    committee = await openBrowser()
+    resident = await openBrowser()
+  })
+  afterAll(async () => {
+    await committee?.close()
+    await resident?.close()
+    await server?.stop()
+  })
+
+  it('lets a committee member raise an issue for a resident at the desk, and the resident find it as their own', async () => {
+    // ---------- 张丽 finds 王秀英 on the roster and fills the 说事 form for her ----------
+    const c = committee.page
+    await loginAs(committee, server.url, '张丽')
+    await tab(committee, '办事').click({ timeout: 15_000 })
+    await visible(committee, '.nut-cell', /^\s*代办/)
+      .first()
+      .click({ timeout: 15_000 })
+    await onPage(committee, 'committee/pages/proxy')
+    await field(committee, 'input', '姓名，或手机号后四位').fill('王秀英')
+    await button(committee, '查找').click()
+    await visible(committee, '.proxy__candidate', '王秀英').first().click({ timeout: 15_000 })
+    await visible(committee, '.proxy__chosen', '为 王秀英 代办').waitFor({ timeout: 15_000 })
+    await screenshot(c, 'proxy-chosen')
+    await button(committee, '说事').click()
+
+    await onPage(committee, 'grievance/pages/raise')
+    await visible(committee, '.raise__note', '为 王秀英 代办').waitFor({ timeout: 15_000 })
+    await chip(committee, '道路交通').click({ timeout: 15_000 })
+    await field(committee, 'input', '一句话说清楚，例如：三组路灯不亮了').fill(TITLE)
+    await field(committee, 'textarea', '在哪里、什么时候开始的、有什么影响，说得越清楚越好办').fill(TEXT)
+
+    // without her consent it is not sent
+    await button(committee, '提交').click()
+    await visible(committee, '.xl-form__error', '请本人在手机上输入姓名').waitFor({ timeout: 15_000 })
+
+    // she types her name and ticks on the committee member's phone
+    await field(committee, 'input', '本人输入姓名').fill('王秀英')
+    await visible(committee, '.proxy-consent__agree').click()
+    await toastGone(committee)
+    await screenshot(c, 'proxy-consent')
+    await button(committee, '提交').click()
+    await onPage(committee, 'grievance/pages/detail')
+    await visible(committee, '.xl-detail__head', TITLE).waitFor({ timeout: 15_000 })
+    const filed = await visible(committee, '.xl-detail__facts').first().innerText()
+    expect(filed).toContain('提出人：王秀英')
+    expect(filed).toContain('代办人：张丽（村委委员）')
+    await toastGone(committee)
+    await screenshot(c, 'proxy-filed')
+
+    // ---------- 王秀英 logs in and finds it among her own ----------
+    const p = resident.page
+    await loginAs(resident, server.url, '王秀英')
+    await tab(resident, '办事').click({ timeout: 15_000 })
+    await cell(resident, '我的说事').first().click({ timeout: 15_000 })
+    await onPage(resident, 'grievance/pages/mine')
+    const card = visible(resident, '.xl-grievance', TITLE).first()
+    await card.waitFor({ timeout: 15_000 })
+    await card.locator('.xl-grievance__open').click()
+    await onPage(resident, 'grievance/pages/detail')
+    const mine = await visible(resident, '.xl-detail__facts').first().innerText()
+    expect(mine).toContain('提出人：王秀英（我）')
+    expect(mine).toContain('代办人：张丽（村委委员）')
+    await screenshot(p, 'proxy-resident-sees')
+  })
+})

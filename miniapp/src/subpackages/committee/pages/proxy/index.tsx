@@ -1,0 +1,3 @@
+import { ProxyPage } from '@/features/proxy/ProxyPage'
+
+export default ProxyPage
