@@ -21,6 +21,7 @@ import { CertificatesModule } from './modules/certificates/certificates.module'
 import { DeliberationsModule } from './modules/deliberations/deliberations.module'
 import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
+import { GridsModule } from './modules/grids/grids.module'
 import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
 import { InboxModule } from './modules/inbox/inbox.module'
@@ -72,6 +73,7 @@ export class AppModule {
         VerificationModule,
         RosterModule,
         RolesModule,
+        GridsModule,
         GrievancesModule,
         CertificatesModule,
         NoticesModule,

@@ -57,7 +57,9 @@ export const namesHouseholds = (b: GridHouseholds): boolean =>
   b.householdIds.length > 0 || b.groupIds.length > 0
 
 /** Households taken out of any grid. */
-export const gridReleaseSchema = z.object({ householdIds: ids('户', MAX_GRID_HOUSEHOLDS_AT_ONCE, 1, '请至少选一户') })
+export const gridReleaseSchema = z.object({
+  householdIds: ids('户', MAX_GRID_HOUSEHOLDS_AT_ONCE, 1, '请至少选一户'),
+})
 export type GridReleaseRequest = z.infer<typeof gridReleaseSchema>
 
 /**
@@ -121,3 +123,6 @@ export interface GridHouseholdsResult {
 
 /** "网格员 王五 收集" under a collected issue. */
 export const collectedLabel = (collectorName: string): string => `网格员 ${collectorName} 收集`
+
+/** Where a grid worker's notifications point: 我的网格. */
+export const MY_GRID_PAGE = '/subpackages/grid/pages/mine/index'

@@ -8,7 +8,7 @@ import {
 } from '@xiangli/shared'
 import type { GrievanceEvent } from './entities/grievance-event.entity'
 import type { Grievance } from './entities/grievance.entity'
-import { OFFICIAL_ROLES, type Relation } from './grievances.policy'
+import { OFFICIAL_ROLES, seesNames, type Relation } from './grievances.policy'
 import { excerpt } from './grievances.rules'
 
 /** What a list line needs besides the row: decided by the reader's relation and counted by the repository. */
@@ -44,6 +44,7 @@ export function presentSummary(g: Grievance, c: SummaryContext): GrievanceSummar
     mine: c.raisedByViewer,
     photoUrls: g.photoIds.map(c.urlOf),
     rating: g.rating,
+    collectedBy: g.collectorName,
   }
 }
 
@@ -56,7 +57,7 @@ export function presentView(
   r: Relation,
   c: Omit<SummaryContext, 'names' | 'raisedByViewer'>,
 ): GrievanceView {
-  const names = r.isRaiser || r.isCommittee || r.isTownship
+  const names = seesNames(r)
   const reopenable =
     r.isRaiser &&
     reopenGrievance(g.state, {

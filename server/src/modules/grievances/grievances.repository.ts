@@ -11,6 +11,7 @@ import {
 } from '@xiangli/shared'
 import { GrievanceEvent } from './entities/grievance-event.entity'
 import { GrievanceSettingsRow } from './entities/grievance-settings.entity'
+import { GrievanceSubject } from './entities/grievance-subject.entity'
 import { GrievanceSupport } from './entities/grievance-support.entity'
 import { Grievance } from './entities/grievance.entity'
 import type { Step } from './grievances.rules'
@@ -19,6 +20,10 @@ import type { Step } from './grievances.rules'
 export interface GrievanceFilter {
   villageIds: number[]
   raiserAccountId?: number
+  /** one's own: raised by this account, or naming this roster person (民情收集) */
+  mine?: { accountId: number; residentId: number | null }
+  /** raised by one of these roster people or naming one of them (a grid's issues) */
+  concerning?: number[]
   /** the 说事墙: public items that were not declined */
   publicOnly?: boolean
   category?: string
@@ -121,6 +126,18 @@ export class GrievancesRepository {
       .createQueryBuilder('g')
       .where('g.villageId IN (:...villageIds)', { villageIds: f.villageIds })
     if (f.raiserAccountId !== undefined) qb.andWhere('g.raiserAccountId = :me', { me: f.raiserAccountId })
+    const named = 'g.id IN (SELECT s.grievanceId FROM grievance_subject s WHERE s.residentId IN (:...named))'
+    if (f.mine)
+      qb.andWhere(`(g.raiserAccountId = :me OR ${named})`, {
+        me: f.mine.accountId,
+        named: [f.mine.residentId ?? 0],
+      })
+    if (f.concerning) {
+      const people = f.concerning.length > 0 ? f.concerning : [0]
+      qb.andWhere(`(g.raiserResidentId IN (:...people) OR ${named.replace(':...named', ':...people')})`, {
+        people,
+      })
+    }
     if (f.publicOnly) qb.andWhere("g.visibility = 'public' AND g.state <> 'declined'")
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })
     if (f.state) qb.andWhere('g.state = :s', { s: f.state })
@@ -151,6 +168,19 @@ export class GrievancesRepository {
       .orderBy('g.id', 'ASC')
       .take(limit)
       .getMany()
+  }
+
+  // ---------- 民情收集 ----------
+
+  async addSubjects(m: EntityManager, grievanceId: number, residentIds: number[]): Promise<void> {
+    await m
+      .getRepository(GrievanceSubject)
+      .insert(residentIds.map((residentId) => ({ grievanceId, residentId })))
+  }
+
+  /** The roster people an item names as concerned. */
+  async subjects(grievanceId: number): Promise<number[]> {
+    return (await this.ds.getRepository(GrievanceSubject).findBy({ grievanceId })).map((s) => s.residentId)
   }
 
   // ---------- "我也遇到" ----------

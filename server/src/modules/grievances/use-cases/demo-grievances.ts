@@ -44,6 +44,7 @@ export class DemoGrievances {
         raiserAccountId: raiser.accountId!,
         raiserResidentId: raiser.id,
         raiserName: raiser.name,
+        collectorName: null,
         photoIds: [],
         location: null,
         visibility: 'public',

@@ -44,19 +44,35 @@ export class ResidentGrievances {
   ) {}
 
   async raise(a: ActingContext, body: GrievanceCreate): Promise<GrievanceView> {
+    return this.open(a, body, null)
+  }
+
+  /**
+   * A new item: a resident's own, or (`collected`) one a grid worker raises from their rounds, naming
+   * the residents it concerns (民情收集); the grid worker is then its raiser, acting in their post.
+   */
+  async open(
+    a: ActingContext,
+    body: GrievanceCreate,
+    collected: { residentIds: number[] } | null,
+  ): Promise<GrievanceView> {
     const village = await this.orgs.village(a.villageId)
     if (!(await this.repo.settings(a.villageId)).categories.includes(body.category))
       throw new AppException('GRIEVANCE_CATEGORY_INVALID')
     const residentId = a.viewer.residentIdIn(a.villageId)
     const resident = residentId ? await this.roster.person(a.villageId, residentId) : null
-    const actor = asResident(a.viewer, resident?.name)
+    const name = Array.from(resident?.name ?? a.viewer.name)
+      .slice(0, 30)
+      .join('')
+    const actor = collected ? { ...a.actor, name } : asResident(a.viewer, resident?.name)
     const now = this.clock.now()
     const id = await this.tx.run(async (m) => {
       const g = await this.repo.insert(m, {
         villageId: a.villageId,
         raiserAccountId: a.viewer.accountId,
         raiserResidentId: residentId,
-        raiserName: Array.from(actor.name!).slice(0, 30).join(''),
+        raiserName: name,
+        collectorName: collected ? name : null,
         category: body.category,
         title: body.title,
         text: body.text,
@@ -78,6 +94,7 @@ export class ResidentGrievances {
         ratingComment: null,
       })
       await this.steps.attachPhotos(m, body.photoIds, g, a.viewer.accountId)
+      if (collected) await this.repo.addSubjects(m, g.id, collected.residentIds)
       await this.repo.addEvent(m, g.id, 'submitted', { actor, at: now })
       await this.audit.append(m, {
         actor,
@@ -85,15 +102,32 @@ export class ResidentGrievances {
         orgId: g.villageId,
         targetType: 'grievance',
         targetId: g.id,
-        after: snapshot(g),
+        after: collected ? { ...snapshot(g), subjects: collected.residentIds } : snapshot(g),
       })
       await this.steps.tell(m, actor, await this.roles.accountsHolding(g.villageId, COMMITTEE_ROLES, m), {
         orgId: g.villageId,
         kind: 'grievance.submitted',
-        title: '有村民反映了新问题',
+        title: collected ? `网格员${name}收集了一件民情` : '有村民反映了新问题',
         body: `「${g.title}」（${g.category}），请在${day(g.dueAt!)}前受理。`,
         link: grievancePage('committee', g.id),
       })
+      if (collected) {
+        const named = await Promise.all(
+          collected.residentIds.map((r) => this.roster.person(a.villageId, r, m)),
+        )
+        await this.steps.tell(
+          m,
+          actor,
+          named.flatMap((p) => (p?.accountId ? [p.accountId] : [])),
+          {
+            orgId: g.villageId,
+            kind: 'grievance.collected',
+            title: '网格员替您反映了一件事',
+            body: `网格员${name}把「${g.title}」报给了村（居）委会，办理进展您都能看到。`,
+            link: grievancePage('resident', g.id),
+          },
+        )
+      }
       return g.id
     })
     return this.reads.detail(a.viewer, a.villageId, id)
