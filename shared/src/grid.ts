@@ -102,6 +102,8 @@ export interface GridHouseholdView {
   id: number
   code: string
   address: string | null
+  /** the villager group (村民小组) */
+  groupId: number | null
   groupName: string | null
   /** the grid it is in, or null */
   gridId: number | null

@@ -1,5 +1,6 @@
 import {
   COMMITTEE_ROLES,
+  FRONTLINE_ROLES,
   OVERSIGHT_ROLES,
   isSelfGoverningUnit,
   isTownshipLevel,
@@ -46,6 +47,12 @@ export interface Workbench {
   handleCertificates: boolean
   /** 用印登记 */
   viewSealRegister: boolean
+  /** 交我办理: issues handed to the person (a committee member, 网格员 or 村民小组长) to answer */
+  answerAssigned: boolean
+  /** 网格管理: make grids, name their 网格员, put households in */
+  manageGrids: boolean
+  /** 我的网格: a 网格员's households and their issues, 民情收集 */
+  myGrid: boolean
 }
 
 export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> | null): Workbench {
@@ -63,6 +70,9 @@ export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> |
     viewAudit: oversight,
     handleCertificates: committee,
     viewSealRegister: oversight,
+    answerAssigned: committee || (inVillage && hasAnyRole(roles, FRONTLINE_ROLES)),
+    manageGrids: committee,
+    myGrid: inVillage && roles.includes('grid_worker'),
   }
 }
 

@@ -82,6 +82,7 @@ export const grievanceSummary = (overrides: Partial<GrievanceSummary> = {}): Gri
   mine: true,
   photoUrls: [],
   rating: null,
+  collectedBy: null,
   ...overrides,
 })
 

@@ -23,6 +23,7 @@ export const presentHousehold = (
   id: h.id,
   code: h.code,
   address: h.address,
+  groupId: h.groupId,
   groupName: h.groupId !== null ? (groupNames.get(h.groupId) ?? null) : null,
   gridId: grid?.id ?? null,
   gridName: grid?.name ?? null,
