@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/verifications/index',
         'pages/roster/index',
         'pages/roles/index',
+        'pages/grids/index',
         'pages/audit/index',
         'pages/proxy/index',
         'pages/certificates/index',
@@ -42,6 +43,12 @@ export default defineAppConfig({
         'pages/deliberation-schedule/index',
         'pages/deliberation-publish/index',
       ],
+    },
+    {
+      // 网格: a 网格员's grid and 民情收集; what the 两委 handed to the first line (网格员, 村民小组长).
+      root: 'subpackages/grid',
+      name: 'grid',
+      pages: ['pages/mine/index', 'pages/collect/index', 'pages/assigned/index'],
     },
     {
       // 村民说事 for residents: raise, follow, rate; the village's public wall.

@@ -23,6 +23,11 @@ export const ROUTES = {
   committeeGrievance: '/subpackages/committee/pages/grievance/index',
   // 内容审核: what WeChat's content check held back, for the 两委 to show or keep hidden
   committeeContentReview: '/subpackages/committee/pages/content-review/index',
+  // 网格: the committee divides the village; a 网格员 sees their grid, collects 民情; the first line answers
+  committeeGrids: '/subpackages/committee/pages/grids/index',
+  gridMine: '/subpackages/grid/pages/mine/index',
+  gridCollect: '/subpackages/grid/pages/collect/index',
+  gridAssigned: '/subpackages/grid/pages/assigned/index',
   // 开证明. The check page is in the main package: anyone opens it from the QR code without logging in.
   certificateCheck: '/pages/certificate-check/index',
   certificateCatalogue: '/subpackages/certificate/pages/catalogue/index',

@@ -6,6 +6,7 @@ import { CERTIFICATES_ENTITIES } from './modules/certificates/entities'
 import { CONTENT_CHECK_ENTITIES } from './modules/content-check/entities'
 import { DELIBERATIONS_ENTITIES } from './modules/deliberations/entities'
 import { GRIEVANCES_ENTITIES } from './modules/grievances/entities'
+import { GRIDS_ENTITIES } from './modules/grids/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
 import { NOTICES_ENTITIES } from './modules/notices/entities'
 import { ORGS_ENTITIES } from './modules/orgs/entities'
@@ -26,6 +27,7 @@ export const ENTITIES = [
   ...VERIFICATION_ENTITIES,
   ...ROLES_ENTITIES,
   ...INBOX_ENTITIES,
+  ...GRIDS_ENTITIES,
   ...GRIEVANCES_ENTITIES,
   ...CERTIFICATES_ENTITIES,
   ...NOTICES_ENTITIES,

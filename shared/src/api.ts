@@ -185,7 +185,15 @@ export interface RosterImportResult {
 
 export const assignRoleSchema = z.object({
   residentId: z.number().int().positive(),
-  role: z.enum(['representative', 'party_member', 'committee_member', 'party_secretary', 'supervisor']),
+  // 网格员 is given with a grid (the grids routes), never on its own
+  role: z.enum([
+    'representative',
+    'party_member',
+    'committee_member',
+    'party_secretary',
+    'supervisor',
+    'group_leader',
+  ]),
 })
 export type AssignRoleRequest = z.infer<typeof assignRoleSchema>
 

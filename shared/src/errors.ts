@@ -67,6 +67,12 @@ export const ErrorCode = {
   GRIEVANCE_CATEGORY_INVALID: 'GRIEVANCE_CATEGORY_INVALID',
   GRIEVANCE_PHOTO_INVALID: 'GRIEVANCE_PHOTO_INVALID',
   GRIEVANCE_ASSIGNEE_INVALID: 'GRIEVANCE_ASSIGNEE_INVALID',
+  GRIEVANCE_NOT_ASSIGNED_TO_YOU: 'GRIEVANCE_NOT_ASSIGNED_TO_YOU',
+  // grids (网格) and their grid workers
+  GRID_NAME_TAKEN: 'GRID_NAME_TAKEN',
+  GRID_NOT_YOURS: 'GRID_NOT_YOURS',
+  GRID_RESIDENT_OUTSIDE: 'GRID_RESIDENT_OUTSIDE',
+  GRID_HOUSEHOLDS_NONE: 'GRID_HOUSEHOLDS_NONE',
   // certificates (出具证明, 民发〔2020〕20号): catalogue, requests, numbering, public check
   CERTIFICATE_ITEM_NOT_FOUND: 'CERTIFICATE_ITEM_NOT_FOUND',
   CERTIFICATE_NEGATIVE_LIST: 'CERTIFICATE_NEGATIVE_LIST',
@@ -269,7 +275,15 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
   GRIEVANCE_OWN_SUPPORT: { status: 409, message: '这是您自己提出的事，不需要再点“我也遇到”' },
   GRIEVANCE_CATEGORY_INVALID: { status: 400, message: '请从列表里选择一个分类' },
   GRIEVANCE_PHOTO_INVALID: { status: 400, message: '有照片没有上传成功，请删掉后重新添加' },
-  GRIEVANCE_ASSIGNEE_INVALID: { status: 400, message: '只能交给本村（社区）的两委成员办理' },
+  GRIEVANCE_ASSIGNEE_INVALID: {
+    status: 400,
+    message: '只能交给本村（社区）的两委成员、网格员或村民小组长办理',
+  },
+  GRIEVANCE_NOT_ASSIGNED_TO_YOU: { status: 403, message: '这件事没有交给您办理，不能答复' },
+  GRID_NAME_TAKEN: { status: 409, message: '已经有同名的网格了，请换一个名字' },
+  GRID_NOT_YOURS: { status: 403, message: '这不是您负责的网格，看不到这里的住户' },
+  GRID_RESIDENT_OUTSIDE: { status: 422, message: '只能选您负责的网格里的住户' },
+  GRID_HOUSEHOLDS_NONE: { status: 400, message: '请至少选一户或一个村民小组' },
   // certificates (出具证明)
   CERTIFICATE_ITEM_NOT_FOUND: { status: 404, message: '本村（社区）不开这项证明，请从能开的证明清单里选择' },
   CERTIFICATE_NEGATIVE_LIST: {

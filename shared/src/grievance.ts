@@ -288,7 +288,7 @@ export type GrievanceAnswer = z.infer<typeof grievanceAnswerSchema>
 export const grievanceDeclineSchema = z.object({ reason: nonBlank('不予受理的原因', 200) })
 export type GrievanceDeclineRequest = z.infer<typeof grievanceDeclineSchema>
 
-/** Assign to a committee member, named by their roster row. */
+/** Assign to a committee member, grid worker or group leader, named by their roster row. */
 export const grievanceAssignSchema = z.object({ residentId: z.number().int().positive() })
 export type GrievanceAssignRequest = z.infer<typeof grievanceAssignSchema>
 
@@ -453,6 +453,8 @@ export interface GrievanceSummary {
   rating: number | null
   /** the content check: others see the item only once it is shown; the raiser reads the note */
   moderation: ModerationView
+  /** 民情收集: the grid worker who raised it from their rounds, or null for a resident's own issue */
+  collectedBy: string | null
 }
 
 /** An item on the public wall (公开墙): someone else's public issue, the raiser's name masked. */

@@ -12,13 +12,18 @@ import type { VillageSettings } from './org'
 export const CAPABILITIES = ['act_for_residents'] as const
 export type Capability = (typeof CAPABILITIES)[number]
 
-/** Which role carries which capability; today 两委 members act for residents. */
+/**
+ * Which role carries which capability: the 两委 and the 网格员 (who meets residents on their rounds) act
+ * for residents; a 村民小组长 answers what is handed to them but files nothing for others.
+ */
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   resident: [],
   representative: [],
   party_member: [],
   committee_member: ['act_for_residents'],
   party_secretary: ['act_for_residents'],
+  grid_worker: ['act_for_residents'],
+  group_leader: [],
   supervisor: [],
   township_official: [],
   system_admin: [],

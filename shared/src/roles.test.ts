@@ -17,6 +17,8 @@ const WHERE: Record<Role, readonly OrgKind[]> = {
   committee_member: ['village', 'community'],
   party_secretary: ['village', 'community'],
   supervisor: ['village', 'community'],
+  grid_worker: ['village', 'community'],
+  group_leader: ['village', 'community'],
   township_official: ['township', 'street'],
   system_admin: ['county'],
 }

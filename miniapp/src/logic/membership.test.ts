@@ -42,9 +42,13 @@ describe('latestVerification', () => {
 })
 
 describe('workbenchFor', () => {
-  it('gives a committee member every workbench tool', () => {
+  it('gives a committee member every workbench tool but 我的网格, which is a 网格员’s', () => {
     const bench = workbenchFor(membership({ roles: ['resident', 'committee_member'] }))
-    expect(Object.values(bench).every(Boolean)).toBe(true)
+    expect(
+      Object.entries(bench)
+        .filter(([, on]) => !on)
+        .map(([k]) => k),
+    ).toEqual(['myGrid'])
   })
 
   it('gives the party secretary every workbench tool', () => {
@@ -63,7 +67,28 @@ describe('workbenchFor', () => {
       handleCertificates: false,
       viewSealRegister: true,
       actForResidents: false,
+      answerAssigned: false,
+      manageGrids: false,
+      myGrid: false,
     })
+  })
+
+  it('gives a 网格员 their grid and what is handed to them, and nothing of the committee’s', () => {
+    const bench = workbenchFor(membership({ roles: ['resident', 'grid_worker'] }))
+    expect(
+      Object.entries(bench)
+        .filter(([, on]) => on)
+        .map(([k]) => k),
+    ).toEqual(['answerAssigned', 'myGrid'])
+  })
+
+  it('gives a 村民小组长 what is handed to them, and no grid', () => {
+    const bench = workbenchFor(membership({ roles: ['resident', 'group_leader'] }))
+    expect(
+      Object.entries(bench)
+        .filter(([, on]) => on)
+        .map(([k]) => k),
+    ).toEqual(['answerAssigned'])
   })
 
   it('gives residents, representatives and party members no workbench', () => {

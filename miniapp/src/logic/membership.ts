@@ -1,5 +1,6 @@
 import {
   COMMITTEE_ROLES,
+  FRONTLINE_ROLES,
   OVERSIGHT_ROLES,
   isSelfGoverningUnit,
   isTownshipLevel,
@@ -49,6 +50,12 @@ export interface Workbench {
   viewSealRegister: boolean
   /** 代办: file for a resident at the desk (a capability of roles, shared ROLE_CAPABILITIES) */
   actForResidents: boolean
+  /** 交我办理: issues handed to the person (a committee member, 网格员 or 村民小组长) to answer */
+  answerAssigned: boolean
+  /** 网格管理: make grids, name their 网格员, put households in */
+  manageGrids: boolean
+  /** 我的网格: a 网格员's households and their issues, 民情收集 */
+  myGrid: boolean
 }
 
 export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> | null): Workbench {
@@ -67,6 +74,9 @@ export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> |
     handleCertificates: committee,
     viewSealRegister: oversight,
     actForResidents: inVillage && hasCapability(roles, 'act_for_residents'),
+    answerAssigned: committee || (inVillage && hasAnyRole(roles, FRONTLINE_ROLES)),
+    manageGrids: committee,
+    myGrid: inVillage && roles.includes('grid_worker'),
   }
 }
 

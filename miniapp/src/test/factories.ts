@@ -83,6 +83,7 @@ export const grievanceSummary = (overrides: Partial<GrievanceSummary> = {}): Gri
   photoUrls: [],
   rating: null,
   moderation: { state: 'shown', note: null },
+  collectedBy: null,
   ...overrides,
 })
 

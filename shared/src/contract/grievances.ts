@@ -22,7 +22,8 @@ import {
   type SupportResult,
   type TownshipGrievanceStats,
 } from '../grievance'
-import { ANY_VILLAGE_ROLE, COMMITTEE_ROLES } from '../roles'
+import { grievanceCollectSchema } from '../grid'
+import { ANY_VILLAGE_ROLE, COMMITTEE_ROLES, GRIEVANCE_ASSIGNEE_ROLES, OVERSIGHT_ROLES } from '../roles'
 import { access, route } from './route'
 
 const V = '/api/villages/:villageId/grievances'
@@ -31,6 +32,8 @@ const resident = access.village(ANY_VILLAGE_ROLE)
 const anyoneOfVillage = access.village(ANY_VILLAGE_ROLE, { township: true })
 const committee = access.village(COMMITTEE_ROLES)
 const committeeOrTownship = access.village(COMMITTEE_ROLES, { township: true })
+/** the 两委, or a grid worker or group leader the item was handed to (the policy checks which) */
+const handler = access.village(GRIEVANCE_ASSIGNEE_ROLES)
 
 export const grievanceRoutes = {
   // ---------- residents ----------
@@ -104,6 +107,28 @@ export const grievanceRoutes = {
     access: resident,
     summary: '取消附议',
   }),
+  // ---------- the first line: grid workers and group leaders ----------
+  collect: route<GrievanceView>()({
+    method: 'POST',
+    path: `${V}/collected`,
+    access: access.village(['grid_worker']),
+    body: grievanceCollectSchema,
+    summary: '民情收集：网格员提出走访中听到的事，写明涉及本网格的哪些住户',
+  }),
+  assigned: route<Page<GrievanceSummary>>()({
+    method: 'GET',
+    path: `${V}/assigned`,
+    access: handler,
+    query: pageQuerySchema,
+    summary: '交给我办理的事',
+  }),
+  grid: route<Page<GrievanceSummary>>()({
+    method: 'GET',
+    path: `${V}/grid/:gridId`,
+    access: access.village([...OVERSIGHT_ROLES, 'grid_worker'], { township: true }),
+    query: pageQuerySchema,
+    summary: '一个网格的住户提出的事和网格员收集的事；网格员只能看自己的网格',
+  }),
   // ---------- committee ----------
   queue: route<Page<GrievanceSummary>>()({
     method: 'GET',
@@ -154,15 +179,15 @@ export const grievanceRoutes = {
     access: committee,
     body: grievanceAssignSchema,
     status: 200,
-    summary: '交给一位经办人',
+    summary: '交给一位经办人：两委成员、网格员或村民小组长',
   }),
   answer: route<GrievanceView>()({
     method: 'POST',
     path: `${V}/:id/answer`,
-    access: committee,
+    access: handler,
     body: grievanceAnswerSchema,
     status: 200,
-    summary: '答复',
+    summary: '答复（两委，或这件事交给的网格员、村民小组长）',
   }),
   escalate: route<GrievanceView>()({
     method: 'POST',

@@ -5,6 +5,7 @@ import { deliberationRoutes } from './deliberations'
 import { fileRoutes } from './files'
 import { authRoutes } from './auth'
 import { grievanceRoutes } from './grievances'
+import { gridRoutes } from './grids'
 import { healthRoutes } from './health'
 import { homeRoutes } from './home'
 import { inboxRoutes } from './inbox'
@@ -30,6 +31,7 @@ export * from './deliberations'
 export * from './files'
 export * from './auth'
 export * from './grievances'
+export * from './grids'
 export * from './health'
 export * from './home'
 export * from './inbox'
@@ -59,6 +61,7 @@ export const CONTRACT = {
   files: fileRoutes,
   auth: authRoutes,
   grievances: grievanceRoutes,
+  grids: gridRoutes,
   health: healthRoutes,
   home: homeRoutes,
   inbox: inboxRoutes,

@@ -19,8 +19,11 @@ describe('roles', () => {
       'committee_member',
       'party_secretary',
       'supervisor',
+      'group_leader',
     ])
     expect(isAssignable('township_official')).toBe(false)
+    // a 网格员 is named with their grid, on the grids page
+    expect(isAssignable('grid_worker')).toBe(false)
     expect(isAssignable('supervisor')).toBe(true)
   })
 

@@ -25,7 +25,7 @@ import { GrievanceBody } from './GrievanceBody'
 import { useLinkedItem } from '@/hooks/useLinkedItem'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
-import { committeeActions, committeeMembers } from './grievance'
+import { assigneeChoices, committeeActions } from './grievance'
 import { idParam, orgCandidates } from '@/logic/links'
 import { workbenchFor } from '@/logic/membership'
 import { useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
@@ -36,12 +36,19 @@ type Asking = 'decline' | 'escalate' | null
 const firstIssue = (r: { success: boolean; error?: { issues: { message: string }[] } }, fallback: string) =>
   r.success ? null : (r.error?.issues[0]?.message ?? fallback)
 
-/** One issue for the 两委: accept or decline it, hand it to a member, answer it, or send it up. */
+/**
+ * One issue for the 两委: accept or decline it, hand it to a member, 网格员 or 村民小组长, answer it, or
+ * send it up. The person it was handed to answers it here too.
+ */
 export function CommitteeGrievancePage() {
   const { params } = useRouter()
   const id = idParam(params.id)
   const ctx = useCommitteeVillage()
-  const mine = ctx.me?.memberships.filter((m) => workbenchFor(m).handleGrievances).map((m) => m.orgId) ?? []
+  // the 两委 handle every issue; a 网格员 or 村民小组长 answers the ones handed to them
+  const mine =
+    ctx.me?.memberships
+      .filter((m) => workbenchFor(m).handleGrievances || workbenchFor(m).answerAssigned)
+      .map((m) => m.orgId) ?? []
   // a notification names only the issue: try the linked village, the active one, then the others
   const villages = orgCandidates(idParam(params.villageId), ctx.villageId, mine).filter((v) =>
     mine.includes(v),
@@ -50,8 +57,13 @@ export function CommitteeGrievancePage() {
     call(grievanceRoutes.detail, { params: { villageId: v, id: item } }, { toast: false }),
   )
   const villageId = found.data?.orgId ?? 0
+  const isCommittee = workbenchFor(
+    ctx.me?.memberships.find((m) => m.orgId === villageId) ?? null,
+  ).handleGrievances
   const settings = useResource(
-    found.data ? () => call(grievanceRoutes.settings, { params: { villageId } }, { toast: false }) : null,
+    found.data && isCommittee
+      ? () => call(grievanceRoutes.settings, { params: { villageId } }, { toast: false })
+      : null,
     [villageId],
   )
   const [asking, setAsking] = useState<Asking>(null)
@@ -93,7 +105,8 @@ export function CommitteeGrievancePage() {
     )
 
   const g = found.data.value
-  const actions = committeeActions(g.state)
+  // the first line only answers: accepting, handing on, declining and sending up are the 两委's
+  const actions = committeeActions(g.state).filter((a) => isCommittee || a === 'answer')
   const show = (view: GrievanceView) => found.setData(() => ({ orgId: villageId, value: view }))
 
   async function run(work: () => Promise<GrievanceView>, done: string) {
@@ -229,7 +242,7 @@ export function CommitteeGrievancePage() {
   )
 }
 
-/** The 两委 members to hand the item to. */
+/** The 两委 members, 网格员 and 村民小组长 to hand the item to. */
 function AssignSheet({
   visible,
   villageId,
@@ -247,7 +260,7 @@ function AssignSheet({
     visible ? () => call(roleRoutes.list, { params: { villageId } }, { toast: false }) : null,
     [visible, villageId],
   )
-  const members = committeeMembers(holders.data ?? [])
+  const members = assigneeChoices(holders.data ?? [])
   return (
     <Popup visible={visible} position="bottom" round title="交给谁办理" closeable onClose={onClose}>
       <ScrollView scrollY className="handle__sheet">
@@ -258,13 +271,14 @@ function AssignSheet({
           </View>
         ) : null}
         {holders.data && members.length === 0 ? (
-          <View className="handle__note">还没有设置村（居）委会成员</View>
+          <View className="handle__note">还没有设置两委成员、网格员或村民小组长</View>
         ) : null}
         <View className="xl-group">
           {members.map((m) => (
             <Cell
               key={m.residentId}
               title={m.name}
+              description={m.post}
               extra={m.residentId === current ? '正在办理' : ''}
               clickable
               onClick={() => onPick(m.residentId)}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { GRIEVANCE_VISIBILITY_LABELS, type GrievanceView, proxyLineText } from '@xiangli/shared'
+import { GRIEVANCE_VISIBILITY_LABELS, collectedLabel, type GrievanceView, proxyLineText } from '@xiangli/shared'
 import { formatTime } from '@/logic/format'
 import { deadlineNote, locationText, ratingText, timelineHeadline } from './grievance'
 import { PhotoGrid } from '@/components/Photos'
@@ -25,7 +25,11 @@ export function GrievanceBody({ g, showVillage = false }: { g: GrievanceView; sh
         <View className="xl-detail__facts">
           {showVillage ? <View>村（社区）：{g.villageName}</View> : null}
           <View>分类：{g.category}</View>
-          <View>提出人：{g.mine ? `${g.raiserName}（我）` : g.raiserName}</View>
+          {g.collectedBy ? (
+            <View>来源：{collectedLabel(g.collectedBy)}</View>
+          ) : (
+            <View>提出人：{g.mine ? `${g.raiserName}（我）` : g.raiserName}</View>
+          )}
           {g.proxy ? <View className="xl-detail__proxy">{proxyLineText(g.proxy)}</View> : null}
           <View>提出时间：{formatTime(g.createdAt)}</View>
           {place ? <View>位置：{place}</View> : null}

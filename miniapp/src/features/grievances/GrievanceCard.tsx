@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import type { GrievanceState, GrievanceSummary } from '@xiangli/shared'
+import { collectedLabel, type GrievanceState, type GrievanceSummary } from '@xiangli/shared'
 import { formatTime } from '@/logic/format'
 import { deadlineNote, stateLabel, stateTone } from './grievance'
 import { photoSrc } from '@/components/Photos'
@@ -45,7 +45,7 @@ export function GrievanceCard({
         <View className="xl-grievance__meta">
           <Text>{g.category}</Text>
           {showVillage ? <Text>{g.villageName}</Text> : null}
-          <Text>{g.mine ? '我提的' : g.raiserName}</Text>
+          <Text>{g.collectedBy ? collectedLabel(g.collectedBy) : g.mine ? '我提的' : g.raiserName}</Text>
           <Text>{formatTime(g.createdAt)}</Text>
         </View>
         {due || g.assigneeName ? (

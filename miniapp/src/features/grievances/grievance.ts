@@ -5,6 +5,8 @@
  */
 import {
   COMMITTEE_ROLES,
+  GRIEVANCE_ASSIGNEE_ROLES,
+  ROLE_ORDER,
   DAY_MS,
   DEADLINE_STATES,
   ERRORS,
@@ -189,6 +191,24 @@ export function committeeMembers(holders: readonly RoleHolderView[]): { resident
   return [...byResident.entries()]
     .map(([residentId, name]) => ({ residentId, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+}
+
+/**
+ * Who an issue can be handed to: the 两委 first, then the 网格员 and 村民小组长, each once with the post
+ * that lets them take it (the server's GRIEVANCE_ASSIGNEE_ROLES).
+ */
+export function assigneeChoices(
+  holders: readonly RoleHolderView[],
+): { residentId: number; name: string; post: string }[] {
+  const best = new Map<number, RoleHolderView>()
+  for (const h of holders) {
+    if (h.residentId === null || !GRIEVANCE_ASSIGNEE_ROLES.includes(h.role)) continue
+    const had = best.get(h.residentId)
+    if (!had || ROLE_ORDER[h.role] < ROLE_ORDER[had.role]) best.set(h.residentId, h)
+  }
+  return [...best.values()]
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+    .map((h) => ({ residentId: h.residentId!, name: h.name, post: ROLE_LABELS[h.role] }))
 }
 
 /** What a bulk accept did, in one sentence: how many were accepted, and why the others were not. */

@@ -244,6 +244,7 @@ function Entries({
 /** 村民说事 on the first screen: the most used thing in the app gets the biggest buttons. */
 function GrievanceShortcuts({ membership, waiting }: { membership: Membership; waiting: number | null }) {
   const q = { villageId: membership.orgId }
+  const bench = workbenchFor(membership)
   return (
     <View className="home__shortcuts">
       <View
@@ -261,7 +262,7 @@ function GrievanceShortcuts({ membership, waiting }: { membership: Membership; w
           <Text className="home__shortcut-title">说事墙</Text>
         </View>
       </View>
-      {workbenchFor(membership).handleGrievances ? (
+      {bench.handleGrievances ? (
         <View className="xl-group home__links">
           <Cell
             title="说事处理"
@@ -277,6 +278,15 @@ function GrievanceShortcuts({ membership, waiting }: { membership: Membership; w
             clickable
             onClick={() => go(withQuery(ROUTES.committeeGrievances, q))}
           />
+        </View>
+      ) : null}
+      {bench.answerAssigned && !bench.handleGrievances ? (
+        // the first line (网格员, 村民小组长): what the 两委 handed them, and their grid
+        <View className="xl-group home__links">
+          <Cell title="交我办理" clickable onClick={() => go(withQuery(ROUTES.gridAssigned, q))} />
+          {bench.myGrid ? (
+            <Cell title="我的网格" clickable onClick={() => go(withQuery(ROUTES.gridMine, q))} />
+          ) : null}
         </View>
       ) : null}
     </View>

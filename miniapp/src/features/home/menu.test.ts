@@ -62,6 +62,7 @@ describe('buildServiceMenu', () => {
       'verifications',
       'roster',
       'roles',
+      'grids',
       'audit',
       'notices',
       'proxy',
@@ -73,6 +74,19 @@ describe('buildServiceMenu', () => {
     expect(menu[4]!.items[3]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
     expect(menu[4]!.items[5]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
     expect(menu[4]!.items[2]!.title).toBe('议事（四议两公开）')
+  })
+
+  it('gives a 网格员 what is handed to them and their grid, and none of the committee’s tools', () => {
+    const menu = buildServiceMenu({
+      verified: true,
+      verificationPending: false,
+      membership: membership({ orgId: 42, orgName: '幸福村', roles: ['resident', 'grid_worker'] }),
+    })
+    const bench = menu.find((s) => s.title === '村委工作台 · 幸福村')
+    expect(bench?.items.map((i) => [i.key, i.url])).toEqual([
+      ['gridAssigned', '/subpackages/grid/pages/assigned/index?villageId=42'],
+      ['gridMine', '/subpackages/grid/pages/mine/index?villageId=42'],
+    ])
   })
 
   it('names the urban procedure on a community committee member’s 议事 entry', () => {

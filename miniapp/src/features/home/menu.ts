@@ -29,6 +29,9 @@ export interface MenuItem {
     | 'notices'
     | 'townshipNotices'
     | 'petitions'
+    | 'gridAssigned'
+    | 'gridMine'
+    | 'grids'
   title: string
   description: string
   url: string
@@ -152,6 +155,20 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         description: '微信检测觉得可能不合适的说事、留言和联名提议，看过后决定是否显示',
         url: withQuery(ROUTES.committeeContentReview, q),
       })
+    if (bench.answerAssigned && !bench.handleGrievances)
+      items.push({
+        key: 'gridAssigned',
+        title: '交我办理',
+        description: '村（居）委会交给您办理的事，办好后答复村民',
+        url: withQuery(ROUTES.gridAssigned, q),
+      })
+    if (bench.myGrid)
+      items.push({
+        key: 'gridMine',
+        title: '我的网格',
+        description: '网格里的住户和他们反映的事，走访时收集民情',
+        url: withQuery(ROUTES.gridMine, q),
+      })
     // 议事 is run by the two committees (党组织 and 村委会), the same people the server lets start one
     if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
       items.push({
@@ -195,6 +212,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '职务管理',
         description: bench.manageRoles ? '任命和免去村民代表、两委成员等' : '查看谁担任什么职务',
         url: withQuery(ROUTES.committeeRoles, q),
+      })
+    if (bench.manageGrids)
+      items.push({
+        key: 'grids',
+        title: '网格管理',
+        description: '划分网格，指定网格员，把住户划入网格',
+        url: withQuery(ROUTES.committeeGrids, q),
       })
     if (bench.viewAudit)
       items.push({

@@ -17,6 +17,7 @@ import { ContentCheck1796550402325Mysql } from './1796550402325-ContentCheck'
 import { PetitionModeration1796553441527Mysql } from './1796553441527-PetitionModeration'
 import { ActingForResidents1796551133453Mysql } from './1796551133453-ActingForResidents'
 import { PetitionPaperSheets1796552365200Mysql } from './1796552365200-PetitionPaperSheets'
+import { Grids1796550597029Mysql } from './1796550597029-Grids'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -38,4 +39,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   PetitionModeration1796553441527Mysql,
   ActingForResidents1796551133453Mysql,
   PetitionPaperSheets1796552365200Mysql,
+  Grids1796550597029Mysql,
 ]

@@ -16,6 +16,7 @@ import { ContentCheck1796550402325Sqlite } from './1796550402325-ContentCheck'
 import { PetitionModeration1796553441527Sqlite } from './1796553441527-PetitionModeration'
 import { ActingForResidents1796551133453Sqlite } from './1796551133453-ActingForResidents'
 import { PetitionPaperSheets1796552365200Sqlite } from './1796552365200-PetitionPaperSheets'
+import { Grids1796550597029Sqlite } from './1796550597029-Grids'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -36,4 +37,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   PetitionModeration1796553441527Sqlite,
   ActingForResidents1796551133453Sqlite,
   PetitionPaperSheets1796552365200Sqlite,
+  Grids1796550597029Sqlite,
 ]

@@ -37,7 +37,8 @@ export const VILLAGE_HOUSEHOLDS: HouseholdSpec[] = [
         demoKey: 'secretary',
       },
       { name: '周桂芳', sex: F, birth: '19700521' },
-      { name: '李明', sex: M, birth: '19950804' },
+      // 网格员 of 东片网格 (一组)
+      { name: '李明', sex: M, birth: '19950804', roles: ['grid_worker'], demoKey: 'grid_worker' },
     ],
   },
   {
@@ -119,7 +120,8 @@ export const VILLAGE_HOUSEHOLDS: HouseholdSpec[] = [
         roles: ['committee_member', 'party_member'],
       },
       { name: '黄淑珍', sex: F, birth: '19681105' },
-      { name: '杨帆', sex: M, birth: '19930228' },
+      // 网格员 of 西片网格 (二组 and 三组)
+      { name: '杨帆', sex: M, birth: '19930228', roles: ['grid_worker'] },
     ],
   },
   {
@@ -181,7 +183,15 @@ export const VILLAGE_HOUSEHOLDS: HouseholdSpec[] = [
     group: '三组',
     address: '三组 1 号',
     members: [
-      { name: '罗振华', sex: M, birth: '19640927', head: true, rep: true, roles: ['representative'] },
+      {
+        name: '罗振华',
+        sex: M,
+        birth: '19640927',
+        head: true,
+        rep: true,
+        roles: ['group_leader', 'representative'],
+        demoKey: 'group_leader',
+      },
       { name: '梁秀兰', sex: F, birth: '19660115' },
       { name: '罗晓燕', sex: F, birth: '19910720' },
     ],
@@ -346,3 +356,9 @@ export const DEMO_ID_NUMBERS: ReadonlyMap<string, string> = (() => {
     }
   return numbers
 })()
+
+/** 柳林村's grids (网格): each a part of the village by its villager groups, with its 网格员. */
+export const VILLAGE_GRIDS: readonly { name: string; groups: readonly string[]; worker: string }[] = [
+  { name: '东片网格', groups: ['一组'], worker: '李明' },
+  { name: '西片网格', groups: ['二组', '三组'], worker: '杨帆' },
+]

@@ -8,6 +8,7 @@ import { TxService } from '../../core/tx/tx.service'
 import { AccountsDirectory } from '../auth/accounts-directory'
 import { CertificatesService } from '../certificates/certificates.service'
 import { GrievancesService } from '../grievances/grievances.service'
+import { GridsService } from '../grids/grids.service'
 import { InboxService } from '../inbox/inbox.service'
 import { NoticesService } from '../notices/notices.service'
 import { OrgsService } from '../orgs/orgs.service'
@@ -17,7 +18,13 @@ import { VerificationService } from '../verification/verification.service'
 import { seedDemoCertificates } from './demo-certificates'
 import { demoGrievances } from './demo-grievances'
 import { seedDemoNotices } from './demo-notices'
-import { COMMUNITY_HOUSEHOLDS, DEMO_ID_NUMBERS, DEMO_NEWCOMER, VILLAGE_HOUSEHOLDS } from './demo-people'
+import {
+  COMMUNITY_HOUSEHOLDS,
+  DEMO_ID_NUMBERS,
+  DEMO_NEWCOMER,
+  VILLAGE_GRIDS,
+  VILLAGE_HOUSEHOLDS,
+} from './demo-people'
 
 export { DEMO_NEWCOMER } from './demo-people'
 
@@ -40,6 +47,7 @@ export class DemoSeeder {
     private readonly verification: VerificationService,
     private readonly inbox: InboxService,
     private readonly grievances: GrievancesService,
+    private readonly grids: GridsService,
     private readonly certificates: CertificatesService,
     private readonly notices: NoticesService,
     private readonly principals: PrincipalService,
@@ -88,6 +96,8 @@ export class DemoSeeder {
 
     let phone = 0
     const byName = new Map<string, DemoPerson>()
+    /** 柳林村's households by villager group, for its grids */
+    const villageGroups = new Map<string, number[]>()
     for (const [unit, households] of [
       [village, VILLAGE_HOUSEHOLDS],
       [community, COMMUNITY_HOUSEHOLDS],
@@ -128,6 +138,8 @@ export class DemoSeeder {
           { villageId: unit.id, groupId: groupIds.get(h.group)!, code: h.code, address: h.address },
           members,
         )
+        if (unit.id === village.id)
+          villageGroups.set(h.group, [...(villageGroups.get(h.group) ?? []), people[0]!.householdId])
         for (const [i, p] of h.members.entries()) {
           const person = people[i]!
           byName.set(p.name, person)
@@ -136,6 +148,13 @@ export class DemoSeeder {
         }
       }
     }
+
+    for (const grid of VILLAGE_GRIDS)
+      await this.grids.seedDemo(m, village.id, {
+        name: grid.name,
+        workerResidentIds: [byName.get(grid.worker)!.id],
+        householdIds: grid.groups.flatMap((g) => villageGroups.get(g) ?? []),
+      })
 
     const official = await this.accounts.seedDemoAccount(m, '赵建国', 'township')
     await this.roles.seedDemoRole(m, township.id, 'township_official', { accountId: official })

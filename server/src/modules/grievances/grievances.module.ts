@@ -6,6 +6,7 @@ import { GrievancesController } from './http/grievances.controller'
 import { TownshipGrievancesController } from './http/township-grievances.controller'
 import { CommitteeHandling } from './use-cases/committee-handling'
 import { DemoGrievances } from './use-cases/demo-grievances'
+import { GrievanceCollection } from './use-cases/grievance-collection'
 import { GrievanceEscalation } from './use-cases/grievance-escalation'
 import { GrievanceReads } from './use-cases/grievance-reads'
 import { GrievanceSettingsUseCase } from './use-cases/grievance-settings'
@@ -20,6 +21,7 @@ import { TownshipOversight } from './use-cases/township-oversight'
     GrievanceSteps,
     GrievanceReads,
     ResidentGrievances,
+    GrievanceCollection,
     CommitteeHandling,
     GrievanceSettingsUseCase,
     TownshipOversight,

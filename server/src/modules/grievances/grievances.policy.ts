@@ -14,12 +14,26 @@ export interface Relation {
   isCommittee: boolean
   isTownship: boolean
   inVillage: boolean
+  /** the grid worker or group leader (or committee member) it was handed to */
+  isAssignee: boolean
+  /** 民情收集: a resident the grid worker named as concerned */
+  isNamed: boolean
+  /** a grid worker whose grid the raiser or a named resident lives in */
+  isGridWorker: boolean
+}
+
+/** What only a lookup can tell: whether the viewer is named by the item, or looks after its people's grid. */
+export interface Ties {
+  isNamed: boolean
+  isGridWorker: boolean
 }
 
 export async function relationTo(
   v: Viewer,
-  g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId' | 'proxy'>,
+  g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId' | 'proxy' | 'assigneeResidentId'>,
+  ties: Ties = { isNamed: false, isGridWorker: false },
 ): Promise<Relation> {
+  const me = v.residentIdIn(g.villageId)
   return {
     accountId: v.accountId,
     isRaiser: isRaiser(v, g),
@@ -27,6 +41,8 @@ export async function relationTo(
     isCommittee: v.holds(g.villageId, COMMITTEE_ROLES),
     isTownship: await v.oversees(g.villageId),
     inVillage: v.belongsTo(g.villageId),
+    isAssignee: me !== null && g.assigneeResidentId === me,
+    ...ties,
   }
 }
 
@@ -42,15 +58,13 @@ export const isRaiser = (
   (g.raiserResidentId !== null && v.residentIdIn(g.villageId) === g.raiserResidentId)
 
 /**
- * The raiser, whoever filed it for them, the 两委 and the township see an item; everyone of the
- * village sees a public one once the content check shows it (the township oversees the village's
- * handling, so it reads what the 两委 read, held items included).
+ * The raiser, whoever filed it for them, the 两委, the township, the person it was handed to, the
+ * residents it names and the grid worker of their grid see an item; everyone of the village sees a
+ * public one once the content check shows it (the township oversees the village's handling, so it
+ * reads what the 两委 read, held items included).
  */
 export const canSee = (r: Relation, g: Pick<Grievance, 'visibility' | 'moderation'>): boolean =>
-  r.isRaiser ||
-  r.isProxy ||
-  r.isCommittee ||
-  r.isTownship ||
+  seesNames(r) ||
   (g.visibility === 'public' &&
     r.inVillage &&
     visibleTo(g.moderation, { isAuthor: false, isCommittee: false }))
@@ -59,20 +73,26 @@ export const canSee = (r: Relation, g: Pick<Grievance, 'visibility' | 'moderatio
 export const seesReply = (r: Relation, e: Pick<GrievanceEvent, 'actorAccountId' | 'moderation'>): boolean =>
   visibleTo(e.moderation, {
     isAuthor: e.actorAccountId === r.accountId,
-    isCommittee: r.isCommittee || r.isTownship,
+    isCommittee: r.isCommittee || r.isTownship || r.isAssignee,
   })
 
-/** Names are shown to those handling the item and to its raiser; other residents see them masked. */
-export const seesNames = (r: Relation): boolean => r.isRaiser || r.isProxy || r.isCommittee || r.isTownship
+/** Names are shown to those handling the item and to those it is about; other residents see them masked. */
+export const seesNames = (r: Relation): boolean =>
+  r.isRaiser || r.isProxy || r.isCommittee || r.isTownship || r.isAssignee || r.isNamed || r.isGridWorker
 
 /** An item one may not see does not exist, as far as they are told. */
 export function mustSee(r: Relation, g: Pick<Grievance, 'visibility' | 'moderation'>): void {
   if (!canSee(r, g)) throw new AppException('NOT_FOUND')
 }
 
-/** Adding to an item's thread: its raiser, or the 两委. */
+/** Adding to an item's thread: its raiser, the 两委, or the person it was handed to. */
 export function mustBeOnThread(r: Relation): void {
-  if (!r.isRaiser && !r.isCommittee) throw new AppException('GRIEVANCE_NOT_YOURS')
+  if (!r.isRaiser && !r.isCommittee && !r.isAssignee) throw new AppException('GRIEVANCE_NOT_YOURS')
+}
+
+/** Answering: the 两委, or the grid worker or group leader the item was handed to, and no other of them. */
+export function mustAnswer(r: Relation): void {
+  if (!r.isCommittee && !r.isAssignee) throw new AppException('GRIEVANCE_NOT_ASSIGNED_TO_YOU')
 }
 
 /** "我也遇到" goes on someone else's public item; one's own is not supported by oneself. */
@@ -96,6 +116,8 @@ export const asResident = (v: Viewer, name?: string | null): Actor => ({
 export const OFFICIAL_ROLES: ReadonlySet<string> = new Set([
   'committee_member',
   'party_secretary',
+  'grid_worker',
+  'group_leader',
   'township_official',
   'system',
 ])

@@ -38,7 +38,8 @@ export function presentSummary(g: Grievance, c: SummaryContext): GrievanceSummar
     excerpt: excerpt(g.text, 60),
     state: g.state,
     visibility: g.visibility,
-    raiserName: c.names ? g.raiserName : maskName(g.raiserName),
+    // a grid worker's 民情收集 is raised in their post, whose holder the village knows
+    raiserName: c.names || g.collectorName !== null ? g.raiserName : maskName(g.raiserName),
     assigneeName: g.assigneeName,
     createdAt: g.createdAt.toISOString(),
     dueAt: g.dueAt ? g.dueAt.toISOString() : null,
@@ -49,6 +50,7 @@ export function presentSummary(g: Grievance, c: SummaryContext): GrievanceSummar
     photoUrls: g.photoIds.map(c.urlOf),
     rating: g.rating,
     moderation: moderationView(g.moderation, c.rejectedReason),
+    collectedBy: g.collectorName,
   }
 }
 

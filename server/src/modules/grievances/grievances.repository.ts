@@ -12,6 +12,7 @@ import {
 } from '@xiangli/shared'
 import { GrievanceEvent } from './entities/grievance-event.entity'
 import { GrievanceSettingsRow } from './entities/grievance-settings.entity'
+import { GrievanceSubject } from './entities/grievance-subject.entity'
 import { GrievanceSupport } from './entities/grievance-support.entity'
 import { Grievance } from './entities/grievance.entity'
 import type { Step } from './grievances.rules'
@@ -19,8 +20,14 @@ import type { Step } from './grievances.rules'
 /** Which grievances a list shows; every field narrows it. */
 export interface GrievanceFilter {
   villageIds: number[]
-  /** the account's own items and those raised for its roster person (代办) */
-  raiser?: { accountId: number; residentId: number | null }
+  raiserAccountId?: number
+  /**
+   * one's own: raised by this account, raised for this roster person (代办), or naming them
+   * (民情收集)
+   */
+  mine?: { accountId: number; residentId: number | null }
+  /** raised by one of these roster people or naming one of them (a grid's issues) */
+  concerning?: number[]
   /** the 说事墙: public items that were not declined and that the content check shows */
   publicOnly?: boolean
   category?: string
@@ -143,12 +150,21 @@ export class GrievancesRepository {
       .getRepository(Grievance)
       .createQueryBuilder('g')
       .where('g.villageId IN (:...villageIds)', { villageIds: f.villageIds })
-    if (f.raiser?.residentId != null)
-      qb.andWhere('(g.raiserAccountId = :me OR g.raiserResidentId = :myRow)', {
-        me: f.raiser.accountId,
-        myRow: f.raiser.residentId,
+    if (f.raiserAccountId !== undefined) qb.andWhere('g.raiserAccountId = :me', { me: f.raiserAccountId })
+    const named = 'g.id IN (SELECT s.grievanceId FROM grievance_subject s WHERE s.residentId IN (:...named))'
+    if (f.mine?.residentId != null)
+      qb.andWhere(`(g.raiserAccountId = :me OR g.raiserResidentId = :myRow OR ${named})`, {
+        me: f.mine.accountId,
+        myRow: f.mine.residentId,
+        named: [f.mine.residentId],
       })
-    else if (f.raiser) qb.andWhere('g.raiserAccountId = :me', { me: f.raiser.accountId })
+    else if (f.mine) qb.andWhere('g.raiserAccountId = :me', { me: f.mine.accountId })
+    if (f.concerning) {
+      const people = f.concerning.length > 0 ? f.concerning : [0]
+      qb.andWhere(`(g.raiserResidentId IN (:...people) OR ${named.replace(':...named', ':...people')})`, {
+        people,
+      })
+    }
     if (f.publicOnly)
       qb.andWhere("g.visibility = 'public' AND g.state <> 'declined' AND g.moderation = 'shown'")
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })
@@ -180,6 +196,19 @@ export class GrievancesRepository {
       .orderBy('g.id', 'ASC')
       .take(limit)
       .getMany()
+  }
+
+  // ---------- 民情收集 ----------
+
+  async addSubjects(m: EntityManager, grievanceId: number, residentIds: number[]): Promise<void> {
+    await m
+      .getRepository(GrievanceSubject)
+      .insert(residentIds.map((residentId) => ({ grievanceId, residentId })))
+  }
+
+  /** The roster people an item names as concerned. */
+  async subjects(grievanceId: number): Promise<number[]> {
+    return (await this.ds.getRepository(GrievanceSubject).findBy({ grievanceId })).map((s) => s.residentId)
   }
 
   // ---------- "我也遇到" ----------

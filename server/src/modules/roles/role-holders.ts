@@ -1,15 +1,71 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import type { Role } from '@xiangli/shared'
+import { AuditService, type Actor } from '../../core/audit/audit.service'
 import { RolesRepository } from './roles.repository'
-import { residentHolder } from './roles.rules'
+import { residentHolder, snapshot } from './roles.rules'
 
 export { accountsHolding } from './roles.repository'
 
 /** What other modules may ask about who holds which role; the roles module's public face. */
 @Injectable()
 export class RoleHolders {
-  constructor(private readonly repo: RolesRepository) {}
+  constructor(
+    private readonly repo: RolesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Gives a village role to a roster person in the caller's transaction, when they do not hold it yet
+   * (e.g. naming someone a grid's 网格员 makes them one). True when it was given now.
+   */
+  async grant(
+    m: EntityManager,
+    orgId: number,
+    role: Role,
+    residentId: number,
+    actor: Actor,
+  ): Promise<boolean> {
+    if (await this.repo.residentHolds(orgId, residentId, [role], m)) return false
+    const saved = await this.repo.insert(m, {
+      orgId,
+      role,
+      residentId,
+      accountId: null,
+      holder: residentHolder(residentId),
+    })
+    await this.audit.append(m, {
+      actor,
+      action: 'role.assigned',
+      orgId,
+      targetType: 'role_assignment',
+      targetId: saved.id,
+      after: snapshot(saved),
+    })
+    return true
+  }
+
+  /** Takes a village role from a roster person in the caller's transaction; true when they held it. */
+  async revoke(
+    m: EntityManager,
+    orgId: number,
+    role: Role,
+    residentId: number,
+    actor: Actor,
+  ): Promise<boolean> {
+    const row = await this.repo.held(m, orgId, role, residentHolder(residentId))
+    if (!row) return false
+    await this.repo.delete(m, row.id)
+    await this.audit.append(m, {
+      actor,
+      action: 'role.removed',
+      orgId,
+      targetType: 'role_assignment',
+      targetId: row.id,
+      before: snapshot(row),
+    })
+    return true
+  }
 
   /** Accounts of the people holding any of these roles in an organisation, for notifications. */
   accountsHolding(orgId: number, roles: readonly Role[], m?: EntityManager): Promise<number[]> {

@@ -48,6 +48,10 @@ export class RolesRepository {
     return m.getRepository(RoleAssignment).findOneBy({ id, orgId })
   }
 
+  held(m: EntityManager, orgId: number, role: Role, holder: string): Promise<RoleAssignment | null> {
+    return m.getRepository(RoleAssignment).findOneBy({ orgId, role, holder })
+  }
+
   /** Gives a role; the same role to the same holder twice is a unique violation. */
   insert(m: EntityManager, row: NewRoleAssignment): Promise<RoleAssignment> {
     return m.getRepository(RoleAssignment).save(row)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import type { Residency } from '@xiangli/shared'
+import type { Viewer } from '../../core/access/viewer'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
 import { RosterRepository } from './roster.repository'
 import {
@@ -10,7 +11,10 @@ import {
   type DemoPerson,
 } from './use-cases/demo-households'
 
+import { HouseholdSheets, type HouseholdSheet } from './use-cases/household-sheets'
+
 export type { DemoHousehold, DemoMember, DemoPerson } from './use-cases/demo-households'
+export type { HouseholdSheet } from './use-cases/household-sheets'
 
 /** A person on a village's roster, as other modules may see them. */
 export interface RosterPerson {
@@ -69,6 +73,7 @@ export class RosterDirectory {
     private readonly repo: RosterRepository,
     private readonly crypto: FieldCrypto,
     private readonly demo: DemoHouseholds,
+    private readonly sheets: HouseholdSheets,
   ) {}
 
   /** The person with this roster id in this village, or null. */
@@ -162,6 +167,31 @@ export class RosterDirectory {
   /** The accounts of the village's people (or one group's) who use the app, e.g. to tell them of a notice. */
   accountsOf(villageId: number, groupId: number | null, m?: EntityManager): Promise<number[]> {
     return this.repo.accountsIn(villageId, groupId, m)
+  }
+
+  /** The village's households by 户号 (all, or those with these ids), with their groups but not their people. */
+  householdSheets(villageId: number, ids?: number[]): Promise<HouseholdSheet[]> {
+    return this.sheets.list(villageId, ids)
+  }
+
+  /** These households of the village with their people; phones as this viewer may see them (roster.policy). */
+  householdsWithMembers(v: Viewer, villageId: number, ids: number[]): Promise<HouseholdSheet[]> {
+    return this.sheets.withMembers(v, villageId, ids)
+  }
+
+  /** The ids of the village's households among `ids` and in the villager groups `groupIds`. */
+  householdIdsIn(villageId: number, ids: number[], groupIds: number[], m?: EntityManager): Promise<number[]> {
+    return this.sheets.idsIn(villageId, ids, groupIds, m)
+  }
+
+  /** The household of each of these people of the village (people not on its roster are left out). */
+  householdsOfResidents(villageId: number, residentIds: number[]): Promise<Map<number, number>> {
+    return this.repo.householdsOfResidents(villageId, residentIds)
+  }
+
+  /** The roster ids of the people of these households. */
+  residentIdsOf(householdIds: number[]): Promise<number[]> {
+    return this.repo.residentIdsOf(householdIds)
   }
 
   /** For the demo seeder: a household and its people, in order, in the seeder's transaction. */

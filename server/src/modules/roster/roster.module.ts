@@ -3,6 +3,7 @@ import { RosterController } from './http/roster.controller'
 import { RosterDirectory } from './roster-directory'
 import { RosterRepository } from './roster.repository'
 import { DemoHouseholds } from './use-cases/demo-households'
+import { HouseholdSheets } from './use-cases/household-sheets'
 import { PhoneSealing } from './use-cases/phone-sealing'
 import { RosterImport } from './use-cases/roster-import'
 import { RosterReads } from './use-cases/roster-reads'
@@ -10,7 +11,15 @@ import { RosterReads } from './use-cases/roster-reads'
 @Global()
 @Module({
   controllers: [RosterController],
-  providers: [RosterRepository, RosterReads, RosterImport, DemoHouseholds, RosterDirectory, PhoneSealing],
+  providers: [
+    RosterRepository,
+    RosterReads,
+    RosterImport,
+    DemoHouseholds,
+    HouseholdSheets,
+    RosterDirectory,
+    PhoneSealing,
+  ],
   exports: [RosterDirectory],
 })
 export class RosterModule {}

@@ -189,6 +189,55 @@ export class RosterRepository {
 
   // ---------- for other modules ----------
 
+  /** A village's households by 户号: all of them, or those with these ids. */
+  villageHouseholds(villageId: number, ids?: number[]): Promise<Household[]> {
+    return this.ds.getRepository(Household).find({
+      where: ids ? { villageId, id: In(ids.concat([0])) } : { villageId },
+      order: { code: 'ASC' },
+    })
+  }
+
+  /** The people of these households of the village, household by household. */
+  membersOf(villageId: number, householdIds: number[]): Promise<Resident[]> {
+    return this.ds.getRepository(Resident).find({
+      where: { villageId, householdId: In(householdIds.concat([0])) },
+      order: { householdId: 'ASC', isHouseholdHead: 'DESC', id: 'ASC' },
+    })
+  }
+
+  /** The ids of the village's households among `ids` or in the villager groups `groupIds`. */
+  async householdIdsIn(
+    villageId: number,
+    ids: number[],
+    groupIds: number[],
+    m: EntityManager = this.ds.manager,
+  ): Promise<number[]> {
+    const where: FindOptionsWhere<Household>[] = []
+    if (ids.length > 0) where.push({ villageId, id: In(ids) })
+    if (groupIds.length > 0) where.push({ villageId, groupId: In(groupIds) })
+    if (where.length === 0) return []
+    const rows = await m.getRepository(Household).find({ where, select: ['id'] })
+    return [...new Set(rows.map((h) => h.id))]
+  }
+
+  /** The household of each of these people of the village. */
+  async householdsOfResidents(villageId: number, residentIds: number[]): Promise<Map<number, number>> {
+    if (residentIds.length === 0) return new Map()
+    const rows = await this.ds
+      .getRepository(Resident)
+      .find({ where: { villageId, id: In(residentIds) }, select: ['id', 'householdId'] })
+    return new Map(rows.map((r) => [r.id, r.householdId]))
+  }
+
+  /** The people of these households. */
+  async residentIdsOf(householdIds: number[]): Promise<number[]> {
+    if (householdIds.length === 0) return []
+    const rows = await this.ds
+      .getRepository(Resident)
+      .find({ where: { householdId: In(householdIds) }, select: ['id'] })
+    return rows.map((r) => r.id)
+  }
+
   /** A person's household with its villager group, read by the person's roster id in the village. */
   async householdOf(
     villageId: number,

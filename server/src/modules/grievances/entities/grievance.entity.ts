@@ -36,6 +36,10 @@ export class Grievance {
   @Column({ type: 'varchar', length: 30 })
   raiserName: string
 
+  /** 民情收集: the grid worker (the raiser) who collected it on their rounds; null for a resident's own */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  collectorName: string | null
+
   @Column({ type: 'varchar', length: 16 })
   category: string
 

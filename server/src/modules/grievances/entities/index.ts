@@ -1,7 +1,14 @@
 import { GrievanceEvent } from './grievance-event.entity'
 import { GrievanceSettingsRow } from './grievance-settings.entity'
+import { GrievanceSubject } from './grievance-subject.entity'
 import { GrievanceSupport } from './grievance-support.entity'
 import { Grievance } from './grievance.entity'
 
 /** The tables of 村民说事; the data source gathers every module's list (src/entities.ts). */
-export const GRIEVANCES_ENTITIES = [GrievanceEvent, GrievanceSettingsRow, GrievanceSupport, Grievance]
+export const GRIEVANCES_ENTITIES = [
+  GrievanceEvent,
+  GrievanceSettingsRow,
+  GrievanceSubject,
+  GrievanceSupport,
+  Grievance,
+]

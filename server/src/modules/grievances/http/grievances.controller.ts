@@ -3,6 +3,7 @@ import { grievanceRoutes as R, type HandlerArgs } from '@xiangli/shared'
 import { Acting, type ActingContext } from '../../../core/auth/current.decorator'
 import { Handle, In } from '../../../core/http/route'
 import { CommitteeHandling } from '../use-cases/committee-handling'
+import { GrievanceCollection } from '../use-cases/grievance-collection'
 import { GrievanceReads } from '../use-cases/grievance-reads'
 import { GrievanceSettingsUseCase } from '../use-cases/grievance-settings'
 import { ResidentGrievances } from '../use-cases/resident-grievances'
@@ -17,6 +18,7 @@ export class GrievancesController {
     private readonly committee: CommitteeHandling,
     private readonly reads: GrievanceReads,
     private readonly settings: GrievanceSettingsUseCase,
+    private readonly collection: GrievanceCollection,
   ) {}
 
   // ---------- residents ----------
@@ -59,6 +61,20 @@ export class GrievancesController {
   @Handle(R.withdrawSupport)
   withdrawSupport(@Acting() a: ActingContext, @In() i: Args<'withdrawSupport'>) {
     return this.residents.withdrawSupport(a, i.params.id)
+  }
+
+  // ---------- grid workers and group leaders ----------
+  @Handle(R.collect)
+  collect(@Acting() a: ActingContext, @In() i: Args<'collect'>) {
+    return this.collection.collect(a, i.body)
+  }
+  @Handle(R.assigned)
+  assigned(@Acting() a: ActingContext, @In() i: Args<'assigned'>) {
+    return this.reads.assigned(a.viewer, a.villageId, i.query)
+  }
+  @Handle(R.grid)
+  grid(@Acting() a: ActingContext, @In() i: Args<'grid'>) {
+    return this.reads.grid(a.viewer, a.villageId, i.params.gridId, i.query)
   }
 
   // ---------- committee ----------

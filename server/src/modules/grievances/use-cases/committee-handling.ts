@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import {
-  COMMITTEE_ROLES,
+  GRIEVANCE_ASSIGNEE_ROLES,
   deadlineAfter,
   grievancePage,
   type BulkAcceptResult,
@@ -15,6 +15,7 @@ import { AppException } from '../../../core/errors/app.exception'
 import { RoleHolders } from '../../roles/role-holders'
 import { RosterDirectory } from '../../roster/roster-directory'
 import type { Grievance } from '../entities/grievance.entity'
+import { mustAnswer, relationTo } from '../grievances.policy'
 import { day, need } from '../grievances.rules'
 import { GrievanceReads } from './grievance-reads'
 import { GrievanceSteps } from './grievance-steps'
@@ -77,13 +78,17 @@ export class CommitteeHandling {
     return this.reads.detail(a.viewer, a.villageId, id)
   }
 
-  /** Hands the item to a committee member on the roster; they and the raiser are told. */
+  /**
+   * Hands the item to someone on the roster who holds a 两委 post or is a 网格员 or 村民小组长; they
+   * and the raiser are told, and it is in their queue until they answer.
+   */
   async assign(a: ActingContext, id: number, residentId: number): Promise<GrievanceView> {
     await this.steps.inVillage(a.villageId, id, async (m, g) => {
       const next = need(g.state, 'assign')
       const assignee = await this.roster.person(g.villageId, residentId, m)
       const serves =
-        assignee !== null && (await this.roles.residentHolds(g.villageId, residentId, COMMITTEE_ROLES, m))
+        assignee !== null &&
+        (await this.roles.residentHolds(g.villageId, residentId, GRIEVANCE_ASSIGNEE_ROLES, m))
       if (!assignee || !serves) throw new AppException('GRIEVANCE_ASSIGNEE_INVALID')
       const now = this.clock.now()
       const dueAt = deadlineAfter('assign', now, g.dueAt, await this.steps.limits(g.villageId))
@@ -114,10 +119,12 @@ export class CommitteeHandling {
     return this.reads.detail(a.viewer, a.villageId, id)
   }
 
+  /** 答复, by the 两委 or by the grid worker or group leader it was handed to. */
   async answer(a: ActingContext, id: number, body: GrievanceAnswer): Promise<GrievanceView> {
-    await this.steps.inVillage(a.villageId, id, (m, g) =>
-      this.steps.answer(m, g, 'answer', a.actor, body, this.clock.now()),
-    )
+    await this.steps.inVillage(a.villageId, id, async (m, g) => {
+      mustAnswer(await relationTo(a.viewer, g))
+      await this.steps.answer(m, g, 'answer', a.actor, body, this.clock.now())
+    })
     return this.reads.detail(a.viewer, a.villageId, id)
   }
 

@@ -45,6 +45,7 @@ export class DemoGrievances {
         raiserResidentId: raiser.id,
         proxy: null,
         raiserName: raiser.name,
+        collectorName: null,
         photoIds: [],
         location: null,
         visibility: 'public',

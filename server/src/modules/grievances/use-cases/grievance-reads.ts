@@ -14,7 +14,16 @@ import { AppException } from '../../../core/errors/app.exception'
 import { FilesService } from '../../../core/files/files.service'
 import { ContentCheckService } from '../../content-check/content-check.service'
 import type { Grievance } from '../entities/grievance.entity'
-import { canSee, mustSee, relationTo, seesNames, seesReply } from '../grievances.policy'
+import { GridsService } from '../../grids/grids.service'
+import {
+  canSee,
+  mustSee,
+  relationTo,
+  seesNames,
+  seesReply,
+  type Relation,
+  type Ties,
+} from '../grievances.policy'
 import { presentSummary, presentView } from '../grievances.presenter'
 import { GrievancesRepository, type GrievanceFilter } from '../grievances.repository'
 
@@ -31,13 +40,14 @@ export class GrievanceReads implements OnModuleInit {
     private readonly clock: Clock,
     private readonly orgs: OrgDirectory,
     private readonly checks: ContentCheckService,
+    private readonly grids: GridsService,
   ) {}
 
   onModuleInit(): void {
     // photos of a grievance are seen by exactly those who may see the grievance
     this.files.registerAccess('grievance', async (p, file) => {
       const g = await this.repo.findById(file.attachedId ?? 0)
-      return g !== null && canSee(await relationTo(new Viewer(p, this.orgs), g), g)
+      return g !== null && canSee(await this.relation(new Viewer(p, this.orgs), g), g)
     })
     // what residents write here passes the content check; its verdict lands on the row
     this.checks.register('grievance', {
@@ -50,15 +60,34 @@ export class GrievanceReads implements OnModuleInit {
     })
   }
 
+  /** One's own: raised by oneself, or naming oneself (a grid worker's 民情收集). */
   mine(v: Viewer, villageId: number, q: Paging): Promise<Page<GrievanceSummary>> {
-    return this.page(
-      v,
-      {
-        villageIds: [villageId],
-        raiser: { accountId: v.accountId, residentId: v.residentIdIn(villageId) },
-      },
-      q,
-    )
+    const mine = { accountId: v.accountId, residentId: v.residentIdIn(villageId) }
+    return this.page(v, { villageIds: [villageId], mine }, q)
+  }
+
+  /** The items handed to the viewer (a committee member, grid worker or group leader). */
+  assigned(v: Viewer, villageId: number, q: Paging): Promise<Page<GrievanceSummary>> {
+    return this.page(v, { villageIds: [villageId], assigneeResidentId: v.residentIdIn(villageId) ?? 0 }, q)
+  }
+
+  /** A grid's items: raised by its people or naming them; a grid worker sees only their own grid's. */
+  async grid(v: Viewer, villageId: number, gridId: number, q: Paging): Promise<Page<GrievanceSummary>> {
+    const people = await this.grids.residentsOfGridFor(v, villageId, gridId)
+    return this.page(v, { villageIds: [villageId], concerning: people }, q, { names: true })
+  }
+
+  /** How the viewer relates to the item, with what only a lookup tells (named in it, its grid's worker). */
+  async relation(v: Viewer, g: Grievance): Promise<Relation> {
+    const me = v.residentIdIn(g.villageId)
+    const subjects = g.collectorName !== null ? await this.repo.subjects(g.id) : []
+    const people = [...subjects, ...(g.raiserResidentId !== null ? [g.raiserResidentId] : [])]
+    const ties: Ties = {
+      isNamed: me !== null && subjects.includes(me),
+      isGridWorker:
+        v.holds(g.villageId, ['grid_worker']) && (await this.grids.anyInGridsOf(v, g.villageId, people)),
+    }
+    return relationTo(v, g, ties)
   }
 
   /** 公开墙: the public items of the village, newest first, the raisers' names masked. */
@@ -90,7 +119,7 @@ export class GrievanceReads implements OnModuleInit {
 
   /** The item as this viewer may see it; NOT_FOUND when they may not. */
   async view(v: Viewer, g: Grievance): Promise<GrievanceView> {
-    const r = await relationTo(v, g)
+    const r = await this.relation(v, g)
     mustSee(r, g)
     const village = await v.org(g.villageId)
     // a reply the content check has not shown is read by its writer and those handling the item
@@ -112,7 +141,12 @@ export class GrievanceReads implements OnModuleInit {
   }
 
   /** A page of a list; names are unmasked where the viewer handles or raised the item. */
-  async page(v: Viewer, f: GrievanceFilter, q: Paging): Promise<Page<GrievanceSummary>> {
+  async page(
+    v: Viewer,
+    f: GrievanceFilter,
+    q: Paging,
+    opts: { names?: boolean } = {},
+  ): Promise<Page<GrievanceSummary>> {
     if (f.villageIds.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
     const [rows, total] = await this.repo.page(f, q)
     const support = await this.repo.supportOfMany(
@@ -130,7 +164,7 @@ export class GrievanceReads implements OnModuleInit {
       items.push(
         presentSummary(g, {
           villageName: (await v.org(g.villageId))?.name ?? '',
-          names: seesNames(r),
+          names: opts.names === true || seesNames(r),
           supportCount: support.counts.get(g.id) ?? 0,
           supportedByMe: support.mine.has(g.id),
           raisedByViewer: r.isRaiser,

@@ -53,6 +53,18 @@ export class ResidentGrievances {
    * the raiser is the resident, the timeline and the trail name the person who acted.
    */
   async raise(a: ActingContext, body: GrievanceCreate): Promise<GrievanceView> {
+    return this.open(a, body, null)
+  }
+
+  /**
+   * A new item: a resident's own, or (`collected`) one a grid worker raises from their rounds, naming
+   * the residents it concerns (民情收集); the grid worker is then its raiser, acting in their post.
+   */
+  async open(
+    a: ActingContext,
+    body: GrievanceCreate,
+    collected: { residentIds: number[] } | null,
+  ): Promise<GrievanceView> {
     const village = await this.orgs.village(a.villageId)
     if (!(await this.repo.settings(a.villageId)).categories.includes(body.category))
       throw new AppException('GRIEVANCE_CATEGORY_INVALID')
@@ -61,15 +73,17 @@ export class ResidentGrievances {
     const raiser = filing
       ? { accountId: filing.owner.accountId, residentId: filing.owner.residentId, name: filing.owner.name }
       : { accountId: a.viewer.accountId, residentId: own!.residentId, name: own!.name }
-    const actor = filing ? filing.actor : asResident(a.viewer, raiser.name)
+    const name = Array.from(raiser.name).slice(0, 30).join('')
+    const actor = filing ? filing.actor : collected ? { ...a.actor, name } : asResident(a.viewer, name)
     const now = this.clock.now()
     const id = await this.tx.run(async (m) => {
       const g = await this.repo.insert(m, {
         villageId: a.villageId,
         raiserAccountId: raiser.accountId,
         raiserResidentId: raiser.residentId,
-        raiserName: Array.from(raiser.name).slice(0, 30).join(''),
+        raiserName: name,
         proxy: filing?.record ?? null,
+        collectorName: collected ? name : null,
         category: body.category,
         title: body.title,
         text: body.text,
@@ -100,6 +114,7 @@ export class ResidentGrievances {
         text: `${g.title}\n${g.text}`,
         fileIds: body.photoIds,
       })
+      if (collected) await this.repo.addSubjects(m, g.id, collected.residentIds)
       await this.repo.addEvent(m, g.id, 'submitted', {
         actor,
         at: now,
@@ -111,7 +126,7 @@ export class ResidentGrievances {
         orgId: g.villageId,
         targetType: 'grievance',
         targetId: g.id,
-        after: snapshot(g),
+        after: collected ? { ...snapshot(g), subjects: collected.residentIds } : snapshot(g),
       })
       if (filing) {
         await this.proxy.recordFiled(m, filing, 'grievance', { type: 'grievance', id: g.id })
@@ -126,10 +141,27 @@ export class ResidentGrievances {
       await this.steps.tell(m, actor, await this.roles.accountsHolding(g.villageId, COMMITTEE_ROLES, m), {
         orgId: g.villageId,
         kind: 'grievance.submitted',
-        title: '有村民反映了新问题',
+        title: collected ? `网格员${name}收集了一件民情` : '有村民反映了新问题',
         body: `「${g.title}」（${g.category}），请在${day(g.dueAt!)}前受理。`,
         link: grievancePage('committee', g.id),
       })
+      if (collected) {
+        const named = await Promise.all(
+          collected.residentIds.map((r) => this.roster.person(a.villageId, r, m)),
+        )
+        await this.steps.tell(
+          m,
+          actor,
+          named.flatMap((p) => (p?.accountId ? [p.accountId] : [])),
+          {
+            orgId: g.villageId,
+            kind: 'grievance.collected',
+            title: '网格员替您反映了一件事',
+            body: `网格员${name}把「${g.title}」报给了村（居）委会，办理进展您都能看到。`,
+            link: grievancePage('resident', g.id),
+          },
+        )
+      }
       return g.id
     })
     // WeChat is asked after the commit; unreachable, the item waits (pending) for the retry job

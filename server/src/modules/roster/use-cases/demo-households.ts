@@ -29,6 +29,7 @@ export interface DemoMember {
 /** A demo person as written: the seeder gives roles to them and names them in other demo records. */
 export interface DemoPerson {
   id: number
+  householdId: number
   name: string
   phone: string | null
   accountId: number | null
@@ -56,7 +57,7 @@ export class DemoHouseholds {
         idNumberMasked: maskIdNumber(idNumber),
       })
       if (p.isHouseholdHead) await this.repo.setHead(m, household.id, r.id)
-      people.push({ id: r.id, name: r.name, phone, accountId: r.accountId })
+      people.push({ id: r.id, householdId: household.id, name: r.name, phone, accountId: r.accountId })
     }
     return people
   }

@@ -1,0 +1,3 @@
+import { GridsPage } from '@/features/grids/GridsPage'
+
+export default GridsPage

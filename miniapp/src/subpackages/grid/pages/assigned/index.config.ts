@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '交我办理', enablePullDownRefresh: true })

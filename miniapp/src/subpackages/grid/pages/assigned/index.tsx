@@ -1,0 +1,3 @@
+import { AssignedPage } from '@/features/grids/AssignedPage'
+
+export default AssignedPage

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '民情收集', enablePullDownRefresh: true })

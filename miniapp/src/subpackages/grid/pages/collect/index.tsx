@@ -1,0 +1,3 @@
+import { CollectPage } from '@/features/grids/CollectPage'
+
+export default CollectPage

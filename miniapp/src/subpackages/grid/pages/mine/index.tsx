@@ -1,0 +1,3 @@
+import { MyGridPage } from '@/features/grids/MyGridPage'
+
+export default MyGridPage
