@@ -287,7 +287,7 @@ export function NoticeComposePage() {
                 <View key={a.fileId} className="compose__file">
                   <Text>{a.name}</Text>
                   <Text
-                    className="compose__remove"
+                    className="compose__remove xl-tap xl-tap--line"
                     onClick={() =>
                       edit(
                         'attachmentIds',

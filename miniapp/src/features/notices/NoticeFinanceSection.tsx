@@ -120,7 +120,7 @@ function LineEditor({
           value={line.kind}
           onChange={(kind) => onChange({ kind })}
         />
-        <Text className="compose__remove" onClick={onRemove}>
+        <Text className="compose__remove xl-tap xl-tap--line" onClick={onRemove}>
           删去第 {index + 1} 笔
         </Text>
       </View>

@@ -27,7 +27,7 @@ export function ObjectionCard({
         <StateTag tone={objectionTone(o.state)} label={objectionStateLabel(o.state)} />
       </View>
       {showNotice ? (
-        <View className="xl-muted" onClick={onOpenNotice}>
+        <View className="xl-muted xl-tap xl-tap--line" onClick={onOpenNotice}>
           关于：{o.noticeTitle}（{o.villageName}）
         </View>
       ) : null}

@@ -1,0 +1,23 @@
+import { pickedLabel } from './dates'
+
+describe('pickedLabel', () => {
+  it('reads a day in Chinese without leading zeros', () => {
+    expect(pickedLabel('date', '2026-12-05')).toBe('2026年12月5日')
+  })
+
+  it('reads a month', () => {
+    expect(pickedLabel('month', '2026-03')).toBe('2026年3月')
+  })
+
+  it('shows a time as it is', () => {
+    expect(pickedLabel('time', '09:30')).toBe('09:30')
+  })
+
+  it('is empty before anything is picked', () => {
+    expect(pickedLabel('date', '')).toBe('')
+  })
+
+  it('shows a value it does not understand unchanged rather than hiding it', () => {
+    expect(pickedLabel('date', '2026-Q4')).toBe('2026-Q4')
+  })
+})
