@@ -273,7 +273,13 @@ export function NoticeComposePage() {
       </FormSection>
 
       {finance ? (
-        <NoticeFinanceSection form={form} errors={errors} setForm={setForm} setErrors={setErrors} />
+        <NoticeFinanceSection
+          form={form}
+          errors={errors}
+          today={today}
+          setForm={setForm}
+          setErrors={setErrors}
+        />
       ) : null}
 
       <FormSection>
