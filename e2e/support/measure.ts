@@ -96,19 +96,34 @@ export async function measureTopPage(page: Page, limits: Limits): Promise<Findin
         const a = fg[3]
         return [fg[0] * a + bg[0] * (1 - a), fg[1] * a + bg[1] * (1 - a), fg[2] * a + bg[2] * (1 - a), 1]
       }
-      /** the colour under an element: its and its ancestors' backgrounds, laid on white */
-      const background = (e: Element): RGBA => {
+      /**
+       * The colours under an element: its and its ancestors' backgrounds laid on white; a gradient
+       * (NutUI's primary button) gives each of its stops, and the worst of them counts.
+       */
+      const backgrounds = (e: Element): RGBA[] => {
         const layers: RGBA[] = []
+        let base: RGBA[] = [[255, 255, 255, 1]]
         for (let p: Element | null = e; p; p = p.parentElement) {
-          const c = parse(getComputedStyle(p).backgroundColor)
+          const st = getComputedStyle(p)
+          if (st.backgroundImage.includes('gradient')) {
+            const stops = (st.backgroundImage.match(/rgba?\([^)]+\)/g) ?? [])
+              .map(parse)
+              .filter((c): c is RGBA => c !== null)
+            if (stops.length > 0) {
+              base = stops.map((c) => over(c, [255, 255, 255, 1]))
+              break
+            }
+          }
+          const c = parse(st.backgroundColor)
           if (c && c[3] > 0) {
+            if (c[3] >= 1) {
+              base = [c]
+              break
+            }
             layers.push(c)
-            if (c[3] >= 1) break
           }
         }
-        let bg: RGBA = [255, 255, 255, 1]
-        for (const l of layers.reverse()) bg = over(l, bg)
-        return bg
+        return base.map((b) => layers.reduceRight((bg, l) => over(l, bg), b))
       }
       const luminance = (c: RGBA): number => {
         const ch = c.slice(0, 3).map((v) => {
@@ -170,8 +185,10 @@ export async function measureTopPage(page: Page, limits: Limits): Promise<Findin
           if (limits.contrast && !disabled(e)) {
             const fg = parse(st.color)
             if (!fg) continue
-            const bg = background(e)
-            const k = ratio(over(fg, bg), bg)
+            const worst = backgrounds(e)
+              .map((bg) => ({ bg, k: ratio(over(fg, bg), bg) }))
+              .sort((x, y) => x.k - y.k)[0]!
+            const { bg, k } = worst
             const need = size >= 24 ? 3 : 4.5
             if (k < need)
               out.push({
