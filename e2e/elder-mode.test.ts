@@ -27,6 +27,8 @@ const KINDS = [
   'newcomer',
   'community_committee',
   'community_resident',
+  'township',
+  'admin',
 ]
 /** Every page opened takes a few seconds; each kind of person opens them all. */
 jest.setTimeout(600_000)
