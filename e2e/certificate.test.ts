@@ -42,7 +42,7 @@ describe('开证明 on the H5 app', () => {
     await cell(resident, '居（租）住证明').click({ timeout: 15_000 })
     await field(resident, 'input', '请填写').first().waitFor({ timeout: 15_000 })
     await field(resident, 'input', '请填写').first().fill('三组 5 号')
-    await field(resident, 'input', '例如：2020-05-01').fill('2019-03-01')
+    await field(resident, 'input', '选择日期').fill('2019-03-01')
     await chip(resident, '租住').click()
     await field(resident, 'textarea', '开这个证明做什么用，例如：孩子上小学报名').fill(PURPOSE)
     await screenshot(p, 'certificate-apply')

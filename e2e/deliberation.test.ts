@@ -77,8 +77,8 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     o: { at?: Date; secret?: boolean; plan?: boolean; agenda?: boolean; shot?: string } = {},
   ): Promise<Date> => {
     await button(s, '安排会议').click({ timeout: 15_000 })
-    const date = field(s, 'input', '例如：2026-12-05')
-    const time = field(s, 'input', '例如：19:30')
+    const date = field(s, 'input', '选择开会日期')
+    const time = field(s, 'input', '选择开会时间')
     // the form proposes the earliest lawful day once the server has said it
     await visible(s, '.xl-form__label', '开会日期').waitFor({ timeout: 15_000 })
     if (o.at) {
@@ -243,8 +243,8 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     )
     // a meeting within the hour on a notice given now is refused before anything is sent
     const at = await minutesFromNow(server.url, 30)
-    await field(s, 'input', '例如：2026-12-05').fill(beijing(at).date)
-    await field(s, 'input', '例如：19:30').fill(beijing(at).time)
+    await field(s, 'input', '选择开会日期').fill(beijing(at).date)
+    await field(s, 'input', '选择开会时间').fill(beijing(at).time)
     await visible(s, '.xl-delib-form__check', '会议议题已经向全村公布').click()
     await button(s, '发出会议通知').click()
     await visible(s, '.xl-form__error', /要提前 10 天通知，现在只提前了 [01] 天，最早\d+月\d+日开会/).waitFor(
@@ -258,8 +258,8 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
 
     // the paper notice on the board, with its photo
     await visible(s, '.xl-delib-form__check', '公告栏上已经张贴了纸质通知').click()
-    await field(s, 'input', '例如：2026-11-25').fill(beijing(posted).date)
-    await field(s, 'input', '例如：09:00').fill('09:00')
+    await field(s, 'input', '选择张贴日期').fill(beijing(posted).date)
+    await field(s, 'input', '选择张贴时间').fill('09:00')
     const chooser = s.page.waitForEvent('filechooser')
     await visible(s, '.xl-photos__add').click()
     await (await chooser).setFiles({ name: 'notice.png', mimeType: 'image/png', buffer: png(48, 32) })
@@ -384,8 +384,8 @@ describe('议事: a whole 四议两公开 on 柳林村 in the H5 app', () => {
     await button(s, '会议改期').click()
     await onPage(s, 'committee/pages/deliberation-schedule')
     const again = await minutesFromNow(server.url, 10)
-    await field(s, 'input', '例如：2026-12-05').fill(beijing(again).date)
-    await field(s, 'input', '例如：19:30').fill(beijing(again).time)
+    await field(s, 'input', '选择开会日期').fill(beijing(again).date)
+    await field(s, 'input', '选择开会时间').fill(beijing(again).time)
     await button(s, '发出改期通知').click()
     await confirmModal(s)
     // back on the meeting page, at its new time

@@ -46,7 +46,7 @@ describe('村务公开 on the H5 app', () => {
     await chip(committee, '财务公开').click({ timeout: 15_000 })
     await field(committee, 'input', '例如：2026年10月村级财务收支公开').fill(TITLE)
     // a new finance notice reports last month and starts with one income and one expense line
-    covers = await field(committee, 'input', '例如：2026-10').inputValue()
+    covers = await field(committee, 'input', '选择月份').inputValue()
     expect(covers).toMatch(/^\d{4}-\d{2}$/)
     const items = field(committee, 'input', '项目，例如：村道修缮')
     const amounts = field(committee, 'input', '金额（元），例如：3200.50')

@@ -64,7 +64,7 @@ describe('一征: the opinion window of 一征三议两公开 on 新华社区 in
     expect(await card.innerText()).toContain('社区还没有开始征求意见')
 
     // a window shorter than the legal five days is caught before anything is sent
-    const day = field(s, 'input', '例如：2026-12-05')
+    const day = field(s, 'input', '选择截止日期')
     const suggested = await day.inputValue()
     await day.fill(new Date(Date.now() + 8 * 3_600_000 + 2 * DAY).toISOString().slice(0, 10))
     await button(s, '开始征求意见').click()
@@ -169,8 +169,8 @@ describe('一征: the opinion window of 一征三议两公开 on 新华社区 in
       await visible(s, '.xl-delib-step').first().waitFor({ timeout: 20_000 })
       await button(s, '安排会议').click({ timeout: 15_000 })
       const at = await minutesFromNow(server.url, 10)
-      await field(s, 'input', '例如：2026-12-05').fill(beijing(at).date)
-      await field(s, 'input', '例如：19:30').fill(beijing(at).time)
+      await field(s, 'input', '选择开会日期').fill(beijing(at).date)
+      await field(s, 'input', '选择开会时间').fill(beijing(at).time)
       await button(s, '发出会议通知').click()
       await confirmModal(s)
       await button(s, '查看会议通知').click({ timeout: 20_000 })

@@ -114,6 +114,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#2b7a4b',
     navigationBarTitleText: '乡里',
     navigationBarTextStyle: 'white',
+    // H5 draws Taro's own bar from this: every page's title, and a back (or home) arrow on sub-pages
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#5c5f66',
@@ -121,10 +123,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/services/index', text: '办事' },
-      { pagePath: 'pages/public/index', text: '公开' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/services/index',
+        text: '办事',
+        iconPath: 'assets/tabbar/services.png',
+        selectedIconPath: 'assets/tabbar/services-active.png',
+      },
+      {
+        pagePath: 'pages/public/index',
+        text: '公开',
+        iconPath: 'assets/tabbar/public.png',
+        selectedIconPath: 'assets/tabbar/public-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
     ],
   },
 })

@@ -64,7 +64,7 @@ export function ListFooter({
 }) {
   if (error)
     return (
-      <View className="xl-list-footer xl-list-footer--error" onClick={onRetry}>
+      <View className="xl-list-footer xl-list-footer--error xl-tap xl-tap--line" onClick={onRetry}>
         {error.message}，点这里重试
       </View>
     )

@@ -16,7 +16,8 @@ import type { ApiError } from '@/api/core'
 import { call } from '@/api/request'
 import { activeMembership } from '@/logic/membership'
 import { createStore } from './createStore'
-import { applyElderMode, elderModeStore } from './elder'
+import { elderModeAfterLogin } from '@/logic/elder'
+import { applyElderMode, elderModeStore, takePendingElderMode } from './elder'
 import { readStored, STORAGE_KEYS, writeStored } from './storage'
 import { tokenStore, tokensStore } from './tokens'
 import { useStore } from './useStore'
@@ -26,7 +27,16 @@ export const meStore = createStore<Me | null>(tokensStore.get() ? readStored<Me>
 function setMe(me: Me | null) {
   writeStored(STORAGE_KEYS.me, me)
   meStore.set(me)
-  if (me) applyElderMode(me.preferences.elderMode)
+  if (!me) return
+  const { on, tellServer } = elderModeAfterLogin(me.preferences.elderMode, takePendingElderMode())
+  applyElderMode(on)
+  if (tellServer) {
+    // the choice made before logging in wins; if the server cannot save it now, the phone keeps it
+    void call(meRoutes.updatePreferences, { body: { elderMode: on } }, { toast: false }).then(
+      patchPreferences,
+      () => undefined,
+    )
+  }
 }
 
 /**

@@ -27,4 +27,8 @@ export const STORAGE_KEYS = {
   tokens: 'xl.tokens',
   me: 'xl.me',
   elderMode: 'xl.elderMode',
+  /** 长辈模式 chosen before logging in, for the server at the next login */
+  elderPending: 'xl.elderPending',
+  /** the first-launch question about 长辈模式 was answered */
+  elderAsked: 'xl.elderAsked',
 } as const

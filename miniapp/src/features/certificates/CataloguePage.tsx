@@ -71,7 +71,7 @@ export function CataloguePage() {
   const negative = (a: NegativeListAnswer) => (
     <View
       key={a.code}
-      className="xl-card catalogue__no"
+      className="xl-card catalogue__no xl-tap"
       onClick={() => setOpen(open === a.code ? null : a.code)}
     >
       <View className="catalogue__no-title">{a.title}</View>

@@ -22,7 +22,7 @@ export function CertificateCard({
   onOpen: () => void
 }) {
   return (
-    <View className={`xl-card xl-cert${r.overdue ? ' xl-cert--overdue' : ''}`} onClick={onOpen}>
+    <View className={`xl-card xl-tap xl-cert${r.overdue ? ' xl-cert--overdue' : ''}`} onClick={onOpen}>
       <View className="xl-detail__head">
         <Text className="xl-card__title">{r.itemName}</Text>
         <CertificateStateTag r={r} />

@@ -5,10 +5,11 @@ import { Chips } from '@/components/Chips'
 import type { CertificateDraftErrors } from './certificate'
 import './form.scss'
 import { Field } from '@/components/Form'
+import { DateInput } from '@/platform/DateInput'
 
 const PLACEHOLDER: Record<CertificateField['kind'], string> = {
   text: '请填写',
-  date: '例如：2020-05-01',
+  date: '选择日期',
   number: '请填写数字',
   select: '',
   idNumber: '18 位身份证号',
@@ -35,6 +36,13 @@ export function FieldsForm({
             <Chips
               options={f.options.map((o) => ({ value: o, label: o }))}
               value={values[f.key] ?? ''}
+              onChange={(v) => onChange(f.key, v)}
+            />
+          ) : f.kind === 'date' ? (
+            <DateInput
+              mode="date"
+              value={values[f.key] ?? ''}
+              placeholder={f.hint ?? PLACEHOLDER.date}
               onChange={(v) => onChange(f.key, v)}
             />
           ) : (

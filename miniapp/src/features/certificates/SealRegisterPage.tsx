@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { certificateRoutes, pathOf, sealRegisterQuerySchema } from '@xiangli/shared'
 import { buildQuery } from '@/api/core'
 import { call } from '@/api/request'
+import { DateInput } from '@/platform/DateInput'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
@@ -92,17 +93,17 @@ export function SealRegisterPage() {
     <PageRoot className="seal">
       <View className="xl-card seal__range">
         <View className="seal__dates">
-          <Input
+          <DateInput
+            mode="date"
             value={typed.from}
             placeholder="开始日期"
-            maxLength={10}
             onChange={(from) => setTyped((t) => ({ ...t, from }))}
           />
           <View className="seal__to">至</View>
-          <Input
+          <DateInput
+            mode="date"
             value={typed.to}
             placeholder="结束日期"
-            maxLength={10}
             onChange={(to) => setTyped((t) => ({ ...t, to }))}
           />
         </View>

@@ -235,7 +235,7 @@ function AssignRole({
           {ASSIGNABLE_ROLES.map((r) => (
             <View
               key={r}
-              className={`assign__role${role === r ? ' assign__role--on' : ''}`}
+              className={`assign__role xl-tap${role === r ? ' assign__role--on' : ''}`}
               onClick={() => setRole(r)}
             >
               <Text>{ROLE_LABELS[r]}</Text>

@@ -132,14 +132,14 @@ export function DeliberationDetailPage() {
           <Text>来源：{source.label}</Text>
           {source.grievanceId ? (
             <Text
-              className="xl-delib-link"
+              className="xl-delib-link xl-tap xl-tap--line"
               onClick={() => go(withQuery(ROUTES.grievanceDetail, { id: source.grievanceId!, villageId }))}
             >
               {source.detail} ›
             </Text>
           ) : source.petitionId ? (
             <Text
-              className="xl-delib-link"
+              className="xl-delib-link xl-tap xl-tap--line"
               onClick={() => go(withQuery(ROUTES.petitionDetail, { id: source.petitionId!, villageId }))}
             >
               {source.detail} ›

@@ -70,7 +70,7 @@ export function DeliberationListPage() {
         <>
           <View className="xl-section-title">共 {matching.length} 项</View>
           {shown.map((d) => (
-            <View key={d.id} className="xl-card xl-delib-card" onClick={() => open(d.id)}>
+            <View key={d.id} className="xl-card xl-delib-card xl-tap" onClick={() => open(d.id)}>
               <View className="xl-delib-card__head">
                 <Text className="xl-delib-card__title">{d.title}</Text>
                 <StatusTag status={d.status} />

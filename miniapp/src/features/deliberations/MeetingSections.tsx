@@ -91,7 +91,7 @@ export function MembersCard({
         {m.members.map((x) => (
           <View
             key={x.id}
-            className={`xl-delib-member${x.present ? ' xl-delib-member--present' : ''}${picked.includes(x.id) ? ' xl-delib-member--picked' : ''}`}
+            className={`xl-delib-member xl-tap${x.present ? ' xl-delib-member--present' : ''}${picked.includes(x.id) ? ' xl-delib-member--picked' : ''}`}
             onClick={canSignIn && !x.present ? () => setPicked((p) => toggle(p, x.id)) : undefined}
           >
             {x.present ? '✓ ' : picked.includes(x.id) ? '☑ ' : ''}

@@ -16,6 +16,7 @@ import { randomKey } from '@/api/core'
 import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PhotoPicker } from '@/components/Photos'
+import { DateInput } from '@/platform/DateInput'
 import { Field } from '@/components/Form'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, Pending } from '@/components/States'
@@ -237,18 +238,18 @@ export function ScheduleMeetingPage() {
           </View>
         ) : null}
         <Field label="开会日期" error={errors.date}>
-          <Input
+          <DateInput
+            mode="date"
             value={form.date}
-            placeholder="例如：2026-12-05"
-            maxLength={10}
+            placeholder="选择开会日期"
             onChange={(v) => edit('date', v)}
           />
         </Field>
         <Field label="开会时间" error={errors.time}>
-          <Input
+          <DateInput
+            mode="time"
             value={form.time}
-            placeholder="例如：19:30"
-            maxLength={5}
+            placeholder="选择开会时间"
             onChange={(v) => edit('time', v)}
           />
           <View className="xl-muted">
@@ -294,18 +295,18 @@ export function ScheduleMeetingPage() {
             {form.paper ? (
               <>
                 <Field label="张贴日期" error={errors.paperDate}>
-                  <Input
+                  <DateInput
+                    mode="date"
                     value={form.paperDate}
-                    placeholder="例如：2026-11-25"
-                    maxLength={10}
+                    placeholder="选择张贴日期"
                     onChange={(v) => edit('paperDate', v)}
                   />
                 </Field>
                 <Field label="张贴时间" error={errors.paperTime}>
-                  <Input
+                  <DateInput
+                    mode="time"
                     value={form.paperTime}
-                    placeholder="例如：09:00"
-                    maxLength={5}
+                    placeholder="选择张贴时间"
                     onChange={(v) => edit('paperTime', v)}
                   />
                 </Field>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
+import { DateInput } from '@/platform/DateInput'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { asApiError } from '@/hooks/useResource'
 import type { DeliberationDetail } from './deliberation'
@@ -102,10 +103,10 @@ export function SolicitCard({
       {can.openWindow ? (
         <View className="xl-delib-form">
           <Field label="征求意见截止日期" error={dayError ?? undefined}>
-            <Input
+            <DateInput
+              mode="date"
               value={lastDay}
-              placeholder="例如：2026-12-05"
-              maxLength={10}
+              placeholder="选择截止日期"
               onChange={(v) => {
                 setLastDay(v)
                 setDayError(null)

@@ -33,7 +33,7 @@ function Meeting({ m, onOpen }: { m: MeetingLine; onOpen?: (id: number) => void 
   const clickable = m.openable && onOpen
   return (
     <View
-      className={`xl-delib-meeting${clickable ? ' xl-delib-meeting--link' : ''}`}
+      className={`xl-delib-meeting xl-tap${clickable ? ' xl-delib-meeting--link' : ''}`}
       onClick={clickable ? () => onOpen(m.id) : undefined}
     >
       <View className="xl-delib-meeting__head">

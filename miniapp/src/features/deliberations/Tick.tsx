@@ -14,7 +14,7 @@ export function Tick({
 }) {
   return (
     <View
-      className={`xl-delib-form__check${on ? ' xl-delib-form__check--on' : ''}`}
+      className={`xl-delib-form__check xl-tap${on ? ' xl-delib-form__check--on' : ''}`}
       onClick={() => onChange(!on)}
     >
       <View className="xl-delib-form__box">{on ? '✓' : ''}</View>

@@ -266,7 +266,10 @@ function AssignSheet({
       <ScrollView scrollY className="handle__sheet">
         {holders.loading && !holders.data ? <View className="handle__note">正在加载…</View> : null}
         {holders.error ? (
-          <View className="handle__note xl-danger-text" onClick={() => void holders.reload()}>
+          <View
+            className="handle__note xl-danger-text xl-tap xl-tap--line"
+            onClick={() => void holders.reload()}
+          >
             {holders.error.message}，点这里重试
           </View>
         ) : null}

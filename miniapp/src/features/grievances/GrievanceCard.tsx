@@ -27,7 +27,7 @@ export function GrievanceCard({
   const due = deadlineNote(g)
   return (
     <View className={`xl-card xl-grievance${g.overdue ? ' xl-grievance--overdue' : ''}`}>
-      <View className="xl-grievance__open" onClick={onOpen}>
+      <View className="xl-grievance__open xl-tap xl-tap--line" onClick={onOpen}>
         <View className="xl-grievance__head">
           <Text className="xl-grievance__title">{g.title}</Text>
           <GrievanceStateTag state={g.state} />

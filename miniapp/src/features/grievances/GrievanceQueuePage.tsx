@@ -206,7 +206,7 @@ export function GrievanceQueuePage() {
             />
           </>
         ) : null}
-        <View className="queue__more" onClick={() => setMore((m) => !m)}>
+        <View className="queue__more xl-tap xl-tap--line" onClick={() => setMore((m) => !m)}>
           {more ? '收起' : '按分类、办理人筛选'}
         </View>
       </View>

@@ -67,7 +67,7 @@ export function MyGrievancesPage() {
   return (
     <PageRoot className="my-grievances">
       {hasDraft ? (
-        <View className="xl-card my-grievances__draft" onClick={raise}>
+        <View className="xl-card my-grievances__draft xl-tap" onClick={raise}>
           <View className="xl-card__title">有一份没发出去的说事</View>
           <View className="xl-card__text">{saved.draft.title || '（还没写标题）'} · 点这里接着写</View>
         </View>

@@ -206,7 +206,7 @@ export function RaisePage() {
               onChange={(c) => edit('category', c)}
             />
           ) : (
-            <View className="raise__link" onClick={() => void categories.reload()}>
+            <View className="raise__link xl-tap xl-tap--line" onClick={() => void categories.reload()}>
               {categories.error ? `${categories.error.message}，点这里重试` : '正在加载分类…'}
             </View>
           )}
@@ -234,7 +234,7 @@ export function RaisePage() {
         </Field>
         <Field label="位置（可不填）" error={errors.location}>
           {IN_WECHAT ? (
-            <View className="raise__link" onClick={() => void pickPlace()}>
+            <View className="raise__link xl-tap xl-tap--line" onClick={() => void pickPlace()}>
               {point ? '在地图上重新选' : '在地图上选位置'}
             </View>
           ) : null}
@@ -245,7 +245,10 @@ export function RaisePage() {
             onChange={(v) => edit('location', { ...draft.location, address: v })}
           />
           {point ? (
-            <View className="raise__link" onClick={() => edit('location', { address: '' })}>
+            <View
+              className="raise__link xl-tap xl-tap--line"
+              onClick={() => edit('location', { address: '' })}
+            >
               清除位置
             </View>
           ) : null}
@@ -282,7 +285,10 @@ export function RaisePage() {
           写的内容会自动存在这台手机上，断了网也不会丢，发出去以后才清掉。
         </View>
         {!isBlankDraft(draft) ? (
-          <View className="raise__link raise__start-over" onClick={() => void startOver()}>
+          <View
+            className="raise__link raise__start-over xl-tap xl-tap--line"
+            onClick={() => void startOver()}
+          >
             清空重写
           </View>
         ) : null}

@@ -87,7 +87,7 @@ export function TownshipGrievancesPage() {
     <PageRoot className="township">
       <View className="xl-section-title">{ctx.townshipName} · 各村办理情况</View>
       {stats.error && !stats.data ? (
-        <View className="xl-card xl-danger-text" onClick={() => void stats.reload()}>
+        <View className="xl-card xl-danger-text xl-tap" onClick={() => void stats.reload()}>
           {stats.error.message}，点这里重试
         </View>
       ) : null}

@@ -14,6 +14,7 @@ import {
   homeRoutes,
 } from '@xiangli/shared'
 import { call } from '@/api/request'
+import { ElderModeEntry } from '@/components/ElderModeEntry'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
 import { ErrorView, LoadingView } from '@/components/States'
@@ -74,7 +75,12 @@ export function HomePage() {
   else if (home.error) body = <ErrorView error={home.error} onRetry={() => void home.reload()} />
   else body = <LoadingView />
 
-  return <PageRoot className="home">{body}</PageRoot>
+  return (
+    <PageRoot className="home">
+      <ElderModeEntry />
+      {body}
+    </PageRoot>
+  )
 }
 
 /** Logged in but not linked to any village yet: say what that means and what to do. */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Cell } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import { meGate } from '@/components/LoginPrompt'
@@ -7,6 +7,7 @@ import { PageRoot } from '@/components/PageRoot'
 import { useUnreadBadge } from '@/features/inbox/useUnread'
 import { latestVerification } from '@/logic/membership'
 import { buildServiceMenu } from './menu'
+import { MENU_ICONS } from './menuIcons'
 import { useMe } from '@/store/session'
 import './ServicesPage.scss'
 
@@ -33,7 +34,12 @@ export function ServicesPage() {
             {section.items.map((item) => (
               <Cell
                 key={item.key}
-                title={item.title}
+                title={
+                  <View className="services__entry">
+                    <Image className="services__icon" src={MENU_ICONS[item.key]} mode="aspectFit" />
+                    <Text>{item.title}</Text>
+                  </View>
+                }
                 description={item.description}
                 extra={
                   item.key === 'inbox' && unread > 0 ? (

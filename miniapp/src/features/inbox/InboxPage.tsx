@@ -77,7 +77,7 @@ export function InboxPage() {
       {(n) => (
         <View
           key={n.id}
-          className={`xl-card inbox__item${n.read ? '' : ' inbox__item--unread'}`}
+          className={`xl-card xl-tap inbox__item${n.read ? '' : ' inbox__item--unread'}`}
           onClick={() => void tap(n)}
         >
           <View className="inbox__head">

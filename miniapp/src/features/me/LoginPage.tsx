@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import { authRoutes, type TokenPair } from '@xiangli/shared'
 import { call } from '@/api/request'
+import { ElderModeEntry } from '@/components/ElderModeEntry'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
@@ -63,6 +64,7 @@ export function LoginPage() {
         <Text className="login__name">乡里</Text>
         <Text className="login__slogan">村里的事，大家一起商量</Text>
       </View>
+      <ElderModeEntry />
 
       {IN_WECHAT ? (
         <View className="xl-card">

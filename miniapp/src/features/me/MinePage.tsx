@@ -104,7 +104,9 @@ export function MinePage() {
         <Cell
           title="长辈模式"
           description="字更大，按钮更好按"
-          extra={<Switch checked={elder} disabled={savingElder} onChange={(on) => void toggleElder(on)} />}
+          clickable
+          onClick={() => (savingElder ? undefined : void toggleElder(!elder))}
+          extra={<Switch checked={elder} disabled={savingElder} />}
         />
       </View>
 

@@ -57,7 +57,11 @@ export function Attachments({ files }: { files: readonly NoticeAttachmentView[] 
       {others.map((a) => {
         const kind = kindOf(a)
         return (
-          <View key={a.fileId} className="xl-attachments__file" onClick={() => void openFile(a)}>
+          <View
+            key={a.fileId}
+            className="xl-attachments__file xl-tap xl-tap--line"
+            onClick={() => void openFile(a)}
+          >
             <Text className={`xl-attachments__kind xl-attachments__kind--${kind}`}>{KIND_LABEL[kind]}</Text>
             <Text className="xl-attachments__name">{a.name ?? `附件 ${a.fileId}`}</Text>
             <Text className="xl-muted">{sizeText(a.size)} · 打开</Text>

@@ -211,7 +211,7 @@ export function CommitteeNoticePage() {
         </View>
         {n.requiresAck && published ? (
           <View
-            className="cnotice__link"
+            className="cnotice__link xl-tap xl-tap--line"
             onClick={() => go(withQuery(ROUTES.committeeNoticeAcks, { id: n.id, villageId }))}
           >
             各户确认情况 ›
@@ -222,7 +222,7 @@ export function CommitteeNoticePage() {
             <View className="xl-muted">公开链接（不用登录也能看，可以发到群里或做成二维码贴在公开栏）：</View>
             <View className="cnotice__url">{shareUrl(n.id, appOrigin())}</View>
             <View
-              className="cnotice__link"
+              className="cnotice__link xl-tap xl-tap--line"
               onClick={() =>
                 void Taro.setClipboardData({ data: shareUrl(n.id, appOrigin()) }).catch(() => undefined)
               }

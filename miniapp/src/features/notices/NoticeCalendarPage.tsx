@@ -120,7 +120,7 @@ function CalendarCard({ g, villageId }: { g: CalendarGroup; villageId: number })
       {g.rows.map((r) => (
         <View
           key={r.key}
-          className="ncal__row"
+          className="ncal__row xl-tap"
           onClick={() => {
             if (r.noticeId !== null)
               void Taro.navigateTo({ url: withQuery(ROUTES.committeeNotice, { id: r.noticeId, villageId }) })

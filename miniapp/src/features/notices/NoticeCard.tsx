@@ -35,7 +35,7 @@ export function NoticeCard({
   const period = periodLine(n)
   return (
     <View className={`xl-card xl-notice${n.unread ? ' xl-notice--unread' : ''}`}>
-      <View className="xl-notice__open" onClick={onOpen}>
+      <View className="xl-notice__open xl-tap xl-tap--line" onClick={onOpen}>
         <View className="xl-notice__head">
           <Text className="xl-notice__title">{n.title}</Text>
           {showState ? <NoticeStateTag state={n.state} /> : null}

@@ -273,7 +273,13 @@ export function NoticeComposePage() {
       </FormSection>
 
       {finance ? (
-        <NoticeFinanceSection form={form} errors={errors} setForm={setForm} setErrors={setErrors} />
+        <NoticeFinanceSection
+          form={form}
+          errors={errors}
+          today={today}
+          setForm={setForm}
+          setErrors={setErrors}
+        />
       ) : null}
 
       <FormSection>
@@ -287,7 +293,7 @@ export function NoticeComposePage() {
                 <View key={a.fileId} className="compose__file">
                   <Text>{a.name}</Text>
                   <Text
-                    className="compose__remove"
+                    className="compose__remove xl-tap xl-tap--line"
                     onClick={() =>
                       edit(
                         'attachmentIds',

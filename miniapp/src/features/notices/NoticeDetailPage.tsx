@@ -136,7 +136,7 @@ export function NoticeDetailPage() {
       <VersionHistory versions={n.versions} category={n.category} />
 
       {n.publicPath && CAN_COPY_LINK ? (
-        <View className="notice-detail__share" onClick={() => void copyLink()}>
+        <View className="notice-detail__share xl-tap xl-tap--line" onClick={() => void copyLink()}>
           复制公开链接（不用登录也能看）
         </View>
       ) : null}

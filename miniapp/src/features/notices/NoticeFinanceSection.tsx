@@ -7,7 +7,21 @@ import { FINANCE_LINE_KINDS, FINANCE_LINE_KIND_LABELS, type FinanceLineKind } fr
 import { randomKey } from '@/api/core'
 import { Chips } from '@/components/Chips'
 import { Field, FieldError, FormSection } from '@/components/Form'
-import { emptyLine, totalsHint, type LineDraft, type NoticeForm, type NoticeFormErrors } from './noticeDraft'
+import { DateInput } from '@/platform/DateInput'
+import { quarterLabel, recentQuarters } from '@/logic/dates'
+import {
+  emptyLine,
+  previousMonth,
+  totalsHint,
+  type LineDraft,
+  type NoticeForm,
+  type NoticeFormErrors,
+} from './noticeDraft'
+
+const PERIOD_KINDS: readonly { value: 'month' | 'quarter'; label: string }[] = [
+  { value: 'month', label: '按月' },
+  { value: 'quarter', label: '按季度' },
+]
 
 /**
  * 收支明细 of a finance notice: its lines in yuan, the sums as they are typed, and the ledger's totals
@@ -16,11 +30,14 @@ import { emptyLine, totalsHint, type LineDraft, type NoticeForm, type NoticeForm
 export function NoticeFinanceSection({
   form,
   errors,
+  today,
   setForm,
   setErrors,
 }: {
   form: NoticeForm
   errors: NoticeFormErrors
+  /** Beijing's date today, for the months and quarters offered */
+  today: string
   setForm: Dispatch<SetStateAction<NoticeForm | null>>
   setErrors: Dispatch<SetStateAction<NoticeFormErrors>>
 }) {
@@ -41,19 +58,30 @@ export function NoticeFinanceSection({
   const removeLine = (key: string) =>
     setForm((f) => (f ? { ...f, lines: f.lines.filter((l) => l.key !== key) } : f))
   const hint = totalsHint(form)
+  const quarterly = /Q[1-4]$/.test(form.coversPeriod)
+  const quarters = recentQuarters(today, 4)
+  const setCovers = (v: string) => {
+    edit('coversPeriod', v)
+    setErrors((e) => ({ ...e, coversPeriod: undefined }))
+  }
 
   return (
     <FormSection title="收支明细">
-      <Field label="公开的期间（月份如 2026-10，季度如 2026-Q4）" error={errors.coversPeriod}>
-        <Input
-          value={form.coversPeriod}
-          placeholder="例如：2026-10"
-          maxLength={7}
-          onChange={(v) => {
-            edit('coversPeriod', v)
-            setErrors((e) => ({ ...e, coversPeriod: undefined }))
-          }}
+      <Field label="公开的期间" error={errors.coversPeriod}>
+        <Chips
+          options={PERIOD_KINDS}
+          value={quarterly ? 'quarter' : 'month'}
+          onChange={(k) => setCovers(k === 'quarter' ? quarters[0]! : previousMonth(today))}
         />
+        {quarterly ? (
+          <Chips
+            options={quarters.map((q) => ({ value: q, label: quarterLabel(q) }))}
+            value={form.coversPeriod}
+            onChange={setCovers}
+          />
+        ) : (
+          <DateInput mode="month" value={form.coversPeriod} placeholder="选择月份" onChange={setCovers} />
+        )}
       </Field>
       <Field label="明细（金额以元为单位，最多到分）" error={errors.lines}>
         {form.lines.map((l, i) => (
@@ -120,7 +148,7 @@ function LineEditor({
           value={line.kind}
           onChange={(kind) => onChange({ kind })}
         />
-        <Text className="compose__remove" onClick={onRemove}>
+        <Text className="compose__remove xl-tap xl-tap--line" onClick={onRemove}>
           删去第 {index + 1} 笔
         </Text>
       </View>

@@ -1,8 +1,7 @@
 import type { Dispatch, SetStateAction } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Input } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { NOTICE_CATEGORY_DEFAULT_DAYS, NOTICE_CATEGORY_LABELS, type VillageView } from '@xiangli/shared'
+import { DateInput } from '@/platform/DateInput'
 import { Chips } from '@/components/Chips'
 import { Field } from '@/components/Form'
 import type { NoticeForm, NoticeFormErrors } from './noticeDraft'
@@ -35,10 +34,11 @@ export function NoticeOptionsFields({
       <Field label="公示期（不填则从发布当天算起）" error={errors.period}>
         <View className="compose__money">
           <Text className="compose__money-label">开始</Text>
-          <Input
+          <DateInput
+            mode="date"
             value={form.periodStart}
-            placeholder={`例如：${today}`}
-            maxLength={10}
+            placeholder="发布当天"
+            start={today}
             onChange={(v) => {
               edit('periodStart', v)
               setErrors((e) => ({ ...e, period: undefined }))
@@ -47,10 +47,11 @@ export function NoticeOptionsFields({
         </View>
         <View className="compose__money">
           <Text className="compose__money-label">结束</Text>
-          <Input
+          <DateInput
+            mode="date"
             value={form.periodEnd}
-            placeholder="年-月-日"
-            maxLength={10}
+            placeholder="按类别的默认天数"
+            start={form.periodStart || today}
             onChange={(v) => {
               edit('periodEnd', v)
               setErrors((e) => ({ ...e, period: undefined }))

@@ -28,7 +28,7 @@ export function ObjectionCard({
       </View>
       {o.proxy ? <View className="xl-muted xl-objection__proxy">{proxyLineText(o.proxy)}</View> : null}
       {showNotice ? (
-        <View className="xl-muted" onClick={onOpenNotice}>
+        <View className="xl-muted xl-tap xl-tap--line" onClick={onOpenNotice}>
           关于：{o.noticeTitle}（{o.villageName}）
         </View>
       ) : null}

@@ -61,7 +61,7 @@ export function PublicNoticePage() {
       ) : null}
       <VersionHistory versions={n.versions} category={n.category} />
       <View
-        className="notice-public__login"
+        className="notice-public__login xl-tap xl-tap--line"
         onClick={() =>
           void Taro.navigateTo({
             url: isLoggedIn() ? withQuery(ROUTES.noticeDetail, { id: n.id }) : ROUTES.login,

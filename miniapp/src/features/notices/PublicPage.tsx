@@ -139,7 +139,7 @@ export function PublicPage() {
       </View>
       <Chips options={chips} value={category} onChange={setCategory} scroll />
       <View
-        className="public__objections"
+        className="public__objections xl-tap xl-tap--line"
         onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.noticeObjections, { villageId }) })}
       >
         我提的异议 ›

@@ -102,7 +102,7 @@ export function TownshipNoticesPage() {
       >
         {(o) => (
           <ObjectionCard key={o.id} o={o} showNotice onOpenNotice={() => openNotice(o.noticeId, o.villageId)}>
-            <View className="tnotices__row" onClick={() => openNotice(o.noticeId, o.villageId)}>
+            <View className="tnotices__row xl-tap" onClick={() => openNotice(o.noticeId, o.villageId)}>
               查看公告{o.state === 'escalated' ? '并答复' : ''} ›
             </View>
           </ObjectionCard>

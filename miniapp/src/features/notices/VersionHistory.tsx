@@ -43,7 +43,7 @@ export function VersionHistory({
             {v.createdByName ? <View className="xl-muted">发布人：{v.createdByName}</View> : null}
             <View className="xl-versions__hash">内容指纹 {v.contentHash.slice(0, 16)}</View>
             <View
-              className="xl-versions__toggle"
+              className="xl-versions__toggle xl-tap xl-tap--line"
               onClick={() => setOpen((o) => (o === v.version ? null : v.version))}
             >
               {open === v.version ? '收起这一版' : '查看这一版全文'}

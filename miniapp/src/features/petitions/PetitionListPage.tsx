@@ -75,7 +75,7 @@ export function PetitionListPage() {
         {list.items.map((p) => (
           <View
             key={p.id}
-            className="xl-card petition__row"
+            className="xl-card petition__row xl-tap"
             onClick={() => go(withQuery(PETITION_PAGES.detail, { id: p.id, villageId }))}
           >
             <PetitionHead p={p}>

@@ -51,7 +51,7 @@ export function SwitchPage() {
       {me.memberships.map((m) => (
         <View
           key={m.orgId}
-          className={`xl-card switch__item${m.orgId === active?.orgId ? ' switch__item--current' : ''}`}
+          className={`xl-card xl-tap switch__item${m.orgId === active?.orgId ? ' switch__item--current' : ''}`}
           onClick={() => void choose(m.orgId)}
         >
           <View className="switch__head">

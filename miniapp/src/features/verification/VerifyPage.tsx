@@ -120,7 +120,7 @@ export function VerifyPage() {
           }
         >
           <View
-            className={`verify__picker${villageName ? '' : ' verify__picker--empty'}`}
+            className={`verify__picker xl-tap${villageName ? '' : ' verify__picker--empty'}`}
             onClick={() => {
               if (villages.data) setPicking(true)
               else void villages.reload()

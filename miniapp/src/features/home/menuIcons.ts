@@ -1,0 +1,48 @@
+// Tabler icons (MIT, see assets/icons/LICENSE), one per 办事 entry; scripts/icons.mjs copies them.
+import alertTriangle from '@/assets/icons/alert-triangle.svg'
+import bell from '@/assets/icons/bell.svg'
+import calendarEvent from '@/assets/icons/calendar-event.svg'
+import chartBar from '@/assets/icons/chart-bar.svg'
+import eyeCheck from '@/assets/icons/eye-check.svg'
+import fileCertificate from '@/assets/icons/file-certificate.svg'
+import fileCheck from '@/assets/icons/file-check.svg'
+import files from '@/assets/icons/files.svg'
+import gavel from '@/assets/icons/gavel.svg'
+import history from '@/assets/icons/history.svg'
+import id from '@/assets/icons/id.svg'
+import inbox from '@/assets/icons/inbox.svg'
+import messageCircle from '@/assets/icons/message-circle.svg'
+import messagePlus from '@/assets/icons/message-plus.svg'
+import messages from '@/assets/icons/messages.svg'
+import rubberStamp from '@/assets/icons/rubber-stamp.svg'
+import speakerphone from '@/assets/icons/speakerphone.svg'
+import userCheck from '@/assets/icons/user-check.svg'
+import userCog from '@/assets/icons/user-cog.svg'
+import users from '@/assets/icons/users.svg'
+import writingSign from '@/assets/icons/writing-sign.svg'
+import type { MenuItem } from './menu'
+
+/** Every entry has one: a new MenuItem key does not compile until it gets an icon. */
+export const MENU_ICONS: Record<MenuItem['key'], string> = {
+  verify: id,
+  inbox: bell,
+  grievanceRaise: messagePlus,
+  grievanceMine: messages,
+  grievanceWall: messageCircle,
+  grievances: inbox,
+  verifications: userCheck,
+  roster: users,
+  roles: userCog,
+  audit: history,
+  townshipGrievances: alertTriangle,
+  townshipCertificateStats: chartBar,
+  certificateCatalogue: fileCertificate,
+  certificateMine: files,
+  certificates: fileCheck,
+  sealRegister: rubberStamp,
+  deliberations: gavel,
+  deliberationsBench: calendarEvent,
+  notices: speakerphone,
+  townshipNotices: eyeCheck,
+  petitions: writingSign,
+}
