@@ -7,6 +7,7 @@ import { GRIEVANCES_ENTITIES } from './modules/grievances/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
 import { NOTICES_ENTITIES } from './modules/notices/entities'
 import { ORGS_ENTITIES } from './modules/orgs/entities'
+import { PRIVACY_ENTITIES } from './modules/privacy/entities'
 import { ROLES_ENTITIES } from './modules/roles/entities'
 import { ROSTER_ENTITIES } from './modules/roster/entities'
 import { VERIFICATION_ENTITIES } from './modules/verification/entities'
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ...CERTIFICATES_ENTITIES,
   ...NOTICES_ENTITIES,
   ...DELIBERATIONS_ENTITIES,
+  ...PRIVACY_ENTITIES,
 ]

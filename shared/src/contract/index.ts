@@ -13,6 +13,7 @@ import { meetingNoticeRoutes } from './meeting-notices'
 import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { petitionRoutes } from './petitions'
+import { privacyRoutes } from './privacy'
 import { pageRoutes } from './pages'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
@@ -35,6 +36,7 @@ export * from './meeting-notices'
 export * from './notices'
 export * from './orgs'
 export * from './petitions'
+export * from './privacy'
 export * from './pages'
 export * from './roles'
 export * from './roster'
@@ -62,6 +64,7 @@ export const CONTRACT = {
   notices: noticeRoutes,
   orgs: orgRoutes,
   petitions: petitionRoutes,
+  privacy: privacyRoutes,
   pages: pageRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,

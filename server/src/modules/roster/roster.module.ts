@@ -1,3 +1,4 @@
+import { RosterPersonalData } from './roster-personal-data.repository'
 import { Global, Module } from '@nestjs/common'
 import { RosterController } from './http/roster.controller'
 import { RosterDirectory } from './roster-directory'
@@ -10,7 +11,15 @@ import { RosterReads } from './use-cases/roster-reads'
 @Global()
 @Module({
   controllers: [RosterController],
-  providers: [RosterRepository, RosterReads, RosterImport, DemoHouseholds, RosterDirectory, PhoneSealing],
-  exports: [RosterDirectory],
+  providers: [
+    RosterRepository,
+    RosterReads,
+    RosterImport,
+    DemoHouseholds,
+    RosterDirectory,
+    PhoneSealing,
+    RosterPersonalData,
+  ],
+  exports: [RosterDirectory, RosterPersonalData],
 })
 export class RosterModule {}
