@@ -20,6 +20,8 @@ import { ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { useUnreadBadge } from '@/features/inbox/useUnread'
+import { GuideConsent } from '@/features/privacy/GuideConsent'
+import { useGuideConsent } from '@/features/privacy/useGuideConsent'
 import { formatTime, greeting } from '@/logic/format'
 import { latestVerification, townshipOf, workbenchFor } from '@/logic/membership'
 import { ROUTES, withQuery } from '@/routes'
@@ -32,6 +34,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 export function HomePage() {
   const { loggedIn, me, active, error, reload } = useMe()
   useUnreadBadge()
+  const consent = useGuideConsent(loggedIn)
   const village = active && isSelfGoverningUnit(active.orgKind) ? active : null
   const home = useResource(
     village
@@ -74,7 +77,14 @@ export function HomePage() {
   else if (home.error) body = <ErrorView error={home.error} onRetry={() => void home.reload()} />
   else body = <LoadingView />
 
-  return <PageRoot className="home">{body}</PageRoot>
+  return (
+    <PageRoot className="home">
+      {consent.asking ? (
+        <GuideConsent onAgreed={consent.agreed} onDeclined={() => void consent.declined()} />
+      ) : null}
+      {body}
+    </PageRoot>
+  )
 }
 
 /** Logged in but not linked to any village yet: say what that means and what to do. */

@@ -106,6 +106,13 @@ export function MinePage() {
           description="字更大，按钮更好按"
           extra={<Switch checked={elder} disabled={savingElder} onChange={(on) => void toggleElder(on)} />}
         />
+        <Cell
+          title="我的数据"
+          description="查看、导出保存的关于我的信息，申请删除"
+          clickable
+          onClick={() => go(ROUTES.myData)}
+        />
+        <Cell title="用户隐私保护指引" clickable onClick={() => go(ROUTES.privacy)} />
       </View>
 
       <View className="mine__logout">
