@@ -30,6 +30,8 @@ describe('real-name verification on the H5 app', () => {
     await p.locator('.verify__picker').click()
     await cell(newcomer, '柳林村').click()
     await field(newcomer, 'input', '和身份证上一致').fill(NEWCOMER.name)
+    // the ID number's own consent, right before it is typed
+    await button(newcomer, '同意并填写身份证号').click()
     await field(newcomer, 'input', '18 位身份证号').fill(NEWCOMER.idNumber)
     await field(newcomer, 'input', '11 位手机号').fill(NEWCOMER.phone)
     await button(newcomer, '提交认证').click()

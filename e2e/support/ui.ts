@@ -50,9 +50,15 @@ export const field = (s: Session, tag: 'input' | 'textarea', placeholder: string
 export async function loginAs(s: Session, url: string, name: string): Promise<void> {
   await s.page.goto(url + '/')
   await s.page.locator('.nut-cell', { hasText: name }).click({ timeout: 30_000 })
-  await s.page
-    .locator('.xl-section-title', { hasText: '演示账号' })
-    .waitFor({ state: 'hidden', timeout: 15_000 })
+  // an account's first login asks to accept the 用户隐私保护指引; a later one goes straight on
+  const agree = s.page.locator('.privacy-consent__agree')
+  const list = s.page.locator('.xl-section-title', { hasText: '演示账号' })
+  await Promise.race([
+    agree.waitFor({ state: 'visible', timeout: 15_000 }),
+    list.waitFor({ state: 'hidden', timeout: 15_000 }),
+  ])
+  if (await agree.isVisible()) await agree.click()
+  await list.waitFor({ state: 'hidden', timeout: 15_000 })
 }
 
 /** Visible elements of the page on top matching a selector, optionally holding a text. */

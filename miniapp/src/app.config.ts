@@ -12,8 +12,16 @@ export default defineAppConfig({
     'pages/certificate-check/index',
     // 公示 share link: anyone reads a published notice and its versions without logging in
     'pages/notice/index',
+    // 用户隐私保护指引: WeChat's privacy popup and the login's consent open it, before any login
+    'pages/privacy/index',
   ],
   subPackages: [
+    {
+      // 我的数据: what is held about me, its export, asking for deletion
+      root: 'subpackages/me',
+      name: 'me',
+      pages: ['pages/my-data/index'],
+    },
     {
       // 村委工作台: only committee members and supervisors open these, so they stay out of the main package.
       root: 'subpackages/committee',
@@ -108,6 +116,9 @@ export default defineAppConfig({
   },
   // the map picker for where a problem is (weapp); the H5 build asks for an address instead
   requiredPrivateInfos: ['chooseLocation'],
+  // WeChat asks before the first API that touches personal information; platform/privacy.ts answers
+  // with the 用户隐私保护指引 (PrivacyPopup). The H5 build ignores it.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f5f2',

@@ -67,6 +67,10 @@ export const ROUTES = {
   committeeNoticeCalendar: '/subpackages/committee/pages/notice-calendar/index',
   townshipNotices: '/subpackages/township/pages/notices/index',
   townshipNotice: '/subpackages/township/pages/notice/index',
+  // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
+  // and its consent at login; 我的数据 (see, export, ask to delete)
+  privacy: '/pages/privacy/index',
+  myData: '/subpackages/me/pages/my-data/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -27,6 +27,7 @@ import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
 import { InboxModule } from './modules/inbox/inbox.module'
 import { MeModule } from './modules/me/me.module'
+import { PrivacyModule } from './modules/privacy/privacy.module'
 import { NoticesModule } from './modules/notices/notices.module'
 import { ProxyModule } from './modules/proxy/proxy.module'
 import { PublicPagesModule } from './modules/public-pages/public-pages.module'
@@ -73,6 +74,7 @@ export class AppModule {
         OrgsModule,
         AuthModule,
         MeModule,
+        PrivacyModule,
         VerificationModule,
         RosterModule,
         RolesModule,

@@ -10,6 +10,7 @@ import { GRIDS_ENTITIES } from './modules/grids/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
 import { NOTICES_ENTITIES } from './modules/notices/entities'
 import { ORGS_ENTITIES } from './modules/orgs/entities'
+import { PRIVACY_ENTITIES } from './modules/privacy/entities'
 import { ROLES_ENTITIES } from './modules/roles/entities'
 import { ROSTER_ENTITIES } from './modules/roster/entities'
 import { VERIFICATION_ENTITIES } from './modules/verification/entities'
@@ -34,4 +35,5 @@ export const ENTITIES = [
   ...DELIBERATIONS_ENTITIES,
   ...AUDIT_ENTITIES,
   ...CONTENT_CHECK_ENTITIES,
+  ...PRIVACY_ENTITIES,
 ]

@@ -42,6 +42,11 @@ export const ErrorCode = {
   RESIDENT_ALREADY_LINKED: 'RESIDENT_ALREADY_LINKED',
   RESIDENT_CLAIM_PENDING: 'RESIDENT_CLAIM_PENDING',
   ID_NUMBER_INVALID: 'ID_NUMBER_INVALID',
+  ID_NUMBER_CONSENT_REQUIRED: 'ID_NUMBER_CONSENT_REQUIRED',
+  // privacy and one's own data
+  PRIVACY_CONSENT_OUTDATED: 'PRIVACY_CONSENT_OUTDATED',
+  DATA_DELETION_PENDING: 'DATA_DELETION_PENDING',
+  DATA_DELETION_NOT_PENDING: 'DATA_DELETION_NOT_PENDING',
   PHONE_INVALID: 'PHONE_INVALID',
   ROSTER_FILE_INVALID: 'ROSTER_FILE_INVALID',
   ROSTER_FILE_TOO_LARGE: 'ROSTER_FILE_TOO_LARGE',
@@ -251,6 +256,16 @@ export const ERRORS: Record<ErrorCode, ErrorInfo> = {
     message:
       '已经有人用这位居民的信息申请了认证，正在等村委会确认。如果不是您申请的，请带上身份证到村委会说明',
   },
+  ID_NUMBER_CONSENT_REQUIRED: {
+    status: 403,
+    message: '填写身份证号前，请先阅读并同意《同意提供身份证号》的说明',
+  },
+  PRIVACY_CONSENT_OUTDATED: {
+    status: 409,
+    message: '隐私保护指引已经更新，请重新阅读后再同意',
+  },
+  DATA_DELETION_PENDING: { status: 409, message: '您已经申请过删除个人信息，正在等待处理' },
+  DATA_DELETION_NOT_PENDING: { status: 409, message: '这条删除申请已经处理过了' },
   ID_NUMBER_INVALID: { status: 400, message: '身份证号码不正确，请核对后重新填写' },
   PHONE_INVALID: { status: 400, message: '手机号码不正确，请填写 11 位手机号' },
   ROSTER_FILE_INVALID: { status: 400, message: '表格无法读取，请使用 .xlsx 或 .csv 格式并按模板填写表头' },

@@ -4,6 +4,7 @@
  * session is over. Everything else lives in `core.ts`.
  */
 import Taro from '@tarojs/taro'
+import { uploadFile } from '@/platform/upload'
 import { ROUTES } from '@/routes'
 import { tokenStore } from '@/store/tokens'
 import { makeCall } from './call'
@@ -14,26 +15,14 @@ const TIMEOUT_MS = 15_000
 const taroTransport: Transport = async (req) => {
   if (req.upload) {
     const { upload } = req
-    const task = Taro.uploadFile({
+    return uploadFile({
       url: req.url,
       filePath: upload.filePath,
-      name: upload.field,
-      header: req.headers,
-      timeout: 60_000,
+      field: upload.field,
+      headers: req.headers,
       ...(upload.fileName ? { fileName: upload.fileName } : {}),
+      ...(upload.onProgress ? { onProgress: upload.onProgress } : {}),
     })
-    const { onProgress } = upload
-    if (onProgress) task.progress((p) => onProgress(p.progress))
-    const res = await task
-    let data: unknown = res.data
-    if (typeof res.data === 'string') {
-      try {
-        data = JSON.parse(res.data)
-      } catch {
-        data = res.data
-      }
-    }
-    return { status: res.statusCode, data }
   }
   const res = await Taro.request({
     url: req.url,

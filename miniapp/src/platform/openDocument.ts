@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { api } from '@/api/request'
 import { tokensStore } from '@/store/tokens'
+import { PlatformProblem, errMsgOf } from './problem'
 
 const bearer = (): Record<string, string> => {
   const token = tokensStore.get()?.accessToken
@@ -39,15 +40,46 @@ export async function openProtectedFile(
       setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000)
       return 200
     }
-    const res = await Taro.downloadFile({ url, header: bearer() })
-    if (res.statusCode !== 200) return res.statusCode
-    await Taro.openDocument({ filePath: res.tempFilePath, fileType, showMenu: true })
-    return 200
+    return openOnWeapp(url, fileType, bearer())
   }
   let status = await attempt()
   if (status === 401) {
     await api.refresh()
     status = await attempt()
   }
-  if (status !== 200) throw new Error(`download failed: ${status}`)
+  if (status !== 200) throw new PlatformProblem(statusProblem(status))
+}
+
+/** What a refused download means to the person. */
+export function statusProblem(status: number): string {
+  if (status === 401) return '登录已过期，请重新登录后再打开'
+  if (status === 403) return '您没有权限打开这个文件'
+  if (status === 404) return '文件已经不在了，请刷新后再试'
+  return '文件没有下载下来，请稍后再试'
+}
+
+/**
+ * WeChat: the file is downloaded with the login token (wx.downloadFile; the server's address must be a
+ * 合法域名 for downloads) and shown in WeChat's viewer (wx.openDocument, which can also forward or
+ * save it). Answers the download's HTTP status; a phone that cannot download or show it at all is a
+ * plain sentence.
+ */
+export async function openOnWeapp(
+  url: string,
+  fileType: 'pdf' | 'xlsx',
+  header: Record<string, string>,
+): Promise<number> {
+  let res: Taro.downloadFile.FileSuccessCallbackResult
+  try {
+    res = await Taro.downloadFile({ url, header })
+  } catch (e) {
+    throw new PlatformProblem('文件没有下载下来，请检查网络后再试', errMsgOf(e))
+  }
+  if (res.statusCode !== 200) return res.statusCode
+  try {
+    await Taro.openDocument({ filePath: res.tempFilePath, fileType, showMenu: true })
+  } catch (e) {
+    throw new PlatformProblem('文件已下载，但手机打不开它，请更新微信后再试', errMsgOf(e))
+  }
+  return 200
 }

@@ -101,6 +101,9 @@ describe(`access rules on ${DIALECT}`, () => {
           'GET /api/certificates/verify',
           // a signed photo link works without a login; without one it asks for the token (files.test.ts)
           'GET /api/files/:id',
+          // the 用户隐私保护指引 is read before one agrees to it, as JSON and as a page (privacy.test.ts)
+          'GET /api/privacy/guide',
+          'GET /privacy',
           // a published notice at its H5 share URL (notices.test.ts)
           'GET /api/public/notices/:id',
           // the same notice, a village's 公开栏 and the certificate check as plain pages (public-pages.test.ts)

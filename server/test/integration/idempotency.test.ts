@@ -8,7 +8,7 @@ import { DemoSeeder } from '../../src/modules/demo/demo.seed'
 import { RoleAssignment } from '../../src/modules/roles/entities/role-assignment.entity'
 import { VerificationRequest } from '../../src/modules/verification/entities/verification-request.entity'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addResident, residentByName } from '../support/factories'
+import { agreeToIdNumber, addResident, residentByName } from '../support/factories'
 
 describe(`Idempotency-Key on ${DIALECT}`, () => {
   let t: TestApp
@@ -68,6 +68,7 @@ describe(`Idempotency-Key on ${DIALECT}`, () => {
       idNumber: await t.app.get(DemoSeeder).newcomerIdNumber(),
       phone: row.plainPhone,
     }
+    await agreeToIdNumber(t, newcomer)
     const k = key()
     const send = () =>
       t.request({

@@ -1,3 +1,4 @@
+import { ID_NUMBER_CONSENT } from '@xiangli/shared'
 import { request as httpRequest } from 'node:http'
 import { Clock } from '../../src/core/clock/clock'
 import type { DatabaseTarget } from '../../src/core/database/data-source'
@@ -102,7 +103,12 @@ describe(`the server as an operator runs it, on ${DIALECT}`, () => {
       { 'x-request-id': 'ballot-request-0001' },
     )
     expect(ballot.status).toBe(200)
-    const claimed = await post(await login('newcomer'), '/api/me/verifications', claim)
+    const newcomer = await login('newcomer')
+    await post(newcomer, '/api/me/privacy/consents', {
+      kind: 'id_number',
+      version: ID_NUMBER_CONSENT.version,
+    })
+    const claimed = await post(newcomer, '/api/me/verifications', claim)
     expect(claimed.status).toBe(201)
 
     const ballotLine = await lineOf('ballot-request-0001')

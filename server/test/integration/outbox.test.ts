@@ -5,7 +5,7 @@ import { backoffMs, OUTBOX_MAX_ATTEMPTS, OutboxWorker } from '../../src/infra/we
 import { SEND_CREDITS, type SendCredits } from '../../src/infra/wechat/send-credits'
 import { NotifyService } from '../../src/modules/inbox/notify.service'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount, addResident } from '../support/factories'
+import { agreeToIdNumber, addAccount, addResident } from '../support/factories'
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat'
 
 const TEMPLATE = 'tmpl-workflow-notice'
@@ -47,6 +47,7 @@ describe(`WeChat subscribe messages through the outbox on ${DIALECT}`, () => {
   async function someoneAsksToBeVerified(): Promise<void> {
     const account = await addAccount(t)
     const r = await addResident(t, { villageId: village })
+    await agreeToIdNumber(t, account.token)
     const res = await t.request({
       method: 'POST',
       url: '/api/me/verifications',
@@ -181,6 +182,7 @@ describe(`WeChat subscribe messages through the outbox on ${DIALECT}`, () => {
       const applicant = await addAccount(t)
       const r = await addResident(t, { villageId: village })
       const body = { villageId: village, name: r.name, idNumber: r.plainIdNumber, phone: r.plainPhone }
+      await agreeToIdNumber(t, applicant.token)
       const submitted = await t.request({
         method: 'POST',
         url: '/api/me/verifications',
@@ -333,6 +335,7 @@ describe(`WeChat subscribe messages through the outbox on ${DIALECT}`, () => {
       const openid = 'openid-no-credit'
       const applicant = await addAccount(t, { openid })
       const r = await addResident(t, { villageId: village })
+      await agreeToIdNumber(t, applicant.token)
       const submitted = await t.request({
         method: 'POST',
         url: '/api/me/verifications',

@@ -4,7 +4,7 @@ import { ApplicantPhoneSealing } from '../../src/modules/certificates/use-cases/
 import { PhoneSealing } from '../../src/modules/roster/use-cases/phone-sealing'
 import { ClaimPhoneSealing } from '../../src/modules/verification/use-cases/claim-phone-sealing'
 import { startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount, addResident } from '../support/factories'
+import { agreeToIdNumber, addAccount, addResident } from '../support/factories'
 
 const FULL = /^1[3-9]\d{9}$/
 const MASKED = /^1\d{2}\*{4}\d{4}$/
@@ -117,6 +117,7 @@ describe('phone numbers', () => {
     const r = await addResident(t, { villageId: ids.village, name: '严书琴', phone: '13655556666' })
     expect((await rawResident(r.id)).phoneHash).toBe(crypto().phoneIndex('+86 136-5555-6666'))
     const { token } = await addAccount(t)
+    await agreeToIdNumber(t, token)
     const res = await t.request({
       method: 'POST',
       url: '/api/me/verifications',

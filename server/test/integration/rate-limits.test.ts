@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { ERRORS } from '@xiangli/shared'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount, addResident } from '../support/factories'
+import { agreeToIdNumber, addAccount, addResident } from '../support/factories'
 import { png } from '../support/images'
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
@@ -92,11 +92,14 @@ describe(`rate limits on ${DIALECT}`, () => {
         body: { villageId: village, name: '不存在', idNumber: '11010119900307731X', phone: '13600001234' },
       })
     const guesser = await addAccount(t)
+    await agreeToIdNumber(t, guesser.token)
     expect((await claim(guesser.token)).body.code).toBe('VERIFICATION_NO_MATCH')
     expect((await claim(guesser.token)).body.code).toBe('VERIFICATION_NO_MATCH')
     expectLimited(await claim(guesser.token), 3600)
     // a neighbour at the same address still gets an answer
-    expect((await claim((await addAccount(t)).token)).body.code).toBe('VERIFICATION_NO_MATCH')
+    const neighbour = await addAccount(t)
+    await agreeToIdNumber(t, neighbour.token)
+    expect((await claim(neighbour.token)).body.code).toBe('VERIFICATION_NO_MATCH')
   })
 
   it('counts the public certificate check per address, logged in or not', async () => {

@@ -3,7 +3,7 @@ import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DemoSeeder } from '../../src/modules/demo/demo.seed'
 import { ENTITIES } from '../../src/entities'
 import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
-import { birthFor, phoneFor, residentByName } from '../support/factories'
+import { agreeToIdNumber, birthFor, phoneFor, residentByName } from '../support/factories'
 import { csvFile, csvText, encodeGbk, xlsxFile, type SheetRow } from '../support/sheets'
 
 const MASKED = /^\d{4}\*{10}[\dX]{4}$/
@@ -216,6 +216,7 @@ describe(`importing a roster on ${DIALECT}`, () => {
       // the newcomer's request puts her number into verification_request as well
       const newcomer = await t.login('newcomer')
       const phone = (await residentByName(t, '刘小满')).plainPhone
+      await agreeToIdNumber(t, newcomer)
       const submitted = await t.request({
         method: 'POST',
         url: '/api/me/verifications',

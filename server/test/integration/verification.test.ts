@@ -4,7 +4,7 @@ import { DemoSeeder } from '../../src/modules/demo/demo.seed'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { VerificationRequest } from '../../src/modules/verification/entities/verification-request.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
-import { addAccount, addResident, idNumber, residentByName } from '../support/factories'
+import { agreeToIdNumber, addAccount, addResident, idNumber, residentByName } from '../support/factories'
 
 describe(`实名认证 (verification) on ${DIALECT}`, () => {
   let t: TestApp
@@ -12,8 +12,10 @@ describe(`实名认证 (verification) on ${DIALECT}`, () => {
   let committee: string
   let secretary: string
 
-  const submit = (token: string, body: Record<string, unknown>) =>
-    t.request({ method: 'POST', url: '/api/me/verifications', token, body })
+  const submit = async (token: string, body: Record<string, unknown>) => {
+    await agreeToIdNumber(t, token)
+    return t.request({ method: 'POST', url: '/api/me/verifications', token, body })
+  }
   const decide = (id: number, action: 'confirm' | 'reject', token = committee, body?: unknown) =>
     t.request({
       method: 'POST',

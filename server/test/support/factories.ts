@@ -1,4 +1,4 @@
-import { idNumberCheckChar, maskIdNumber, type Sex } from '@xiangli/shared'
+import { ID_NUMBER_CONSENT, idNumberCheckChar, maskIdNumber, type Sex } from '@xiangli/shared'
 import { FieldCrypto } from '../../src/core/crypto/field-crypto.service'
 import { AuthService, DEFAULT_PREFERENCES } from '../../src/modules/auth/auth.service'
 import { Account } from '../../src/modules/auth/entities/account.entity'
@@ -98,4 +98,15 @@ export async function addResident(
 export async function residentByName(t: TestApp, name: string): Promise<Resident & { plainPhone: string }> {
   const r = await t.ds.getRepository(Resident).findOneByOrFail({ name })
   return Object.assign(r, { plainPhone: t.app.get(FieldCrypto).decrypt(r.phoneEnc!) })
+}
+
+/** What 实名认证 asks right before the ID number is typed: without it the server takes no ID number. */
+export async function agreeToIdNumber(t: TestApp, token: string): Promise<void> {
+  const r = await t.request({
+    method: 'POST',
+    url: '/api/me/privacy/consents',
+    token,
+    body: { kind: 'id_number', version: ID_NUMBER_CONSENT.version },
+  })
+  if (r.status !== 200) throw new Error(`consent refused: ${r.status} ${JSON.stringify(r.body)}`)
 }

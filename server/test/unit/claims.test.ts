@@ -3,9 +3,11 @@ import type { AuditEvent, AuditService } from '../../src/core/audit/audit.servic
 import type { ActingContext } from '../../src/core/auth/current.decorator'
 import type { Principal } from '../../src/core/auth/principal'
 import type { FieldCrypto } from '../../src/core/crypto/field-crypto.service'
+import { AppException } from '../../src/core/errors/app.exception'
 import type { TxService } from '../../src/core/tx/tx.service'
 import type { NoticeToSend, NotifyService } from '../../src/modules/inbox/notify.service'
 import type { OrgsService } from '../../src/modules/orgs/orgs.service'
+import type { PrivacyConsents } from '../../src/modules/privacy/privacy-consents'
 import type { RoleHolders } from '../../src/modules/roles/role-holders'
 import type { RosterDirectory, RosterMatch } from '../../src/modules/roster/roster-directory'
 import type { VerificationRequest } from '../../src/modules/verification/entities/verification-request.entity'
@@ -27,7 +29,7 @@ const PHONE = '13600001111'
  * The claims of one roster person (孙桂兰) kept in memory. The pending slot is unique as in the
  * database; `raced` makes the check before the insert miss a claim stored at the same instant.
  */
-function village(o: { raced?: boolean; autoConfirm?: boolean } = {}) {
+function village(o: { raced?: boolean; autoConfirm?: boolean; unconsented?: number[] } = {}) {
   const claims: VerificationRequest[] = []
   const person: RosterMatch = {
     id: 40,
@@ -86,7 +88,25 @@ function village(o: { raced?: boolean; autoConfirm?: boolean } = {}) {
   const tx = { run: (work: (m: unknown) => unknown) => work({}) } as unknown as TxService
   const reads = new ClaimReads(repo, orgs)
   const decisions = new ClaimDecisions(repo, reads, roster, audit, notify, tx)
-  const claimsUseCase = new Claims(repo, decisions, reads, orgs, roster, roles, crypto, audit, notify, tx)
+  // who accepted the words shown before the ID number: everyone but `unconsented`
+  const consents = {
+    mustHaveIdNumberConsent: async (accountId: number) => {
+      if (o.unconsented?.includes(accountId)) throw new AppException('ID_NUMBER_CONSENT_REQUIRED')
+    },
+  } as unknown as PrivacyConsents
+  const claimsUseCase = new Claims(
+    repo,
+    decisions,
+    reads,
+    orgs,
+    roster,
+    roles,
+    crypto,
+    audit,
+    notify,
+    tx,
+    consents,
+  )
   return { claims: claimsUseCase, decisions, stored: claims, person, told, audited }
 }
 
@@ -116,6 +136,18 @@ function acting(roles: Record<number, Role[]>): ActingContext {
   }
 }
 const committee = acting({ [VILLAGE]: ['committee_member'] })
+
+describe('the ID number’s own consent', () => {
+  it('takes no ID number from an account that has not accepted the words shown before it', async () => {
+    const v = village({ unconsented: [3] })
+    await expect(v.claims.claim(applicant(3), body())).rejects.toMatchObject({
+      code: 'ID_NUMBER_CONSENT_REQUIRED',
+      status: 403,
+    })
+    expect(v.stored).toHaveLength(0)
+    expect(v.audited).toHaveLength(0)
+  })
+})
 
 describe('one pending claim per roster person', () => {
   it('refuses a second account’s claim while the first waits, storing and telling nothing more', async () => {

@@ -16,6 +16,7 @@ import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { petitionRoutes } from './petitions'
 import { proxyRoutes } from './proxy'
+import { privacyRoutes } from './privacy'
 import { pageRoutes } from './pages'
 import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
@@ -41,6 +42,7 @@ export * from './notices'
 export * from './orgs'
 export * from './petitions'
 export * from './proxy'
+export * from './privacy'
 export * from './pages'
 export * from './roles'
 export * from './roster'
@@ -71,6 +73,7 @@ export const CONTRACT = {
   orgs: orgRoutes,
   petitions: petitionRoutes,
   proxy: proxyRoutes,
+  privacy: privacyRoutes,
   pages: pageRoutes,
   roles: roleRoutes,
   roster: rosterRoutes,

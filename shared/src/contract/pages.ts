@@ -30,6 +30,13 @@ export const APP_PAGES = {
 } as const
 
 export const pageRoutes = {
+  privacy: route<HtmlPage>()({
+    method: 'GET',
+    path: '/privacy',
+    access: access.public(),
+    html: true,
+    summary: '用户隐私保护指引（网页，与小程序里的同一份）',
+  }),
   notice: route<HtmlPage>()({
     method: 'GET',
     path: '/notices/:id',

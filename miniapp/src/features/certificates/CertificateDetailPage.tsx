@@ -6,7 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import { MAX_CERTIFICATE_MATERIALS, certificateRoutes, type CertificateRequestView } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
-import { call } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { CertificateBody } from './CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
@@ -18,6 +18,7 @@ import { residentActions, validateCertificateDraft, type CertificateDraftErrors 
 import { idParam } from '@/logic/links'
 import type { DraftPhoto } from '@/logic/photoDraft'
 import { openProtectedFile } from '@/platform/openDocument'
+import { PlatformProblem } from '@/platform/problem'
 import { Field, FormSection } from '@/components/Form'
 import { FieldsForm } from './FieldsForm'
 import { CERTIFICATE_UNVERIFIED } from './unverified'
@@ -121,8 +122,9 @@ export function CertificateDetailPage() {
     setBusy(true)
     try {
       await openProtectedFile(r.pdfPath, 'pdf', `${r.number ?? '证明'}.pdf`)
-    } catch {
-      void Taro.showToast({ title: '没有打开，请稍后再试', icon: 'none' })
+    } catch (e) {
+      // what went wrong in plain words when the phone said; otherwise the general sentence
+      showProblem(e instanceof PlatformProblem ? e.message : '没有打开，请稍后再试')
     } finally {
       setBusy(false)
     }

@@ -10,7 +10,7 @@ import {
   certificateRoutes,
   type CertificateRequestView,
 } from '@xiangli/shared'
-import { call } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { CertificateBody } from './CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
@@ -20,6 +20,7 @@ import { useResource } from '@/hooks/useResource'
 import { committeeActions } from './certificate'
 import { idParam } from '@/logic/links'
 import { openProtectedFile } from '@/platform/openDocument'
+import { PlatformProblem } from '@/platform/problem'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import './CommitteeCertificatePage.scss'
 
@@ -134,8 +135,9 @@ export function CommitteeCertificatePage() {
     if (!r.pdfPath) return
     try {
       await openProtectedFile(r.pdfPath, 'pdf', `${r.number ?? '证明'}.pdf`)
-    } catch {
-      void Taro.showToast({ title: '没有打开，请稍后再试', icon: 'none' })
+    } catch (e) {
+      // what went wrong in plain words when the phone said; otherwise the general sentence
+      showProblem(e instanceof PlatformProblem ? e.message : '没有打开，请稍后再试')
     }
   }
 

@@ -1,12 +1,11 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { certificateRoutes, pathOf, sealRegisterQuerySchema } from '@xiangli/shared'
 import { buildQuery } from '@/api/core'
-import { call } from '@/api/request'
+import { call, showProblem } from '@/api/request'
 import { DateInput } from '@/platform/DateInput'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
@@ -14,6 +13,7 @@ import { useResource } from '@/hooks/useResource'
 import { defaultRegisterRange } from './certificate'
 import { formatTime } from '@/logic/format'
 import { openProtectedFile } from '@/platform/openDocument'
+import { PlatformProblem } from '@/platform/problem'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import './SealRegisterPage.scss'
 
@@ -54,8 +54,9 @@ export function SealRegisterPage() {
         'xlsx',
         `用印登记-${range.from}-${range.to}.xlsx`,
       )
-    } catch {
-      void Taro.showToast({ title: '没有导出，请稍后再试', icon: 'none' })
+    } catch (e) {
+      // what went wrong in plain words when the phone said; otherwise the general sentence
+      showProblem(e instanceof PlatformProblem ? e.message : '没有导出，请稍后再试')
     } finally {
       setExporting(false)
     }

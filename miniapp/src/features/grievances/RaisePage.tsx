@@ -29,6 +29,8 @@ import {
   type GrievanceDraft,
 } from './grievanceDraft'
 import { type DraftPhoto } from '@/logic/photoDraft'
+import { pickLocation } from '@/platform/location'
+import { PlatformProblem } from '@/platform/problem'
 import { ROUTES, withQuery } from '@/routes'
 import { readStored, writeStored } from '@/store/storage'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
@@ -112,11 +114,12 @@ export function RaisePage() {
 
   async function pickPlace() {
     try {
-      const place = await Taro.chooseLocation({})
-      const address = (place.name || place.address || '').slice(0, 100)
-      edit('location', { lat: place.latitude, lng: place.longitude, address })
-    } catch {
-      // closed the map without choosing, or no permission: the address can still be typed
+      const place = await pickLocation()
+      // closed the map without choosing: nothing changes
+      if (place) edit('location', place)
+    } catch (e) {
+      // no permission, or no map: the address can still be typed
+      if (e instanceof PlatformProblem) showProblem(e.message)
     }
   }
 

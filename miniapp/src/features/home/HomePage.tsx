@@ -21,6 +21,8 @@ import { ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { useUnreadBadge } from '@/features/inbox/useUnread'
+import { GuideConsent } from '@/features/privacy/GuideConsent'
+import { useGuideConsent } from '@/features/privacy/useGuideConsent'
 import { formatTime, greeting } from '@/logic/format'
 import { latestVerification, townshipOf, workbenchFor } from '@/logic/membership'
 import { ROUTES, withQuery } from '@/routes'
@@ -33,6 +35,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 export function HomePage() {
   const { loggedIn, me, active, error, reload } = useMe()
   useUnreadBadge()
+  const consent = useGuideConsent(loggedIn)
   const village = active && isSelfGoverningUnit(active.orgKind) ? active : null
   const home = useResource(
     village
@@ -78,6 +81,9 @@ export function HomePage() {
   return (
     <PageRoot className="home">
       <ElderModeEntry />
+      {consent.asking ? (
+        <GuideConsent onAgreed={consent.agreed} onDeclined={() => void consent.declined()} />
+      ) : null}
       {body}
     </PageRoot>
   )

@@ -4,31 +4,42 @@ import { Text, View } from '@tarojs/components'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
-import { authRoutes, type TokenPair } from '@xiangli/shared'
+import { authRoutes, privacyRoutes, type TokenPair } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { ElderModeEntry } from '@/components/ElderModeEntry'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
+import { GuideConsent } from '@/features/privacy/GuideConsent'
 import { useResource } from '@/hooks/useResource'
 import { ROUTES } from '@/routes'
-import { fetchMe, loginWith } from '@/store/session'
+import { wechatLoginCode } from '@/platform/login'
+import { PlatformProblem } from '@/platform/problem'
+import { showProblem } from '@/api/request'
+import { fetchMe, loginWith, logoutNow } from '@/store/session'
 import { isLoggedIn } from '@/store/tokens'
 import './LoginPage.scss'
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp'
 
-async function enter(tokens: TokenPair) {
+const goHome = () => Taro.switchTab({ url: ROUTES.home })
+
+/** Logged in: on to 首页, unless the person has yet to accept (this version of) the privacy guide. */
+async function enter(tokens: TokenPair): Promise<'home' | 'consent'> {
   try {
     await loginWith(tokens)
   } catch {
     // Logged in all the same; 首页 loads the person again and shows what went wrong.
   }
-  await Taro.switchTab({ url: ROUTES.home })
+  const status = await call(privacyRoutes.status, {}, { toast: false }).catch(() => null)
+  if (status?.guide.needed) return 'consent'
+  await goHome()
+  return 'home'
 }
 
 export function LoginPage() {
   const demo = useResource(() => call(authRoutes.demoPeople, {}, { toast: false }), [])
   const [busy, setBusy] = useState<string | null>(null)
+  const [consent, setConsent] = useState(false)
 
   useDidShow(() => {
     if (isLoggedIn())
@@ -42,8 +53,9 @@ export function LoginPage() {
     if (busy) return
     setBusy(which)
     try {
-      await enter(await login())
-    } catch {
+      if ((await enter(await login())) === 'consent') setConsent(true)
+    } catch (e) {
+      if (e instanceof PlatformProblem) showProblem(e.message)
       // the request layer has said what went wrong
     } finally {
       setBusy(null)
@@ -52,14 +64,29 @@ export function LoginPage() {
 
   const wechatLogin = () =>
     run('wechat', async () => {
-      const { code } = await Taro.login()
+      const code = await wechatLoginCode()
       return call(authRoutes.wechatLogin, { body: { code } })
     })
 
   const people = demo.data?.enabled ? demo.data.people : []
 
+  async function decline() {
+    setConsent(false)
+    await logoutNow()
+    showProblem('不同意隐私保护指引，就不能登录使用。您随时可以再次登录并阅读。')
+  }
+
   return (
     <PageRoot className="login">
+      {consent ? (
+        <GuideConsent
+          onAgreed={() => {
+            setConsent(false)
+            void goHome()
+          }}
+          onDeclined={() => void decline()}
+        />
+      ) : null}
       <View className="login__brand">
         <Text className="login__name">乡里</Text>
         <Text className="login__slogan">村里的事，大家一起商量</Text>

@@ -108,6 +108,13 @@ export function MinePage() {
           onClick={() => (savingElder ? undefined : void toggleElder(!elder))}
           extra={<Switch checked={elder} disabled={savingElder} />}
         />
+        <Cell
+          title="我的数据"
+          description="查看、导出保存的关于我的信息，申请删除"
+          clickable
+          onClick={() => go(ROUTES.myData)}
+        />
+        <Cell title="用户隐私保护指引" clickable onClick={() => go(ROUTES.privacy)} />
       </View>
 
       <View className="mine__logout">

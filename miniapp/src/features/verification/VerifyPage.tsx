@@ -5,8 +5,10 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import {
+  ID_NUMBER_CONSENT,
   VERIFICATION_STATE_LABELS,
   orgRoutes,
+  privacyRoutes,
   verificationRoutes,
   type VerificationView,
 } from '@xiangli/shared'
@@ -42,6 +44,12 @@ export function VerifyPage() {
   const [result, setResult] = useState<VerificationView | null>(null)
   const [again, setAgain] = useState(false)
   const submission = useRef<Submission | null>(null)
+  // the ID number's own consent, asked right before it is typed (the server takes none without it)
+  const privacy = useResource(loggedIn ? () => call(privacyRoutes.status, {}, { toast: false }) : null, [
+    loggedIn,
+  ])
+  const [idConsentGiven, setIdConsentGiven] = useState(false)
+  const [consenting, setConsenting] = useState(false)
 
   const who = meGate(session, '实名认证')
   if (who || !me) return <PageRoot>{who}</PageRoot>
@@ -65,8 +73,26 @@ export function VerifyPage() {
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }))
   }
   const villageName = villages.data?.find((v) => v.id === form.villageId)?.name
+  const idConsented = idConsentGiven || privacy.data?.idNumber.needed === false
+
+  async function agreeToIdNumber() {
+    if (consenting) return
+    setConsenting(true)
+    try {
+      await call(privacyRoutes.consent, { body: { kind: 'id_number', version: ID_NUMBER_CONSENT.version } })
+      setIdConsentGiven(true)
+    } catch {
+      // the request layer said what went wrong; the button stays
+    } finally {
+      setConsenting(false)
+    }
+  }
 
   async function submit() {
+    if (!idConsented) {
+      setErrors((e) => ({ ...e, idNumber: '请先阅读并同意上面的说明，再填写身份证号' }))
+      return
+    }
     const checked = validateVerificationForm(form)
     if (!checked.ok) {
       setErrors(checked.errors)
@@ -133,13 +159,29 @@ export function VerifyPage() {
           <Input value={form.name} placeholder="和身份证上一致" maxLength={30} onChange={set('name')} />
         </Field>
         <Field label="身份证号" error={errors.idNumber}>
-          <Input
-            value={form.idNumber}
-            type={IN_WECHAT ? 'idcard' : 'text'}
-            placeholder="18 位身份证号"
-            maxLength={20}
-            onChange={set('idNumber')}
-          />
+          {idConsented ? (
+            <Input
+              value={form.idNumber}
+              type={IN_WECHAT ? 'idcard' : 'text'}
+              placeholder="18 位身份证号"
+              maxLength={20}
+              onChange={set('idNumber')}
+            />
+          ) : (
+            <View className="verify__id-consent">
+              <View className="xl-card__title">{ID_NUMBER_CONSENT.title}</View>
+              <View className="xl-card__text">{ID_NUMBER_CONSENT.text}</View>
+              <Button
+                className="verify__id-agree"
+                type="primary"
+                block
+                loading={consenting}
+                onClick={() => void agreeToIdNumber()}
+              >
+                同意并填写身份证号
+              </Button>
+            </View>
+          )}
         </Field>
         <Field label="手机号" error={errors.phone}>
           <Input

@@ -113,6 +113,16 @@ const schema = z
       )
       .optional(),
     SQLITE_PATH: z.string().min(1).default('data/xiangli.sqlite'),
+    /** MySQL connections each instance keeps open at most (SQLite has one) */
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    /** a read replica of DATABASE_URL for reports and the township's counts; SQLite ignores it */
+    DB_READ_URL: z
+      .string()
+      .regex(
+        /^mysql:\/\/[^/]+\/[A-Za-z0-9_]+(\?.*)?$/,
+        'must look like mysql://user:password@replica-host:3306/database',
+      )
+      .optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     FIELD_ENCRYPTION_KEY: key32,
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),

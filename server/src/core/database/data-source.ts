@@ -26,13 +26,28 @@ export interface DatabaseTarget {
   dialect: Dialect
   /** mysql URL, or the SQLite file path */
   url: string
+  /** MySQL: connections kept open at most (default 20) */
+  poolSize?: number
+  /** MySQL: a read replica that reports may read from (see report-reads.ts) */
+  readUrl?: string
 }
 
-export function databaseTarget(config: { DATABASE_URL?: string; SQLITE_PATH: string }): DatabaseTarget {
-  return config.DATABASE_URL
-    ? { dialect: 'mysql', url: config.DATABASE_URL }
-    : { dialect: 'sqlite', url: resolve(config.SQLITE_PATH) }
+export function databaseTarget(config: {
+  DATABASE_URL?: string
+  SQLITE_PATH: string
+  DB_POOL_SIZE?: number
+  DB_READ_URL?: string
+}): DatabaseTarget {
+  if (!config.DATABASE_URL) return { dialect: 'sqlite', url: resolve(config.SQLITE_PATH) }
+  return {
+    dialect: 'mysql',
+    url: config.DATABASE_URL,
+    ...(config.DB_POOL_SIZE ? { poolSize: config.DB_POOL_SIZE } : {}),
+    ...(config.DB_READ_URL ? { readUrl: config.DB_READ_URL } : {}),
+  }
 }
+
+const DEFAULT_POOL_SIZE = 20
 
 /**
  * How to open the database. The entities come from the caller (src/entities.ts gathers core's and
@@ -44,9 +59,21 @@ export function dataSourceOptions(
   extra: { logging?: boolean } = {},
 ): DataSourceOptions {
   if (target.dialect === 'mysql') {
+    const connectionLimit = target.poolSize ?? DEFAULT_POOL_SIZE
+    // With a replica, TypeORM opens a pool to each; everything stays on the primary unless a caller
+    // asks for the replica by name (`reportReads`), so no write is ever followed by a stale read.
+    const where = target.readUrl
+      ? {
+          replication: {
+            master: { url: target.url },
+            slaves: [{ url: target.readUrl }],
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url: target.url }
     return {
       type: 'mysql',
-      url: target.url,
+      ...where,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       entities: [...entities],
@@ -54,7 +81,7 @@ export function dataSourceOptions(
       migrationsRun: false,
       synchronize: false,
       logging: extra.logging ?? false,
-      extra: { connectionLimit: 20 },
+      extra: { connectionLimit },
     }
   }
   if (target.url !== ':memory:') mkdirSync(dirname(target.url), { recursive: true })

@@ -18,6 +18,7 @@ import { PetitionModeration1796553441527Mysql } from './1796553441527-PetitionMo
 import { ActingForResidents1796551133453Mysql } from './1796551133453-ActingForResidents'
 import { PetitionPaperSheets1796552365200Mysql } from './1796552365200-PetitionPaperSheets'
 import { Grids1796550597029Mysql } from './1796550597029-Grids'
+import { PrivacyConsentsAndDeletions1796550744812Mysql } from './1796550744812-PrivacyConsentsAndDeletions'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -40,4 +41,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   ActingForResidents1796551133453Mysql,
   PetitionPaperSheets1796552365200Mysql,
   Grids1796550597029Mysql,
+  PrivacyConsentsAndDeletions1796550744812Mysql,
 ]

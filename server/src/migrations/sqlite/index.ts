@@ -17,6 +17,7 @@ import { PetitionModeration1796553441527Sqlite } from './1796553441527-PetitionM
 import { ActingForResidents1796551133453Sqlite } from './1796551133453-ActingForResidents'
 import { PetitionPaperSheets1796552365200Sqlite } from './1796552365200-PetitionPaperSheets'
 import { Grids1796550597029Sqlite } from './1796550597029-Grids'
+import { PrivacyConsentsAndDeletions1796550744812Sqlite } from './1796550744812-PrivacyConsentsAndDeletions'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -38,4 +39,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ActingForResidents1796551133453Sqlite,
   PetitionPaperSheets1796552365200Sqlite,
   Grids1796550597029Sqlite,
+  PrivacyConsentsAndDeletions1796550744812Sqlite,
 ]

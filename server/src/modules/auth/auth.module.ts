@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common'
+import { AccountPersonalData } from './account-personal-data.repository'
 import { AccountsDirectory } from './accounts-directory'
 import { AuthRepository } from './auth.repository'
 import { AuthService } from './auth.service'
@@ -10,7 +11,15 @@ import { SessionTokens } from './use-cases/session-tokens'
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AuthRepository, SessionEnd, SessionTokens, Login, AccountsDirectory, AuthService],
-  exports: [AccountsDirectory, AuthService],
+  providers: [
+    AuthRepository,
+    SessionEnd,
+    SessionTokens,
+    Login,
+    AccountsDirectory,
+    AuthService,
+    AccountPersonalData,
+  ],
+  exports: [AccountsDirectory, AuthService, AccountPersonalData],
 })
 export class AuthModule {}

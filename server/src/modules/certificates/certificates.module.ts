@@ -1,3 +1,4 @@
+import { CertificatesPersonalData } from './certificates-personal-data.repository'
 import { Global, Module } from '@nestjs/common'
 import { CertificatePdf } from './certificate-pdf'
 import { CertificatePdfStore } from './certificate-pdf-store'
@@ -46,7 +47,8 @@ import { TownshipCertificateStats } from './use-cases/township-stats'
     DemoCertificates,
     CertificatesService,
     ApplicantPhoneSealing,
+    CertificatesPersonalData,
   ],
-  exports: [CertificatesService],
+  exports: [CertificatesService, CertificatesPersonalData],
 })
 export class CertificatesModule {}

@@ -1,3 +1,4 @@
+import { DeliberationsPersonalData } from './deliberations-personal-data.repository'
 import { Module } from '@nestjs/common'
 import { GrievancesModule } from '../grievances/grievances.module'
 import { BallotsRepository } from './ballots.repository'
@@ -79,7 +80,8 @@ import { Solicitation } from './use-cases/solicitation'
     Publication,
     DeliberationsService,
     PetitionsService,
+    DeliberationsPersonalData,
   ],
-  exports: [DeliberationsService, PetitionsService, MeetingLapses],
+  exports: [DeliberationsService, PetitionsService, MeetingLapses, DeliberationsPersonalData],
 })
 export class DeliberationsModule {}

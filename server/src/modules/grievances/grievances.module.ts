@@ -1,3 +1,4 @@
+import { GrievancesPersonalData } from './grievances-personal-data.repository'
 import { Module } from '@nestjs/common'
 import { GrievanceEscalationJob } from './grievance-escalation.job'
 import { GrievancesRepository } from './grievances.repository'
@@ -29,7 +30,8 @@ import { TownshipOversight } from './use-cases/township-oversight'
     GrievanceEscalationJob,
     DemoGrievances,
     GrievancesService,
+    GrievancesPersonalData,
   ],
-  exports: [GrievancesService],
+  exports: [GrievancesService, GrievancesPersonalData],
 })
 export class GrievancesModule {}

@@ -16,6 +16,7 @@ import { GrievanceSubject } from './entities/grievance-subject.entity'
 import { GrievanceSupport } from './entities/grievance-support.entity'
 import { Grievance } from './entities/grievance.entity'
 import type { Step } from './grievances.rules'
+import { reportReads } from '../../core/database/report-reads'
 
 /** Which grievances a list shows; every field narrows it. */
 export interface GrievanceFilter {
@@ -278,21 +279,23 @@ export class GrievancesRepository {
   /** Open, overdue and escalated counts, answer time and ratings per village, in one GROUP BY. */
   async countsByVillage(villageIds: number[], now: Date): Promise<VillageCounts[]> {
     if (villageIds.length === 0) return []
-    const rows: Record<string, unknown>[] = await this.ds
-      .getRepository(Grievance)
-      .createQueryBuilder('g')
-      .select('g.villageId', 'villageId')
-      .addSelect('COUNT(*)', 'total')
-      .addSelect('SUM(CASE WHEN g.state IN (:...open) THEN 1 ELSE 0 END)', 'open')
-      .addSelect('SUM(CASE WHEN g.state IN (:...deadline) AND g.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
-      .addSelect("SUM(CASE WHEN g.state = 'escalated' THEN 1 ELSE 0 END)", 'escalated')
-      .addSelect('AVG(g.answerMinutes)', 'answerMinutes')
-      .addSelect('AVG(g.rating)', 'rating')
-      .addSelect('COUNT(g.rating)', 'rated')
-      .where('g.villageId IN (:...ids)', { ids: villageIds })
-      .setParameters({ open: [...OPEN_STATES], deadline: [...DEADLINE_STATES], now })
-      .groupBy('g.villageId')
-      .getRawMany()
+    const rows: Record<string, unknown>[] = await reportReads(this.ds, (m) =>
+      m
+        .getRepository(Grievance)
+        .createQueryBuilder('g')
+        .select('g.villageId', 'villageId')
+        .addSelect('COUNT(*)', 'total')
+        .addSelect('SUM(CASE WHEN g.state IN (:...open) THEN 1 ELSE 0 END)', 'open')
+        .addSelect('SUM(CASE WHEN g.state IN (:...deadline) AND g.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
+        .addSelect("SUM(CASE WHEN g.state = 'escalated' THEN 1 ELSE 0 END)", 'escalated')
+        .addSelect('AVG(g.answerMinutes)', 'answerMinutes')
+        .addSelect('AVG(g.rating)', 'rating')
+        .addSelect('COUNT(g.rating)', 'rated')
+        .where('g.villageId IN (:...ids)', { ids: villageIds })
+        .setParameters({ open: [...OPEN_STATES], deadline: [...DEADLINE_STATES], now })
+        .groupBy('g.villageId')
+        .getRawMany(),
+    )
     return rows.map((r) => ({
       villageId: Number(r.villageId),
       total: num(r.total),

@@ -1,3 +1,4 @@
+import { InboxPersonalData } from './inbox-personal-data.repository'
 import { Global, Module } from '@nestjs/common'
 import { SEND_CREDITS } from '../../infra/wechat/send-credits'
 import { InboxController } from './http/inbox.controller'
@@ -20,8 +21,9 @@ import { Subscriptions } from './use-cases/subscriptions'
     NotifyService,
     InboxService,
     Subscriptions,
+    InboxPersonalData,
     { provide: SEND_CREDITS, useExisting: Subscriptions },
   ],
-  exports: [NotifyService, InboxService, SEND_CREDITS],
+  exports: [NotifyService, InboxService, SEND_CREDITS, InboxPersonalData],
 })
 export class InboxModule {}

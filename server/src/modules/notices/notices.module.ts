@@ -1,3 +1,4 @@
+import { NoticesPersonalData } from './notices-personal-data.repository'
 import { Global, Module } from '@nestjs/common'
 import { NoticesController } from './http/notices.controller'
 import { PublicNoticesController } from './http/public-notices.controller'
@@ -42,7 +43,8 @@ import { TownshipOversight } from './use-cases/township-oversight'
     NoticeFiles,
     NoticePeriodJob,
     NoticesService,
+    NoticesPersonalData,
   ],
-  exports: [NoticesService],
+  exports: [NoticesService, NoticesPersonalData],
 })
 export class NoticesModule {}

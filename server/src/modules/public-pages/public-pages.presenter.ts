@@ -6,6 +6,7 @@ import {
   APP_PAGES,
   CERTIFICATE_CHECK_PATH,
   NOTICE_CATEGORY_LABELS,
+  RETAINED_AFTER_DELETION,
   beijingDate,
   certificateCheckVerdict,
   noticePage as appNoticePage,
@@ -13,6 +14,7 @@ import {
   pathOf,
   sumFinanceLines,
   type FinanceLine,
+  type PrivacyGuide,
   type FinanceTotals,
   type NoticeCategory,
   type NoticePage,
@@ -207,5 +209,16 @@ export function errorHtml(message: string): string {
   return layout(
     '出错了',
     h`<section><h1>出错了</h1><p>${message}</p></section><a class="act" href="/">打开乡里</a>`,
+  )
+}
+
+/** The 用户隐私保护指引, the same text as the app's page (PRIVACY_GUIDE in shared). */
+export function privacyHtml(g: PrivacyGuide): string {
+  const sections = g.sections.map(
+    (s) => h`<section><h2>${s.title}</h2>${s.paragraphs.map((p) => h`<p>${p}</p>`)}</section>`,
+  )
+  return layout(
+    g.title,
+    h`<section><h1>${g.title}</h1><p class="meta">第 ${g.version} 版，${cnDate(g.effectiveOn)}起施行</p></section>${sections}<section><h2>删除时保留的记录</h2><ul>${RETAINED_AFTER_DELETION.map((r) => h`<li>${r}</li>`)}</ul></section>`,
   )
 }

@@ -1,3 +1,4 @@
+import { RosterPersonalData } from './roster-personal-data.repository'
 import { Global, Module } from '@nestjs/common'
 import { RosterController } from './http/roster.controller'
 import { RosterDirectory } from './roster-directory'
@@ -19,7 +20,8 @@ import { RosterReads } from './use-cases/roster-reads'
     HouseholdSheets,
     RosterDirectory,
     PhoneSealing,
+    RosterPersonalData,
   ],
-  exports: [RosterDirectory],
+  exports: [RosterDirectory, RosterPersonalData],
 })
 export class RosterModule {}

@@ -17,6 +17,10 @@ type Args<K extends keyof typeof R> = HandlerArgs<(typeof R)[K]>
 export class PublicPagesController {
   constructor(private readonly pages: PublicPages) {}
 
+  @Handle(R.privacy)
+  privacy(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    return sendHtml(req, reply, this.pages.privacy())
+  }
   @Handle(R.notice)
   async notice(@In() i: Args<'notice'>, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     return sendHtml(req, reply, await this.pages.notice(i.params.id))

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common'
-import { beijingDate, certificateCheckQuerySchema, pageRoutes, type QueryOf } from '@xiangli/shared'
+import {
+  PRIVACY_GUIDE,
+  beijingDate,
+  certificateCheckQuerySchema,
+  pageRoutes,
+  type QueryOf,
+} from '@xiangli/shared'
 import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { CertificatesService } from '../../certificates/certificates.service'
 import { NoticesService } from '../../notices/notices.service'
 import { OrgsService } from '../../orgs/orgs.service'
-import { boardHtml, checkHtml, noticeHtml } from '../public-pages.presenter'
+import { boardHtml, checkHtml, noticeHtml, privacyHtml } from '../public-pages.presenter'
 
 /** How an answer may be kept: revalidated each time (with its ETag), or never stored. */
 export type PageCaching = 'revalidate' | 'no-store'
@@ -32,6 +38,11 @@ export class PublicPages {
     private readonly orgs: OrgsService,
     private readonly clock: Clock,
   ) {}
+
+  /** The 用户隐私保护指引 (the app shows the same text). */
+  privacy(): RenderedPage {
+    return { html: privacyHtml(PRIVACY_GUIDE), caching: 'revalidate' }
+  }
 
   /** A published notice, the latest version; a corrected one says so. Revalidated on each visit: a correction shows at once. */
   async notice(id: number): Promise<RenderedPage> {

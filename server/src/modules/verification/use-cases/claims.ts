@@ -15,6 +15,7 @@ import { AppException } from '../../../core/errors/app.exception'
 import { TxService } from '../../../core/tx/tx.service'
 import { NotifyService } from '../../inbox/notify.service'
 import { OrgsService } from '../../orgs/orgs.service'
+import { PrivacyConsents } from '../../privacy/privacy-consents'
 import { RoleHolders } from '../../roles/role-holders'
 import { RosterDirectory } from '../../roster/roster-directory'
 import { VerificationRepository } from '../verification.repository'
@@ -41,9 +42,12 @@ export class Claims {
     private readonly audit: AuditService,
     private readonly notify: NotifyService,
     private readonly tx: TxService,
+    private readonly consents: PrivacyConsents,
   ) {}
 
   async claim(p: Principal, body: ClaimBody): Promise<VerificationView> {
+    // an ID number is taken only after its own consent, given right before it is typed
+    await this.consents.mustHaveIdNumberConsent(p.accountId)
     const village = await this.orgs.village(body.villageId)
     const id = parseIdNumber(body.idNumber)
     if ('problem' in id) throw new AppException('ID_NUMBER_INVALID')

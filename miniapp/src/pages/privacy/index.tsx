@@ -1,0 +1,3 @@
+import { PrivacyPage } from '@/features/privacy/PrivacyPage'
+
+export default PrivacyPage

@@ -1,0 +1,3 @@
+import { MyDataPage } from '@/features/privacy/MyDataPage'
+
+export default MyDataPage
