@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { OrgKind, VillageSettings } from './org'
 import type { Role } from './roles'
+import type { MeetingBody } from './procedure'
 import type { Residency, Sex } from './roster'
 import { VERIFICATION_STATES, type VerificationState } from './verification'
 
@@ -241,6 +242,50 @@ export interface AuditVerifyResult {
 }
 
 // ---------- home ----------
+/** A meeting the person is due to attend (应到), not yet held. */
+export interface HomeMeeting {
+  deliberationId: number
+  meetingId: number
+  /** the deliberation's title */
+  title: string
+  body: MeetingBody
+  /** ISO time the notice announced */
+  at: string
+  place: string
+}
+
+/** What waits on the person themselves, as a resident. */
+export interface HomeMine {
+  /** published notices meant for them that they have not opened (a correction is new again) */
+  newNotices: number
+  /** meetings they are called to, soonest first (at most 5) */
+  meetings: HomeMeeting[]
+  /** their issues answered and waiting for their rating */
+  toRate: number
+  /** their certificate requests returned for more information */
+  toResubmit: number
+}
+
+/** What waits on the 两委 (or the supervision committee), by kind; each opens its queue filtered. */
+export interface CommitteeWaiting {
+  /** 说事 submitted, not yet accepted */
+  grievancesToAccept: number
+  /** 说事 accepted, assigned, reopened or returned by the township, not yet answered */
+  grievancesToAnswer: number
+  /** of those two, past their time limit */
+  grievancesOverdue: number
+  /** certificate requests submitted or resubmitted, to approve or refuse */
+  certificatesToApprove: number
+  /** objections to a notice not yet answered */
+  objectionsToAnswer: number
+  /** deliberations whose next step is recorded by one of the person's roles */
+  deliberationsWaiting: number
+  /** petitions that reached their threshold and are not convened yet */
+  petitionsReached: number
+  /** notices submitted for the supervision committee's review (content to review) */
+  noticesToReview: number
+}
+
 export interface HomeSummary {
   org: OrgView
   roles: Role[]
@@ -248,6 +293,9 @@ export interface HomeSummary {
   pendingVerifications: number | null
   householdCount: number
   residentCount: number
+  mine: HomeMine
+  /** null for those who hold no committee or supervision role in the village */
+  waiting: CommitteeWaiting | null
 }
 
 export interface HealthResponse {

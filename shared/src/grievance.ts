@@ -205,6 +205,18 @@ export const DEFAULT_GRIEVANCE_CATEGORIES: readonly string[] = [
   '其他',
 ]
 
+/**
+ * Categories whose items only the 两委 (and the township) see unless the raiser chooses otherwise:
+ * a quarrel between neighbours names people who did not ask to be on the village's wall.
+ */
+export const DEFAULT_SENSITIVE_CATEGORIES: readonly string[] = ['邻里纠纷']
+
+/** Who sees an item when the raiser does not say: the committee alone for a sensitive category. */
+export const defaultVisibility = (
+  category: string,
+  sensitiveCategories: readonly string[],
+): GrievanceVisibility => (sensitiveCategories.includes(category) ? 'committee' : 'public')
+
 export interface ReplyTemplate {
   title: string
   text: string
@@ -266,7 +278,8 @@ export const grievanceCreateSchema = z.object({
   text: nonBlank('要反映的事', 1000),
   photoIds,
   location: grievanceLocationSchema.optional(),
-  visibility: z.enum(GRIEVANCE_VISIBILITIES).default('public'),
+  /** left out: the category decides (see defaultVisibility) */
+  visibility: z.enum(GRIEVANCE_VISIBILITIES).optional(),
 })
 /** What a client sends (defaults may be left out) and what the server reads after parsing. */
 export type GrievanceCreateRequest = z.input<typeof grievanceCreateSchema>
@@ -332,6 +345,11 @@ export const grievanceSettingsSchema = z.object({
       }),
     )
     .max(20, '回复模板最多 20 条'),
+  /** categories kept from the village's wall unless the raiser chooses otherwise; left out: 邻里纠纷 */
+  sensitiveCategories: z
+    .array(z.string().trim().min(1).max(16, '分类最多 16 个字'))
+    .max(20, '分类最多 20 个')
+    .default([...DEFAULT_SENSITIVE_CATEGORIES]),
 })
 export type GrievanceSettings = z.infer<typeof grievanceSettingsSchema>
 

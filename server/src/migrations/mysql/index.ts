@@ -12,6 +12,7 @@ import { IdempotencyRecordOwner1796529769282Mysql } from './1796529769282-Idempo
 import { SubscribeCredits1796543498931Mysql } from './1796543498931-SubscribeCredits'
 import { EncryptedPhones1796544646494Mysql } from './1796544646494-EncryptedPhones'
 import { EncryptedApplicantPhones1796545010090Mysql } from './1796545010090-EncryptedApplicantPhones'
+import { HomeCountsAndSensitiveCategories1796550498726Mysql } from './1796550498726-HomeCountsAndSensitiveCategories'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -28,4 +29,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   SubscribeCredits1796543498931Mysql,
   EncryptedPhones1796544646494Mysql,
   EncryptedApplicantPhones1796545010090Mysql,
+  HomeCountsAndSensitiveCategories1796550498726Mysql,
 ]

@@ -11,6 +11,7 @@ import { IdempotencyRecordOwner1796529769282Sqlite } from './1796529769282-Idemp
 import { SubscribeCredits1796543498931Sqlite } from './1796543498931-SubscribeCredits'
 import { EncryptedPhones1796544646494Sqlite } from './1796544646494-EncryptedPhones'
 import { EncryptedApplicantPhones1796545010090Sqlite } from './1796545010090-EncryptedApplicantPhones'
+import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './1796550498726-HomeCountsAndSensitiveCategories'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -26,4 +27,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SubscribeCredits1796543498931Sqlite,
   EncryptedPhones1796544646494Sqlite,
   EncryptedApplicantPhones1796545010090Sqlite,
+  HomeCountsAndSensitiveCategories1796550498726Sqlite,
 ]

@@ -52,6 +52,14 @@ export class DeliberationsRepository {
   }
 
   /** The village's settings, each at its default when never set. */
+  /** The village's deliberations still under way, with what decides who acts next (ix_deliberation_village). */
+  underWay(villageId: number): Promise<Pick<Deliberation, 'id' | 'procedure' | 'state' | 'status'>[]> {
+    return this.ds.getRepository(Deliberation).find({
+      where: { villageId, status: In(['in_progress', 'adopted']) },
+      select: ['id', 'procedure', 'state', 'status'],
+    })
+  }
+
   async settings(villageId: number): Promise<DeliberationSettings> {
     const row = await this.ds.getRepository(DeliberationSettingsRow).findOneBy({ villageId })
     return {

@@ -54,6 +54,11 @@ export class PetitionsRepository {
    * Moves a petition on from `from` only if it is still there: of two steps at once, one does it and
    * the other is told (false).
    */
+  /** The village's petitions that reached their threshold and wait to be convened (ix_petition_village). */
+  reachedIn(villageId: number): Promise<number> {
+    return this.ds.getRepository(Petition).countBy({ villageId, status: 'reached' })
+  }
+
   async move(
     m: EntityManager,
     id: number,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm'
+import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm'
 import {
   DEADLINE_STATES,
   DEFAULT_GRIEVANCE_CATEGORIES,
   DEFAULT_REPLY_TEMPLATES,
+  DEFAULT_SENSITIVE_CATEGORIES,
   OPEN_STATES,
   type GrievanceAction,
   type GrievanceSettings,
@@ -199,6 +200,7 @@ export class GrievancesRepository {
     return {
       categories: row?.categories ?? [...DEFAULT_GRIEVANCE_CATEGORIES],
       replyTemplates: row?.replyTemplates ?? DEFAULT_REPLY_TEMPLATES.map((t) => ({ ...t })),
+      sensitiveCategories: row?.sensitiveCategories ?? [...DEFAULT_SENSITIVE_CATEGORIES],
     }
   }
 
@@ -212,7 +214,39 @@ export class GrievancesRepository {
     const before = await repo.findOneBy({ villageId })
     if (before) await repo.update({ villageId }, body)
     else await repo.insert({ villageId, ...body })
-    return before ? { categories: before.categories, replyTemplates: before.replyTemplates } : null
+    return before
+      ? {
+          categories: before.categories,
+          replyTemplates: before.replyTemplates,
+          sensitiveCategories: before.sensitiveCategories ?? [...DEFAULT_SENSITIVE_CATEGORIES],
+        }
+      : null
+  }
+
+  // ---------- the home page ----------
+
+  /** What waits on the 两委 in a village, in one pass over its open items (ix_grievance_village_state). */
+  async waitingInVillage(
+    villageId: number,
+    now: Date,
+  ): Promise<{ toAccept: number; toAnswer: number; overdue: number }> {
+    const r: Record<string, unknown> | undefined = await this.ds
+      .getRepository(Grievance)
+      .createQueryBuilder('g')
+      .select("SUM(CASE WHEN g.state = 'submitted' THEN 1 ELSE 0 END)", 'toAccept')
+      .addSelect("SUM(CASE WHEN g.state <> 'submitted' THEN 1 ELSE 0 END)", 'toAnswer')
+      .addSelect('SUM(CASE WHEN g.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
+      .where('g.villageId = :villageId AND g.state IN (:...deadline)', { villageId })
+      .setParameters({ deadline: [...DEADLINE_STATES], now })
+      .getRawOne()
+    return { toAccept: num(r?.toAccept), toAnswer: num(r?.toAnswer), overdue: num(r?.overdue) }
+  }
+
+  /** The raiser's items answered and not yet rated (ix_grievance_raiser). */
+  toRate(villageId: number, accountId: number): Promise<number> {
+    return this.ds
+      .getRepository(Grievance)
+      .countBy({ raiserAccountId: accountId, villageId, state: 'answered', rating: IsNull() })
   }
 
   // ---------- the township ----------

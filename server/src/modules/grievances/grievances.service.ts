@@ -18,6 +18,19 @@ export class GrievancesService {
     return this.repo.exists(villageId, id, m)
   }
 
+  /** The home page's counts: what waits on the 两委 of a village. */
+  waitingInVillage(
+    villageId: number,
+    now: Date,
+  ): Promise<{ toAccept: number; toAnswer: number; overdue: number }> {
+    return this.repo.waitingInVillage(villageId, now)
+  }
+
+  /** The home page's count of the resident's answered items waiting for their rating. */
+  toRate(villageId: number, accountId: number): Promise<number> {
+    return this.repo.toRate(villageId, accountId)
+  }
+
   /** For the demo seeder: the village's grievances, each at its stage with its timeline, in the seeder's transaction. */
   seedDemo(m: EntityManager, villageId: number, grievances: DemoGrievance[]): Promise<void> {
     return this.demo.seed(m, villageId, grievances)

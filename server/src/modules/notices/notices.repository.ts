@@ -189,6 +189,11 @@ export class NoticesRepository {
     return new Map(rows.map((r) => [r.category, Number(r.c)]))
   }
 
+  /** The village's notices in one state (ix_public_notice_village_state). */
+  countInState(villageId: number, state: NoticeState): Promise<number> {
+    return this.ds.getRepository(PublicNotice).countBy({ villageId, state })
+  }
+
   /** Marks a version read by a reader; reading it again changes nothing. */
   async markRead(noticeId: number, accountId: number, version: number, at: Date): Promise<void> {
     await this.ds

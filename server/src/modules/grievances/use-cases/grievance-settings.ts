@@ -23,6 +23,10 @@ export class GrievanceSettingsUseCase {
     return (await this.repo.settings(villageId)).categories
   }
 
+  async sensitiveCategories(villageId: number): Promise<string[]> {
+    return (await this.repo.settings(villageId)).sensitiveCategories
+  }
+
   async update(a: ActingContext, body: GrievanceSettings): Promise<GrievanceSettings> {
     const write = () =>
       this.tx.run(async (m) => {

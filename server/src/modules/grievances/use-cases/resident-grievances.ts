@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import {
   COMMITTEE_ROLES,
+  defaultVisibility,
   acceptDeadline,
   deadlineAfter,
   grievancePage,
@@ -45,8 +46,8 @@ export class ResidentGrievances {
 
   async raise(a: ActingContext, body: GrievanceCreate): Promise<GrievanceView> {
     const village = await this.orgs.village(a.villageId)
-    if (!(await this.repo.settings(a.villageId)).categories.includes(body.category))
-      throw new AppException('GRIEVANCE_CATEGORY_INVALID')
+    const settings = await this.repo.settings(a.villageId)
+    if (!settings.categories.includes(body.category)) throw new AppException('GRIEVANCE_CATEGORY_INVALID')
     const residentId = a.viewer.residentIdIn(a.villageId)
     const resident = residentId ? await this.roster.person(a.villageId, residentId) : null
     const actor = asResident(a.viewer, resident?.name)
@@ -62,7 +63,7 @@ export class ResidentGrievances {
         text: body.text,
         photoIds: body.photoIds,
         location: body.location ?? null,
-        visibility: body.visibility,
+        visibility: body.visibility ?? defaultVisibility(body.category, settings.sensitiveCategories),
         state: 'submitted',
         dueAt: acceptDeadline(now, village.settings!.timeLimits),
         assigneeResidentId: null,

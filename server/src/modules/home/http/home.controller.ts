@@ -10,6 +10,6 @@ export class HomeController {
 
   @Handle(R.summary)
   summary(@Acting() a: ActingContext) {
-    return this.home.summary(a.viewer, a.villageId)
+    return this.home.summary(a)
   }
 }
