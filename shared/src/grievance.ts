@@ -345,13 +345,15 @@ export const grievanceSettingsSchema = z.object({
       }),
     )
     .max(20, '回复模板最多 20 条'),
-  /** categories kept from the village's wall unless the raiser chooses otherwise; left out: 邻里纠纷 */
+  /** categories kept from the village's wall unless the raiser chooses otherwise; left out: unchanged */
   sensitiveCategories: z
     .array(z.string().trim().min(1).max(16, '分类最多 16 个字'))
     .max(20, '分类最多 20 个')
-    .default([...DEFAULT_SENSITIVE_CATEGORIES]),
+    .optional(),
 })
-export type GrievanceSettings = z.infer<typeof grievanceSettingsSchema>
+export type GrievanceSettingsUpdate = z.infer<typeof grievanceSettingsSchema>
+/** A village's settings as stored and read: the sensitive categories always said (邻里纠纷 by default). */
+export type GrievanceSettings = Required<GrievanceSettingsUpdate>
 
 const pageFields = {
   page: z.coerce.number().int().min(1).max(100000).default(1),

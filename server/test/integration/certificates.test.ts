@@ -355,7 +355,7 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
       )
     })
 
-    it('renders a PDF with the title, body, village, seal label, number and code', async () => {
+    it('renders a PDF with the title, body, purpose, issuing body in full, seal label, number and code', async () => {
       const res = await t.app
         .getHttpAdapter()
         .getInstance()
@@ -375,6 +375,9 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
         '兹证明王秀英',
         '柳林村一组3号',
         '特此证明',
+        '用途：孩子上小学报名',
+        // the issuer is the committee, named in full, not the village alone
+        '柳林村村民委员会',
         '电子印章（仅供核验）',
         `证明编号：${issued.number}`,
         `查验码：${issued.verificationCode}`,

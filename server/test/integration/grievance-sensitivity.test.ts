@@ -95,6 +95,15 @@ describe(`sensitive issue categories on ${DIALECT}`, () => {
     expect(g.visibility).toBe('committee')
     expect(await wall(neighbour)).not.toContain(g.id)
     expect(await status(g.id, neighbour)).toBe(404)
+
+    // a later save of the lists alone keeps the village's sensitive categories
+    const again = await t.request({
+      method: 'PUT',
+      url: `${base()}/settings`,
+      token: committee,
+      body: { categories: settings.categories, replyTemplates: settings.replyTemplates },
+    })
+    expect(again.body.sensitiveCategories).toEqual(['邻里纠纷', '水电设施'])
   })
 
   it('refuses a visibility that does not exist with a clear 400', async () => {

@@ -8,6 +8,7 @@ import {
   OPEN_STATES,
   type GrievanceAction,
   type GrievanceSettings,
+  type GrievanceSettingsUpdate,
   type GrievanceState,
 } from '@xiangli/shared'
 import { GrievanceEvent } from './entities/grievance-event.entity'
@@ -208,12 +209,17 @@ export class GrievancesRepository {
   async saveSettings(
     m: EntityManager,
     villageId: number,
-    body: GrievanceSettings,
+    body: GrievanceSettingsUpdate,
   ): Promise<GrievanceSettings | null> {
     const repo = m.getRepository(GrievanceSettingsRow)
     const before = await repo.findOneBy({ villageId })
-    if (before) await repo.update({ villageId }, body)
-    else await repo.insert({ villageId, ...body })
+    // a save that leaves the sensitive categories out keeps what the village had
+    const row = {
+      ...body,
+      sensitiveCategories: body.sensitiveCategories ?? before?.sensitiveCategories ?? null,
+    }
+    if (before) await repo.update({ villageId }, row)
+    else await repo.insert({ villageId, ...row })
     return before
       ? {
           categories: before.categories,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import {
   chinaDate,
+  issuingBodyName,
   formatCertificateNumber,
   renderCertificateBody,
   requestableItem,
@@ -138,7 +139,8 @@ export class CertificateIssuing {
     const bytes = await this.pdfs.pdf(r.villageId, {
       title: r.itemName,
       body: this.crypto.decrypt(r.bodyEnc),
-      villageName: village.name,
+      issuer: issuingBodyName(village.kind, village.name),
+      purpose: r.purpose,
       issuedOn: chinaDate(r.issuedAt),
       issuedAt: r.issuedAt,
       number: r.number,
