@@ -159,6 +159,9 @@ export const DEADLINE_STATES: readonly GrievanceState[] = [
   'returned',
 ]
 
+/** Accepted (or reopened, or returned by the township) and waiting for the committee's answer. */
+export const TO_ANSWER_STATES: readonly GrievanceState[] = DEADLINE_STATES.filter((s) => s !== 'submitted')
+
 /** Not yet answered, declined or closed; the township's "open" count. */
 export const OPEN_STATES: readonly GrievanceState[] = [...DEADLINE_STATES, 'escalated']
 
@@ -368,6 +371,8 @@ export const grievanceQueueQuerySchema = z.object({
   category: z.string().trim().min(1).max(16).optional(),
   assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional(),
   overdue: queryBool.optional(),
+  /** only the items accepted and waiting for an answer (受理后待答复), as the home page counts them */
+  toAnswer: queryBool.optional(),
 })
 export type GrievanceQueueQuery = z.input<typeof grievanceQueueQuerySchema>
 

@@ -241,6 +241,21 @@ describe(`the village home on ${DIALECT}`, () => {
     })
   })
 
+  it('opens each count as its queue filtered to the same items', async () => {
+    const total = async (path: string) =>
+      (await t.request({ method: 'GET', url: `/api/villages/${village}${path}`, token: committee })).body
+        .total
+    expect([
+      await total('/grievances?status=submitted'),
+      await total('/grievances?toAnswer=true'),
+      await total('/grievances?overdue=true'),
+      (await total('/certificates/requests?status=submitted')) +
+        (await total('/certificates/requests?status=resubmitted')),
+      await total('/notice-objections?state=submitted'),
+      await total('/petitions?status=reached'),
+    ]).toEqual([3, 2, 2, 3, 2, 1])
+  })
+
   it('counts for the party secretary the deliberations waiting for him to propose', async () => {
     const w = (await home(secretary)).waiting!
     expect([w.deliberationsWaiting, w.grievancesToAccept, w.petitionsReached]).toEqual([2, 3, 1])

@@ -6,6 +6,7 @@ import {
   DEFAULT_REPLY_TEMPLATES,
   DEFAULT_SENSITIVE_CATEGORIES,
   OPEN_STATES,
+  TO_ANSWER_STATES,
   type GrievanceAction,
   type GrievanceSettings,
   type GrievanceSettingsUpdate,
@@ -25,6 +26,8 @@ export interface GrievanceFilter {
   publicOnly?: boolean
   category?: string
   state?: GrievanceState
+  /** any of these states */
+  states?: readonly GrievanceState[]
   /** null: no assignee; a number: that roster person */
   assigneeResidentId?: number | null
   overdue?: { value: boolean; now: Date }
@@ -126,6 +129,7 @@ export class GrievancesRepository {
     if (f.publicOnly) qb.andWhere("g.visibility = 'public' AND g.state <> 'declined'")
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })
     if (f.state) qb.andWhere('g.state = :s', { s: f.state })
+    if (f.states) qb.andWhere('g.state IN (:...states)', { states: [...f.states] })
     if (f.assigneeResidentId === null) qb.andWhere('g.assigneeResidentId IS NULL')
     else if (f.assigneeResidentId !== undefined)
       qb.andWhere('g.assigneeResidentId = :r', { r: f.assigneeResidentId })
@@ -240,10 +244,10 @@ export class GrievancesRepository {
       .getRepository(Grievance)
       .createQueryBuilder('g')
       .select("SUM(CASE WHEN g.state = 'submitted' THEN 1 ELSE 0 END)", 'toAccept')
-      .addSelect("SUM(CASE WHEN g.state <> 'submitted' THEN 1 ELSE 0 END)", 'toAnswer')
+      .addSelect('SUM(CASE WHEN g.state IN (:...answer) THEN 1 ELSE 0 END)', 'toAnswer')
       .addSelect('SUM(CASE WHEN g.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
       .where('g.villageId = :villageId AND g.state IN (:...deadline)', { villageId })
-      .setParameters({ deadline: [...DEADLINE_STATES], now })
+      .setParameters({ deadline: [...DEADLINE_STATES], answer: [...TO_ANSWER_STATES], now })
       .getRawOne()
     return { toAccept: num(r?.toAccept), toAnswer: num(r?.toAnswer), overdue: num(r?.overdue) }
   }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common'
 import {
   grievanceRoutes,
+  TO_ANSWER_STATES,
   type GrievanceSummary,
   type GrievanceView,
   type Page,
@@ -55,6 +56,7 @@ export class GrievanceReads implements OnModuleInit {
       {
         villageIds: [villageId],
         state: q.status,
+        states: q.toAnswer ? TO_ANSWER_STATES : undefined,
         category: q.category,
         assigneeResidentId: assignee,
         overdue: q.overdue === undefined ? undefined : { value: q.overdue, now: this.clock.now() },
