@@ -64,6 +64,7 @@ export type Route = (typeof ROUTES)[keyof typeof ROUTES]
 
 /** The tab bar, in order; the index is what setTabBarBadge takes. */
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.services, ROUTES.public, ROUTES.mine]
+export const PUBLIC_TAB_INDEX = 2
 export const MINE_TAB_INDEX = 3
 
 export function withQuery(path: string, query: Record<string, string | number>): string {
