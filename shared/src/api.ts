@@ -298,6 +298,47 @@ export interface HomeSummary {
   waiting: CommitteeWaiting | null
 }
 
+/** One village's line on the township's dashboard. */
+export interface TownshipVillageFigures {
+  villageId: number
+  villageName: string
+  /** issues past their time limit, unanswered */
+  grievancesOverdue: number
+  /** average rating of answers (1–5, one decimal); null when none was rated */
+  satisfaction: number | null
+  rated: number
+  /** objections not answered within the village's limit */
+  objectionsOverdue: number
+  /** deliberations under way */
+  deliberationsUnderWay: number
+  /** petitions that reached their threshold and wait to be convened */
+  petitionsWaiting: number
+  /** of those, past the convening deadline (PETITION_CONVENE_DAYS after reaching it) */
+  petitionsIgnored: number
+  /** notices published in the last 90 days (村务公开: at least quarterly) */
+  noticesLastQuarter: number
+}
+
+/** Certificates issued in one village for one item in one year. */
+export interface TownshipCertificateFigure {
+  villageId: number
+  year: number
+  itemCode: string
+  itemName: string
+  issued: number
+}
+
+/** The township's one-screen dashboard over its villages. */
+export interface TownshipDashboard {
+  townshipId: number
+  /** days a reached petition may wait to be convened before it counts as ignored */
+  conveneDays: number
+  villages: TownshipVillageFigures[]
+  /** the last three years, oldest first */
+  years: number[]
+  certificates: TownshipCertificateFigure[]
+}
+
 export interface HealthResponse {
   status: 'ok' | 'degraded'
   database: 'up' | 'down'

@@ -16,6 +16,21 @@ export class CertificatesService {
     private readonly repo: CertificatesRepository,
   ) {}
 
+  /** The township's dashboard: certificates issued per village and item, in each of `years`. */
+  async issuedByYear(villageIds: number[], years: number[]) {
+    const out: { villageId: number; year: number; itemCode: string; itemName: string; issued: number }[] = []
+    for (const year of years)
+      for (const c of await this.repo.issuedCounts(villageIds, year))
+        out.push({
+          villageId: c.villageId,
+          year,
+          itemCode: c.itemCode,
+          itemName: c.itemName,
+          issued: c.issued + c.revoked,
+        })
+    return out
+  }
+
   /** The home page's counts: requests to approve (for the 两委), the applicant's to resubmit. */
   async waiting(villageId: number, accountId: number, committee: boolean) {
     return {

@@ -34,6 +34,14 @@ export class DeliberationsService {
     return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }))
   }
 
+  /** The township's dashboard: per village, deliberations under way and reached petitions, those past `cutoff` apart. */
+  async townshipFigures(villageIds: number[], cutoff: Date) {
+    return {
+      underWay: await this.repo.underWayByVillage(villageIds),
+      petitions: await this.petitions.waitingByVillage(villageIds, cutoff),
+    }
+  }
+
   /**
    * The home page: deliberations whose next step one of `roles` records, and petitions that reached
    * their threshold and wait for the 两委 to convene them (0 for those who do not convene).

@@ -59,6 +59,29 @@ export class PetitionsRepository {
     return this.ds.getRepository(Petition).countBy({ villageId, status: 'reached' })
   }
 
+  /** Per village: reached petitions not convened, and those reached before `cutoff` (ix_petition_village). */
+  async waitingByVillage(
+    villageIds: number[],
+    cutoff: Date,
+  ): Promise<Map<number, { waiting: number; ignored: number }>> {
+    if (villageIds.length === 0) return new Map()
+    const rows: Record<string, unknown>[] = await this.ds
+      .getRepository(Petition)
+      .createQueryBuilder('p')
+      .select('p.villageId', 'villageId')
+      .addSelect('COUNT(*)', 'waiting')
+      .addSelect('SUM(CASE WHEN p.reachedAt < :cutoff THEN 1 ELSE 0 END)', 'ignored')
+      .where("p.villageId IN (:...villageIds) AND p.status = 'reached'", { villageIds, cutoff })
+      .groupBy('p.villageId')
+      .getRawMany()
+    return new Map(
+      rows.map((r) => [
+        Number(r.villageId),
+        { waiting: Number(r.waiting ?? 0), ignored: Number(r.ignored ?? 0) },
+      ]),
+    )
+  }
+
   async move(
     m: EntityManager,
     id: number,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
-import { GrievancesRepository } from './grievances.repository'
+import { GrievancesRepository, type VillageCounts } from './grievances.repository'
 import { DemoGrievances, type DemoGrievance } from './use-cases/demo-grievances'
 
 export type { DemoGrievance, DemoGrievancePerson, DemoGrievanceStep } from './use-cases/demo-grievances'
@@ -24,6 +24,11 @@ export class GrievancesService {
     now: Date,
   ): Promise<{ toAccept: number; toAnswer: number; overdue: number }> {
     return this.repo.waitingInVillage(villageId, now)
+  }
+
+  /** The township's dashboard: per village, overdue items and the ratings of answers. */
+  countsByVillage(villageIds: number[], now: Date): Promise<VillageCounts[]> {
+    return this.repo.countsByVillage(villageIds, now)
   }
 
   /** The home page's count of the resident's answered items waiting for their rating. */

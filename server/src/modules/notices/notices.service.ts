@@ -47,6 +47,14 @@ export class NoticesService {
     }
   }
 
+  /** The township's dashboard: per village, notices published since `since` and objections overdue at `now`. */
+  async townshipFigures(villageIds: number[], since: Date, now: Date) {
+    return {
+      published: await this.repo.publishedSince(villageIds, since),
+      objectionsOverdue: await this.objections.overdueByVillage(villageIds, now),
+    }
+  }
+
   /** A deliberation's notice, published at once with its first version, in the caller's transaction. */
   publishForDeliberation(m: EntityManager, input: DeliberationNotice): Promise<PublicNotice> {
     return this.publication.publishForDeliberation(m, input)
