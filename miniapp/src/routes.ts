@@ -44,6 +44,7 @@ export const ROUTES = {
   townshipGrievances: '/subpackages/township/pages/grievances/index',
   townshipGrievance: '/subpackages/township/pages/grievance/index',
   townshipCertificateStats: '/subpackages/township/pages/certificate-stats/index',
+  townshipDashboard: '/subpackages/township/pages/dashboard/index',
   // 村务公开. The share page is in the main package: anyone opens it without logging in.
   // The detail pages are where notifications point (NOTICE_PAGES in @xiangli/shared).
   noticePublic: '/pages/notice/index',

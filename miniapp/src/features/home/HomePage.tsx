@@ -149,6 +149,12 @@ function OfficeHome({ me, membership }: { me: Me; membership: Membership }) {
       {townshipOf(membership) !== null ? (
         <View className="xl-group home__links">
           <Cell
+            title="乡镇看板"
+            description="各村超时、满意度、公开、证明和待办，一屏看全"
+            clickable
+            onClick={() => go(withQuery(ROUTES.townshipDashboard, { townshipId: membership.orgId }))}
+          />
+          <Cell
             title="村民说事督办"
             description="各村上报和超时的事"
             clickable
