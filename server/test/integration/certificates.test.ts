@@ -395,6 +395,29 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
       )
     })
 
+    it('gives the first page as an image a phone shows at its own width', async () => {
+      const res = await t.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'GET',
+          url: `${base()}/requests/${id}/page.png`,
+          headers: { authorization: `Bearer ${resident}` },
+        })
+      expect([res.statusCode, res.statusCode === 200 ? '' : res.body]).toEqual([200, ''])
+      expect(res.headers['content-type']).toBe('image/png')
+      const png = res.rawPayload
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+      // A4 at 150 dpi: about 1240 × 1754 (poppler rounds up), portrait, like the PDF
+      const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)]
+      expect([Math.round(w / 10), Math.round(h / 10)]).toEqual([124, 175])
+      const other = await t.login('representative')
+      expectError(
+        await t.request({ method: 'GET', url: `${base()}/requests/${id}/page.png`, token: other }),
+        'NOT_FOUND',
+      )
+    })
+
     it('carries a QR code that reads back as the verification URL', () => {
       // rendered at 144 dpi, each module sampled at its centre and compared with the URL's QR matrix
       execFileSync('pdftoppm', ['-r', '144', '-gray', '-f', '1', '-l', '1', pdfFile, join(work, 'page')])
