@@ -21,7 +21,7 @@ describe('a demo resident on the H5 app', () => {
     await page.locator('.nut-cell', { hasText: '王秀英' }).click({ timeout: 30_000 })
     await page.getByText('柳林村', { exact: true }).first().waitFor({ timeout: 30_000 })
     await page.getByText('王秀英', { exact: false }).first().waitFor()
-    await page.getByText('42').first().waitFor()
+    await page.locator('.home__mine').first().waitFor()
     // the login page slides away; wait until it is gone before the picture
     await page
       .locator('.xl-section-title', { hasText: '演示账号' })
@@ -30,6 +30,7 @@ describe('a demo resident on the H5 app', () => {
     const text = await page.locator('body').innerText()
     expect(text).toContain('柳林镇')
     expect(text).toContain('消息')
+    expect(text).toContain('我要说事')
     expect(text).toMatch(/首页[\s\S]*办事[\s\S]*公开[\s\S]*我的/)
     expect(file).toMatch(/home\.png$/)
   })

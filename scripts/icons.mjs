@@ -26,6 +26,11 @@ const TAB_SELECTED = PRIMARY // app.config.ts tabBar.selectedColor
 /** 办事 entries (features/home/menuIcons.ts) */
 const ICONS = [
   'id',
+  'map-pin',
+  'clipboard-list',
+  'user-share',
+  'layout-grid',
+  'shield-check',
   'bell',
   'message-plus',
   'messages',

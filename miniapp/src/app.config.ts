@@ -103,6 +103,8 @@ export default defineAppConfig({
         'pages/grievances/index',
         'pages/grievance/index',
         'pages/certificate-stats/index',
+        // 乡镇看板: every village's figures on one screen
+        'pages/dashboard/index',
         // 村务公开督办: overdue objections, calendar compliance
         'pages/notices/index',
         'pages/notice/index',

@@ -53,6 +53,7 @@ export const ROUTES = {
   townshipGrievances: '/subpackages/township/pages/grievances/index',
   townshipGrievance: '/subpackages/township/pages/grievance/index',
   townshipCertificateStats: '/subpackages/township/pages/certificate-stats/index',
+  townshipDashboard: '/subpackages/township/pages/dashboard/index',
   // 村务公开. The share page is in the main package: anyone opens it without logging in.
   // The detail pages are where notifications point (NOTICE_PAGES in @xiangli/shared).
   noticePublic: '/pages/notice/index',
@@ -77,6 +78,7 @@ export type Route = (typeof ROUTES)[keyof typeof ROUTES]
 
 /** The tab bar, in order; the index is what setTabBarBadge takes. */
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.services, ROUTES.public, ROUTES.mine]
+export const PUBLIC_TAB_INDEX = 2
 export const MINE_TAB_INDEX = 3
 
 export function withQuery(path: string, query: Record<string, string | number>): string {

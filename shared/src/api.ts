@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { OrgKind, VillageSettings } from './org'
 import type { Role } from './roles'
+import type { MeetingBody } from './procedure'
 import type { Residency, Sex } from './roster'
 import { VERIFICATION_STATES, type VerificationState } from './verification'
 
@@ -280,6 +281,50 @@ export interface AuditVerifyRunView {
 }
 
 // ---------- home ----------
+/** A meeting the person is due to attend (应到), not yet held. */
+export interface HomeMeeting {
+  deliberationId: number
+  meetingId: number
+  /** the deliberation's title */
+  title: string
+  body: MeetingBody
+  /** ISO time the notice announced */
+  at: string
+  place: string
+}
+
+/** What waits on the person themselves, as a resident. */
+export interface HomeMine {
+  /** published notices meant for them that they have not opened (a correction is new again) */
+  newNotices: number
+  /** meetings they are called to, soonest first (at most 5) */
+  meetings: HomeMeeting[]
+  /** their issues answered and waiting for their rating */
+  toRate: number
+  /** their certificate requests returned for more information */
+  toResubmit: number
+}
+
+/** What waits on the 两委 (or the supervision committee), by kind; each opens its queue filtered. */
+export interface CommitteeWaiting {
+  /** 说事 submitted, not yet accepted */
+  grievancesToAccept: number
+  /** 说事 accepted, assigned, reopened or returned by the township, not yet answered */
+  grievancesToAnswer: number
+  /** of those two, past their time limit */
+  grievancesOverdue: number
+  /** certificate requests submitted or resubmitted, to approve or refuse */
+  certificatesToApprove: number
+  /** objections to a notice not yet answered */
+  objectionsToAnswer: number
+  /** deliberations whose next step is recorded by one of the person's roles */
+  deliberationsWaiting: number
+  /** petitions that reached their threshold and are not convened yet */
+  petitionsReached: number
+  /** notices submitted for the supervision committee's review (content to review) */
+  noticesToReview: number
+}
+
 export interface HomeSummary {
   org: OrgView
   roles: Role[]
@@ -287,6 +332,50 @@ export interface HomeSummary {
   pendingVerifications: number | null
   householdCount: number
   residentCount: number
+  mine: HomeMine
+  /** null for those who hold no committee or supervision role in the village */
+  waiting: CommitteeWaiting | null
+}
+
+/** One village's line on the township's dashboard. */
+export interface TownshipVillageFigures {
+  villageId: number
+  villageName: string
+  /** issues past their time limit, unanswered */
+  grievancesOverdue: number
+  /** average rating of answers (1–5, one decimal); null when none was rated */
+  satisfaction: number | null
+  rated: number
+  /** objections not answered within the village's limit */
+  objectionsOverdue: number
+  /** deliberations under way */
+  deliberationsUnderWay: number
+  /** petitions that reached their threshold and wait to be convened */
+  petitionsWaiting: number
+  /** of those, past the convening deadline (PETITION_CONVENE_DAYS after reaching it) */
+  petitionsIgnored: number
+  /** notices published in the last 90 days (村务公开: at least quarterly) */
+  noticesLastQuarter: number
+}
+
+/** Certificates issued in one village for one item in one year. */
+export interface TownshipCertificateFigure {
+  villageId: number
+  year: number
+  itemCode: string
+  itemName: string
+  issued: number
+}
+
+/** The township's one-screen dashboard over its villages. */
+export interface TownshipDashboard {
+  townshipId: number
+  /** days a reached petition may wait to be convened before it counts as ignored */
+  conveneDays: number
+  villages: TownshipVillageFigures[]
+  /** the last three years, oldest first */
+  years: number[]
+  certificates: TownshipCertificateFigure[]
 }
 
 export interface HealthResponse {

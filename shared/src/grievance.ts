@@ -161,6 +161,9 @@ export const DEADLINE_STATES: readonly GrievanceState[] = [
   'returned',
 ]
 
+/** Accepted (or reopened, or returned by the township) and waiting for the committee's answer. */
+export const TO_ANSWER_STATES: readonly GrievanceState[] = DEADLINE_STATES.filter((s) => s !== 'submitted')
+
 /** Not yet answered, declined or closed; the township's "open" count. */
 export const OPEN_STATES: readonly GrievanceState[] = [...DEADLINE_STATES, 'escalated']
 
@@ -206,6 +209,18 @@ export const DEFAULT_GRIEVANCE_CATEGORIES: readonly string[] = [
   '意见建议',
   '其他',
 ]
+
+/**
+ * Categories whose items only the 两委 (and the township) see unless the raiser chooses otherwise:
+ * a quarrel between neighbours names people who did not ask to be on the village's wall.
+ */
+export const DEFAULT_SENSITIVE_CATEGORIES: readonly string[] = ['邻里纠纷']
+
+/** Who sees an item when the raiser does not say: the committee alone for a sensitive category. */
+export const defaultVisibility = (
+  category: string,
+  sensitiveCategories: readonly string[],
+): GrievanceVisibility => (sensitiveCategories.includes(category) ? 'committee' : 'public')
 
 export interface ReplyTemplate {
   title: string
@@ -268,7 +283,8 @@ export const grievanceCreateSchema = z.object({
   text: nonBlank('要反映的事', 1000),
   photoIds,
   location: grievanceLocationSchema.optional(),
-  visibility: z.enum(GRIEVANCE_VISIBILITIES).default('public'),
+  /** left out: the category decides (see defaultVisibility) */
+  visibility: z.enum(GRIEVANCE_VISIBILITIES).optional(),
   /** 代办: raised for this resident, with their consent */
   onBehalf: onBehalfSchema.optional(),
 })
@@ -336,8 +352,15 @@ export const grievanceSettingsSchema = z.object({
       }),
     )
     .max(20, '回复模板最多 20 条'),
+  /** categories kept from the village's wall unless the raiser chooses otherwise; left out: unchanged */
+  sensitiveCategories: z
+    .array(z.string().trim().min(1).max(16, '分类最多 16 个字'))
+    .max(20, '分类最多 20 个')
+    .optional(),
 })
-export type GrievanceSettings = z.infer<typeof grievanceSettingsSchema>
+export type GrievanceSettingsUpdate = z.infer<typeof grievanceSettingsSchema>
+/** A village's settings as stored and read: the sensitive categories always said (邻里纠纷 by default). */
+export type GrievanceSettings = Required<GrievanceSettingsUpdate>
 
 const pageFields = {
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -352,6 +375,8 @@ export const grievanceQueueQuerySchema = z.object({
   category: z.string().trim().min(1).max(16).optional(),
   assignee: z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]).optional(),
   overdue: queryBool.optional(),
+  /** only the items accepted and waiting for an answer (受理后待答复), as the home page counts them */
+  toAnswer: queryBool.optional(),
 })
 export type GrievanceQueueQuery = z.input<typeof grievanceQueueQuerySchema>
 

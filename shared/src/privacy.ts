@@ -81,19 +81,19 @@ export const ID_NUMBER_CONSENT = {
   text: '实名认证需要您填写身份证号，用来和村（社区）名册核对您是本人。身份证号加密保存，只有您本人和本村两委核对时能看到，不会用于其他用途。您可以随时在“我的数据”里申请删除。',
 } as const
 
-export const CONSENT_KINDS = ['guide', 'id_number'] as const
-export type ConsentKind = (typeof CONSENT_KINDS)[number]
+export const PRIVACY_CONSENT_KINDS = ['guide', 'id_number'] as const
+export type PrivacyConsentKind = (typeof PRIVACY_CONSENT_KINDS)[number]
 
 /** The version a consent of this kind must carry today. */
-export const currentConsentVersion = (kind: ConsentKind): number =>
+export const currentConsentVersion = (kind: PrivacyConsentKind): number =>
   kind === 'guide' ? PRIVACY_GUIDE.version : ID_NUMBER_CONSENT.version
 
-export const consentSchema = z.object({
-  kind: z.enum(CONSENT_KINDS),
+export const privacyConsentSchema = z.object({
+  kind: z.enum(PRIVACY_CONSENT_KINDS),
   /** the version the person was shown; an older one is refused, so they read the new one */
   version: z.number().int().min(1),
 })
-export type ConsentRequest = z.infer<typeof consentSchema>
+export type ConsentRequest = z.infer<typeof privacyConsentSchema>
 
 export interface ConsentState {
   current: number
@@ -110,7 +110,7 @@ export interface PrivacyStatus {
 }
 
 /** Whether a person who accepted `accepted` must be asked again today. */
-export const consentNeeded = (kind: ConsentKind, accepted: number | null): boolean =>
+export const consentNeeded = (kind: PrivacyConsentKind, accepted: number | null): boolean =>
   accepted === null || accepted < currentConsentVersion(kind)
 
 // ---------- 我的数据 ----------

@@ -83,3 +83,17 @@ export async function openOnWeapp(
   }
   return 200
 }
+
+/**
+ * In the browser: a file the API serves only with the login token, as a blob: URL an <Image> can
+ * show (the caller revokes it); null when it could not be had. A token that ran out is refreshed once.
+ */
+export async function protectedBlobUrl(path: string): Promise<string | null> {
+  const get = () => fetch(`${API_BASE}${path}`, { headers: bearer() })
+  let res = await get()
+  if (res.status === 401) {
+    await api.refresh()
+    res = await get()
+  }
+  return res.status === 200 ? URL.createObjectURL(await res.blob()) : null
+}

@@ -91,7 +91,8 @@ describe('the Chinese font certificates are drawn with', () => {
       await pdf.render({
         title: '居（租）住证明',
         body: '兹证明王秀英自2019年3月起居住于柳林村一组3号 (Liulin)，特此证明。',
-        villageName: '柳林村村民委员会',
+        issuer: '柳林村村民委员会',
+        purpose: '子女入学',
         issuedOn: '2026-12-06',
         issuedAt: new Date('2026-12-06T02:00:00Z'),
         number: 'LL-2026-0007',

@@ -355,7 +355,7 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
       )
     })
 
-    it('renders a PDF with the title, body, village, seal label, number and code', async () => {
+    it('renders a PDF with the title, body, purpose, issuing body in full, seal label, number and code', async () => {
       const res = await t.app
         .getHttpAdapter()
         .getInstance()
@@ -375,6 +375,9 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
         '兹证明王秀英',
         '柳林村一组3号',
         '特此证明',
+        '用途：孩子上小学报名',
+        // the issuer is the committee, named in full, not the village alone
+        '柳林村村民委员会',
         '电子印章（仅供核验）',
         `证明编号：${issued.number}`,
         `查验码：${issued.verificationCode}`,
@@ -388,6 +391,29 @@ describe(`证明 (certificates) on ${DIALECT}`, () => {
       const other = await t.login('representative')
       expectError(
         await t.request({ method: 'GET', url: `${base()}/requests/${id}/pdf`, token: other }),
+        'NOT_FOUND',
+      )
+    })
+
+    it('gives the first page as an image a phone shows at its own width', async () => {
+      const res = await t.app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'GET',
+          url: `${base()}/requests/${id}/page.png`,
+          headers: { authorization: `Bearer ${resident}` },
+        })
+      expect([res.statusCode, res.statusCode === 200 ? '' : res.body]).toEqual([200, ''])
+      expect(res.headers['content-type']).toBe('image/png')
+      const png = res.rawPayload
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+      // A4 at 150 dpi: about 1240 × 1754 (poppler rounds up), portrait, like the PDF
+      const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)]
+      expect([Math.round(w / 10), Math.round(h / 10)]).toEqual([124, 175])
+      const other = await t.login('representative')
+      expectError(
+        await t.request({ method: 'GET', url: `${base()}/requests/${id}/page.png`, token: other }),
         'NOT_FOUND',
       )
     })

@@ -170,7 +170,7 @@ describe(`privacy: consents and 我的数据 on ${DIALECT}`, () => {
     it('removes or anonymises what may go, keeps what the law keeps, and says which', async () => {
       // the applicant of an issued certificate, who also raised issues
       const issued = await t.ds.getRepository(CertificateRequest).findOneByOrFail({ state: 'issued' })
-      const who = issued.applicantAccountId
+      const who = issued.applicantAccountId!
       const token = await tokenFor(t, who)
       const name = (await t.ds.getRepository(Account).findOneByOrFail({ id: who })).displayName
       const grievancesBefore = await t.ds.getRepository(Grievance).countBy({ raiserAccountId: who })

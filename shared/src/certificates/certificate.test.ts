@@ -1,4 +1,5 @@
 import {
+  issuingBodyName,
   canApprove,
   CERTIFICATE_DEADLINE_STATES,
   CERTIFICATE_EVENT_ACTORS,
@@ -376,5 +377,12 @@ describe('sealUseEntry', () => {
       '联系电话',
     ])
     expect(SEAL_USE_COLUMNS.map((c) => c.key)).toContain('applicantPhoneMasked')
+  })
+})
+
+describe('the issuing body', () => {
+  it('names a village’s 村民委员会 and a community’s 居民委员会 in full', () => {
+    expect(issuingBodyName('village', '柳林村')).toBe('柳林村村民委员会')
+    expect(issuingBodyName('community', '新华社区')).toBe('新华社区居民委员会')
   })
 })

@@ -134,6 +134,13 @@ export const certificateEventsFrom = (state: CertificateRequestState): Certifica
  * 临聘人员 / 网格员 who help at the office hold no committee role, but a village may record them, and
  * the rule is explicit: they never approve or issue, whatever else they are marked as.
  */
+/**
+ * The body that issues a certificate, named in full as the certificate must name it: a village's
+ * 村民委员会 (柳林村村民委员会), a community's 居民委员会 (新华社区居民委员会), never the place alone.
+ */
+export const issuingBodyName = (kind: 'village' | 'community' | string, name: string): string =>
+  `${name}${kind === 'community' ? '居民委员会' : '村民委员会'}`
+
 export const TEMPORARY_STAFF_ROLE = 'temporary_staff'
 export type ApproverRole = Role | typeof TEMPORARY_STAFF_ROLE
 

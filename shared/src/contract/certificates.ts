@@ -99,6 +99,13 @@ export const certificateRoutes = {
     file: 'application/pdf',
     summary: '已出具证明的 PDF（带电子印章和查验二维码）',
   }),
+  pageImage: route<FileBytes>()({
+    method: 'GET',
+    path: `${V}/requests/:id/page.png`,
+    access: resident,
+    file: 'image/png',
+    summary: '已出具证明第一页的图片，手机上按屏幕宽度查看（与 PDF 同一份）',
+  }),
   resubmit: route<CertificateRequestView>()({
     method: 'POST',
     path: `${V}/requests/:id/resubmit`,

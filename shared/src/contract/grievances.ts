@@ -64,6 +64,12 @@ export const grievanceRoutes = {
     access: anyoneOfVillage,
     summary: '本村说事的分类',
   }),
+  sensitiveCategories: route<string[]>()({
+    method: 'GET',
+    path: `${V}/categories/sensitive`,
+    access: anyoneOfVillage,
+    summary: '默认仅村委会可见的分类（如邻里纠纷）；提出时可以改为公开',
+  }),
   detail: route<GrievanceView>()({
     method: 'GET',
     path: `${V}/:id`,

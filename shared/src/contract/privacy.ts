@@ -4,7 +4,7 @@
  * export, and a request to delete what the law lets go, which a system administrator processes.
  */
 import {
-  consentSchema,
+  privacyConsentSchema,
   type DataDeletionView,
   type MyDataOverview,
   type PrivacyGuide,
@@ -29,7 +29,7 @@ export const privacyRoutes = {
     method: 'POST',
     path: '/api/me/privacy/consents',
     access: access.account(),
-    body: consentSchema,
+    body: privacyConsentSchema,
     status: 200,
     summary: '同意隐私保护指引或身份证号说明（记下版本和时间）',
   }),

@@ -7,6 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import { MAX_CERTIFICATE_MATERIALS, certificateRoutes, type CertificateRequestView } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
 import { call, showProblem } from '@/api/request'
+import { CertificatePageImage } from './CertificatePageImage'
 import { CertificateBody } from './CertificateBody'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
@@ -133,6 +134,7 @@ export function CertificateDetailPage() {
   return (
     <PageRoot className="cert-form">
       <CertificateBody r={r} fields={item?.fields ?? null} />
+      {process.env.TARO_ENV === 'h5' && r.pdfPath ? <CertificatePageImage pdfPath={r.pdfPath} /> : null}
       {r.state === 'more_info_requested' && r.infoRequest ? (
         <View className="xl-card">
           <View className="xl-card__title">村委会请您补充</View>

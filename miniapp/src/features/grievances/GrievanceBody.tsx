@@ -1,5 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { GRIEVANCE_VISIBILITY_LABELS, collectedLabel, type GrievanceView, proxyLineText } from '@xiangli/shared'
+import {
+  GRIEVANCE_VISIBILITY_LABELS,
+  collectedLabel,
+  type GrievanceView,
+  proxyLineText,
+} from '@xiangli/shared'
 import { formatTime } from '@/logic/format'
 import { deadlineNote, locationText, ratingText, timelineHeadline } from './grievance'
 import { PhotoGrid } from '@/components/Photos'

@@ -1,6 +1,6 @@
 import { grievanceRoutes, roleRoutes } from '@xiangli/shared'
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -21,6 +21,7 @@ import {
   bulkAcceptSummary,
   canAccept,
   committeeMembers,
+  filtersFromLink,
   hasFilters,
   queueQuery,
   type AssigneeFilter,
@@ -37,7 +38,9 @@ export function GrievanceQueuePage() {
   const ctx = useCommitteeVillage()
   const allowed = ctx.villageId !== null && ctx.bench.handleGrievances
   const villageId = ctx.villageId ?? 0
-  const [filters, setFilters] = useState<QueueFilters>(NO_FILTERS)
+  const { params } = useRouter()
+  // the home page's counts open the queue filtered to the items they count
+  const [filters, setFilters] = useState<QueueFilters>(() => filtersFromLink(params))
   const [more, setMore] = useState(false)
   const settings = useResource(
     allowed ? () => call(grievanceRoutes.settings, { params: { villageId } }, { toast: false }) : null,
@@ -183,9 +186,10 @@ export function GrievanceQueuePage() {
           options={[
             { value: 'all', label: '全部期限' },
             { value: 'overdue', label: '⚠ 只看超时' },
+            { value: 'toAnswer', label: '待答复' },
           ]}
-          value={filters.overdue ? 'overdue' : 'all'}
-          onChange={(v) => set({ overdue: v === 'overdue' })}
+          value={filters.overdue ? 'overdue' : filters.toAnswer ? 'toAnswer' : 'all'}
+          onChange={(v) => set({ overdue: v === 'overdue', toAnswer: v === 'toAnswer' })}
         />
         {more ? (
           <>

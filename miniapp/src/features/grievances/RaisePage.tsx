@@ -6,9 +6,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import {
+  DEFAULT_SENSITIVE_CATEGORIES,
   GRIEVANCE_VISIBILITIES,
   GRIEVANCE_VISIBILITY_LABELS,
   MAX_GRIEVANCE_PHOTOS,
+  defaultVisibility,
   grievanceRoutes,
   type GrievanceVisibility,
 } from '@xiangli/shared'
@@ -44,7 +46,8 @@ const IN_BROWSER = process.env.TARO_ENV === 'h5'
 
 const VISIBILITY_HELP: Record<GrievanceVisibility, string> = {
   public: '全村都能在说事墙上看到，您的名字会隐去一个字（如 王*英），遇到同样问题的人可以 +1。',
-  committee: '只有村（居）委会能看到，适合邻里纠纷、家里的事等不便公开的情况。',
+  committee:
+    '只有村（居）委会能看到，适合邻里纠纷、家里的事等不便公开的情况。邻里纠纷默认如此，您也可以改成公开。',
 }
 
 export function RaisePage() {
@@ -66,6 +69,14 @@ export function RaisePage() {
       : null,
     [ctx.villageId],
   )
+  // 邻里纠纷 and the categories the village marks start as 仅村委会可见; the raiser may still choose
+  const sensitive = useResource(
+    ctx.villageId !== null
+      ? () => call(grievanceRoutes.sensitiveCategories, { params: { villageId } }, { toast: false })
+      : null,
+    [ctx.villageId],
+  )
+  const visibilityChosen = useRef(false)
   const [draft, setDraft] = useState<GrievanceDraft | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const [errors, setErrors] = useState<DraftErrors>({})
@@ -206,7 +217,11 @@ export function RaisePage() {
             <Chips
               options={categories.data.map((c) => ({ value: c, label: c }))}
               value={draft.category}
-              onChange={(c) => edit('category', c)}
+              onChange={(c) => {
+                edit('category', c)
+                if (!visibilityChosen.current)
+                  edit('visibility', defaultVisibility(c, sensitive.data ?? DEFAULT_SENSITIVE_CATEGORIES))
+              }}
             />
           ) : (
             <View className="raise__link xl-tap xl-tap--line" onClick={() => void categories.reload()}>
@@ -260,7 +275,10 @@ export function RaisePage() {
           <Chips
             options={GRIEVANCE_VISIBILITIES.map((v) => ({ value: v, label: GRIEVANCE_VISIBILITY_LABELS[v] }))}
             value={draft.visibility}
-            onChange={(v) => edit('visibility', v)}
+            onChange={(v) => {
+              visibilityChosen.current = true
+              edit('visibility', v)
+            }}
           />
           <View className="xl-muted raise__help">{VISIBILITY_HELP[draft.visibility]}</View>
         </Field>

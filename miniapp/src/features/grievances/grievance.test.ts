@@ -3,6 +3,7 @@ import { grievanceSummary, grievanceView } from '@/test/factories'
 import { formatTime } from '@/logic/format'
 import {
   NO_FILTERS,
+  filtersFromLink,
   bulkAcceptSummary,
   canAccept,
   committeeActions,
@@ -120,7 +121,11 @@ describe('the queue', () => {
   it('sends only the filters that are set', () => {
     expect(queueQuery(NO_FILTERS, 1, 20)).toEqual({ page: 1, pageSize: 20 })
     expect(
-      queueQuery({ status: 'submitted', category: '道路交通', assignee: 'me', overdue: true }, 2, 20),
+      queueQuery(
+        { status: 'submitted', category: '道路交通', assignee: 'me', overdue: true, toAnswer: false },
+        2,
+        20,
+      ),
     ).toEqual({
       page: 2,
       pageSize: 20,
@@ -135,6 +140,22 @@ describe('the queue', () => {
   it('knows when a filter is on', () => {
     expect(hasFilters(NO_FILTERS)).toBe(false)
     expect(hasFilters({ ...NO_FILTERS, overdue: true })).toBe(true)
+    expect(hasFilters({ ...NO_FILTERS, toAnswer: true })).toBe(true)
+  })
+
+  it('opens filtered as the home page’s counts link to it', () => {
+    expect(filtersFromLink({ villageId: '3', status: 'submitted' })).toEqual({
+      ...NO_FILTERS,
+      status: 'submitted',
+    })
+    expect(queueQuery(filtersFromLink({ toAnswer: 'true' }), 1, 20)).toEqual({
+      page: 1,
+      pageSize: 20,
+      toAnswer: 'true',
+    })
+    expect(filtersFromLink({ overdue: 'true' }).overdue).toBe(true)
+    // a made-up status opens the whole queue
+    expect(filtersFromLink({ status: 'lost' })).toEqual(NO_FILTERS)
   })
 
   it('lists each committee member once, by name', () => {

@@ -160,9 +160,23 @@ export interface QueueFilters {
   assignee: AssigneeFilter | null
   /** only the items past their time limit */
   overdue: boolean
+  /** only the items accepted and waiting for an answer (the home page's 待答复) */
+  toAnswer: boolean
 }
 
-export const NO_FILTERS: QueueFilters = { status: null, category: null, assignee: null, overdue: false }
+export const NO_FILTERS: QueueFilters = {
+  status: null,
+  category: null,
+  assignee: null,
+  overdue: false,
+  toAnswer: false,
+}
+
+/** The filters a link opens the queue with: `status`, `overdue=true`, `toAnswer=true`, as the home page sends. */
+export function filtersFromLink(params: Record<string, string | undefined>): QueueFilters {
+  const status = GRIEVANCE_STATES.find((s) => s === params.status) ?? null
+  return { ...NO_FILTERS, status, overdue: params.overdue === 'true', toAnswer: params.toAnswer === 'true' }
+}
 
 export const STATUS_FILTERS: readonly { value: GrievanceState | null; label: string }[] = [
   { value: null, label: '全部' },
@@ -177,11 +191,12 @@ export function queueQuery(f: QueueFilters, page: number, pageSize: number): Gri
     ...(f.category ? { category: f.category } : {}),
     ...(f.assignee !== null ? { assignee: f.assignee } : {}),
     ...(f.overdue ? { overdue: 'true' as const } : {}),
+    ...(f.toAnswer ? { toAnswer: 'true' as const } : {}),
   }
 }
 
 export const hasFilters = (f: QueueFilters): boolean =>
-  f.status !== null || f.category !== null || f.assignee !== null || f.overdue
+  f.status !== null || f.category !== null || f.assignee !== null || f.overdue || f.toAnswer
 
 /** The people an item can be handed to: the 两委 members on the roster, each once, by name. */
 export function committeeMembers(holders: readonly RoleHolderView[]): { residentId: number; name: string }[] {

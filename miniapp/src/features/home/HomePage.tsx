@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell } from '@nutui/nutui-react-taro'
@@ -7,10 +8,8 @@ import {
   ORG_KIND_LABELS,
   VERIFICATION_STATE_LABELS,
   isSelfGoverningUnit,
-  type HomeSummary,
   type Me,
   type Membership,
-  grievanceRoutes,
   homeRoutes,
 } from '@xiangli/shared'
 import { call } from '@/api/request'
@@ -28,6 +27,8 @@ import { latestVerification, townshipOf, workbenchFor } from '@/logic/membership
 import { ROUTES, withQuery } from '@/routes'
 import { useMe } from '@/store/session'
 import { isLoggedIn } from '@/store/tokens'
+import { VillageHomeView } from './VillageHomeView'
+import { showNoticeBadge } from '@/features/notices/noticeBadge'
 import './HomePage.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -43,29 +44,19 @@ export function HomePage() {
       : null,
     [village?.orgId],
   )
-  // for the 两委: how many issues wait to be accepted (说事处理)
-  const handles = village !== null && workbenchFor(village).handleGrievances
-  const waiting = useResource(
-    village && handles
-      ? () =>
-          call(
-            grievanceRoutes.queue,
-            { params: { villageId: village.orgId }, query: { status: 'submitted', page: 1, pageSize: 1 } },
-            { toast: false },
-          ).then((p) => p.total)
-      : null,
-    [village?.orgId, handles],
-  )
+  // the 公开 tab's badge follows the home's count of notices not yet seen
+  useEffect(() => {
+    if (home.data) showNoticeBadge(home.data.mine.newNotices)
+  }, [home.data])
 
   useDidShow(() => {
     if (!isLoggedIn()) void Taro.reLaunch({ url: ROUTES.login })
   })
   useReshow(() => {
     if (village) void home.reload()
-    if (handles) void waiting.reload()
   })
   usePullDownRefresh(() => {
-    void Promise.all([reload(), home.reload(), waiting.reload()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([reload(), home.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   let body
@@ -74,7 +65,25 @@ export function HomePage() {
   else if (me.memberships.length === 0) body = <NotVerified me={me} />
   else if (!village) body = <OfficeHome me={me} membership={active!} />
   else if (home.data && home.data.org.id === village.orgId)
-    body = <VillageHome me={me} membership={village} summary={home.data} waiting={waiting.data} />
+    body = (
+      <VillageHomeView
+        me={me}
+        membership={village}
+        summary={home.data}
+        entries={
+          <Entries
+            me={me}
+            unread={home.data.unread}
+            pending={
+              workbenchFor({ orgKind: village.orgKind, roles: home.data.roles }).reviewVerifications
+                ? home.data.pendingVerifications
+                : null
+            }
+            membership={village}
+          />
+        }
+      />
+    )
   else if (home.error) body = <ErrorView error={home.error} onRetry={() => void home.reload()} />
   else body = <LoadingView />
 
@@ -152,6 +161,12 @@ function OfficeHome({ me, membership }: { me: Me; membership: Membership }) {
       {townshipOf(membership) !== null ? (
         <View className="xl-group home__links">
           <Cell
+            title="乡镇看板"
+            description="各村超时、满意度、公开、证明和待办，一屏看全"
+            clickable
+            onClick={() => go(withQuery(ROUTES.townshipDashboard, { townshipId: membership.orgId }))}
+          />
+          <Cell
             title="村民说事督办"
             description="各村上报和超时的事"
             clickable
@@ -160,53 +175,6 @@ function OfficeHome({ me, membership }: { me: Me; membership: Membership }) {
         </View>
       ) : null}
       <Entries me={me} unread={null} pending={null} membership={membership} />
-    </>
-  )
-}
-
-function VillageHome({
-  me,
-  membership,
-  summary,
-  waiting,
-}: {
-  me: Me
-  membership: Membership
-  summary: HomeSummary
-  /** issues waiting to be accepted, for the 两委; null for everyone else or while loading */
-  waiting: number | null
-}) {
-  return (
-    <>
-      <View className="home__banner">
-        <Text className="home__village">{summary.org.name}</Text>
-        {summary.org.parentName ? <Text className="home__township">{summary.org.parentName}</Text> : null}
-        <Text className="home__greeting home__greeting--light">
-          {greeting()}，{me.displayName}
-        </Text>
-        <RoleTags roles={summary.roles} />
-      </View>
-      <View className="home__stats">
-        <View className="home__stat">
-          <Text className="home__stat-number">{summary.householdCount}</Text>
-          <Text className="home__stat-label">户</Text>
-        </View>
-        <View className="home__stat">
-          <Text className="home__stat-number">{summary.residentCount}</Text>
-          <Text className="home__stat-label">人</Text>
-        </View>
-      </View>
-      <GrievanceShortcuts membership={membership} waiting={waiting} />
-      <Entries
-        me={me}
-        unread={summary.unread}
-        pending={
-          workbenchFor({ orgKind: membership.orgKind, roles: summary.roles }).reviewVerifications
-            ? summary.pendingVerifications
-            : null
-        }
-        membership={membership}
-      />
     </>
   )
 }
@@ -248,58 +216,6 @@ function Entries({
       ) : null}
       {me.memberships.length > 1 ? (
         <Cell title="切换村（社区）" extra={membership.orgName} clickable onClick={() => go(ROUTES.switch)} />
-      ) : null}
-    </View>
-  )
-}
-
-/** 村民说事 on the first screen: the most used thing in the app gets the biggest buttons. */
-function GrievanceShortcuts({ membership, waiting }: { membership: Membership; waiting: number | null }) {
-  const q = { villageId: membership.orgId }
-  const bench = workbenchFor(membership)
-  return (
-    <View className="home__shortcuts">
-      <View
-        className="home__shortcut home__shortcut--main"
-        onClick={() => go(withQuery(ROUTES.grievanceRaise, q))}
-      >
-        <Text className="home__shortcut-title">我要说事</Text>
-        <Text className="home__shortcut-text">有问题、有建议，跟村里说</Text>
-      </View>
-      <View className="home__shortcut-row">
-        <View className="home__shortcut" onClick={() => go(withQuery(ROUTES.grievanceMine, q))}>
-          <Text className="home__shortcut-title">我的说事</Text>
-        </View>
-        <View className="home__shortcut" onClick={() => go(withQuery(ROUTES.grievanceWall, q))}>
-          <Text className="home__shortcut-title">说事墙</Text>
-        </View>
-      </View>
-      {bench.handleGrievances ? (
-        <View className="xl-group home__links">
-          <Cell
-            title="说事处理"
-            extra={
-              waiting === null ? (
-                ''
-              ) : waiting > 0 ? (
-                <Text className="home__unread">{waiting} 件待受理</Text>
-              ) : (
-                '暂无待受理'
-              )
-            }
-            clickable
-            onClick={() => go(withQuery(ROUTES.committeeGrievances, q))}
-          />
-        </View>
-      ) : null}
-      {bench.answerAssigned && !bench.handleGrievances ? (
-        // the first line (网格员, 村民小组长): what the 两委 handed them, and their grid
-        <View className="xl-group home__links">
-          <Cell title="交我办理" clickable onClick={() => go(withQuery(ROUTES.gridAssigned, q))} />
-          {bench.myGrid ? (
-            <Cell title="我的网格" clickable onClick={() => go(withQuery(ROUTES.gridMine, q))} />
-          ) : null}
-        </View>
       ) : null}
     </View>
   )

@@ -3,6 +3,7 @@ import alertTriangle from '@/assets/icons/alert-triangle.svg'
 import bell from '@/assets/icons/bell.svg'
 import calendarEvent from '@/assets/icons/calendar-event.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
+import clipboardList from '@/assets/icons/clipboard-list.svg'
 import eyeCheck from '@/assets/icons/eye-check.svg'
 import fileCertificate from '@/assets/icons/file-certificate.svg'
 import fileCheck from '@/assets/icons/file-check.svg'
@@ -11,13 +12,17 @@ import gavel from '@/assets/icons/gavel.svg'
 import history from '@/assets/icons/history.svg'
 import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
+import layoutGrid from '@/assets/icons/layout-grid.svg'
+import mapPin from '@/assets/icons/map-pin.svg'
 import messageCircle from '@/assets/icons/message-circle.svg'
 import messagePlus from '@/assets/icons/message-plus.svg'
 import messages from '@/assets/icons/messages.svg'
 import rubberStamp from '@/assets/icons/rubber-stamp.svg'
+import shieldCheck from '@/assets/icons/shield-check.svg'
 import speakerphone from '@/assets/icons/speakerphone.svg'
 import userCheck from '@/assets/icons/user-check.svg'
 import userCog from '@/assets/icons/user-cog.svg'
+import userShare from '@/assets/icons/user-share.svg'
 import users from '@/assets/icons/users.svg'
 import writingSign from '@/assets/icons/writing-sign.svg'
 import type { MenuItem } from './menu'
@@ -45,4 +50,9 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   notices: speakerphone,
   townshipNotices: eyeCheck,
   petitions: writingSign,
+  gridMine: mapPin,
+  gridAssigned: clipboardList,
+  proxy: userShare,
+  grids: layoutGrid,
+  contentReview: shieldCheck,
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { SearchBar } from '@nutui/nutui-react-taro'
@@ -10,6 +10,7 @@ import { PageRoot } from '@/components/PageRoot'
 import { EmptyView } from '@/components/States'
 import { PagedList } from '@/components/PagedList'
 import { NoticeCard } from './NoticeCard'
+import { showNoticeBadge } from './noticeBadge'
 import { usePagedList } from '@/hooks/usePagedList'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
@@ -39,6 +40,9 @@ export function PublicPage() {
       : null,
     [ctx.villageId],
   )
+  useEffect(() => {
+    if (unread.data) showNoticeBadge(unread.data.total)
+  }, [unread.data])
   const list = usePagedList<NoticeSummary>(
     ctx.villageId !== null
       ? (page) =>

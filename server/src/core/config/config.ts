@@ -191,6 +191,11 @@ const schema = z
     TEST_CLOCK: bool.default('false'),
     GRIEVANCE_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
     /**
+     * days the 两委 have to convene a meeting once a petition (联名提议) reached its threshold; the law
+     * (组织法 Art 21, 25) says the meeting must be called but names no time, so this is a setting
+     */
+    PETITION_CONVENE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /**
      * The reverse proxies in front of the server (addresses or CIDRs, comma-separated), whose
      * X-Forwarded-For is believed. None by default: a client cannot choose the address its requests
      * are limited under by sending the header itself.

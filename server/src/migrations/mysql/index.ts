@@ -19,6 +19,7 @@ import { ActingForResidents1796551133453Mysql } from './1796551133453-ActingForR
 import { PetitionPaperSheets1796552365200Mysql } from './1796552365200-PetitionPaperSheets'
 import { Grids1796550597029Mysql } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Mysql } from './1796550744812-PrivacyConsentsAndDeletions'
+import { HomeCountsAndSensitiveCategories1796550498726Mysql } from './1796550498726-HomeCountsAndSensitiveCategories'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -42,4 +43,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   PetitionPaperSheets1796552365200Mysql,
   Grids1796550597029Mysql,
   PrivacyConsentsAndDeletions1796550744812Mysql,
+  HomeCountsAndSensitiveCategories1796550498726Mysql,
 ]

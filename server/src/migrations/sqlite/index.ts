@@ -18,6 +18,7 @@ import { ActingForResidents1796551133453Sqlite } from './1796551133453-ActingFor
 import { PetitionPaperSheets1796552365200Sqlite } from './1796552365200-PetitionPaperSheets'
 import { Grids1796550597029Sqlite } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Sqlite } from './1796550744812-PrivacyConsentsAndDeletions'
+import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './1796550498726-HomeCountsAndSensitiveCategories'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -40,4 +41,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   PetitionPaperSheets1796552365200Sqlite,
   Grids1796550597029Sqlite,
   PrivacyConsentsAndDeletions1796550744812Sqlite,
+  HomeCountsAndSensitiveCategories1796550498726Sqlite,
 ]

@@ -9,7 +9,10 @@ import { CJK, chooseCjkFont, MixedText } from './certificate-font'
 export interface CertificatePrint {
   title: string
   body: string
-  villageName: string
+  /** the issuing body in full: 柳林村村民委员会 */
+  issuer: string
+  /** 用途, as the applicant asked for it */
+  purpose: string
   /** YYYY-MM-DD, China time */
   issuedOn: string
   issuedAt: Date
@@ -99,13 +102,15 @@ export class CertificatePdf implements OnModuleInit {
     doc.fontSize(14)
     for (const paragraph of c.body.split('\n'))
       ink.text(paragraph, 72, undefined, { width, indent: 28, lineGap: 8, paragraphGap: 6 })
+    doc.moveDown(0.5)
+    ink.text(`用途：${c.purpose}`, 72, undefined, { width, indent: 28, lineGap: 8 })
 
-    // the village and the date follow the body; a body too long for one page moves the QR code on
+    // the issuing body and the date follow the body; a body too long for one page moves the QR code on
     const signY = Math.max(doc.y + 40, 440)
     doc.fontSize(14)
-    ink.text(c.villageName, 300, signY, { width: 223, align: 'center' })
-    ink.text(formatChineseDate(c.issuedOn), 300, signY + 26, { width: 223, align: 'center' })
-    this.drawSeal(doc, ink, c.villageName, signY + 20)
+    ink.text(c.issuer, 272, signY, { width: 251, align: 'center' })
+    ink.text(formatChineseDate(c.issuedOn), 272, signY + 26, { width: 251, align: 'center' })
+    this.drawSeal(doc, ink, c.issuer, signY + 20)
     if (signY + 26 + SEAL_RADIUS > QR_BOX.y - 10) doc.addPage()
 
     this.drawQr(doc, qrMatrix(c.verificationUrl))
@@ -119,8 +124,8 @@ export class CertificatePdf implements OnModuleInit {
     return done
   }
 
-  /** 电子印章: a red ring, the village name around the top, a star in the middle; marked as such. */
-  private drawSeal(doc: PDFKit.PDFDocument, ink: MixedText, villageName: string, cy: number): void {
+  /** 电子印章: a red ring, the issuing body around the top, a star in the middle; marked as such. */
+  private drawSeal(doc: PDFKit.PDFDocument, ink: MixedText, issuer: string, cy: number): void {
     const cx = 430
     const r = SEAL_RADIUS
     doc.save()
@@ -136,9 +141,10 @@ export class CertificatePdf implements OnModuleInit {
     }
     doc.polygon(...points).fill(RED)
     // the name along the upper arc, one character at a time
-    const chars = Array.from(villageName)
-    const span = Math.min(Math.PI * 1.2, chars.length * 0.42)
-    const size = 13
+    const chars = Array.from(issuer)
+    // a longer name closes further round the ring, in smaller characters, as a real seal's does
+    const span = Math.min(Math.PI * 1.4, chars.length * 0.42)
+    const size = chars.length > 6 ? 11 : 13
     doc.fillColor(RED).fontSize(size)
     chars.forEach((ch, i) => {
       const angle =

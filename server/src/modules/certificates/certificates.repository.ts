@@ -224,6 +224,23 @@ export class CertificatesRepository {
     return rows
   }
 
+  // ---------- the home page ----------
+
+  /** Requests of the village waiting on the 两委: submitted or resubmitted (ix_certificate_request_village_state). */
+  toApprove(villageId: number): Promise<number> {
+    return this.ds.getRepository(CertificateRequest).countBy([
+      { villageId, state: 'submitted' },
+      { villageId, state: 'resubmitted' },
+    ])
+  }
+
+  /** The applicant's requests returned to them for more information. */
+  toResubmit(villageId: number, accountId: number): Promise<number> {
+    return this.ds
+      .getRepository(CertificateRequest)
+      .countBy({ villageId, applicantAccountId: accountId, state: 'more_info_requested' })
+  }
+
   // ---------- the township ----------
 
   /** Issued and revoked certificates per village and item, numbered in the year. */

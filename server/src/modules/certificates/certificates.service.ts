@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import type { CertificateCheckQuery, PublicCertificateCheck } from '@xiangli/shared'
+import { CertificatesRepository } from './certificates.repository'
 import { DemoCertificates, type DemoCertificateSeed } from './use-cases/demo-certificates'
 import { PublicCheck } from './use-cases/public-check'
 
@@ -12,7 +13,31 @@ export class CertificatesService {
   constructor(
     private readonly demo: DemoCertificates,
     private readonly publicCheck: PublicCheck,
+    private readonly repo: CertificatesRepository,
   ) {}
+
+  /** The township's dashboard: certificates issued per village and item, in each of `years`. */
+  async issuedByYear(villageIds: number[], years: number[]) {
+    const out: { villageId: number; year: number; itemCode: string; itemName: string; issued: number }[] = []
+    for (const year of years)
+      for (const c of await this.repo.issuedCounts(villageIds, year))
+        out.push({
+          villageId: c.villageId,
+          year,
+          itemCode: c.itemCode,
+          itemName: c.itemName,
+          issued: c.issued + c.revoked,
+        })
+    return out
+  }
+
+  /** The home page's counts: requests to approve (for the 两委), the applicant's to resubmit. */
+  async waiting(villageId: number, accountId: number, committee: boolean) {
+    return {
+      toApprove: committee ? await this.repo.toApprove(villageId) : 0,
+      toResubmit: await this.repo.toResubmit(villageId, accountId),
+    }
+  }
 
   /** The public check of a number and its code, as the QR code's page shows it to anyone. */
   check(q: CertificateCheckQuery): Promise<PublicCertificateCheck> {

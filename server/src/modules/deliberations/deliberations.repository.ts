@@ -52,6 +52,28 @@ export class DeliberationsRepository {
   }
 
   /** The village's settings, each at its default when never set. */
+  /** The village's deliberations still under way, with what decides who acts next (ix_deliberation_village). */
+  underWay(villageId: number): Promise<Pick<Deliberation, 'id' | 'procedure' | 'state' | 'status'>[]> {
+    return this.ds.getRepository(Deliberation).find({
+      where: { villageId, status: In(['in_progress', 'adopted']) },
+      select: ['id', 'procedure', 'state', 'status'],
+    })
+  }
+
+  /** Per village: deliberations under way (ix_deliberation_village). */
+  async underWayByVillage(villageIds: number[]): Promise<Map<number, number>> {
+    if (villageIds.length === 0) return new Map()
+    const rows: { villageId: number | string; c: number | string }[] = await this.ds
+      .getRepository(Deliberation)
+      .createQueryBuilder('d')
+      .select('d.villageId', 'villageId')
+      .addSelect('COUNT(*)', 'c')
+      .where("d.villageId IN (:...villageIds) AND d.status IN ('in_progress', 'adopted')", { villageIds })
+      .groupBy('d.villageId')
+      .getRawMany()
+    return new Map(rows.map((r) => [Number(r.villageId), Number(r.c)]))
+  }
+
   async settings(villageId: number): Promise<DeliberationSettings> {
     const row = await this.ds.getRepository(DeliberationSettingsRow).findOneBy({ villageId })
     return {

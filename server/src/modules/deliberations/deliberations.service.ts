@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common'
-import type { DeliberationView, MeetingView } from '@xiangli/shared'
+import {
+  nextActor,
+  type DeliberationView,
+  type HomeMeeting,
+  type MeetingView,
+  type Role,
+} from '@xiangli/shared'
 import type { ActingContext } from '../../core/auth/current.decorator'
+import { DeliberationsRepository } from './deliberations.repository'
+import { MeetingsRepository } from './meetings.repository'
+import { PetitionsRepository } from './petitions.repository'
 import { DeliberationReads } from './use-cases/deliberation-reads'
 import { MeetingReads } from './use-cases/meeting-reads'
 
@@ -13,7 +22,38 @@ export class DeliberationsService {
   constructor(
     private readonly reads: DeliberationReads,
     private readonly meetingReads: MeetingReads,
+    private readonly repo: DeliberationsRepository,
+    private readonly meetings: MeetingsRepository,
+    private readonly petitions: PetitionsRepository,
   ) {}
+
+  /** The home page: the meetings a resident of the village is called to, soonest first. */
+  async meetingsFor(villageId: number, residentId: number | null, take = 5): Promise<HomeMeeting[]> {
+    if (residentId === null) return []
+    const rows = await this.meetings.upcomingFor(villageId, residentId, take)
+    return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }))
+  }
+
+  /** The township's dashboard: per village, deliberations under way and reached petitions, those past `cutoff` apart. */
+  async townshipFigures(villageIds: number[], cutoff: Date) {
+    return {
+      underWay: await this.repo.underWayByVillage(villageIds),
+      petitions: await this.petitions.waitingByVillage(villageIds, cutoff),
+    }
+  }
+
+  /**
+   * The home page: deliberations whose next step one of `roles` records, and petitions that reached
+   * their threshold and wait for the 两委 to convene them (0 for those who do not convene).
+   */
+  async waitingOn(villageId: number, roles: readonly Role[], convenes: boolean) {
+    const open = roles.length ? await this.repo.underWay(villageId) : []
+    const deliberations = open.filter((d) => {
+      const next = nextActor(d.procedure, d.state, [])
+      return next !== null && next.roles.some((r) => roles.includes(r))
+    }).length
+    return { deliberations, petitionsReached: convenes ? await this.petitions.reachedIn(villageId) : 0 }
+  }
 
   detail(a: ActingContext, id: number): Promise<DeliberationView> {
     return this.reads.detail(a, id)

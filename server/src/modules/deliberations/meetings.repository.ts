@@ -106,6 +106,38 @@ export class MeetingsRepository {
     return m.getRepository(DeliberationMeetingMember).findBy({ meetingId, id: In(ids) })
   }
 
+  /**
+   * The meetings a resident is due at that have not been held yet, soonest first, with their
+   * deliberation's title (ix_deliberation_meeting_member_resident).
+   */
+  async upcomingFor(villageId: number, residentId: number, take: number) {
+    const rows = (await this.ds.query(
+      `SELECT m.id, m.deliberationId, m.body, m.meetingAt, m.location, d.title
+         FROM deliberation_meeting_member mm
+         JOIN deliberation_meeting m ON m.id = mm.meetingId
+         JOIN deliberation d ON d.id = m.deliberationId
+        WHERE mm.residentId = ? AND m.villageId = ? AND m.status IN ('scheduled', 'in_session')
+        ORDER BY m.meetingAt ASC, m.id ASC
+        LIMIT ${Number(take)}`,
+      [residentId, villageId],
+    )) as {
+      id: number | string
+      deliberationId: number | string
+      body: DeliberationMeeting['body']
+      meetingAt: Date | string
+      location: string
+      title: string
+    }[]
+    return rows.map((r) => ({
+      meetingId: Number(r.id),
+      deliberationId: Number(r.deliberationId),
+      body: r.body,
+      at: r.meetingAt,
+      place: r.location,
+      title: r.title,
+    }))
+  }
+
   /** The accounts of a meeting's frozen members: those who were told its time. */
   async memberAccounts(m: EntityManager, meetingId: number): Promise<number[]> {
     const rows = (await m.query(

@@ -69,6 +69,34 @@ export class PetitionsRepository {
    * Moves a petition on from `from` only if it is still there: of two steps at once, one does it and
    * the other is told (false).
    */
+  /** The village's petitions that reached their threshold and wait to be convened (ix_petition_village). */
+  reachedIn(villageId: number): Promise<number> {
+    return this.ds.getRepository(Petition).countBy({ villageId, status: 'reached' })
+  }
+
+  /** Per village: reached petitions not convened, and those reached before `cutoff` (ix_petition_village). */
+  async waitingByVillage(
+    villageIds: number[],
+    cutoff: Date,
+  ): Promise<Map<number, { waiting: number; ignored: number }>> {
+    if (villageIds.length === 0) return new Map()
+    const rows: Record<string, unknown>[] = await this.ds
+      .getRepository(Petition)
+      .createQueryBuilder('p')
+      .select('p.villageId', 'villageId')
+      .addSelect('COUNT(*)', 'waiting')
+      .addSelect('SUM(CASE WHEN p.reachedAt < :cutoff THEN 1 ELSE 0 END)', 'ignored')
+      .where("p.villageId IN (:...villageIds) AND p.status = 'reached'", { villageIds, cutoff })
+      .groupBy('p.villageId')
+      .getRawMany()
+    return new Map(
+      rows.map((r) => [
+        Number(r.villageId),
+        { waiting: Number(r.waiting ?? 0), ignored: Number(r.ignored ?? 0) },
+      ]),
+    )
+  }
+
   async move(
     m: EntityManager,
     id: number,

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm'
+import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm'
 import {
   DEADLINE_STATES,
   DEFAULT_GRIEVANCE_CATEGORIES,
   DEFAULT_REPLY_TEMPLATES,
+  DEFAULT_SENSITIVE_CATEGORIES,
   OPEN_STATES,
+  TO_ANSWER_STATES,
   type GrievanceAction,
   type GrievanceSettings,
+  type GrievanceSettingsUpdate,
   type GrievanceState,
   type Moderation,
 } from '@xiangli/shared'
@@ -33,6 +36,8 @@ export interface GrievanceFilter {
   publicOnly?: boolean
   category?: string
   state?: GrievanceState
+  /** any of these states */
+  states?: readonly GrievanceState[]
   /** null: no assignee; a number: that roster person */
   assigneeResidentId?: number | null
   overdue?: { value: boolean; now: Date }
@@ -170,6 +175,7 @@ export class GrievancesRepository {
       qb.andWhere("g.visibility = 'public' AND g.state <> 'declined' AND g.moderation = 'shown'")
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })
     if (f.state) qb.andWhere('g.state = :s', { s: f.state })
+    if (f.states) qb.andWhere('g.state IN (:...states)', { states: [...f.states] })
     if (f.assigneeResidentId === null) qb.andWhere('g.assigneeResidentId IS NULL')
     else if (f.assigneeResidentId !== undefined)
       qb.andWhere('g.assigneeResidentId = :r', { r: f.assigneeResidentId })
@@ -258,6 +264,7 @@ export class GrievancesRepository {
     return {
       categories: row?.categories ?? [...DEFAULT_GRIEVANCE_CATEGORIES],
       replyTemplates: row?.replyTemplates ?? DEFAULT_REPLY_TEMPLATES.map((t) => ({ ...t })),
+      sensitiveCategories: row?.sensitiveCategories ?? [...DEFAULT_SENSITIVE_CATEGORIES],
     }
   }
 
@@ -265,13 +272,50 @@ export class GrievancesRepository {
   async saveSettings(
     m: EntityManager,
     villageId: number,
-    body: GrievanceSettings,
+    body: GrievanceSettingsUpdate,
   ): Promise<GrievanceSettings | null> {
     const repo = m.getRepository(GrievanceSettingsRow)
     const before = await repo.findOneBy({ villageId })
-    if (before) await repo.update({ villageId }, body)
-    else await repo.insert({ villageId, ...body })
-    return before ? { categories: before.categories, replyTemplates: before.replyTemplates } : null
+    // a save that leaves the sensitive categories out keeps what the village had
+    const row = {
+      ...body,
+      sensitiveCategories: body.sensitiveCategories ?? before?.sensitiveCategories ?? null,
+    }
+    if (before) await repo.update({ villageId }, row)
+    else await repo.insert({ villageId, ...row })
+    return before
+      ? {
+          categories: before.categories,
+          replyTemplates: before.replyTemplates,
+          sensitiveCategories: before.sensitiveCategories ?? [...DEFAULT_SENSITIVE_CATEGORIES],
+        }
+      : null
+  }
+
+  // ---------- the home page ----------
+
+  /** What waits on the 两委 in a village, in one pass over its open items (ix_grievance_village_state). */
+  async waitingInVillage(
+    villageId: number,
+    now: Date,
+  ): Promise<{ toAccept: number; toAnswer: number; overdue: number }> {
+    const r: Record<string, unknown> | undefined = await this.ds
+      .getRepository(Grievance)
+      .createQueryBuilder('g')
+      .select("SUM(CASE WHEN g.state = 'submitted' THEN 1 ELSE 0 END)", 'toAccept')
+      .addSelect('SUM(CASE WHEN g.state IN (:...answer) THEN 1 ELSE 0 END)', 'toAnswer')
+      .addSelect('SUM(CASE WHEN g.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
+      .where('g.villageId = :villageId AND g.state IN (:...deadline)', { villageId })
+      .setParameters({ deadline: [...DEADLINE_STATES], answer: [...TO_ANSWER_STATES], now })
+      .getRawOne()
+    return { toAccept: num(r?.toAccept), toAnswer: num(r?.toAnswer), overdue: num(r?.overdue) }
+  }
+
+  /** The raiser's items answered and not yet rated (ix_grievance_raiser). */
+  toRate(villageId: number, accountId: number): Promise<number> {
+    return this.ds
+      .getRepository(Grievance)
+      .countBy({ raiserAccountId: accountId, villageId, state: 'answered', rating: IsNull() })
   }
 
   // ---------- the township ----------

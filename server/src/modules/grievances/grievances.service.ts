@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
-import { GrievancesRepository } from './grievances.repository'
+import { GrievancesRepository, type VillageCounts } from './grievances.repository'
 import { DemoGrievances, type DemoGrievance } from './use-cases/demo-grievances'
 
 export type { DemoGrievance, DemoGrievancePerson, DemoGrievanceStep } from './use-cases/demo-grievances'
@@ -16,6 +16,24 @@ export class GrievancesService {
   /** Whether the village has an issue by this id. */
   exists(villageId: number, id: number, m?: EntityManager): Promise<boolean> {
     return this.repo.exists(villageId, id, m)
+  }
+
+  /** The home page's counts: what waits on the 两委 of a village. */
+  waitingInVillage(
+    villageId: number,
+    now: Date,
+  ): Promise<{ toAccept: number; toAnswer: number; overdue: number }> {
+    return this.repo.waitingInVillage(villageId, now)
+  }
+
+  /** The township's dashboard: per village, overdue items and the ratings of answers. */
+  countsByVillage(villageIds: number[], now: Date): Promise<VillageCounts[]> {
+    return this.repo.countsByVillage(villageIds, now)
+  }
+
+  /** The home page's count of the resident's answered items waiting for their rating. */
+  toRate(villageId: number, accountId: number): Promise<number> {
+    return this.repo.toRate(villageId, accountId)
   }
 
   /** For the demo seeder: the village's grievances, each at its stage with its timeline, in the seeder's transaction. */

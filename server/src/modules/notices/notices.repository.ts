@@ -189,6 +189,25 @@ export class NoticesRepository {
     return new Map(rows.map((r) => [r.category, Number(r.c)]))
   }
 
+  /** Per village: notices first published since `since` (ix_public_notice_village). */
+  async publishedSince(villageIds: number[], since: Date): Promise<Map<number, number>> {
+    if (villageIds.length === 0) return new Map()
+    const rows: { villageId: number | string; c: number | string }[] = await this.ds
+      .getRepository(PublicNotice)
+      .createQueryBuilder('n')
+      .select('n.villageId', 'villageId')
+      .addSelect('COUNT(*)', 'c')
+      .where('n.villageId IN (:...villageIds) AND n.publishedAt >= :since', { villageIds, since })
+      .groupBy('n.villageId')
+      .getRawMany()
+    return new Map(rows.map((r) => [Number(r.villageId), Number(r.c)]))
+  }
+
+  /** The village's notices in one state (ix_public_notice_village_state). */
+  countInState(villageId: number, state: NoticeState): Promise<number> {
+    return this.ds.getRepository(PublicNotice).countBy({ villageId, state })
+  }
+
   /** Marks a version read by a reader; reading it again changes nothing. */
   async markRead(noticeId: number, accountId: number, version: number, at: Date): Promise<void> {
     await this.ds

@@ -12,6 +12,8 @@ import type {
 import type { Actor } from '../../core/audit/audit.service'
 import type { ActingContext } from '../../core/auth/current.decorator'
 import type { PublicNotice } from './entities/public-notice.entity'
+import { NoticesRepository } from './notices.repository'
+import { ObjectionsRepository } from './objections.repository'
 import { NoticeDrafts } from './use-cases/notice-drafts'
 import { NoticePublication, type DeliberationNotice } from './use-cases/notice-publication'
 import { NoticeReads } from './use-cases/notice-reads'
@@ -29,7 +31,29 @@ export class NoticesService {
     private readonly publication: NoticePublication,
     private readonly review: SupervisionReview,
     private readonly reads: NoticeReads,
+    private readonly repo: NoticesRepository,
+    private readonly objections: ObjectionsRepository,
   ) {}
+
+  /**
+   * The home page's counts: the caller's unread notices, and for the 两委 the objections to answer,
+   * for the supervision committee the notices submitted for its review.
+   */
+  async waiting(a: ActingContext, o: { committee: boolean; supervisor: boolean }) {
+    return {
+      unread: (await this.reads.unreadCounts(a)).total,
+      objectionsToAnswer: o.committee ? await this.objections.toAnswer(a.villageId) : 0,
+      toReview: o.supervisor ? await this.repo.countInState(a.villageId, 'in_review') : 0,
+    }
+  }
+
+  /** The township's dashboard: per village, notices published since `since` and objections overdue at `now`. */
+  async townshipFigures(villageIds: number[], since: Date, now: Date) {
+    return {
+      published: await this.repo.publishedSince(villageIds, since),
+      objectionsOverdue: await this.objections.overdueByVillage(villageIds, now),
+    }
+  }
 
   /** A deliberation's notice, published at once with its first version, in the caller's transaction. */
   publishForDeliberation(m: EntityManager, input: DeliberationNotice): Promise<PublicNotice> {

@@ -142,6 +142,11 @@ export class ObjectionsRepository {
     return this.ds.getRepository(NoticeObjection).countBy({ noticeId })
   }
 
+  /** The village's objections not yet answered by the 两委. */
+  toAnswer(villageId: number): Promise<number> {
+    return this.ds.getRepository(NoticeObjection).countBy({ villageId, state: 'submitted' })
+  }
+
   /** How many objections of each village are past their limit unanswered. */
   async overdueByVillage(villageIds: number[], now: Date): Promise<Map<number, number>> {
     if (villageIds.length === 0) return new Map()

@@ -1,7 +1,7 @@
 import {
   consentNeeded,
   currentConsentVersion,
-  type ConsentKind,
+  type PrivacyConsentKind,
   type ConsentState,
   type DataDeletionView,
   type PrivacyStatus,
@@ -9,7 +9,7 @@ import {
 import type { DataDeletionRequest } from './entities/data-deletion-request.entity'
 import type { PrivacyConsent } from './entities/privacy-consent.entity'
 
-function stateOf(kind: ConsentKind, latest: PrivacyConsent | undefined): ConsentState {
+function stateOf(kind: PrivacyConsentKind, latest: PrivacyConsent | undefined): ConsentState {
   const accepted = latest?.version ?? null
   return {
     current: currentConsentVersion(kind),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
-import type { ConsentKind, ErasureOutcome } from '@xiangli/shared'
+import type { PrivacyConsentKind, ErasureOutcome } from '@xiangli/shared'
 import { isUniqueViolation } from '../../core/database/dialect'
 import { DataDeletionRequest } from './entities/data-deletion-request.entity'
 import { PrivacyConsent } from './entities/privacy-consent.entity'
@@ -15,7 +15,7 @@ export class PrivacyRepository {
     const rows = await m
       .getRepository(PrivacyConsent)
       .find({ where: { accountId }, order: { version: 'DESC', id: 'DESC' } })
-    const seen = new Set<ConsentKind>()
+    const seen = new Set<PrivacyConsentKind>()
     return rows.filter((r) => !seen.has(r.kind) && seen.add(r.kind))
   }
 
@@ -26,7 +26,7 @@ export class PrivacyRepository {
 
   async hasConsent(
     accountId: number,
-    kind: ConsentKind,
+    kind: PrivacyConsentKind,
     version: number,
     m: EntityManager = this.ds.manager,
   ): Promise<boolean> {
@@ -36,7 +36,7 @@ export class PrivacyRepository {
   insertConsent(
     m: EntityManager,
     accountId: number,
-    kind: ConsentKind,
+    kind: PrivacyConsentKind,
     version: number,
   ): Promise<PrivacyConsent> {
     return m.getRepository(PrivacyConsent).save({ accountId, kind, version })

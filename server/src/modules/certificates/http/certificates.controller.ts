@@ -58,6 +58,14 @@ export class CertificatesController {
   ) {
     return sendFile(reply, await this.issuing.pdf(a.viewer, a.villageId, i.params.id))
   }
+  @Handle(R.pageImage)
+  async pageImage(
+    @Acting() a: ActingContext,
+    @In() i: Args<'pageImage'>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendFile(reply, await this.issuing.pageImage(a.viewer, a.villageId, i.params.id))
+  }
   @Handle(R.resubmit)
   resubmit(@Acting() a: ActingContext, @In() i: Args<'resubmit'>) {
     return this.residents.resubmit(a, i.params.id, i.body)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
 import {
   chinaDate,
+  issuingBodyName,
   formatCertificateNumber,
   renderCertificateBody,
   requestableItem,
@@ -15,6 +16,7 @@ import { AppException } from '../../../core/errors/app.exception'
 import type { FileDownload } from '../../../core/http/file-reply'
 import { OrgsService } from '../../orgs/orgs.service'
 import { RosterDirectory } from '../../roster/roster-directory'
+import { firstPagePng } from '../certificate-page-image'
 import { CertificatePdfStore } from '../certificate-pdf-store'
 import { recordIssue } from '../certificate-records'
 import { CertificatesRepository } from '../certificates.repository'
@@ -138,7 +140,8 @@ export class CertificateIssuing {
     const bytes = await this.pdfs.pdf(r.villageId, {
       title: r.itemName,
       body: this.crypto.decrypt(r.bodyEnc),
-      villageName: village.name,
+      issuer: issuingBodyName(village.kind, village.name),
+      purpose: r.purpose,
       issuedOn: chinaDate(r.issuedAt),
       issuedAt: r.issuedAt,
       number: r.number,
@@ -149,6 +152,19 @@ export class CertificateIssuing {
       bytes,
       type: 'application/pdf',
       disposition: `inline; filename="certificate-${r.number}.pdf"`,
+    }
+  }
+
+  /**
+   * The certificate's first page as a PNG, for a phone's browser, which shows a PDF only as a
+   * download: drawn from the very PDF the download gives, by poppler's pdftoppm.
+   */
+  async pageImage(v: Viewer, villageId: number, id: number): Promise<FileDownload> {
+    const pdf = await this.pdf(v, villageId, id)
+    return {
+      bytes: await firstPagePng(pdf.bytes as Buffer),
+      type: 'image/png',
+      disposition: 'inline; filename="certificate.png"',
     }
   }
 }

@@ -6,6 +6,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
  */
 @Entity('deliberation_meeting_member')
 @Index('uq_deliberation_meeting_member', ['meetingId', 'residentId'], { unique: true })
+// a resident's home lists the meetings they are called to
+@Index('ix_deliberation_meeting_member_resident', ['residentId'])
 export class DeliberationMeetingMember {
   @PrimaryGeneratedColumn()
   id: number

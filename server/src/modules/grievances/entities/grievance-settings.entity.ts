@@ -13,6 +13,10 @@ export class GrievanceSettingsRow {
   @Column({ type: 'simple-json' })
   replyTemplates: ReplyTemplate[]
 
+  /** kept from the wall unless the raiser chooses otherwise; null: the defaults (邻里纠纷) */
+  @Column({ type: 'simple-json', nullable: true })
+  sensitiveCategories: string[] | null
+
   @UpdateDateColumn()
   updatedAt: Date
 }

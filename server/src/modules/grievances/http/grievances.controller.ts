@@ -34,6 +34,11 @@ export class GrievancesController {
   wall(@Acting() a: ActingContext, @In() i: Args<'wall'>) {
     return this.reads.wall(a.viewer, a.villageId, i.query)
   }
+  @Handle(R.sensitiveCategories)
+  sensitiveCategories(@Acting() a: ActingContext) {
+    return this.settings.sensitiveCategories(a.villageId)
+  }
+
   @Handle(R.categories)
   categories(@Acting() a: ActingContext) {
     return this.settings.categories(a.villageId)

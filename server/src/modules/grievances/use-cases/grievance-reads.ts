@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common'
 import {
   grievancePage,
   grievanceRoutes,
+  TO_ANSWER_STATES,
   type GrievanceSummary,
   type GrievanceView,
   type Page,
@@ -103,6 +104,7 @@ export class GrievanceReads implements OnModuleInit {
       {
         villageIds: [villageId],
         state: q.status,
+        states: q.toAnswer ? TO_ANSWER_STATES : undefined,
         category: q.category,
         assigneeResidentId: assignee,
         overdue: q.overdue === undefined ? undefined : { value: q.overdue, now: this.clock.now() },

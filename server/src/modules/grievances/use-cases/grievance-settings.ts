@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import type { GrievanceSettings } from '@xiangli/shared'
+import type { GrievanceSettings, GrievanceSettingsUpdate } from '@xiangli/shared'
 import { AuditService } from '../../../core/audit/audit.service'
 import type { ActingContext } from '../../../core/auth/current.decorator'
 import { isUniqueViolation } from '../../../core/database/dialect'
@@ -23,7 +23,11 @@ export class GrievanceSettingsUseCase {
     return (await this.repo.settings(villageId)).categories
   }
 
-  async update(a: ActingContext, body: GrievanceSettings): Promise<GrievanceSettings> {
+  async sensitiveCategories(villageId: number): Promise<string[]> {
+    return (await this.repo.settings(villageId)).sensitiveCategories
+  }
+
+  async update(a: ActingContext, body: GrievanceSettingsUpdate): Promise<GrievanceSettings> {
     const write = () =>
       this.tx.run(async (m) => {
         const before = await this.repo.saveSettings(m, a.villageId, body)

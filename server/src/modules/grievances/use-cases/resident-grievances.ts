@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import {
   COMMITTEE_ROLES,
+  defaultVisibility,
   acceptDeadline,
   deadlineAfter,
   grievancePage,
@@ -66,8 +67,8 @@ export class ResidentGrievances {
     collected: { residentIds: number[] } | null,
   ): Promise<GrievanceView> {
     const village = await this.orgs.village(a.villageId)
-    if (!(await this.repo.settings(a.villageId)).categories.includes(body.category))
-      throw new AppException('GRIEVANCE_CATEGORY_INVALID')
+    const settings = await this.repo.settings(a.villageId)
+    if (!settings.categories.includes(body.category)) throw new AppException('GRIEVANCE_CATEGORY_INVALID')
     const filing = body.onBehalf ? await this.proxy.check(a, body.onBehalf) : null
     const own = filing ? null : await this.ownRow(a)
     const raiser = filing
@@ -89,7 +90,7 @@ export class ResidentGrievances {
         text: body.text,
         photoIds: body.photoIds,
         location: body.location ?? null,
-        visibility: body.visibility,
+        visibility: body.visibility ?? defaultVisibility(body.category, settings.sensitiveCategories),
         state: 'submitted',
         moderation: this.checks.initial(),
         dueAt: acceptDeadline(now, village.settings!.timeLimits),

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { ConsentKind } from '@xiangli/shared'
+import type { PrivacyConsentKind } from '@xiangli/shared'
 
 /**
  * A person accepted a version of the 用户隐私保护指引 (`guide`) or of the words shown before an ID
@@ -15,7 +15,7 @@ export class PrivacyConsent {
   accountId: number
 
   @Column({ type: 'varchar', length: 16 })
-  kind: ConsentKind
+  kind: PrivacyConsentKind
 
   @Column({ type: 'int' })
   version: number

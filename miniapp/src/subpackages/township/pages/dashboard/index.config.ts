@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '乡镇看板',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,3 @@
+import { TownshipDashboardPage } from '@/features/township/TownshipDashboardPage'
+
+export default TownshipDashboardPage
