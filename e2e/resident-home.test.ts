@@ -1,5 +1,6 @@
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
+import { loginAs } from './support/ui'
 
 describe('a demo resident on the H5 app', () => {
   let server: RunningServer
@@ -16,9 +17,9 @@ describe('a demo resident on the H5 app', () => {
 
   it('logs in from the demo list and sees the village home page in Chinese', async () => {
     const { page } = s
-    await page.goto(server.url + '/')
-    // not logged in: the app sends the person to the login page with the demo people listed
-    await page.locator('.nut-cell', { hasText: '王秀英' }).click({ timeout: 30_000 })
+    // not logged in: the app sends the person to the login page with the demo people listed; the
+    // first login asks to accept the 用户隐私保护指引
+    await loginAs(s, server.url, '王秀英')
     await page.getByText('柳林村', { exact: true }).first().waitFor({ timeout: 30_000 })
     await page.getByText('王秀英', { exact: false }).first().waitFor()
     await page.locator('.home__mine').first().waitFor()

@@ -89,11 +89,15 @@ export function HomePage() {
 
   return (
     <PageRoot className="home">
-      <ElderModeEntry />
       {consent.asking ? (
+        // a new version of the guide takes the whole page until it is answered
         <GuideConsent onAgreed={consent.agreed} onDeclined={() => void consent.declined()} />
-      ) : null}
-      {body}
+      ) : (
+        <>
+          <ElderModeEntry />
+          {body}
+        </>
+      )}
     </PageRoot>
   )
 }

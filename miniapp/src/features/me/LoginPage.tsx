@@ -76,9 +76,10 @@ export function LoginPage() {
     showProblem('不同意隐私保护指引，就不能登录使用。您随时可以再次登录并阅读。')
   }
 
-  return (
-    <PageRoot className="login">
-      {consent ? (
+  // the guide takes the whole page until it is answered: nothing else is reachable before consent
+  if (consent)
+    return (
+      <PageRoot className="login">
         <GuideConsent
           onAgreed={() => {
             setConsent(false)
@@ -86,7 +87,11 @@ export function LoginPage() {
           }}
           onDeclined={() => void decline()}
         />
-      ) : null}
+      </PageRoot>
+    )
+
+  return (
+    <PageRoot className="login">
       <View className="login__brand">
         <Text className="login__name">乡里</Text>
         <Text className="login__slogan">村里的事，大家一起商量</Text>
