@@ -10,7 +10,7 @@ import { randomKey } from '@/api/core'
 import { call } from '@/api/request'
 import { Field, FormSection } from '@/components/Form'
 import { PageRoot } from '@/components/PageRoot'
-import { ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import { useResource } from '@/hooks/useResource'
 import { idParam } from '@/logic/links'
@@ -48,6 +48,20 @@ export function CollectPage() {
 
   const gate = committeeGate(ctx, 'myGrid', '民情收集')
   if (gate) return <PageRoot>{gate}</PageRoot>
+  // opened without its grid (an old link, a typed address): say where to start instead of loading forever
+  if (gridId === null)
+    return (
+      <PageRoot>
+        <EmptyView
+          title="请先选一个网格"
+          description="民情收集要记在您负责的网格里，请从“我的网格”进入。"
+          action={{
+            text: '去我的网格',
+            onClick: () => void Taro.redirectTo({ url: withQuery(ROUTES.gridMine, { villageId }) }),
+          }}
+        />
+      </PageRoot>
+    )
   if (!grid.data || !categories.data)
     return (
       <PageRoot>
