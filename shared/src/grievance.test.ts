@@ -217,8 +217,9 @@ describe('time limits', () => {
 describe('request schemas', () => {
   const valid = { category: '环境卫生', title: '村口垃圾没人清', text: '已经三天了' }
 
-  it('accepts a plain issue and fills in the defaults', () => {
-    expect(grievanceCreateSchema.parse(valid)).toEqual({ ...valid, photoIds: [], visibility: 'public' })
+  it('accepts a plain issue and fills in the defaults, leaving who sees it to the category', () => {
+    // no visibility chosen: the category decides (defaultVisibility; 邻里纠纷 stays with the 两委)
+    expect(grievanceCreateSchema.parse(valid)).toEqual({ ...valid, photoIds: [] })
     expect(DEFAULT_GRIEVANCE_CATEGORIES).toContain(valid.category)
   })
 

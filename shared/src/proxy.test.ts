@@ -24,8 +24,8 @@ const actor = (over: Partial<ProxyActor>): ProxyActor => ({
 })
 
 describe('who acts for residents', () => {
-  it('gives the capability to the 两委 only today', () => {
-    expect(rolesWith('act_for_residents')).toEqual(['committee_member', 'party_secretary'])
+  it('gives the capability to the 两委 and the 网格员, not to a 村民小组长 or anyone else', () => {
+    expect(rolesWith('act_for_residents')).toEqual(['committee_member', 'party_secretary', 'grid_worker'])
   })
 
   it('names every role in the capability table', () => {
