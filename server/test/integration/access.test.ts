@@ -116,6 +116,10 @@ describe(`access rules on ${DIALECT}`, () => {
           'POST /api/auth/refresh',
           'POST /api/auth/wechat',
           'GET /villages/:villageId/notices',
+          // WeChat's message push with photo check results, refused unless signed with the token
+          // (content-check.test.ts)
+          'GET /api/wechat/push',
+          'POST /api/wechat/push',
         ].sort(),
       )
     })

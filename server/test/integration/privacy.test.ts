@@ -7,6 +7,7 @@ import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { VerificationRequest } from '../../src/modules/verification/entities/verification-request.entity'
 import { DemoSeeder } from '../../src/modules/demo/demo.seed'
 import { DIALECT, startTestApp, type TestApp } from '../support/app'
+import { verifyOverHttp } from '../support/audit'
 import { startFakeWechat, type FakeWechat } from '../support/fake-wechat'
 import { addAccount, residentByName, tokenFor } from '../support/factories'
 
@@ -237,8 +238,7 @@ describe(`privacy: consents and 我的数据 on ${DIALECT}`, () => {
           .findBy({ targetType: 'data_deletion_request', targetId: String(asked.body.id) })
       ).map((e) => e.action)
       expect(actions.sort()).toEqual(['privacy.deletion_processed', 'privacy.deletion_requested'])
-      const verify = await get('/api/audit/verify', admin)
-      expect(verify.body.ok).toBe(true)
+      expect((await verifyOverHttp(t, admin)).ok).toBe(true)
 
       // the person's logins ended with it
       expect((await get('/api/me', token)).status).toBe(401)
