@@ -73,13 +73,13 @@ describe('workbenchFor', () => {
     })
   })
 
-  it('gives a 网格员 their grid and what is handed to them, and nothing of the committee’s', () => {
+  it('gives a 网格员 their grid, what is handed to them and 代办, and nothing else of the committee’s', () => {
     const bench = workbenchFor(membership({ roles: ['resident', 'grid_worker'] }))
     expect(
       Object.entries(bench)
         .filter(([, on]) => on)
         .map(([k]) => k),
-    ).toEqual(['answerAssigned', 'myGrid'])
+    ).toEqual(['actForResidents', 'answerAssigned', 'myGrid'])
   })
 
   it('gives a 村民小组长 what is handed to them, and no grid', () => {

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Image, View } from '@tarojs/components'
 import { protectedBlobUrl } from '@/platform/openDocument'
-
-/** The certificate's page path from its PDF's: the same document, as a picture. */
-export const pageImagePath = (pdfPath: string): string => pdfPath.replace(/\/pdf$/, '/page.png')
+import { pageImagePath } from './pageImage'
 
 /**
  * In a phone's browser, which only downloads a PDF, the certificate's first page shown at the

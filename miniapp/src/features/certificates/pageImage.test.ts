@@ -1,6 +1,4 @@
-import { pageImagePath } from './CertificatePageImage'
-
-jest.mock('@/platform/openDocument', () => ({ protectedBlobUrl: jest.fn() }))
+import { pageImagePath } from './pageImage'
 
 describe('the certificate page image', () => {
   it('is asked for beside the PDF it is drawn from', () => {

@@ -76,7 +76,7 @@ describe('buildServiceMenu', () => {
     expect(menu[4]!.items[2]!.title).toBe('议事（四议两公开）')
   })
 
-  it('gives a 网格员 what is handed to them and their grid, and none of the committee’s tools', () => {
+  it('gives a 网格员 what is handed to them, their grid and 代办, and none of the committee’s tools', () => {
     const menu = buildServiceMenu({
       verified: true,
       verificationPending: false,
@@ -86,6 +86,7 @@ describe('buildServiceMenu', () => {
     expect(bench?.items.map((i) => [i.key, i.url])).toEqual([
       ['gridAssigned', '/subpackages/grid/pages/assigned/index?villageId=42'],
       ['gridMine', '/subpackages/grid/pages/mine/index?villageId=42'],
+      ['proxy', '/subpackages/committee/pages/proxy/index?villageId=42'],
     ])
   })
 
