@@ -3,7 +3,6 @@ import { openBrowser, screenshot, type Session, openPerson } from './support/bro
 import { startServer, type RunningServer } from './support/server'
 import {
   button,
-  cell,
   chip,
   confirmModal,
   field,
@@ -86,7 +85,8 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     const p = resident.page
     await loginAs(resident, server.url, '王秀英')
     await tab(resident, '办事').click({ timeout: 15_000 })
-    await cell(resident, '联名提议').first().click({ timeout: 15_000 })
+    // the 办事 entry (the home, a tab below, has a 联名提议 line of its own, hidden now)
+    await onScreen(resident, '.nut-cell', '联名提议').first().click({ timeout: 15_000 })
     await visible(resident, '.petition__start').waitFor({ timeout: 15_000 })
     await button(resident, '发起联名提议').click({ timeout: 15_000 })
 
@@ -197,7 +197,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     const c = committee.page
     await loginAs(committee, server.url, '张丽')
     await tab(committee, '办事').click({ timeout: 15_000 })
-    await cell(committee, '联名提议').first().click({ timeout: 15_000 })
+    await onScreen(committee, '.nut-cell', '联名提议').first().click({ timeout: 15_000 })
     await chip(committee, '已达到法定人数').click({ timeout: 15_000 })
     const row = visible(committee, '.petition__row', TITLE)
     await row.waitFor({ timeout: 15_000 })
