@@ -1,7 +1,7 @@
 import { request, type APIRequestContext } from 'playwright-core'
 import { openBrowser, openPerson, screenshot, type Session } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, field, loginAs, onPage, stateTag, visible } from './support/ui'
+import { button, field, loginAs, onPage, onScreen, stateTag, tab, visible } from './support/ui'
 
 const TITLE = '一组路口的垃圾桶满了'
 const ANSWER = '已经叫保洁员清运，以后每周二、周五各清一次。'
@@ -83,7 +83,9 @@ describe('a 网格员 answering an issue handed to them, on the H5 app', () => {
 
     // ---------- 李明 finds it in 交我办理 and answers ----------
     await loginAs(gridWorker, server.url, '李明')
-    await cell(gridWorker, '交我办理').click({ timeout: 15_000 })
+    // the 办事 entry (the home's lines are below it, hidden once the tab is switched)
+    await tab(gridWorker, '办事').click({ timeout: 15_000 })
+    await onScreen(gridWorker, '.nut-cell', '交我办理').first().click({ timeout: 15_000 })
     await onPage(gridWorker, 'grid/pages/assigned')
     const card = visible(gridWorker, '.xl-grievance', TITLE)
     await card.waitFor({ timeout: 15_000 })

@@ -1,7 +1,7 @@
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { png } from './support/png'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, field, loginAs, stateTag, visible } from './support/ui'
+import { button, field, loginAs, onScreen, stateTag, tab, visible } from './support/ui'
 
 const TITLE = '桥头的路面塌了一个坑'
 const TEXT = '三组桥头的水泥路面塌了一个大坑，晚上骑车看不见，已经有人摔倒了。'
@@ -78,7 +78,8 @@ describe('村民说事 on the H5 app', () => {
     // ---------- 张丽 accepts and answers it ----------
     const c = committee.page
     await loginAs(committee, server.url, '张丽')
-    await cell(committee, '说事处理').click({ timeout: 15_000 })
+    await tab(committee, '办事').click({ timeout: 15_000 })
+    await onScreen(committee, '.nut-cell', '说事处理').first().click({ timeout: 15_000 })
     await c
       .locator('.xl-grievance', { hasText: TITLE })
       .filter({ visible: true })

@@ -1,6 +1,6 @@
 import { openBrowser, screenshot, type Session } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
-import { button, cell, chip, field, loginAs, onPage, tab, toastGone, visible } from './support/ui'
+import { button, chip, field, loginAs, onPage, onScreen, tab, toastGone, visible } from './support/ui'
 
 const TITLE = '家门口的路灯坏了'
 const TEXT = '一组 3 号门口的路灯坏了半个月，晚上出门看不见路，老人不敢出门。'
@@ -65,7 +65,7 @@ describe('代办 on the H5 app', () => {
     const p = resident.page
     await loginAs(resident, server.url, '王秀英')
     await tab(resident, '办事').click({ timeout: 15_000 })
-    await cell(resident, '我的说事').first().click({ timeout: 15_000 })
+    await onScreen(resident, '.nut-cell', '我的说事').first().click({ timeout: 15_000 })
     await onPage(resident, 'grievance/pages/mine')
     const card = visible(resident, '.xl-grievance', TITLE).first()
     await card.waitFor({ timeout: 15_000 })
