@@ -85,7 +85,7 @@ describe('a 网格员 answering an issue handed to them, on the H5 app', () => {
     await loginAs(gridWorker, server.url, '李明')
     // the 办事 entry (the home's lines are below it, hidden once the tab is switched)
     await tab(gridWorker, '办事').click({ timeout: 15_000 })
-    await onScreen(gridWorker, '.nut-cell', '交我办理').first().click({ timeout: 15_000 })
+    await onScreen(gridWorker, '.nut-cell:not(.home__line)', '交我办理').first().click({ timeout: 15_000 })
     await onPage(gridWorker, 'grid/pages/assigned')
     const card = visible(gridWorker, '.xl-grievance', TITLE)
     await card.waitFor({ timeout: 15_000 })

@@ -79,7 +79,7 @@ describe('村民说事 on the H5 app', () => {
     const c = committee.page
     await loginAs(committee, server.url, '张丽')
     await tab(committee, '办事').click({ timeout: 15_000 })
-    await onScreen(committee, '.nut-cell', '说事处理').first().click({ timeout: 15_000 })
+    await onScreen(committee, '.nut-cell:not(.home__line)', '说事处理').first().click({ timeout: 15_000 })
     await c
       .locator('.xl-grievance', { hasText: TITLE })
       .filter({ visible: true })

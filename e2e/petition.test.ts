@@ -86,7 +86,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     await loginAs(resident, server.url, '王秀英')
     await tab(resident, '办事').click({ timeout: 15_000 })
     // the 办事 entry (the home, a tab below, has a 联名提议 line of its own, hidden now)
-    await onScreen(resident, '.nut-cell', '联名提议').first().click({ timeout: 15_000 })
+    await onScreen(resident, '.nut-cell:not(.home__line)', '联名提议').first().click({ timeout: 15_000 })
     await visible(resident, '.petition__start').waitFor({ timeout: 15_000 })
     await button(resident, '发起联名提议').click({ timeout: 15_000 })
 
@@ -197,7 +197,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     const c = committee.page
     await loginAs(committee, server.url, '张丽')
     await tab(committee, '办事').click({ timeout: 15_000 })
-    await onScreen(committee, '.nut-cell', '联名提议').first().click({ timeout: 15_000 })
+    await onScreen(committee, '.nut-cell:not(.home__line)', '联名提议').first().click({ timeout: 15_000 })
     await chip(committee, '已达到法定人数').click({ timeout: 15_000 })
     const row = visible(committee, '.petition__row', TITLE)
     await row.waitFor({ timeout: 15_000 })

@@ -65,7 +65,7 @@ describe('代办 on the H5 app', () => {
     const p = resident.page
     await loginAs(resident, server.url, '王秀英')
     await tab(resident, '办事').click({ timeout: 15_000 })
-    await onScreen(resident, '.nut-cell', '我的说事').first().click({ timeout: 15_000 })
+    await onScreen(resident, '.nut-cell:not(.home__line)', '我的说事').first().click({ timeout: 15_000 })
     await onPage(resident, 'grievance/pages/mine')
     const card = visible(resident, '.xl-grievance', TITLE).first()
     await card.waitFor({ timeout: 15_000 })
