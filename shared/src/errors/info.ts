@@ -1,0 +1,4 @@
+export interface ErrorInfo {
+  status: number
+  message: string
+}
