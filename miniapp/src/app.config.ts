@@ -4,23 +4,27 @@ export default defineAppConfig({
     'pages/services/index',
     'pages/public/index',
     'pages/mine/index',
-    'pages/login/index',
-    'pages/verify/index',
-    'pages/switch/index',
-    'pages/inbox/index',
     // 证明查验: the QR code on a certificate opens it, without logging in
     'pages/certificate-check/index',
     // 公示 share link: anyone reads a published notice and its versions without logging in
     'pages/notice/index',
-    // 用户隐私保护指引: WeChat's privacy popup and the login's consent open it, before any login
-    'pages/privacy/index',
   ],
   subPackages: [
     {
-      // 我的数据: what is held about me, its export, asking for deletion
+      // 我的: logging in, 实名认证, switching village, the inbox, the privacy guide (WeChat's privacy
+      // popup and the login's consent open it, before any login) and 我的数据 (what is held about me,
+      // its export, asking for deletion). Out of the main package, which keeps the tab pages and
+      // the two pages links from outside open (证明查验, a shared notice).
       root: 'subpackages/me',
       name: 'me',
-      pages: ['pages/my-data/index'],
+      pages: [
+        'pages/login/index',
+        'pages/verify/index',
+        'pages/switch/index',
+        'pages/inbox/index',
+        'pages/privacy/index',
+        'pages/my-data/index',
+      ],
     },
     {
       // 村委工作台: only committee members and supervisors open these, so they stay out of the main package.
@@ -113,7 +117,9 @@ export default defineAppConfig({
   ],
   preloadRule: {
     'pages/services/index': { network: 'all', packages: ['grievance', 'certificate', 'committee'] },
-    'pages/home/index': { network: 'all', packages: ['grievance'] },
+    // a first launch goes from the home to logging in, which lives in `me`
+    'pages/home/index': { network: 'all', packages: ['me', 'grievance'] },
+    'pages/mine/index': { network: 'all', packages: ['me'] },
     'pages/public/index': { network: 'all', packages: ['notice'] },
   },
   // the map picker for where a problem is (weapp); the H5 build asks for an address instead

@@ -62,11 +62,11 @@ describe('routes', () => {
   it('knows which links are tab pages, with or without a leading slash or query', () => {
     expect(isTabRoute('pages/mine/index')).toBe(true)
     expect(isTabRoute('/pages/home/index?from=inbox')).toBe(true)
-    expect(isTabRoute('/pages/verify/index')).toBe(false)
+    expect(isTabRoute('/subpackages/me/pages/verify/index')).toBe(false)
   })
 
   it('adds the leading slash a notification link may lack', () => {
-    expect(normalizeLink(' pages/verify/index ')).toBe('/pages/verify/index')
+    expect(normalizeLink(' subpackages/me/pages/verify/index ')).toBe('/subpackages/me/pages/verify/index')
   })
 
   it('declares every page it links to in app.config.ts', () => {

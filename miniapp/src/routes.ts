@@ -4,10 +4,10 @@ export const ROUTES = {
   services: '/pages/services/index',
   public: '/pages/public/index',
   mine: '/pages/mine/index',
-  login: '/pages/login/index',
-  verify: '/pages/verify/index',
-  switch: '/pages/switch/index',
-  inbox: '/pages/inbox/index',
+  login: '/subpackages/me/pages/login/index',
+  verify: '/subpackages/me/pages/verify/index',
+  switch: '/subpackages/me/pages/switch/index',
+  inbox: '/subpackages/me/pages/inbox/index',
   committeeVerifications: '/subpackages/committee/pages/verifications/index',
   committeeRoster: '/subpackages/committee/pages/roster/index',
   committeeRoles: '/subpackages/committee/pages/roles/index',
@@ -70,7 +70,7 @@ export const ROUTES = {
   townshipNotice: '/subpackages/township/pages/notice/index',
   // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
   // and its consent at login; 我的数据 (see, export, ask to delete)
-  privacy: '/pages/privacy/index',
+  privacy: '/subpackages/me/pages/privacy/index',
   myData: '/subpackages/me/pages/my-data/index',
 } as const
 

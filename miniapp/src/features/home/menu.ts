@@ -2,7 +2,6 @@ import { COMMITTEE_ROLES, type Membership } from '@xiangli/shared'
 import { ROUTES, withQuery } from '@/routes'
 import { hasAnyRole, hasWorkbench, isVillageMembership, townshipOf, workbenchFor } from '@/logic/membership'
 import { noticeBench } from '@/features/notices/notice'
-import { PETITION_PAGES } from '@/features/petitions/petition'
 
 export interface MenuItem {
   key:
@@ -131,7 +130,7 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
             membership.orgKind === 'community'
               ? '联名提议召开居民会议：人数够了，居委会就应当召集'
               : '联名提议召开村民会议：人数够了，村委会就应当召集',
-          url: withQuery(PETITION_PAGES.list, { villageId: membership.orgId }),
+          url: withQuery(ROUTES.petitionList, { villageId: membership.orgId }),
         },
       ],
     })
