@@ -30,7 +30,15 @@ async function measure(page, url, selector) {
   await cdp.send('Network.enable')
   await cdp.send('Network.emulateNetworkConditions', LINK)
   const sizes = new Map()
-  cdp.on('Network.loadingFinished', (e) => sizes.set(e.requestId, e.encodedDataLength))
+  const trace = new Map()
+  cdp.on('Network.requestWillBeSent', (e) =>
+    trace.set(e.requestId, { url: e.request.url, sent: e.timestamp }),
+  )
+  cdp.on('Network.loadingFinished', (e) => {
+    sizes.set(e.requestId, e.encodedDataLength)
+    const t = trace.get(e.requestId)
+    if (t) Object.assign(t, { done: e.timestamp, bytes: e.encodedDataLength })
+  })
   const started = Date.now()
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 })
   await page.locator(selector).first().waitFor({ state: 'visible', timeout: 120_000 })
@@ -48,6 +56,14 @@ async function measure(page, url, selector) {
   })
   await cdp.detach()
   const bytes = [...sizes.values()].reduce((s, n) => s + n, 0)
+  // BENCH_TRACE=1: every request with when it was sent and finished, to see what the page waits on
+  if (process.env.BENCH_TRACE) {
+    const t0 = Math.min(...[...trace.values()].map((t) => t.sent))
+    for (const t of trace.values())
+      console.log(
+        `  ${((t.sent - t0) * 1000).toFixed(0).padStart(6)} → ${t.done ? ((t.done - t0) * 1000).toFixed(0).padStart(6) : '     —'} ms ${String(t.bytes ?? '').padStart(7)} B  ${t.url.replace(/^https?:\/\/[^/]+/, '')}`,
+      )
+  }
   return { bytes, requests: sizes.size, fcp: fcp === null ? null : Math.round(fcp), content }
 }
 
@@ -101,7 +117,15 @@ export async function benchWeakSignal(base, token) {
       const page = await context.newPage()
       await page.goto(`${base}/`)
       await page.locator('.nut-cell', { hasText: '王秀英' }).click({ timeout: 60_000 })
-      await page.locator('.home__greeting').first().waitFor({ timeout: 60_000 })
+      // the first login asks to accept the 用户隐私保护指引 before the home
+      const agree = page.locator('.privacy-consent__agree')
+      const greeting = page.locator('.home__greeting').first()
+      await Promise.race([
+        agree.waitFor({ state: 'visible', timeout: 60_000 }),
+        greeting.waitFor({ state: 'visible', timeout: 60_000 }),
+      ])
+      if (await agree.isVisible()) await agree.click()
+      await greeting.waitFor({ timeout: 60_000 })
       const cdp = await context.newCDPSession(page)
       await cdp.send('Network.clearBrowserCache')
       await cdp.detach()
