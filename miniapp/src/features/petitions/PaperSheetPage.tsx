@@ -174,7 +174,7 @@ export function PaperSheetPage() {
         </Field>
       </FormSection>
       {error ? <View className="xl-form__error">{error}</View> : null}
-      <View className="xl-actions">
+      <View className="petition__submit">
         <Button type="primary" size="xlarge" block loading={sending} onClick={() => void submit()}>
           登记签名表
         </Button>
