@@ -97,7 +97,7 @@ export default defineAppConfig({
       // 联名提议: residents start and co-sign a request that a meeting be convened; the committee convenes it.
       root: 'subpackages/petition',
       name: 'petition',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/start/index'],
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/start/index', 'pages/paper-sheet/index'],
     },
     {
       // 乡镇督办: only township officials open these.

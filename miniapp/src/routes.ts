@@ -47,6 +47,7 @@ export const ROUTES = {
   petitionList: '/subpackages/petition/pages/list/index',
   petitionDetail: '/subpackages/petition/pages/detail/index',
   petitionNew: '/subpackages/petition/pages/start/index',
+  petitionPaperSheet: '/subpackages/petition/pages/paper-sheet/index',
   committeeDeliberationNew: '/subpackages/committee/pages/deliberation-new/index',
   committeeDeliberationSchedule: '/subpackages/committee/pages/deliberation-schedule/index',
   committeeDeliberationPublish: '/subpackages/committee/pages/deliberation-publish/index',

@@ -21,13 +21,25 @@ export const CHECK_SUGGESTS = ['pass', 'review', 'risky'] as const
 export type CheckSuggest = (typeof CHECK_SUGGESTS)[number]
 
 /** The kinds of items checked; each module that owns one registers it with the content check. */
-export const CONTENT_KINDS = ['grievance', 'grievance_reply', 'petition'] as const
+export const CONTENT_KINDS = [
+  'grievance',
+  'grievance_reply',
+  'grievance_answer',
+  'petition',
+  'objection',
+  'objection_answer',
+  'opinion',
+] as const
 export type ContentKind = (typeof CONTENT_KINDS)[number]
 
 export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
   grievance: '村民说事',
   grievance_reply: '说事的留言',
+  grievance_answer: '说事的答复',
   petition: '联名提议',
+  objection: '对公告的异议',
+  objection_answer: '异议的答复',
+  opinion: '议事的意见',
 }
 
 /**
@@ -45,10 +57,23 @@ export function moderationOf(parts: readonly PartResult[]): 'shown' | 'pending' 
   return parts.every((p) => p === 'pass') ? 'shown' : 'pending'
 }
 
-/** The writer and the 两委 see an item whatever its standing; everyone else only once it is shown. */
+/**
+ * The writer and the 两委 see an item whatever its standing (the township, overseeing the village,
+ * reads what the 两委 read); everyone else only once it is shown.
+ */
 export function visibleTo(moderation: Moderation, who: { isAuthor: boolean; isCommittee: boolean }): boolean {
   return moderation === 'shown' || who.isAuthor || who.isCommittee
 }
+
+/**
+ * A formal answer (to an issue or an objection) is also read, whatever its standing, by the person it
+ * answers: it is addressed to them, they were already told its words, and they act on it (rate it,
+ * accept it, take it further). Other readers see it once it is shown.
+ */
+export const answerVisibleTo = (
+  moderation: Moderation,
+  who: { isAuthor: boolean; isCommittee: boolean; isAddressee: boolean },
+): boolean => who.isAddressee || visibleTo(moderation, who)
 
 export const REVIEW_DECISIONS = ['approve', 'reject'] as const
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]

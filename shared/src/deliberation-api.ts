@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { Page } from './api'
+import type { ModerationView } from './content-check'
 import type {
   BallotKind,
   DeliberationEventType,
@@ -282,6 +283,8 @@ export interface OpinionView {
   photos: StoredFileView[]
   isMine: boolean
   createdAt: string
+  /** the content check: its writer and the 两委 read it before it is shown to the others who read opinions */
+  moderation: ModerationView
 }
 
 export type OpinionPage = Page<OpinionView>

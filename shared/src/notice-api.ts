@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { onBehalfSchema, type ProxyLine } from './proxy'
 import type { Page } from './api'
+import type { ModerationView } from './content-check'
 import type { ErrorCode } from './errors'
 import {
   FINANCE_CADENCES,
@@ -356,6 +357,10 @@ export interface ObjectionView {
   acceptedAt: string | null
   /** 代办人, when someone objected for the objector */
   proxy: ProxyLine | null
+  /** the content check of the objection (its text and photos) */
+  moderation: ModerationView
+  /** the content check of the 两委's answer; null until answered */
+  answerModeration: ModerationView | null
 }
 
 export type ObjectionPage = Page<ObjectionView>

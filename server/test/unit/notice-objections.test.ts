@@ -35,6 +35,7 @@ async function setUp(replyDays = 15) {
     services.roster,
     services.clock,
     {} as ProxyGate,
+    services.checks,
   )
   const calendar = new NoticeCalendar(repos.notices, services.orgs, tx, services.audit, services.clock)
   const township = new TownshipOversight(

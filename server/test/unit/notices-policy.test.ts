@@ -83,12 +83,43 @@ describe('who may do what with notices', () => {
   })
 
   it('opens an objection’s photos to its objector, the village’s overseers and the township above, no one else', async () => {
-    const o = { objectorAccountId: 41, objectorResidentId: null, villageId: VILLAGE }
+    const o = {
+      objectorAccountId: 41,
+      objectorResidentId: null,
+      villageId: VILLAGE,
+      proxy: null,
+      moderation: 'shown' as const,
+      answerModeration: null,
+      answerPhotoIds: [7],
+      answeredByAccountId: null,
+    }
     const as = (roles: Record<number, Role[]>, accountId: number) => viewerWith(roles, { accountId, orgs })
-    expect(await readsObjectionFiles(as({ [VILLAGE]: ['resident'] }, 41), o)).toBe(true)
-    expect(await readsObjectionFiles(as({ [VILLAGE]: ['resident'] }, 42), o)).toBe(false)
-    expect(await readsObjectionFiles(as({ [VILLAGE]: ['supervisor'] }, 20), o)).toBe(true)
-    expect(await readsObjectionFiles(as({ [TOWNSHIP]: ['township_official'] }, 30), o)).toBe(true)
-    expect(await readsObjectionFiles(as({ 99: ['township_official'] }, 31), o)).toBe(false)
+    expect(await readsObjectionFiles(as({ [VILLAGE]: ['resident'] }, 41), o, 5)).toBe(true)
+    expect(await readsObjectionFiles(as({ [VILLAGE]: ['resident'] }, 42), o, 5)).toBe(false)
+    expect(await readsObjectionFiles(as({ [VILLAGE]: ['supervisor'] }, 20), o, 5)).toBe(true)
+    expect(await readsObjectionFiles(as({ [TOWNSHIP]: ['township_official'] }, 30), o, 5)).toBe(true)
+    expect(await readsObjectionFiles(as({ 99: ['township_official'] }, 31), o, 5)).toBe(false)
+  })
+
+  it('keeps the photos of an objection (or an answer) the content check holds from the supervisors, not from the 两委 or the objector', async () => {
+    const o = {
+      objectorAccountId: 41,
+      objectorResidentId: null,
+      villageId: VILLAGE,
+      proxy: null,
+      moderation: 'held' as const,
+      answerModeration: 'pending' as const,
+      answerPhotoIds: [7],
+      answeredByAccountId: 10,
+    }
+    const as = (roles: Record<number, Role[]>, accountId: number) => viewerWith(roles, { accountId, orgs })
+    expect(await readsObjectionFiles(as({ [VILLAGE]: ['supervisor'] }, 20), o, 5)).toBe(false)
+    expect(await readsObjectionFiles(as({ [VILLAGE]: ['supervisor'] }, 20), o, 7)).toBe(false)
+    expect(
+      await readsObjectionFiles(as({ [VILLAGE]: ['supervisor'] }, 20), { ...o, moderation: 'shown' }, 5),
+    ).toBe(true)
+    expect(await readsObjectionFiles(as({ [VILLAGE]: ['committee_member'] }, 10), o, 5)).toBe(true)
+    expect(await readsObjectionFiles(as({ [VILLAGE]: ['resident'] }, 41), o, 7)).toBe(true)
+    expect(await readsObjectionFiles(as({ [TOWNSHIP]: ['township_official'] }, 30), o, 7)).toBe(true)
   })
 })

@@ -25,6 +25,8 @@ import { ROUTES, withQuery } from '@/routes'
 import { Field, FormSection } from '@/components/Form'
 import { FieldsForm } from './FieldsForm'
 import { CERTIFICATE_UNVERIFIED } from './unverified'
+import { ProxyConsent } from '@/features/proxy/ProxyConsent'
+import { newConsent, onBehalf, proxyFor, type ConsentDraft } from '@/features/proxy/proxy'
 
 /** One item: why the village may issue it, what to bring, and its form. */
 export function ApplyPage() {
@@ -41,6 +43,10 @@ export function ApplyPage() {
   const [draft, setDraft] = useState<CertificateDraft>(emptyCertificateDraft)
   const [errors, setErrors] = useState<CertificateDraftErrors>({})
   const [sending, setSending] = useState(false)
+  // 代办: the same form, filled for the resident chosen in the 代办 page, with their consent
+  const person = proxyFor(params)
+  const [consent, setConsent] = useState<ConsentDraft>(newConsent)
+  const [consentError, setConsentError] = useState<string | undefined>(undefined)
   // one key for this form: tapping 提交 again after a lost connection still makes one request
   const key = useRef(randomKey())
 
@@ -83,13 +89,20 @@ export function ApplyPage() {
       void Taro.showToast({ title: '请把标红的地方改一下', icon: 'none' })
       return
     }
+    const forSomeone = person ? onBehalf(person, consent) : null
+    if (forSomeone && !forSomeone.ok) {
+      setConsentError(forSomeone.problem)
+      void Taro.showToast({ title: '还需要本人同意', icon: 'none' })
+      return
+    }
     // first in the tap: WeChat asks about messages only then
     await askSubscribe()
     setSending(true)
     try {
+      const body = forSomeone?.ok ? { ...checked.value, onBehalf: forSomeone.value } : checked.value
       const view = await call(
         certificateRoutes.apply,
-        { params: { villageId }, body: checked.value },
+        { params: { villageId }, body },
         { idempotencyKey: key.current, toast: false },
       )
       void Taro.showToast({ title: '已提交', icon: 'success' })
@@ -112,6 +125,11 @@ export function ApplyPage() {
 
   return (
     <PageRoot className="cert-form">
+      {person ? (
+        <View className="xl-card proxy-note">
+          为 {person.name} 代办：这份申请会记在{person.name}名下。
+        </View>
+      ) : null}
       <View className="xl-card">
         <View className="xl-card__title">{item.name}</View>
         <View className="cert-form__facts xl-muted">
@@ -161,6 +179,19 @@ export function ApplyPage() {
           />
         </Field>
       </FormSection>
+      {person ? (
+        <ProxyConsent
+          villageId={villageId}
+          person={person}
+          value={consent}
+          onChange={(next) => {
+            setConsent(next)
+            setConsentError(undefined)
+          }}
+          error={consentError}
+          disabled={sending}
+        />
+      ) : null}
       <View className="cert-form__submit">
         <Button type="primary" size="xlarge" block loading={sending} onClick={() => void submit()}>
           提交申请

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Cell, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
@@ -16,11 +16,13 @@ import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
 import { ROUTES, withQuery } from '@/routes'
+import { forQuery, proxyFor } from '@/features/proxy/proxy'
 import { CERTIFICATE_UNVERIFIED } from './unverified'
 import './CataloguePage.scss'
 
 /** 开证明: what the village may issue, searchable; what it may not, with where to go instead. */
 export function CataloguePage() {
+  const { params } = useRouter()
   const ctx = useResidentVillage()
   const villageId = ctx.villageId ?? 0
   const catalogue = useResource(
@@ -56,8 +58,16 @@ export function CataloguePage() {
   const gate = residentGate(ctx, '开证明', CERTIFICATE_UNVERIFIED)
   if (gate) return <PageRoot>{gate}</PageRoot>
 
+  // 代办: the resident the form is filled for goes on to the form
+  const person = proxyFor(params)
   const apply = (item: CatalogueItemView) =>
-    void Taro.navigateTo({ url: withQuery(ROUTES.certificateApply, { code: item.code, villageId }) })
+    void Taro.navigateTo({
+      url: withQuery(ROUTES.certificateApply, {
+        code: item.code,
+        villageId,
+        ...(person ? forQuery(person) : {}),
+      }),
+    })
 
   const positive = (item: CatalogueItemView) => (
     <Cell
@@ -120,6 +130,7 @@ export function CataloguePage() {
 
   return (
     <PageRoot className="catalogue">
+      {person ? <View className="xl-card proxy-note">为 {person.name} 代办：选要开的证明。</View> : null}
       <View className="xl-card catalogue__search">
         <Input
           value={q}

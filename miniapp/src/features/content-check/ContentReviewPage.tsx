@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { contentCheckRoutes, grievancePage, petitionPage, type ContentCheckView } from '@xiangli/shared'
+import { contentCheckRoutes, type ContentCheckView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView } from '@/components/States'
@@ -13,7 +13,7 @@ import { ReasonDialog } from '@/components/ReasonDialog'
 import { usePagedList } from '@/hooks/usePagedList'
 import { formatTime } from '@/logic/format'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
-import { flaggedFor, rejectReasonProblem } from './moderation'
+import { flaggedFor, pageOfCheck, rejectReasonProblem } from './moderation'
 import './ContentReviewPage.scss'
 
 /** 内容审核: what WeChat's check held back waits here for a 两委 member: 通过 shows it, 不通过 keeps it hidden. */
@@ -80,13 +80,7 @@ export function ContentReviewPage() {
     }
   }
 
-  const open = (c: ContentCheckView) =>
-    void Taro.navigateTo({
-      url:
-        c.kind === 'petition'
-          ? petitionPage(c.itemId, villageId)
-          : grievancePage('committee', c.parentId ?? c.itemId),
-    })
+  const open = (c: ContentCheckView) => void Taro.navigateTo({ url: pageOfCheck(c, villageId) })
 
   return (
     <PageRoot>
@@ -95,7 +89,7 @@ export function ContentReviewPage() {
         empty={
           <EmptyView
             title="没有要审核的内容"
-            description="村民发的说事、留言、联名提议，微信检测觉得可能不合适时，会出现在这里等您看。"
+            description="村民发的说事、留言、联名提议、异议、议事意见和对它们的答复，微信检测觉得可能不合适时，会出现在这里等您看。"
           />
         }
         title={`共 ${list.total} 条待审核；审核前只有发布人和村委会看得到`}

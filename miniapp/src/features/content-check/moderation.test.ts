@@ -1,4 +1,4 @@
-import { flaggedFor, moderationBadge, rejectReasonProblem } from './moderation'
+import { flaggedFor, moderationBadge, pageOfCheck, rejectReasonProblem } from './moderation'
 
 describe('moderationBadge', () => {
   it('shows nothing on an item others can see', () => {
@@ -37,5 +37,18 @@ describe('rejectReasonProblem', () => {
   it('wants a reason', () => {
     expect(rejectReasonProblem('  ')).toBe('请写明原因，发布人会看到')
     expect(rejectReasonProblem('含有他人电话')).toBeNull()
+  })
+})
+
+describe('pageOfCheck', () => {
+  it('opens the page each kind of item is read on', () => {
+    const c = (kind: Parameters<typeof pageOfCheck>[0]['kind']) =>
+      pageOfCheck({ kind, itemId: 7, parentId: 3 }, 1)
+    expect(c('grievance')).toMatch(/\?id=7$/)
+    expect(c('grievance_answer')).toMatch(/grievance.*\?id=3$/)
+    expect(c('objection')).toMatch(/notice.*\?id=3$/)
+    expect(c('objection_answer')).toMatch(/notice.*\?id=3$/)
+    expect(c('opinion')).toMatch(/deliberation.*\?id=3$/)
+    expect(c('petition')).toMatch(/petition/)
   })
 })

@@ -1,4 +1,11 @@
-import type { ContentCheckView, ModerationView } from '@xiangli/shared'
+import {
+  deliberationPage,
+  grievancePage,
+  noticePage,
+  petitionPage,
+  type ContentCheckView,
+  type ModerationView,
+} from '@xiangli/shared'
 import type { StateTone } from '@/components/StateTag'
 
 /** What the writer (and the 两委) see on an item others cannot see yet; null on a shown item. */
@@ -42,4 +49,25 @@ export function rejectReasonProblem(text: string): string | null {
   if (!t) return '请写明原因，发布人会看到'
   if (t.length > 200) return '原因最多 200 个字'
   return null
+}
+
+/** The page a checked item is read on, for the 两委 looking at it in the queue. */
+export function pageOfCheck(
+  c: Pick<ContentCheckView, 'kind' | 'itemId' | 'parentId'>,
+  villageId: number,
+): string {
+  switch (c.kind) {
+    case 'petition':
+      return petitionPage(c.itemId, villageId)
+    case 'grievance':
+      return grievancePage('committee', c.itemId)
+    case 'grievance_reply':
+    case 'grievance_answer':
+      return grievancePage('committee', c.parentId ?? c.itemId)
+    case 'objection':
+    case 'objection_answer':
+      return noticePage('committee', c.parentId ?? 0)
+    case 'opinion':
+      return deliberationPage(c.parentId ?? 0)
+  }
 }

@@ -1,3 +1,4 @@
+import { ModerationNote } from '@/features/content-check/ModerationNote'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { OpinionView } from '@xiangli/shared'
@@ -72,6 +73,7 @@ export function OpinionsPage() {
             </Text>
             <Text className="xl-muted">{formatTime(o.createdAt)}</Text>
           </View>
+          <ModerationNote m={o.moderation} />
           <View className="xl-delib-content">{o.text}</View>
           <PhotoGrid urls={o.photos.map((p) => p.url)} />
         </View>

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { noticeRoutes, objectionCreateSchema } from '@xiangli/shared'
@@ -11,6 +12,8 @@ import { useSubscribe } from '@/hooks/useSubscribe'
 import { idParam } from '@/logic/links'
 import { periodStatus } from './noticePeriod'
 import { ROUTES, withQuery } from '@/routes'
+import { ProxyConsent } from '@/features/proxy/ProxyConsent'
+import { newConsent, onBehalf, proxyFor, type ConsentDraft } from '@/features/proxy/proxy'
 
 /**
  * 提出异议: words and photos about a notice, while its publicity period is open. The photos go up one
@@ -22,6 +25,10 @@ export function ObjectPage() {
   const id = idParam(params.id)
   const ctx = useResidentVillage()
   const villageId = ctx.villageId
+  // 代办: the objection is the resident's, made with their consent
+  const person = proxyFor(params)
+  const [consent, setConsent] = useState<ConsentDraft>(newConsent)
+  const [consentError, setConsentError] = useState<string | undefined>(undefined)
   const notice = useResource(
     ctx.me && villageId !== null && id !== null
       ? () => call(noticeRoutes.detail, { params: { villageId, id } }, { toast: false })
@@ -53,11 +60,28 @@ export function ObjectPage() {
 
   return (
     <PageRoot className="notice-object">
+      {person ? (
+        <View className="xl-card proxy-note">
+          为 {person.name} 代办：这条异议会记在{person.name}名下。
+        </View>
+      ) : null}
       <View className="xl-card">
         <View className="xl-muted">对这条公开提出异议</View>
         <View className="xl-card__title">{n.title}</View>
         {period ? <View className="xl-card__text">{period.text}</View> : null}
       </View>
+      {person ? (
+        <ProxyConsent
+          villageId={villageId}
+          person={person}
+          value={consent}
+          onChange={(next) => {
+            setConsent(next)
+            setConsentError(undefined)
+          }}
+          error={consentError}
+        />
+      ) : null}
       <ComposeForm
         title="您的异议"
         placeholder="写清楚哪一项有问题、您了解的情况，例如：村道修缮这笔支出的金额和实际用工对不上"
@@ -66,9 +90,21 @@ export function ObjectPage() {
         schema={objectionCreateSchema}
         maxLength={1000}
         onSubmit={async (body, key) => {
+          const forSomeone = person ? onBehalf(person, consent) : null
+          if (forSomeone && !forSomeone.ok) {
+            setConsentError(forSomeone.problem)
+            void Taro.showToast({ title: '还需要本人同意', icon: 'none' })
+            // the form keeps what was written
+            throw new Error(forSomeone.problem)
+          }
           // called within the tap, before anything is awaited: WeChat asks about messages only then
           await askSubscribe()
-          await call(noticeRoutes.object, { params: { villageId, id: n.id }, body }, { idempotencyKey: key })
+          const sent = forSomeone?.ok ? { ...body, onBehalf: forSomeone.value } : body
+          await call(
+            noticeRoutes.object,
+            { params: { villageId, id: n.id }, body: sent },
+            { idempotencyKey: key },
+          )
           void Taro.showToast({ title: '异议已提交', icon: 'success' })
           // back to the notice (which shows the objection when it shows again), or to it from a link
           if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()

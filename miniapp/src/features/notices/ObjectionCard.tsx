@@ -5,6 +5,7 @@ import { StateTag } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
 import { objectionDeadline, objectionStateLabel, objectionTone } from './notice'
 import { PhotoGrid } from '@/components/Photos'
+import { ModerationNote } from '@/features/content-check/ModerationNote'
 import './notice.scss'
 
 /** An objection with the committee's (and the township's) answer; the page adds its buttons below. */
@@ -32,6 +33,7 @@ export function ObjectionCard({
           关于：{o.noticeTitle}（{o.villageName}）
         </View>
       ) : null}
+      <ModerationNote m={o.moderation} />
       <View className="xl-objection__text">{o.text}</View>
       <PhotoGrid urls={o.photoUrls} />
       <View className="xl-notice__meta">
@@ -49,6 +51,7 @@ export function ObjectionCard({
             村委会答复{o.answeredByName ? `（${o.answeredByName}）` : ''}
             {o.answeredAt ? ` · ${formatTime(o.answeredAt)}` : ''}
           </View>
+          {o.answerModeration ? <ModerationNote m={o.answerModeration} /> : null}
           <View className="xl-objection__text">{o.answer}</View>
           <PhotoGrid urls={o.answerPhotoUrls} />
         </View>

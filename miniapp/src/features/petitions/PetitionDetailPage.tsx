@@ -11,6 +11,7 @@ import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { petitionActions, signConfirmText } from './petition'
+import { PaperSheets } from './PaperSheets'
 import { PetitionConvene } from './PetitionConvene'
 import { PetitionHead } from './PetitionHead'
 import { PetitionProgress } from './PetitionProgress'
@@ -135,6 +136,8 @@ export function PetitionDetailPage() {
           ) : null}
         </View>
       </View>
+
+      <PaperSheets p={p} villageId={villageId} />
 
       {can.convene ? (
         <PetitionConvene

@@ -4,7 +4,13 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { PROXY_KIND_LABELS, proxyRoutes, type ProxyCandidate, type ProxyKind } from '@xiangli/shared'
+import {
+  PROXY_KIND_LABELS,
+  PROXY_KINDS,
+  proxyRoutes,
+  type ProxyCandidate,
+  type ProxyKind,
+} from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
@@ -12,15 +18,16 @@ import { useResource } from '@/hooks/useResource'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import { ROUTES, withQuery } from '@/routes'
 import { forQuery } from './proxy'
+import { ProxyNoticePicker } from './ProxyNoticePicker'
 import './ProxyPage.scss'
 
 /**
- * Where each kind of filing opens the ordinary form, filled for the chosen resident. The server takes
- * all three kinds; the certificate and objection forms do not yet carry the resident through their
- * catalogue and notice pages, so only 说事 is offered here for now.
+ * Where each kind of filing opens the ordinary form, filled for the chosen resident: 说事 at once, a
+ * certificate through the catalogue; an objection asks first which notice (ProxyNoticePicker).
  */
-const FORM_OF: Partial<Record<ProxyKind, string>> = {
+const FORM_OF: Record<Exclude<ProxyKind, 'objection'>, string> = {
   grievance: ROUTES.grievanceRaise,
+  certificate: ROUTES.certificateCatalogue,
 }
 
 /** 代办: search the roster for the resident at the desk, then choose what to file for them. */
@@ -31,6 +38,7 @@ export function ProxyPage() {
   const [q, setQ] = useState('')
   const [asked, setAsked] = useState('')
   const [chosen, setChosen] = useState<ProxyCandidate | null>(null)
+  const [pickingNotice, setPickingNotice] = useState(false)
   const found = useResource(
     allowed && asked !== ''
       ? () => call(proxyRoutes.candidates, { params: { villageId }, query: { q: asked } }, { toast: false })
@@ -43,9 +51,13 @@ export function ProxyPage() {
 
   const open = (kind: ProxyKind) => {
     if (!chosen) return
+    if (kind === 'objection') return setPickingNotice(true)
     const query = { villageId, ...forQuery({ residentId: chosen.residentId, name: chosen.name }) }
-    const form = FORM_OF[kind]
-    if (form) void Taro.navigateTo({ url: withQuery(form, query) })
+    void Taro.navigateTo({ url: withQuery(FORM_OF[kind], query) })
+  }
+  const choose = (c: ProxyCandidate | null) => {
+    setChosen(c)
+    setPickingNotice(false)
   }
 
   return (
@@ -72,14 +84,21 @@ export function ProxyPage() {
             {chosen.householdCode} 户 · {chosen.birthYear} 年生
             {chosen.phoneMasked ? ` · ${chosen.phoneMasked}` : ''}
           </View>
-          <View className="proxy__kinds">
-            {(Object.keys(FORM_OF) as ProxyKind[]).map((k) => (
-              <Button key={k} size="large" block onClick={() => open(k)}>
-                {PROXY_KIND_LABELS[k]}
-              </Button>
-            ))}
-          </View>
-          <View className="proxy__link" onClick={() => setChosen(null)}>
+          {pickingNotice ? (
+            <ProxyNoticePicker
+              villageId={villageId}
+              person={{ residentId: chosen.residentId, name: chosen.name }}
+            />
+          ) : (
+            <View className="proxy__kinds">
+              {PROXY_KINDS.map((k) => (
+                <Button key={k} size="large" block onClick={() => open(k)}>
+                  {PROXY_KIND_LABELS[k]}
+                </Button>
+              ))}
+            </View>
+          )}
+          <View className="proxy__link" onClick={() => choose(null)}>
             换一个人
           </View>
         </View>
@@ -91,7 +110,7 @@ export function ProxyPage() {
         <EmptyView title="没有找到" description="换个写法试试，或输入手机号后四位" />
       ) : (
         (found.data ?? []).map((c) => (
-          <View key={c.residentId} className="xl-card proxy__candidate" onClick={() => setChosen(c)}>
+          <View key={c.residentId} className="xl-card proxy__candidate" onClick={() => choose(c)}>
             <Text className="proxy__name">{c.name}</Text>
             <Text className="xl-muted">
               {' '}

@@ -1,5 +1,5 @@
 import type { DraftPhoto } from '@/logic/photoDraft'
-import { consentBody, forQuery, onBehalf, proxyFor } from './proxy'
+import { consentBody, forQuery, objectableNotices, onBehalf, proxyFor } from './proxy'
 
 const photo = (fileId: number | null): DraftPhoto =>
   ({
@@ -48,5 +48,32 @@ describe('the consent step', () => {
       ok: true,
       value: { residentId: 3, consent: { kind: 'paper', photoId: 4 } },
     })
+  })
+})
+
+describe('objectableNotices', () => {
+  const n = (
+    id: number,
+    state: 'published' | 'ended' | 'draft',
+    start: string | null,
+    end: string | null,
+  ) => ({
+    id,
+    state,
+    periodStart: start,
+    periodEnd: end,
+  })
+
+  it('offers the published notices whose publicity period includes today, its first and last day too', () => {
+    const items = [
+      n(1, 'published', '2026-12-01', '2026-12-10'),
+      n(2, 'published', '2026-12-06', '2026-12-06'),
+      n(3, 'published', '2026-12-07', '2026-12-17'),
+      n(4, 'ended', '2026-11-01', '2026-11-10'),
+      n(5, 'published', null, null),
+      n(6, 'draft', '2026-12-01', '2026-12-10'),
+    ]
+    expect(objectableNotices(items, '2026-12-06').map((x) => x.id)).toEqual([1, 2])
+    expect(objectableNotices(items, '2026-12-10').map((x) => x.id)).toEqual([1, 3])
   })
 })

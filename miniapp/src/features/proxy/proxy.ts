@@ -2,7 +2,7 @@
  * 代办 on the phone: who the form is filled for (from the page's query), and the consent step's
  * draft turned into what the server checks. The rule itself is shared (`checkConsent`).
  */
-import { checkConsent, ERRORS, type Consent, type OnBehalf } from '@xiangli/shared'
+import { checkConsent, ERRORS, type Consent, type NoticeSummary, type OnBehalf } from '@xiangli/shared'
 import type { DraftPhoto } from '@/logic/photoDraft'
 
 /** The resident a form is filled for: `for` and `forName` in the page's query. */
@@ -51,4 +51,22 @@ export function onBehalf(
 ): { ok: true; value: OnBehalf } | { ok: false; problem: string } {
   const c = consentBody(d, p.name)
   return c.ok ? { ok: true, value: { residentId: p.residentId, consent: c.consent } } : c
+}
+
+/**
+ * The notices one may object to today, for the 代办 page: published, with a publicity period that has
+ * begun and not ended (the day in Beijing, as the server counts it). The server decides in the end.
+ */
+export function objectableNotices<T extends Pick<NoticeSummary, 'state' | 'periodStart' | 'periodEnd'>>(
+  items: readonly T[],
+  today: string,
+): T[] {
+  return items.filter(
+    (n) =>
+      n.state === 'published' &&
+      n.periodStart !== null &&
+      n.periodEnd !== null &&
+      n.periodStart <= today &&
+      today <= n.periodEnd,
+  )
 }

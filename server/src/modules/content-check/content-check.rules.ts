@@ -50,5 +50,13 @@ export function retryAt(now: Date, attempts: number, intervalMs: number): Date {
   return new Date(now.getTime() + Math.max(wait, intervalMs))
 }
 
-/** WeChat's scene for a kind: 3 论坛 for an issue or a petition, 2 评论 for a reply on an issue. */
-export const sceneOf = (kind: ContentCheck['kind']): 2 | 3 => (kind === 'grievance_reply' ? 2 : 3)
+/** Kinds written in answer to something (WeChat's scene 2, 评论); the others open a topic (3, 论坛). */
+const COMMENTS: ReadonlySet<ContentCheck['kind']> = new Set([
+  'grievance_reply',
+  'grievance_answer',
+  'objection_answer',
+  'opinion',
+])
+
+/** WeChat's scene for a kind: 3 论坛 for an issue, a petition or an objection, 2 评论 for what answers one. */
+export const sceneOf = (kind: ContentCheck['kind']): 2 | 3 => (COMMENTS.has(kind) ? 2 : 3)

@@ -1,4 +1,11 @@
-import { findStep, gateEvent, OVERSIGHT_ROLES, type DeliberationEvent, type Role } from '@xiangli/shared'
+import {
+  COMMITTEE_ROLES,
+  findStep,
+  gateEvent,
+  OVERSIGHT_ROLES,
+  type DeliberationEvent,
+  type Role,
+} from '@xiangli/shared'
 import type { Viewer } from '../../core/access/viewer'
 import { AppException } from '../../core/errors/app.exception'
 import type { Deliberation } from './entities/deliberation.entity'
@@ -28,6 +35,15 @@ export async function readsVillage(v: Viewer, villageId: number): Promise<boolea
 /** Every opinion of 一征: the two committees and the supervisors of the village, and the township above it. */
 export async function readsAllOpinions(v: Viewer, villageId: number): Promise<boolean> {
   if (v.holds(villageId, OVERSIGHT_ROLES)) return true
+  return v.oversees(villageId)
+}
+
+/**
+ * Opinions the content check has not shown: the 两委 and the township read them (and the writer their
+ * own); the supervisors read what is shown.
+ */
+export async function readsUncheckedOpinions(v: Viewer, villageId: number): Promise<boolean> {
+  if (v.holds(villageId, COMMITTEE_ROLES)) return true
   return v.oversees(villageId)
 }
 

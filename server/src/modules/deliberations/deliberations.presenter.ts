@@ -5,6 +5,7 @@ import {
   DELIBERATION_STATUS_LABELS,
   findStep,
   MATTER_TYPE_LABELS,
+  moderationView,
   stepPhaseLabel,
   type DeliberationSummary,
   type DeliberationView,
@@ -140,6 +141,7 @@ export const presentOpinions = (
   files: StoredFile[],
   accountId: number,
   urlOf: UrlOf,
+  reasons: ReadonlyMap<number, string> = new Map(),
 ): OpinionView[] =>
   rows.map((o) => ({
     id: o.id,
@@ -148,6 +150,7 @@ export const presentOpinions = (
     photos: files.filter((f) => f.attachedId === o.id).map((f) => presentFile(f, urlOf)),
     isMine: o.accountId === accountId,
     createdAt: o.createdAt.toISOString(),
+    moderation: moderationView(o.moderation, reasons.get(o.id)),
   }))
 
 export const presentMinutes = (rows: DeliberationMeetingMinutes[]): MinutesEntryView[] =>

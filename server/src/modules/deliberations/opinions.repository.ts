@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
-import type { PageQuery } from '@xiangli/shared'
+import type { Moderation, PageQuery } from '@xiangli/shared'
 import { DeliberationOpinion } from './entities/opinion.entity'
 
 /** Every query of 一征's opinions. */
@@ -20,17 +20,27 @@ export class OpinionsRepository {
     return m.getRepository(DeliberationOpinion).countBy({ deliberationId })
   }
 
-  /** A page of the deliberation's opinions, newest first: all of them, or one account's. */
+  /** The content check's verdict on an opinion. */
+  async setModeration(m: EntityManager, id: number, moderation: Moderation): Promise<void> {
+    await m.getRepository(DeliberationOpinion).update({ id }, { moderation })
+  }
+
+  /**
+   * A page of the deliberation's opinions, newest first: all of them, all the content check has shown
+   * with one account's own (`shownOr`), or one account's.
+   */
   page(
     deliberationId: number,
     onlyOf: number | null,
     q: PageQuery,
+    shownOr: number | null = null,
   ): Promise<[DeliberationOpinion[], number]> {
     const qb = this.ds
       .getRepository(DeliberationOpinion)
       .createQueryBuilder('o')
       .where('o.deliberationId = :d', { d: deliberationId })
     if (onlyOf !== null) qb.andWhere('o.accountId = :me', { me: onlyOf })
+    if (shownOr !== null) qb.andWhere("(o.moderation = 'shown' OR o.accountId = :seer)", { seer: shownOr })
     return qb
       .orderBy('o.id', 'DESC')
       .skip((q.page - 1) * q.pageSize)

@@ -1,4 +1,4 @@
-import { COMMITTEE_ROLES, visibleTo } from '@xiangli/shared'
+import { answerVisibleTo, COMMITTEE_ROLES, visibleTo } from '@xiangli/shared'
 import type { Viewer } from '../../core/access/viewer'
 import type { Actor } from '../../core/audit/audit.service'
 import { AppException } from '../../core/errors/app.exception'
@@ -69,11 +69,22 @@ export const canSee = (r: Relation, g: Pick<Grievance, 'visibility' | 'moderatio
     r.inVillage &&
     visibleTo(g.moderation, { isAuthor: false, isCommittee: false }))
 
-/** A reply on the thread: its writer and those who handle the item read it whatever its check says. */
-export const seesReply = (r: Relation, e: Pick<GrievanceEvent, 'actorAccountId' | 'moderation'>): boolean =>
-  visibleTo(e.moderation, {
+/** The timeline's formal answers, the village's and the township's. */
+export const isAnswer = (e: Pick<GrievanceEvent, 'action'>): boolean =>
+  e.action === 'answered' || e.action === 'township_answered'
+
+/**
+ * A reply or an answer on the thread: its writer and those who handle the item read it whatever its
+ * check says; an answer is read by the raiser (and whoever filed for them) too, as it answers them.
+ */
+export const seesReply = (
+  r: Relation,
+  e: Pick<GrievanceEvent, 'actorAccountId' | 'moderation' | 'action'>,
+): boolean =>
+  answerVisibleTo(e.moderation, {
     isAuthor: e.actorAccountId === r.accountId,
     isCommittee: r.isCommittee || r.isTownship || r.isAssignee,
+    isAddressee: isAnswer(e) && (r.isRaiser || r.isProxy),
   })
 
 /** Names are shown to those handling the item and to those it is about; other residents see them masked. */

@@ -133,6 +133,13 @@ export class GrievancesRepository {
     await m.getRepository(Grievance).update({ id }, { moderation })
   }
 
+  /** The content check's verdict on an answer, the village's or the township's. */
+  async setAnswerModeration(m: EntityManager, eventId: number, moderation: Moderation): Promise<void> {
+    await m
+      .getRepository(GrievanceEvent)
+      .update({ id: eventId, action: In(['answered', 'township_answered']) }, { moderation })
+  }
+
   /** The content check's verdict on a reply. */
   async setReplyModeration(m: EntityManager, eventId: number, moderation: Moderation): Promise<void> {
     await m.getRepository(GrievanceEvent).update({ id: eventId, action: 'replied' }, { moderation })

@@ -1,4 +1,9 @@
-import { transitionGrievance, type GrievanceEvent, type GrievanceState } from '@xiangli/shared'
+import {
+  transitionGrievance,
+  type GrievanceEvent,
+  type GrievanceState,
+  type Moderation,
+} from '@xiangli/shared'
 import type { Actor } from '../../core/audit/audit.service'
 import { AppException } from '../../core/errors/app.exception'
 import type { Grievance } from './entities/grievance.entity'
@@ -27,6 +32,8 @@ export interface Step {
   text?: string | null
   photoIds?: number[]
   rating?: number | null
+  /** an answer's content check: where it starts ('shown' when nothing checks) */
+  moderation?: Moderation
 }
 
 /** 3月5日 in Beijing time, for notices. */

@@ -1,4 +1,6 @@
 import {
+  answerVisibleTo,
+  visibleTo,
   NOTICE_OVERSEERS,
   NOTICE_REVIEWERS,
   NOTICE_WRITERS,
@@ -83,6 +85,30 @@ export function mustBeInAudience(n: Pick<PublicNotice, 'audienceGroupId'>, group
     throw new AppException('NOTICE_NOT_IN_AUDIENCE')
 }
 
+/** The 两委 and the township read objections and answers whatever their content check says. */
+export const reviewsContent = (r: Pick<Reader, 'isCommittee' | 'isTownship'>): boolean =>
+  r.isCommittee || r.isTownship
+
+type Checked = Objector & Pick<NoticeObjection, 'moderation' | 'proxy'>
+
+/** An objection: its objector (and whoever filed it for them), the 两委 and the township; others once shown. */
+export const seesObjection = (r: Reader, o: Checked): boolean =>
+  visibleTo(o.moderation, {
+    isAuthor: isObjector(r, o) || o.proxy?.accountId === r.accountId,
+    isCommittee: reviewsContent(r),
+  })
+
+/** The 两委's answer: its writer, the 两委, the township and the objector it answers; others once shown. */
+export const seesObjectionAnswer = (
+  r: Reader,
+  o: Checked & Pick<NoticeObjection, 'answerModeration' | 'answeredByAccountId'>,
+): boolean =>
+  answerVisibleTo(o.answerModeration ?? 'shown', {
+    isAuthor: o.answeredByAccountId === r.accountId,
+    isCommittee: reviewsContent(r),
+    isAddressee: isObjector(r, o),
+  })
+
 /** The objector's name is shown to the objector and to those who oversee; others see it masked. */
 export const seesObjectorName = (r: Reader, o: Objector): boolean => isObjector(r, o) || oversees(r)
 
@@ -122,12 +148,20 @@ export function noticeActions(
 export const readsEveryNoticeFile = (v: Viewer, villageId: number): boolean =>
   v.holds(villageId, NOTICE_OVERSEERS)
 
-/** An objection's photos: its objector, the 两委, the supervision committee and the township above. */
+/**
+ * An objection's photos: its objector, the 两委, the township above, and the supervision committee once
+ * the content check shows the objection (or the answer they belong to).
+ */
 export async function readsObjectionFiles(
   v: Viewer,
-  o: Objector & Pick<NoticeObjection, 'villageId'>,
+  o: Checked &
+    Pick<NoticeObjection, 'villageId' | 'answerModeration' | 'answerPhotoIds' | 'answeredByAccountId'>,
+  fileId: number,
 ): Promise<boolean> {
   if (isObjector({ accountId: v.accountId, residentId: v.residentIdIn(o.villageId) }, o)) return true
-  if (v.holds(o.villageId, NOTICE_OVERSEERS)) return true
-  return v.oversees(o.villageId)
+  if (v.holds(o.villageId, NOTICE_WRITERS) || (await v.oversees(o.villageId))) return true
+  if (!v.holds(o.villageId, NOTICE_OVERSEERS)) return false
+  // the supervision committee: what the content check has shown
+  const r = readerIn(v, o.villageId, 'supervisor', null)
+  return (o.answerPhotoIds ?? []).includes(fileId) ? seesObjectionAnswer(r, o) : seesObjection(r, o)
 }

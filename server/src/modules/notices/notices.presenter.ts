@@ -1,6 +1,7 @@
 import {
   effectiveNoticeState,
   maskName,
+  moderationView,
   type NoticeAckReport,
   type NoticeAttachmentView,
   type NoticeAudience,
@@ -177,7 +178,18 @@ export function presentForDeliberation(n: PublicNotice): PublicNoticeSummary | n
 
 export function presentObjection(
   o: NoticeObjection,
-  c: { noticeTitle: string; villageName: string; mine: boolean; names: boolean; now: Date; urlOf: UrlOf },
+  c: {
+    noticeTitle: string
+    villageName: string
+    mine: boolean
+    names: boolean
+    /** the reader may read the 两委's answer (the content check has shown it, or they may see it anyway) */
+    answer: boolean
+    /** the 两委's reasons for rejecting the objection and its answer, when they did */
+    reasons: { objection?: string; answer?: string }
+    now: Date
+    urlOf: UrlOf
+  },
 ): ObjectionView {
   return {
     id: o.id,
@@ -193,8 +205,8 @@ export function presentObjection(
     submittedAt: o.submittedAt.toISOString(),
     dueAt: o.dueAt.toISOString(),
     overdue: isOverdue(o, c.now),
-    answer: o.answer,
-    answerPhotoUrls: (o.answerPhotoIds ?? []).map(c.urlOf),
+    answer: c.answer ? o.answer : null,
+    answerPhotoUrls: c.answer ? (o.answerPhotoIds ?? []).map(c.urlOf) : [],
     answeredAt: iso(o.answeredAt),
     answeredByName: o.answeredByName,
     escalationReason: o.escalationReason,
@@ -204,6 +216,9 @@ export function presentObjection(
     acceptedAt: iso(o.acceptedAt),
     // a household member acting is the objector's private matter; staff acting is an official act
     proxy: c.names || o.proxy?.standing.kind === 'role' ? proxyLineOf(o.proxy) : null,
+    moderation: moderationView(o.moderation, c.reasons.objection),
+    answerModeration:
+      c.answer && o.answerModeration ? moderationView(o.answerModeration, c.reasons.answer) : null,
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm'
-import type { ObjectionState } from '@xiangli/shared'
+import type { Moderation, ObjectionState } from '@xiangli/shared'
 import { villageRow } from '../../core/database/village-row'
 import { NoticeObjection } from './entities/notice-objection.entity'
 
@@ -36,6 +36,16 @@ export class ObjectionsRepository {
     return m.getRepository(NoticeObjection).save(row)
   }
 
+  /** The content check's verdict on the objection itself. */
+  async setModeration(m: EntityManager, id: number, moderation: Moderation): Promise<void> {
+    await m.getRepository(NoticeObjection).update({ id }, { moderation })
+  }
+
+  /** The content check's verdict on the 两委's answer. */
+  async setAnswerModeration(m: EntityManager, id: number, moderation: Moderation): Promise<void> {
+    await m.getRepository(NoticeObjection).update({ id }, { answerModeration: moderation })
+  }
+
   async save(m: EntityManager, o: NoticeObjection): Promise<void> {
     await m.getRepository(NoticeObjection).save(o)
   }
@@ -59,7 +69,12 @@ export class ObjectionsRepository {
   /** The village's objections, the nearest deadline first. */
   queue(
     villageId: number,
-    f: { state?: ObjectionState; overdue?: { value: boolean; now: Date } },
+    f: {
+      state?: ObjectionState
+      overdue?: { value: boolean; now: Date }
+      /** only what the content check has shown, and this reader's own */
+      shownOr?: { accountId: number }
+    },
     q: Paging,
   ): Promise<[NoticeObjection[], number]> {
     const qb = this.ds
@@ -67,6 +82,8 @@ export class ObjectionsRepository {
       .createQueryBuilder('o')
       .where('o.villageId = :villageId', { villageId })
     if (f.state) qb.andWhere('o.state = :state', { state: f.state })
+    if (f.shownOr)
+      qb.andWhere("(o.moderation = 'shown' OR o.objectorAccountId = :seer)", { seer: f.shownOr.accountId })
     if (f.overdue) qb.andWhere(f.overdue.value ? OVERDUE : `NOT (${OVERDUE})`, { now: f.overdue.now })
     return qb
       .orderBy('o.dueAt', 'ASC')

@@ -1,3 +1,4 @@
+import type { ContentCheckService } from '../../../src/modules/content-check/content-check.service'
 import type { EntityManager } from 'typeorm'
 import { DRAFT_STATES, PUBLISHED_STATES } from '../../../src/modules/notices/notices.rules'
 import { defaultVillageSettings, type NoticeCategory, type Role, type VillageSettings } from '@xiangli/shared'
@@ -242,7 +243,15 @@ export function memoryNotices(opts: { now: Date; settings?: Partial<VillageSetti
   const c = clock as unknown as Clock
   const steps = new NoticeSteps(repos.notices, tx, auditService, notify, files, orgs, roles, roster)
   const reads = new NoticeReads(repos.notices, repos.versions, repos.objections, files, orgs, roster, c)
-  const objectionReads = new ObjectionReads(repos.objections, repos.notices, reads, files, orgs, c)
+  // no WeChat app: the content check shows everything (its own tests drive the real one)
+  const checks = {
+    initial: () => 'shown',
+    submit: async () => undefined,
+    settle: async () => undefined,
+    reasons: async () => new Map<number, string>(),
+    register: () => undefined,
+  } as unknown as ContentCheckService
+  const objectionReads = new ObjectionReads(repos.objections, repos.notices, reads, files, orgs, c, checks)
 
   /** A caller of the village: the 两委's 张丽 (10), the supervisor (20), residents 王秀英 (41) and 刘长青 (42). */
   const as = (who: 'committee' | 'supervisor' | 'wang' | 'liu'): ActingContext => {
@@ -291,7 +300,7 @@ export function memoryNotices(opts: { now: Date; settings?: Partial<VillageSetti
     told,
     tables: () => db,
     repos,
-    services: { files, orgs, roles, roster, notify, audit: auditService, clock: c },
+    services: { files, orgs, roles, roster, notify, audit: auditService, clock: c, checks },
     steps,
     reads,
     objectionReads,

@@ -3,7 +3,7 @@ import { OrgDirectory } from '../../../core/access/org-directory'
 import { Viewer } from '../../../core/access/viewer'
 import { FilesService } from '../../../core/files/files.service'
 import { DeliberationsRepository } from '../deliberations.repository'
-import { readsAllOpinions, readsVillage } from '../deliberations.policy'
+import { readsAllOpinions, readsUncheckedOpinions, readsVillage } from '../deliberations.policy'
 import { FILES_OF_DELIBERATION, FILES_OF_MEETING, FILES_OF_OPINION } from '../deliberations.rules'
 import { MeetingsRepository } from '../meetings.repository'
 import { OpinionsRepository } from '../opinions.repository'
@@ -29,10 +29,14 @@ export class DeliberationFiles implements OnModuleInit {
       const meeting = await this.meetings.findById(file.attachedId ?? 0)
       return meeting !== null && (await readsVillage(new Viewer(p, this.orgs), meeting.villageId))
     })
-    // an opinion's photos: its author (the uploader) and those who read every opinion
+    // an opinion's photos: its author (the uploader) and those who read every opinion, the supervisors
+    // once the content check shows it
     this.files.registerAccess(FILES_OF_OPINION, async (p, file) => {
       const o = await this.opinions.findById(file.attachedId ?? 0)
-      return o !== null && (await readsAllOpinions(new Viewer(p, this.orgs), o.villageId))
+      if (o === null) return false
+      const v = new Viewer(p, this.orgs)
+      if (!(await readsAllOpinions(v, o.villageId))) return false
+      return o.moderation === 'shown' || (await readsUncheckedOpinions(v, o.villageId))
     })
   }
 }

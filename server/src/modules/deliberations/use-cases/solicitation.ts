@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common'
+import { Injectable, type OnModuleInit } from '@nestjs/common'
 import {
   deliberationPage,
   transitionDeliberation,
@@ -17,11 +17,12 @@ import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { FilesService } from '../../../core/files/files.service'
 import { TxService } from '../../../core/tx/tx.service'
+import { ContentCheckService } from '../../content-check/content-check.service'
 import { NotifyService } from '../../inbox/notify.service'
 import { RosterDirectory } from '../../roster/roster-directory'
 import { DeliberationStore } from '../deliberation-store'
 import { DeliberationsRepository } from '../deliberations.repository'
-import { readsAllOpinions, rolesIn } from '../deliberations.policy'
+import { readsAllOpinions, readsUncheckedOpinions, rolesIn } from '../deliberations.policy'
 import { presentOpinions } from '../deliberations.presenter'
 import {
   accepted,
@@ -37,7 +38,7 @@ import { DeliberationReads } from './deliberation-reads'
 
 /** 一征: the committee opens the window, residents give opinions, the committee posts the summary. */
 @Injectable()
-export class Solicitation {
+export class Solicitation implements OnModuleInit {
   constructor(
     private readonly tx: TxService,
     private readonly audit: AuditService,
@@ -49,7 +50,16 @@ export class Solicitation {
     private readonly opinions: OpinionsRepository,
     private readonly store: DeliberationStore,
     private readonly reads: DeliberationReads,
+    private readonly checks: ContentCheckService,
   ) {}
+
+  onModuleInit(): void {
+    // what residents write in 一征 passes the content check; its verdict lands on the opinion
+    this.checks.register('opinion', {
+      apply: (m, id, moderation) => this.opinions.setModeration(m, id, moderation),
+      linkOf: (c) => deliberationPage(c.parentId ?? 0),
+    })
+  }
 
   /** The committee opens the window in which residents give opinions (at least the set days). */
   async open(a: ActingContext, id: number, body: SolicitationOpen): Promise<DeliberationView> {
@@ -94,6 +104,7 @@ export class Solicitation {
         accountId: a.principal.accountId,
         name: resident.name,
         text: body.text,
+        moderation: this.checks.initial(),
       })
       const attached = await this.files.attach(
         m,
@@ -102,6 +113,15 @@ export class Solicitation {
         { type: FILES_OF_OPINION, id: o.id },
       )
       if (!attached) throw new AppException('DELIBERATION_FILE_INVALID')
+      await this.checks.submit(m, {
+        kind: 'opinion',
+        itemId: o.id,
+        parentId: d.id,
+        villageId: d.villageId,
+        authorAccountId: a.principal.accountId,
+        text: body.text,
+        fileIds: body.photoIds,
+      })
       await this.audit.append(m, {
         actor: { ...a.actor, name: resident.name },
         action: 'deliberation.opinion_submitted',
@@ -112,6 +132,7 @@ export class Solicitation {
       })
       return o.id
     })
+    await this.checks.settle('opinion', opinion)
     const o = await this.opinions.findById(opinion)
     return (await this.views([o!], a))[0]!
   }
@@ -120,7 +141,9 @@ export class Solicitation {
   async list(a: ActingContext, id: number, q: PageQuery): Promise<OpinionPage> {
     const d = await this.deliberations.find(this.deliberations.reader, a.villageId, id)
     const all = await readsAllOpinions(a.viewer, d.villageId)
-    const [rows, total] = await this.opinions.page(d.id, all ? null : a.principal.accountId, q)
+    const me = a.principal.accountId
+    const unchecked = await readsUncheckedOpinions(a.viewer, d.villageId)
+    const [rows, total] = await this.opinions.page(d.id, all ? null : me, q, unchecked ? null : me)
     return { items: await this.views(rows, a), total, page: q.page, pageSize: q.pageSize }
   }
 
@@ -170,6 +193,10 @@ export class Solicitation {
       FILES_OF_OPINION,
       rows.map((o) => o.id),
     )
-    return presentOpinions(rows, files, a.principal.accountId, (x) => this.files.signedUrl(x))
+    const reasons = await this.checks.reasons(
+      'opinion',
+      rows.filter((o) => o.moderation === 'rejected').map((o) => o.id),
+    )
+    return presentOpinions(rows, files, a.principal.accountId, (x) => this.files.signedUrl(x), reasons)
   }
 }

@@ -121,10 +121,11 @@ export class CommitteeHandling {
 
   /** 答复, by the 两委 or by the grid worker or group leader it was handed to. */
   async answer(a: ActingContext, id: number, body: GrievanceAnswer): Promise<GrievanceView> {
-    await this.steps.inVillage(a.villageId, id, async (m, g) => {
+    const answer = await this.steps.inVillage(a.villageId, id, async (m, g) => {
       mustAnswer(await relationTo(a.viewer, g))
-      await this.steps.answer(m, g, 'answer', a.actor, body, this.clock.now())
+      return this.steps.answer(m, g, 'answer', a.actor, body, this.clock.now())
     })
+    await this.steps.settleAnswer(answer)
     return this.reads.detail(a.viewer, a.villageId, id)
   }
 

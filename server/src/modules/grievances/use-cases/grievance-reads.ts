@@ -22,6 +22,7 @@ import {
   relationTo,
   seesNames,
   seesReply,
+  isAnswer,
   type Relation,
   type Ties,
 } from '../grievances.policy'
@@ -58,6 +59,11 @@ export class GrievanceReads implements OnModuleInit {
     this.checks.register('grievance_reply', {
       apply: (m, id, moderation) => this.repo.setReplyModeration(m, id, moderation),
       linkOf: (c) => grievancePage('resident', c.parentId ?? 0),
+    })
+    // the 两委's (or the township's) answer is read by others on a public item once it is shown
+    this.checks.register('grievance_answer', {
+      apply: (m, id, moderation) => this.repo.setAnswerModeration(m, id, moderation),
+      linkOf: (c) => grievancePage('committee', c.parentId ?? 0),
     })
   }
 
@@ -126,11 +132,21 @@ export class GrievanceReads implements OnModuleInit {
     const village = await v.org(g.villageId)
     // a reply the content check has not shown is read by its writer and those handling the item
     const events = (await this.repo.events(g.id)).filter((e) => seesReply(r, e))
-    const replies = events.filter((e) => e.moderation === 'rejected').map((e) => e.id)
+    const rejected = events.filter((e) => e.moderation === 'rejected')
+    const replyReasons = new Map([
+      ...(await this.checks.reasons(
+        'grievance_reply',
+        rejected.filter((e) => !isAnswer(e)).map((e) => e.id),
+      )),
+      ...(await this.checks.reasons(
+        'grievance_answer',
+        rejected.filter(isAnswer).map((e) => e.id),
+      )),
+    ])
     return presentView(g, events, r, {
       villageName: village?.name ?? '',
       rejectedReason: await this.rejectedReason(g),
-      replyReasons: await this.checks.reasons('grievance_reply', replies),
+      replyReasons,
       ...(await this.repo.supportOf(g.id, v.accountId)),
       now: this.clock.now(),
       urlOf: (fileId) => this.files.signedUrl(fileId),

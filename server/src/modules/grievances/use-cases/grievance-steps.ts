@@ -13,6 +13,7 @@ import { AuditService, type Actor } from '../../../core/audit/audit.service'
 import { AppException } from '../../../core/errors/app.exception'
 import { FilesService } from '../../../core/files/files.service'
 import { TxService } from '../../../core/tx/tx.service'
+import { ContentCheckService } from '../../content-check/content-check.service'
 import { NotifyService } from '../../inbox/notify.service'
 import { OrgsService } from '../../orgs/orgs.service'
 import { RoleHolders } from '../../roles/role-holders'
@@ -37,6 +38,7 @@ export class GrievanceSteps {
     private readonly roles: RoleHolders,
     private readonly roster: RosterDirectory,
     private readonly tx: TxService,
+    private readonly checks: ContentCheckService,
   ) {}
 
   /** Runs `work` on the village's grievance in one transaction; NOT_FOUND when it has none by that id. */
@@ -60,11 +62,16 @@ export class GrievanceSteps {
     next: GrievanceState,
     changes: Partial<Grievance>,
     step: Step,
-  ): Promise<void> {
-    if (!(await this.move(m, g, event, next, changes, step))) throw new AppException('GRIEVANCE_CHANGED')
+  ): Promise<number> {
+    const eventId = await this.move(m, g, event, next, changes, step)
+    if (eventId === null) throw new AppException('GRIEVANCE_CHANGED')
+    return eventId
   }
 
-  /** False when the state (or, for the job, the deadline passed in `dueBefore`) changed since it was read. */
+  /**
+   * The id of the timeline step it added; null when the state (or, for the job, the deadline passed in
+   * `dueBefore`) changed since it was read.
+   */
   async move(
     m: EntityManager,
     g: Grievance,
@@ -73,12 +80,12 @@ export class GrievanceSteps {
     changes: Partial<Grievance>,
     step: Step,
     dueBefore?: Date,
-  ): Promise<boolean> {
-    if (!(await this.repo.moveIf(m, g, { ...changes, state: next }, dueBefore))) return false
+  ): Promise<number | null> {
+    if (!(await this.repo.moveIf(m, g, { ...changes, state: next }, dueBefore))) return null
     const before = snapshot(g)
     Object.assign(g, changes, { state: next })
     const action = GRIEVANCE_EVENT_ACTIONS[event]
-    await this.repo.addEvent(m, g.id, action, step)
+    const eventId = await this.repo.addEvent(m, g.id, action, step, step.moderation)
     await this.audit.append(m, {
       actor: step.actor,
       action: `grievance.${action}`,
@@ -88,7 +95,7 @@ export class GrievanceSteps {
       before,
       after: snapshot(g),
     })
-    return true
+    return eventId
   }
 
   async attachPhotos(m: EntityManager, ids: number[], g: Grievance, accountId: number): Promise<void> {
@@ -132,7 +139,11 @@ export class GrievanceSteps {
     return (await this.orgs.village(villageId)).settings!.timeLimits
   }
 
-  /** 答复, by the village or the township: the clock stops and the raiser is asked to rate it. */
+  /**
+   * 答复, by the village or the township: the clock stops and the raiser is asked to rate it. The answer
+   * is read by others (on a public item) once the content check shows it; its step's id, to settle
+   * the check after the commit.
+   */
   async answer(
     m: EntityManager,
     g: Grievance,
@@ -140,10 +151,11 @@ export class GrievanceSteps {
     actor: Actor,
     body: GrievanceAnswer,
     now: Date,
-  ): Promise<void> {
+  ): Promise<number> {
     const next = need(g.state, event)
     await this.attachPhotos(m, body.photoIds, g, actor.accountId!)
-    await this.apply(
+    const moderation = this.checks.initial()
+    const eventId = await this.apply(
       m,
       g,
       event,
@@ -157,8 +169,17 @@ export class GrievanceSteps {
         rating: null,
         ratingComment: null,
       },
-      { actor, at: now, text: body.text, photoIds: body.photoIds },
+      { actor, at: now, text: body.text, photoIds: body.photoIds, moderation },
     )
+    await this.checks.submit(m, {
+      kind: 'grievance_answer',
+      itemId: eventId,
+      parentId: g.id,
+      villageId: g.villageId,
+      authorAccountId: actor.accountId!,
+      text: body.text,
+      fileIds: body.photoIds,
+    })
     const by = event === 'township_answer' ? '乡镇（街道）' : '村委会'
     await this.tell(m, actor, await this.raiser(m, g), {
       orgId: g.villageId,
@@ -175,6 +196,12 @@ export class GrievanceSteps {
         body: `「${g.title}」：${excerpt(body.text, 40)}`,
         link: grievancePage('committee', g.id),
       })
+    return eventId
+  }
+
+  /** Asks WeChat about an answer once it is committed (the retry job takes it if WeChat does not answer). */
+  settleAnswer(eventId: number): Promise<void> {
+    return this.checks.settle('grievance_answer', eventId)
   }
 
   /**
@@ -200,7 +227,7 @@ export class GrievanceSteps {
       { actor, at: now, text },
       dueBefore,
     )
-    if (!moved) {
+    if (moved === null) {
       if (dueBefore) return false
       throw new AppException('GRIEVANCE_CHANGED')
     }

@@ -50,10 +50,11 @@ export class TownshipOversight {
   }
 
   async answer(t: TownshipContext, id: number, body: GrievanceAnswer): Promise<GrievanceView> {
-    await this.tx.run(async (m) => {
+    const answer = await this.tx.run(async (m) => {
       const g = await this.inTownship(t.townshipId, id, m)
-      await this.steps.answer(m, g, 'township_answer', t.actor, body, this.clock.now())
+      return this.steps.answer(m, g, 'township_answer', t.actor, body, this.clock.now())
     })
+    await this.steps.settleAnswer(answer)
     return this.detail(t, id)
   }
 

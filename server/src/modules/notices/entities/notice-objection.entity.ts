@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { ObjectionState, ProxyRecord } from '@xiangli/shared'
+import type { Moderation, ObjectionState, ProxyRecord } from '@xiangli/shared'
 
 /** 异议: a resident's objection to a notice during its publicity period, and the answers to it. */
 @Entity('notice_objection')
@@ -80,4 +80,12 @@ export class NoticeObjection {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   townshipAnsweredByName: string | null
+
+  /** the content check of its text and photos: the objector, the 两委 and the township see it until it is shown */
+  @Column({ type: 'varchar', length: 10, default: 'shown' })
+  moderation: Moderation
+
+  /** the content check of the 两委's answer (its text and photos); null until answered */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  answerModeration: Moderation | null
 }

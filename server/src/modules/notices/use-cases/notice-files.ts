@@ -31,7 +31,7 @@ export class NoticeFiles implements OnModuleInit {
     })
     this.files.registerAccess(FILES_OF_OBJECTION, async (p, file) => {
       const o = await this.objections.findById(file.attachedId ?? 0)
-      return o !== null && readsObjectionFiles(new Viewer(p, this.orgs), o)
+      return o !== null && readsObjectionFiles(new Viewer(p, this.orgs), o, file.id)
     })
   }
 }

@@ -15,6 +15,7 @@ import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { FilesService } from '../../../core/files/files.service'
 import { TxService } from '../../../core/tx/tx.service'
+import { ContentCheckService } from '../../content-check/content-check.service'
 import { ProxyGate } from '../../proxy/proxy-gate'
 import { RosterDirectory } from '../../roster/roster-directory'
 import type { NoticeObjection } from '../entities/notice-objection.entity'
@@ -41,6 +42,7 @@ export class Objections {
     private readonly roster: RosterDirectory,
     private readonly clock: Clock,
     private readonly proxy: ProxyGate,
+    private readonly checks: ContentCheckService,
   ) {}
 
   /** A resident objects; with `onBehalf`, someone who may act for them (代办) objects as theirs, with their consent. */
@@ -93,8 +95,19 @@ export class Objections {
         townshipAnswer: null,
         townshipAnsweredAt: null,
         townshipAnsweredByName: null,
+        moderation: this.checks.initial(),
+        answerModeration: null,
       })
       await this.attachPhotos(m, a, o, body.photoIds)
+      await this.checks.submit(m, {
+        kind: 'objection',
+        itemId: o.id,
+        parentId: n.id,
+        villageId: o.villageId,
+        authorAccountId: a.viewer.accountId,
+        text: body.text,
+        fileIds: body.photoIds,
+      })
       await this.record(m, actor, 'notice.objection_submitted', o, undefined, {
         noticeId: n.id,
         state: o.state,
@@ -119,6 +132,7 @@ export class Objections {
       })
       return o.id
     })
+    await this.checks.settle('objection', oid)
     return this.reads.one(a, oid)
   }
 
@@ -134,9 +148,19 @@ export class Objections {
         answeredAt: now,
         answeredByAccountId: a.viewer.accountId,
         answeredByName: name30(a.viewer.name),
+        answerModeration: this.checks.initial(),
       })
       await this.repo.save(m, o)
       await this.attachPhotos(m, a, o, body.photoIds)
+      await this.checks.submit(m, {
+        kind: 'objection_answer',
+        itemId: o.id,
+        parentId: o.noticeId,
+        villageId: o.villageId,
+        authorAccountId: a.viewer.accountId,
+        text: body.text,
+        fileIds: body.photoIds,
+      })
       await this.record(m, a.actor, 'notice.objection_answered', o, before, {
         state: o.state,
         answer: body.text,
@@ -149,6 +173,7 @@ export class Objections {
         link: noticePage('resident', o.noticeId),
       })
     })
+    await this.checks.settle('objection_answer', oid)
     return this.reads.one(a, oid)
   }
 

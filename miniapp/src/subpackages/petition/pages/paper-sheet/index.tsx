@@ -1,0 +1,3 @@
+import { PaperSheetPage } from '@/features/petitions/PaperSheetPage'
+
+export default PaperSheetPage
