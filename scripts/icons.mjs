@@ -38,6 +38,7 @@ const ICONS = [
   'inbox',
   'user-check',
   'users',
+  'users-group',
   'user-cog',
   'history',
   'alert-triangle',

@@ -111,6 +111,17 @@ export interface GridHouseholdView {
   members: GridMemberView[]
 }
 
+/**
+ * 我的小组: the villager group (村民小组) a 村民小组长 leads — the group of their own household, as the
+ * group elects its leader from among its villagers (村民委员会组织法 Art 28) — with its households and
+ * their people (phones as the roster shows them to the first line: masked).
+ */
+export interface MyGroupView {
+  groupId: number
+  name: string
+  households: GridHouseholdView[]
+}
+
 /** 我的网格: one of the grid worker's grids with its households and their people. */
 export interface GridDetailView extends GridView {
   households: GridHouseholdView[]

@@ -42,13 +42,13 @@ describe('latestVerification', () => {
 })
 
 describe('workbenchFor', () => {
-  it('gives a committee member every workbench tool but 我的网格, which is a 网格员’s', () => {
+  it('gives a committee member every workbench tool but 我的网格 and 我的小组, the first line’s', () => {
     const bench = workbenchFor(membership({ roles: ['resident', 'committee_member'] }))
     expect(
       Object.entries(bench)
         .filter(([, on]) => !on)
         .map(([k]) => k),
-    ).toEqual(['myGrid'])
+    ).toEqual(['myGrid', 'myGroup'])
   })
 
   it('gives the party secretary every workbench tool', () => {
@@ -70,6 +70,7 @@ describe('workbenchFor', () => {
       answerAssigned: false,
       manageGrids: false,
       myGrid: false,
+      myGroup: false,
     })
   })
 
@@ -82,13 +83,13 @@ describe('workbenchFor', () => {
     ).toEqual(['actForResidents', 'answerAssigned', 'myGrid'])
   })
 
-  it('gives a 村民小组长 what is handed to them, and no grid', () => {
+  it('gives a 村民小组长 their group and what is handed to them, and no grid', () => {
     const bench = workbenchFor(membership({ roles: ['resident', 'group_leader'] }))
     expect(
       Object.entries(bench)
         .filter(([, on]) => on)
         .map(([k]) => k),
-    ).toEqual(['answerAssigned'])
+    ).toEqual(['answerAssigned', 'myGroup'])
   })
 
   it('gives residents, representatives and party members no workbench', () => {

@@ -56,6 +56,8 @@ export interface Workbench {
   manageGrids: boolean
   /** 我的网格: a 网格员's households and their issues, 民情收集 */
   myGrid: boolean
+  /** 我的小组: a 村民小组长's villager group, household by household */
+  myGroup: boolean
 }
 
 export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> | null): Workbench {
@@ -77,6 +79,7 @@ export function workbenchFor(membership: Pick<Membership, 'orgKind' | 'roles'> |
     answerAssigned: committee || (inVillage && hasAnyRole(roles, FRONTLINE_ROLES)),
     manageGrids: committee,
     myGrid: inVillage && roles.includes('grid_worker'),
+    myGroup: inVillage && roles.includes('group_leader'),
   }
 }
 

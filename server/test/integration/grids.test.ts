@@ -3,12 +3,14 @@ import type {
   GridHouseholdView,
   GridView,
   GrievanceSummary,
+  MyGroupView,
   GrievanceView,
   NotificationView,
   RoleHolderView,
 } from '@xiangli/shared'
 import { GrievanceEscalation } from '../../src/modules/grievances/use-cases/grievance-escalation'
 import { Grievance } from '../../src/modules/grievances/entities/grievance.entity'
+import { Household } from '../../src/modules/roster/entities/household.entity'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { expectError } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
@@ -266,6 +268,46 @@ describe(`网格 (grids) and the first line on ${DIALECT}`, () => {
       expectError(await get(`${grids()}/999999`, gridWorker), 'NOT_FOUND')
       expectError(await get(grids(), gridWorker), 'FORBIDDEN')
       expectError(await get(`${grids()}/${west.id}`, resident), 'FORBIDDEN')
+    })
+  })
+
+  describe('我的小组', () => {
+    const myGroup = (village = ids.village) => `/api/villages/${village}/villager-groups/mine`
+
+    it('shows the group leader every household of their own villager group with its people, phones masked', async () => {
+      const all = (await get(`${grids()}/households`, committee)).body as GridHouseholdView[]
+      const third = all.filter((h) => h.groupName === '三组').map((h) => h.id)
+      expect(third.length).toBeGreaterThan(1)
+      const res = await get(myGroup(), groupLeader)
+      expect(res.status).toBe(200)
+      const group = res.body as MyGroupView
+      expect(group.name).toBe('三组')
+      expect(group.households.map((h) => h.id).sort((a, b) => a - b)).toEqual(third.sort((a, b) => a - b))
+      expect(group.households.every((h) => h.groupName === '三组' && h.members.length > 0)).toBe(true)
+      const own = group.households.find((h) => h.members.some((p) => p.name === '罗振华'))!
+      expect(own.members.map((p) => p.name)).toEqual(['罗振华', '梁秀兰', '罗晓燕'])
+      const others = group.households
+        .flatMap((h) => h.members)
+        .filter((p) => p.phone !== null && p.name !== '罗振华')
+      expect(others.length).toBeGreaterThan(0)
+      for (const p of others) expect(p.phone).toMatch(/^\d{3}\*{4}\d{4}$/)
+    })
+
+    it('is the group leader’s alone, and says so plainly when their household is in no group', async () => {
+      expectError(await get(myGroup(), resident), 'FORBIDDEN')
+      expectError(await get(myGroup(), gridWorker), 'FORBIDDEN')
+      expectError(await get(myGroup(), committee), 'FORBIDDEN')
+      expectError(await get(myGroup(ids.community), groupLeader), 'OUT_OF_SCOPE')
+      const households = t.ds.getRepository(Household)
+      const own = await households.findOneByOrFail({ headResidentId: await personId('罗振华') })
+      await households.update(own.id, { groupId: null })
+      try {
+        const res = await get(myGroup(), groupLeader)
+        expectError(res, 'GROUP_NONE')
+        expect(res.body.message).toContain('村民小组')
+      } finally {
+        await households.update(own.id, { groupId: own.groupId })
+      }
     })
   })
 

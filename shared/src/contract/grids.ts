@@ -8,6 +8,7 @@ import {
   type GridHouseholdsResult,
   type GridHouseholdView,
   type GridView,
+  type MyGroupView,
 } from '../grid'
 import type { Ok } from '../api'
 import { COMMITTEE_ROLES, OVERSIGHT_ROLES, type Role } from '../roles'
@@ -37,6 +38,12 @@ export const gridRoutes = {
     path: `${V}/mine`,
     access: access.village(['grid_worker']),
     summary: '我负责的网格',
+  }),
+  myGroup: route<MyGroupView>()({
+    method: 'GET',
+    path: '/api/villages/:villageId/villager-groups/mine',
+    access: access.village(['group_leader']),
+    summary: '村民小组长：我家所在的村民小组的住户和人员（手机号按花名册的规则遮挡）',
   }),
   detail: route<GridDetailView>()({
     method: 'GET',

@@ -25,5 +25,9 @@ export const GRIEVANCE_ERRORS = {
   GRID_NAME_TAKEN: { status: 409, message: '已经有同名的网格了，请换一个名字' },
   GRID_NOT_YOURS: { status: 403, message: '这不是您负责的网格，看不到这里的住户' },
   GRID_RESIDENT_OUTSIDE: { status: 422, message: '只能选您负责的网格里的住户' },
+  GROUP_NONE: {
+    status: 404,
+    message: '您家还没有编入村民小组，请村（居）委会在花名册上登记所在的组',
+  },
   GRID_HOUSEHOLDS_NONE: { status: 400, message: '请至少选一户或一个村民小组' },
 } as const satisfies Record<string, ErrorInfo>

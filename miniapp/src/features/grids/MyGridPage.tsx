@@ -1,15 +1,9 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import {
-  SEX_LABELS,
-  gridRoutes,
-  grievanceRoutes,
-  type GridDetailView,
-  type GrievanceSummary,
-} from '@xiangli/shared'
+import { gridRoutes, grievanceRoutes, type GrievanceSummary } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
@@ -21,7 +15,7 @@ import { usePagedList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { ROUTES, withQuery } from '@/routes'
-import { householdLine } from './grids'
+import { HouseholdCards } from './HouseholdCards'
 import './grids.scss'
 
 type Tab = 'households' | 'issues'
@@ -120,7 +114,12 @@ export function MyGridPage() {
         onChange={setTab}
       />
       {tab === 'households' ? (
-        <Households detail={detail.data} error={detail.error} onRetry={() => void detail.reload()} />
+        <HouseholdCards
+          households={detail.data?.households ?? null}
+          error={detail.error}
+          onRetry={() => void detail.reload()}
+          empty={<EmptyView title="网格里还没有住户" description="请村（居）委会把住户划入这个网格。" />}
+        />
       ) : (
         <PagedList
           list={issues}
@@ -133,39 +132,5 @@ export function MyGridPage() {
         </PagedList>
       )}
     </PageRoot>
-  )
-}
-
-function Households({
-  detail,
-  error,
-  onRetry,
-}: {
-  detail: GridDetailView | null
-  error: Parameters<typeof ErrorView>[0]['error'] | null
-  onRetry: () => void
-}) {
-  if (!detail) return error ? <ErrorView error={error} onRetry={onRetry} /> : <LoadingView />
-  if (detail.households.length === 0)
-    return <EmptyView title="网格里还没有住户" description="请村（居）委会把住户划入这个网格。" />
-  return (
-    <View>
-      {detail.households.map((h) => (
-        <View key={h.id} className="xl-card grid-household">
-          <View className="xl-card__title">{householdLine(h)}</View>
-          {h.members.map((p) => (
-            <View key={p.id} className="grid-household__member">
-              <Text>
-                {p.name}
-                {p.isHouseholdHead ? '（户主）' : ''}
-              </Text>
-              <Text className="xl-muted">
-                {SEX_LABELS[p.sex]} · {p.age} 岁{p.phone ? ` · ${p.phone}` : ''}
-              </Text>
-            </View>
-          ))}
-        </View>
-      ))}
-    </View>
   )
 }

@@ -30,6 +30,7 @@ export interface MenuItem {
     | 'petitions'
     | 'gridAssigned'
     | 'gridMine'
+    | 'gridGroup'
     | 'grids'
   title: string
   description: string
@@ -167,6 +168,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '我的网格',
         description: '网格里的住户和他们反映的事，走访时收集民情',
         url: withQuery(ROUTES.gridMine, q),
+      })
+    if (bench.myGroup)
+      items.push({
+        key: 'gridGroup',
+        title: '我的小组',
+        description: '本组的住户和家里的人，方便上门和通知',
+        url: withQuery(ROUTES.gridGroup, q),
       })
     // 议事 is run by the two committees (党组织 and 村委会), the same people the server lets start one
     if (hasAnyRole(membership.roles, COMMITTEE_ROLES))

@@ -24,6 +24,7 @@ import userCheck from '@/assets/icons/user-check.svg'
 import userCog from '@/assets/icons/user-cog.svg'
 import userShare from '@/assets/icons/user-share.svg'
 import users from '@/assets/icons/users.svg'
+import usersGroup from '@/assets/icons/users-group.svg'
 import writingSign from '@/assets/icons/writing-sign.svg'
 import type { MenuItem } from './menu'
 
@@ -52,6 +53,7 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   petitions: writingSign,
   gridMine: mapPin,
   gridAssigned: clipboardList,
+  gridGroup: usersGroup,
   proxy: userShare,
   grids: layoutGrid,
   contentReview: shieldCheck,

@@ -27,6 +27,10 @@ export class GridsController {
   mine(@Acting() a: ActingContext) {
     return this.reads.mine(a.viewer, a.villageId)
   }
+  @Handle(R.myGroup)
+  myGroup(@Acting() a: ActingContext) {
+    return this.reads.myGroup(a.viewer, a.villageId)
+  }
   @Handle(R.detail)
   detail(@Acting() a: ActingContext, @In() i: Args<'detail'>) {
     return this.reads.detail(a.viewer, a.villageId, i.params.id)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import type { GridDetailView, GridHouseholdView, GridView } from '@xiangli/shared'
+import type { GridDetailView, GridHouseholdView, GridView, MyGroupView } from '@xiangli/shared'
 import type { Viewer } from '../../../core/access/viewer'
 import { AppException } from '../../../core/errors/app.exception'
 import { OrgsService } from '../../orgs/orgs.service'
@@ -57,6 +57,26 @@ export class GridReads {
     return {
       ...(await this.present([g]))[0]!,
       households: households.map((h) => presentHousehold(h, g, groups)),
+    }
+  }
+
+  /** 我的小组: the villager group of the leader's own household, its households and their people. */
+  async myGroup(v: Viewer, villageId: number): Promise<MyGroupView> {
+    const residentId = v.residentIdIn(villageId)
+    const home = residentId !== null ? await this.roster.householdOf(villageId, residentId) : null
+    if (!home || home.groupId === null) throw new AppException('GROUP_NONE')
+    const ids = await this.roster.householdIdsIn(villageId, [], [home.groupId])
+    const households = await this.roster.householdsWithMembers(v, villageId, ids)
+    const grids = new Map((await this.repo.inVillage(villageId)).map((g) => [g.id, g]))
+    const placed = await this.repo.placements(villageId)
+    const groups = await this.orgs.names([home.groupId])
+    return {
+      groupId: home.groupId,
+      name: groups.get(home.groupId) ?? '',
+      households: households.map((h) => {
+        const gridId = placed.get(h.id)
+        return presentHousehold(h, gridId !== undefined ? grids.get(gridId) : undefined, groups)
+      }),
     }
   }
 

@@ -1,0 +1,3 @@
+import { MyGroupPage } from '@/features/grids/MyGroupPage'
+
+export default MyGroupPage
