@@ -138,7 +138,8 @@ export function diffCounts(diff: readonly DiffLine[]): { added: number; removed:
 
 // ---------- requests ----------
 
-export const RULES_TEXT_MAX = 20000
+/** at most 4 bytes a character, so the text fits a MySQL TEXT column */
+export const RULES_TEXT_MAX = 15000
 /** lines of one text; keeps the diff's table (lines × lines) small */
 export const RULES_LINES_MAX = 1000
 /** The deliberation that carries a version shows this much of the text; the rest is on the rules page. */

@@ -27,5 +27,9 @@ export const VILLAGE_RULES_ERRORS = {
     status: 409,
     message: '这一版已经被新通过的版本取代，请对现行的版本操作',
   },
+  VILLAGE_RULES_NO_TOWNSHIP: {
+    status: 409,
+    message: '本村还没有设置所属的乡镇（街道），请先请管理员设置后再报备案',
+  },
   VILLAGE_RULES_UNCHANGED: { status: 422, message: '修订稿和现行版本一字未改，请写明要修改的内容' },
 } as const satisfies Record<string, ErrorInfo>
