@@ -251,6 +251,14 @@ describe(`村规民约 on ${DIALECT}`, () => {
       'VILLAGE_RULES_NOT_FOUND',
     )
     expectError(
+      await req('POST', `/api/villages/${community}/village-rules`, communityCommittee, {
+        kind: 'village_rules',
+        title: '居民公约',
+        text: '第一条',
+      }),
+      'VILLAGE_RULES_VILLAGES_ONLY',
+    )
+    expectError(
       await req('PUT', `/api/villages/${community}/village-rules/${draftId}`, communityCommittee, {
         title: '改',
         text: '改',

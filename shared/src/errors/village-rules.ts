@@ -27,6 +27,10 @@ export const VILLAGE_RULES_ERRORS = {
     status: 409,
     message: '这一版已经被新通过的版本取代，请对现行的版本操作',
   },
+  VILLAGE_RULES_VILLAGES_ONLY: {
+    status: 409,
+    message: '村规民约和自治章程是村的（村民委员会组织法第二十七条）；社区的居民公约暂不在这里办理',
+  },
   VILLAGE_RULES_NO_TOWNSHIP: {
     status: 409,
     message: '本村还没有设置所属的乡镇（街道），请先请管理员设置后再报备案',

@@ -35,6 +35,9 @@ export class RulesDrafting {
 
   /** A new version of the kind; with one in force it is an amendment of it (修订稿). */
   async create(a: ActingContext, body: RulesDraft): Promise<RulesVersionView> {
+    // Art 27 is the villages' law; a community's 居民公约 follows another (城市居民委员会组织法 Art 15)
+    if ((await this.orgs.village(a.villageId)).kind !== 'village')
+      throw new AppException('VILLAGE_RULES_VILLAGES_ONLY')
     const id = await this.tx.run(async (m) => {
       const current = await this.repo.current(m, a.villageId, body.kind)
       if (current && canonicalRulesText(current.text) === canonicalRulesText(body.text))
