@@ -189,7 +189,8 @@ describe('村规民约: drafting, adoption by the villagers’ meeting, publicat
     await s.page.goto(`${server.url}/#/subpackages/village-rules/pages/current/index?villageId=${villageId}`)
     await s.page.reload()
     await visible(s, '.rules__text', NEW_CLAUSE).waitFor({ timeout: 20_000 })
-    expect(await visible(s, '.rules__meta', '村规民约 第 2 版 · 现行有效').count()).toBe(1)
+    // the head of the page names the version in force and the meeting that adopted it
+    expect(await visible(s, '.rules__meta', /^村规民约 第 2 版 · 现行有效 · .*村民会议通过$/).count()).toBe(1)
     await chip(s, '改了什么').click()
     await visible(s, '.rules__line--added', NEW_CLAUSE).waitFor({ timeout: 10_000 })
     expect(await visible(s, '.rules__line--removed').count()).toBe(0)
