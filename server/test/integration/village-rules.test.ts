@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalRulesText } from '@xiangli/shared'
 import { AuditEntry } from '../../src/core/audit/entities/audit-entry.entity'
-import { digest } from '../../src/core/audit/audit.service'
+import { AuditService, digest } from '../../src/core/audit/audit.service'
 import { DEMO_VILLAGE_RULES } from '../../src/modules/demo/demo-village-rules'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 import { expectError } from '../support/http'
@@ -151,7 +151,7 @@ describe(`村规民约 on ${DIALECT}`, () => {
   })
 
   it('is adopted when the villagers’ meeting passes it and the vote is sealed; the text’s hash is in the chain', async () => {
-    const { meetingId } = await holdMeeting(t, {
+    await holdMeeting(t, {
       token: secretary,
       villageId: village,
       deliberationId,
@@ -177,11 +177,10 @@ describe(`村规民约 on ${DIALECT}`, () => {
     // the chain holds the digest of what the adoption recorded, the text's hash among it
     expect(entries[0]!.afterDigest).toBe(
       digest({
-        status: 'adopted',
+        versionId: draftId,
         kind: 'village_rules',
         number: 2,
         deliberationId,
-        meetingId,
         contentHash: sha(text2),
       }),
     )
@@ -190,6 +189,24 @@ describe(`村规民约 on ${DIALECT}`, () => {
     expect(overview.body.current.village_rules).toMatchObject({ id: draftId, number: 2 })
     const pub = await req('GET', `/api/public/villages/${village}/village-rules`)
     expect(pub.body.current[0]).toMatchObject({ number: 2, text: text2, contentHash: sha(text2) })
+  })
+
+  it('lets the audit verifier find an adopted text changed behind the application’s back', async () => {
+    const audit = t.app.get(AuditService)
+    expect(await audit.verify()).toMatchObject({ ok: true })
+    await t.ds.query('UPDATE village_rules_version SET text = ? WHERE id = ?', [
+      `${text2}\n第九条 私自加的`,
+      draftId,
+    ])
+    try {
+      const result = await audit.verify()
+      expect(result.ok).toBe(false)
+      expect(result.problem).toContain('第 2 版')
+      expect(result.problem).toContain('与村民会议通过时的存档不一致')
+    } finally {
+      await t.ds.query('UPDATE village_rules_version SET text = ? WHERE id = ?', [text2, draftId])
+    }
+    expect(await audit.verify()).toMatchObject({ ok: true })
   })
 
   it('never edits an adopted version', async () => {

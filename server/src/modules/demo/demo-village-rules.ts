@@ -1,9 +1,8 @@
-/** 柳林村's 村规民约 in force: adopted by the villagers' meeting in 2024, before the village used the app. */
+/** 柳林村's 村规民约 in force: adopted by the villagers' meeting of 16 March 2024, before the village used the app. */
 export const DEMO_VILLAGE_RULES = {
   kind: 'village_rules' as const,
   title: '柳林村村规民约',
   adoptedAt: new Date('2024-03-16T02:00:00.000Z'),
-  resolution: '柳林村 2024 年 3 月 16 日村民会议决议',
   text: [
     '为推进村民自治，建设文明和谐的美丽乡村，根据有关法律法规，经村民会议讨论通过，制定本村规民约。',
     '第一条 爱护公共设施，不损坏道路、路灯、水渠和健身器材。',

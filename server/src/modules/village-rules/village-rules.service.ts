@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common'
 import type { RulesKind } from '@xiangli/shared'
 import type { EntityManager } from 'typeorm'
 import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
+import { ADOPTED_ACTION, adoptedRecord } from './rules-integrity'
 import { VillageRulesRepository } from './village-rules.repository'
 import { rulesHash } from './village-rules.rules'
 
@@ -15,7 +16,7 @@ export class VillageRulesService {
 
   /**
    * A version adopted on paper before the village used the app (the demo's 2024 villagers' meeting),
-   * recorded as in force with its hash in the chain and the resolution it was adopted by.
+   * recorded as in force with its hash in the chain, as an adoption in the app would be.
    */
   async seedDemo(
     m: EntityManager,
@@ -25,7 +26,6 @@ export class VillageRulesService {
       title: string
       text: string
       adoptedAt: Date
-      resolution: string
       accountId: number
     },
   ): Promise<void> {
@@ -45,11 +45,11 @@ export class VillageRulesService {
     })
     await this.audit.append(m, {
       actor: SYSTEM_ACTOR,
-      action: 'village_rules.adopted',
+      action: ADOPTED_ACTION,
       orgId: o.villageId,
       targetType: 'village_rules_version',
       targetId: v.id,
-      after: { status: 'adopted', kind: o.kind, number: 1, resolution: o.resolution, contentHash },
+      after: adoptedRecord(v),
     })
   }
 }

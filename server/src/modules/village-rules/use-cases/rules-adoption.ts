@@ -12,6 +12,7 @@ import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { DeliberationHooks, type HookedDeliberation } from '../../deliberations/deliberation-hooks'
 import { VillageRulesRepository } from '../village-rules.repository'
+import { ADOPTED_ACTION, adoptedRecord } from '../rules-integrity'
 import { accepted, rulesHash } from '../village-rules.rules'
 
 /**
@@ -79,24 +80,20 @@ export class RulesAdoption implements OnModuleInit {
         })
       }
     }
-    const contentHash = next === 'adopted' ? rulesHash(v.text) : null
-    await this.repo.update(m, v.id, {
-      status: next,
-      ...(contentHash ? { contentHash, adoptedAt: this.clock.now() } : {}),
-    })
+    if (next === 'adopted') {
+      const contentHash = rulesHash(v.text)
+      await this.repo.update(m, v.id, { status: next, contentHash, adoptedAt: this.clock.now() })
+      // the record rebuilds from the row alone, so the verifier can hold the text to it (rules-integrity.ts)
+      await this.audit.append(m, { ...base, action: ADOPTED_ACTION, targetId: v.id, after: adoptedRecord(v) })
+      return
+    }
+    await this.repo.update(m, v.id, { status: next })
     await this.audit.append(m, {
       ...base,
-      action: next === 'adopted' ? 'village_rules.adopted' : 'village_rules.not_adopted',
+      action: 'village_rules.not_adopted',
       targetId: v.id,
       before: { status: v.status },
-      after: {
-        status: next,
-        kind: v.kind,
-        number: v.number,
-        deliberationId: d.id,
-        meetingId: decision.meetingId,
-        contentHash,
-      },
+      after: { status: next, deliberationId: d.id, meetingId: decision.meetingId },
     })
   }
 
