@@ -52,6 +52,9 @@ const ICONS = [
   'speakerphone',
   'eye-check',
   'writing-sign',
+  'book',
+  'notebook',
+  'file-search',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

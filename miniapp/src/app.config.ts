@@ -100,6 +100,19 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index', 'pages/start/index', 'pages/paper-sheet/index'],
     },
     {
+      // 村规民约 and 自治章程: residents read the text in force and its history; the 两委 draft, put to the
+      // vote and file; the township reads filings and orders corrections.
+      root: 'subpackages/village-rules',
+      name: 'village-rules',
+      pages: [
+        'pages/current/index',
+        'pages/version/index',
+        'pages/manage/index',
+        'pages/compose/index',
+        'pages/filings/index',
+      ],
+    },
+    {
       // 乡镇督办: only township officials open these.
       root: 'subpackages/township',
       name: 'township',

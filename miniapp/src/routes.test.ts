@@ -5,6 +5,7 @@ import {
   DELIBERATION_PAGES,
   GRIEVANCE_PAGES,
   PETITION_PAGES,
+  RULES_PAGES,
 } from '@xiangli/shared'
 import { ROUTES, isTabRoute, normalizeLink, withQuery } from './routes'
 
@@ -52,6 +53,15 @@ describe('routes', () => {
     expect(declaredPages()).toEqual(
       expect.arrayContaining([...Object.values(DELIBERATION_PAGES), ...Object.values(PETITION_PAGES)]),
     )
+  })
+
+  it('has the 村规民约 pages the shared links name', () => {
+    expect(ROUTES.villageRules).toBe(RULES_PAGES.current)
+    expect(ROUTES.villageRulesVersion).toBe(RULES_PAGES.version)
+    expect(ROUTES.villageRulesManage).toBe(RULES_PAGES.manage)
+    expect(ROUTES.villageRulesCompose).toBe(RULES_PAGES.compose)
+    expect(ROUTES.townshipVillageRules).toBe(RULES_PAGES.township)
+    expect(declaredPages()).toEqual(expect.arrayContaining(Object.values(RULES_PAGES)))
   })
 
   it('adds a query string to a page path', () => {

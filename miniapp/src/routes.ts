@@ -49,6 +49,12 @@ export const ROUTES = {
   petitionDetail: '/subpackages/petition/pages/detail/index',
   petitionNew: '/subpackages/petition/pages/start/index',
   petitionPaperSheet: '/subpackages/petition/pages/paper-sheet/index',
+  // 村规民约 (RULES_PAGES in @xiangli/shared)
+  villageRules: '/subpackages/village-rules/pages/current/index',
+  villageRulesVersion: '/subpackages/village-rules/pages/version/index',
+  villageRulesManage: '/subpackages/village-rules/pages/manage/index',
+  villageRulesCompose: '/subpackages/village-rules/pages/compose/index',
+  townshipVillageRules: '/subpackages/village-rules/pages/filings/index',
   committeeDeliberationNew: '/subpackages/committee/pages/deliberation-new/index',
   committeeDeliberationSchedule: '/subpackages/committee/pages/deliberation-schedule/index',
   committeeDeliberationPublish: '/subpackages/committee/pages/deliberation-publish/index',

@@ -35,6 +35,7 @@ import { OrgsModule } from './modules/orgs/orgs.module'
 import { RolesModule } from './modules/roles/roles.module'
 import { RosterModule } from './modules/roster/roster.module'
 import { VerificationModule } from './modules/verification/verification.module'
+import { VillageRulesModule } from './modules/village-rules/village-rules.module'
 
 @Global()
 @Module({})
@@ -85,6 +86,7 @@ export class AppModule {
         NoticesModule,
         PublicPagesModule,
         DeliberationsModule,
+        VillageRulesModule,
         HomeModule,
         AuditLogModule,
         HealthModule,

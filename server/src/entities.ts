@@ -14,6 +14,7 @@ import { PRIVACY_ENTITIES } from './modules/privacy/entities'
 import { ROLES_ENTITIES } from './modules/roles/entities'
 import { ROSTER_ENTITIES } from './modules/roster/entities'
 import { VERIFICATION_ENTITIES } from './modules/verification/entities'
+import { VILLAGE_RULES_ENTITIES } from './modules/village-rules/entities'
 
 /**
  * Every entity, gathered from core and from each module's own list: the data source, the migration
@@ -36,4 +37,5 @@ export const ENTITIES = [
   ...AUDIT_ENTITIES,
   ...CONTENT_CHECK_ENTITIES,
   ...PRIVACY_ENTITIES,
+  ...VILLAGE_RULES_ENTITIES,
 ]

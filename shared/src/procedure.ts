@@ -379,11 +379,13 @@ const noMeeting = (body: DeliberationBody): StepBody => ({ body, rule: null, not
 /**
  * The procedure a village follows. Rural: 提议 → 商议 → 审议 → 决议 → 决议公开 → 实施结果公开.
  * Urban: 征 → 提议 → 商议 → 决议 → 决议公开 → 实施结果公开. Under 一肩挑 (and the merge setting)
- * 提议 and 商议 become one joint-committees meeting recorded by the party secretary.
+ * 提议 and 商议 become one joint-committees meeting recorded by the party secretary. A rural matter
+ * that asks everyone's opinion first (村规民约, Art 27) opens with the same 征 step (`solicitation`).
  */
 export function buildProcedure(
   village: Pick<VillageSettings, 'procedureVariant' | 'yijiantiao'>,
   settings: ProcedureSettings = defaultProcedureSettings(),
+  opts: { solicitation?: boolean } = {},
 ): Procedure {
   const urban = village.procedureVariant === 'yizheng_sanyi_liang_gongkai'
   const merged = village.yijiantiao && settings.mergeProposalWhenYijiantiao
@@ -449,7 +451,7 @@ export function buildProcedure(
   const opening = merged ? [proposeConsult] : [propose, consult]
   const steps = urban
     ? [solicit, ...opening, decide, publishResolution, publishResults]
-    : [...opening, review, decide, publishResolution, publishResults]
+    : [...(opts.solicitation ? [solicit] : []), ...opening, review, decide, publishResolution, publishResults]
 
   return {
     variant: village.procedureVariant,

@@ -106,6 +106,8 @@ describe(`access rules on ${DIALECT}`, () => {
           'GET /privacy',
           // a published notice at its H5 share URL (notices.test.ts)
           'GET /api/public/notices/:id',
+          // a village's 村规民约 and 自治章程 in force, in full (village-rules.test.ts)
+          'GET /api/public/villages/:villageId/village-rules',
           // the same notice, a village's 公开栏 and the certificate check as plain pages (public-pages.test.ts)
           'GET /certificates/check',
           'GET /health',

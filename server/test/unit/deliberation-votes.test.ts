@@ -6,6 +6,7 @@ import type { FieldCrypto } from '../../src/core/crypto/field-crypto.service'
 import { AppException } from '../../src/core/errors/app.exception'
 import type { TxService } from '../../src/core/tx/tx.service'
 import type { BallotsRepository } from '../../src/modules/deliberations/ballots.repository'
+import { DeliberationHooks } from '../../src/modules/deliberations/deliberation-hooks'
 import type { DeliberationStore } from '../../src/modules/deliberations/deliberation-store'
 import type { DeliberationMeetingResult } from '../../src/modules/deliberations/entities/meeting-result.entity'
 import {
@@ -212,6 +213,7 @@ function closing(o: {
     ballots,
     { addNotice: async () => ({ id: 501 }) } as unknown as Publication,
     { meetingView: async () => ({ status: meeting.status }) } as unknown as MeetingReads,
+    new DeliberationHooks(),
   )
   return { use, d, meeting, audit, saved, result: () => result }
 }

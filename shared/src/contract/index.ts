@@ -22,6 +22,7 @@ import { roleRoutes } from './roles'
 import { rosterRoutes } from './roster'
 import { testClockRoutes } from './test-clock'
 import { verificationRoutes } from './verification'
+import { villageRulesRoutes } from './village-rules'
 import type { Route } from './route'
 
 export * from './route'
@@ -49,6 +50,7 @@ export * from './roster'
 export * from './subscriptions'
 export * from './test-clock'
 export * from './verification'
+export * from './village-rules'
 
 /**
  * Every route of the API and the public pages, by feature: the server binds to these, the miniapp
@@ -80,6 +82,7 @@ export const CONTRACT = {
   subscriptions: subscriptionsRoutes,
   testClock: testClockRoutes,
   verification: verificationRoutes,
+  villageRules: villageRulesRoutes,
 } as const satisfies Record<string, Record<string, Route>>
 
 /** Every route, each with the feature and name it is declared under. */

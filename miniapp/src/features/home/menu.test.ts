@@ -30,6 +30,7 @@ describe('buildServiceMenu', () => {
       'certificateMine',
       'deliberations',
       'petitions',
+      'villageRules',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -57,6 +58,7 @@ describe('buildServiceMenu', () => {
       'grievances',
       'contentReview',
       'deliberationsBench',
+      'villageRulesBench',
       'certificates',
       'sealRegister',
       'verifications',
@@ -71,8 +73,9 @@ describe('buildServiceMenu', () => {
     expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
     expect(menu[4]!.items[1]!.url).toBe('/subpackages/committee/pages/content-review/index?villageId=42')
     expect(menu[4]!.items[2]!.url).toBe('/subpackages/deliberation/pages/list/index?villageId=42')
-    expect(menu[4]!.items[3]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
-    expect(menu[4]!.items[5]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
+    expect(menu[4]!.items[3]!.url).toBe('/subpackages/village-rules/pages/manage/index?villageId=42')
+    expect(menu[4]!.items[4]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
+    expect(menu[4]!.items[6]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
     expect(menu[4]!.items[2]!.title).toBe('议事（四议两公开）')
   })
 
@@ -103,6 +106,10 @@ describe('buildServiceMenu', () => {
     })
     const bench = menu.flatMap((s) => s.items).find((i) => i.key === 'deliberationsBench')
     expect(bench?.title).toBe('议事（一征三议两公开）')
+    // 村规民约 is the villages' (Art 27): a community has no such entry
+    const keysOf = menu.flatMap((s) => s.items).map((i) => i.key)
+    expect(keysOf).not.toContain('villageRules')
+    expect(keysOf).not.toContain('villageRulesBench')
   })
 
   it('gives a township official 乡镇督办 for their township, and no village entries', () => {
@@ -133,6 +140,11 @@ describe('buildServiceMenu', () => {
         title: '村务公开督办',
         url: '/subpackages/township/pages/notices/index?townshipId=7',
       }),
+      expect.objectContaining({
+        key: 'townshipVillageRules',
+        title: '村规民约备案',
+        url: '/subpackages/village-rules/pages/filings/index?townshipId=7',
+      }),
     ])
   })
 
@@ -150,6 +162,7 @@ describe('buildServiceMenu', () => {
       'certificateMine',
       'deliberations',
       'petitions',
+      'villageRules',
       'inbox',
       'sealRegister',
       'roster',

@@ -28,6 +28,9 @@ export interface MenuItem {
     | 'notices'
     | 'townshipNotices'
     | 'petitions'
+    | 'villageRules'
+    | 'villageRulesBench'
+    | 'townshipVillageRules'
     | 'gridAssigned'
     | 'gridMine'
     | 'gridGroup'
@@ -133,6 +136,17 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
               : '联名提议召开村民会议：人数够了，村委会就应当召集',
           url: withQuery(ROUTES.petitionList, { villageId: membership.orgId }),
         },
+        // 村规民约 (Art 27, villages): the text in force one tap away, its history and the comment window
+        ...(membership.orgKind === 'village'
+          ? [
+              {
+                key: 'villageRules' as const,
+                title: '村规民约',
+                description: '现行全文、历次修订改了什么；征求意见时在这里提意见',
+                url: withQuery(ROUTES.villageRules, { villageId: membership.orgId }),
+              },
+            ]
+          : []),
       ],
     })
   sections.push({ title: '我的事', items: mine })
@@ -184,6 +198,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: membership.orgKind === 'community' ? '议事（一征三议两公开）' : '议事（四议两公开）',
         description: '发起议事，安排会议，登记到会，结束表决，公开决议和实施结果',
         url: withQuery(ROUTES.deliberationList, q),
+      })
+    if (membership.orgKind === 'village' && hasAnyRole(membership.roles, COMMITTEE_ROLES))
+      items.push({
+        key: 'villageRulesBench',
+        title: '村规民约（起草、表决、备案）',
+        description: '起草和修订，先征求意见再交村民会议表决，通过后报乡镇备案',
+        url: withQuery(ROUTES.villageRulesManage, q),
       })
     if (bench.handleCertificates)
       items.push({
@@ -276,6 +297,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '村务公开督办',
           description: '各村是否按时公开，超时未答复和反映到乡镇的异议',
           url: withQuery(ROUTES.townshipNotices, { townshipId: township }),
+        },
+        {
+          key: 'townshipVillageRules',
+          title: '村规民约备案',
+          description: '各村报来备案的村规民约和自治章程，发现问题责令改正',
+          url: withQuery(ROUTES.townshipVillageRules, { townshipId: township }),
         },
       ],
     })

@@ -1,12 +1,14 @@
 // Tabler icons (MIT, see assets/icons/LICENSE), one per 办事 entry; scripts/icons.mjs copies them.
 import alertTriangle from '@/assets/icons/alert-triangle.svg'
 import bell from '@/assets/icons/bell.svg'
+import book from '@/assets/icons/book.svg'
 import calendarEvent from '@/assets/icons/calendar-event.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
 import clipboardList from '@/assets/icons/clipboard-list.svg'
 import eyeCheck from '@/assets/icons/eye-check.svg'
 import fileCertificate from '@/assets/icons/file-certificate.svg'
 import fileCheck from '@/assets/icons/file-check.svg'
+import fileSearch from '@/assets/icons/file-search.svg'
 import files from '@/assets/icons/files.svg'
 import gavel from '@/assets/icons/gavel.svg'
 import history from '@/assets/icons/history.svg'
@@ -17,6 +19,7 @@ import mapPin from '@/assets/icons/map-pin.svg'
 import messageCircle from '@/assets/icons/message-circle.svg'
 import messagePlus from '@/assets/icons/message-plus.svg'
 import messages from '@/assets/icons/messages.svg'
+import notebook from '@/assets/icons/notebook.svg'
 import rubberStamp from '@/assets/icons/rubber-stamp.svg'
 import shieldCheck from '@/assets/icons/shield-check.svg'
 import speakerphone from '@/assets/icons/speakerphone.svg'
@@ -57,4 +60,7 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   proxy: userShare,
   grids: layoutGrid,
   contentReview: shieldCheck,
+  villageRules: book,
+  villageRulesBench: notebook,
+  townshipVillageRules: fileSearch,
 }

@@ -21,6 +21,7 @@ import { Grids1796550597029Mysql } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Mysql } from './1796550744812-PrivacyConsentsAndDeletions'
 import { HomeCountsAndSensitiveCategories1796550498726Mysql } from './1796550498726-HomeCountsAndSensitiveCategories'
 import { ModerationOfObjectionsAndOpinions1796562254173Mysql } from './1796562254173-ModerationOfObjectionsAndOpinions'
+import { VillageRules1796562284897Mysql } from './1796562284897-VillageRules'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -46,4 +47,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   PrivacyConsentsAndDeletions1796550744812Mysql,
   HomeCountsAndSensitiveCategories1796550498726Mysql,
   ModerationOfObjectionsAndOpinions1796562254173Mysql,
+  VillageRules1796562284897Mysql,
 ]

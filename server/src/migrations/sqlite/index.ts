@@ -20,6 +20,7 @@ import { Grids1796550597029Sqlite } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Sqlite } from './1796550744812-PrivacyConsentsAndDeletions'
 import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './1796550498726-HomeCountsAndSensitiveCategories'
 import { ModerationOfObjectionsAndOpinions1796562254173Sqlite } from './1796562254173-ModerationOfObjectionsAndOpinions'
+import { VillageRules1796562284897Sqlite } from './1796562284897-VillageRules'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -44,4 +45,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   PrivacyConsentsAndDeletions1796550744812Sqlite,
   HomeCountsAndSensitiveCategories1796550498726Sqlite,
   ModerationOfObjectionsAndOpinions1796562254173Sqlite,
+  VillageRules1796562284897Sqlite,
 ]

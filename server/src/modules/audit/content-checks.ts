@@ -3,6 +3,7 @@ import { AuditService, type ContentCheck } from '../../core/audit/audit.service'
 import { certificatesCheck } from '../certificates/certificate-integrity'
 import { meetingSealsCheck } from '../deliberations/meeting-seal'
 import { noticesCheck } from '../notices/notice-integrity'
+import { villageRulesCheck } from '../village-rules/rules-integrity'
 
 /**
  * Every record the chain vouches for by digest, checked after the chain itself: published notices
@@ -14,6 +15,7 @@ export const CONTENT_CHECKS: readonly (readonly [string, ContentCheck])[] = [
   ['notices', noticesCheck],
   ['meetings', meetingSealsCheck],
   ['certificates', certificatesCheck],
+  ['village-rules', villageRulesCheck],
 ]
 
 export function registerContentChecks(audit: AuditService): void {

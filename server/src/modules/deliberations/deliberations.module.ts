@@ -2,6 +2,7 @@ import { DeliberationsPersonalData } from './deliberations-personal-data.reposit
 import { Module } from '@nestjs/common'
 import { GrievancesModule } from '../grievances/grievances.module'
 import { BallotsRepository } from './ballots.repository'
+import { DeliberationHooks } from './deliberation-hooks'
 import { DeliberationStore } from './deliberation-store'
 import { DeliberationsRepository } from './deliberations.repository'
 import { DeliberationsService } from './deliberations.service'
@@ -50,6 +51,7 @@ import { Solicitation } from './use-cases/solicitation'
     OpinionsRepository,
     MeetingRecordsRepository,
     DeliberationStore,
+    DeliberationHooks,
     NextActors,
     MeetingNotices,
     MeetingLapses,
@@ -82,6 +84,12 @@ import { Solicitation } from './use-cases/solicitation'
     PetitionsService,
     DeliberationsPersonalData,
   ],
-  exports: [DeliberationsService, PetitionsService, MeetingLapses, DeliberationsPersonalData],
+  exports: [
+    DeliberationsService,
+    DeliberationHooks,
+    PetitionsService,
+    MeetingLapses,
+    DeliberationsPersonalData,
+  ],
 })
 export class DeliberationsModule {}

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common'
 import {
   nextActor,
+  type DeliberationCreate,
   type DeliberationView,
   type HomeMeeting,
   type MeetingView,
   type Role,
 } from '@xiangli/shared'
+import type { EntityManager } from 'typeorm'
 import type { ActingContext } from '../../core/auth/current.decorator'
 import { DeliberationsRepository } from './deliberations.repository'
 import { MeetingsRepository } from './meetings.repository'
 import { PetitionsRepository } from './petitions.repository'
+import { DeliberationDrafting } from './use-cases/deliberation-drafting'
 import { DeliberationReads } from './use-cases/deliberation-reads'
 import { MeetingReads } from './use-cases/meeting-reads'
 
@@ -25,7 +28,18 @@ export class DeliberationsService {
     private readonly repo: DeliberationsRepository,
     private readonly meetings: MeetingsRepository,
     private readonly petitions: PetitionsRepository,
+    private readonly drafting: DeliberationDrafting,
   ) {}
+
+  /** Starts a deliberation in the caller's transaction (a 村规民约 version put to the vote); its id. */
+  startWithin(
+    m: EntityManager,
+    a: ActingContext,
+    body: DeliberationCreate,
+    opts: { solicitation?: boolean } = {},
+  ): Promise<number> {
+    return this.drafting.createIn(m, a, body, opts)
+  }
 
   /** The home page: the meetings a resident of the village is called to, soonest first. */
   async meetingsFor(villageId: number, residentId: number | null, take = 5): Promise<HomeMeeting[]> {

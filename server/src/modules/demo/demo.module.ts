@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common'
 import { GrievancesModule } from '../grievances/grievances.module'
 import { VerificationModule } from '../verification/verification.module'
+import { VillageRulesModule } from '../village-rules/village-rules.module'
 import { DemoSeeder } from './demo.seed'
 
 /** The demo county, seeded through each module's own service (the others are global). */
-@Module({ imports: [GrievancesModule, VerificationModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({
+  imports: [GrievancesModule, VerificationModule, VillageRulesModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
 export class DemoModule {}

@@ -15,9 +15,11 @@ import { OrgsService } from '../orgs/orgs.service'
 import { RoleHolders } from '../roles/role-holders'
 import { RosterDirectory, type DemoPerson } from '../roster/roster-directory'
 import { VerificationService } from '../verification/verification.service'
+import { VillageRulesService } from '../village-rules/village-rules.service'
 import { seedDemoCertificates } from './demo-certificates'
 import { demoGrievances } from './demo-grievances'
 import { seedDemoNotices } from './demo-notices'
+import { DEMO_VILLAGE_RULES } from './demo-village-rules'
 import {
   COMMUNITY_HOUSEHOLDS,
   DEMO_ID_NUMBERS,
@@ -52,6 +54,7 @@ export class DemoSeeder {
     private readonly notices: NoticesService,
     private readonly principals: PrincipalService,
     private readonly orgDirectory: OrgDirectory,
+    private readonly villageRules: VillageRulesService,
   ) {}
 
   /** Creates the demo county when the database holds no organisation yet. */
@@ -193,6 +196,11 @@ export class DemoSeeder {
       resident: person(name),
       idNumber: DEMO_ID_NUMBERS.get(name)!,
     }))
+    await this.villageRules.seedDemo(m, {
+      ...DEMO_VILLAGE_RULES,
+      villageId: village.id,
+      accountId: person('张丽').accountId!,
+    })
     return { villageId: village.id, committeeAccountId: person('张丽').accountId! }
   }
 

@@ -10,6 +10,7 @@ import {
   type DeliberationView,
   type RejectDeliberationRequest,
 } from '@xiangli/shared'
+import type { EntityManager } from 'typeorm'
 import { AuditService } from '../../../core/audit/audit.service'
 import type { ActingContext } from '../../../core/auth/current.decorator'
 import { Clock } from '../../../core/clock/clock'
@@ -18,6 +19,7 @@ import { FilesService } from '../../../core/files/files.service'
 import { TxService } from '../../../core/tx/tx.service'
 import { GrievancesService } from '../../grievances/grievances.service'
 import { OrgsService } from '../../orgs/orgs.service'
+import { DeliberationHooks } from '../deliberation-hooks'
 import { DeliberationStore } from '../deliberation-store'
 import { DeliberationsRepository } from '../deliberations.repository'
 import { rolesIn } from '../deliberations.policy'
@@ -41,18 +43,34 @@ export class DeliberationDrafting {
     private readonly store: DeliberationStore,
     private readonly nextActors: NextActors,
     private readonly reads: DeliberationReads,
+    private readonly hooks: DeliberationHooks,
   ) {}
 
   async create(a: ActingContext, body: DeliberationCreate): Promise<DeliberationView> {
-    const village = await this.orgs.village(a.villageId)
     const source = body.source
     if (source.kind === 'grievance' && !(await this.grievances.exists(a.villageId, source.grievanceId)))
       throw new AppException('DELIBERATION_SOURCE_INVALID')
+    const id = await this.tx.run((m) => this.createIn(m, a, body))
+    return this.reads.detail(a, id)
+  }
+
+  /**
+   * Starts a deliberation inside the caller's transaction; `solicitation` opens a rural procedure
+   * with the 征 step (a 村规民约 asks everyone's opinion before it is proposed).
+   */
+  async createIn(
+    m: EntityManager,
+    a: ActingContext,
+    body: DeliberationCreate,
+    opts: { solicitation?: boolean } = {},
+  ): Promise<number> {
+    const source = body.source
+    const village = await this.orgs.village(a.villageId)
     const settings =
       village.settings ?? defaultVillageSettings(village.kind === 'community' ? 'community' : 'village')
-    const procedure = buildProcedure(settings, defaultProcedureSettings())
+    const procedure = buildProcedure(settings, defaultProcedureSettings(), opts)
     const state = startDeliberation(procedure, this.clock.now())
-    const id = await this.tx.run(async (m) => {
+    {
       const d = await this.deliberations.create(m, {
         villageId: a.villageId,
         title: body.title,
@@ -89,8 +107,7 @@ export class DeliberationDrafting {
       if (!attached) throw new AppException('DELIBERATION_FILE_INVALID')
       await this.nextActors.tellWhenTheirTurn(m, d, null, state, a.principal.accountId)
       return d.id
-    })
-    return this.reads.detail(a, id)
+    }
   }
 
   async reject(a: ActingContext, id: number, body: RejectDeliberationRequest): Promise<DeliberationView> {
@@ -107,6 +124,7 @@ export class DeliberationDrafting {
           action: 'deliberation.rejected',
         },
       )
+      await this.hooks.afterEnded(m, d, a.actor)
     })
     return this.reads.detail(a, id)
   }

@@ -12,6 +12,7 @@ import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { TxService } from '../../../core/tx/tx.service'
 import { BallotsRepository } from '../ballots.repository'
+import { DeliberationHooks } from '../deliberation-hooks'
 import { DeliberationStore } from '../deliberation-store'
 import { mustPassGate, rolesIn } from '../deliberations.policy'
 import { contextOf, publishAndMove, snapshot } from '../deliberations.rules'
@@ -37,6 +38,7 @@ export class MeetingClose {
     private readonly ballots: BallotsRepository,
     private readonly publication: Publication,
     private readonly meetingReads: MeetingReads,
+    private readonly hooks: DeliberationHooks,
   ) {}
 
   async close(a: ActingContext, id: number, meetingId: number, body: CloseMeeting): Promise<MeetingView> {
@@ -114,6 +116,13 @@ export class MeetingClose {
         // the rows counted and the result, sealed into the chain (see meeting-seal.ts)
         for (const sealed of await meetingSealEntries(m, meeting))
           await this.audit.append(m, { actor: a.actor, orgId: d.villageId, ...sealed })
+        if (findStep(d.procedure, meeting.step)?.deciding)
+          await this.hooks.afterDecision(m, d, {
+            meetingId,
+            body: meeting.body,
+            outcome: outcome.outcome,
+            actor: a.actor,
+          })
       }),
     )
     return this.meetingReads.meetingView(a, id, meetingId)

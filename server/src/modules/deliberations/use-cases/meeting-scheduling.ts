@@ -16,6 +16,7 @@ import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
 import { TxService } from '../../../core/tx/tx.service'
 import { NotifyService } from '../../inbox/notify.service'
+import { DeliberationHooks } from '../deliberation-hooks'
 import { DeliberationStore } from '../deliberation-store'
 import { mustPassGate, rolesIn } from '../deliberations.policy'
 import { awaitsPaperNotice, meetingDay, mustBeCancellable, mustBeScheduled } from '../deliberations.rules'
@@ -40,6 +41,7 @@ export class MeetingScheduling {
     private readonly lapses: MeetingLapses,
     private readonly reads: DeliberationReads,
     private readonly meetingReads: MeetingReads,
+    private readonly hooks: DeliberationHooks,
   ) {}
 
   private as(a: ActingContext, action: string) {
@@ -51,6 +53,7 @@ export class MeetingScheduling {
     const now = this.clock.now()
     await this.tx.run(async (m) => {
       const d = await this.store.find(m, a.villageId, id, true)
+      await this.hooks.beforeMeeting(m, d, body.step, body.body as MeetingBody)
       await this.store.apply(
         m,
         d,

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '起草村规民约',
+})

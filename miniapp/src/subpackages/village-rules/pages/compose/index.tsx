@@ -1,0 +1,3 @@
+import { RulesComposePage } from '@/features/village-rules/RulesComposePage'
+
+export default RulesComposePage

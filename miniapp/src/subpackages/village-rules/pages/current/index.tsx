@@ -1,0 +1,3 @@
+import { RulesCurrentPage } from '@/features/village-rules/RulesCurrentPage'
+
+export default RulesCurrentPage

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '村规民约备案',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,3 @@
+import { TownshipFilingsPage } from '@/features/village-rules/TownshipFilingsPage'
+
+export default TownshipFilingsPage

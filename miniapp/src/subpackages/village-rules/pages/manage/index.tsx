@@ -1,0 +1,3 @@
+import { RulesManagePage } from '@/features/village-rules/RulesManagePage'
+
+export default RulesManagePage

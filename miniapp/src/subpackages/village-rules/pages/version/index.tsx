@@ -1,0 +1,3 @@
+import { RulesVersionPage } from '@/features/village-rules/RulesVersionPage'
+
+export default RulesVersionPage
