@@ -29,7 +29,7 @@ export interface ReviewMeetingView {
   noticeAt: string
   checkInOpensAt: string
   location: string
-  status: 'scheduled' | 'in_session' | 'closed'
+  status: 'scheduled' | 'in_session' | 'closed' | 'lapsed'
   due: number
   present: number
   quorum: QuorumCheck
@@ -82,7 +82,6 @@ export interface ReviewView {
   meeting: ReviewMeetingView | null
   /** the latest valid result (published), or the latest not-quorate one while a new meeting is due */
   result: ReviewResultView | null
-  noticeId: number | null
   mine: ReviewMine
 }
 
@@ -111,3 +110,11 @@ export interface TownshipReviewRow {
   incompetent: number
   postsEnded: { name: string; post: ReviewPost; postLabel: string }[]
 }
+
+/** The miniapp pages of 民主评议; a notification links the review's page. */
+export const CADRE_REVIEW_PAGES = {
+  list: '/subpackages/cadre-review/pages/list/index',
+  detail: '/subpackages/cadre-review/pages/detail/index',
+} as const
+export const cadreReviewPage = (id: number, villageId: number): string =>
+  `${CADRE_REVIEW_PAGES.detail}?id=${id}&villageId=${villageId}`
