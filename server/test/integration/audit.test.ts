@@ -55,7 +55,7 @@ describe(`the audit chains on ${DIALECT}`, () => {
   afterAll(async () => t.close())
 
   describe('appending', () => {
-    it('starts with the demo seeding as entry 1, its issued certificates, then the demo notices published through their service', async () => {
+    it('starts with the demo seeding as entry 1, its issued certificates, last year’s 民主评议, then the demo notices published through their service', async () => {
       const all = await entries()
       expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
       expect(all[0]!.action).toBe('demo.seeded')
@@ -66,7 +66,9 @@ describe(`the audit chains on ${DIALECT}`, () => {
         'certificate.issued',
         'certificate.seal_used',
       ])
-      const notices = all.slice(5).map((e) => e.action)
+      // the demo village's 民主评议 of last year, its count sealed as a real close seals it
+      expect(all[5]!.action).toBe('cadre_review.published')
+      const notices = all.slice(6).map((e) => e.action)
       expect(notices.length).toBeGreaterThan(0)
       expect(notices.filter((a) => a === 'notice.published')).toHaveLength(3)
       for (const a of notices) expect(a).toMatch(/^notice\./)
@@ -217,7 +219,7 @@ describe(`the audit chains on ${DIALECT}`, () => {
 
     it('runs the same content checks on the server as on the command line', async () => {
       expect(t.app.get(AuditService).contentCheckNames()).toEqual(CONTENT_CHECKS.map(([name]) => name))
-      expect(CONTENT_CHECKS.map(([name]) => name)).toEqual(['notices', 'meetings', 'certificates'])
+      expect(CONTENT_CHECKS.map(([name]) => name)).toEqual(['notices', 'meetings', 'certificates', 'cadre reviews'])
     })
 
     it('reads the chain and every record in one transaction, so a change committing halfway is not half seen', async () => {
