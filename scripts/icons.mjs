@@ -51,6 +51,8 @@ const ICONS = [
   'speakerphone',
   'eye-check',
   'writing-sign',
+  'award',
+  'checklist',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

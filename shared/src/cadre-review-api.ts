@@ -33,6 +33,8 @@ export interface ReviewMeetingView {
   due: number
   present: number
   quorum: QuorumCheck
+  /** the sign-in list, for the supervision committee only (null for everyone else) */
+  members: { id: number; name: string; present: boolean }[] | null
 }
 
 export interface ReviewPersonResult {
@@ -55,7 +57,9 @@ export interface ReviewResultView {
   reason: string
   due: number
   present: number
+  /** ballots cast in the app, and the paper ones counted at the meeting */
   ballots: number
+  paperBallots: number
   persons: ReviewPersonResult[]
   closedAt: string
 }

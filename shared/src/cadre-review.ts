@@ -151,6 +151,34 @@ export const reviewBallotSchema = z.object({
 })
 export type ReviewBallotRequest = z.infer<typeof reviewBallotSchema>
 
+const tally = z.number().int('请填写整数').min(0, '不能是负数').max(100000)
+
+/** 纸质签到: the host enters the paper sign-in sheet for members without the app. */
+export const reviewPaperSignInSchema = z.object({
+  memberIds: z.array(z.number().int().positive()).min(1, '请选择到会的人').max(10000),
+})
+export type ReviewPaperSignInRequest = z.infer<typeof reviewPaperSignInSchema>
+
+/**
+ * 结束投票: the paper ballots counted in public at the meeting (Art 15's 公开计票), added to those cast
+ * in the app. A paper ballot that leaves someone blank is simply not valid for that person.
+ */
+export const reviewCloseSchema = z.object({
+  paperBallots: tally.default(0),
+  paper: z
+    .array(
+      z.object({
+        subjectId: z.number().int().positive(),
+        competent: tally,
+        basic: tally,
+        incompetent: tally,
+      }),
+    )
+    .max(200)
+    .default([]),
+})
+export type ReviewCloseRequest = z.infer<typeof reviewCloseSchema>
+
 /** The rule as words for the results page. */
 export const ratingRuleLabel = (r: ReviewRatingRule): string =>
   `不称职票达到有效票的${thresholdLabel(r.incompetent)}评为不称职；称职票达到有效票的${thresholdLabel(r.competent)}评为称职；其余为基本称职`

@@ -43,7 +43,9 @@ describe(`民主评议 (democratic review of cadres) on ${DIALECT}`, () => {
   }
 
   /** Schedules a representatives' meeting an hour from now and opens it at its time. */
-  async function meetingOf(id: number): Promise<{ members: { residentId: number; token: string }[] }> {
+  async function meetingOf(
+    id: number,
+  ): Promise<{ members: { residentId: number; name: string; token: string }[] }> {
     const meetingAt = new Date(Math.floor((serverNow(t).getTime() + HOUR) / 1000) * 1000)
     const res = await post(`${base()}/${id}/meeting`, supervisor, {
       body: 'representatives_meeting',
@@ -54,10 +56,10 @@ describe(`民主评议 (democratic review of cadres) on ${DIALECT}`, () => {
     passTo(t, meetingAt)
     expect((await post(`${base()}/${id}/meeting/open`, supervisor)).status).toBe(200)
     const rows = (await t.ds.query(
-      'SELECT residentId FROM cadre_review_member WHERE meetingId = ? ORDER BY id',
+      'SELECT residentId, name FROM cadre_review_member WHERE meetingId = ? ORDER BY id',
       [res.body.meeting.id],
-    )) as { residentId: number | string }[]
-    const residents = rows.map((r) => ({ residentId: Number(r.residentId) }))
+    )) as { residentId: number | string; name: string }[]
+    const residents = rows.map((r) => ({ residentId: Number(r.residentId), name: r.name }))
     const tokens = await memberTokens(t, residents)
     return { members: residents.map((r, i) => ({ ...r, token: tokens[i]! })) }
   }
@@ -98,7 +100,7 @@ describe(`民主评议 (democratic review of cadres) on ${DIALECT}`, () => {
 
   describe('a review from opening to its published result', () => {
     let review: ReviewView
-    let members: { residentId: number; token: string }[]
+    let members: { residentId: number; name: string; token: string }[]
 
     it('is opened by the supervision committee only, once a year, with the committee listed', async () => {
       expectError(await post(base(), committee, { year: 2040 }), 'REVIEW_NOT_SUPERVISOR')
@@ -240,18 +242,55 @@ describe(`民主评议 (democratic review of cadres) on ${DIALECT}`, () => {
     const review = await openWithReports(2041)
     const { members } = await meetingOf(review.id)
     await everyoneVotes(review, members.slice(0, 1), () => 'incompetent')
+    // paper ballots cannot outnumber those present
+    expectError(
+      await post(`${base()}/${review.id}/meeting/close`, supervisor, { paperBallots: 2 }),
+      'REVIEW_PAPER_COUNT_INVALID',
+    )
     const closed = (await post(`${base()}/${review.id}/meeting/close`, supervisor)).body as ReviewView
     expect(closed.status).toBe('meeting')
     expect(closed.result).toMatchObject({ valid: false, persons: [] })
     expect(closed.result?.reason).toContain('未达到法定人数')
     letPass(t, HOUR)
     const again = await meetingOf(review.id)
-    // the second meeting: 张丽 不称职 again, this time counted (2040 was 不称职 too)
-    await everyoneVotes(review, again.members, (name) => (name === '张丽' ? 'incompetent' : 'basic'))
-    const published = (await post(`${base()}/${review.id}/meeting/close`, supervisor)).body as ReviewView
+    // the second meeting: two members vote on paper, the rest in the app; 张丽 不称职 again (as in 2040)
+    const [p1, p2, ...app] = again.members
+    const view = (await get(`${base()}/${review.id}`, supervisor)).body as ReviewView
+    const paperIds = view
+      .meeting!.members!.filter((x) => [p1, p2].some((p) => p!.name === x.name))
+      .map((x) => x.id)
+    expect(
+      (await post(`${base()}/${review.id}/meeting/paper-sign-in`, supervisor, { memberIds: paperIds }))
+        .status,
+    ).toBe(200)
+    expectError(
+      await post(`${base()}/${review.id}/meeting/paper-sign-in`, supervisor, { memberIds: [999999] }),
+      'REVIEW_NOT_A_MEMBER',
+    )
+    await everyoneVotes(review, app, (name) => (name === '张丽' ? 'incompetent' : 'basic'))
+    const paper = review.subjects.map((s) =>
+      s.name === '张丽'
+        ? { subjectId: s.id, competent: 2, basic: 0, incompetent: 0 }
+        : { subjectId: s.id, competent: 0, basic: 1, incompetent: 0 },
+    )
+    expectError(
+      await post(`${base()}/${review.id}/meeting/close`, supervisor, {
+        paperBallots: 2,
+        paper: paper.map((p) => ({ ...p, basic: p.basic + 2 })),
+      }),
+      'REVIEW_PAPER_COUNT_INVALID',
+    )
+    const published = (
+      await post(`${base()}/${review.id}/meeting/close`, supervisor, { paperBallots: 2, paper })
+    ).body as ReviewView
+    expect(published.result).toMatchObject({ paperBallots: 2, ballots: app.length })
     expect(published.status).toBe('published')
     const zhang = published.result!.persons.find((p) => p.name === '张丽')!
-    expect(zhang).toMatchObject({ rating: 'incompetent', postEnded: true })
+    expect(zhang).toMatchObject({
+      rating: 'incompetent',
+      postEnded: true,
+      counts: { competent: 2, basic: 0, incompetent: app.length },
+    })
     // the post ended: the role is gone, audited, and the township is told and sees it
     const roles = (await get(`/api/villages/${ids.village}/roles`, supervisor)).body as RoleHolderView[]
     expect(roles.some((r) => r.name === '张丽' && r.role === 'committee_member')).toBe(false)

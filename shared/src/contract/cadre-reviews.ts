@@ -1,7 +1,9 @@
 /** 民主评议 (Art 33): the yearly review of the village's cadres, hosted by the supervision committee. */
 import {
   reviewBallotSchema,
+  reviewCloseSchema,
   reviewMeetingSchema,
+  reviewPaperSignInSchema,
   reviewOpenSchema,
   reviewSubjectSchema,
   workReportSchema,
@@ -78,6 +80,14 @@ export const cadreReviewRoutes = {
     status: 200,
     summary: '应到人员用手机签到',
   }),
+  paperSignIn: route<ReviewView>()({
+    method: 'POST',
+    path: `${R}/meeting/paper-sign-in`,
+    access: host,
+    body: reviewPaperSignInSchema,
+    status: 200,
+    summary: '按纸质签到表登记没有用手机签到的到会人员',
+  }),
   vote: route<BallotReceiptView>()({
     method: 'POST',
     path: `${R}/meeting/ballot`,
@@ -90,6 +100,7 @@ export const cadreReviewRoutes = {
     method: 'POST',
     path: `${R}/meeting/close`,
     access: host,
+    body: reviewCloseSchema,
     status: 200,
     summary: '结束投票、计票并公布结果；未达法定人数的评议无效，需要重新开会',
   }),

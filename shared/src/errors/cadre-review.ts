@@ -21,5 +21,9 @@ export const REVIEW_ERRORS = {
   REVIEW_UNKNOWN_SUBJECT: { status: 422, message: '选票上有不在被评议名单里的人，请刷新后重新填写' },
   REVIEW_BALLOT_INCOMPLETE: { status: 422, message: '请给每一位被评议人都选一项：称职、基本称职或不称职' },
   REVIEW_NOT_IN_SESSION: { status: 409, message: '评议会议没有在开，现在不能投票或结束' },
+  REVIEW_PAPER_COUNT_INVALID: {
+    status: 422,
+    message: '纸质票的计票数对不上：每人得票加起来不能超过收回的纸质票，纸质票和手机票加起来不能超过到会人数',
+  },
   REVIEW_PUBLISHED: { status: 409, message: '这次评议的结果已经公布，不能再改' },
 } satisfies Record<string, ErrorInfo>

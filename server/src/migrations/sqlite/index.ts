@@ -19,7 +19,7 @@ import { PetitionPaperSheets1796552365200Sqlite } from './1796552365200-Petition
 import { Grids1796550597029Sqlite } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Sqlite } from './1796550744812-PrivacyConsentsAndDeletions'
 import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './1796550498726-HomeCountsAndSensitiveCategories'
-import { CadreReviews1796562139262Sqlite } from './1796562139262-CadreReviews'
+import { CadreReviews1796563552491Sqlite } from './1796563552491-CadreReviews'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -43,5 +43,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   Grids1796550597029Sqlite,
   PrivacyConsentsAndDeletions1796550744812Sqlite,
   HomeCountsAndSensitiveCategories1796550498726Sqlite,
-  CadreReviews1796562139262Sqlite,
+  CadreReviews1796563552491Sqlite,
 ]

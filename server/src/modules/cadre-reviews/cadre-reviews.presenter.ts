@@ -37,6 +37,7 @@ export function presentMeeting(
   m: CadreReviewMeeting,
   a: { due: number; present: number },
   quorum: QuorumCheck,
+  members: ReviewMeetingView['members'],
 ): ReviewMeetingView {
   const meetingAt = new Date(m.meetingAt)
   return {
@@ -51,6 +52,7 @@ export function presentMeeting(
     due: a.due,
     present: a.present,
     quorum,
+    members,
   }
 }
 
@@ -67,6 +69,7 @@ export function presentResult(
     due: o.due,
     present: o.present,
     ballots: o.ballots,
+    paperBallots: o.paperBallots,
     closedAt: new Date(o.closedAt).toISOString(),
     persons: persons.map((p) => {
       const s = byId.get(p.subjectId)

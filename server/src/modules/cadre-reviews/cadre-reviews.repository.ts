@@ -193,6 +193,35 @@ export class CadreReviewsRepository {
     return { meeting, memberId: member.id, checkedIn: checkedIn > 0, voted: voted > 0 }
   }
 
+  /** The sign-in list: every member due, and whether they are present. */
+  async memberList(meetingId: number): Promise<{ id: number; name: string; present: boolean }[]> {
+    const rows = (await this.ds.query(
+      `SELECT mm.id, mm.name, CASE WHEN a.id IS NULL THEN 0 ELSE 1 END AS present FROM cadre_review_member mm
+        LEFT JOIN cadre_review_attendance a ON a.meetingId = mm.meetingId AND a.memberId = mm.id
+        WHERE mm.meetingId = ? ORDER BY mm.id`,
+      [meetingId],
+    )) as { id: number | string; name: string; present: number | string }[]
+    return rows.map((r) => ({ id: Number(r.id), name: r.name, present: Number(r.present) === 1 }))
+  }
+
+  /** The paper sign-in sheet: members of this meeting among `ids` not yet present are signed in. */
+  async signInMany(m: EntityManager, meetingId: number, ids: number[]): Promise<number[]> {
+    const members = await m.getRepository(CadreReviewMember).findBy({ meetingId, id: In(ids) })
+    if (members.length !== new Set(ids).size) throw new AppException('REVIEW_NOT_A_MEMBER')
+    const present = new Set(
+      (await m.getRepository(CadreReviewAttendance).findBy({ meetingId, memberId: In(ids) })).map(
+        (a) => a.memberId,
+      ),
+    )
+    const fresh = members.map((x) => x.id).filter((id) => !present.has(id))
+    await insertMany(
+      m,
+      CadreReviewAttendance,
+      fresh.map((memberId) => ({ meetingId, memberId })),
+    )
+    return fresh
+  }
+
   /** A check-in: one insert touching no shared row (a hot write). */
   async checkIn(m: EntityManager, meetingId: number, memberId: number): Promise<void> {
     await m.getRepository(CadreReviewAttendance).insert({ meetingId, memberId })

@@ -116,6 +116,7 @@ export class CadreReviewsService {
         due: n,
         present: n,
         ballots: n,
+        paperBallots: 0,
         closedByAccountId: o.accountId,
         closedAt: new Date(o.heldAt.getTime() + 2 * 3_600_000),
       },

@@ -76,7 +76,7 @@ export const REVIEW_SEAL_ACTIONS = ['cadre_review.published', 'cadre_review.not_
  */
 export async function reviewSealRecord(m: EntityManager, meetingId: number) {
   const [o] = (await m.query(
-    'SELECT reviewId, valid, reason, due, present, ballots, closedByAccountId, closedAt FROM cadre_review_outcome WHERE meetingId = ?',
+    'SELECT reviewId, valid, reason, due, present, ballots, paperBallots, closedByAccountId, closedAt FROM cadre_review_outcome WHERE meetingId = ?',
     [meetingId],
   )) as Row[]
   if (!o) return null
@@ -94,6 +94,7 @@ export async function reviewSealRecord(m: EntityManager, meetingId: number) {
     due: num(o.due),
     present: num(o.present),
     ballots: num(o.ballots),
+    paperBallots: num(o.paperBallots),
     closedByAccountId: num(o.closedByAccountId),
     closedAt: new Date(o.closedAt as string).toISOString(),
     persons: persons.map((p) => ({

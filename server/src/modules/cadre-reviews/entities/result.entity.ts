@@ -23,8 +23,13 @@ export class CadreReviewOutcome {
   @Column({ type: 'int' })
   present: number
 
+  /** ballots cast in the app */
   @Column({ type: 'int' })
   ballots: number
+
+  /** paper ballots counted in public at the meeting, for members without the app */
+  @Column({ type: 'int', default: 0 })
+  paperBallots: number
 
   @Column({ type: 'int' })
   closedByAccountId: number

@@ -60,13 +60,17 @@ export class CadreReviewsController {
   checkIn(@Acting() a: ActingContext, @In() i: Args<'checkIn'>) {
     return this.meeting.checkIn(a, i.params.id)
   }
+  @Handle(R.paperSignIn)
+  paperSignIn(@Acting() a: ActingContext, @In() i: Args<'paperSignIn'>) {
+    return this.meeting.paperSignIn(a, i.params.id, i.body)
+  }
   @Handle(R.vote)
   vote(@Acting() a: ActingContext, @In() i: Args<'vote'>) {
     return this.meeting.vote(a, i.params.id, i.body)
   }
   @Handle(R.close)
   close(@Acting() a: ActingContext, @In() i: Args<'close'>) {
-    return this.closing.close(a, i.params.id)
+    return this.closing.close(a, i.params.id, i.body)
   }
   @Handle(R.township)
   township(@ActingTownship() t: TownshipContext) {

@@ -6,6 +6,8 @@ import {
   quorumMet,
   rateFromCounts,
   REVIEW_POST_LABELS,
+  type RatingCounts,
+  type ReviewCloseRequest,
   type ReviewView,
 } from '@xiangli/shared'
 import type { EntityManager } from 'typeorm'
@@ -43,9 +45,9 @@ export class ReviewClose {
     private readonly reads: ReviewReads,
   ) {}
 
-  async close(a: ActingContext, id: number): Promise<ReviewView> {
+  async close(a: ActingContext, id: number, body: ReviewCloseRequest): Promise<ReviewView> {
     try {
-      await this.tx.run((m) => this.closeIn(m, a, id))
+      await this.tx.run((m) => this.closeIn(m, a, id, body))
     } catch (e) {
       if (isUniqueViolation(e)) throw new AppException('REVIEW_PUBLISHED')
       throw e
@@ -53,7 +55,12 @@ export class ReviewClose {
     return this.reads.detail(a, id)
   }
 
-  private async closeIn(m: EntityManager, a: ActingContext, id: number): Promise<void> {
+  private async closeIn(
+    m: EntityManager,
+    a: ActingContext,
+    id: number,
+    body: ReviewCloseRequest,
+  ): Promise<void> {
     const r = await this.repo.find(a.villageId, id, m, true)
     if (r.status === 'published') throw new AppException('REVIEW_PUBLISHED')
     const meeting = await this.repo.lastMeeting(r.id, m)
@@ -64,11 +71,11 @@ export class ReviewClose {
     const attendance = await this.repo.attendance(m, meeting.id)
     const quorum = quorumMet(defaultProcedureSettings().meetingRules[meeting.body].quorum, attendance)
     const ballots = await this.repo.turnout(m, meeting.id)
-    const tally = await this.repo.tally(m, meeting.id)
+    const tally = withPaper(await this.repo.tally(m, meeting.id), subjects, body, ballots, attendance.present)
     const now = this.clock.now()
     const persons = quorum.met ? await this.rate(m, r, meeting.id, subjects, tally) : []
     const reason = quorum.met
-      ? `应到 ${attendance.due} 人，到会 ${attendance.present} 人，达到法定人数；收回评议票 ${ballots} 张`
+      ? `应到 ${attendance.due} 人，到会 ${attendance.present} 人，达到法定人数；收回评议票 ${ballots + body.paperBallots} 张（手机 ${ballots} 张，纸质 ${body.paperBallots} 张）`
       : `应到 ${attendance.due} 人，到会 ${attendance.present} 人，未达到法定人数（至少 ${quorum.criteria[0]?.needed ?? 0} 人）：评议无效，请重新召开会议`
     const outcome = {
       meetingId: meeting.id,
@@ -78,6 +85,7 @@ export class ReviewClose {
       due: attendance.due,
       present: attendance.present,
       ballots,
+      paperBallots: body.paperBallots,
       closedByAccountId: a.principal.accountId,
       closedAt: now,
     }
@@ -162,4 +170,39 @@ export class ReviewClose {
       link: cadreReviewPage(r.id, a.villageId),
     })
   }
+}
+
+/**
+ * The app's ratings with the paper ballots counted in public added: every paper line names someone
+ * reviewed, no one has more paper ratings than paper ballots, and app and paper ballots together are
+ * no more than those present.
+ */
+function withPaper(
+  app: Map<number, RatingCounts>,
+  subjects: CadreReviewSubject[],
+  body: ReviewCloseRequest,
+  appBallots: number,
+  present: number,
+): Map<number, RatingCounts> {
+  const known = new Set(subjects.map((s) => s.id))
+  if (body.paper.some((p) => !known.has(p.subjectId))) throw new AppException('REVIEW_UNKNOWN_SUBJECT')
+  if (appBallots + body.paperBallots > present)
+    throw new AppException('REVIEW_PAPER_COUNT_INVALID', {
+      appBallots,
+      paperBallots: body.paperBallots,
+      present,
+    })
+  const out = new Map<number, RatingCounts>()
+  for (const s of subjects) {
+    const a = app.get(s.id) ?? { competent: 0, basic: 0, incompetent: 0 }
+    const p = body.paper.find((x) => x.subjectId === s.id) ?? { competent: 0, basic: 0, incompetent: 0 }
+    if (p.competent + p.basic + p.incompetent > body.paperBallots)
+      throw new AppException('REVIEW_PAPER_COUNT_INVALID', { subjectId: s.id, name: s.name })
+    out.set(s.id, {
+      competent: a.competent + p.competent,
+      basic: a.basic + p.basic,
+      incompetent: a.incompetent + p.incompetent,
+    })
+  }
+  return out
 }

@@ -12,6 +12,7 @@ import {
   type BallotReceiptView,
   type ReviewBallotRequest,
   type ReviewMeetingRequest,
+  type ReviewPaperSignInRequest,
   type ReviewView,
   type TimeVerdict,
 } from '@xiangli/shared'
@@ -155,6 +156,25 @@ export class ReviewMeeting {
         await this.repo.checkIn(m, gate.meeting.id, gate.memberId)
       }),
     )
+    return this.reads.detail(a, id)
+  }
+
+  /** 纸质签到: the host enters the sign-in sheet of members without the app, while the meeting is on. */
+  async paperSignIn(a: ActingContext, id: number, body: ReviewPaperSignInRequest): Promise<ReviewView> {
+    await this.tx.run(async (m) => {
+      const r = await this.repo.find(a.villageId, id, m, true)
+      const meeting = await this.repo.lastMeeting(r.id, m)
+      if (!meeting || meeting.status !== 'in_session') throw new AppException('REVIEW_NOT_IN_SESSION')
+      const fresh = await this.repo.signInMany(m, meeting.id, body.memberIds)
+      await this.audit.append(m, {
+        actor: a.actor,
+        action: 'cadre_review.paper_sign_in',
+        orgId: a.villageId,
+        targetType: 'cadre_review_meeting',
+        targetId: meeting.id,
+        after: { memberIds: fresh },
+      })
+    })
     return this.reads.detail(a, id)
   }
 

@@ -43,7 +43,12 @@ export class ReviewReads {
     if (meeting) {
       const att = await this.repo.attendance(undefined, meeting.id)
       const rule = defaultProcedureSettings().meetingRules[meeting.body]
-      meetingView = presentMeeting(meeting, att, quorumMet(rule.quorum, att))
+      meetingView = presentMeeting(
+        meeting,
+        att,
+        quorumMet(rule.quorum, att),
+        hosts(v, villageId) ? await this.repo.memberList(meeting.id) : null,
+      )
       gate = await this.repo.gate(undefined, r.id, residentId)
     }
     const latest = await this.repo.latestOutcome(r.id)

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class CadreReviews1796562139262Mysql implements MigrationInterface {
-  name = 'CadreReviews1796562139262Mysql'
+export class CadreReviews1796563552491Mysql implements MigrationInterface {
+  name = 'CadreReviews1796563552491Mysql'
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -20,7 +20,7 @@ export class CadreReviews1796562139262Mysql implements MigrationInterface {
       `CREATE TABLE \`cadre_review_attendance\` (\`id\` int NOT NULL AUTO_INCREMENT, \`meetingId\` int NOT NULL, \`memberId\` int NOT NULL, \`createdAt\` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), UNIQUE INDEX \`uq_cadre_review_attendance\` (\`meetingId\`, \`memberId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
     )
     await queryRunner.query(
-      `CREATE TABLE \`cadre_review_outcome\` (\`meetingId\` int NOT NULL, \`reviewId\` int NOT NULL, \`valid\` tinyint NOT NULL, \`reason\` text NOT NULL, \`due\` int NOT NULL, \`present\` int NOT NULL, \`ballots\` int NOT NULL, \`closedByAccountId\` int NOT NULL, \`closedAt\` datetime NOT NULL, PRIMARY KEY (\`meetingId\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`cadre_review_outcome\` (\`meetingId\` int NOT NULL, \`reviewId\` int NOT NULL, \`valid\` tinyint NOT NULL, \`reason\` text NOT NULL, \`due\` int NOT NULL, \`present\` int NOT NULL, \`ballots\` int NOT NULL, \`paperBallots\` int NOT NULL DEFAULT '0', \`closedByAccountId\` int NOT NULL, \`closedAt\` datetime NOT NULL, PRIMARY KEY (\`meetingId\`)) ENGINE=InnoDB`,
     )
     await queryRunner.query(
       `CREATE TABLE \`cadre_review_person_result\` (\`meetingId\` int NOT NULL, \`subjectId\` int NOT NULL, \`residentId\` int NOT NULL, \`competent\` int NOT NULL, \`basic\` int NOT NULL, \`incompetent\` int NOT NULL, \`rating\` varchar(12) NOT NULL, \`reason\` text NOT NULL, \`postEnded\` tinyint NOT NULL, PRIMARY KEY (\`meetingId\`, \`subjectId\`)) ENGINE=InnoDB`,

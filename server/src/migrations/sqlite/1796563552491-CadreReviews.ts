@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class CadreReviews1796562139262Sqlite implements MigrationInterface {
-  name = 'CadreReviews1796562139262Sqlite'
+export class CadreReviews1796563552491Sqlite implements MigrationInterface {
+  name = 'CadreReviews1796563552491Sqlite'
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -32,7 +32,7 @@ export class CadreReviews1796562139262Sqlite implements MigrationInterface {
       `CREATE UNIQUE INDEX "uq_cadre_review_attendance" ON "cadre_review_attendance" ("meetingId", "memberId") `,
     )
     await queryRunner.query(
-      `CREATE TABLE "cadre_review_outcome" ("meetingId" integer PRIMARY KEY NOT NULL, "reviewId" integer NOT NULL, "valid" boolean NOT NULL, "reason" text NOT NULL, "due" integer NOT NULL, "present" integer NOT NULL, "ballots" integer NOT NULL, "closedByAccountId" integer NOT NULL, "closedAt" datetime NOT NULL)`,
+      `CREATE TABLE "cadre_review_outcome" ("meetingId" integer PRIMARY KEY NOT NULL, "reviewId" integer NOT NULL, "valid" boolean NOT NULL, "reason" text NOT NULL, "due" integer NOT NULL, "present" integer NOT NULL, "ballots" integer NOT NULL, "paperBallots" integer NOT NULL DEFAULT (0), "closedByAccountId" integer NOT NULL, "closedAt" datetime NOT NULL)`,
     )
     await queryRunner.query(
       `CREATE TABLE "cadre_review_person_result" ("meetingId" integer NOT NULL, "subjectId" integer NOT NULL, "residentId" integer NOT NULL, "competent" integer NOT NULL, "basic" integer NOT NULL, "incompetent" integer NOT NULL, "rating" varchar(12) NOT NULL, "reason" text NOT NULL, "postEnded" boolean NOT NULL, PRIMARY KEY ("meetingId", "subjectId"))`,
