@@ -35,7 +35,8 @@ export function ReviewListPage() {
 
   const hosts = hasAnyRole(ctx.membership?.roles ?? [], ['supervisor'])
   const year = new Date().getFullYear()
-  const open = (id: number) => void Taro.navigateTo({ url: withQuery(CADRE_REVIEW_PAGES.detail, { id, villageId }) })
+  const open = (id: number) =>
+    void Taro.navigateTo({ url: withQuery(CADRE_REVIEW_PAGES.detail, { id, villageId }) })
   async function start() {
     const { confirm } = await Taro.showModal({
       title: `开始 ${year} 年度民主评议`,
@@ -45,7 +46,11 @@ export function ReviewListPage() {
     if (!confirm) return
     setBusy(true)
     try {
-      const r = await call(cadreReviewRoutes.open, { params: { villageId }, body: { year } }, { toast: false })
+      const r = await call(
+        cadreReviewRoutes.open,
+        { params: { villageId }, body: { year } },
+        { toast: false },
+      )
       open(r.id)
     } catch (e) {
       const error = asApiError(e)

@@ -13,8 +13,24 @@ const review = (over: Partial<ReviewView> = {}): ReviewView => ({
   },
   ratingRuleText: '',
   subjects: [
-    { id: 7, residentId: 1, name: '李建华', post: 'committee_member', postLabel: '', report: 'x', reportedAt: null },
-    { id: 8, residentId: 2, name: '张丽', post: 'committee_member', postLabel: '', report: null, reportedAt: null },
+    {
+      id: 7,
+      residentId: 1,
+      name: '李建华',
+      post: 'committee_member',
+      postLabel: '',
+      report: 'x',
+      reportedAt: null,
+    },
+    {
+      id: 8,
+      residentId: 2,
+      name: '张丽',
+      post: 'committee_member',
+      postLabel: '',
+      report: null,
+      reportedAt: null,
+    },
   ],
   meeting: null,
   result: null,
@@ -34,6 +50,7 @@ const meeting = (status: 'scheduled' | 'in_session' | 'closed' | 'lapsed') => ({
   due: 10,
   present: 0,
   quorum: { met: false, by: null, criteria: [] },
+  members: null,
 })
 
 describe('what a review page offers', () => {
@@ -51,10 +68,14 @@ describe('what a review page offers', () => {
       open: true,
       close: false,
     })
-    expect(reviewActions(review({ mine, status: 'meeting', meeting: meeting('in_session') })).close).toBe(true)
+    expect(reviewActions(review({ mine, status: 'meeting', meeting: meeting('in_session') })).close).toBe(
+      true,
+    )
     // a meeting short of its quorum is followed by a new one
     expect(reviewActions(review({ mine, status: 'meeting', meeting: meeting('closed') })).schedule).toBe(true)
-    expect(reviewActions(review({ mine, status: 'published', meeting: meeting('closed') })).schedule).toBe(false)
+    expect(reviewActions(review({ mine, status: 'published', meeting: meeting('closed') })).schedule).toBe(
+      false,
+    )
   })
 
   it('lets a member check in, then vote once, in session', () => {
@@ -65,7 +86,9 @@ describe('what a review page offers', () => {
       checkIn: false,
       vote: true,
     })
-    expect(reviewActions(review({ meeting: m, mine: { ...base, checkedIn: true, voted: true } })).vote).toBe(false)
+    expect(reviewActions(review({ meeting: m, mine: { ...base, checkedIn: true, voted: true } })).vote).toBe(
+      false,
+    )
     expect(reviewActions(review({ meeting: m, mine: { ...base, member: false } })).checkIn).toBe(false)
   })
 })

@@ -30,6 +30,7 @@ describe('buildServiceMenu', () => {
       'certificateMine',
       'deliberations',
       'petitions',
+      'cadreReviews',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -133,6 +134,11 @@ describe('buildServiceMenu', () => {
         title: '村务公开督办',
         url: '/subpackages/township/pages/notices/index?townshipId=7',
       }),
+      expect.objectContaining({
+        key: 'townshipCadreReviews',
+        title: '各村民主评议',
+        url: '/subpackages/township/pages/cadre-reviews/index?townshipId=7',
+      }),
     ])
   })
 
@@ -150,6 +156,7 @@ describe('buildServiceMenu', () => {
       'certificateMine',
       'deliberations',
       'petitions',
+      'cadreReviews',
       'inbox',
       'sealRegister',
       'roster',

@@ -32,6 +32,8 @@ export interface MenuItem {
     | 'gridAssigned'
     | 'gridMine'
     | 'grids'
+    | 'cadreReviews'
+    | 'townshipCadreReviews'
   title: string
   description: string
   url: string
@@ -132,6 +134,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
               ? '联名提议召开居民会议：人数够了，居委会就应当召集'
               : '联名提议召开村民会议：人数够了，村委会就应当召集',
           url: withQuery(PETITION_PAGES.list, { villageId: membership.orgId }),
+        },
+        // 民主评议: the supervision committee hosts it; everyone reads the reports and the results
+        {
+          key: 'cadreReviews',
+          title: '民主评议',
+          description: '村干部每年述职，村民会议或代表会议无记名评议：称职、基本称职、不称职',
+          url: withQuery(ROUTES.cadreReviewList, { villageId: membership.orgId }),
         },
       ],
     })
@@ -269,6 +278,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '村务公开督办',
           description: '各村是否按时公开，超时未答复和反映到乡镇的异议',
           url: withQuery(ROUTES.townshipNotices, { townshipId: township }),
+        },
+        {
+          key: 'townshipCadreReviews',
+          title: '各村民主评议',
+          description: '各村村干部的评议结果，连续两次不称职而终止的职务',
+          url: withQuery(ROUTES.townshipCadreReviews, { townshipId: township }),
         },
       ],
     })

@@ -1,8 +1,10 @@
 // Tabler icons (MIT, see assets/icons/LICENSE), one per 办事 entry; scripts/icons.mjs copies them.
 import alertTriangle from '@/assets/icons/alert-triangle.svg'
+import award from '@/assets/icons/award.svg'
 import bell from '@/assets/icons/bell.svg'
 import calendarEvent from '@/assets/icons/calendar-event.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
+import checklist from '@/assets/icons/checklist.svg'
 import clipboardList from '@/assets/icons/clipboard-list.svg'
 import eyeCheck from '@/assets/icons/eye-check.svg'
 import fileCertificate from '@/assets/icons/file-certificate.svg'
@@ -55,4 +57,6 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   proxy: userShare,
   grids: layoutGrid,
   contentReview: shieldCheck,
+  cadreReviews: award,
+  townshipCadreReviews: checklist,
 }
