@@ -219,7 +219,12 @@ describe(`the audit chains on ${DIALECT}`, () => {
 
     it('runs the same content checks on the server as on the command line', async () => {
       expect(t.app.get(AuditService).contentCheckNames()).toEqual(CONTENT_CHECKS.map(([name]) => name))
-      expect(CONTENT_CHECKS.map(([name]) => name)).toEqual(['notices', 'meetings', 'certificates', 'cadre reviews'])
+      expect(CONTENT_CHECKS.map(([name]) => name)).toEqual([
+        'notices',
+        'meetings',
+        'certificates',
+        'cadre reviews',
+      ])
     })
 
     it('reads the chain and every record in one transaction, so a change committing halfway is not half seen', async () => {
