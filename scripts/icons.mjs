@@ -55,6 +55,8 @@ const ICONS = [
   'book',
   'notebook',
   'file-search',
+  'award',
+  'checklist',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

@@ -125,7 +125,15 @@ export default defineAppConfig({
         // 村务公开督办: overdue objections, calendar compliance
         'pages/notices/index',
         'pages/notice/index',
+        // 民主评议: each village's reviews and the posts ended by two 不称职 in a row
+        'pages/cadre-reviews/index',
       ],
+    },
+    {
+      // 民主评议 (Art 33): the supervision committee hosts, the reviewed report, members rate, all read.
+      root: 'subpackages/cadre-review',
+      name: 'cadre-review',
+      pages: ['pages/list/index', 'pages/detail/index'],
     },
   ],
   preloadRule: {

@@ -75,6 +75,10 @@ export const ROUTES = {
   committeeNoticeAcks: '/subpackages/committee/pages/notice-acks/index',
   committeeNoticeCalendar: '/subpackages/committee/pages/notice-calendar/index',
   townshipNotices: '/subpackages/township/pages/notices/index',
+  // 民主评议 (Art 33): the village's reviews and one review; the township's view of its villages
+  cadreReviewList: '/subpackages/cadre-review/pages/list/index',
+  cadreReviewDetail: '/subpackages/cadre-review/pages/detail/index',
+  townshipCadreReviews: '/subpackages/township/pages/cadre-reviews/index',
   townshipNotice: '/subpackages/township/pages/notice/index',
   // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
   // and its consent at login; 我的数据 (see, export, ask to delete)

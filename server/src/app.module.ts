@@ -20,6 +20,7 @@ import { AuditLogModule } from './modules/audit/audit-log.module'
 import { CertificatesModule } from './modules/certificates/certificates.module'
 import { ContentCheckModule } from './modules/content-check/content-check.module'
 import { DeliberationsModule } from './modules/deliberations/deliberations.module'
+import { CadreReviewsModule } from './modules/cadre-reviews/cadre-reviews.module'
 import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
 import { GridsModule } from './modules/grids/grids.module'
@@ -87,6 +88,7 @@ export class AppModule {
         PublicPagesModule,
         DeliberationsModule,
         VillageRulesModule,
+        CadreReviewsModule,
         HomeModule,
         AuditLogModule,
         HealthModule,

@@ -2,6 +2,7 @@ import { CORE_ENTITIES } from './core/database/entities'
 import { WECHAT_ENTITIES } from './infra/wechat/entities'
 import { AUDIT_ENTITIES } from './modules/audit/entities'
 import { AUTH_ENTITIES } from './modules/auth/entities'
+import { CADRE_REVIEWS_ENTITIES } from './modules/cadre-reviews/entities'
 import { CERTIFICATES_ENTITIES } from './modules/certificates/entities'
 import { CONTENT_CHECK_ENTITIES } from './modules/content-check/entities'
 import { DELIBERATIONS_ENTITIES } from './modules/deliberations/entities'
@@ -34,6 +35,7 @@ export const ENTITIES = [
   ...CERTIFICATES_ENTITIES,
   ...NOTICES_ENTITIES,
   ...DELIBERATIONS_ENTITIES,
+  ...CADRE_REVIEWS_ENTITIES,
   ...AUDIT_ENTITIES,
   ...CONTENT_CHECK_ENTITIES,
   ...PRIVACY_ENTITIES,

@@ -13,6 +13,7 @@ import { DELIBERATION_ERRORS } from './errors/deliberation'
 import { NOTICE_ERRORS } from './errors/notice'
 import { PROXY_ERRORS } from './errors/proxy'
 import { VILLAGE_RULES_ERRORS } from './errors/village-rules'
+import { REVIEW_ERRORS } from './errors/cadre-review'
 
 export type { ErrorInfo } from './errors/info'
 
@@ -26,6 +27,7 @@ export const ERRORS = {
   ...NOTICE_ERRORS,
   ...PROXY_ERRORS,
   ...VILLAGE_RULES_ERRORS,
+  ...REVIEW_ERRORS,
 } satisfies Record<string, ErrorInfo>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -1,4 +1,5 @@
 import { auditRoutes } from './audit'
+import { cadreReviewRoutes } from './cadre-reviews'
 import { certificateRoutes } from './certificates'
 import { contentCheckRoutes } from './content-check'
 import { deliberationRoutes } from './deliberations'
@@ -27,6 +28,7 @@ import type { Route } from './route'
 
 export * from './route'
 export * from './audit'
+export * from './cadre-reviews'
 export * from './certificates'
 export * from './content-check'
 export * from './deliberations'
@@ -59,6 +61,7 @@ export * from './village-rules'
  */
 export const CONTRACT = {
   audit: auditRoutes,
+  cadreReviews: cadreReviewRoutes,
   certificates: certificateRoutes,
   contentCheck: contentCheckRoutes,
   deliberations: deliberationRoutes,

@@ -31,6 +31,7 @@ describe('buildServiceMenu', () => {
       'deliberations',
       'petitions',
       'villageRules',
+      'cadreReviews',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -145,6 +146,11 @@ describe('buildServiceMenu', () => {
         title: '村规民约备案',
         url: '/subpackages/village-rules/pages/filings/index?townshipId=7',
       }),
+      expect.objectContaining({
+        key: 'townshipCadreReviews',
+        title: '各村民主评议',
+        url: '/subpackages/township/pages/cadre-reviews/index?townshipId=7',
+      }),
     ])
   })
 
@@ -163,6 +169,7 @@ describe('buildServiceMenu', () => {
       'deliberations',
       'petitions',
       'villageRules',
+      'cadreReviews',
       'inbox',
       'sealRegister',
       'roster',

@@ -35,6 +35,8 @@ export interface MenuItem {
     | 'gridMine'
     | 'gridGroup'
     | 'grids'
+    | 'cadreReviews'
+    | 'townshipCadreReviews'
   title: string
   description: string
   url: string
@@ -147,6 +149,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
               },
             ]
           : []),
+        // 民主评议: the supervision committee hosts it; everyone reads the reports and the results
+        {
+          key: 'cadreReviews',
+          title: '民主评议',
+          description: '村干部每年述职，村民会议或代表会议无记名评议：称职、基本称职、不称职',
+          url: withQuery(ROUTES.cadreReviewList, { villageId: membership.orgId }),
+        },
       ],
     })
   sections.push({ title: '我的事', items: mine })
@@ -303,6 +312,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '村规民约备案',
           description: '各村报来备案的村规民约和自治章程，发现问题责令改正',
           url: withQuery(ROUTES.townshipVillageRules, { townshipId: township }),
+        },
+        {
+          key: 'townshipCadreReviews',
+          title: '各村民主评议',
+          description: '各村村干部的评议结果，连续两次不称职而终止的职务',
+          url: withQuery(ROUTES.townshipCadreReviews, { townshipId: township }),
         },
       ],
     })

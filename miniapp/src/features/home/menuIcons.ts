@@ -1,9 +1,11 @@
 // Tabler icons (MIT, see assets/icons/LICENSE), one per 办事 entry; scripts/icons.mjs copies them.
 import alertTriangle from '@/assets/icons/alert-triangle.svg'
+import award from '@/assets/icons/award.svg'
 import bell from '@/assets/icons/bell.svg'
 import book from '@/assets/icons/book.svg'
 import calendarEvent from '@/assets/icons/calendar-event.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
+import checklist from '@/assets/icons/checklist.svg'
 import clipboardList from '@/assets/icons/clipboard-list.svg'
 import eyeCheck from '@/assets/icons/eye-check.svg'
 import fileCertificate from '@/assets/icons/file-certificate.svg'
@@ -63,4 +65,6 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   villageRules: book,
   villageRulesBench: notebook,
   townshipVillageRules: fileSearch,
+  cadreReviews: award,
+  townshipCadreReviews: checklist,
 }

@@ -22,6 +22,7 @@ import { PrivacyConsentsAndDeletions1796550744812Mysql } from './1796550744812-P
 import { HomeCountsAndSensitiveCategories1796550498726Mysql } from './1796550498726-HomeCountsAndSensitiveCategories'
 import { ModerationOfObjectionsAndOpinions1796562254173Mysql } from './1796562254173-ModerationOfObjectionsAndOpinions'
 import { VillageRules1796562284897Mysql } from './1796562284897-VillageRules'
+import { CadreReviews1796563552491Mysql } from './1796563552491-CadreReviews'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -48,4 +49,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   HomeCountsAndSensitiveCategories1796550498726Mysql,
   ModerationOfObjectionsAndOpinions1796562254173Mysql,
   VillageRules1796562284897Mysql,
+  CadreReviews1796563552491Mysql,
 ]

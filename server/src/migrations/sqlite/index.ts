@@ -21,6 +21,7 @@ import { PrivacyConsentsAndDeletions1796550744812Sqlite } from './1796550744812-
 import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './1796550498726-HomeCountsAndSensitiveCategories'
 import { ModerationOfObjectionsAndOpinions1796562254173Sqlite } from './1796562254173-ModerationOfObjectionsAndOpinions'
 import { VillageRules1796562284897Sqlite } from './1796562284897-VillageRules'
+import { CadreReviews1796563552491Sqlite } from './1796563552491-CadreReviews'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -46,4 +47,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   HomeCountsAndSensitiveCategories1796550498726Sqlite,
   ModerationOfObjectionsAndOpinions1796562254173Sqlite,
   VillageRules1796562284897Sqlite,
+  CadreReviews1796563552491Sqlite,
 ]

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common'
 import { AuditService, type ContentCheck } from '../../core/audit/audit.service'
+import { reviewSealsCheck } from '../cadre-reviews/review-seal'
 import { certificatesCheck } from '../certificates/certificate-integrity'
 import { meetingSealsCheck } from '../deliberations/meeting-seal'
 import { noticesCheck } from '../notices/notice-integrity'
@@ -16,6 +17,7 @@ export const CONTENT_CHECKS: readonly (readonly [string, ContentCheck])[] = [
   ['meetings', meetingSealsCheck],
   ['certificates', certificatesCheck],
   ['village-rules', villageRulesCheck],
+  ['cadre reviews', reviewSealsCheck],
 ]
 
 export function registerContentChecks(audit: AuditService): void {

@@ -4,12 +4,14 @@ import {
   type DeliberationCreate,
   type DeliberationView,
   type HomeMeeting,
+  type MeetingBody,
   type MeetingView,
   type Role,
 } from '@xiangli/shared'
 import type { EntityManager } from 'typeorm'
 import type { ActingContext } from '../../core/auth/current.decorator'
 import { DeliberationsRepository } from './deliberations.repository'
+import { bodyMembers, type BodyMember } from './members.repository'
 import { MeetingsRepository } from './meetings.repository'
 import { PetitionsRepository } from './petitions.repository'
 import { DeliberationDrafting } from './use-cases/deliberation-drafting'
@@ -67,6 +69,15 @@ export class DeliberationsService {
       return next !== null && next.roles.some((r) => roles.includes(r))
     }).length
     return { deliberations, petitionsReached: convenes ? await this.petitions.reachedIn(villageId) : 0 }
+  }
+
+  /**
+   * Who is due at a meeting of this body, from the roster and the roles as they are now, in the
+   * caller's transaction: other meetings that vote under the same law (民主评议) freeze their member
+   * list exactly as a deliberation's meeting does.
+   */
+  membersDue(m: EntityManager, villageId: number, body: MeetingBody, meetingAt: Date): Promise<BodyMember[]> {
+    return bodyMembers(m, villageId, body, meetingAt)
   }
 
   detail(a: ActingContext, id: number): Promise<DeliberationView> {

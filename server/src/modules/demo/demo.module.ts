@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common'
+import { CadreReviewsModule } from '../cadre-reviews/cadre-reviews.module'
 import { GrievancesModule } from '../grievances/grievances.module'
 import { VerificationModule } from '../verification/verification.module'
 import { VillageRulesModule } from '../village-rules/village-rules.module'
@@ -6,7 +7,7 @@ import { DemoSeeder } from './demo.seed'
 
 /** The demo county, seeded through each module's own service (the others are global). */
 @Module({
-  imports: [GrievancesModule, VerificationModule, VillageRulesModule],
+  imports: [GrievancesModule, VerificationModule, VillageRulesModule, CadreReviewsModule],
   providers: [DemoSeeder],
   exports: [DemoSeeder],
 })

@@ -4,8 +4,10 @@ import { defaultVillageSettings } from '@xiangli/shared'
 import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
 import { OrgDirectory } from '../../core/access/org-directory'
 import { PrincipalService } from '../../core/auth/principal.service'
+import { Clock } from '../../core/clock/clock'
 import { TxService } from '../../core/tx/tx.service'
 import { AccountsDirectory } from '../auth/accounts-directory'
+import { CadreReviewsService } from '../cadre-reviews/cadre-reviews.service'
 import { CertificatesService } from '../certificates/certificates.service'
 import { GrievancesService } from '../grievances/grievances.service'
 import { GridsService } from '../grids/grids.service'
@@ -55,6 +57,8 @@ export class DemoSeeder {
     private readonly principals: PrincipalService,
     private readonly orgDirectory: OrgDirectory,
     private readonly villageRules: VillageRulesService,
+    private readonly cadreReviews: CadreReviewsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the demo county when the database holds no organisation yet. */
@@ -200,6 +204,16 @@ export class DemoSeeder {
       ...DEMO_VILLAGE_RULES,
       villageId: village.id,
       accountId: person('张丽').accountId!,
+    })
+    // 民主评议 of last year, held and published: everyone 称职 but for a few 基本称职 for 张丽
+    const supervisorAccount = person('赵国强').accountId!
+    const lastYear = new Date(Date.UTC(this.clock.now().getUTCFullYear() - 1, 11, 10, 1, 0, 0))
+    await this.cadreReviews.seedDemo(m, {
+      villageId: village.id,
+      year: lastYear.getUTCFullYear(),
+      heldAt: lastYear,
+      accountId: supervisorAccount,
+      rate: (i, name) => (name === '张丽' && i % 3 === 0 ? 'basic' : 'competent'),
     })
     return { villageId: village.id, committeeAccountId: person('张丽').accountId! }
   }

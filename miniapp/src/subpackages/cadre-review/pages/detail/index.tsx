@@ -1,0 +1,3 @@
+import { ReviewDetailPage } from '@/features/cadre-reviews/ReviewDetailPage'
+
+export default ReviewDetailPage

@@ -1,0 +1,3 @@
+import { ReviewListPage } from '@/features/cadre-reviews/ReviewListPage'
+
+export default ReviewListPage

@@ -1,0 +1,3 @@
+import { TownshipReviewsPage } from '@/features/cadre-reviews/TownshipReviewsPage'
+
+export default TownshipReviewsPage
