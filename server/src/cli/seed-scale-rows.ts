@@ -29,20 +29,24 @@ export interface Chain {
   fresh: boolean
 }
 
-/** Inserts rows in chunks of multi-row INSERTs; returns the first id given (ids are consecutive). */
+/**
+ * Inserts rows in chunks of multi-row INSERTs; returns their ids in order. One statement's ids are
+ * consecutive (a simple insert reserves them at once), chunks of several seeders at once are not.
+ */
 export async function insertRows(
   pool: Pool,
   table: string,
   cols: string[],
   rows: unknown[][],
-): Promise<number> {
-  let first = 0
+): Promise<number[]> {
+  const ids: number[] = []
   for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK)
     const sql = `INSERT INTO \`${table}\` (${cols.map((c) => `\`${c}\``).join(',')}) VALUES ?`
-    const [res] = (await pool.query(sql, [rows.slice(i, i + CHUNK)])) as unknown as [{ insertId: number }]
-    if (i === 0) first = res.insertId
+    const [res] = (await pool.query(sql, [part])) as unknown as [{ insertId: number }]
+    part.forEach((_, k) => ids.push(res.insertId + k))
   }
-  return first
+  return ids
 }
 
 /** Old items are settled; the newest are still being handled, a few of them past their time. */
@@ -158,7 +162,7 @@ export async function scaleNotices(
   }
   for (let i = 0; i < notices.length; i += CHUNK) {
     const part = notices.slice(i, i + CHUNK)
-    const firstNotice = await insertRows(
+    const noticeIds = await insertRows(
       pool,
       'public_notice',
       [
@@ -188,7 +192,7 @@ export async function scaleNotices(
         n.createdAt,
       ]),
     )
-    part.forEach((n, k) => (n.id = firstNotice + k))
+    part.forEach((n, k) => (n.id = noticeIds[k]!))
     const versions = part.map(
       (n) =>
         ({
@@ -205,7 +209,7 @@ export async function scaleNotices(
           createdAt: n.publishedAt,
         }) as unknown as NoticeVersion,
     )
-    const firstVersion = await insertRows(
+    const versionIds = await insertRows(
       pool,
       'notice_version',
       [
@@ -231,7 +235,7 @@ export async function scaleNotices(
         v.createdAt,
       ]),
     )
-    versions.forEach((v, k) => (v.id = firstVersion + k))
+    versions.forEach((v, k) => (v.id = versionIds[k]!))
     const entries: unknown[][] = []
     const append = (action: string, targetType: string, targetId: number, after: unknown, at: Date) => {
       const f = {

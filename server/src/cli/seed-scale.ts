@@ -57,7 +57,7 @@ async function seedPeople(pool: Pool, villageId: number, code: string, people: n
     `S${String(offset + i).padStart(6, '0')}`,
     `${pick(['一组', '二组', '三组', '四组'], i)} ${i + 1} 号`,
   ])
-  const firstHh = await insertRows(pool, 'household', ['villageId', 'groupId', 'code', 'address'], hh)
+  const hhIds = await insertRows(pool, 'household', ['villageId', 'groupId', 'code', 'address'], hh)
   const residents = Array.from({ length: people }, (_, i) => {
     const year = 1940 + (i % 70)
     const birth = `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`
@@ -67,7 +67,7 @@ async function seedPeople(pool: Pool, villageId: number, code: string, people: n
     const sealed = crypto.sealPhone(phone)
     return [
       villageId,
-      firstHh + Math.floor(i / 3),
+      hhIds[Math.floor(i / 3)],
       pick(SURNAMES, i * 7 + villageId) + pick(GIVEN, i),
       i % 2 ? 'female' : 'male',
       birth,
@@ -82,7 +82,7 @@ async function seedPeople(pool: Pool, villageId: number, code: string, people: n
       sealed.phoneMasked,
     ]
   })
-  const firstRes = await insertRows(
+  return insertRows(
     pool,
     'resident',
     [
@@ -103,7 +103,6 @@ async function seedPeople(pool: Pool, villageId: number, code: string, people: n
     ],
     residents,
   )
-  return Array.from({ length: people }, (_, i) => firstRes + i)
 }
 
 async function chainOf(pool: Pool, villageId: number): Promise<Chain> {
@@ -160,32 +159,38 @@ async function main(): Promise<void> {
       { n: number }[],
     ]
     const base = Number(max!.n)
-    for (let v = 0; v < VILLAGES; v++) {
-      const n = base + v
-      const code = `S${township.code}${String(n).padStart(5, '0')}`
-      const [res] = (await pool.query(
-        "INSERT INTO org (kind, name, code, parentId, settings, createdAt) VALUES ('village', ?, ?, ?, ?, ?)",
-        [
-          `${pick(SURNAMES, n)}${pick(['家庄', '家村', '湾村', '岭村', '坪村'], n)}${n}`,
-          code,
-          township.id,
-          demo.settings,
-          new Date(Date.now() - 730 * 86_400_000),
-        ],
-      )) as unknown as [{ insertId: number }]
-      await seedVillage(
-        pool,
-        { id: res.insertId, code: `${township.code}${String(n % 1000).padStart(3, '0')}` },
-        {
-          residents: perVillage,
-          issues: Math.round(perVillage * 1.1),
-          notices: Math.round(perVillage * 0.5),
-        },
-        null,
-      )
-      if ((v + 1) % 50 === 0 || v + 1 === VILLAGES)
-        console.log(`${v + 1}/${VILLAGES} villages (${Math.round((Date.now() - started) / 1000)} s)`)
+    let next = 0
+    let done = 0
+    // three villages at a time: the database takes the inserts of one while the next is prepared
+    const worker = async () => {
+      for (let v = next++; v < VILLAGES; v = next++) {
+        const n = base + v
+        const code = `S${township.code}${String(n).padStart(5, '0')}`
+        const [res] = (await pool.query(
+          "INSERT INTO org (kind, name, code, parentId, settings, createdAt) VALUES ('village', ?, ?, ?, ?, ?)",
+          [
+            `${pick(SURNAMES, n)}${pick(['家庄', '家村', '湾村', '岭村', '坪村'], n)}${n}`,
+            code,
+            township.id,
+            demo.settings,
+            new Date(Date.now() - 730 * 86_400_000),
+          ],
+        )) as unknown as [{ insertId: number }]
+        await seedVillage(
+          pool,
+          { id: res.insertId, code: `${township.code}${String(n % 1000).padStart(3, '0')}` },
+          {
+            residents: perVillage,
+            issues: Math.round(perVillage * 1.1),
+            notices: Math.round(perVillage * 0.5),
+          },
+          null,
+        )
+        if (++done % 50 === 0 || done === VILLAGES)
+          console.log(`${done}/${VILLAGES} villages (${Math.round((Date.now() - started) / 1000)} s)`)
+      }
     }
+    await Promise.all([worker(), worker(), worker()])
     await pool.query(
       'ANALYZE TABLE grievance, public_notice, notice_version, resident, household, audit_entry',
     )
