@@ -61,6 +61,22 @@ export interface VillageCounts {
   rated: number
 }
 
+/** A list is counted up to this many items past the page asked for (then “at least”). */
+export const COUNT_AHEAD = 2000
+
+export interface GrievancePaging {
+  page: number
+  pageSize: number
+  after?: number
+}
+
+export interface GrievancePage {
+  rows: Grievance[]
+  total: number
+  totalAtLeast: boolean
+  nextAfter: number | undefined
+}
+
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
 const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
@@ -142,13 +158,37 @@ export class GrievancesRepository {
     return this.ds.getRepository(GrievanceEvent).find({ where: { grievanceId }, order: { id: 'ASC' } })
   }
 
-  /** A page of a list, newest first, with the total. */
-  page(f: GrievanceFilter, q: { page: number; pageSize: number }): Promise<[Grievance[], number]> {
-    return this.filtered(f)
+  /**
+   * A page of a list, newest first: by offset (`page`) or after an item (`after`, keyset, which stays
+   * as cheap deep in the list as on its first page). The total is counted only up to COUNT_AHEAD items
+   * past the page, so that a village with 100,000 items does not count them all on every page;
+   * `totalAtLeast` says when counting stopped there.
+   */
+  async page(f: GrievanceFilter, q: GrievancePaging): Promise<GrievancePage> {
+    const skip = q.after ? 0 : (q.page - 1) * q.pageSize
+    const list = this.filtered(f)
+    if (q.after) list.andWhere('g.id < :after', { after: q.after })
+    const fetched = await list
       .orderBy('g.id', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount()
+      .offset(skip)
+      .limit(q.pageSize + 1)
+      .getMany()
+    const rows = fetched.slice(0, q.pageSize)
+    const cap = skip + q.pageSize + COUNT_AHEAD
+    const upTo = this.filtered(f).select('g.id').limit(cap)
+    const counted: { n: number | string } | undefined = await this.ds
+      .createQueryBuilder()
+      .select('COUNT(*)', 'n')
+      .from(`(${upTo.getQuery()})`, 'upto')
+      .setParameters(upTo.getParameters())
+      .getRawOne()
+    const total = Number(counted?.n ?? 0)
+    return {
+      rows,
+      total,
+      totalAtLeast: total >= cap,
+      nextAfter: fetched.length > q.pageSize ? rows[rows.length - 1]!.id : undefined,
+    }
   }
 
   private filtered(f: GrievanceFilter): SelectQueryBuilder<Grievance> {

@@ -9,7 +9,11 @@ import type {
 
 /** 村民说事: one problem or suggestion a resident raised. Its steps are in grievance_event. */
 @Entity('grievance')
-@Index('ix_grievance_village_state', ['villageId', 'state'])
+// lists walk (villageId, id) newest first; the 说事墙 its public, shown items the same way
+@Index('ix_grievance_village_id', ['villageId', 'id'])
+@Index('ix_grievance_wall', ['villageId', 'visibility', 'moderation', 'id'])
+// covers the home's counts and the township's statistics: read from the index alone
+@Index('ix_grievance_village_state', ['villageId', 'state', 'dueAt', 'answerMinutes', 'rating'])
 @Index('ix_grievance_state_due', ['state', 'dueAt'])
 @Index('ix_grievance_village_moderation', ['villageId', 'moderation'])
 export class Grievance {

@@ -26,9 +26,9 @@ import {
   type Ties,
 } from '../grievances.policy'
 import { presentSummary, presentView } from '../grievances.presenter'
-import { GrievancesRepository, type GrievanceFilter } from '../grievances.repository'
+import { GrievancesRepository, type GrievanceFilter, type GrievancePaging } from '../grievances.repository'
 
-type Paging = { page: number; pageSize: number }
+type Paging = GrievancePaging
 type Queue = QueryOf<typeof grievanceRoutes.queue>
 type Wall = QueryOf<typeof grievanceRoutes.wall>
 
@@ -150,7 +150,7 @@ export class GrievanceReads implements OnModuleInit {
     opts: { names?: boolean } = {},
   ): Promise<Page<GrievanceSummary>> {
     if (f.villageIds.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
-    const [rows, total] = await this.repo.page(f, q)
+    const { rows, total, totalAtLeast, nextAfter } = await this.repo.page(f, q)
     const support = await this.repo.supportOfMany(
       rows.map((g) => g.id),
       v.accountId,
@@ -176,6 +176,13 @@ export class GrievanceReads implements OnModuleInit {
         }),
       )
     }
-    return { items, total, page: q.page, pageSize: q.pageSize }
+    return {
+      items,
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      ...(totalAtLeast ? { totalAtLeast } : {}),
+      ...(nextAfter !== undefined ? { nextAfter } : {}),
+    }
   }
 }

@@ -52,10 +52,11 @@ export class TownshipOversight {
       villages.map((v) => v.id),
       now,
     )
-    const out: TownshipNoticeCalendar['villages'] = []
-    for (const v of villages)
-      out.push({ ...(await this.calendars.calendar(v.id, now)), overdueObjections: counts.get(v.id) ?? 0 })
-    return { townshipId: t.townshipId, villages: out }
+    const calendars = await this.calendars.forVillages(villages, now)
+    return {
+      townshipId: t.townshipId,
+      villages: calendars.map((c) => ({ ...c, overdueObjections: counts.get(c.villageId) ?? 0 })),
+    }
   }
 
   /** Objections of its villages (or one) overdue, brought up to it, or both. */
