@@ -1,6 +1,6 @@
 import type { GrievanceSummary, Page } from '@xiangli/shared'
 import { Grievance } from '../../src/modules/grievances/entities/grievance.entity'
-import { COUNT_AHEAD } from '../../src/modules/grievances/grievances.repository'
+import { COUNT_AHEAD } from '../../src/core/database/count-up-to'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 
 /**

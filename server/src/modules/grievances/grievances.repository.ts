@@ -19,6 +19,7 @@ import { GrievanceSubject } from './entities/grievance-subject.entity'
 import { GrievanceSupport } from './entities/grievance-support.entity'
 import { Grievance } from './entities/grievance.entity'
 import type { Step } from './grievances.rules'
+import { COUNT_AHEAD, countUpTo } from '../../core/database/count-up-to'
 import { reportReads } from '../../core/database/report-reads'
 
 /** Which grievances a list shows; every field narrows it. */
@@ -60,9 +61,6 @@ export interface VillageCounts {
   rating: number | null
   rated: number
 }
-
-/** A list is counted up to this many items past the page asked for (then “at least”). */
-export const COUNT_AHEAD = 2000
 
 export interface GrievancePaging {
   page: number
@@ -174,19 +172,11 @@ export class GrievancesRepository {
       .limit(q.pageSize + 1)
       .getMany()
     const rows = fetched.slice(0, q.pageSize)
-    const cap = skip + q.pageSize + COUNT_AHEAD
-    const upTo = this.filtered(f).select('g.id').limit(cap)
-    const counted: { n: number | string } | undefined = await this.ds
-      .createQueryBuilder()
-      .select('COUNT(*)', 'n')
-      .from(`(${upTo.getQuery()})`, 'upto')
-      .setParameters(upTo.getParameters())
-      .getRawOne()
-    const total = Number(counted?.n ?? 0)
+    const { total, atLeast } = await countUpTo(this.filtered(f), 'g.id', skip + q.pageSize + COUNT_AHEAD)
     return {
       rows,
       total,
-      totalAtLeast: total >= cap,
+      totalAtLeast: atLeast,
       nextAfter: fetched.length > q.pageSize ? rows[rows.length - 1]!.id : undefined,
     }
   }

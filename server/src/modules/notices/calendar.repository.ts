@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common'
 import { DataSource, In } from 'typeorm'
 import { dialectOf } from '../../core/database/dialect'
 import { reportReads } from '../../core/database/report-reads'
-import { Org } from '../orgs/entities/org.entity'
 import { NoticeSettingsRow } from './entities/notice-settings.entity'
 import { PublicNotice } from './entities/public-notice.entity'
 import { DRAFT_STATES, PUBLISHED_STATES } from './notices.rules'
@@ -29,13 +28,6 @@ const group = <T extends { villageId: number }>(rows: T[]): Map<number, T[]> => 
 @Injectable()
 export class CalendarRepository {
   constructor(private readonly ds: DataSource) {}
-
-  async joinedAt(villageIds: number[]): Promise<Map<number, Date>> {
-    const rows = await this.ds
-      .getRepository(Org)
-      .find({ where: { id: In(villageIds) }, select: ['id', 'createdAt'] })
-    return new Map(rows.map((o) => [o.id, o.createdAt]))
-  }
 
   async settingsOf(villageIds: number[]): Promise<Map<number, NoticeSettingsRow>> {
     const rows = await this.ds.getRepository(NoticeSettingsRow).findBy({ villageId: In(villageIds) })

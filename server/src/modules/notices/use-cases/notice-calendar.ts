@@ -100,18 +100,17 @@ export class NoticeCalendar {
   }
 
   /**
-   * The calendars of many villages (the township's view) in four statements whatever their number;
+   * The calendars of many villages (the township's view) in three statements whatever their number;
    * each village's items cut to those still `due` or `overdue` (what the township acts on) beside its
    * counts, so that a township of many villages is not sent every quarter of every one.
    */
   async forVillages(
-    villages: { id: number; name: string }[],
+    villages: { id: number; name: string; createdAt: Date }[],
     now = this.clock.now(),
   ): Promise<VillageNoticeCalendar[]> {
     if (villages.length === 0) return []
     const ids = villages.map((v) => v.id)
-    const [joined, settings, published, pending] = await Promise.all([
-      this.many.joinedAt(ids),
+    const [settings, published, pending] = await Promise.all([
       this.many.settingsOf(ids),
       this.many.publicationsOf(ids),
       this.many.pendingMajorsOf(ids),
@@ -125,7 +124,7 @@ export class NoticeCalendar {
             majorDays: row.majorDays,
             calendarFrom: row.calendarFrom,
           }
-        : defaultsFrom(joined.get(v.id) ?? now)
+        : defaultsFrom(v.createdAt)
       const items = computeCalendar({
         settings: s,
         from: s.calendarFrom,

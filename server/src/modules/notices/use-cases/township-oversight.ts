@@ -115,12 +115,14 @@ export class TownshipOversight {
   }
 
   /** Every published version of its villages re-hashed against the hash the chain recorded. */
-  async integrity(t: TownshipContext): Promise<NoticeIntegrityReport> {
+  async integrity(t: TownshipContext, signal?: AbortSignal): Promise<NoticeIntegrityReport> {
     const villages = await this.orgs.villagesOf(t.townshipId)
     return presentIntegrity(
       await checkNoticeVersions(
         this.versions,
         villages.map((v) => v.id),
+        undefined,
+        signal,
       ),
     )
   }

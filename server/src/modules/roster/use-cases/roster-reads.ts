@@ -31,8 +31,14 @@ export class RosterReads {
   ) {}
 
   async residents(v: Viewer, villageId: number, q: ResidentQuery): Promise<Page<ResidentView>> {
-    const [rows, total] = await this.repo.residentsPage(villageId, q)
-    return { items: await this.present(v, rows), total, page: q.page, pageSize: q.pageSize }
+    const { rows, total, totalAtLeast } = await this.repo.residentsPage(villageId, q)
+    return {
+      items: await this.present(v, rows),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      ...(totalAtLeast ? { totalAtLeast } : {}),
+    }
   }
 
   private async present(v: Viewer, rows: Resident[]): Promise<ResidentView[]> {
