@@ -31,14 +31,8 @@ export class RosterReads {
   ) {}
 
   async residents(v: Viewer, villageId: number, q: ResidentQuery): Promise<Page<ResidentView>> {
-    const { rows, total, totalAtLeast } = await this.repo.residentsPage(villageId, q)
-    return {
-      items: await this.present(v, rows),
-      total,
-      page: q.page,
-      pageSize: q.pageSize,
-      ...(totalAtLeast ? { totalAtLeast } : {}),
-    }
+    const { rows, total } = await this.repo.residentsPage(villageId, q)
+    return { items: await this.present(v, rows), total, page: q.page, pageSize: q.pageSize }
   }
 
   private async present(v: Viewer, rows: Resident[]): Promise<ResidentView[]> {
