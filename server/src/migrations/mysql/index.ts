@@ -20,7 +20,7 @@ import { PetitionPaperSheets1796552365200Mysql } from './1796552365200-PetitionP
 import { Grids1796550597029Mysql } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Mysql } from './1796550744812-PrivacyConsentsAndDeletions'
 import { HomeCountsAndSensitiveCategories1796550498726Mysql } from './1796550498726-HomeCountsAndSensitiveCategories'
-import { ListIndexesForScale1796562976460Mysql } from './1796562976460-ListIndexesForScale'
+import { ListIndexesForScale1796564864871Mysql } from './1796564864871-ListIndexesForScale'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -45,5 +45,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   Grids1796550597029Mysql,
   PrivacyConsentsAndDeletions1796550744812Mysql,
   HomeCountsAndSensitiveCategories1796550498726Mysql,
-  ListIndexesForScale1796562976460Mysql,
+  ListIndexesForScale1796564864871Mysql,
 ]

@@ -19,7 +19,7 @@ import { PetitionPaperSheets1796552365200Sqlite } from './1796552365200-Petition
 import { Grids1796550597029Sqlite } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Sqlite } from './1796550744812-PrivacyConsentsAndDeletions'
 import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './1796550498726-HomeCountsAndSensitiveCategories'
-import { ListIndexesForScale1796562976460Sqlite } from './1796562976460-ListIndexesForScale'
+import { ListIndexesForScale1796564864871Sqlite } from './1796564864871-ListIndexesForScale'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -43,5 +43,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   Grids1796550597029Sqlite,
   PrivacyConsentsAndDeletions1796550744812Sqlite,
   HomeCountsAndSensitiveCategories1796550498726Sqlite,
-  ListIndexesForScale1796562976460Sqlite,
+  ListIndexesForScale1796564864871Sqlite,
 ]

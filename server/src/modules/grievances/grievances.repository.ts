@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm'
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm'
 import {
   DEADLINE_STATES,
   DEFAULT_GRIEVANCE_CATEGORIES,
@@ -10,7 +10,6 @@ import {
   type GrievanceAction,
   type GrievanceSettings,
   type GrievanceSettingsUpdate,
-  type GrievanceState,
   type Moderation,
 } from '@xiangli/shared'
 import { GrievanceEvent } from './entities/grievance-event.entity'
@@ -19,32 +18,7 @@ import { GrievanceSubject } from './entities/grievance-subject.entity'
 import { GrievanceSupport } from './entities/grievance-support.entity'
 import { Grievance } from './entities/grievance.entity'
 import type { Step } from './grievances.rules'
-import { COUNT_AHEAD, countUpTo } from '../../core/database/count-up-to'
 import { reportReads } from '../../core/database/report-reads'
-
-/** Which grievances a list shows; every field narrows it. */
-export interface GrievanceFilter {
-  villageIds: number[]
-  raiserAccountId?: number
-  /**
-   * one's own: raised by this account, raised for this roster person (代办), or naming them
-   * (民情收集)
-   */
-  mine?: { accountId: number; residentId: number | null }
-  /** raised by one of these roster people or naming one of them (a grid's issues) */
-  concerning?: number[]
-  /** the 说事墙: public items that were not declined and that the content check shows */
-  publicOnly?: boolean
-  category?: string
-  state?: GrievanceState
-  /** any of these states */
-  states?: readonly GrievanceState[]
-  /** null: no assignee; a number: that roster person */
-  assigneeResidentId?: number | null
-  overdue?: { value: boolean; now: Date }
-  /** the township's views */
-  scope?: { kind: 'escalated' | 'overdue' | 'attention'; now: Date }
-}
 
 export type NewGrievance = Omit<Grievance, 'id' | 'createdAt' | 'moderation'> & {
   moderation?: Grievance['moderation']
@@ -60,19 +34,6 @@ export interface VillageCounts {
   answerMinutes: number | null
   rating: number | null
   rated: number
-}
-
-export interface GrievancePaging {
-  page: number
-  pageSize: number
-  after?: number
-}
-
-export interface GrievancePage {
-  rows: Grievance[]
-  total: number
-  totalAtLeast: boolean
-  nextAfter: number | undefined
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
@@ -154,74 +115,6 @@ export class GrievancesRepository {
 
   events(grievanceId: number): Promise<GrievanceEvent[]> {
     return this.ds.getRepository(GrievanceEvent).find({ where: { grievanceId }, order: { id: 'ASC' } })
-  }
-
-  /**
-   * A page of a list, newest first: by offset (`page`) or after an item (`after`, keyset, which stays
-   * as cheap deep in the list as on its first page). The total is counted only up to COUNT_AHEAD items
-   * past the page, so that a village with 100,000 items does not count them all on every page;
-   * `totalAtLeast` says when counting stopped there.
-   */
-  async page(f: GrievanceFilter, q: GrievancePaging): Promise<GrievancePage> {
-    const skip = q.after ? 0 : (q.page - 1) * q.pageSize
-    const list = this.filtered(f)
-    if (q.after) list.andWhere('g.id < :after', { after: q.after })
-    const fetched = await list
-      .orderBy('g.id', 'DESC')
-      .offset(skip)
-      .limit(q.pageSize + 1)
-      .getMany()
-    const rows = fetched.slice(0, q.pageSize)
-    const { total, atLeast } = await countUpTo(this.filtered(f), 'g.id', skip + q.pageSize + COUNT_AHEAD)
-    return {
-      rows,
-      total,
-      totalAtLeast: atLeast,
-      nextAfter: fetched.length > q.pageSize ? rows[rows.length - 1]!.id : undefined,
-    }
-  }
-
-  private filtered(f: GrievanceFilter): SelectQueryBuilder<Grievance> {
-    const qb = this.ds
-      .getRepository(Grievance)
-      .createQueryBuilder('g')
-      .where('g.villageId IN (:...villageIds)', { villageIds: f.villageIds })
-    if (f.raiserAccountId !== undefined) qb.andWhere('g.raiserAccountId = :me', { me: f.raiserAccountId })
-    const named = 'g.id IN (SELECT s.grievanceId FROM grievance_subject s WHERE s.residentId IN (:...named))'
-    if (f.mine?.residentId != null)
-      qb.andWhere(`(g.raiserAccountId = :me OR g.raiserResidentId = :myRow OR ${named})`, {
-        me: f.mine.accountId,
-        myRow: f.mine.residentId,
-        named: [f.mine.residentId],
-      })
-    else if (f.mine) qb.andWhere('g.raiserAccountId = :me', { me: f.mine.accountId })
-    if (f.concerning) {
-      const people = f.concerning.length > 0 ? f.concerning : [0]
-      qb.andWhere(`(g.raiserResidentId IN (:...people) OR ${named.replace(':...named', ':...people')})`, {
-        people,
-      })
-    }
-    if (f.publicOnly)
-      qb.andWhere("g.visibility = 'public' AND g.state <> 'declined' AND g.moderation = 'shown'")
-    if (f.category) qb.andWhere('g.category = :c', { c: f.category })
-    if (f.state) qb.andWhere('g.state = :s', { s: f.state })
-    if (f.states) qb.andWhere('g.state IN (:...states)', { states: [...f.states] })
-    if (f.assigneeResidentId === null) qb.andWhere('g.assigneeResidentId IS NULL')
-    else if (f.assigneeResidentId !== undefined)
-      qb.andWhere('g.assigneeResidentId = :r', { r: f.assigneeResidentId })
-    const deadline = [...DEADLINE_STATES]
-    if (f.overdue) {
-      const clause = 'g.state IN (:...deadline) AND g.dueAt IS NOT NULL AND g.dueAt < :now'
-      qb.andWhere(f.overdue.value ? `(${clause})` : `NOT (${clause})`, { deadline, now: f.overdue.now })
-    }
-    if (f.scope) {
-      const overdue = 'g.state IN (:...deadline) AND g.dueAt < :now'
-      const params = { deadline, now: f.scope.now }
-      if (f.scope.kind === 'escalated') qb.andWhere("g.state = 'escalated'")
-      else if (f.scope.kind === 'overdue') qb.andWhere(overdue, params)
-      else qb.andWhere(`(g.state = 'escalated' OR (${overdue}))`, params)
-    }
-    return qb
   }
 
   /** Items past their time limit, oldest first, for the escalation job. */

@@ -26,7 +26,12 @@ import {
   type Ties,
 } from '../grievances.policy'
 import { presentSummary, presentView } from '../grievances.presenter'
-import { GrievancesRepository, type GrievanceFilter, type GrievancePaging } from '../grievances.repository'
+import {
+  GrievanceListsRepository,
+  type GrievanceFilter,
+  type GrievancePaging,
+} from '../grievance-lists.repository'
+import { GrievancesRepository } from '../grievances.repository'
 
 type Paging = GrievancePaging
 type Queue = QueryOf<typeof grievanceRoutes.queue>
@@ -37,6 +42,7 @@ type Wall = QueryOf<typeof grievanceRoutes.wall>
 export class GrievanceReads implements OnModuleInit {
   constructor(
     private readonly repo: GrievancesRepository,
+    private readonly lists: GrievanceListsRepository,
     private readonly files: FilesService,
     private readonly clock: Clock,
     private readonly orgs: OrgDirectory,
@@ -150,7 +156,7 @@ export class GrievanceReads implements OnModuleInit {
     opts: { names?: boolean } = {},
   ): Promise<Page<GrievanceSummary>> {
     if (f.villageIds.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
-    const { rows, total, totalAtLeast, nextAfter } = await this.repo.page(f, q)
+    const { rows, total, totalAtLeast, nextAfter } = await this.lists.page(f, q)
     const support = await this.repo.supportOfMany(
       rows.map((g) => g.id),
       v.accountId,

@@ -1,12 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class ListIndexesForScale1796562976460Sqlite implements MigrationInterface {
-  name = 'ListIndexesForScale1796562976460Sqlite'
+export class ListIndexesForScale1796564864871Sqlite implements MigrationInterface {
+  name = 'ListIndexesForScale1796564864871Sqlite'
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "ix_grievance_village_state"`)
     await queryRunner.query(
-      `CREATE INDEX "ix_grievance_village_state" ON "grievance" ("villageId", "state", "dueAt", "answerMinutes", "rating") `,
+      `CREATE INDEX "ix_grievance_village_stats" ON "grievance" ("villageId", "state", "dueAt", "answerMinutes", "rating") `,
     )
     await queryRunner.query(
       `CREATE INDEX "ix_grievance_wall" ON "grievance" ("villageId", "visibility", "moderation", "id") `,
@@ -25,9 +24,6 @@ export class ListIndexesForScale1796562976460Sqlite implements MigrationInterfac
     await queryRunner.query(`DROP INDEX "ix_public_notice_feed"`)
     await queryRunner.query(`DROP INDEX "ix_grievance_village_id"`)
     await queryRunner.query(`DROP INDEX "ix_grievance_wall"`)
-    await queryRunner.query(`DROP INDEX "ix_grievance_village_state"`)
-    await queryRunner.query(
-      `CREATE INDEX "ix_grievance_village_state" ON "grievance" ("villageId", "state") `,
-    )
+    await queryRunner.query(`DROP INDEX "ix_grievance_village_stats"`)
   }
 }

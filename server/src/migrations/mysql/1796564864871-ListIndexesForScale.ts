@@ -1,12 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class ListIndexesForScale1796562976460Mysql implements MigrationInterface {
-  name = 'ListIndexesForScale1796562976460Mysql'
+export class ListIndexesForScale1796564864871Mysql implements MigrationInterface {
+  name = 'ListIndexesForScale1796564864871Mysql'
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX \`ix_grievance_village_state\` ON \`grievance\``)
     await queryRunner.query(
-      `CREATE INDEX \`ix_grievance_village_state\` ON \`grievance\` (\`villageId\`, \`state\`, \`dueAt\`, \`answerMinutes\`, \`rating\`)`,
+      `CREATE INDEX \`ix_grievance_village_stats\` ON \`grievance\` (\`villageId\`, \`state\`, \`dueAt\`, \`answerMinutes\`, \`rating\`)`,
     )
     await queryRunner.query(
       `CREATE INDEX \`ix_grievance_wall\` ON \`grievance\` (\`villageId\`, \`visibility\`, \`moderation\`, \`id\`)`,
@@ -27,9 +26,6 @@ export class ListIndexesForScale1796562976460Mysql implements MigrationInterface
     await queryRunner.query(`DROP INDEX \`ix_public_notice_feed\` ON \`public_notice\``)
     await queryRunner.query(`DROP INDEX \`ix_grievance_village_id\` ON \`grievance\``)
     await queryRunner.query(`DROP INDEX \`ix_grievance_wall\` ON \`grievance\``)
-    await queryRunner.query(`DROP INDEX \`ix_grievance_village_state\` ON \`grievance\``)
-    await queryRunner.query(
-      `CREATE INDEX \`ix_grievance_village_state\` ON \`grievance\` (\`villageId\`, \`state\`)`,
-    )
+    await queryRunner.query(`DROP INDEX \`ix_grievance_village_stats\` ON \`grievance\``)
   }
 }
