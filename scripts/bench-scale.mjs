@@ -5,11 +5,13 @@
 //   BENCH_DB (default xl_bench_scale, dropped and re-created), MYSQL_URL (server root URL),
 //   BENCH_REPEAT (timed requests per endpoint, default 15); other arguments go to seed:scale,
 //   e.g. node scripts/bench-scale.mjs --villages 200 --residents 200000 --heavy-issues 100000
+import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { buildWhatIsNeeded, mustRun, root } from './lib.mjs'
 
 const { createConnection } = createRequire(join(root, 'server/package.json'))('mysql2/promise')
