@@ -12,9 +12,14 @@ import { VERIFICATION_STATES, type VerificationState } from './verification'
 // ---------- common ----------
 export interface Page<T> {
   items: T[]
+  /** how many there are; a lower bound when `totalAtLeast` is set */
   total: number
   page: number
   pageSize: number
+  /** counting stopped at `total` (a long list is not counted to its end): show it as “total+” */
+  totalAtLeast?: boolean
+  /** keyset pagination: pass as `after` for the next page (cheaper than `page` deep in a list) */
+  nextAfter?: number
 }
 
 export const pageQuerySchema = z.object({

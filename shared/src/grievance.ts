@@ -365,7 +365,11 @@ export type GrievanceSettings = Required<GrievanceSettingsUpdate>
 const pageFields = {
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** keyset pagination: the items after this one (the `nextAfter` of the page before); `page` is then ignored */
+  after: z.coerce.number().int().positive().optional(),
 }
+/** A page of one of the lists of 村民说事 (by `page`, or after an item by `after`). */
+export const grievancePageQuerySchema = z.object(pageFields)
 const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true')
 
 /** The committee's queue. `assignee` is a roster id, `me` (the caller) or `none` (not assigned). */

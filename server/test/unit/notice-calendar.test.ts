@@ -1,4 +1,5 @@
 import { noticeDraftSchema, type CalendarItem, type NoticeDraftRequest } from '@xiangli/shared'
+import { CalendarRepository } from '../../src/modules/notices/calendar.repository'
 import { NoticeCalendar } from '../../src/modules/notices/use-cases/notice-calendar'
 import { NoticeDrafts } from '../../src/modules/notices/use-cases/notice-drafts'
 import { NoticePublication } from '../../src/modules/notices/use-cases/notice-publication'
@@ -17,7 +18,14 @@ function setUp() {
     services.audit,
     services.clock,
   )
-  const calendar = new NoticeCalendar(repos.notices, services.orgs, tx, services.audit, services.clock)
+  const calendar = new NoticeCalendar(
+    repos.notices,
+    {} as CalendarRepository,
+    services.orgs,
+    tx,
+    services.audit,
+    services.clock,
+  )
   const committee = mem.as('committee')
   const draft = async (body: NoticeDraftRequest) =>
     (await drafts.create(committee, noticeDraftSchema.parse(body))).id

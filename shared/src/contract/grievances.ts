@@ -1,10 +1,11 @@
 /** 村民说事: residents raise and follow their issues, the 两委 handle them, the township oversees. */
-import { pageQuerySchema, type Page } from '../api'
+import { type Page } from '../api'
 import {
   bulkAcceptSchema,
   grievanceAnswerSchema,
   grievanceAssignSchema,
   grievanceCreateSchema,
+  grievancePageQuerySchema,
   grievanceDeclineSchema,
   grievanceEscalateSchema,
   grievanceQueueQuerySchema,
@@ -48,7 +49,7 @@ export const grievanceRoutes = {
     method: 'GET',
     path: `${V}/mine`,
     access: resident,
-    query: pageQuerySchema,
+    query: grievancePageQuerySchema,
     summary: '我说的事',
   }),
   wall: route<Page<GrievanceSummary>>()({
@@ -125,14 +126,14 @@ export const grievanceRoutes = {
     method: 'GET',
     path: `${V}/assigned`,
     access: handler,
-    query: pageQuerySchema,
+    query: grievancePageQuerySchema,
     summary: '交给我办理的事',
   }),
   grid: route<Page<GrievanceSummary>>()({
     method: 'GET',
     path: `${V}/grid/:gridId`,
     access: access.village([...OVERSIGHT_ROLES, 'grid_worker'], { township: true }),
-    query: pageQuerySchema,
+    query: grievancePageQuerySchema,
     summary: '一个网格的住户提出的事和网格员收集的事；网格员只能看自己的网格',
   }),
   // ---------- committee ----------

@@ -1,3 +1,4 @@
+import { ClientGoneError } from '../http/client-gone'
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ERRORS, type ApiErrorBody, type ErrorCode } from '@xiangli/shared'
@@ -71,6 +72,12 @@ export class ErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp()
     const req = ctx.getRequest<FastifyRequest>()
     const reply = ctx.getResponse<FastifyReply>()
+    if (exception instanceof ClientGoneError) {
+      // nobody reads this answer: the work stopped on purpose, which is not a failure to log as one
+      this.log.log(`request ${String(req.id)} stopped: ${exception.message}`)
+      void reply.status(503).send({ code: 'INTERNAL', message: ERRORS.INTERNAL.message, requestId: req.id })
+      return
+    }
     const { status, body } = toErrorBody(exception, String(req.id), this.log)
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body)
   }

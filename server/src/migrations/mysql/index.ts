@@ -23,6 +23,7 @@ import { HomeCountsAndSensitiveCategories1796550498726Mysql } from './1796550498
 import { ModerationOfObjectionsAndOpinions1796562254173Mysql } from './1796562254173-ModerationOfObjectionsAndOpinions'
 import { VillageRules1796562284897Mysql } from './1796562284897-VillageRules'
 import { CadreReviews1796563552491Mysql } from './1796563552491-CadreReviews'
+import { ListIndexesForScale1796564864871Mysql } from './1796564864871-ListIndexesForScale'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -50,4 +51,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   ModerationOfObjectionsAndOpinions1796562254173Mysql,
   VillageRules1796562284897Mysql,
   CadreReviews1796563552491Mysql,
+  ListIndexesForScale1796564864871Mysql,
 ]

@@ -22,6 +22,7 @@ import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './179655049
 import { ModerationOfObjectionsAndOpinions1796562254173Sqlite } from './1796562254173-ModerationOfObjectionsAndOpinions'
 import { VillageRules1796562284897Sqlite } from './1796562284897-VillageRules'
 import { CadreReviews1796563552491Sqlite } from './1796563552491-CadreReviews'
+import { ListIndexesForScale1796564864871Sqlite } from './1796564864871-ListIndexesForScale'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -48,4 +49,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ModerationOfObjectionsAndOpinions1796562254173Sqlite,
   VillageRules1796562284897Sqlite,
   CadreReviews1796563552491Sqlite,
+  ListIndexesForScale1796564864871Sqlite,
 ]

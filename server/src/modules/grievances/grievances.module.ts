@@ -1,6 +1,7 @@
 import { GrievancesPersonalData } from './grievances-personal-data.repository'
 import { Module } from '@nestjs/common'
 import { GrievanceEscalationJob } from './grievance-escalation.job'
+import { GrievanceListsRepository } from './grievance-lists.repository'
 import { GrievancesRepository } from './grievances.repository'
 import { GrievancesService } from './grievances.service'
 import { GrievancesController } from './http/grievances.controller'
@@ -19,6 +20,7 @@ import { TownshipOversight } from './use-cases/township-oversight'
   controllers: [GrievancesController, TownshipGrievancesController],
   providers: [
     GrievancesRepository,
+    GrievanceListsRepository,
     GrievanceSteps,
     GrievanceReads,
     ResidentGrievances,

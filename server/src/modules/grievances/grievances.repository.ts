@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm'
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm'
 import {
   DEADLINE_STATES,
   DEFAULT_GRIEVANCE_CATEGORIES,
@@ -10,7 +10,6 @@ import {
   type GrievanceAction,
   type GrievanceSettings,
   type GrievanceSettingsUpdate,
-  type GrievanceState,
   type Moderation,
 } from '@xiangli/shared'
 import { GrievanceEvent } from './entities/grievance-event.entity'
@@ -20,30 +19,6 @@ import { GrievanceSupport } from './entities/grievance-support.entity'
 import { Grievance } from './entities/grievance.entity'
 import type { Step } from './grievances.rules'
 import { reportReads } from '../../core/database/report-reads'
-
-/** Which grievances a list shows; every field narrows it. */
-export interface GrievanceFilter {
-  villageIds: number[]
-  raiserAccountId?: number
-  /**
-   * one's own: raised by this account, raised for this roster person (代办), or naming them
-   * (民情收集)
-   */
-  mine?: { accountId: number; residentId: number | null }
-  /** raised by one of these roster people or naming one of them (a grid's issues) */
-  concerning?: number[]
-  /** the 说事墙: public items that were not declined and that the content check shows */
-  publicOnly?: boolean
-  category?: string
-  state?: GrievanceState
-  /** any of these states */
-  states?: readonly GrievanceState[]
-  /** null: no assignee; a number: that roster person */
-  assigneeResidentId?: number | null
-  overdue?: { value: boolean; now: Date }
-  /** the township's views */
-  scope?: { kind: 'escalated' | 'overdue' | 'attention'; now: Date }
-}
 
 export type NewGrievance = Omit<Grievance, 'id' | 'createdAt' | 'moderation'> & {
   moderation?: Grievance['moderation']
@@ -147,58 +122,6 @@ export class GrievancesRepository {
 
   events(grievanceId: number): Promise<GrievanceEvent[]> {
     return this.ds.getRepository(GrievanceEvent).find({ where: { grievanceId }, order: { id: 'ASC' } })
-  }
-
-  /** A page of a list, newest first, with the total. */
-  page(f: GrievanceFilter, q: { page: number; pageSize: number }): Promise<[Grievance[], number]> {
-    return this.filtered(f)
-      .orderBy('g.id', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount()
-  }
-
-  private filtered(f: GrievanceFilter): SelectQueryBuilder<Grievance> {
-    const qb = this.ds
-      .getRepository(Grievance)
-      .createQueryBuilder('g')
-      .where('g.villageId IN (:...villageIds)', { villageIds: f.villageIds })
-    if (f.raiserAccountId !== undefined) qb.andWhere('g.raiserAccountId = :me', { me: f.raiserAccountId })
-    const named = 'g.id IN (SELECT s.grievanceId FROM grievance_subject s WHERE s.residentId IN (:...named))'
-    if (f.mine?.residentId != null)
-      qb.andWhere(`(g.raiserAccountId = :me OR g.raiserResidentId = :myRow OR ${named})`, {
-        me: f.mine.accountId,
-        myRow: f.mine.residentId,
-        named: [f.mine.residentId],
-      })
-    else if (f.mine) qb.andWhere('g.raiserAccountId = :me', { me: f.mine.accountId })
-    if (f.concerning) {
-      const people = f.concerning.length > 0 ? f.concerning : [0]
-      qb.andWhere(`(g.raiserResidentId IN (:...people) OR ${named.replace(':...named', ':...people')})`, {
-        people,
-      })
-    }
-    if (f.publicOnly)
-      qb.andWhere("g.visibility = 'public' AND g.state <> 'declined' AND g.moderation = 'shown'")
-    if (f.category) qb.andWhere('g.category = :c', { c: f.category })
-    if (f.state) qb.andWhere('g.state = :s', { s: f.state })
-    if (f.states) qb.andWhere('g.state IN (:...states)', { states: [...f.states] })
-    if (f.assigneeResidentId === null) qb.andWhere('g.assigneeResidentId IS NULL')
-    else if (f.assigneeResidentId !== undefined)
-      qb.andWhere('g.assigneeResidentId = :r', { r: f.assigneeResidentId })
-    const deadline = [...DEADLINE_STATES]
-    if (f.overdue) {
-      const clause = 'g.state IN (:...deadline) AND g.dueAt IS NOT NULL AND g.dueAt < :now'
-      qb.andWhere(f.overdue.value ? `(${clause})` : `NOT (${clause})`, { deadline, now: f.overdue.now })
-    }
-    if (f.scope) {
-      const overdue = 'g.state IN (:...deadline) AND g.dueAt < :now'
-      const params = { deadline, now: f.scope.now }
-      if (f.scope.kind === 'escalated') qb.andWhere("g.state = 'escalated'")
-      else if (f.scope.kind === 'overdue') qb.andWhere(overdue, params)
-      else qb.andWhere(`(g.state = 'escalated' OR (${overdue}))`, params)
-    }
-    return qb
   }
 
   /** Items past their time limit, oldest first, for the escalation job. */

@@ -39,18 +39,21 @@ export interface VersionMismatch {
  * Re-hashes every published version (of the given villages, or all) and compares it with the record
  * the audit chain kept when it was published. The row's own contentHash column is checked too, but
  * the chain is what an altered row cannot follow: its entries are linked and verified by
- * AuditService.verify.
+ * AuditService.verify. `signal` stops it between batches (the client of the request went away).
  */
 export async function checkNoticeVersions(
   repo: NoticeVersionsRepository,
   villageIds: number[] | null,
   m?: EntityManager,
+  signal?: AbortSignal,
 ): Promise<{ checked: number; mismatches: VersionMismatch[] }> {
   if (villageIds !== null && villageIds.length === 0) return { checked: 0, mismatches: [] }
   const mismatches: VersionMismatch[] = []
   let checked = 0
   let after = 0
   for (;;) {
+    // a request whose client left stops between batches
+    signal?.throwIfAborted()
     const batch = await repo.batchAfter(after, villageIds, BATCH, m)
     if (batch.length === 0) break
     const entries = (

@@ -5,6 +5,7 @@ import { PublicNoticesController } from './http/public-notices.controller'
 import { TownshipNoticesController } from './http/township-notices.controller'
 import { NoticePeriodJob } from './notice-period.job'
 import { NoticeVersionsRepository } from './notice-versions.repository'
+import { CalendarRepository } from './calendar.repository'
 import { NoticesRepository } from './notices.repository'
 import { NoticesService } from './notices.service'
 import { ObjectionsRepository } from './objections.repository'
@@ -27,6 +28,7 @@ import { TownshipOversight } from './use-cases/township-oversight'
   controllers: [NoticesController, PublicNoticesController, TownshipNoticesController],
   providers: [
     NoticesRepository,
+    CalendarRepository,
     NoticeVersionsRepository,
     ObjectionsRepository,
     NoticeSteps,

@@ -8,6 +8,7 @@ import { NoticeRead } from './entities/notice-read.entity'
 import { NoticeSettingsRow } from './entities/notice-settings.entity'
 import { PublicNotice } from './entities/public-notice.entity'
 import { DRAFT_STATES, FILES_OF_NOTICE, PUBLISHED_STATES } from './notices.rules'
+import { capFor, countUpTo } from '../../core/database/count-up-to'
 
 export type NewNotice = Omit<PublicNotice, 'id' | 'createdAt'>
 export type NewAck = Omit<NoticeAck, 'id'>
@@ -158,9 +159,9 @@ export class NoticesRepository {
   async page(
     f: NoticeFilter,
     q: { page: number; pageSize: number },
-  ): Promise<{ items: { notice: PublicNotice; read: boolean }[]; total: number }> {
+  ): Promise<{ items: { notice: PublicNotice; read: boolean }[]; total: number; totalAtLeast: boolean }> {
     const qb = this.filtered(f)
-    const total = await qb.clone().getCount()
+    const { total, atLeast } = await countUpTo(qb, 'n.id', capFor(q))
     const raw: { id: number | string; readId: number | string | null }[] = await qb
       .clone()
       .select('n.id', 'id')
@@ -176,7 +177,7 @@ export class NoticesRepository {
       notice: rows.find((n) => n.id === Number(r.id))!,
       read: r.readId !== null,
     }))
-    return { items, total }
+    return { items, total, totalAtLeast: atLeast }
   }
 
   /** How many notices of each category the filter leaves. */

@@ -27,10 +27,10 @@ export class OrgsRepository {
   }
 
   /** The villages and communities directly under a township or street, by id. */
-  selfGoverningUnitsUnder(townshipId: number): Promise<Pick<Org, 'id' | 'name'>[]> {
+  selfGoverningUnitsUnder(townshipId: number): Promise<Pick<Org, 'id' | 'name' | 'createdAt'>[]> {
     return this.ds.getRepository(Org).find({
       where: { parentId: townshipId, kind: In(['village', 'community']) },
-      select: ['id', 'name'],
+      select: ['id', 'name', 'createdAt'],
       order: { id: 'ASC' },
     })
   }

@@ -21,7 +21,7 @@ export class OrgsService {
   }
 
   /** The villages and communities of a township or street, by id. */
-  villagesOf(townshipId: number): Promise<{ id: number; name: string }[]> {
+  villagesOf(townshipId: number): Promise<{ id: number; name: string; createdAt: Date }[]> {
     return this.reads.villagesOf(townshipId)
   }
 

@@ -15,8 +15,14 @@ export class AuditTrail {
   ) {}
 
   async ofVillage(villageId: number, q: { page: number; pageSize: number }): Promise<Page<AuditEntryView>> {
-    const [rows, total] = await this.repo.pageOf(villageId, q)
-    return { items: rows.map(presentEntry), total, page: q.page, pageSize: q.pageSize }
+    const { rows, total, totalAtLeast } = await this.repo.pageOf(villageId, q)
+    return {
+      items: rows.map(presentEntry),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      ...(totalAtLeast ? { totalAtLeast } : {}),
+    }
   }
 
   async heads(): Promise<AuditHeadView[]> {

@@ -9,7 +9,12 @@ import type {
 
 /** 村民说事: one problem or suggestion a resident raised. Its steps are in grievance_event. */
 @Entity('grievance')
+// lists walk (villageId, id) newest first; the 说事墙 its public, shown items the same way
+@Index('ix_grievance_village_id', ['villageId', 'id'])
+@Index('ix_grievance_wall', ['villageId', 'visibility', 'moderation', 'id'])
 @Index('ix_grievance_village_state', ['villageId', 'state'])
+// covers the township's statistics (a GROUP BY over every item): read from the index alone
+@Index('ix_grievance_village_stats', ['villageId', 'state', 'dueAt', 'answerMinutes', 'rating'])
 @Index('ix_grievance_state_due', ['state', 'dueAt'])
 @Index('ix_grievance_village_moderation', ['villageId', 'moderation'])
 export class Grievance {

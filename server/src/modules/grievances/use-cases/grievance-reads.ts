@@ -27,9 +27,14 @@ import {
   type Ties,
 } from '../grievances.policy'
 import { presentSummary, presentView } from '../grievances.presenter'
-import { GrievancesRepository, type GrievanceFilter } from '../grievances.repository'
+import {
+  GrievanceListsRepository,
+  type GrievanceFilter,
+  type GrievancePaging,
+} from '../grievance-lists.repository'
+import { GrievancesRepository } from '../grievances.repository'
 
-type Paging = { page: number; pageSize: number }
+type Paging = GrievancePaging
 type Queue = QueryOf<typeof grievanceRoutes.queue>
 type Wall = QueryOf<typeof grievanceRoutes.wall>
 
@@ -38,6 +43,7 @@ type Wall = QueryOf<typeof grievanceRoutes.wall>
 export class GrievanceReads implements OnModuleInit {
   constructor(
     private readonly repo: GrievancesRepository,
+    private readonly lists: GrievanceListsRepository,
     private readonly files: FilesService,
     private readonly clock: Clock,
     private readonly orgs: OrgDirectory,
@@ -166,7 +172,7 @@ export class GrievanceReads implements OnModuleInit {
     opts: { names?: boolean } = {},
   ): Promise<Page<GrievanceSummary>> {
     if (f.villageIds.length === 0) return { items: [], total: 0, page: q.page, pageSize: q.pageSize }
-    const [rows, total] = await this.repo.page(f, q)
+    const { rows, total, totalAtLeast, nextAfter } = await this.lists.page(f, q)
     const support = await this.repo.supportOfMany(
       rows.map((g) => g.id),
       v.accountId,
@@ -192,6 +198,13 @@ export class GrievanceReads implements OnModuleInit {
         }),
       )
     }
-    return { items, total, page: q.page, pageSize: q.pageSize }
+    return {
+      items,
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      ...(totalAtLeast ? { totalAtLeast } : {}),
+      ...(nextAfter !== undefined ? { nextAfter } : {}),
+    }
   }
 }

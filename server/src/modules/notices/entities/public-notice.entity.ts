@@ -9,6 +9,8 @@ import type { FinanceLine, FinanceTotals, NoticeCategory, NoticeState } from '@x
 @Entity('public_notice')
 @Index('ix_public_notice_village', ['villageId', 'publishedAt'])
 @Index('ix_public_notice_village_state', ['villageId', 'state', 'category'])
+// the feed's order (pinned first, newest published) read from the index, not sorted
+@Index('ix_public_notice_feed', ['villageId', 'pinned', 'publishedAt', 'id'])
 export class PublicNotice {
   @PrimaryGeneratedColumn()
   id: number

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common'
 import { noticeRoutes as R, type HandlerArgs } from '@xiangli/shared'
 import { ActingTownship, type TownshipContext } from '../../../core/auth/current.decorator'
+import { ClientSignal } from '../../../core/http/client-gone'
 import { Handle, In } from '../../../core/http/route'
 import { TownshipOversight } from '../use-cases/township-oversight'
 
@@ -24,7 +25,7 @@ export class TownshipNoticesController {
     return this.township.calendar(t)
   }
   @Handle(R.townshipIntegrity)
-  integrity(@ActingTownship() t: TownshipContext) {
-    return this.township.integrity(t)
+  integrity(@ActingTownship() t: TownshipContext, @ClientSignal() signal: AbortSignal) {
+    return this.township.integrity(t, signal)
   }
 }

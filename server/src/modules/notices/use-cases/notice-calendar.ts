@@ -6,6 +6,7 @@ import {
   periodBounds,
   quarterOf,
   summariseCalendar,
+  type CalendarPublication,
   type NoticeSettings,
   type NoticeSettingsRequest,
   type VillageNoticeCalendar,
@@ -15,7 +16,14 @@ import type { ActingContext } from '../../../core/auth/current.decorator'
 import { Clock } from '../../../core/clock/clock'
 import { TxService } from '../../../core/tx/tx.service'
 import { OrgsService } from '../../orgs/orgs.service'
+import { CalendarRepository } from '../calendar.repository'
 import { NoticesRepository } from '../notices.repository'
+
+/** Until a village sets its own: the defaults, with no obligations from before it used the app. */
+const defaultsFrom = (joinedAt: Date): NoticeSettings => ({
+  ...DEFAULT_CALENDAR_SETTINGS,
+  calendarFrom: periodBounds(quarterOf(beijingDate(joinedAt)))!.start,
+})
 
 /**
  * The publication calendar of Art 30: 村务 at least quarterly, 财务 monthly or quarterly, major matters at
@@ -25,6 +33,7 @@ import { NoticesRepository } from '../notices.repository'
 export class NoticeCalendar {
   constructor(
     private readonly repo: NoticesRepository,
+    private readonly many: CalendarRepository,
     private readonly orgs: OrgsService,
     private readonly tx: TxService,
     private readonly audit: AuditService,
@@ -42,9 +51,7 @@ export class NoticeCalendar {
         calendarFrom: row.calendarFrom,
       }
     const village = await this.orgs.village(villageId)
-    // no obligations from before the village used the app
-    const joined = periodBounds(quarterOf(beijingDate(village.createdAt)))!.start
-    return { ...DEFAULT_CALENDAR_SETTINGS, calendarFrom: joined }
+    return defaultsFrom(village.createdAt)
   }
 
   /** Leaving calendarFrom out keeps the day the calendar counts from. */
@@ -90,5 +97,57 @@ export class NoticeCalendar {
       pendingMajors: pending.map((n) => ({ noticeId: n.id, title: n.title, createdAt: n.createdAt })),
     })
     return { villageId, villageName: village.name, settings, items, ...summariseCalendar(items) }
+  }
+
+  /**
+   * The calendars of many villages (the township's view) in three statements whatever their number;
+   * each village's items cut to those still `due` or `overdue` (what the township acts on) beside its
+   * counts, so that a township of many villages is not sent every quarter of every one.
+   */
+  async forVillages(
+    villages: { id: number; name: string; createdAt: Date }[],
+    now = this.clock.now(),
+  ): Promise<VillageNoticeCalendar[]> {
+    if (villages.length === 0) return []
+    const ids = villages.map((v) => v.id)
+    const [settings, published, pending] = await Promise.all([
+      this.many.settingsOf(ids),
+      this.many.publicationsOf(ids),
+      this.many.pendingMajorsOf(ids),
+    ])
+    return villages.map((v) => {
+      const row = settings.get(v.id)
+      const s: NoticeSettings = row
+        ? {
+            financeCadence: row.financeCadence,
+            graceDays: row.graceDays,
+            majorDays: row.majorDays,
+            calendarFrom: row.calendarFrom,
+          }
+        : defaultsFrom(v.createdAt)
+      const items = computeCalendar({
+        settings: s,
+        from: s.calendarFrom,
+        now,
+        publications: (published.get(v.id) ?? []).map((n) => ({
+          noticeId: n.id,
+          category: n.category,
+          publishedAt: n.publishedAt,
+          coversPeriod: n.coversPeriod as CalendarPublication['coversPeriod'],
+        })),
+        pendingMajors: (pending.get(v.id) ?? []).map((n) => ({
+          noticeId: n.id,
+          title: n.title,
+          createdAt: n.createdAt,
+        })),
+      })
+      return {
+        villageId: v.id,
+        villageName: v.name,
+        settings: s,
+        items: items.filter((i) => i.status === 'due' || i.status === 'overdue'),
+        ...summariseCalendar(items),
+      }
+    })
   }
 }

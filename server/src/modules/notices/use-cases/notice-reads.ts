@@ -160,7 +160,7 @@ export class NoticeReads {
   private readonly urlOf = (fileId: number): string => this.files.signedUrl(fileId)
 
   private async page(f: NoticeFilter, q: { page: number; pageSize: number }): Promise<NoticePage> {
-    const { items, total } = await this.repo.page(f, q)
+    const { items, total, totalAtLeast } = await this.repo.page(f, q)
     const rows = await this.published(items.map((x) => x.notice))
     const counts = await this.objections.countsByNotice(rows.map((n) => n.id))
     const villageName = (await this.orgs.names([f.villageId])).get(f.villageId) ?? ''
@@ -177,6 +177,7 @@ export class NoticeReads {
       total,
       page: q.page,
       pageSize: q.pageSize,
+      ...(totalAtLeast ? { totalAtLeast } : {}),
     }
   }
 

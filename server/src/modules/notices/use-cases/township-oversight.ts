@@ -52,10 +52,11 @@ export class TownshipOversight {
       villages.map((v) => v.id),
       now,
     )
-    const out: TownshipNoticeCalendar['villages'] = []
-    for (const v of villages)
-      out.push({ ...(await this.calendars.calendar(v.id, now)), overdueObjections: counts.get(v.id) ?? 0 })
-    return { townshipId: t.townshipId, villages: out }
+    const calendars = await this.calendars.forVillages(villages, now)
+    return {
+      townshipId: t.townshipId,
+      villages: calendars.map((c) => ({ ...c, overdueObjections: counts.get(c.villageId) ?? 0 })),
+    }
   }
 
   /** Objections of its villages (or one) overdue, brought up to it, or both. */
@@ -114,12 +115,14 @@ export class TownshipOversight {
   }
 
   /** Every published version of its villages re-hashed against the hash the chain recorded. */
-  async integrity(t: TownshipContext): Promise<NoticeIntegrityReport> {
+  async integrity(t: TownshipContext, signal?: AbortSignal): Promise<NoticeIntegrityReport> {
     const villages = await this.orgs.villagesOf(t.townshipId)
     return presentIntegrity(
       await checkNoticeVersions(
         this.versions,
         villages.map((v) => v.id),
+        undefined,
+        signal,
       ),
     )
   }

@@ -27,8 +27,13 @@ export class OrgReads {
     return this.present(await this.repo.selfGoverningUnits())
   }
 
-  async villagesOf(townshipId: number): Promise<{ id: number; name: string }[]> {
-    return (await this.repo.selfGoverningUnitsUnder(townshipId)).map((o) => ({ id: o.id, name: o.name }))
+  /** The villages and communities under a township, with the day each joined (its calendar's start). */
+  async villagesOf(townshipId: number): Promise<{ id: number; name: string; createdAt: Date }[]> {
+    return (await this.repo.selfGoverningUnitsUnder(townshipId)).map((o) => ({
+      id: o.id,
+      name: o.name,
+      createdAt: o.createdAt,
+    }))
   }
 
   /** The organisations of these ids that exist, each with the name of the one above it. */

@@ -5,6 +5,8 @@ import type { Residency, Sex } from '@xiangli/shared'
 @Entity('resident')
 @Index('uq_resident_village_id_hash', ['villageId', 'idNumberHash'], { unique: true })
 @Index('ix_resident_village_phone_hash', ['villageId', 'phoneHash'])
+// the roster's pages walk a village household by household without sorting
+@Index('ix_resident_village_household', ['villageId', 'householdId', 'id'])
 export class Resident {
   @PrimaryGeneratedColumn()
   id: number

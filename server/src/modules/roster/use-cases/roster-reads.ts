@@ -31,7 +31,7 @@ export class RosterReads {
   ) {}
 
   async residents(v: Viewer, villageId: number, q: ResidentQuery): Promise<Page<ResidentView>> {
-    const [rows, total] = await this.repo.residentsPage(villageId, q)
+    const { rows, total } = await this.repo.residentsPage(villageId, q)
     return { items: await this.present(v, rows), total, page: q.page, pageSize: q.pageSize }
   }
 
