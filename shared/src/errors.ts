@@ -12,6 +12,7 @@ import { CERTIFICATE_ERRORS } from './errors/certificate'
 import { DELIBERATION_ERRORS } from './errors/deliberation'
 import { NOTICE_ERRORS } from './errors/notice'
 import { PROXY_ERRORS } from './errors/proxy'
+import { POLL_ERRORS } from './errors/poll'
 
 export type { ErrorInfo } from './errors/info'
 
@@ -24,6 +25,7 @@ export const ERRORS = {
   ...DELIBERATION_ERRORS,
   ...NOTICE_ERRORS,
   ...PROXY_ERRORS,
+  ...POLL_ERRORS,
 } satisfies Record<string, ErrorInfo>
 
 export type ErrorCode = keyof typeof ERRORS
