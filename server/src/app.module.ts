@@ -22,6 +22,7 @@ import { ContentCheckModule } from './modules/content-check/content-check.module
 import { DeliberationsModule } from './modules/deliberations/deliberations.module'
 import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
+import { PollsModule } from './modules/polls/polls.module'
 import { GridsModule } from './modules/grids/grids.module'
 import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
@@ -80,6 +81,7 @@ export class AppModule {
         RolesModule,
         ProxyModule,
         GridsModule,
+        PollsModule,
         GrievancesModule,
         CertificatesModule,
         NoticesModule,

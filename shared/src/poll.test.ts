@@ -62,7 +62,9 @@ describe('the end day', () => {
   })
   it('ends the poll at the end of that day in Beijing, or earlier when closed', () => {
     expect(pollState({ endsOn: '2026-12-06', closedAt: null }, now)).toBe('open')
-    expect(pollState({ endsOn: '2026-12-06', closedAt: null }, new Date('2026-12-06T16:00:00Z'))).toBe('ended')
+    expect(pollState({ endsOn: '2026-12-06', closedAt: null }, new Date('2026-12-06T16:00:00Z'))).toBe(
+      'ended',
+    )
     expect(pollState({ endsOn: '2026-12-20', closedAt: new Date() }, now)).toBe('closed')
   })
   it('every refusal has a plain message', () => {

@@ -66,7 +66,17 @@ export type PollQuestion = z.infer<typeof pollQuestionSchema>
 /** One answer: for each question, in order, the indexes of the options chosen. */
 export const pollAnswerSchema = z.object({
   choices: z
-    .array(z.array(z.number().int().min(0).max(POLL_LIMITS.maxOptions - 1)).max(POLL_LIMITS.maxOptions))
+    .array(
+      z
+        .array(
+          z
+            .number()
+            .int()
+            .min(0)
+            .max(POLL_LIMITS.maxOptions - 1),
+        )
+        .max(POLL_LIMITS.maxOptions),
+    )
     .min(1)
     .max(POLL_LIMITS.maxQuestions),
 })
@@ -107,8 +117,11 @@ export function pollState(p: { endsOn: IsoDate; closedAt: string | Date | null }
 }
 
 /** Residents see the counts once the poll is over, or before if the committee chose so. */
-export const pollResultsVisible = (state: PollState, resultsBeforeEnd: boolean, committee: boolean): boolean =>
-  committee || state !== 'open' || resultsBeforeEnd
+export const pollResultsVisible = (
+  state: PollState,
+  resultsBeforeEnd: boolean,
+  committee: boolean,
+): boolean => committee || state !== 'open' || resultsBeforeEnd
 
 export const POLL_STATE_LABELS: Record<PollState, string> = {
   open: '征集中',
