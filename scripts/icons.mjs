@@ -51,6 +51,8 @@ const ICONS = [
   'speakerphone',
   'eye-check',
   'writing-sign',
+  'list-check',
+  'chart-pie',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

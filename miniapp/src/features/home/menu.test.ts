@@ -30,6 +30,7 @@ describe('buildServiceMenu', () => {
       'certificateMine',
       'deliberations',
       'petitions',
+      'polls',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -66,6 +67,7 @@ describe('buildServiceMenu', () => {
       'audit',
       'notices',
       'proxy',
+      'pollsBench',
     ])
     expect(menu[4]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
     expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
@@ -150,6 +152,7 @@ describe('buildServiceMenu', () => {
       'certificateMine',
       'deliberations',
       'petitions',
+      'polls',
       'inbox',
       'sealRegister',
       'roster',

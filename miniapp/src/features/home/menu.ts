@@ -31,6 +31,8 @@ export interface MenuItem {
     | 'gridAssigned'
     | 'gridMine'
     | 'grids'
+    | 'polls'
+    | 'pollsBench'
   title: string
   description: string
   url: string
@@ -131,6 +133,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
               ? '联名提议召开居民会议：人数够了，居委会就应当召集'
               : '联名提议召开村民会议：人数够了，村委会就应当召集',
           url: withQuery(ROUTES.petitionList, { villageId: membership.orgId }),
+        },
+        // 问卷: non-binding, said on the entry too
+        {
+          key: 'polls',
+          title: '问卷调查',
+          description: '村里想听听大家的看法，每人填一次；只是征集意见，不作为表决',
+          url: withQuery(ROUTES.pollList, { villageId: membership.orgId }),
         },
       ],
     })
@@ -242,6 +251,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '代办',
         description: '为来村委会的村民代办说事，本人当面同意',
         url: withQuery(ROUTES.committeeProxy, q),
+      })
+    if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
+      items.push({
+        key: 'pollsBench',
+        title: '问卷（意见征集）',
+        description: '发起问卷听取村民意见，看统计结果；不作为表决，不产生决定',
+        url: withQuery(ROUTES.committeePolls, q),
       })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }

@@ -2,6 +2,7 @@
 import alertTriangle from '@/assets/icons/alert-triangle.svg'
 import bell from '@/assets/icons/bell.svg'
 import calendarEvent from '@/assets/icons/calendar-event.svg'
+import chartPie from '@/assets/icons/chart-pie.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
 import clipboardList from '@/assets/icons/clipboard-list.svg'
 import eyeCheck from '@/assets/icons/eye-check.svg'
@@ -13,6 +14,7 @@ import history from '@/assets/icons/history.svg'
 import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
 import layoutGrid from '@/assets/icons/layout-grid.svg'
+import listCheck from '@/assets/icons/list-check.svg'
 import mapPin from '@/assets/icons/map-pin.svg'
 import messageCircle from '@/assets/icons/message-circle.svg'
 import messagePlus from '@/assets/icons/message-plus.svg'
@@ -55,4 +57,6 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   proxy: userShare,
   grids: layoutGrid,
   contentReview: shieldCheck,
+  polls: listCheck,
+  pollsBench: chartPie,
 }

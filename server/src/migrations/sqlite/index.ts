@@ -22,4 +22,28 @@ import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './179655049
 import { ModerationOfObjectionsAndOpinions1796562254173Sqlite } from './1796562254173-ModerationOfObjectionsAndOpinions'
 import { Polls1796565729700Sqlite } from './1796565729700-Polls'
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795607028899Sqlite, Grievances1795608528753Sqlite, Certificates1795610898969Sqlite, Deliberations1795612147557Sqlite, DeliberationPetitionsOpinionsMinutes1795616098974Sqlite, PublicNotices1795616603365Sqlite, SessionsAndPendingClaims1796527703692Sqlite, HotWriteRequestKeys1796527744533Sqlite, MeetingTimeAndPaperNotice1796528203246Sqlite, IdempotencyRecordOwner1796529769282Sqlite, SubscribeCredits1796543498931Sqlite, EncryptedPhones1796544646494Sqlite, EncryptedApplicantPhones1796545010090Sqlite, AuditChainPerVillage1796550211165Sqlite, ContentCheck1796550402325Sqlite, PetitionModeration1796553441527Sqlite, ActingForResidents1796551133453Sqlite, PetitionPaperSheets1796552365200Sqlite, Grids1796550597029Sqlite, PrivacyConsentsAndDeletions1796550744812Sqlite, HomeCountsAndSensitiveCategories1796550498726Sqlite, ModerationOfObjectionsAndOpinions1796562254173Sqlite, Polls1796565729700Sqlite]
+export const SQLITE_MIGRATIONS: Function[] = [
+  Initial1795607028899Sqlite,
+  Grievances1795608528753Sqlite,
+  Certificates1795610898969Sqlite,
+  Deliberations1795612147557Sqlite,
+  DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
+  PublicNotices1795616603365Sqlite,
+  SessionsAndPendingClaims1796527703692Sqlite,
+  HotWriteRequestKeys1796527744533Sqlite,
+  MeetingTimeAndPaperNotice1796528203246Sqlite,
+  IdempotencyRecordOwner1796529769282Sqlite,
+  SubscribeCredits1796543498931Sqlite,
+  EncryptedPhones1796544646494Sqlite,
+  EncryptedApplicantPhones1796545010090Sqlite,
+  AuditChainPerVillage1796550211165Sqlite,
+  ContentCheck1796550402325Sqlite,
+  PetitionModeration1796553441527Sqlite,
+  ActingForResidents1796551133453Sqlite,
+  PetitionPaperSheets1796552365200Sqlite,
+  Grids1796550597029Sqlite,
+  PrivacyConsentsAndDeletions1796550744812Sqlite,
+  HomeCountsAndSensitiveCategories1796550498726Sqlite,
+  ModerationOfObjectionsAndOpinions1796562254173Sqlite,
+  Polls1796565729700Sqlite,
+]
