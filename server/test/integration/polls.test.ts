@@ -46,6 +46,19 @@ describe(`问卷 / 意见征集 (polls) on ${DIALECT}`, () => {
   })
   afterAll(() => t?.close())
 
+  it('the demo village has an open poll whose counts residents see before the end', async () => {
+    const list = (await get(base(), residents[0]!)).body as PollSummary[]
+    expect(list.map((p) => [p.title, p.state, p.respondents, p.answeredByMe])).toEqual([
+      ['文化广场晚上开放到几点', 'open', 3, false],
+    ])
+    const demo = (await get(`${base()}/${list[0]!.id}`, residents[0]!)).body as PollView
+    expect(demo).toMatchObject({ mayAnswer: true, resultsVisible: true, mayClose: false })
+    expect(counts(demo)).toEqual([
+      [0, 2, 1],
+      [2, 1, 1, 1],
+    ])
+  })
+
   it('the committee creates a poll, audited, every count at zero', async () => {
     const p = await create()
     expect(p).toMatchObject({ state: 'open', respondents: 0, mayClose: true, resultsVisible: true })

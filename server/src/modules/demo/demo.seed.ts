@@ -5,6 +5,7 @@ import { AuditService, SYSTEM_ACTOR } from '../../core/audit/audit.service'
 import { OrgDirectory } from '../../core/access/org-directory'
 import { PrincipalService } from '../../core/auth/principal.service'
 import { TxService } from '../../core/tx/tx.service'
+import { Clock } from '../../core/clock/clock'
 import { AccountsDirectory } from '../auth/accounts-directory'
 import { CertificatesService } from '../certificates/certificates.service'
 import { GrievancesService } from '../grievances/grievances.service'
@@ -12,12 +13,14 @@ import { GridsService } from '../grids/grids.service'
 import { InboxService } from '../inbox/inbox.service'
 import { NoticesService } from '../notices/notices.service'
 import { OrgsService } from '../orgs/orgs.service'
+import { PollsService } from '../polls/polls.service'
 import { RoleHolders } from '../roles/role-holders'
 import { RosterDirectory, type DemoPerson } from '../roster/roster-directory'
 import { VerificationService } from '../verification/verification.service'
 import { seedDemoCertificates } from './demo-certificates'
 import { demoGrievances } from './demo-grievances'
 import { seedDemoNotices } from './demo-notices'
+import { seedDemoPolls } from './demo-polls'
 import {
   COMMUNITY_HOUSEHOLDS,
   DEMO_ID_NUMBERS,
@@ -52,6 +55,8 @@ export class DemoSeeder {
     private readonly notices: NoticesService,
     private readonly principals: PrincipalService,
     private readonly orgDirectory: OrgDirectory,
+    private readonly polls: PollsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the demo county when the database holds no organisation yet. */
@@ -193,6 +198,7 @@ export class DemoSeeder {
       resident: person(name),
       idNumber: DEMO_ID_NUMBERS.get(name)!,
     }))
+    await seedDemoPolls(m, this.polls, village.id, (name) => person(name).id, this.clock.now())
     return { villageId: village.id, committeeAccountId: person('张丽').accountId! }
   }
 
