@@ -1,5 +1,6 @@
 import { beijingDate, type PollSummary, type PollView } from '@xiangli/shared'
 import { Clock } from '../../src/core/clock/clock'
+import { IdempotencyRecord } from '../../src/core/idempotency/entities/idempotency-record.entity'
 import { expectError } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
 
@@ -119,6 +120,24 @@ describe(`问卷 / 意见征集 (polls) on ${DIALECT}`, () => {
     expect(list.find((s) => s.id === p.id)).toMatchObject({ respondents: 3, answeredByMe: true })
   })
 
+  it('a retry with the same Idempotency-Key is answered as done, and no record of the body is kept', async () => {
+    const p = await create()
+    const send = (key: string, choices: number[][]) =>
+      t.request({
+        method: 'POST',
+        url: `${base()}/${p.id}/answers`,
+        token: residents[0]!,
+        body: { choices },
+        headers: { 'idempotency-key': key },
+      })
+    expect((await send('poll-retry-key-1', [[0], [1]])).status).toBe(200)
+    expect((await send('poll-retry-key-1', [[0], [1]])).status).toBe(200)
+    expectError(await send('poll-retry-key-2', [[0], [1]]), 'POLL_ALREADY_ANSWERED')
+    expect((await get(`${base()}/${p.id}`, committee)).body.respondents).toBe(1)
+    const records = t.ds.getRepository(IdempotencyRecord)
+    expect(await records.countBy([{ key: 'poll-retry-key-1' }, { key: 'poll-retry-key-2' }])).toBe(0)
+  })
+
   it('refuses an answer that does not fit the poll and one from another village', async () => {
     const p = await create()
     expectError(
@@ -147,7 +166,7 @@ describe(`问卷 / 意见征集 (polls) on ${DIALECT}`, () => {
     const cols = async (table: string) =>
       (await t.ds.createQueryRunner().getTable(table))!.columns.map((c) => c.name).sort()
     expect(await cols('poll_choice')).toEqual(['id', 'option', 'pollId', 'question'])
-    expect(await cols('poll_respondent')).toEqual(['pollId', 'residentId'])
+    expect(await cols('poll_respondent')).toEqual(['pollId', 'requestKey', 'residentId'])
     // residents see the counts before the end when the committee chose so
     const seen = (await get(`${base()}/${p.id}`, residents[1]!)).body as PollView
     expect(counts(seen)).toEqual([

@@ -21,7 +21,7 @@ import { Grids1796550597029Mysql } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Mysql } from './1796550744812-PrivacyConsentsAndDeletions'
 import { HomeCountsAndSensitiveCategories1796550498726Mysql } from './1796550498726-HomeCountsAndSensitiveCategories'
 import { ModerationOfObjectionsAndOpinions1796562254173Mysql } from './1796562254173-ModerationOfObjectionsAndOpinions'
-import { Polls1796565729700Mysql } from './1796565729700-Polls'
+import { Polls1796566504348Mysql } from './1796566504348-Polls'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -47,5 +47,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   PrivacyConsentsAndDeletions1796550744812Mysql,
   HomeCountsAndSensitiveCategories1796550498726Mysql,
   ModerationOfObjectionsAndOpinions1796562254173Mysql,
-  Polls1796565729700Mysql,
+  Polls1796566504348Mysql,
 ]

@@ -20,7 +20,7 @@ import { Grids1796550597029Sqlite } from './1796550597029-Grids'
 import { PrivacyConsentsAndDeletions1796550744812Sqlite } from './1796550744812-PrivacyConsentsAndDeletions'
 import { HomeCountsAndSensitiveCategories1796550498726Sqlite } from './1796550498726-HomeCountsAndSensitiveCategories'
 import { ModerationOfObjectionsAndOpinions1796562254173Sqlite } from './1796562254173-ModerationOfObjectionsAndOpinions'
-import { Polls1796565729700Sqlite } from './1796565729700-Polls'
+import { Polls1796566504348Sqlite } from './1796566504348-Polls'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -45,5 +45,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   PrivacyConsentsAndDeletions1796550744812Sqlite,
   HomeCountsAndSensitiveCategories1796550498726Sqlite,
   ModerationOfObjectionsAndOpinions1796562254173Sqlite,
-  Polls1796565729700Sqlite,
+  Polls1796566504348Sqlite,
 ]

@@ -30,8 +30,14 @@ export class PollsRepository {
    * One answer, insert-only: the respondent row (its primary key refuses a second answer) and one
    * row per option picked under a fresh random key, nothing linking the two.
    */
-  async answer(m: EntityManager, pollId: number, residentId: number, choices: number[][]): Promise<void> {
-    await m.getRepository(PollRespondent).insert({ pollId, residentId })
+  async answer(
+    m: EntityManager,
+    pollId: number,
+    residentId: number,
+    choices: number[][],
+    requestKey: string | null = null,
+  ): Promise<void> {
+    await m.getRepository(PollRespondent).insert({ pollId, residentId, requestKey })
     const rows = choices.flatMap((picked, question) =>
       picked.map((option) => ({ id: randomUUID(), pollId, question, option })),
     )
@@ -40,6 +46,11 @@ export class PollsRepository {
 
   hasAnswered(pollId: number, residentId: number, m: EntityManager = this.ds.manager): Promise<boolean> {
     return m.getRepository(PollRespondent).existsBy({ pollId, residentId })
+  }
+
+  /** The resident's respondent row (whether they answered, and the key they did it with), or null. */
+  respondent(m: EntityManager, pollId: number, residentId: number): Promise<PollRespondent | null> {
+    return m.getRepository(PollRespondent).findOneBy({ pollId, residentId })
   }
 
   /** Of these polls, the ones this resident answered. */

@@ -12,6 +12,14 @@ export class PollRespondent {
 
   @PrimaryColumn({ type: 'int' })
   residentId: number
+
+  /**
+   * The keyed hash of the Idempotency-Key the answer came with, or null: a retry with that key is
+   * answered as done, any other second answer refused. Kept here, not by the generic interceptor,
+   * whose record (a hash of the body per account) would tell how each person answered.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestKey: string | null
 }
 
 /**

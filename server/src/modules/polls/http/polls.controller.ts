@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common'
 import { pollRoutes as R, type HandlerArgs } from '@xiangli/shared'
 import { Acting, type ActingContext } from '../../../core/auth/current.decorator'
 import { Handle, In } from '../../../core/http/route'
+import { IdempotencyKey, IdempotentInTransaction } from '../../../core/idempotency/idempotency-key'
 import { PollReads } from '../use-cases/poll-reads'
 import { PollWrites } from '../use-cases/poll-writes'
 
@@ -28,8 +29,9 @@ export class PollsController {
     return this.writes.create(a, i.body)
   }
   @Handle(R.answer)
-  answer(@Acting() a: ActingContext, @In() i: Args<'answer'>) {
-    return this.writes.answer(a, i.params.id, i.body)
+  @IdempotentInTransaction()
+  answer(@Acting() a: ActingContext, @In() i: Args<'answer'>, @IdempotencyKey() key: string | null) {
+    return this.writes.answer(a, i.params.id, i.body, key)
   }
   @Handle(R.close)
   close(@Acting() a: ActingContext, @In() i: Args<'close'>) {

@@ -11,8 +11,10 @@ import {
 import type { ActingContext } from '../../../core/auth/current.decorator'
 import { AuditService } from '../../../core/audit/audit.service'
 import { Clock } from '../../../core/clock/clock'
+import { FieldCrypto } from '../../../core/crypto/field-crypto.service'
 import { isUniqueViolation } from '../../../core/database/dialect'
 import { AppException } from '../../../core/errors/app.exception'
+import { requestKeyDigest } from '../../../core/idempotency/idempotency-key'
 import { TxService } from '../../../core/tx/tx.service'
 import { mustBeResident } from '../polls.policy'
 import { PollsRepository } from '../polls.repository'
@@ -26,6 +28,7 @@ export class PollWrites {
     private readonly reads: PollReads,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly crypto: FieldCrypto,
     private readonly tx: TxService,
   ) {}
 
@@ -75,23 +78,41 @@ export class PollWrites {
 
   /**
    * A resident's answer: a hot write with no audit entry (it would name the person next to the
-   * moment their choice rows appeared); the respondent's key refuses a second one.
+   * moment their choice rows appeared); the respondent's key refuses a second one. Idempotent by
+   * (poll, resident) inside its transaction, never by its body: a retry with the same
+   * Idempotency-Key is answered as done, whatever it says.
    */
-  async answer(a: ActingContext, id: number, body: PollAnswerRequest): Promise<Ok> {
+  async answer(
+    a: ActingContext,
+    id: number,
+    body: PollAnswerRequest,
+    idempotencyKey: string | null = null,
+  ): Promise<Ok> {
     const residentId = mustBeResident(a.viewer, a.villageId)
-    try {
-      await this.tx.run(async (m) => {
+    const sent = requestKeyDigest(this.crypto, idempotencyKey)
+    const work = () =>
+      this.tx.run(async (m) => {
         const p = await this.repo.find(a.villageId, id, m)
         if (!p) throw new AppException('NOT_FOUND')
+        const before = await this.repo.respondent(m, p.id, residentId)
+        if (before && sent !== null && before.requestKey === sent) return
         if (pollState(p, this.clock.now()) !== 'open') throw new AppException('POLL_NOT_OPEN')
+        if (before) throw new AppException('POLL_ALREADY_ANSWERED')
         const wrong = pollAnswerRule(p.questions, body.choices)
         if (wrong) throw new AppException(wrong)
-        if (await this.repo.hasAnswered(p.id, residentId, m)) throw new AppException('POLL_ALREADY_ANSWERED')
-        await this.repo.answer(m, p.id, residentId, body.choices)
+        await this.repo.answer(m, p.id, residentId, body.choices, sent)
       })
+    try {
+      await work()
     } catch (e) {
-      if (isUniqueViolation(e)) throw new AppException('POLL_ALREADY_ANSWERED')
-      throw e
+      if (!isUniqueViolation(e)) throw e
+      // lost a race with the same person's other request: its row is there now, the gate decides
+      try {
+        await work()
+      } catch (again) {
+        if (isUniqueViolation(again)) throw new AppException('POLL_ALREADY_ANSWERED')
+        throw again
+      }
     }
     return { ok: true }
   }

@@ -1,11 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class Polls1796565729700Sqlite implements MigrationInterface {
-  name = 'Polls1796565729700Sqlite'
+export class Polls1796566504348Sqlite implements MigrationInterface {
+  name = 'Polls1796566504348Sqlite'
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "poll_respondent" ("pollId" integer NOT NULL, "residentId" integer NOT NULL, PRIMARY KEY ("pollId", "residentId")) WITHOUT ROWID`,
+      `CREATE TABLE "poll_respondent" ("pollId" integer NOT NULL, "residentId" integer NOT NULL, "requestKey" varchar(64), PRIMARY KEY ("pollId", "residentId")) WITHOUT ROWID`,
     )
     await queryRunner.query(
       `CREATE TABLE "poll_choice" ("id" varchar(36) PRIMARY KEY NOT NULL, "pollId" integer NOT NULL, "question" integer NOT NULL, "option" integer NOT NULL) WITHOUT ROWID`,

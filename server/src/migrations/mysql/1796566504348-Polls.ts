@@ -1,11 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class Polls1796565729700Mysql implements MigrationInterface {
-  name = 'Polls1796565729700Mysql'
+export class Polls1796566504348Mysql implements MigrationInterface {
+  name = 'Polls1796566504348Mysql'
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE \`poll_respondent\` (\`pollId\` int NOT NULL, \`residentId\` int NOT NULL, PRIMARY KEY (\`pollId\`, \`residentId\`)) ENGINE=InnoDB`,
+      `CREATE TABLE \`poll_respondent\` (\`pollId\` int NOT NULL, \`residentId\` int NOT NULL, \`requestKey\` varchar(64) NULL, PRIMARY KEY (\`pollId\`, \`residentId\`)) ENGINE=InnoDB`,
     )
     await queryRunner.query(
       `CREATE TABLE \`poll_choice\` (\`id\` varchar(36) NOT NULL, \`pollId\` int NOT NULL, \`question\` int NOT NULL, \`option\` int NOT NULL, INDEX \`ix_poll_choice_poll\` (\`pollId\`, \`question\`, \`option\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`,
