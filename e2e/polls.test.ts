@@ -25,7 +25,9 @@ describe('a poll (问卷) from the committee’s form to a resident’s answer a
     // ---------- 张丽 writes the poll ----------
     await loginAs(committee, server.url, '张丽')
     await tab(committee, '办事').click({ timeout: 15_000 })
-    await onScreen(committee, '.nut-cell:not(.home__line)', '问卷（意见征集）').first().click({ timeout: 15_000 })
+    await onScreen(committee, '.nut-cell:not(.home__line)', '问卷（意见征集）')
+      .first()
+      .click({ timeout: 15_000 })
     await onPage(committee, 'committee/pages/polls')
     await button(committee, '发起问卷').click()
     await onPage(committee, 'committee/pages/poll-new')

@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css'
 import { pollRoutes, POLL_LIMITS, POLL_NOT_BINDING } from '@xiangli/shared'
 import { randomKey } from '@/api/core'
@@ -22,6 +21,10 @@ import './polls.scss'
 const KINDS = [
   { value: 'single', label: '单选' },
   { value: 'multiple', label: '多选' },
+] as const
+const SHOW = [
+  { value: 'after', label: '截止后公布' },
+  { value: 'anytime', label: '截止前也能看' },
 ] as const
 
 /** The committee writes a poll: title, a short explanation, 1–5 questions, the end day. */
@@ -96,10 +99,13 @@ export function PollNewPage() {
             onChange={(v) => edit({ ...f, endsOn: v })}
           />
         </Field>
-        <View className="poll__switch">
-          <Text>截止前村民也能看到结果</Text>
-          <Switch checked={f.resultsBeforeEnd} onChange={(on) => edit({ ...f, resultsBeforeEnd: on })} />
-        </View>
+        <Field label="村民什么时候能看到结果">
+          <Chips
+            options={SHOW}
+            value={f.resultsBeforeEnd ? 'anytime' : 'after'}
+            onChange={(v) => edit({ ...f, resultsBeforeEnd: v === 'anytime' })}
+          />
+        </Field>
       </View>
       {f.questions.map((q, qi) => (
         <View key={qi} className="xl-card poll__question">
