@@ -81,6 +81,8 @@ function queryFor(key: RouteKey, ids: Ids): Record<string, string | number> {
         : { ...byId('deliberation'), meetingId: ids.meeting }
     case 'petitionDetail':
       return byId('petition')
+    case 'pollDetail':
+      return byId('poll')
     case 'noticePublic':
     case 'noticeDetail':
     case 'noticeObject':
@@ -146,6 +148,8 @@ describe('长辈模式 and touch sizes on every page', () => {
     }
     const petition = await firstId(secretary, `${V}/petitions`)
     if (petition !== undefined) ids.petition = petition
+    const polls = await api<{ id: number }[]>(secretary, `${V}/polls`)
+    if (polls[0]) ids.poll = polls[0].id
     ids.notice = (await firstId(secretary, `${V}/notices`))!
     first = await openBrowser()
     mkdirSync(resultsDir, { recursive: true })

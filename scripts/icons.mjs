@@ -57,6 +57,8 @@ const ICONS = [
   'file-search',
   'award',
   'checklist',
+  'list-check',
+  'chart-pie',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

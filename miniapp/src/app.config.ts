@@ -54,6 +54,9 @@ export default defineAppConfig({
         'pages/deliberation-new/index',
         'pages/deliberation-schedule/index',
         'pages/deliberation-publish/index',
+        // 问卷 (意见征集): the village's polls and a new one
+        'pages/polls/index',
+        'pages/poll-new/index',
       ],
     },
     {
@@ -111,6 +114,12 @@ export default defineAppConfig({
         'pages/compose/index',
         'pages/filings/index',
       ],
+    },
+    {
+      // 问卷 / 意见征集 for residents: the village's polls, answering one and its counts. Decides nothing.
+      root: 'subpackages/poll',
+      name: 'poll',
+      pages: ['pages/list/index', 'pages/detail/index'],
     },
     {
       // 乡镇督办: only township officials open these.

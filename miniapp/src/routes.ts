@@ -80,6 +80,11 @@ export const ROUTES = {
   cadreReviewDetail: '/subpackages/cadre-review/pages/detail/index',
   townshipCadreReviews: '/subpackages/township/pages/cadre-reviews/index',
   townshipNotice: '/subpackages/township/pages/notice/index',
+  // 问卷 / 意见征集 (non-binding): residents answer once; the committee asks and closes
+  pollList: '/subpackages/poll/pages/list/index',
+  pollDetail: '/subpackages/poll/pages/detail/index',
+  committeePolls: '/subpackages/committee/pages/polls/index',
+  committeePollNew: '/subpackages/committee/pages/poll-new/index',
   // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
   // and its consent at login; 我的数据 (see, export, ask to delete)
   privacy: '/subpackages/me/pages/privacy/index',

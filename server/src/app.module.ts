@@ -23,6 +23,7 @@ import { DeliberationsModule } from './modules/deliberations/deliberations.modul
 import { CadreReviewsModule } from './modules/cadre-reviews/cadre-reviews.module'
 import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
+import { PollsModule } from './modules/polls/polls.module'
 import { GridsModule } from './modules/grids/grids.module'
 import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
@@ -82,6 +83,7 @@ export class AppModule {
         RolesModule,
         ProxyModule,
         GridsModule,
+        PollsModule,
         GrievancesModule,
         CertificatesModule,
         NoticesModule,

@@ -8,6 +8,7 @@ import { CONTENT_CHECK_ENTITIES } from './modules/content-check/entities'
 import { DELIBERATIONS_ENTITIES } from './modules/deliberations/entities'
 import { GRIEVANCES_ENTITIES } from './modules/grievances/entities'
 import { GRIDS_ENTITIES } from './modules/grids/entities'
+import { POLLS_ENTITIES } from './modules/polls/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
 import { NOTICES_ENTITIES } from './modules/notices/entities'
 import { ORGS_ENTITIES } from './modules/orgs/entities'
@@ -31,6 +32,7 @@ export const ENTITIES = [
   ...ROLES_ENTITIES,
   ...INBOX_ENTITIES,
   ...GRIDS_ENTITIES,
+  ...POLLS_ENTITIES,
   ...GRIEVANCES_ENTITIES,
   ...CERTIFICATES_ENTITIES,
   ...NOTICES_ENTITIES,

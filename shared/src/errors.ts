@@ -14,6 +14,7 @@ import { NOTICE_ERRORS } from './errors/notice'
 import { PROXY_ERRORS } from './errors/proxy'
 import { VILLAGE_RULES_ERRORS } from './errors/village-rules'
 import { REVIEW_ERRORS } from './errors/cadre-review'
+import { POLL_ERRORS } from './errors/poll'
 
 export type { ErrorInfo } from './errors/info'
 
@@ -28,6 +29,7 @@ export const ERRORS = {
   ...PROXY_ERRORS,
   ...VILLAGE_RULES_ERRORS,
   ...REVIEW_ERRORS,
+  ...POLL_ERRORS,
 } satisfies Record<string, ErrorInfo>
 
 export type ErrorCode = keyof typeof ERRORS

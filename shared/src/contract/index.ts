@@ -16,6 +16,7 @@ import { meetingNoticeRoutes } from './meeting-notices'
 import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { petitionRoutes } from './petitions'
+import { pollRoutes } from './polls'
 import { proxyRoutes } from './proxy'
 import { privacyRoutes } from './privacy'
 import { pageRoutes } from './pages'
@@ -44,6 +45,7 @@ export * from './meeting-notices'
 export * from './notices'
 export * from './orgs'
 export * from './petitions'
+export * from './polls'
 export * from './proxy'
 export * from './privacy'
 export * from './pages'
@@ -77,6 +79,7 @@ export const CONTRACT = {
   notices: noticeRoutes,
   orgs: orgRoutes,
   petitions: petitionRoutes,
+  polls: pollRoutes,
   proxy: proxyRoutes,
   privacy: privacyRoutes,
   pages: pageRoutes,

@@ -32,6 +32,7 @@ describe('buildServiceMenu', () => {
       'petitions',
       'villageRules',
       'cadreReviews',
+      'polls',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -69,6 +70,7 @@ describe('buildServiceMenu', () => {
       'audit',
       'notices',
       'proxy',
+      'pollsBench',
     ])
     expect(menu[4]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
     expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
@@ -170,6 +172,7 @@ describe('buildServiceMenu', () => {
       'petitions',
       'villageRules',
       'cadreReviews',
+      'polls',
       'inbox',
       'sealRegister',
       'roster',

@@ -37,6 +37,8 @@ export interface MenuItem {
     | 'grids'
     | 'cadreReviews'
     | 'townshipCadreReviews'
+    | 'polls'
+    | 'pollsBench'
   title: string
   description: string
   url: string
@@ -155,6 +157,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '民主评议',
           description: '村干部每年述职，村民会议或代表会议无记名评议：称职、基本称职、不称职',
           url: withQuery(ROUTES.cadreReviewList, { villageId: membership.orgId }),
+        },
+        // 问卷: non-binding, said on the entry too
+        {
+          key: 'polls',
+          title: '问卷调查',
+          description: '村里想听听大家的看法，每人填一次；只是征集意见，不作为表决',
+          url: withQuery(ROUTES.pollList, { villageId: membership.orgId }),
         },
       ],
     })
@@ -280,6 +289,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '代办',
         description: '为来村委会的村民代办说事，本人当面同意',
         url: withQuery(ROUTES.committeeProxy, q),
+      })
+    if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
+      items.push({
+        key: 'pollsBench',
+        title: '问卷（意见征集）',
+        description: '发起问卷听取村民意见，看统计结果；不作为表决，不产生决定',
+        url: withQuery(ROUTES.committeePolls, q),
       })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }

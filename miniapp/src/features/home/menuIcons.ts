@@ -4,6 +4,7 @@ import award from '@/assets/icons/award.svg'
 import bell from '@/assets/icons/bell.svg'
 import book from '@/assets/icons/book.svg'
 import calendarEvent from '@/assets/icons/calendar-event.svg'
+import chartPie from '@/assets/icons/chart-pie.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
 import checklist from '@/assets/icons/checklist.svg'
 import clipboardList from '@/assets/icons/clipboard-list.svg'
@@ -17,6 +18,7 @@ import history from '@/assets/icons/history.svg'
 import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
 import layoutGrid from '@/assets/icons/layout-grid.svg'
+import listCheck from '@/assets/icons/list-check.svg'
 import mapPin from '@/assets/icons/map-pin.svg'
 import messageCircle from '@/assets/icons/message-circle.svg'
 import messagePlus from '@/assets/icons/message-plus.svg'
@@ -67,4 +69,6 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   townshipVillageRules: fileSearch,
   cadreReviews: award,
   townshipCadreReviews: checklist,
+  polls: listCheck,
+  pollsBench: chartPie,
 }

@@ -24,6 +24,7 @@ import { ModerationOfObjectionsAndOpinions1796562254173Mysql } from './179656225
 import { VillageRules1796562284897Mysql } from './1796562284897-VillageRules'
 import { CadreReviews1796563552491Mysql } from './1796563552491-CadreReviews'
 import { ListIndexesForScale1796564864871Mysql } from './1796564864871-ListIndexesForScale'
+import { Polls1796566504348Mysql } from './1796566504348-Polls'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -52,4 +53,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   VillageRules1796562284897Mysql,
   CadreReviews1796563552491Mysql,
   ListIndexesForScale1796564864871Mysql,
+  Polls1796566504348Mysql,
 ]

@@ -23,6 +23,7 @@ import { ModerationOfObjectionsAndOpinions1796562254173Sqlite } from './17965622
 import { VillageRules1796562284897Sqlite } from './1796562284897-VillageRules'
 import { CadreReviews1796563552491Sqlite } from './1796563552491-CadreReviews'
 import { ListIndexesForScale1796564864871Sqlite } from './1796564864871-ListIndexesForScale'
+import { Polls1796566504348Sqlite } from './1796566504348-Polls'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -50,4 +51,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   VillageRules1796562284897Sqlite,
   CadreReviews1796563552491Sqlite,
   ListIndexesForScale1796564864871Sqlite,
+  Polls1796566504348Sqlite,
 ]

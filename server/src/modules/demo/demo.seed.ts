@@ -14,6 +14,7 @@ import { GridsService } from '../grids/grids.service'
 import { InboxService } from '../inbox/inbox.service'
 import { NoticesService } from '../notices/notices.service'
 import { OrgsService } from '../orgs/orgs.service'
+import { PollsService } from '../polls/polls.service'
 import { RoleHolders } from '../roles/role-holders'
 import { RosterDirectory, type DemoPerson } from '../roster/roster-directory'
 import { VerificationService } from '../verification/verification.service'
@@ -22,6 +23,7 @@ import { seedDemoCertificates } from './demo-certificates'
 import { demoGrievances } from './demo-grievances'
 import { seedDemoNotices } from './demo-notices'
 import { DEMO_VILLAGE_RULES } from './demo-village-rules'
+import { seedDemoPolls } from './demo-polls'
 import {
   COMMUNITY_HOUSEHOLDS,
   DEMO_ID_NUMBERS,
@@ -58,6 +60,7 @@ export class DemoSeeder {
     private readonly orgDirectory: OrgDirectory,
     private readonly villageRules: VillageRulesService,
     private readonly cadreReviews: CadreReviewsService,
+    private readonly polls: PollsService,
     private readonly clock: Clock,
   ) {}
 
@@ -215,6 +218,7 @@ export class DemoSeeder {
       accountId: supervisorAccount,
       rate: (i, name) => (name === '张丽' && i % 3 === 0 ? 'basic' : 'competent'),
     })
+    await seedDemoPolls(m, this.polls, village.id, (name) => person(name).id, this.clock.now())
     return { villageId: village.id, committeeAccountId: person('张丽').accountId! }
   }
 

@@ -1,0 +1,3 @@
+import { PollNewPage } from '@/features/polls/PollNewPage'
+
+export default PollNewPage

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '问卷（意见征集）' })

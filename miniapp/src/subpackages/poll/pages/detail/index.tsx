@@ -1,0 +1,3 @@
+import { PollDetailPage } from '@/features/polls/PollDetailPage'
+
+export default PollDetailPage

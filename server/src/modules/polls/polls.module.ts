@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common'
+import { PollsController } from './http/polls.controller'
+import { PollsRepository } from './polls.repository'
+import { PollsService } from './polls.service'
+import { PollReads } from './use-cases/poll-reads'
+import { PollWrites } from './use-cases/poll-writes'
+
+@Global()
+@Module({
+  controllers: [PollsController],
+  providers: [PollsRepository, PollReads, PollWrites, PollsService],
+  exports: [PollsService],
+})
+export class PollsModule {}
