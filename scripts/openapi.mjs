@@ -48,10 +48,15 @@ function answerTypes() {
         node.initializer.expression.expression.getText(source) === 'route' &&
         node.initializer.expression.typeArguments?.length === 1
       ) {
-        types.set(
-          `${featureOf(file)}.${node.name.getText(source)}`,
-          node.initializer.expression.typeArguments[0].getText(source),
-        )
+        const answer = node.initializer.expression.typeArguments[0].getText(source)
+        types.set(`${featureOf(file)}.${node.name.getText(source)}`, answer)
+        // a route spread into its feature from a file of its own is found by method and literal path
+        const spec = node.initializer.arguments[0]
+        const literal = (key) => {
+          const prop = spec?.properties?.find((p) => p.name?.getText(source) === key)
+          return prop && ts.isStringLiteral(prop.initializer) ? prop.initializer.text : null
+        }
+        if (literal('method') && literal('path')) types.set(`${literal('method')} ${literal('path')}`, answer)
       }
       ts.forEachChild(node, visit)
     }
@@ -100,7 +105,7 @@ for (const { feature, name, route } of shared.contractRoutes()) {
     const own = route.params?.shape?.[p]
     pathParams[p] = own ?? z.number().int().positive().openapi({ description: '记录编号' })
   }
-  const answer = answers.get(`${feature}.${name}`)
+  const answer = answers.get(`${feature}.${name}`) ?? answers.get(`${route.method} ${route.path}`)
   if (!answer)
     throw new Error(
       `${feature}.${name}: declare it in shared/src/contract/${fileOf(feature)} as route<Answer>()({...})`,

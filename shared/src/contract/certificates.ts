@@ -8,7 +8,6 @@ import { pageQuerySchema, type Page } from '../api'
 import {
   catalogueOverrideBodySchema,
   catalogueSearchQuerySchema,
-  certificateCheckQuerySchema,
   certificateQueueQuerySchema,
   certificateRefuseSchema,
   certificateRequestCreateSchema,
@@ -22,10 +21,10 @@ import {
   type CatalogueView,
   type CertificateRequestView,
   type CertificateStats,
-  type PublicCertificateCheck,
   type SealUseEntry,
 } from '../certificates'
 import { ANY_VILLAGE_ROLE, COMMITTEE_ROLES, OVERSIGHT_ROLES } from '../roles'
+import { certificateCheckRoutes } from './certificate-check'
 import { access, route, type FileBytes } from './route'
 
 const V = '/api/villages/:villageId/certificates'
@@ -180,13 +179,7 @@ export const certificateRoutes = {
   }),
 
   // ---------- the public check and the township ----------
-  verify: route<PublicCertificateCheck>()({
-    method: 'GET',
-    path: '/api/certificates/verify',
-    access: access.public(),
-    query: certificateCheckQuerySchema,
-    summary: '凭证明编号和查验码核验真伪（扫码打开，无需登录）',
-  }),
+  ...certificateCheckRoutes,
   townshipStats: route<CertificateStats>()({
     method: 'GET',
     path: '/api/townships/:townshipId/certificates/stats',

@@ -4,13 +4,17 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { certificateCheckQuerySchema, certificateRoutes, type PublicCertificateCheck } from '@xiangli/shared'
+import {
+  certificateCheckQuerySchema,
+  certificateCheckRoutes,
+  type PublicCertificateCheck,
+} from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
 import { asApiError } from '@/hooks/useResource'
 import type { ApiError } from '@/api/core'
-import { checkParams, checkVerdict } from './certificate'
+import { checkParams, checkVerdict } from './check'
 import './CertificateCheckPage.scss'
 
 type Query = { n: string; c: string }
@@ -32,7 +36,7 @@ export function CertificateCheckPage() {
     setResult(null)
     setError(null)
     try {
-      setResult(await call(certificateRoutes.verify, { query: q }, { toast: false }))
+      setResult(await call(certificateCheckRoutes.verify, { query: q }, { toast: false }))
     } catch (e) {
       setError(asApiError(e))
     }

@@ -6,8 +6,6 @@
  */
 import {
   CERTIFICATE_REQUEST_STATE_LABELS,
-  certificateCheckVerdict,
-  certificateCheckQuerySchema,
   certificateRequestCreateSchema,
   chinaDate,
   validateCertificateFields,
@@ -205,18 +203,4 @@ export function defaultRegisterRange(now: Date = new Date()): { from: string; to
   return { from: `${to.slice(0, 8)}01`, to }
 }
 
-/** `n` and `c` from the check page's link, or null to show the form. */
-export function checkParams(params: Record<string, string | undefined>): { n: string; c: string } | null {
-  const decode = (v: string | undefined) => {
-    try {
-      return v === undefined ? undefined : decodeURIComponent(v)
-    } catch {
-      return v
-    }
-  }
-  const parsed = certificateCheckQuerySchema.safeParse({ n: decode(params.n), c: decode(params.c) })
-  return parsed.success ? parsed.data : null
-}
-
-/** What the check page says for each answer (the same words as the server's plain check page). */
-export const checkVerdict = certificateCheckVerdict
+export { checkParams, checkVerdict } from './check'

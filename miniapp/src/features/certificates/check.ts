@@ -1,0 +1,18 @@
+// 证明查验 as its page shows it; apart from certificate.ts so the check page (main package) loads only this.
+import { certificateCheckQuerySchema, certificateCheckVerdict } from '@xiangli/shared'
+
+/** `n` and `c` from the check page's link, or null to show the form. */
+export function checkParams(params: Record<string, string | undefined>): { n: string; c: string } | null {
+  const decode = (v: string | undefined) => {
+    try {
+      return v === undefined ? undefined : decodeURIComponent(v)
+    } catch {
+      return v
+    }
+  }
+  const parsed = certificateCheckQuerySchema.safeParse({ n: decode(params.n), c: decode(params.c) })
+  return parsed.success ? parsed.data : null
+}
+
+/** What the check page says for each answer (the same words as the server's plain check page). */
+export const checkVerdict = certificateCheckVerdict
