@@ -1,17 +1,14 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { cadreReviewRoutes, type ReviewView } from '@xiangli/shared'
 import { call, showProblem } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, Pending } from '@/components/States'
-import { useReshow } from '@/hooks/useReshow'
-import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
-import { asApiError, useResource } from '@/hooks/useResource'
+import { useVillageRecord } from '@/hooks/useVillageRecord'
+import { asApiError } from '@/hooks/useResource'
 import { formatTime } from '@/logic/format'
-import { idParam } from '@/logic/links'
 import { reviewActions } from './cadreReview'
 import { BallotForm, CloseForm, PaperSignIn, ReportForm, ScheduleForm } from './ReviewForms'
 import { ReviewResult } from './ReviewResult'
@@ -22,37 +19,20 @@ import './cadreReview.scss'
  * what they may do: the supervision committee runs it, the reviewed report, members vote, all read.
  */
 export function ReviewDetailPage() {
-  const { params } = useRouter()
-  const id = idParam(params.id)
-  const ctx = useResidentVillage()
-  const villageId = ctx.villageId ?? 0
-  const found = useResource(
-    ctx.villageId !== null && id !== null
-      ? () => call(cadreReviewRoutes.detail, { params: { villageId, id } }, { toast: false })
-      : null,
-    [ctx.villageId, id],
+  const opened = useVillageRecord(
+    (villageId, id) => call(cadreReviewRoutes.detail, { params: { villageId, id } }, { toast: false }),
+    {
+      feature: '民主评议',
+      unverified: {
+        title: '实名认证后才能看民主评议',
+        description: '村（居）委会确认您是本村（社区）的村（居）民后，就能看村干部述职和评议结果。',
+      },
+      missing: { title: '没有找到这次评议', description: '链接不完整，请从“办事 → 民主评议”里打开。' },
+    },
   )
   const [busy, setBusy] = useState(false)
-  useReshow(() => void found.reload())
-  usePullDownRefresh(() => void found.reload().finally(() => Taro.stopPullDownRefresh()))
-  const gate = residentGate(ctx, '民主评议', {
-    title: '实名认证后才能看民主评议',
-    description: '村（居）委会确认您是本村（社区）的村（居）民后，就能看村干部述职和评议结果。',
-  })
-  if (gate) return <PageRoot>{gate}</PageRoot>
-  if (id === null)
-    return (
-      <PageRoot>
-        <EmptyView title="没有找到这次评议" description="链接不完整，请从“办事 → 民主评议”里打开。" />
-      </PageRoot>
-    )
-  if (!found.data)
-    return (
-      <PageRoot>
-        <Pending resource={found} />
-      </PageRoot>
-    )
-  const r = found.data
+  if (opened.view) return opened.view
+  const { villageId, record: r, resource: found } = opened
   const can = reviewActions(r)
   const p = { params: { villageId, id: r.id } }
 

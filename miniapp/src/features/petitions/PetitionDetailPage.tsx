@@ -1,21 +1,18 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { DELIBERATION_PAGES, petitionRoutes, type PetitionView } from '@xiangli/shared'
 import { call, showProblem } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, Pending } from '@/components/States'
-import { useReshow } from '@/hooks/useReshow'
-import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
-import { asApiError, useResource } from '@/hooks/useResource'
+import { useVillageRecord } from '@/hooks/useVillageRecord'
+import { asApiError } from '@/hooks/useResource'
 import { petitionActions, signConfirmText } from './petition'
 import { PaperSheets } from './PaperSheets'
 import { PetitionConvene } from './PetitionConvene'
 import { PetitionHead } from './PetitionHead'
 import { PetitionProgress } from './PetitionProgress'
-import { idParam } from '@/logic/links'
 import { withQuery } from '@/routes'
 import { useSubscribe } from '@/hooks/useSubscribe'
 import './petition.scss'
@@ -23,40 +20,20 @@ import './petition.scss'
 /** One petition: what it asks, how many signed against the legal threshold, my signature, and what the committee did. */
 export function PetitionDetailPage() {
   const askSubscribe = useSubscribe('petition')
-  const { params } = useRouter()
-  const id = idParam(params.id)
-  const ctx = useResidentVillage()
-  const villageId = ctx.villageId ?? 0
-  const found = useResource(
-    ctx.villageId !== null && id !== null
-      ? () => call(petitionRoutes.detail, { params: { villageId, id } }, { toast: false })
-      : null,
-    [ctx.villageId, id],
+  const opened = useVillageRecord(
+    (villageId, id) => call(petitionRoutes.detail, { params: { villageId, id } }, { toast: false }),
+    {
+      feature: '联名提议',
+      unverified: {
+        title: '实名认证后才能联名',
+        description: '村（居）委会确认您是本村（社区）的村（居）民后，就能参加联名提议。',
+      },
+      missing: { title: '没有找到这份联名', description: '链接不完整，请从“办事 → 联名提议”里打开。' },
+    },
   )
   const [busy, setBusy] = useState(false)
-  useReshow(() => void found.reload())
-  usePullDownRefresh(() => {
-    void found.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  const gate = residentGate(ctx, '联名提议', {
-    title: '实名认证后才能联名',
-    description: '村（居）委会确认您是本村（社区）的村（居）民后，就能参加联名提议。',
-  })
-  if (gate) return <PageRoot>{gate}</PageRoot>
-  if (id === null)
-    return (
-      <PageRoot>
-        <EmptyView title="没有找到这份联名" description="链接不完整，请从“办事 → 联名提议”里打开。" />
-      </PageRoot>
-    )
-  if (!found.data)
-    return (
-      <PageRoot>
-        <Pending resource={found} />
-      </PageRoot>
-    )
-  const p = found.data
+  if (opened.view) return opened.view
+  const { ctx, villageId, record: p, resource: found } = opened
   const can = petitionActions(p)
   const mine = { params: { villageId, id: p.id } }
   const deliberationUrl = p.deliberationId
