@@ -57,7 +57,12 @@ export async function loginAs(s: Session, url: string, name: string): Promise<vo
     agree.waitFor({ state: 'visible', timeout: 15_000 }),
     list.waitFor({ state: 'hidden', timeout: 15_000 }),
   ])
-  if (await agree.isVisible()) await agree.click()
+  if (await agree.isVisible()) {
+    await agree.click()
+    // the consent is recorded when the guide goes away: leaving the page earlier would drop the request
+    // and ask again on the next page
+    await agree.waitFor({ state: 'hidden', timeout: 30_000 })
+  }
   await list.waitFor({ state: 'hidden', timeout: 15_000 })
 }
 
