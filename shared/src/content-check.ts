@@ -29,6 +29,7 @@ export const CONTENT_KINDS = [
   'objection',
   'objection_answer',
   'opinion',
+  'notice',
 ] as const
 export type ContentKind = (typeof CONTENT_KINDS)[number]
 
@@ -40,6 +41,7 @@ export const CONTENT_KIND_LABELS: Record<ContentKind, string> = {
   objection: '对公告的异议',
   objection_answer: '异议的答复',
   opinion: '议事的意见',
+  notice: '村务公告',
 }
 
 /**

@@ -311,6 +311,11 @@ export interface NoticeView extends NoticeSummary {
   createdAt: string
   /** the API path that serves the public view (GET, no login) for the H5 share page; null until published */
   publicPath: string | null
+  /**
+   * The content check of the published text: until it is shown, residents do not see the notice and
+   * are not told of it; the 两委, the supervision committee and the township read it with the note.
+   */
+  moderation: ModerationView
 }
 
 /** What anyone sees at the share URL: no names of residents, every version with its hash. */

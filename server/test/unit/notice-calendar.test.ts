@@ -17,6 +17,7 @@ function setUp() {
     reads,
     services.audit,
     services.clock,
+    services.noticeCheck,
   )
   const calendar = new NoticeCalendar(
     repos.notices,

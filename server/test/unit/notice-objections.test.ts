@@ -25,6 +25,7 @@ async function setUp(replyDays = 15) {
     reads,
     services.audit,
     services.clock,
+    services.noticeCheck,
   )
   const objections = new Objections(
     repos.objections,

@@ -28,6 +28,7 @@ function setUp() {
     reads,
     services.audit,
     services.clock,
+    services.noticeCheck,
   )
   const committee = mem.as('committee')
   const draft = async (over: Partial<NoticeDraftRequest> = {}) =>

@@ -30,10 +30,10 @@ const ctx = { reviewRequired: false, objectable: false, onRoster: true, acknowle
 describe('who may do what with notices', () => {
   it('keeps a draft from residents and the township, and shows it to the 两委 and the supervisors', () => {
     for (const r of [reader(['resident']), reader(['party_member']), official()])
-      expect(() => mustSee(r, { state: 'draft' })).toThrow(AppException)
+      expect(() => mustSee(r, { state: 'draft', moderation: 'shown' })).toThrow(AppException)
     for (const r of [reader(['committee_member']), reader(['party_secretary']), reader(['supervisor'])])
-      expect(() => mustSee(r, { state: 'in_review' })).not.toThrow()
-    expect(() => mustSee(reader(['resident']), { state: 'ended' })).not.toThrow()
+      expect(() => mustSee(r, { state: 'in_review', moderation: 'shown' })).not.toThrow()
+    expect(() => mustSee(reader(['resident']), { state: 'ended', moderation: 'shown' })).not.toThrow()
   })
 
   it('offers the 两委 a draft’s next steps, submitting only where the village asks for review', () => {

@@ -49,6 +49,8 @@ describe('pageOfCheck', () => {
     expect(c('objection')).toMatch(/notice.*\?id=3$/)
     expect(c('objection_answer')).toMatch(/notice.*\?id=3$/)
     expect(c('opinion')).toMatch(/deliberation.*\?id=3$/)
+    // a notice's check is of one of its versions: the page is the notice's
+    expect(c('notice')).toMatch(/notice.*\?id=3$/)
     expect(c('petition')).toMatch(/petition/)
   })
 })

@@ -69,5 +69,7 @@ export function pageOfCheck(
       return noticePage('committee', c.parentId ?? 0)
     case 'opinion':
       return deliberationPage(c.parentId ?? 0)
+    case 'notice':
+      return noticePage('committee', c.parentId ?? 0)
   }
 }

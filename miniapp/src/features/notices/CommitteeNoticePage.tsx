@@ -18,6 +18,7 @@ import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
 import { ErrorView, Pending } from '@/components/States'
 import { ComposeForm } from '@/features/grievances/ComposeForm'
+import { ModerationNote } from '@/features/content-check/ModerationNote'
 import { NoticeArticle } from './NoticeContent'
 import { ObjectionCard } from './ObjectionCard'
 import { VersionHistory } from './VersionHistory'
@@ -128,6 +129,7 @@ export function CommitteeNoticePage() {
   return (
     <PageRoot className="cnotice">
       <NoticeArticle notice={n} shown={n} />
+      <ModerationNote m={n.moderation} />
 
       <View className="xl-card">
         <View className="xl-card__title">下一步</View>

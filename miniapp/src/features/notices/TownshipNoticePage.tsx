@@ -5,6 +5,7 @@ import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView, LoadingView, Pending } from '@/components/States'
 import { ComposeForm } from '@/features/grievances/ComposeForm'
+import { ModerationNote } from '@/features/content-check/ModerationNote'
 import { NoticeArticle } from './NoticeContent'
 import { ObjectionCard } from './ObjectionCard'
 import { VersionHistory } from './VersionHistory'
@@ -65,6 +66,7 @@ export function TownshipNoticePage() {
   return (
     <PageRoot>
       <NoticeArticle notice={n} shown={n} />
+      <ModerationNote m={n.moderation} />
       <View className="xl-section-title">异议 {list.length} 件</View>
       {objections.loading && !objections.data ? <LoadingView /> : null}
       {objections.error && !objections.data ? (

@@ -22,6 +22,10 @@ export class NoticeVersionsRepository {
   }
 
   /** A notice's versions, newest first. */
+  findById(m: EntityManager, id: number): Promise<NoticeVersion | null> {
+    return m.getRepository(NoticeVersion).findOneBy({ id })
+  }
+
   ofNotice(noticeId: number, m: EntityManager = this.ds.manager): Promise<NoticeVersion[]> {
     return m.getRepository(NoticeVersion).find({ where: { noticeId }, order: { version: 'DESC' } })
   }

@@ -14,6 +14,7 @@ import { NoticeCalendar } from './use-cases/notice-calendar'
 import { NoticeDrafts } from './use-cases/notice-drafts'
 import { NoticeFiles } from './use-cases/notice-files'
 import { NoticePeriodEnd } from './use-cases/notice-period-end'
+import { NoticeContentCheck } from './use-cases/notice-content-check'
 import { NoticePublication } from './use-cases/notice-publication'
 import { NoticeReads } from './use-cases/notice-reads'
 import { NoticeSteps } from './use-cases/notice-steps'
@@ -36,6 +37,7 @@ import { TownshipOversight } from './use-cases/township-oversight'
     NoticeDrafts,
     SupervisionReview,
     NoticePublication,
+    NoticeContentCheck,
     ObjectionReads,
     Objections,
     Acknowledgements,

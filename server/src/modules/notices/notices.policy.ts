@@ -61,9 +61,13 @@ export const manages = (r: Reader): boolean => r.isCommittee || r.isSupervisor
 /** ...and with the township, every objection with the objector's name, and every group's notices. */
 export const oversees = (r: Reader): boolean => manages(r) || r.isTownship
 
-/** A notice not yet published does not exist for those who do not manage notices. */
-export function mustSee(r: Reader, n: Pick<PublicNotice, 'state'>): void {
+/**
+ * A notice not yet published does not exist for those who do not manage notices; one the content
+ * check has not shown, for those who do not oversee them.
+ */
+export function mustSee(r: Reader, n: Pick<PublicNotice, 'state' | 'moderation'>): void {
   if (!isPublished(n) && !manages(r)) throw new AppException('NOT_FOUND')
+  if (n.moderation !== 'shown' && !oversees(r)) throw new AppException('NOT_FOUND')
 }
 
 type Objector = Pick<NoticeObjection, 'objectorAccountId' | 'objectorResidentId'>

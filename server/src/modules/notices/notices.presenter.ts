@@ -113,6 +113,8 @@ export function presentNotice(
     objectable: boolean
     acknowledgedByHousehold: boolean
     actions: NoticeView['actions']
+    /** the 两委's reason when they rejected the current version in the content review */
+    rejectedReason: string | null
   },
 ): NoticeView {
   const published = isPublished(n)
@@ -137,6 +139,7 @@ export function presentNotice(
     actions: c.actions,
     createdAt: n.createdAt.toISOString(),
     publicPath: published ? `/api/public/notices/${n.id}` : null,
+    moderation: moderationView(n.moderation, c.rejectedReason),
   }
 }
 

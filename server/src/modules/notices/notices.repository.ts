@@ -17,8 +17,11 @@ export type NewAck = Omit<NoticeAck, 'id'>
 export interface NoticeFilter {
   villageId: number
   readerAccountId: number
-  /** the feed: published notices only; a group's notices only to that group unless `allGroups` */
-  published?: { groupId: number | null; allGroups: boolean }
+  /**
+   * the feed: published notices only; a group's notices only to that group unless `allGroups`; those
+   * the content check has not shown only with `withHeld` (the 两委, the supervision committee, the township)
+   */
+  published?: { groupId: number | null; allGroups: boolean; withHeld?: boolean }
   category?: NoticeCategory
   /** words in the title or body */
   q?: string
@@ -137,6 +140,7 @@ export class NoticesRepository {
         qb.andWhere('(n.audienceGroupId IS NULL OR n.audienceGroupId = :group)', {
           group: f.published.groupId ?? -1,
         })
+      if (!f.published.withHeld) qb.andWhere("n.moderation = 'shown'")
     }
     qb.leftJoin(NoticeRead, 'r', 'r.noticeId = n.id AND r.accountId = :me AND r.version = n.version', {
       me: f.readerAccountId,

@@ -29,6 +29,10 @@ export const PUBLISHED_STATES: readonly NoticeState[] = ['published', 'ended']
 export const DRAFT_STATES: readonly NoticeState[] = ['draft', 'in_review', 'returned', 'approved']
 export const isPublished = (n: Pick<PublicNotice, 'state'>): boolean => PUBLISHED_STATES.includes(n.state)
 
+/** Published and past the content check: what anyone, residents and strangers, may read. */
+export const isPublic = (n: Pick<PublicNotice, 'state' | 'moderation'>): boolean =>
+  isPublished(n) && n.moderation === 'shown'
+
 /** how many notices one run of the period-end job archives; the next run takes the rest */
 export const PERIOD_END_BATCH = 500
 

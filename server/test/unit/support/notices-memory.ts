@@ -17,6 +17,7 @@ import type { PublicNotice } from '../../../src/modules/notices/entities/public-
 import type { NoticeVersionsRepository } from '../../../src/modules/notices/notice-versions.repository'
 import type { NoticesRepository } from '../../../src/modules/notices/notices.repository'
 import type { ObjectionsRepository } from '../../../src/modules/notices/objections.repository'
+import { NoticeContentCheck } from '../../../src/modules/notices/use-cases/notice-content-check'
 import { NoticeReads } from '../../../src/modules/notices/use-cases/notice-reads'
 import { NoticeSteps } from '../../../src/modules/notices/use-cases/notice-steps'
 import { ObjectionReads } from '../../../src/modules/notices/use-cases/objection-reads'
@@ -242,7 +243,6 @@ export function memoryNotices(opts: { now: Date; settings?: Partial<VillageSetti
   }
   const c = clock as unknown as Clock
   const steps = new NoticeSteps(repos.notices, tx, auditService, notify, files, orgs, roles, roster)
-  const reads = new NoticeReads(repos.notices, repos.versions, repos.objections, files, orgs, roster, c)
   // no WeChat app: the content check shows everything (its own tests drive the real one)
   const checks = {
     initial: () => 'shown',
@@ -251,6 +251,17 @@ export function memoryNotices(opts: { now: Date; settings?: Partial<VillageSetti
     reasons: async () => new Map<number, string>(),
     register: () => undefined,
   } as unknown as ContentCheckService
+  const reads = new NoticeReads(
+    repos.notices,
+    repos.versions,
+    repos.objections,
+    files,
+    orgs,
+    roster,
+    c,
+    checks,
+  )
+  const noticeCheck = new NoticeContentCheck(repos.notices, repos.versions, steps, checks)
   const objectionReads = new ObjectionReads(repos.objections, repos.notices, reads, files, orgs, c, checks)
 
   /** A caller of the village: the 两委's 张丽 (10), the supervisor (20), residents 王秀英 (41) and 刘长青 (42). */
@@ -300,7 +311,7 @@ export function memoryNotices(opts: { now: Date; settings?: Partial<VillageSetti
     told,
     tables: () => db,
     repos,
-    services: { files, orgs, roles, roster, notify, audit: auditService, clock: c, checks },
+    services: { files, orgs, roles, roster, notify, audit: auditService, clock: c, checks, noticeCheck },
     steps,
     reads,
     objectionReads,

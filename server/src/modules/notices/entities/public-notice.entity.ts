@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type { FinanceLine, FinanceTotals, NoticeCategory, NoticeState } from '@xiangli/shared'
+import type { FinanceLine, FinanceTotals, Moderation, NoticeCategory, NoticeState } from '@xiangli/shared'
 
 /**
  * A public notice (村务公开 / 公示). The row carries the current content (the draft while it is one, the
@@ -103,6 +103,13 @@ export class PublicNotice {
 
   @Column({ type: 'int', nullable: true })
   createdByAccountId: number | null
+
+  /**
+   * The content check of the current version: residents see the notice, and are told of it, once it
+   * is shown (rows from before the check, and notices the system publishes, are shown).
+   */
+  @Column({ type: 'varchar', length: 10, default: 'shown' })
+  moderation: Moderation
 
   @CreateDateColumn()
   createdAt: Date

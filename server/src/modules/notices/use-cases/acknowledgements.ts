@@ -10,7 +10,7 @@ import { RosterDirectory } from '../../roster/roster-directory'
 import { mustBeInAudience } from '../notices.policy'
 import { presentAckReport } from '../notices.presenter'
 import { NoticesRepository } from '../notices.repository'
-import { isPublished } from '../notices.rules'
+import { isPublic, isPublished } from '../notices.rules'
 import { NoticeSteps } from './notice-steps'
 
 /** 确认收到: a notice that asks for it is acknowledged once per household, by any of its members. */
@@ -35,6 +35,8 @@ export class Acknowledgements {
       await this.tx.run(async (m) => {
         const n = await this.steps.found(m, a.villageId, id)
         if (!isPublished(n)) throw new AppException('NOTICE_NOT_PUBLISHED')
+        // not yet past the content check: not there for residents
+        if (!isPublic(n)) throw new AppException('NOT_FOUND')
         if (!n.requiresAck) throw new AppException('NOTICE_ACK_NOT_REQUESTED')
         mustBeInAudience(n, household.groupId)
         const ack = await this.repo.insertAck(m, {

@@ -55,6 +55,8 @@ export class NoticeDrafts {
         supervisionAt: null,
         returnReason: null,
         createdByAccountId: a.viewer.accountId,
+        // a draft is its writers' own; what it publishes goes through the content check
+        moderation: 'shown',
       })
       await this.steps.attachFiles(
         m,

@@ -5,7 +5,7 @@ import { FilesService } from '../../../core/files/files.service'
 import { NoticeVersionsRepository } from '../notice-versions.repository'
 import { readsEveryNoticeFile, readsObjectionFiles } from '../notices.policy'
 import { NoticesRepository } from '../notices.repository'
-import { FILES_OF_NOTICE, FILES_OF_OBJECTION, isPublished } from '../notices.rules'
+import { FILES_OF_NOTICE, FILES_OF_OBJECTION, isPublic } from '../notices.rules'
 import { ObjectionsRepository } from '../objections.repository'
 
 /** Who may open the files of a notice and the photos of an objection. */
@@ -25,7 +25,7 @@ export class NoticeFiles implements OnModuleInit {
       const n = await this.notices.findById(file.attachedId ?? 0)
       if (!n) return false
       if (readsEveryNoticeFile(new Viewer(p, this.orgs), n.villageId)) return true
-      if (!isPublished(n)) return false
+      if (!isPublic(n)) return false
       // public only as part of a published version, not as a file dropped from the draft
       return (await this.versions.publishedFileIds(n.id)).includes(file.id)
     })

@@ -13,6 +13,7 @@ import { AuditService, type Actor } from '../../../core/audit/audit.service'
 import type { ActingContext } from '../../../core/auth/current.decorator'
 import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
+import type { NoticeVersion } from '../entities/notice-version.entity'
 import type { PublicNotice } from '../entities/public-notice.entity'
 import {
   PUBLICATION_ACTION,
@@ -33,6 +34,7 @@ import {
   periodFor,
   snapshot,
 } from '../notices.rules'
+import { NoticeContentCheck } from './notice-content-check'
 import { NoticeReads } from './notice-reads'
 import { NoticeSteps } from './notice-steps'
 
@@ -63,17 +65,20 @@ export class NoticePublication {
     private readonly reads: NoticeReads,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly check: NoticeContentCheck,
   ) {}
 
   async publish(a: ActingContext, id: number, body: NoticePublishRequest): Promise<NoticeView> {
     const village = await this.steps.village(a.villageId)
-    await this.steps.inVillage(a.villageId, id, async (m, n) => {
+    const checked = await this.steps.inVillage(a.villageId, id, async (m, n) => {
       const next = need(n, 'publish', village)
       const before = snapshot(n)
       const period = periodFor(n, village, body, this.clock.now())
-      await this.publishIn(m, n, next, period, a.actor, a.viewer.accountId)
+      const v = await this.publishIn(m, n, next, period, a.actor, a.viewer.accountId, true)
       await this.steps.record(m, a.actor, 'notice.published', n, before)
+      return n.moderation === 'shown' ? null : v.id
     })
+    if (checked !== null) await this.check.settle(checked)
     return this.reads.detail(a, id)
   }
 
@@ -109,9 +114,10 @@ export class NoticePublication {
       supervisionAt: null,
       returnReason: null,
       createdByAccountId: input.publishedByAccountId,
+      moderation: 'shown',
     })
     const period = periodFor(n, village, {}, this.clock.now())
-    await this.publishIn(m, n, 'published', period, input.actor, input.publishedByAccountId)
+    await this.publishIn(m, n, 'published', period, input.actor, input.publishedByAccountId, false)
     return n
   }
 
@@ -119,11 +125,11 @@ export class NoticePublication {
   async correct(a: ActingContext, id: number, body: NoticeCorrection): Promise<NoticeView> {
     const village = await this.steps.village(a.villageId)
     const content = contentOf(body)
-    await this.steps.inVillage(a.villageId, id, async (m, n) => {
+    const checked = await this.steps.inVillage(a.villageId, id, async (m, n) => {
       need(n, 'correct', village)
       checkContent(n.category, content, n.coversPeriod)
       const before = snapshot(n)
-      Object.assign(n, { ...columns(content), version: n.version + 1 })
+      Object.assign(n, { ...columns(content), version: n.version + 1, moderation: this.check.initial() })
       await this.repo.save(m, n)
       await this.steps.attachFiles(
         m,
@@ -131,15 +137,22 @@ export class NoticePublication {
         n.id,
         content.attachmentIds,
       )
-      await this.writeVersion(m, n, body.reason, a.actor, this.clock.now())
+      const v = await this.writeVersion(m, n, body.reason, a.actor, this.clock.now())
       await this.steps.record(m, a.actor, 'notice.corrected', n, before, { reason: body.reason })
+      if (n.moderation !== 'shown') {
+        // residents are told once the check shows the corrected text
+        await this.check.submit(m, n, v, a.viewer.accountId)
+        return v.id
+      }
       await this.steps.tellAudience(m, n, {
         kind: 'notice.corrected',
         title: '公告有更正',
         body: `${n.title}（更正原因：${body.reason}）`,
         link: noticePage('resident', n.id),
       })
+      return null
     })
+    if (checked !== null) await this.check.settle(checked)
     return this.reads.detail(a, id)
   }
 
@@ -154,7 +167,10 @@ export class NoticePublication {
     return this.reads.detail(a, id)
   }
 
-  /** Version 1 and the facts of the publication into the chain; the audience is told. */
+  /**
+   * Version 1 and the facts of the publication into the chain; the audience is told, or, when its
+   * words go through the content check (`checked`), once the check shows them.
+   */
   private async publishIn(
     m: EntityManager,
     n: PublicNotice,
@@ -162,7 +178,8 @@ export class NoticePublication {
     period: PublicityPeriod,
     actor: Actor,
     by: number | null,
-  ): Promise<void> {
+    checked: boolean,
+  ): Promise<NoticeVersion> {
     const now = this.clock.now()
     Object.assign(n, {
       state: next,
@@ -171,9 +188,10 @@ export class NoticePublication {
       periodEnd: period.end,
       publishedAt: now,
       publishedByAccountId: by,
+      moderation: checked ? this.check.initial() : 'shown',
     })
     await this.repo.save(m, n)
-    await this.writeVersion(m, n, null, actor, now)
+    const v = await this.writeVersion(m, n, null, actor, now)
     // the period, audience and category residents rely on, as stored, so a later edit shows
     const stored = await this.repo.stored(m, n.id)
     await this.audit.append(m, {
@@ -184,12 +202,17 @@ export class NoticePublication {
       targetId: n.id,
       after: publicationRecord(stored, stored.supervisionOpinion),
     })
+    if (n.moderation !== 'shown') {
+      await this.check.submit(m, n, v, by ?? actor.accountId ?? 0)
+      return v
+    }
     await this.steps.tellAudience(m, n, {
       kind: 'notice.published',
       title: `新公告：${NOTICE_CATEGORY_LABELS[n.category]}`,
       body: n.title,
       link: noticePage('resident', n.id),
     })
+    return v
   }
 
   /** The notice's current content as its next version, with its files' hashes, and its record in the chain. */
@@ -199,7 +222,7 @@ export class NoticePublication {
     reason: string | null,
     actor: Actor,
     at: Date,
-  ): Promise<void> {
+  ): Promise<NoticeVersion> {
     const ids = n.attachmentIds ?? []
     const files = await this.repo.storedFiles(ids, m)
     const attachments = ids.flatMap((id) => {
@@ -226,5 +249,6 @@ export class NoticePublication {
       targetId: v.id,
       after: versionRecords(v)[0],
     })
+    return v
   }
 }

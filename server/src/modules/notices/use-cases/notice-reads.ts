@@ -32,8 +32,9 @@ import {
   presentSummary,
   presentVersion,
 } from '../notices.presenter'
+import { ContentCheckService } from '../../content-check/content-check.service'
 import { NoticesRepository, type NoticeFilter } from '../notices.repository'
-import { isPublished, reviewRequired } from '../notices.rules'
+import { isPublic, isPublished, reviewRequired } from '../notices.rules'
 import { ObjectionsRepository } from '../objections.repository'
 
 type Feed = QueryOf<typeof noticeRoutes.feed>
@@ -54,6 +55,7 @@ export class NoticeReads {
     private readonly orgs: OrgsService,
     private readonly roster: RosterDirectory,
     private readonly clock: Clock,
+    private readonly checks: ContentCheckService,
   ) {}
 
   /** How the caller relates to the village's notices, with their household's villager group. */
@@ -69,7 +71,7 @@ export class NoticeReads {
       {
         villageId: a.villageId,
         readerAccountId: r.accountId,
-        published: { groupId: r.groupId, allGroups: oversees(r) },
+        published: { groupId: r.groupId, allGroups: oversees(r), withHeld: oversees(r) },
         category: q.category,
         q: q.q,
         unread: q.unread,
@@ -96,7 +98,7 @@ export class NoticeReads {
     const counts = await this.repo.countsByCategory({
       villageId: a.villageId,
       readerAccountId: r.accountId,
-      published: { groupId: r.groupId, allGroups: oversees(r) },
+      published: { groupId: r.groupId, allGroups: oversees(r), withHeld: oversees(r) },
       unread: true,
     })
     const byCategory = Object.fromEntries(NOTICE_CATEGORIES.map((c) => [c, counts.get(c) ?? 0])) as Record<
@@ -119,7 +121,7 @@ export class NoticeReads {
   /** The share URL: anyone, no login, published notices only, with every version and its hash. */
   async publicView(id: number): Promise<PublicNoticeView> {
     const n = await this.repo.findById(id)
-    if (!n || !isPublished(n)) throw new AppException('NOT_FOUND')
+    if (!n || !isPublic(n)) throw new AppException('NOT_FOUND')
     return presentPublic(n, {
       villageName: (await this.orgs.names([n.villageId])).get(n.villageId) ?? '',
       versions: await this.versionViews(n.id),
@@ -159,6 +161,12 @@ export class NoticeReads {
 
   private readonly urlOf = (fileId: number): string => this.files.signedUrl(fileId)
 
+  /** Why the 两委 kept this version from residents in the content review. */
+  private async rejectedReason(n: PublicNotice): Promise<string | null> {
+    const v = (await this.versions.ofNotice(n.id)).find((x) => x.version === n.version)
+    return v ? ((await this.checks.reasons('notice', [v.id])).get(v.id) ?? null) : null
+  }
+
   private async page(f: NoticeFilter, q: { page: number; pageSize: number }): Promise<NoticePage> {
     const { items, total, totalAtLeast } = await this.repo.page(f, q)
     const rows = await this.published(items.map((x) => x.notice))
@@ -196,12 +204,14 @@ export class NoticeReads {
     const household = residentId ? await this.roster.householdOf(n.villageId, residentId) : null
     const acknowledged = household ? await this.repo.acknowledged(n.id, household.householdId) : false
     const ids = n.attachmentIds ?? []
+    const versions = isPublished(n) ? await this.versionViews(n.id) : []
     return presentNotice(n, {
       villageName: village.name,
       objectionCount: (await this.objections.countsByNotice([n.id])).get(n.id) ?? 0,
       now,
       attachments: presentAttachments(ids, await this.repo.storedFiles(ids), this.urlOf),
-      versions: isPublished(n) ? await this.versionViews(n.id) : [],
+      versions,
+      rejectedReason: n.moderation === 'rejected' ? await this.rejectedReason(n) : null,
       objectable,
       acknowledgedByHousehold: acknowledged,
       actions: noticeActions(r, n, {

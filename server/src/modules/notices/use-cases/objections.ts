@@ -63,6 +63,8 @@ export class Objections {
     const actor = filing ? filing.actor : a.actor
     const oid = await this.tx.run(async (m) => {
       const n = await this.steps.found(m, a.villageId, id)
+      // not yet past the content check: not there for residents, nor objected to for them
+      if (n.state !== 'draft' && n.moderation !== 'shown') throw new AppException('NOT_FOUND')
       const now = this.clock.now()
       const allowed = canObject(
         {
