@@ -343,6 +343,48 @@ describe(`content security (内容安全) on ${DIALECT}`, () => {
       expect((await checkOf(h.id))?.photoUrls).toHaveLength(1)
     })
 
+    it('asks again when the push never comes, and after three questions leaves the photo to the 两委', async () => {
+      const runner = t.app.get(JobRunner)
+      const clock = t.app.get(Clock)
+      const photo = await upload()
+      const askedAbout = () => security.asked.filter((a) => a.mediaUrl.includes(`/api/files/${photo}?`))
+      const h = await raise('井盖丢了', [photo])
+      expect(askedAbout()).toHaveLength(1)
+      // while the push may still come, the retry job leaves the photo alone
+      clock.advance(10 * 60_000)
+      await runner.run(CONTENT_CHECK_JOB)
+      expect(askedAbout()).toHaveLength(1)
+      // the push was lost: once the wait is over WeChat is asked again, with a new trace
+      clock.advance(21 * 60_000)
+      await runner.run(CONTENT_CHECK_JOB)
+      expect(askedAbout()).toHaveLength(2)
+      const [first, second] = askedAbout()
+      expect(second!.traceId).not.toBe(first!.traceId)
+      // a late push of the first question finds nothing to change
+      expect(
+        (
+          await push(
+            security.mediaPush(PUSH, {
+              traceId: first!.traceId,
+              verdict: { suggest: 'pass' },
+              token: MSG_TOKEN,
+            }),
+          )
+        ).status,
+      ).toBe(200)
+      expect((await detailAs(resident, h.id)).body.moderation.state).toBe('pending')
+      clock.advance(31 * 60_000)
+      await runner.run(CONTENT_CHECK_JOB)
+      expect(askedAbout()).toHaveLength(3)
+      // three questions and no answer: the 两委 look at it
+      clock.advance(31 * 60_000)
+      await runner.run(CONTENT_CHECK_JOB)
+      expect(askedAbout()).toHaveLength(3)
+      expect((await detailAs(resident, h.id)).body.moderation.state).toBe('held')
+      expectError(await detailAs(neighbour, h.id), 'NOT_FOUND')
+      expect(await checkOf(h.id)).toBeDefined()
+    })
+
     it('answers the address check with the echostr when signed, and refuses it otherwise', async () => {
       const signed = security.mediaPush(PUSH, {
         traceId: 'x',

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto'
 import {
   asSuggest,
+  lostPush,
+  MEDIA_ASKS,
   moderationFor,
   partsOf,
   pushSignatureValid,
+  pushWaitEnds,
   retryAt,
   sceneOf,
 } from '../../src/modules/content-check/content-check.rules'
@@ -22,6 +25,8 @@ const photo = (o: Partial<ContentCheckMedia> = {}): ContentCheckMedia => ({
   traceId: null,
   suggest: null,
   label: null,
+  askedAt: null,
+  asks: 0,
   ...o,
 })
 
@@ -85,5 +90,31 @@ describe('the rest of the rules', () => {
   it('asks WeChat as a forum post for an issue and as a comment for a reply', () => {
     expect(sceneOf('grievance')).toBe(3)
     expect(sceneOf('grievance_reply')).toBe(2)
+  })
+})
+
+describe('a photo whose result was not pushed', () => {
+  const WAIT = 30 * 60_000
+  const asked = new Date('2026-12-06T08:00:00Z')
+  const at = (minutes: number) => new Date(asked.getTime() + minutes * 60_000)
+
+  it('waits for the push until the wait is over, then asks WeChat again', () => {
+    expect(lostPush(photo({ traceId: 't1', askedAt: asked, asks: 1 }), at(29), WAIT)).toBe('wait')
+    expect(lostPush(photo({ traceId: 't1', askedAt: asked, asks: 1 }), at(30), WAIT)).toBe('ask_again')
+  })
+  it(`gives the photo to the 两委 after ${MEDIA_ASKS} questions without an answer`, () => {
+    expect(lostPush(photo({ traceId: 't3', askedAt: asked, asks: MEDIA_ASKS }), at(31), WAIT)).toBe('give_up')
+    expect(lostPush(photo({ traceId: 't3', askedAt: asked, asks: MEDIA_ASKS }), at(10), WAIT)).toBe('wait')
+  })
+  it('looks again when the first wait of the photos still waiting ends', () => {
+    const media = [
+      photo({ traceId: 'a', askedAt: at(5) }),
+      photo({ traceId: 'b', askedAt: asked }),
+      // answered, or never asked: nothing to wait for
+      photo({ traceId: 'c', askedAt: at(-60), suggest: 'pass' }),
+      photo({ traceId: null }),
+    ]
+    expect(pushWaitEnds(media, WAIT)).toEqual(at(30))
+    expect(pushWaitEnds([photo({ traceId: 'c', askedAt: asked, suggest: 'risky' })], WAIT)).toBeNull()
   })
 })

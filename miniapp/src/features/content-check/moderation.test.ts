@@ -28,6 +28,14 @@ describe('flaggedFor', () => {
   it('says when WeChat could not check the writer at all', () => {
     expect(flaggedFor({ label: 'wx61010', status: 'held' })).toContain('61010')
   })
+  it('says why WeChat could not judge, rather than what it found', () => {
+    expect(flaggedFor({ label: 'no_push', status: 'held' })).toBe(
+      '微信多次没有返回图片的检测结果，请人工审核',
+    )
+    expect(flaggedFor({ label: 'no_openid', status: 'held' })).toBe(
+      '不是从微信登录的，无法自动检测，请人工审核',
+    )
+  })
   it('says when WeChat has not answered yet', () => {
     expect(flaggedFor({ label: null, status: 'pending' })).toContain('没有答复')
   })

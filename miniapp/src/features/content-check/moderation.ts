@@ -33,13 +33,18 @@ const LABELS: Record<string, string> = {
   '20013': '版权',
   '21000': '其他',
   no_openid: '不是从微信登录的，无法自动检测',
+  no_push: '微信多次没有返回图片的检测结果',
 }
+
+/** Labels that say why WeChat could not judge, not what it found. */
+const UNJUDGED = new Set(['no_openid', 'no_push'])
 
 /** Why an item is in the queue, for the card. */
 export function flaggedFor(c: Pick<ContentCheckView, 'label' | 'status'>): string {
   if (c.status === 'pending') return '微信暂时没有答复，可以先由村委会审核'
   if (!c.label) return '微信建议人工审核'
   if (c.label.startsWith('wx')) return `微信无法检测（错误码 ${c.label.slice(2)}），请人工审核`
+  if (UNJUDGED.has(c.label)) return `${LABELS[c.label]}，请人工审核`
   return `微信检测到可能含有：${LABELS[c.label] ?? `类别 ${c.label}`}`
 }
 

@@ -156,6 +156,8 @@ const schema = z
     WECHAT_MSG_TOKEN: z.string().min(3).max(32).optional(),
     /** how often content checks WeChat could not answer are tried again */
     CONTENT_CHECK_RETRY_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+    // how long a photo's result may take to be pushed before WeChat is asked again (3 times, then the 两委 decide)
+    CONTENT_CHECK_PUSH_WAIT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(1_800_000),
     DEMO_ENABLED: bool.default('false'),
     /** the built H5 app to serve at / */
     H5_DIR: z.string().min(1).optional(),

@@ -26,6 +26,7 @@ import { CadreReviews1796563552491Mysql } from './1796563552491-CadreReviews'
 import { ListIndexesForScale1796564864871Mysql } from './1796564864871-ListIndexesForScale'
 import { Polls1796566504348Mysql } from './1796566504348-Polls'
 import { NoticeModeration1796573688290Mysql } from './1796573688290-NoticeModeration'
+import { ContentCheckPushWait1796574119451Mysql } from './1796574119451-ContentCheckPushWait'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -56,4 +57,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   ListIndexesForScale1796564864871Mysql,
   Polls1796566504348Mysql,
   NoticeModeration1796573688290Mysql,
+  ContentCheckPushWait1796574119451Mysql,
 ]

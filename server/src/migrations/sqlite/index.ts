@@ -25,6 +25,7 @@ import { CadreReviews1796563552491Sqlite } from './1796563552491-CadreReviews'
 import { ListIndexesForScale1796564864871Sqlite } from './1796564864871-ListIndexesForScale'
 import { Polls1796566504348Sqlite } from './1796566504348-Polls'
 import { NoticeModeration1796573688290Sqlite } from './1796573688290-NoticeModeration'
+import { ContentCheckPushWait1796574119451Sqlite } from './1796574119451-ContentCheckPushWait'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -54,4 +55,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ListIndexesForScale1796564864871Sqlite,
   Polls1796566504348Sqlite,
   NoticeModeration1796573688290Sqlite,
+  ContentCheckPushWait1796574119451Sqlite,
 ]

@@ -81,8 +81,9 @@ export class ContentCheckRepository {
       .update({ id, textSuggest: IsNull() }, { textSuggest: suggest, label })
   }
 
-  async saveTrace(mediaId: number, traceId: string): Promise<void> {
-    await this.ds.getRepository(ContentCheckMedia).update({ id: mediaId }, { traceId })
+  /** WeChat took the photo's check: its trace id, when and how many times it was asked. */
+  async saveTrace(mediaId: number, traceId: string, askedAt: Date, asks: number): Promise<void> {
+    await this.ds.getRepository(ContentCheckMedia).update({ id: mediaId }, { traceId, askedAt, asks })
   }
 
   /** The pushed result of a photo; only once per trace id (a repeated push changes nothing). */

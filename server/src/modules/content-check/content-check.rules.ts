@@ -50,6 +50,34 @@ export function retryAt(now: Date, attempts: number, intervalMs: number): Date {
   return new Date(now.getTime() + Math.max(wait, intervalMs))
 }
 
+/** How many times WeChat is asked about a photo whose result never comes back before the 两委 decide. */
+export const MEDIA_ASKS = 3
+
+/**
+ * A photo WeChat took but whose result was not pushed: wait for the push, ask again once the wait is
+ * over (a push can be lost: the server was down, the network dropped it), or, after MEDIA_ASKS
+ * questions, give it to the 两委.
+ */
+export function lostPush(
+  p: Pick<ContentCheckMedia, 'askedAt' | 'asks'>,
+  now: Date,
+  waitMs: number,
+): 'wait' | 'ask_again' | 'give_up' {
+  if (p.askedAt && now.getTime() < p.askedAt.getTime() + waitMs) return 'wait'
+  return p.asks >= MEDIA_ASKS ? 'give_up' : 'ask_again'
+}
+
+/** When the retry job looks again at photos still waiting for their push: the first wait to end. */
+export function pushWaitEnds(
+  media: Pick<ContentCheckMedia, 'traceId' | 'suggest' | 'askedAt'>[],
+  waitMs: number,
+): Date | null {
+  const ends = media
+    .filter((p) => p.traceId && !p.suggest && p.askedAt)
+    .map((p) => p.askedAt!.getTime() + waitMs)
+  return ends.length ? new Date(Math.min(...ends)) : null
+}
+
 /** Kinds written in answer to something (WeChat's scene 2, 评论); the others open a topic (3, 论坛). */
 const COMMENTS: ReadonlySet<ContentCheck['kind']> = new Set([
   'grievance_reply',

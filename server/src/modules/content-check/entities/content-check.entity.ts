@@ -88,6 +88,14 @@ export class ContentCheckMedia {
   @Column({ type: 'varchar', length: 8, nullable: true })
   suggest: CheckSuggest | null
 
+  /** when WeChat was last asked about it; its result is pushed, or asked for again after a wait */
+  @Column({ type: 'datetime', nullable: true })
+  askedAt: Date | null
+
+  /** how many times WeChat was asked (a lost push is asked again, a few times) */
+  @Column({ type: 'int', default: 0 })
+  asks: number
+
   @Column({ type: 'varchar', length: 16, nullable: true })
   label: string | null
 }

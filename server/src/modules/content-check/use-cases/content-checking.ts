@@ -8,7 +8,7 @@ import { TxService } from '../../../core/tx/tx.service'
 import { WechatClient, WechatError } from '../../../infra/wechat/wechat.client'
 import { AccountsDirectory } from '../../auth/accounts-directory'
 import { ContentCheckRepository } from '../content-check.repository'
-import { moderationFor, partsOf, retryAt, sceneOf } from '../content-check.rules'
+import { lostPush, moderationFor, partsOf, pushWaitEnds, retryAt, sceneOf } from '../content-check.rules'
 import type { ContentCheck } from '../entities/content-check.entity'
 import { ModerationTargets } from '../moderation-targets'
 
@@ -60,8 +60,18 @@ export class ContentChecking {
       else if (asked.refused) await this.repo.saveText(c.id, 'review', asked.refused)
       else unreachable = true
     }
+    const now = this.clock.now()
     for (const p of await this.repo.media(c.id)) {
-      if (p.traceId || p.suggest) continue
+      if (p.suggest) continue
+      if (p.traceId) {
+        const lost = lostPush(p, now, this.config.CONTENT_CHECK_PUSH_WAIT_MS)
+        if (lost === 'wait') continue
+        if (lost === 'give_up') {
+          this.log.warn(`no result pushed for photo ${p.fileId} after ${p.asks} questions: the 两委 decide`)
+          await this.repo.saveMediaResult(p.id, 'review', 'no_push')
+          continue
+        }
+      }
       if (!who) {
         await this.repo.saveMediaResult(p.id, 'review', 'no_openid')
         continue
@@ -73,12 +83,17 @@ export class ContentChecking {
           scene: sceneOf(c.kind),
         }),
       )
-      if (asked.ok) await this.repo.saveTrace(p.id, asked.value)
+      if (asked.ok) await this.repo.saveTrace(p.id, asked.value, now, p.asks + 1)
       else if (asked.refused) await this.repo.saveMediaResult(p.id, 'review', asked.refused)
       else unreachable = true
     }
-    const moved = await this.evaluate(c.id)
-    if (!moved && unreachable) await this.repo.postpone(c.id, c.attempts + 1, this.nextTry(c.attempts))
+    if (await this.evaluate(c.id)) return
+    // photos waiting for their push are looked at again when their wait is over, not on every run
+    const pushes = pushWaitEnds(await this.repo.media(c.id), this.config.CONTENT_CHECK_PUSH_WAIT_MS)
+    if (unreachable) {
+      const retry = this.nextTry(c.attempts)
+      await this.repo.postpone(c.id, c.attempts + 1, pushes && pushes < retry ? pushes : retry)
+    } else if (pushes) await this.repo.postpone(c.id, c.attempts, pushes)
   }
 
   /**
