@@ -1,5 +1,6 @@
 import { ERASED_NAME, ERRORS, ID_NUMBER_CONSENT, PRIVACY_GUIDE } from '@xiangli/shared'
 import { AuditEntry } from '../../src/core/audit/entities/audit-entry.entity'
+import { OutboxMessage } from '../../src/infra/wechat/entities/outbox-message.entity'
 import { Account } from '../../src/modules/auth/entities/account.entity'
 import { CertificateRequest } from '../../src/modules/certificates/entities/certificate-request.entity'
 import { Grievance } from '../../src/modules/grievances/entities/grievance.entity'
@@ -176,6 +177,23 @@ describe(`privacy: consents and 我的数据 on ${DIALECT}`, () => {
       const name = (await t.ds.getRepository(Account).findOneByOrFail({ id: who })).displayName
       const grievancesBefore = await t.ds.getRepository(Grievance).countBy({ raiserAccountId: who })
 
+      // a WeChat message to them still waiting to be sent, and one sent
+      const outbox = t.ds.getRepository(OutboxMessage)
+      for (const state of ['pending', 'sent'] as const)
+        await outbox.save({
+          openid: `openid-of-${who}`,
+          accountId: who,
+          templateId: 'tpl-status',
+          page: null,
+          data: { thing1: { value: '您的证明已开具' } },
+          state,
+          attempts: 0,
+          nextAttemptAt: new Date(),
+          claimedUntil: null,
+          lastError: null,
+          sentAt: state === 'sent' ? new Date() : null,
+        })
+
       const asked = await post('/api/me/data/deletion', token)
       expect(asked.status).toBe(201)
       expect(asked.body).toMatchObject({ accountId: who, state: 'pending', processedAt: null })
@@ -213,6 +231,8 @@ describe(`privacy: consents and 我的数据 on ${DIALECT}`, () => {
       const account = await t.ds.getRepository(Account).findOneByOrFail({ id: who })
       expect(account).toMatchObject({ displayName: ERASED_NAME, openid: null, demoKey: null })
       expect(await t.ds.getRepository(Resident).countBy({ accountId: who })).toBe(0)
+      // nothing more is sent to them, and no copy of what was sent stays
+      expect(await outbox.countBy({ accountId: who })).toBe(0)
       const claims = await t.ds.getRepository(VerificationRequest).findBy({ accountId: who })
       expect(
         claims.every((c) => c.name === ERASED_NAME && c.idNumberMasked === '' && c.phoneEnc === null),
@@ -248,6 +268,48 @@ describe(`privacy: consents and 我的数据 on ${DIALECT}`, () => {
       expect(twice.status).toBe(409)
       expect(twice.body.code).toBe('DATA_DELETION_NOT_PENDING')
       expect((await post('/api/admin/data-deletions/999999/process', admin)).status).toBe(404)
+    })
+
+    it('covers what staff filed for the person by roster row before they had an account (代办)', async () => {
+      const elder = await t.ds.getRepository(Resident).findOneByOrFail({ name: '王德福' })
+      expect(elder.accountId).toBeNull()
+      const committee = await t.login('committee')
+      const filed = await post(`/api/villages/${elder.villageId}/grievances`, committee, {
+        category: '环境卫生',
+        title: '代办的说事',
+        text: '家门口的排水沟堵了，下雨就积水。',
+        visibility: 'committee',
+        onBehalf: {
+          residentId: elder.id,
+          consent: { kind: 'on_device', typedName: '王德福', agreed: true },
+        },
+      })
+      expect(filed.body).toMatchObject({ raiserName: '王德福' })
+      const row = await t.ds.getRepository(Grievance).findOneByOrFail({ id: filed.body.id })
+      expect(row).toMatchObject({ raiserAccountId: null, raiserResidentId: elder.id })
+
+      // later he has an account, linked to his roster row: the item is in his data
+      const account = await addAccount(t, { displayName: '王德福' })
+      await t.ds.getRepository(Resident).update({ id: elder.id }, { accountId: account.id })
+      const data = (await get('/api/me/data', account.token)).body.export
+      expect(data.sections.grievances.raised.map((g: { id: number }) => g.id)).toContain(row.id)
+
+      // and his deletion reaches it: kept as the village's record, without his name
+      const asked = await post('/api/me/data/deletion', account.token)
+      expect(asked.status).toBe(201)
+      const done = await post(`/api/admin/data-deletions/${asked.body.id}/process`, admin)
+      expect(done.status).toBe(200)
+      const grievances = done.body.outcome.find((o: { section: string }) => o.section === 'grievances')
+      expect(grievances.kept).toBeGreaterThanOrEqual(1)
+      expect(await t.ds.getRepository(Grievance).findOneByOrFail({ id: row.id })).toMatchObject({
+        raiserName: ERASED_NAME,
+        raiserResidentId: elder.id,
+      })
+      // the roster line stays, no longer linked
+      expect(await t.ds.getRepository(Resident).findOneByOrFail({ id: elder.id })).toMatchObject({
+        name: '王德福',
+        accountId: null,
+      })
     })
 
     it('lets the same WeChat user log in again as a new, unverified account that is asked to consent', async () => {

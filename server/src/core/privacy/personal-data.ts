@@ -11,6 +11,16 @@ import type { ErasureOutcome } from '@xiangli/shared'
 export interface PersonalDataSection {
   /** the key in the export, e.g. 'account', 'grievances' */
   readonly section: string
-  exportOf(accountId: number, m?: EntityManager): Promise<unknown>
-  erase(m: EntityManager, accountId: number): Promise<ErasureOutcome>
+  exportOf(who: DataSubject, m?: EntityManager): Promise<unknown>
+  erase(m: EntityManager, who: DataSubject): Promise<ErasureOutcome>
+}
+
+/**
+ * Whose data: the account, and the roster rows linked to it, read before anything is erased. Staff
+ * may have filed for the person by roster row (代办) before they had an account: those items are
+ * theirs too.
+ */
+export interface DataSubject {
+  accountId: number
+  residentIds: number[]
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
 import { ERASED_NAME, type ErasureOutcome } from '@xiangli/shared'
-import type { PersonalDataSection } from '../../core/privacy/personal-data'
+import type { DataSubject, PersonalDataSection } from '../../core/privacy/personal-data'
 import { DEFAULT_PREFERENCES } from './auth.rules'
 import { Account } from './entities/account.entity'
 import { AuthSession } from './entities/auth-session.entity'
@@ -13,7 +13,7 @@ export class AccountPersonalData implements PersonalDataSection {
   readonly section = 'account'
   constructor(private readonly ds: DataSource) {}
 
-  async exportOf(accountId: number, m: EntityManager = this.ds.manager) {
+  async exportOf({ accountId }: DataSubject, m: EntityManager = this.ds.manager) {
     const a = await m.getRepository(Account).findOneBy({ id: accountId })
     if (!a) return null
     const sessions = await m
@@ -39,7 +39,7 @@ export class AccountPersonalData implements PersonalDataSection {
    * and the records kept by law point at 已注销用户. The same WeChat user logging in again gets a new,
    * unverified account.
    */
-  async erase(m: EntityManager, accountId: number): Promise<ErasureOutcome> {
+  async erase(m: EntityManager, { accountId }: DataSubject): Promise<ErasureOutcome> {
     await m.getRepository(Account).update(
       { id: accountId },
       {

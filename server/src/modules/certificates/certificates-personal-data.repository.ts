@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, Not, type EntityManager } from 'typeorm'
+import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm'
 import { ERASED_NAME, maskPhone, type CertificateRequestState, type ErasureOutcome } from '@xiangli/shared'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
-import type { PersonalDataSection } from '../../core/privacy/personal-data'
+import type { DataSubject, PersonalDataSection } from '../../core/privacy/personal-data'
 import { CertificateRequest } from './entities/certificate-request.entity'
 
 /** Issued (and later revoked) certificates stay: they may be in use, the check and the seal register need them. */
 const KEPT: CertificateRequestState[] = ['issued', 'revoked']
 const OPEN: CertificateRequestState[] = ['submitted', 'more_info_requested', 'resubmitted', 'approved']
+
+const CERTIFICATES_NOTE =
+  '已开具的证明和用章登记依法保留（证明可能还在使用，需要能核验）；没有开具的申请已删除其中的个人信息，未办结的已撤回'
+
+/** Applied for by the account, or filed for the person's roster row by staff or a relative (代办). */
+const appliedBy = (who: DataSubject): FindOptionsWhere<CertificateRequest>[] => [
+  { applicantAccountId: who.accountId },
+  ...(who.residentIds.length ? [{ applicantResidentId: In(who.residentIds) }] : []),
+]
 
 /** The person's certificate requests (开证明). */
 @Injectable()
@@ -18,10 +27,10 @@ export class CertificatesPersonalData implements PersonalDataSection {
     private readonly crypto: FieldCrypto,
   ) {}
 
-  async exportOf(accountId: number, m: EntityManager = this.ds.manager) {
+  async exportOf(who: DataSubject, m: EntityManager = this.ds.manager) {
     const rows = await m
       .getRepository(CertificateRequest)
-      .find({ where: { applicantAccountId: accountId }, order: { id: 'ASC' } })
+      .find({ where: appliedBy(who), order: { id: 'ASC' } })
     return rows.map((r) => ({
       id: r.id,
       villageId: r.villageId,
@@ -43,11 +52,16 @@ export class CertificatesPersonalData implements PersonalDataSection {
    * A request never issued loses the name, phone, purpose, what was filled in and the materials (one
    * still open is withdrawn); an issued certificate stays exactly as issued.
    */
-  async erase(m: EntityManager, accountId: number): Promise<ErasureOutcome> {
+  async erase(m: EntityManager, who: DataSubject): Promise<ErasureOutcome> {
     const repo = m.getRepository(CertificateRequest)
-    await repo.update({ applicantAccountId: accountId, state: In(OPEN) }, { state: 'withdrawn', dueAt: null })
+    const rows = await repo.find({ select: ['id', 'state'], where: appliedBy(who) })
+    const open = rows.filter((r) => OPEN.includes(r.state)).map((r) => r.id)
+    const gone = rows.filter((r) => !KEPT.includes(r.state)).map((r) => r.id)
+    const kept = rows.length - gone.length
+    if (open.length) await repo.update({ id: In(open) }, { state: 'withdrawn', dueAt: null })
+    if (gone.length === 0) return { section: this.section, erased: 0, kept, note: CERTIFICATES_NOTE }
     const erased = await repo.update(
-      { applicantAccountId: accountId, state: Not(In(KEPT)) },
+      { id: In(gone) },
       {
         applicantName: ERASED_NAME,
         applicantPhoneEnc: null,
@@ -58,12 +72,6 @@ export class CertificatesPersonalData implements PersonalDataSection {
         legacyPhone: null,
       },
     )
-    const kept = await repo.countBy({ applicantAccountId: accountId, state: In(KEPT) })
-    return {
-      section: this.section,
-      erased: erased.affected ?? 0,
-      kept,
-      note: '已开具的证明和用章登记依法保留（证明可能还在使用，需要能核验）；没有开具的申请已删除其中的个人信息，未办结的已撤回',
-    }
+    return { section: this.section, erased: erased.affected ?? 0, kept, note: CERTIFICATES_NOTE }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, In, type EntityManager } from 'typeorm'
 import { ERASED_NAME, type ErasureOutcome } from '@xiangli/shared'
-import type { PersonalDataSection } from '../../core/privacy/personal-data'
+import type { DataSubject, PersonalDataSection } from '../../core/privacy/personal-data'
 import { DeliberationOpinion as Opinion } from './entities/opinion.entity'
 import { PetitionSignature } from './entities/petition-signature.entity'
 import { Petition } from './entities/petition.entity'
@@ -15,7 +15,7 @@ export class DeliberationsPersonalData implements PersonalDataSection {
   readonly section = 'deliberations'
   constructor(private readonly ds: DataSource) {}
 
-  async exportOf(accountId: number, m: EntityManager = this.ds.manager) {
+  async exportOf({ accountId }: DataSubject, m: EntityManager = this.ds.manager) {
     const opinions = await m.getRepository(Opinion).find({ where: { accountId }, order: { id: 'ASC' } })
     const signatures = await m
       .getRepository(PetitionSignature)
@@ -56,7 +56,7 @@ export class DeliberationsPersonalData implements PersonalDataSection {
    * Opinions and petitions are part of how a matter was decided: they stay, without the name. A
    * signature keeps counting towards its petition's threshold, as the law counts it.
    */
-  async erase(m: EntityManager, accountId: number): Promise<ErasureOutcome> {
+  async erase(m: EntityManager, { accountId }: DataSubject): Promise<ErasureOutcome> {
     const opinions = await m.getRepository(Opinion).update({ accountId }, { name: ERASED_NAME })
     const started = await m
       .getRepository(Petition)

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, type EntityManager } from 'typeorm'
+import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm'
 import { ERASED_NAME, type ErasureOutcome } from '@xiangli/shared'
-import type { PersonalDataSection } from '../../core/privacy/personal-data'
+import type { DataSubject, PersonalDataSection } from '../../core/privacy/personal-data'
 import { GrievanceEvent } from './entities/grievance-event.entity'
 import { GrievanceSupport } from './entities/grievance-support.entity'
 import { Grievance } from './entities/grievance.entity'
+
+/** Raised by the account, or filed for the person's roster row by staff (代办). */
+const raisedBy = (who: DataSubject): FindOptionsWhere<Grievance>[] => [
+  { raiserAccountId: who.accountId },
+  ...(who.residentIds.length ? [{ raiserResidentId: In(who.residentIds) }] : []),
+]
 
 /** The issues the person raised (村民说事) and the ones they +1'd. */
 @Injectable()
@@ -12,10 +18,9 @@ export class GrievancesPersonalData implements PersonalDataSection {
   readonly section = 'grievances'
   constructor(private readonly ds: DataSource) {}
 
-  async exportOf(accountId: number, m: EntityManager = this.ds.manager) {
-    const raised = await m
-      .getRepository(Grievance)
-      .find({ where: { raiserAccountId: accountId }, order: { id: 'ASC' } })
+  async exportOf(who: DataSubject, m: EntityManager = this.ds.manager) {
+    const { accountId } = who
+    const raised = await m.getRepository(Grievance).find({ where: raisedBy(who), order: { id: 'ASC' } })
     const supported = await m
       .getRepository(GrievanceSupport)
       .find({ where: { accountId }, order: { id: 'ASC' } })
@@ -43,13 +48,16 @@ export class GrievancesPersonalData implements PersonalDataSection {
    * An issue and how it was handled is the village's record of a matter: it stays, but without the
    * person's name, the place they marked or their rating words; their +1s go.
    */
-  async erase(m: EntityManager, accountId: number): Promise<ErasureOutcome> {
-    const raised = await m
-      .getRepository(Grievance)
-      .update(
-        { raiserAccountId: accountId },
-        { raiserName: ERASED_NAME, location: null, ratingComment: null },
-      )
+  async erase(m: EntityManager, who: DataSubject): Promise<ErasureOutcome> {
+    const { accountId } = who
+    const ids = (await m.getRepository(Grievance).find({ select: ['id'], where: raisedBy(who) })).map(
+      (g) => g.id,
+    )
+    const raised = ids.length
+      ? await m
+          .getRepository(Grievance)
+          .update({ id: In(ids) }, { raiserName: ERASED_NAME, location: null, ratingComment: null })
+      : { affected: 0 }
     await m.getRepository(GrievanceEvent).update({ actorAccountId: accountId }, { actorName: ERASED_NAME })
     const support = await m.getRepository(GrievanceSupport).delete({ accountId })
     return {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common'
-import type { PersonalDataSection } from '../../core/privacy/personal-data'
+import type { EntityManager } from 'typeorm'
+import type { DataSubject, PersonalDataSection } from '../../core/privacy/personal-data'
 import { AccountPersonalData } from '../auth/account-personal-data.repository'
 import { CertificatesPersonalData } from '../certificates/certificates-personal-data.repository'
 import { DeliberationsPersonalData } from '../deliberations/deliberations-personal-data.repository'
@@ -27,5 +28,13 @@ export class PersonalDataSections {
     inbox: InboxPersonalData,
   ) {
     this.all = [account, roster, verification, grievances, certificates, notices, deliberations, inbox]
+    this.roster = roster
+  }
+
+  private readonly roster: RosterPersonalData
+
+  /** The account and its roster rows, read before any section erases (the roster's drops the link). */
+  async subject(accountId: number, m?: EntityManager): Promise<DataSubject> {
+    return { accountId, residentIds: await this.roster.residentIdsOf(accountId, m) }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, In, type EntityManager } from 'typeorm'
 import type { ErasureOutcome } from '@xiangli/shared'
-import type { PersonalDataSection } from '../../core/privacy/personal-data'
+import type { DataSubject, PersonalDataSection } from '../../core/privacy/personal-data'
 import { Household } from './entities/household.entity'
 import { Resident } from './entities/resident.entity'
 
@@ -11,7 +11,13 @@ export class RosterPersonalData implements PersonalDataSection {
   readonly section = 'roster'
   constructor(private readonly ds: DataSource) {}
 
-  async exportOf(accountId: number, m: EntityManager = this.ds.manager) {
+  /** The roster rows linked to the account (one per village where it is verified). */
+  async residentIdsOf(accountId: number, m: EntityManager = this.ds.manager): Promise<number[]> {
+    const rows = await m.getRepository(Resident).find({ select: ['id'], where: { accountId } })
+    return rows.map((r) => r.id)
+  }
+
+  async exportOf({ accountId }: DataSubject, m: EntityManager = this.ds.manager) {
     const rows = await m.getRepository(Resident).find({ where: { accountId }, order: { id: 'ASC' } })
     if (rows.length === 0) return []
     const households = await m.getRepository(Household).findBy({ id: In(rows.map((r) => r.householdId)) })
@@ -33,7 +39,7 @@ export class RosterPersonalData implements PersonalDataSection {
   }
 
   /** The roster is the village's register, kept by its committee: only its link to the account goes. */
-  async erase(m: EntityManager, accountId: number): Promise<ErasureOutcome> {
+  async erase(m: EntityManager, { accountId }: DataSubject): Promise<ErasureOutcome> {
     const r = await m.getRepository(Resident).update({ accountId }, { accountId: null })
     return {
       section: this.section,

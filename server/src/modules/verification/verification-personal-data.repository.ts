@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, type EntityManager } from 'typeorm'
 import { ERASED_NAME, type ErasureOutcome } from '@xiangli/shared'
-import type { PersonalDataSection } from '../../core/privacy/personal-data'
+import type { DataSubject, PersonalDataSection } from '../../core/privacy/personal-data'
 import { VerificationRequest } from './entities/verification-request.entity'
 
 /** The person's 实名认证 claims: the name, ID number and phone they typed. */
@@ -10,7 +10,7 @@ export class VerificationPersonalData implements PersonalDataSection {
   readonly section = 'verifications'
   constructor(private readonly ds: DataSource) {}
 
-  async exportOf(accountId: number, m: EntityManager = this.ds.manager) {
+  async exportOf({ accountId }: DataSubject, m: EntityManager = this.ds.manager) {
     const rows = await m
       .getRepository(VerificationRequest)
       .find({ where: { accountId }, order: { id: 'ASC' } })
@@ -31,7 +31,7 @@ export class VerificationPersonalData implements PersonalDataSection {
    * A claim still waiting is deleted; a decided one keeps only that it was decided, when and by whom
    * (the audit trail records the same): the name, ID number and phone typed into it are removed.
    */
-  async erase(m: EntityManager, accountId: number): Promise<ErasureOutcome> {
+  async erase(m: EntityManager, { accountId }: DataSubject): Promise<ErasureOutcome> {
     const repo = m.getRepository(VerificationRequest)
     const pending = await repo.delete({ accountId, state: 'pending' })
     const decided = await repo.update(

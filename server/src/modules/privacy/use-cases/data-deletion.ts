@@ -54,7 +54,8 @@ export class DataDeletion {
       if (!found) throw new AppException('NOT_FOUND')
       if (found.state !== 'pending') throw new AppException('DATA_DELETION_NOT_PENDING')
       const outcome: ErasureOutcome[] = []
-      for (const s of this.sections.all) outcome.push(await s.erase(m, found.accountId))
+      const who = await this.sections.subject(found.accountId, m)
+      for (const s of this.sections.all) outcome.push(await s.erase(m, who))
       outcome.push({
         section: 'consents',
         erased: await this.repo.eraseConsents(m, found.accountId),

@@ -20,7 +20,8 @@ export class MyData {
 
   async collect(accountId: number): Promise<MyDataExport> {
     const sections: Record<string, unknown> = {}
-    for (const s of this.sections.all) sections[s.section] = await s.exportOf(accountId)
+    const who = await this.sections.subject(accountId)
+    for (const s of this.sections.all) sections[s.section] = await s.exportOf(who)
     sections.consents = (await this.repo.allConsents(accountId)).map((c) => ({
       kind: c.kind,
       version: c.version,
