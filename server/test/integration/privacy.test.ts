@@ -130,6 +130,7 @@ describe(`privacy: consents and 我的数据 on ${DIALECT}`, () => {
       const res = await get('/api/me/data', resident)
       expect(res.status).toBe(200)
       const data = res.body.export
+      const row0 = await residentByName(t, '王秀英')
       expect(data.accountId).toBe(me)
       expect(data.sections.account.displayName).toBe('王秀英')
       expect(data.sections.roster.map((r: { name: string }) => r.name)).toEqual(['王秀英'])
@@ -139,6 +140,19 @@ describe(`privacy: consents and 我的数据 on ${DIALECT}`, () => {
       )
       expect(data.sections.grievances.raised.every((g: { name: string }) => g.name === '王秀英')).toBe(true)
       expect(data.sections.account.sessions.length).toBeGreaterThan(0)
+      // the polls she answered: that she answered, never what she chose
+      const polls = await get(`/api/villages/${row0.villageId}/polls`, resident)
+      const open = polls.body.find((p: { state: string; answeredByMe: boolean }) => p.state === 'open')
+      if (!open.answeredByMe) {
+        const answered = await post(`/api/villages/${row0.villageId}/polls/${open.id}/answers`, resident, {
+          choices: [[0], [1]],
+        })
+        expect(answered.status).toBe(200)
+      }
+      const after = (await get('/api/me/data', resident)).body.export.sections.polls
+      expect(after).toEqual([
+        { pollId: open.id, villageId: row0.villageId, title: open.title, answered: true },
+      ])
       // the other people of the village are not in it
       const text = JSON.stringify(data)
       for (const other of ['刘长青', '张丽', '李建华', '朱红梅']) expect(text).not.toContain(other)

@@ -13,6 +13,7 @@ const held: MyDataExport = {
     certificates: [{}],
     objections: [],
     deliberations: { opinions: [{}], petitionsStarted: [], petitionsSigned: [{}, {}] },
+    polls: [{}],
     inbox: { messages: [{}, {}, {}] },
     consents: [{}],
   },
@@ -38,6 +39,7 @@ describe('我的数据 at a glance', () => {
       反映的问题: '2 条，“+1” 1 次',
       证明申请: '1 条',
       联名提议: '发起 0 个，签名 2 个',
+      回答过的问卷: '1 份（只记录回答过，不记录选了什么）',
       站内消息: '3 条',
     })
   })
