@@ -166,6 +166,9 @@ export const wechatPushQuerySchema = z.object({
   nonce: z.string().max(100).default(''),
   /** on the verification GET only: answered back as it came */
   echostr: z.string().max(200).optional(),
+  /** 安全模式: 'aes', with the signature over the encrypted message too */
+  encrypt_type: z.string().max(10).optional(),
+  msg_signature: z.string().max(100).optional(),
 })
 
 /** The push of a media check's result (JSON mode); other events are acknowledged and ignored. */
@@ -174,5 +177,7 @@ export const wechatPushBodySchema = z
     Event: z.string().max(64).optional(),
     trace_id: z.string().max(128).optional(),
     result: z.object({ suggest: z.string().max(16), label: z.coerce.string().max(16).optional() }).optional(),
+    /** 安全模式 / 兼容模式: the message, encrypted with the EncodingAESKey */
+    Encrypt: z.string().max(20_000).optional(),
   })
   .passthrough()

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { encryptPush, msgSignature, pushAesKey } from '../../src/infra/wechat/push-crypto'
 
 export interface FakeCall {
   method: string
@@ -175,6 +176,25 @@ export class FakeContentSecurity {
       },
     }
   }
+}
+
+/**
+ * The same push as WeChat sends it in 安全模式: the message encrypted with the EncodingAESKey for the
+ * AppID, signed (msg_signature) over the encrypted text. `forAppId` another AppID, or `signWith`
+ * another token, makes a forged one.
+ */
+export function encryptedPush(
+  plain: MediaPush,
+  o: { token: string; encodingAesKey: string; appId: string; signWith?: string },
+): MediaPush {
+  const url = new URL(plain.url, 'http://x')
+  const timestamp = url.searchParams.get('timestamp')!
+  const nonce = url.searchParams.get('nonce')!
+  const key = pushAesKey(o.encodingAesKey)!
+  const encrypt = encryptPush(key, JSON.stringify(plain.body), o.appId)
+  url.searchParams.set('encrypt_type', 'aes')
+  url.searchParams.set('msg_signature', msgSignature(o.signWith ?? o.token, timestamp, nonce, encrypt))
+  return { url: `${url.pathname}${url.search}`, body: { ToUserName: 'gh_fake', Encrypt: encrypt } }
 }
 
 /** WeChat's signature of a push: sha1 of the token, timestamp and nonce, sorted and joined. */

@@ -154,6 +154,18 @@ describe('loadConfig', () => {
     ])
   })
 
+  it('takes the EncodingAESKey of 安全模式 only as 43 letters and digits, with the token and the AppID', () => {
+    const key = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'
+    const withKeys = { WECHAT_MSG_AES_KEY: key, WECHAT_MSG_TOKEN: 'tok123', WECHAT_APP_ID: 'wx1' }
+    expect(loadConfig(env(withKeys)).WECHAT_MSG_AES_KEY).toBe(key)
+    expect(problemsOf(env({ ...withKeys, WECHAT_MSG_AES_KEY: 'short' }))).toEqual([
+      'WECHAT_MSG_AES_KEY: EncodingAESKey 是公众平台给的 43 位字母数字',
+    ])
+    expect(problemsOf(env({ WECHAT_MSG_AES_KEY: key })).map((p) => p.split(':')[0])).toEqual([
+      'WECHAT_MSG_AES_KEY',
+    ])
+  })
+
   it('names DEMO_ENABLED when it is not a yes or no', () => {
     expect(problemsOf(env({ DEMO_ENABLED: 'maybe' }))).toEqual(['DEMO_ENABLED: must be true or false'])
   })

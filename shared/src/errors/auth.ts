@@ -12,6 +12,8 @@ export const AUTH_ERRORS = {
   WECHAT_LOGIN_FAILED: { status: 401, message: '微信登录失败，请重新打开小程序再试' },
   WECHAT_UNAVAILABLE: { status: 503, message: '暂时连不上微信服务，请稍后再试' },
   WECHAT_PUSH_SIGNATURE_INVALID: { status: 403, message: '消息签名不对，已拒收' },
+  WECHAT_PUSH_NOT_ENCRYPTED: { status: 400, message: '消息没有按安全模式加密，已拒收' },
+  WECHAT_PUSH_UNREADABLE: { status: 400, message: '消息无法解密或内容不对，已拒收' },
   CONTENT_ALREADY_REVIEWED: { status: 409, message: '这条内容已经审核过了，请刷新看看' },
   CONTENT_REJECT_REASON_REQUIRED: { status: 400, message: '不通过时请写明原因，发布人会看到' },
   FORBIDDEN: { status: 403, message: '您没有权限做这件事' },

@@ -154,6 +154,11 @@ const schema = z
     WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
     /** the token set for 消息推送 in the mini program's admin console: WeChat signs its pushes with it */
     WECHAT_MSG_TOKEN: z.string().min(3).max(32).optional(),
+    // 消息推送 in 安全模式: the platform's EncodingAESKey; set, only encrypted pushes are believed
+    WECHAT_MSG_AES_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}$/, 'EncodingAESKey 是公众平台给的 43 位字母数字')
+      .optional(),
     /** how often content checks WeChat could not answer are tried again */
     CONTENT_CHECK_RETRY_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
     // how long a photo's result may take to be pushed before WeChat is asked again (3 times, then the 两委 decide)
@@ -279,6 +284,13 @@ const schema = z
         code: 'custom',
         path: ['WECHAT_APP_ID'],
         message: 'WECHAT_APP_ID and WECHAT_APP_SECRET are required in production',
+      })
+    if (c.WECHAT_MSG_AES_KEY && (!c.WECHAT_MSG_TOKEN || !c.WECHAT_APP_ID))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_MSG_AES_KEY'],
+        message:
+          'needs WECHAT_MSG_TOKEN and WECHAT_APP_ID: an encrypted push is signed with the token and made for the AppID',
       })
     if (c.NODE_ENV === 'production' && !c.PUBLIC_BASE_URL)
       ctx.addIssue({
