@@ -46,9 +46,14 @@ describe('an activity plan', () => {
   })
   it('refuses an end before the start, a start in the past, one too far or too long', () => {
     expect(activityPlanRule(plan({ endsAt: '2026-12-05T01:00:00.000Z' }), now)).toBe('ACTIVITY_TIMES_INVALID')
-    expect(activityPlanRule(plan({ startsAt: '2026-12-01T01:00:00.000Z' }), now)).toBe('ACTIVITY_START_IN_PAST')
+    expect(activityPlanRule(plan({ startsAt: '2026-12-01T01:00:00.000Z' }), now)).toBe(
+      'ACTIVITY_START_IN_PAST',
+    )
     expect(
-      activityPlanRule(plan({ startsAt: '2027-12-05T01:00:00.000Z', endsAt: '2027-12-05T04:00:00.000Z' }), now),
+      activityPlanRule(
+        plan({ startsAt: '2027-12-05T01:00:00.000Z', endsAt: '2027-12-05T04:00:00.000Z' }),
+        now,
+      ),
     ).toBe('ACTIVITY_TOO_FAR')
     expect(activityPlanRule(plan({ endsAt: '2026-12-06T04:00:00.000Z' }), now)).toBe('ACTIVITY_TOO_LONG')
   })
@@ -64,7 +69,9 @@ describe('an activity plan', () => {
     expect(activityPlanRule(plan({ plannedHours: 2.4 }), now)).toBe('ACTIVITY_HOURS_INVALID')
     expect(activityPlanRule(plan({ plannedHours: 3.5 }), now)).toBe('ACTIVITY_HOURS_INVALID')
     expect(activityPlanRule(plan({ plannedHours: 0 }), now)).toBe('ACTIVITY_HOURS_INVALID')
-    expect(activityPlanRule(plan({ volunteering: false, plannedHours: 1 }), now)).toBe('ACTIVITY_HOURS_INVALID')
+    expect(activityPlanRule(plan({ volunteering: false, plannedHours: 1 }), now)).toBe(
+      'ACTIVITY_HOURS_INVALID',
+    )
     expect(activityPlanRule(plan({ volunteering: false, plannedHours: 0 }), now)).toBeNull()
   })
   it('trims the title and wants a place', () => {
@@ -145,7 +152,9 @@ describe('checking in', () => {
   })
   it('reads the token back from the check-in link a QR code carries, or a bare token', () => {
     const url = activityCheckInUrl('https://x.cn/', 3, 7, 'abc.12-x')
-    expect(url).toBe('https://x.cn/#/subpackages/activity/pages/check-in/index?villageId=3&id=7&token=abc.12-x')
+    expect(url).toBe(
+      'https://x.cn/#/subpackages/activity/pages/check-in/index?villageId=3&id=7&token=abc.12-x',
+    )
     expect(parseCheckInScan(url)).toEqual({ villageId: 3, id: 7, token: 'abc.12-x' })
     expect(parseCheckInScan('abc.12-x')).toEqual({ villageId: null, id: null, token: 'abc.12-x' })
     expect(parseCheckInScan('https://elsewhere.cn/?q=1')).toBeNull()

@@ -186,7 +186,8 @@ export function activityTransition(state: ActivityState, event: ActivityEvent): 
 
 // ---------- sign-up ----------
 
-export type SignUpRefusal = 'ACTIVITY_NOT_OPEN' | 'ACTIVITY_SIGNUP_CLOSED' | 'ACTIVITY_ALREADY_SIGNED_UP' | 'ACTIVITY_FULL'
+export type SignUpRefusal =
+  'ACTIVITY_NOT_OPEN' | 'ACTIVITY_SIGNUP_CLOSED' | 'ACTIVITY_ALREADY_SIGNED_UP' | 'ACTIVITY_FULL'
 
 /** A resident may sign up while it is published and before the deadline, once, while places are left. */
 export function signUpRule(c: {
@@ -259,13 +260,20 @@ export function checkInCodeAge(codeWindow: number, nowMs: number): 'fresh' | 'ex
 /** The check-in page the QR code opens (H5) and what a scan on WeChat reads the token from. */
 export const ACTIVITY_CHECK_IN_PATH = '/#/subpackages/activity/pages/check-in/index'
 
-export function activityCheckInUrl(publicBaseUrl: string, villageId: number, id: number, token: string): string {
+export function activityCheckInUrl(
+  publicBaseUrl: string,
+  villageId: number,
+  id: number,
+  token: string,
+): string {
   const q = `villageId=${villageId}&id=${id}&token=${encodeURIComponent(token)}`
   return `${publicBaseUrl.replace(/\/+$/, '')}${ACTIVITY_CHECK_IN_PATH}?${q}`
 }
 
 /** What a scan read, back to the activity and token: the check-in URL, or the bare token. */
-export function parseCheckInScan(scanned: string): { villageId: number | null; id: number | null; token: string } | null {
+export function parseCheckInScan(
+  scanned: string,
+): { villageId: number | null; id: number | null; token: string } | null {
   const s = scanned.trim()
   if (!s) return null
   const q = s.indexOf('?')

@@ -24,10 +24,14 @@ export const ACTIVITY_ERRORS = {
   ACTIVITY_CHECKIN_NOT_YET: { status: 409, message: '还没到签到时间，活动开始前半小时可以签到' },
   ACTIVITY_CHECKIN_OVER: { status: 409, message: '活动已经结束，不能再签到了' },
   ACTIVITY_ALREADY_CHECKED_IN: { status: 409, message: '已经签过到了，不用再签' },
-  ACTIVITY_CHECKIN_CODE_EXPIRED: { status: 422, message: '签到码已经过期了，请重新扫一下组织者手机上的二维码' },
+  ACTIVITY_CHECKIN_CODE_EXPIRED: {
+    status: 422,
+    message: '签到码已经过期了，请重新扫一下组织者手机上的二维码',
+  },
   ACTIVITY_CHECKIN_CODE_INVALID: { status: 422, message: '这不是这个活动的签到码，请扫组织者手机上的二维码' },
   ACTIVITY_NOT_ON_LIST: { status: 422, message: '这个人不在报名名单上' },
   ACTIVITY_NOT_AN_ATTENDEE: { status: 422, message: '这个人没有签到，不能记时长' },
   ACTIVITY_HOURS_ALREADY_RECORDED: { status: 409, message: '这个人的时长已经记过了，每人只记一次' },
+  ACTIVITY_CHANGED: { status: 409, message: '活动刚被别人改过了，请刷新后再试' },
   ACTIVITY_NOT_VOLUNTEERING: { status: 409, message: '这个活动不是志愿服务，不记志愿时长' },
 } as const satisfies Record<string, ErrorInfo>
