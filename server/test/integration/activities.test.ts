@@ -84,6 +84,23 @@ describe(`活动 / 志愿服务 (activities) on ${DIALECT}`, () => {
   })
   afterAll(() => t?.close())
 
+  it('the demo village has a past volunteering activity with hours and one coming with sign-ups', async () => {
+    const list = (await get(base(), residents[0]!)).body as ActivitySummary[]
+    expect(list.map((a) => [a.title, a.state, a.taken])).toEqual([
+      ['清理村口小河垃圾', 'published', 2],
+      ['重阳节陪老人包饺子', 'closed', 3],
+    ])
+    const liu = (await get(`/api/villages/${village}/volunteer-hours/mine`, residents[1]!))
+      .body as MyVolunteerHours
+    expect(liu).toMatchObject({ totalHalfHours: 4, entries: [{ title: '重阳节陪老人包饺子', halfHours: 4 }] })
+    const all = (await get(`/api/villages/${village}/volunteer-hours`, committee))
+      .body as VillageVolunteerHours
+    expect(all.people.map((p) => [p.name, p.totalHalfHours])).toEqual([
+      ['刘长青', 4],
+      ['罗振华', 3],
+    ])
+  })
+
   it('the committee publishes an activity, audited; residents see it with places left', async () => {
     const a = await create()
     expect(a).toMatchObject({

@@ -5,7 +5,7 @@ import { ActivityCheckIn, ActivitySignUp } from './entities/activity-attendance.
 import { Activity } from './entities/activity.entity'
 import { VolunteerHours } from './entities/volunteer-hours.entity'
 
-type NewActivity = Omit<Activity, 'id' | 'createdAt' | 'cancelReason' | 'endedAt'>
+type NewActivity = Omit<Activity, 'id' | 'createdAt' | 'cancelReason' | 'endedAt'> & { endedAt?: Date | null }
 
 /** Every query of activities: the activities, sign-ups, check-ins and the hours ledger. */
 @Injectable()
@@ -37,7 +37,7 @@ export class ActivitiesRepository {
   }
 
   insert(m: EntityManager, a: NewActivity): Promise<Activity> {
-    return m.getRepository(Activity).save({ ...a, cancelReason: null, endedAt: null })
+    return m.getRepository(Activity).save({ cancelReason: null, endedAt: null, ...a })
   }
 
   async setStatus(

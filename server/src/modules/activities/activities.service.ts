@@ -28,7 +28,12 @@ export class ActivitiesService {
     a: DemoActivity,
     people: { residentId: number; checkedIn: boolean; halfHours: number | null }[],
   ): Promise<number> {
-    const row = await this.repo.insert(m, { ...a, createdByAccountId: null, publishedAt: a.startsAt })
+    const row = await this.repo.insert(m, {
+      ...a,
+      createdByAccountId: null,
+      publishedAt: new Date(a.signUpDeadline.getTime() - 7 * 86_400_000),
+      endedAt: a.status === 'closed' ? a.endsAt : null,
+    })
     for (const p of people) {
       await this.repo.signUp(m, row.id, p.residentId, a.signUpDeadline)
       if (p.checkedIn)
