@@ -309,7 +309,7 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
     if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
       items.push({
         key: 'activitiesBench',
-        title: '活动与志愿服务',
+        title: '活动管理',
         description: '发布活动，看报名名单，现场出示签到码，活动后记志愿时长',
         url: withQuery(ROUTES.committeeActivities, q),
       })
