@@ -11,11 +11,12 @@ import { call, showProblem } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { Field } from '@/components/Form'
 import { PageRoot } from '@/components/PageRoot'
-import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import { useResidentVillage } from '@/hooks/useResidentVillage'
 import { asApiError } from '@/hooks/useResource'
 import { DateInput } from '@/platform/DateInput'
 import { withQuery } from '@/routes'
 import * as A from './activity'
+import { organiserGate } from './gates'
 import './activities.scss'
 
 const KINDS = [
@@ -33,7 +34,7 @@ export function ActivityComposePage() {
   const [key] = useState(randomKey)
   const range = A.dayRange(new Date())
 
-  const gate = residentGate(ctx, '发布活动')
+  const gate = organiserGate(ctx, '发布活动')
   if (gate) return <PageRoot>{gate}</PageRoot>
   const edit = (change: Partial<A.ActivityForm>) => {
     setF({ ...f, ...change })

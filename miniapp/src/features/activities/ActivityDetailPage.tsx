@@ -7,13 +7,14 @@ import { activityRoutes, chinaTimeLabel, parseCheckInScan, type ActivityView } f
 import { call, showProblem } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { StateTag } from '@/components/StateTag'
-import { ErrorView, LoadingView } from '@/components/States'
+import { LoadingView } from '@/components/States'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { idParam } from '@/logic/links'
 import { canScan, scanCode } from '@/platform/scanCode'
 import { withQuery } from '@/routes'
 import * as A from './activity'
+import { Failed } from './gates'
 import './activities.scss'
 
 /** One activity: a resident signs up, cancels before the deadline, checks in on the day. */
@@ -31,8 +32,13 @@ export function ActivityDetailPage() {
   usePullDownRefresh(() => void found.reload().finally(() => void Taro.stopPullDownRefresh()))
   const gate = residentGate(ctx, '活动')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !found.data) return <LoadingView />
-  if (!found.data) return <ErrorView error={found.error} onRetry={() => void found.reload()} />
+  if (found.loading && !found.data)
+    return (
+      <PageRoot className="activity">
+        <LoadingView />
+      </PageRoot>
+    )
+  if (!found.data) return <Failed error={found.error} onRetry={() => void found.reload()} />
   return <ActivityBody activity={found.data} villageId={villageId} onChange={(a) => found.setData(() => a)} />
 }
 

@@ -8,12 +8,13 @@ import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { StateTag } from '@/components/StateTag'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, LoadingView } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
 import { withQuery } from '@/routes'
 import * as A from './activity'
+import { Failed, organiserGate } from './gates'
 import './activities.scss'
 
 const TABS = [
@@ -33,10 +34,12 @@ export function ActivityListPage({ committee = false }: { committee?: boolean })
     [ctx.villageId],
   )
   useReshow(() => void list.reload())
-  const gate = residentGate(ctx, '活动', {
-    title: '实名认证后才能报名活动',
-    description: '村（居）委会确认您是本村（社区）的村（居）民后，就能报名参加村里的活动和志愿服务。',
-  })
+  const gate = committee
+    ? organiserGate(ctx, '活动管理')
+    : residentGate(ctx, '活动', {
+        title: '实名认证后才能报名活动',
+        description: '村（居）委会确认您是本村（社区）的村（居）民后，就能报名参加村里的活动和志愿服务。',
+      })
   if (gate) return <PageRoot>{gate}</PageRoot>
   const go = (url: string) => void Taro.navigateTo({ url })
   const open = (a: ActivitySummary) =>
@@ -44,8 +47,7 @@ export function ActivityListPage({ committee = false }: { committee?: boolean })
 
   let body
   if (list.loading && !list.data) body = <LoadingView />
-  else if (list.error && !list.data)
-    body = <ErrorView error={list.error} onRetry={() => void list.reload()} />
+  else if (list.error && !list.data) body = <Failed error={list.error} onRetry={() => void list.reload()} />
   else {
     const shown = A.splitByTime(list.data ?? [])[tab]
     body =

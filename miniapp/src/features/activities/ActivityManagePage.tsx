@@ -7,13 +7,14 @@ import { activityRoutes, ACTIVITY_LIMITS, type ActivityAttendee, type ActivityRo
 import { call, showProblem } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ReasonDialog } from '@/components/ReasonDialog'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, LoadingView } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
-import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import { useResidentVillage } from '@/hooks/useResidentVillage'
 import { asApiError, useResource } from '@/hooks/useResource'
 import { idParam } from '@/logic/links'
 import { withQuery } from '@/routes'
 import * as A from './activity'
+import { Failed, organiserGate } from './gates'
 import { ActivityFacts } from './ActivityDetailPage'
 import { HalfHourStepper } from './ActivityComposePage'
 import './activities.scss'
@@ -32,10 +33,15 @@ export function ActivityManagePage() {
   )
   useReshow(() => void found.reload())
   usePullDownRefresh(() => void found.reload().finally(() => void Taro.stopPullDownRefresh()))
-  const gate = residentGate(ctx, '管理活动')
+  const gate = organiserGate(ctx, '管理活动')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (found.loading && !found.data) return <LoadingView />
-  if (!found.data) return <ErrorView error={found.error} onRetry={() => void found.reload()} />
+  if (found.loading && !found.data)
+    return (
+      <PageRoot className="activity">
+        <LoadingView />
+      </PageRoot>
+    )
+  if (!found.data) return <Failed error={found.error} onRetry={() => void found.reload()} />
   return (
     <ManageBody
       key={found.data.activity.id}

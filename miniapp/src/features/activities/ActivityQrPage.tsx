@@ -5,10 +5,11 @@ import { activityRoutes, chinaTimeLabel, type ActivityCheckInCode } from '@xiang
 import type { ApiError } from '@/api/core'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { ErrorView, LoadingView } from '@/components/States'
-import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import { LoadingView } from '@/components/States'
+import { useResidentVillage } from '@/hooks/useResidentVillage'
 import { asApiError } from '@/hooks/useResource'
 import { idParam } from '@/logic/links'
+import { Failed, organiserGate } from './gates'
 import './activities.scss'
 
 /** The shortest and longest wait between two codes: never hammer the server, never show a stale code. */
@@ -24,9 +25,10 @@ export function ActivityQrPage() {
   const [code, setCode] = useState<ActivityCheckInCode | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [round, setRound] = useState(0)
+  const organiser = organiserGate(ctx, '签到二维码') === null
 
   useEffect(() => {
-    if (villageId === null || id === null) return
+    if (villageId === null || id === null || !organiser) return
     let timer: ReturnType<typeof setTimeout> | undefined
     let live = true
     call(activityRoutes.checkInCode, { params: { villageId, id } }, { toast: false })
@@ -39,19 +41,27 @@ export function ActivityQrPage() {
       })
       .catch((e: unknown) => {
         if (!live) return
-        setError(asApiError(e))
-        timer = setTimeout(() => setRound((r) => r + 1), 5_000)
+        const failed = asApiError(e)
+        setError(failed)
+        // a refusal stays a refusal; a network failure is tried again
+        if (failed.status === null || failed.status >= 500)
+          timer = setTimeout(() => setRound((r) => r + 1), 5_000)
       })
     return () => {
       live = false
       if (timer) clearTimeout(timer)
     }
-  }, [villageId, id, round])
+  }, [villageId, id, round, organiser])
 
-  const gate = residentGate(ctx, '签到二维码')
+  const gate = organiserGate(ctx, '签到二维码')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (!code && error) return <ErrorView error={error} onRetry={() => setRound((r) => r + 1)} />
-  if (!code) return <LoadingView text="正在生成签到码…" />
+  if (!code && error) return <Failed error={error} onRetry={() => setRound((r) => r + 1)} />
+  if (!code)
+    return (
+      <PageRoot className="activity">
+        <LoadingView text="正在生成签到码…" />
+      </PageRoot>
+    )
   return (
     <PageRoot className="activity">
       <View className="xl-card activity__qr">

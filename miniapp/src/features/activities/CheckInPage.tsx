@@ -64,7 +64,12 @@ export function CheckInPage() {
         </View>
       </PageRoot>
     )
-  if (!done) return <LoadingView text="正在签到…" />
+  if (!done)
+    return (
+      <PageRoot className="activity">
+        <LoadingView text="正在签到…" />
+      </PageRoot>
+    )
   return (
     <PageRoot className="activity">
       <View className="xl-card">

@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components'
 import { activityRoutes, chinaDayLabel } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, LoadingView } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
 import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
 import * as A from './activity'
+import { Failed } from './gates'
 import './activities.scss'
 
 /** 我的志愿时长: the total and each activity it came from. */
@@ -22,8 +23,13 @@ export function MyHoursPage() {
   useReshow(() => void mine.reload())
   const gate = residentGate(ctx, '志愿时长')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (mine.loading && !mine.data) return <LoadingView />
-  if (!mine.data) return <ErrorView error={mine.error} onRetry={() => void mine.reload()} />
+  if (mine.loading && !mine.data)
+    return (
+      <PageRoot className="activity">
+        <LoadingView />
+      </PageRoot>
+    )
+  if (!mine.data) return <Failed error={mine.error} onRetry={() => void mine.reload()} />
   const { totalHalfHours, entries } = mine.data
   return (
     <PageRoot className="activity">

@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components'
 import { activityRoutes } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
+import { EmptyView, LoadingView } from '@/components/States'
 import { useReshow } from '@/hooks/useReshow'
-import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
+import { useResidentVillage } from '@/hooks/useResidentVillage'
 import { useResource } from '@/hooks/useResource'
 import * as A from './activity'
+import { Failed, organiserGate } from './gates'
 import './activities.scss'
 
 /** The committee's list: every volunteer of the village with their total hours. */
@@ -20,10 +21,15 @@ export function VillageHoursPage() {
     [ctx.villageId],
   )
   useReshow(() => void all.reload())
-  const gate = residentGate(ctx, '志愿时长统计')
+  const gate = organiserGate(ctx, '志愿时长统计')
   if (gate) return <PageRoot>{gate}</PageRoot>
-  if (all.loading && !all.data) return <LoadingView />
-  if (!all.data) return <ErrorView error={all.error} onRetry={() => void all.reload()} />
+  if (all.loading && !all.data)
+    return (
+      <PageRoot className="activity">
+        <LoadingView />
+      </PageRoot>
+    )
+  if (!all.data) return <Failed error={all.error} onRetry={() => void all.reload()} />
   const { totalHalfHours, people } = all.data
   return (
     <PageRoot className="activity">
