@@ -54,8 +54,8 @@ describe('an activity plan', () => {
         plan({ startsAt: '2027-12-05T01:00:00.000Z', endsAt: '2027-12-05T04:00:00.000Z' }),
         now,
       ),
-    ).toBe('ACTIVITY_TOO_FAR')
-    expect(activityPlanRule(plan({ endsAt: '2026-12-06T04:00:00.000Z' }), now)).toBe('ACTIVITY_TOO_LONG')
+    ).toBe('ACTIVITY_TIMES_INVALID')
+    expect(activityPlanRule(plan({ endsAt: '2026-12-06T04:00:00.000Z' }), now)).toBe('ACTIVITY_TIMES_INVALID')
   })
   it('wants the sign-up deadline after now and no later than the start', () => {
     expect(activityPlanRule(plan({ signUpDeadline: '2026-12-05T02:00:00.000Z' }), now)).toBe(
@@ -174,7 +174,7 @@ describe('hours', () => {
   it('takes half-hour steps up to the length, never more', () => {
     expect(hoursRule(3, a)).toBeNull()
     expect(hoursRule(0, a)).toBeNull()
-    expect(hoursRule(3.5, a)).toBe('ACTIVITY_HOURS_TOO_MANY')
+    expect(hoursRule(3.5, a)).toBe('ACTIVITY_HOURS_INVALID')
     expect(hoursRule(1.25, a)).toBe('ACTIVITY_HOURS_INVALID')
   })
   it('starts the form at the planned hours, capped at the length', () => {

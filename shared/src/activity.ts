@@ -103,12 +103,7 @@ export const lengthInHalfHours = (a: { startsAt: Date; endsAt: Date }): number =
 // ---------- the activity as the committee sets it ----------
 
 export type ActivityPlanRefusal =
-  | 'ACTIVITY_TIMES_INVALID'
-  | 'ACTIVITY_START_IN_PAST'
-  | 'ACTIVITY_TOO_FAR'
-  | 'ACTIVITY_TOO_LONG'
-  | 'ACTIVITY_DEADLINE_INVALID'
-  | 'ACTIVITY_HOURS_INVALID'
+  'ACTIVITY_TIMES_INVALID' | 'ACTIVITY_START_IN_PAST' | 'ACTIVITY_DEADLINE_INVALID' | 'ACTIVITY_HOURS_INVALID'
 
 /**
  * A plan that can happen: it starts in the future, ends after it starts, lasts at most a day, the
@@ -119,8 +114,8 @@ export function activityPlanRule(p: ActivityCreate, now: Date): ActivityPlanRefu
   const end = p.endsAt.getTime()
   if (end <= start) return 'ACTIVITY_TIMES_INVALID'
   if (start <= now.getTime()) return 'ACTIVITY_START_IN_PAST'
-  if (start > now.getTime() + ACTIVITY_LIMITS.maxDaysAhead * 24 * HOUR_MS) return 'ACTIVITY_TOO_FAR'
-  if (end - start > ACTIVITY_LIMITS.maxLengthHours * HOUR_MS) return 'ACTIVITY_TOO_LONG'
+  if (start > now.getTime() + ACTIVITY_LIMITS.maxDaysAhead * 24 * HOUR_MS) return 'ACTIVITY_TIMES_INVALID'
+  if (end - start > ACTIVITY_LIMITS.maxLengthHours * HOUR_MS) return 'ACTIVITY_TIMES_INVALID'
   const deadline = p.signUpDeadline.getTime()
   if (deadline > start || deadline <= now.getTime()) return 'ACTIVITY_DEADLINE_INVALID'
   const planned = toHalfHours(p.plannedHours)
@@ -294,13 +289,13 @@ export function parseCheckInScan(
 
 // ---------- hours ----------
 
-export type HoursRefusal = 'ACTIVITY_HOURS_INVALID' | 'ACTIVITY_HOURS_TOO_MANY'
+export type HoursRefusal = 'ACTIVITY_HOURS_INVALID'
 
 /** Hours for one attendee: whole half-hours, none negative, no more than the activity lasted. */
 export function hoursRule(hours: number, a: { startsAt: Date; endsAt: Date }): HoursRefusal | null {
   const half = toHalfHours(hours)
   if (half === null) return 'ACTIVITY_HOURS_INVALID'
-  if (half > lengthInHalfHours(a)) return 'ACTIVITY_HOURS_TOO_MANY'
+  if (half > lengthInHalfHours(a)) return 'ACTIVITY_HOURS_INVALID'
   return null
 }
 

@@ -94,7 +94,7 @@ export class ActivityAttendance {
       this.tx.run(async (m) => {
         const row = await this.mustFind(m, a.villageId, id)
         const { walkIn } = await this.admit(m, row, residentId)
-        if (walkIn) throw new AppException('ACTIVITY_NOT_ON_LIST')
+        if (walkIn) throw new AppException('ACTIVITY_NOT_AN_ATTENDEE')
         await this.repo.checkIn(m, {
           activityId: row.id,
           residentId,
