@@ -159,6 +159,36 @@ describe(`活动 / 志愿服务 (activities) on ${DIALECT}`, () => {
     expect((await roster(a.id)).attendees.map((x) => x.name)).toEqual(['王秀英', '罗振华'])
   })
 
+  it('gives the last place to one of two residents tapping at once', async () => {
+    const a = await create({ capacity: 1 })
+    const both = await Promise.all([1, 2].map((i) => post(`${base()}/${a.id}/sign-ups`, residents[i]!)))
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+    expectError(
+      both.find((r) => r.status === 409)!,
+      'ACTIVITY_FULL',
+    )
+    expect((await roster(a.id)).attendees).toHaveLength(1)
+  })
+
+  it('credits no hours for an activity that is not volunteering', async () => {
+    const a = await create({ volunteering: false, plannedHours: 0 })
+    await post(`${base()}/${a.id}/sign-ups`, residents[0]!)
+    passTo(a.startsAt)
+    await post(`${base()}/${a.id}/check-ins`, residents[0]!, { token: (await code(a.id)).token })
+    passTo(a.endsAt)
+    const [who] = (await roster(a.id)).attendees
+    expect((await get(`${base()}/${a.id}`, committee)).body).toMatchObject({
+      state: 'held',
+      mayRecordHours: false,
+    })
+    expectError(
+      await post(`${base()}/${a.id}/hours`, committee, {
+        entries: [{ residentId: who!.residentId, hours: 1 }],
+      }),
+      'ACTIVITY_NOT_VOLUNTEERING',
+    )
+  })
+
   it('closes sign-up at the deadline: no new sign-ups and no withdrawing', async () => {
     const a = await create()
     await post(`${base()}/${a.id}/sign-ups`, residents[0]!)
