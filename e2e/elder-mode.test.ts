@@ -83,6 +83,10 @@ function queryFor(key: RouteKey, ids: Ids): Record<string, string | number> {
       return byId('petition')
     case 'pollDetail':
       return byId('poll')
+    case 'activityDetail':
+    case 'committeeActivity':
+    case 'committeeActivityQr':
+      return byId('activity')
     case 'noticePublic':
     case 'noticeDetail':
     case 'noticeObject':
@@ -150,6 +154,8 @@ describe('长辈模式 and touch sizes on every page', () => {
     if (petition !== undefined) ids.petition = petition
     const polls = await api<{ id: number }[]>(secretary, `${V}/polls`)
     if (polls[0]) ids.poll = polls[0].id
+    const activities = await api<{ id: number }[]>(secretary, `${V}/activities`)
+    if (activities[0]) ids.activity = activities[0].id
     ids.notice = (await firstId(secretary, `${V}/notices`))!
     first = await openBrowser()
     mkdirSync(resultsDir, { recursive: true })

@@ -59,6 +59,8 @@ const ICONS = [
   'checklist',
   'list-check',
   'chart-pie',
+  'heart-handshake',
+  'calendar-user',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

@@ -122,6 +122,23 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index'],
     },
     {
+      // 活动 / 志愿服务: residents sign up, check in by QR code and see their hours; the 两委 publish,
+      // show the code, check in by hand and record hours.
+      root: 'subpackages/activity',
+      name: 'activity',
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/check-in/index',
+        'pages/my-hours/index',
+        'pages/bench/index',
+        'pages/compose/index',
+        'pages/manage/index',
+        'pages/qr/index',
+        'pages/village-hours/index',
+      ],
+    },
+    {
       // 乡镇督办: only township officials open these.
       root: 'subpackages/township',
       name: 'township',

@@ -85,6 +85,17 @@ export const ROUTES = {
   pollDetail: '/subpackages/poll/pages/detail/index',
   committeePolls: '/subpackages/committee/pages/polls/index',
   committeePollNew: '/subpackages/committee/pages/poll-new/index',
+  // 活动 / 志愿服务: residents sign up, check in by the organiser's QR code and see their hours; the
+  // 两委 publish, run the sign-up list, show the code and record hours
+  activityList: '/subpackages/activity/pages/list/index',
+  activityDetail: '/subpackages/activity/pages/detail/index',
+  activityCheckIn: '/subpackages/activity/pages/check-in/index',
+  activityMyHours: '/subpackages/activity/pages/my-hours/index',
+  committeeActivities: '/subpackages/activity/pages/bench/index',
+  committeeActivityNew: '/subpackages/activity/pages/compose/index',
+  committeeActivity: '/subpackages/activity/pages/manage/index',
+  committeeActivityQr: '/subpackages/activity/pages/qr/index',
+  committeeVolunteerHours: '/subpackages/activity/pages/village-hours/index',
   // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
   // and its consent at login; 我的数据 (see, export, ask to delete)
   privacy: '/subpackages/me/pages/privacy/index',

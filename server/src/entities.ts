@@ -1,5 +1,6 @@
 import { CORE_ENTITIES } from './core/database/entities'
 import { WECHAT_ENTITIES } from './infra/wechat/entities'
+import { ACTIVITIES_ENTITIES } from './modules/activities/entities'
 import { AUDIT_ENTITIES } from './modules/audit/entities'
 import { AUTH_ENTITIES } from './modules/auth/entities'
 import { CADRE_REVIEWS_ENTITIES } from './modules/cadre-reviews/entities'
@@ -33,6 +34,7 @@ export const ENTITIES = [
   ...INBOX_ENTITIES,
   ...GRIDS_ENTITIES,
   ...POLLS_ENTITIES,
+  ...ACTIVITIES_ENTITIES,
   ...GRIEVANCES_ENTITIES,
   ...CERTIFICATES_ENTITIES,
   ...NOTICES_ENTITIES,

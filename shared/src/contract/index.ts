@@ -1,3 +1,4 @@
+import { activityRoutes } from './activities'
 import { auditRoutes } from './audit'
 import { cadreReviewRoutes } from './cadre-reviews'
 import { certificateRoutes } from './certificates'
@@ -28,6 +29,7 @@ import { villageRulesRoutes } from './village-rules'
 import type { Route } from './route'
 
 export * from './route'
+export * from './activities'
 export * from './audit'
 export * from './cadre-reviews'
 export * from './certificates'
@@ -63,6 +65,7 @@ export * from './village-rules'
  * meeting-notices.ts).
  */
 export const CONTRACT = {
+  activities: activityRoutes,
   audit: auditRoutes,
   cadreReviews: cadreReviewRoutes,
   certificates: certificateRoutes,

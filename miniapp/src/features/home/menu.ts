@@ -39,6 +39,8 @@ export interface MenuItem {
     | 'townshipCadreReviews'
     | 'polls'
     | 'pollsBench'
+    | 'activities'
+    | 'activitiesBench'
   title: string
   description: string
   url: string
@@ -164,6 +166,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '问卷调查',
           description: '村里想听听大家的看法，每人填一次；只是征集意见，不作为表决',
           url: withQuery(ROUTES.pollList, { villageId: membership.orgId }),
+        },
+        // 活动 / 志愿服务: sign up, check in by the organiser's QR code, see one's hours
+        {
+          key: 'activities',
+          title: '活动与志愿服务',
+          description: '报名参加村里的活动，现场扫码签到，看我的志愿时长',
+          url: withQuery(ROUTES.activityList, { villageId: membership.orgId }),
         },
       ],
     })
@@ -296,6 +305,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '问卷（意见征集）',
         description: '发起问卷听取村民意见，看统计结果；不作为表决，不产生决定',
         url: withQuery(ROUTES.committeePolls, q),
+      })
+    if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
+      items.push({
+        key: 'activitiesBench',
+        title: '活动管理',
+        description: '发布活动，看报名名单，现场出示签到码，活动后记志愿时长',
+        url: withQuery(ROUTES.committeeActivities, q),
       })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }

@@ -4,6 +4,7 @@ import award from '@/assets/icons/award.svg'
 import bell from '@/assets/icons/bell.svg'
 import book from '@/assets/icons/book.svg'
 import calendarEvent from '@/assets/icons/calendar-event.svg'
+import calendarUser from '@/assets/icons/calendar-user.svg'
 import chartPie from '@/assets/icons/chart-pie.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
 import checklist from '@/assets/icons/checklist.svg'
@@ -14,6 +15,7 @@ import fileCheck from '@/assets/icons/file-check.svg'
 import fileSearch from '@/assets/icons/file-search.svg'
 import files from '@/assets/icons/files.svg'
 import gavel from '@/assets/icons/gavel.svg'
+import heartHandshake from '@/assets/icons/heart-handshake.svg'
 import history from '@/assets/icons/history.svg'
 import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
@@ -71,4 +73,6 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   townshipCadreReviews: checklist,
   polls: listCheck,
   pollsBench: chartPie,
+  activities: heartHandshake,
+  activitiesBench: calendarUser,
 }

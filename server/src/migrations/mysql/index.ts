@@ -27,6 +27,7 @@ import { ListIndexesForScale1796564864871Mysql } from './1796564864871-ListIndex
 import { Polls1796566504348Mysql } from './1796566504348-Polls'
 import { NoticeModeration1796573688290Mysql } from './1796573688290-NoticeModeration'
 import { ContentCheckPushWait1796574119451Mysql } from './1796574119451-ContentCheckPushWait'
+import { Activities1796573850383Mysql } from './1796573850383-Activities'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -58,4 +59,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   Polls1796566504348Mysql,
   NoticeModeration1796573688290Mysql,
   ContentCheckPushWait1796574119451Mysql,
+  Activities1796573850383Mysql,
 ]

@@ -26,6 +26,7 @@ import { ListIndexesForScale1796564864871Sqlite } from './1796564864871-ListInde
 import { Polls1796566504348Sqlite } from './1796566504348-Polls'
 import { NoticeModeration1796573688290Sqlite } from './1796573688290-NoticeModeration'
 import { ContentCheckPushWait1796574119451Sqlite } from './1796574119451-ContentCheckPushWait'
+import { Activities1796573850383Sqlite } from './1796573850383-Activities'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -56,4 +57,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   Polls1796566504348Sqlite,
   NoticeModeration1796573688290Sqlite,
   ContentCheckPushWait1796574119451Sqlite,
+  Activities1796573850383Sqlite,
 ]

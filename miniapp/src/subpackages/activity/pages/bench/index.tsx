@@ -1,0 +1,5 @@
+import { ActivityListPage } from '@/features/activities/ActivityListPage'
+
+export default function CommitteeActivities() {
+  return <ActivityListPage committee />
+}

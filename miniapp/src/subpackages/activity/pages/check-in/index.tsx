@@ -1,0 +1,3 @@
+import { CheckInPage } from '@/features/activities/CheckInPage'
+
+export default CheckInPage

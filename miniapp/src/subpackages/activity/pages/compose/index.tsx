@@ -1,0 +1,3 @@
+import { ActivityComposePage } from '@/features/activities/ActivityComposePage'
+
+export default ActivityComposePage

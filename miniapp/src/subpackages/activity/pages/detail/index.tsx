@@ -1,0 +1,3 @@
+import { ActivityDetailPage } from '@/features/activities/ActivityDetailPage'
+
+export default ActivityDetailPage

@@ -1,0 +1,3 @@
+import { ActivityManagePage } from '@/features/activities/ActivityManagePage'
+
+export default ActivityManagePage

@@ -1,0 +1,3 @@
+import { MyHoursPage } from '@/features/activities/MyHoursPage'
+
+export default MyHoursPage

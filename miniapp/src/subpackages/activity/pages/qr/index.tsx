@@ -1,0 +1,3 @@
+import { ActivityQrPage } from '@/features/activities/ActivityQrPage'
+
+export default ActivityQrPage

@@ -1,0 +1,3 @@
+import { VillageHoursPage } from '@/features/activities/VillageHoursPage'
+
+export default VillageHoursPage
