@@ -75,11 +75,28 @@ describe('the balance and the shop', () => {
 
 describe('what earned an entry', () => {
   it('keys one source once per person, or per household when no person is named', () => {
-    const a = pointsSourceKey({ kind: 'meeting_attendance', sourceType: 'meeting', sourceId: 7, residentId: 3 })
-    const b = pointsSourceKey({ kind: 'meeting_attendance', sourceType: 'meeting', sourceId: 7, residentId: 4 })
-    const c = pointsSourceKey({ kind: 'useful_issue', sourceType: 'grievance', sourceId: 7, residentId: null })
+    const a = pointsSourceKey({
+      kind: 'meeting_attendance',
+      sourceType: 'meeting',
+      sourceId: 7,
+      residentId: 3,
+    })
+    const b = pointsSourceKey({
+      kind: 'meeting_attendance',
+      sourceType: 'meeting',
+      sourceId: 7,
+      residentId: 4,
+    })
+    const c = pointsSourceKey({
+      kind: 'useful_issue',
+      sourceType: 'grievance',
+      sourceId: 7,
+      residentId: null,
+    })
     expect(new Set([a, b, c]).size).toBe(3)
-    expect(a).toBe(pointsSourceKey({ kind: 'meeting_attendance', sourceType: 'meeting', sourceId: 7, residentId: 3 }))
+    expect(a).toBe(
+      pointsSourceKey({ kind: 'meeting_attendance', sourceType: 'meeting', sourceId: 7, residentId: 3 }),
+    )
   })
 
   it('marks an issue useful only once it is answered', () => {

@@ -185,8 +185,15 @@ export function rankHouseholds(
 ): RankedHousehold[] {
   const sorted = rows
     .filter((r) => r.points > 0)
-    .map((r) => ({ householdId: r.householdId, name: maskName(r.headName ?? '') || '户主未登记', points: r.points }))
-    .sort((a, b) => b.points - a.points || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.householdId - b.householdId))
+    .map((r) => ({
+      householdId: r.householdId,
+      name: maskName(r.headName ?? '') || '户主未登记',
+      points: r.points,
+    }))
+    .sort(
+      (a, b) =>
+        b.points - a.points || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.householdId - b.householdId),
+    )
   let rank = 0
   return sorted.map((r, i) => {
     if (i === 0 || sorted[i - 1]!.points !== r.points) rank = i + 1

@@ -12,5 +12,6 @@ export const POINTS_ERRORS = {
   POINTS_ITEM_UNAVAILABLE: { status: 409, message: '这件物品已经下架，不能兑换' },
   POINTS_ISSUE_NOT_ANSWERED: { status: 409, message: '问题答复以后才能认定为有用' },
   POINTS_ISSUE_NO_RESIDENT: { status: 409, message: '这个问题的反映人不在花名册上，不能记分' },
+  POINTS_RULES_PUBLISHED_MEANWHILE: { status: 409, message: '刚才有人同时公布了积分规则，请刷新后再看' },
   POINTS_RULES_UNCHANGED: { status: 409, message: '积分规则没有改动，不用重新公布' },
 } as const satisfies Record<string, ErrorInfo>

@@ -25,6 +25,7 @@ import { VillageRules1796562284897Mysql } from './1796562284897-VillageRules'
 import { CadreReviews1796563552491Mysql } from './1796563552491-CadreReviews'
 import { ListIndexesForScale1796564864871Mysql } from './1796564864871-ListIndexesForScale'
 import { Polls1796566504348Mysql } from './1796566504348-Polls'
+import { PointsLedger1796573847207Mysql } from './1796573847207-PointsLedger'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -54,4 +55,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   CadreReviews1796563552491Mysql,
   ListIndexesForScale1796564864871Mysql,
   Polls1796566504348Mysql,
+  PointsLedger1796573847207Mysql,
 ]

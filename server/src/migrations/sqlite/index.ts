@@ -24,6 +24,7 @@ import { VillageRules1796562284897Sqlite } from './1796562284897-VillageRules'
 import { CadreReviews1796563552491Sqlite } from './1796563552491-CadreReviews'
 import { ListIndexesForScale1796564864871Sqlite } from './1796564864871-ListIndexesForScale'
 import { Polls1796566504348Sqlite } from './1796566504348-Polls'
+import { PointsLedger1796573847207Sqlite } from './1796573847207-PointsLedger'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -52,4 +53,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   CadreReviews1796563552491Sqlite,
   ListIndexesForScale1796564864871Sqlite,
   Polls1796566504348Sqlite,
+  PointsLedger1796573847207Sqlite,
 ]
