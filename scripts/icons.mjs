@@ -59,6 +59,8 @@ const ICONS = [
   'checklist',
   'list-check',
   'chart-pie',
+  'coins',
+  'building-store',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

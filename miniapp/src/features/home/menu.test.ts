@@ -33,6 +33,7 @@ describe('buildServiceMenu', () => {
       'villageRules',
       'cadreReviews',
       'polls',
+      'points',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -71,6 +72,7 @@ describe('buildServiceMenu', () => {
       'notices',
       'proxy',
       'pollsBench',
+      'pointsBench',
     ])
     expect(menu[4]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
     expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
@@ -173,6 +175,7 @@ describe('buildServiceMenu', () => {
       'villageRules',
       'cadreReviews',
       'polls',
+      'points',
       'inbox',
       'sealRegister',
       'roster',

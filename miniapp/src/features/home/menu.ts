@@ -39,6 +39,8 @@ export interface MenuItem {
     | 'townshipCadreReviews'
     | 'polls'
     | 'pollsBench'
+    | 'points'
+    | 'pointsBench'
   title: string
   description: string
   url: string
@@ -164,6 +166,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '问卷调查',
           description: '村里想听听大家的看法，每人填一次；只是征集意见，不作为表决',
           url: withQuery(ROUTES.pollList, { villageId: membership.orgId }),
+        },
+        // 积分制: the household's points, what earned each, the rules and the shop
+        {
+          key: 'points',
+          title: '我家积分',
+          description: '参加会议、提意见、志愿服务得积分，每笔写明因为什么；积分超市兑换',
+          url: withQuery(ROUTES.pointsHome, { villageId: membership.orgId }),
         },
       ],
     })
@@ -296,6 +305,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '问卷（意见征集）',
         description: '发起问卷听取村民意见，看统计结果；不作为表决，不产生决定',
         url: withQuery(ROUTES.committeePolls, q),
+      })
+    if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
+      items.push({
+        key: 'pointsBench',
+        title: '积分管理',
+        description: '公布积分规则，奖励积分，窗口登记兑换，管理积分超市',
+        url: withQuery(ROUTES.pointsDesk, q),
       })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }
