@@ -26,8 +26,8 @@ export const POINTS_KIND_LABELS: Record<PointsEntryKind, string> = {
   meeting_attendance: '参加会议',
   opinion: '提出意见（一征）',
   useful_issue: '反映的问题有用',
-  volunteering: '志愿服务（每小时）',
-  manual: '两委奖励（写明理由）',
+  volunteering: '志愿服务',
+  manual: '两委奖励',
   redemption: '积分兑换',
 }
 
