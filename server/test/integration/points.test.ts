@@ -9,8 +9,9 @@ import {
   type ShopItemView,
 } from '@xiangli/shared'
 import { TxService } from '../../src/core/tx/tx.service'
-import { SYSTEM_ACTOR } from '../../src/core/audit/audit.service'
+import { AuditService, SYSTEM_ACTOR } from '../../src/core/audit/audit.service'
 import { Grievance } from '../../src/modules/grievances/entities/grievance.entity'
+import { PointsEntry } from '../../src/modules/points/entities/points-entry.entity'
 import { PointsService } from '../../src/modules/points/points.service'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
@@ -224,7 +225,9 @@ describe(`积分制 (points) on ${DIALECT}`, () => {
         [m.meetingId],
       )
       // one moment for everyone: the meeting's end, after every ballot
-      expect(new Set(rows.map((r) => ms(r.earnedAt)))).toEqual(new Set([ms(result.closedAt)]))
+      expect(new Set(rows.map((r) => ms(r.earnedAt)))).toEqual(
+        new Set([Math.floor(ms(result.closedAt) / 1000) * 1000]),
+      )
       // the row has no field a ballot could be read from
       const columns = Object.keys((await t.ds.query('SELECT * FROM points_entry LIMIT 1'))[0])
       expect(columns.filter((c) => /choice|ballot|vote/i.test(c))).toEqual([])
@@ -376,6 +379,59 @@ describe(`积分制 (points) on ${DIALECT}`, () => {
       expectError(await redeem(kettle.id), 'POINTS_ITEM_UNAVAILABLE')
       expectError(await redeem(soap.id, 999_999), 'POINTS_HOUSEHOLD_NOT_FOUND')
       expect((await mine(resident)).balance).toBe(before - 12)
+    })
+  })
+
+  describe('the ledger against the audit chain', () => {
+    it('lets the audit verifier find an entry changed, added or removed behind the app’s back', async () => {
+      const audit = t.app.get(AuditService)
+      expect(await audit.verify()).toMatchObject({ ok: true })
+      const [manual] = await entriesWhere(`villageId = ? AND kind = 'manual'`, [village])
+      await t.ds.query('UPDATE points_entry SET points = 500 WHERE id = ?', [manual!.id])
+      try {
+        const result = await audit.verify()
+        expect(result).toMatchObject({ ok: false, problem: expect.stringContaining('可能被改过') })
+      } finally {
+        await t.ds.query('UPDATE points_entry SET points = ? WHERE id = ?', [manual!.points, manual!.id])
+      }
+      const [meeting] = await entriesWhere(`villageId = ? AND kind = 'meeting_attendance'`, [village])
+      await t.ds.query('UPDATE points_entry SET householdId = ? WHERE id = ?', [wangHousehold, meeting!.id])
+      try {
+        expect(await audit.verify()).toMatchObject({
+          ok: false,
+          problem: expect.stringContaining('meeting:'),
+        })
+      } finally {
+        await t.ds.query('UPDATE points_entry SET householdId = ? WHERE id = ?', [
+          meeting!.householdId,
+          meeting!.id,
+        ])
+      }
+      await t.ds.getRepository(PointsEntry).insert({
+        villageId: village,
+        householdId: wangHousehold,
+        residentId: null,
+        personName: null,
+        kind: 'manual',
+        points: 99,
+        sourceType: 'manual',
+        sourceId: 1,
+        sourceLabel: '私自加的',
+        sourceKey: 'manual:forged',
+        rulesVersion: 2,
+        earnedAt: new Date(),
+        recordedByAccountId: 1,
+        recordedByName: '张丽',
+      })
+      try {
+        expect(await audit.verify()).toMatchObject({
+          ok: false,
+          problem: expect.stringContaining('私自添加'),
+        })
+      } finally {
+        await t.ds.query(`DELETE FROM points_entry WHERE sourceKey = 'manual:forged'`)
+      }
+      expect(await audit.verify()).toMatchObject({ ok: true })
     })
   })
 

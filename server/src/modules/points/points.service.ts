@@ -28,8 +28,8 @@ export class PointsService {
 
   /**
    * For the demo seeder, in its transaction: published rules, a shop shelf, the ranking setting and
-   * a few manual awards with their reasons (written straight to the ledger, as the seeder writes
-   * everything else without audit entries).
+   * a few manual awards with their reasons, written into the audit chain as every award is (the
+   * verifier holds the ledger to it).
    */
   async seedDemo(
     m: EntityManager,
@@ -54,21 +54,25 @@ export class PointsService {
     for (const i of demo.items) await this.repo.addItem(m, { villageId, ...i })
     await this.repo.setRankingPublic(m, villageId, demo.rankingPublic)
     for (const [n, a] of demo.awards.entries())
-      await this.repo.insertEntry(m, {
-        villageId,
-        householdId: a.householdId,
-        residentId: null,
-        personName: null,
-        kind: 'manual',
-        points: a.points,
-        sourceType: 'manual',
-        sourceId: a.householdId,
-        sourceLabel: a.reason,
-        sourceKey: `manual:manual:${a.householdId}-demo${n}:household`,
-        rulesVersion: 1,
-        earnedAt: a.at,
-        recordedByAccountId: demo.by.accountId,
-        recordedByName: demo.by.name,
-      })
+      await this.ledger.insert(
+        m,
+        {
+          villageId,
+          householdId: a.householdId,
+          residentId: null,
+          personName: null,
+          kind: 'manual',
+          points: a.points,
+          sourceType: 'manual',
+          sourceId: a.householdId,
+          sourceLabel: a.reason,
+          sourceKey: `manual:manual:${a.householdId}-demo${n}:household`,
+          rulesVersion: 1,
+          earnedAt: a.at,
+          recordedByAccountId: demo.by.accountId,
+          recordedByName: demo.by.name,
+        },
+        { accountId: demo.by.accountId, name: demo.by.name, role: 'committee_member' },
+      )
   }
 }

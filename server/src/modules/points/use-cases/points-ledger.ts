@@ -7,9 +7,10 @@ import {
   type PointsSourceType,
 } from '@xiangli/shared'
 import type { EntityManager } from 'typeorm'
-import { AuditService, digest, type Actor } from '../../../core/audit/audit.service'
+import { AuditService, type Actor } from '../../../core/audit/audit.service'
 import { AppException } from '../../../core/errors/app.exception'
 import type { PointsEntry } from '../entities/points-entry.entity'
+import { batchRecord, entryRecord, wholeSecond } from '../points-integrity'
 import { PointsRepository, type NewPointsEntry } from '../points.repository'
 
 /** One award: who earns it, under which rule, and the source that earned it. */
@@ -141,7 +142,7 @@ export class PointsLedger {
         sourceLabel: b.sourceLabel.slice(0, 120),
         sourceKey,
         rulesVersion: rules.version,
-        earnedAt: b.earnedAt,
+        earnedAt: wholeSecond(b.earnedAt),
         recordedByAccountId: null,
         recordedByName: '系统',
       })
@@ -154,20 +155,14 @@ export class PointsLedger {
       orgId: b.villageId,
       targetType: b.sourceType,
       targetId: b.sourceId,
-      after: {
-        kind: b.kind,
-        points,
-        rulesVersion: rules.version,
-        count: rows.length,
-        earnedAt: b.earnedAt.toISOString(),
-        rows: digest(rows.map((r) => [r.householdId, r.residentId, r.points, r.sourceKey])),
-      },
+      after: batchRecord(rows),
     })
     return rows.length
   }
 
   /** Inserts one entry and writes it into the audit chain, so a row changed later no longer matches. */
-  async insert(m: EntityManager, row: NewPointsEntry, actor?: Actor): Promise<PointsEntry> {
+  async insert(m: EntityManager, written: NewPointsEntry, actor?: Actor): Promise<PointsEntry> {
+    const row = { ...written, earnedAt: wholeSecond(written.earnedAt) }
     const entry = await this.repo.insertEntry(m, row)
     await this.audit.append(m, {
       actor: actor ?? { accountId: row.recordedByAccountId, name: row.recordedByName, role: null },
@@ -175,17 +170,7 @@ export class PointsLedger {
       orgId: row.villageId,
       targetType: 'points_entry',
       targetId: entry.id,
-      after: {
-        householdId: row.householdId,
-        residentId: row.residentId,
-        kind: row.kind,
-        points: row.points,
-        sourceType: row.sourceType,
-        sourceId: row.sourceId,
-        sourceKey: row.sourceKey,
-        rulesVersion: row.rulesVersion,
-        earnedAt: row.earnedAt.toISOString(),
-      },
+      after: entryRecord(row),
     })
     return entry
   }
