@@ -12,7 +12,8 @@ export interface HookedDeliberation {
 
 /**
  * A feature that puts its own matter through a deliberation (村规民约) hears of the steps that
- * concern it, inside the deliberation's own transaction, so both change together or not at all.
+ * concern it, and one that follows taking part (积分制) hears of meetings ending and opinion windows
+ * closing, inside the deliberation's own transaction, so both change together or not at all.
  */
 export interface DeliberationHook {
   /** Before a meeting of a step is scheduled: throw an AppException to refuse (a body the law does not allow). */
