@@ -12,6 +12,7 @@ import { TxService } from '../../src/core/tx/tx.service'
 import { AuditService, SYSTEM_ACTOR } from '../../src/core/audit/audit.service'
 import { Grievance } from '../../src/modules/grievances/entities/grievance.entity'
 import { PointsEntry } from '../../src/modules/points/entities/points-entry.entity'
+import { PointsPersonalData } from '../../src/modules/points/points-personal-data.repository'
 import { PointsService } from '../../src/modules/points/points.service'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
@@ -432,6 +433,28 @@ describe(`积分制 (points) on ${DIALECT}`, () => {
         await t.ds.query(`DELETE FROM points_entry WHERE sourceKey = 'manual:forged'`)
       }
       expect(await audit.verify()).toMatchObject({ ok: true })
+    })
+  })
+
+  describe('我的数据', () => {
+    it('shows a person the points their own taking part earned, and a deletion keeps the entries without the name', async () => {
+      const liu = await t.ds.getRepository(Resident).findOneByOrFail({ name: '刘长青', villageId: village })
+      const held = await entriesWhere('residentId = ?', [liu.id])
+      expect(held.length).toBeGreaterThan(0)
+      const data = (await get('/api/me/data', representative)).body.export
+      expect(data.sections.points).toHaveLength(held.length)
+      expect(data.sections.points[0]).toMatchObject({ name: '刘长青', kind: 'meeting_attendance' })
+      // the section is in the deletion too; run here straight, as the administrator's processing does
+      const outcome = await t.app
+        .get(TxService)
+        .run((m) => t.app.get(PointsPersonalData).erase(m, liu.accountId!))
+      expect(outcome).toMatchObject({ section: 'points', erased: 0, kept: held.length })
+      const after = await t.ds.query('SELECT DISTINCT personName FROM points_entry WHERE residentId = ?', [
+        liu.id,
+      ])
+      expect(after).toEqual([{ personName: '已注销用户' }])
+      // the name is not part of what the chain vouches for: the ledger still verifies
+      expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true })
     })
   })
 

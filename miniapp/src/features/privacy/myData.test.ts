@@ -14,6 +14,7 @@ const held: MyDataExport = {
     objections: [],
     deliberations: { opinions: [{}], petitionsStarted: [], petitionsSigned: [{}, {}] },
     inbox: { messages: [{}, {}, {}] },
+    points: [{}, {}],
     consents: [{}],
   },
 }
@@ -38,6 +39,7 @@ describe('我的数据 at a glance', () => {
       反映的问题: '2 条，“+1” 1 次',
       证明申请: '1 条',
       联名提议: '发起 0 个，签名 2 个',
+      参加村务得的积分: '2 条',
       站内消息: '3 条',
     })
   })

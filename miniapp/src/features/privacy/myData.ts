@@ -36,6 +36,7 @@ export function summarise(data: MyDataExport): DataLine[] {
       label: '联名提议',
       detail: `发起 ${count(deliberations.petitionsStarted)} 个，签名 ${count(deliberations.petitionsSigned)} 个`,
     },
+    { label: '参加村务得的积分', detail: `${count(s.points)} 条` },
     { label: '站内消息', detail: `${count(inbox.messages)} 条` },
     { label: '同意过的隐私说明', detail: `${count(s.consents)} 次` },
   ]

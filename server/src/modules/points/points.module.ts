@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common'
 import { DeliberationsModule } from '../deliberations/deliberations.module'
 import { GrievancesModule } from '../grievances/grievances.module'
 import { PointsController } from './http/points.controller'
+import { PointsPersonalData } from './points-personal-data.repository'
 import { PointsRepository } from './points.repository'
 import { PointsService } from './points.service'
 import { PointsDesk } from './use-cases/points-desk'
@@ -25,7 +26,8 @@ import { PointsShop } from './use-cases/points-shop'
     PointsDesk,
     PointsShop,
     PointsService,
+    PointsPersonalData,
   ],
-  exports: [PointsService],
+  exports: [PointsService, PointsPersonalData],
 })
 export class PointsModule {}

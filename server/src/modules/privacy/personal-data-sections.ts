@@ -6,6 +6,7 @@ import { DeliberationsPersonalData } from '../deliberations/deliberations-person
 import { GrievancesPersonalData } from '../grievances/grievances-personal-data.repository'
 import { InboxPersonalData } from '../inbox/inbox-personal-data.repository'
 import { NoticesPersonalData } from '../notices/notices-personal-data.repository'
+import { PointsPersonalData } from '../points/points-personal-data.repository'
 import { RosterPersonalData } from '../roster/roster-personal-data.repository'
 import { VerificationPersonalData } from '../verification/verification-personal-data.repository'
 
@@ -25,7 +26,19 @@ export class PersonalDataSections {
     notices: NoticesPersonalData,
     deliberations: DeliberationsPersonalData,
     inbox: InboxPersonalData,
+    points: PointsPersonalData,
   ) {
-    this.all = [account, roster, verification, grievances, certificates, notices, deliberations, inbox]
+    // points before the roster: its entries are found through the roster's link to the account
+    this.all = [
+      account,
+      points,
+      roster,
+      verification,
+      grievances,
+      certificates,
+      notices,
+      deliberations,
+      inbox,
+    ]
   }
 }

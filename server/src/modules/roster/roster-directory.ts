@@ -197,6 +197,11 @@ export class RosterDirectory {
     return this.repo.householdHeads(villageId, ids)
   }
 
+  /** The roster ids (in any village) of the person using this account. */
+  residentIdsOfAccount(accountId: number, m?: EntityManager): Promise<number[]> {
+    return this.repo.residentIdsOfAccount(accountId, m)
+  }
+
   /** The ids of the village's households with exactly this 户号. */
   householdIdsByCode(villageId: number, code: string): Promise<number[]> {
     return this.repo.householdIdsByCode(villageId, code)

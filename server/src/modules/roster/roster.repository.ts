@@ -226,6 +226,12 @@ export class RosterRepository {
     })
   }
 
+  /** The roster rows (in any village) linked to this account. */
+  async residentIdsOfAccount(accountId: number, m: EntityManager = this.ds.manager): Promise<number[]> {
+    const rows = await m.getRepository(Resident).find({ where: { accountId }, select: ['id'] })
+    return rows.map((r) => r.id)
+  }
+
   /** The ids of the village's households whose 户号 is this one (exactly). */
   async householdIdsByCode(villageId: number, code: string): Promise<number[]> {
     const rows = await this.ds.getRepository(Household).find({ where: { villageId, code }, select: ['id'] })

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common'
+import { DataSource, In, type EntityManager } from 'typeorm'
+import { ERASED_NAME, type ErasureOutcome } from '@xiangli/shared'
+import type { PersonalDataSection } from '../../core/privacy/personal-data'
+import { RosterDirectory } from '../roster/roster-directory'
+import { PointsEntry } from './entities/points-entry.entity'
+
+/**
+ * The points the person's own taking part earned their household (a meeting attended, an opinion
+ * window). The household's ledger is the village's record and stays; the person's name leaves it.
+ */
+@Injectable()
+export class PointsPersonalData implements PersonalDataSection {
+  readonly section = 'points'
+  constructor(
+    private readonly ds: DataSource,
+    private readonly roster: RosterDirectory,
+  ) {}
+
+  private async entries(m: EntityManager, accountId: number): Promise<PointsEntry[]> {
+    const residentIds = await this.roster.residentIdsOfAccount(accountId, m)
+    if (residentIds.length === 0) return []
+    return m.getRepository(PointsEntry).find({ where: { residentId: In(residentIds) }, order: { id: 'ASC' } })
+  }
+
+  async exportOf(accountId: number, m: EntityManager = this.ds.manager) {
+    return (await this.entries(m, accountId)).map((e) => ({
+      villageId: e.villageId,
+      householdId: e.householdId,
+      name: e.personName,
+      kind: e.kind,
+      points: e.points,
+      source: e.sourceLabel,
+      earnedAt: new Date(e.earnedAt).toISOString(),
+    }))
+  }
+
+  /** Must run before the roster unlinks the account, which is how the entries are found. */
+  async erase(m: EntityManager, accountId: number): Promise<ErasureOutcome> {
+    const ids = (await this.entries(m, accountId)).map((e) => e.id)
+    if (ids.length) await m.getRepository(PointsEntry).update({ id: In(ids) }, { personName: ERASED_NAME })
+    return {
+      section: this.section,
+      erased: 0,
+      kept: ids.length,
+      note: '户的积分记录是村里的台账，保留，但不再写本人姓名',
+    }
+  }
+}
