@@ -61,6 +61,8 @@ const ICONS = [
   'chart-pie',
   'heart-handshake',
   'calendar-user',
+  'coins',
+  'building-store',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

@@ -139,6 +139,20 @@ export default defineAppConfig({
       ],
     },
     {
+      // 积分制: a household's points with what earned each, the rules, the shop and the ranking (when
+      // the village shows it); the 两委's rules and shop shelf, and the desk for awards and redemptions.
+      root: 'subpackages/points',
+      name: 'points',
+      pages: [
+        'pages/home/index',
+        'pages/rules/index',
+        'pages/shop/index',
+        'pages/ranking/index',
+        'pages/manage/index',
+        'pages/desk/index',
+      ],
+    },
+    {
       // 乡镇督办: only township officials open these.
       root: 'subpackages/township',
       name: 'township',

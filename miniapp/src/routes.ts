@@ -96,6 +96,14 @@ export const ROUTES = {
   committeeActivity: '/subpackages/activity/pages/manage/index',
   committeeActivityQr: '/subpackages/activity/pages/qr/index',
   committeeVolunteerHours: '/subpackages/activity/pages/village-hours/index',
+  // 积分制: a household's points and what earned them, the rules, the shop, the ranking; the 两委's
+  // rules, desk (awards, redemptions) and shop shelf
+  pointsHome: '/subpackages/points/pages/home/index',
+  pointsRules: '/subpackages/points/pages/rules/index',
+  pointsShop: '/subpackages/points/pages/shop/index',
+  pointsRanking: '/subpackages/points/pages/ranking/index',
+  pointsManage: '/subpackages/points/pages/manage/index',
+  pointsDesk: '/subpackages/points/pages/desk/index',
   // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
   // and its consent at login; 我的数据 (see, export, ask to delete)
   privacy: '/subpackages/me/pages/privacy/index',

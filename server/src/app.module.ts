@@ -25,6 +25,7 @@ import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
 import { PollsModule } from './modules/polls/polls.module'
 import { ActivitiesModule } from './modules/activities/activities.module'
+import { PointsModule } from './modules/points/points.module'
 import { GridsModule } from './modules/grids/grids.module'
 import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
@@ -93,6 +94,7 @@ export class AppModule {
         DeliberationsModule,
         VillageRulesModule,
         CadreReviewsModule,
+        PointsModule,
         HomeModule,
         AuditLogModule,
         HealthModule,

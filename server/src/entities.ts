@@ -10,6 +10,7 @@ import { DELIBERATIONS_ENTITIES } from './modules/deliberations/entities'
 import { GRIEVANCES_ENTITIES } from './modules/grievances/entities'
 import { GRIDS_ENTITIES } from './modules/grids/entities'
 import { POLLS_ENTITIES } from './modules/polls/entities'
+import { POINTS_ENTITIES } from './modules/points/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
 import { NOTICES_ENTITIES } from './modules/notices/entities'
 import { ORGS_ENTITIES } from './modules/orgs/entities'
@@ -44,4 +45,5 @@ export const ENTITIES = [
   ...CONTENT_CHECK_ENTITIES,
   ...PRIVACY_ENTITIES,
   ...VILLAGE_RULES_ENTITIES,
+  ...POINTS_ENTITIES,
 ]

@@ -16,6 +16,7 @@ import { VILLAGE_RULES_ERRORS } from './errors/village-rules'
 import { REVIEW_ERRORS } from './errors/cadre-review'
 import { POLL_ERRORS } from './errors/poll'
 import { ACTIVITY_ERRORS } from './errors/activities'
+import { POINTS_ERRORS } from './errors/points'
 
 export type { ErrorInfo } from './errors/info'
 
@@ -32,6 +33,7 @@ export const ERRORS = {
   ...REVIEW_ERRORS,
   ...POLL_ERRORS,
   ...ACTIVITY_ERRORS,
+  ...POINTS_ERRORS,
 } satisfies Record<string, ErrorInfo>
 
 export type ErrorCode = keyof typeof ERRORS

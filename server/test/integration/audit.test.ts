@@ -55,7 +55,7 @@ describe(`the audit chains on ${DIALECT}`, () => {
   afterAll(async () => t.close())
 
   describe('appending', () => {
-    it('starts with the demo seeding as entry 1, its issued certificates, the 村规民约 in force, last year’s 民主评议, then the demo notices published through their service', async () => {
+    it('starts with the demo seeding as entry 1, its issued certificates, the 村规民约 in force, last year’s 民主评议, two 积分 awards, then the demo notices published through their service', async () => {
       const all = await entries()
       expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
       expect(all[0]!.action).toBe('demo.seeded')
@@ -70,7 +70,9 @@ describe(`the audit chains on ${DIALECT}`, () => {
       expect(all[5]!.action).toBe('village_rules.adopted')
       // the demo village's 民主评议 of last year, its count sealed as a real close seals it
       expect(all[6]!.action).toBe('cadre_review.published')
-      const notices = all.slice(7).map((e) => e.action)
+      // two households' points, each award recorded as every award is
+      expect(all.slice(7, 9).map((e) => e.action)).toEqual(['points.awarded', 'points.awarded'])
+      const notices = all.slice(9).map((e) => e.action)
       expect(notices.length).toBeGreaterThan(0)
       expect(notices.filter((a) => a === 'notice.published')).toHaveLength(3)
       for (const a of notices) expect(a).toMatch(/^notice\./)
@@ -227,6 +229,7 @@ describe(`the audit chains on ${DIALECT}`, () => {
         'certificates',
         'village-rules',
         'cadre reviews',
+        'points',
       ])
     })
 

@@ -196,7 +196,9 @@ function closing(o: {
     setStatus: async (_m: unknown, _id: number, s: typeof meeting.status) => {
       meeting.status = s
     },
+    present: async () => [{ residentId: 3, householdId: 1, name: '王秀英' }],
   } as unknown as MeetingsRepository
+  const hooks = new DeliberationHooks()
   const ballots = {
     online: async () => o.online,
     recordResult: async (_m: unknown, row: DeliberationMeetingResult) => {
@@ -213,9 +215,9 @@ function closing(o: {
     ballots,
     { addNotice: async () => ({ id: 501 }) } as unknown as Publication,
     { meetingView: async () => ({ status: meeting.status }) } as unknown as MeetingReads,
-    new DeliberationHooks(),
+    hooks,
   )
-  return { use, d, meeting, audit, saved, result: () => result }
+  return { use, d, meeting, audit, saved, hooks, result: () => result }
 }
 
 describe('closing a vote', () => {
@@ -250,6 +252,21 @@ describe('closing a vote', () => {
     const secret = closing({ ballot: 'secret', due: 4, present: 4, online: { yes: 4, no: 0, abstain: 0 } })
     await secret.use.close(cadre(), 7, 70, { counted: { yes: 0, no: 0, abstain: 0 } })
     expect(secret.audit.map((e) => e.action)).toContain(CHOICES_SEAL)
+  })
+
+  it('tells the hooks the meeting ended, with who was present and nothing of the ballots', async () => {
+    const c = closing({ ballot: 'secret', due: 4, present: 4, online: { yes: 3, no: 1, abstain: 0 } })
+    const heard: unknown[] = []
+    c.hooks.register({ afterMeetingEnded: async (_m, _d, ended) => void heard.push(ended) })
+    await c.use.close(cadre(), 7, 70, { counted: { yes: 0, no: 0, abstain: 0 } })
+    expect(heard).toHaveLength(1)
+    const ended = heard[0] as Record<string, unknown>
+    expect(Object.keys(ended).sort()).toEqual(['actor', 'body', 'endedAt', 'meetingId', 'present'])
+    expect(ended).toMatchObject({
+      meetingId: 70,
+      present: [{ residentId: 3, householdId: 1, name: '王秀英' }],
+    })
+    expect((ended.endedAt as Date).getTime()).toBe(c.result()!.closedAt.getTime())
   })
 
   it('refuses more votes than people present, and writes nothing', async () => {

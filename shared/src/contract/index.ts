@@ -17,6 +17,7 @@ import { meetingNoticeRoutes } from './meeting-notices'
 import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { petitionRoutes } from './petitions'
+import { pointsRoutes } from './points'
 import { pollRoutes } from './polls'
 import { proxyRoutes } from './proxy'
 import { privacyRoutes } from './privacy'
@@ -48,6 +49,7 @@ export * from './meeting-notices'
 export * from './notices'
 export * from './orgs'
 export * from './petitions'
+export * from './points'
 export * from './polls'
 export * from './proxy'
 export * from './privacy'
@@ -83,6 +85,7 @@ export const CONTRACT = {
   notices: noticeRoutes,
   orgs: orgRoutes,
   petitions: petitionRoutes,
+  points: pointsRoutes,
   polls: pollRoutes,
   proxy: proxyRoutes,
   privacy: privacyRoutes,

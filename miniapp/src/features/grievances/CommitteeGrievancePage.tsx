@@ -29,6 +29,7 @@ import { assigneeChoices, committeeActions } from './grievance'
 import { idParam, orgCandidates } from '@/logic/links'
 import { workbenchFor } from '@/logic/membership'
 import { useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
+import { UsefulIssueCard } from '@/features/points/UsefulIssueCard'
 import './CommitteeGrievancePage.scss'
 
 type Asking = 'decline' | 'escalate' | null
@@ -196,6 +197,8 @@ export function CommitteeGrievancePage() {
           onSent={show}
         />
       ) : null}
+
+      {isCommittee ? <UsefulIssueCard villageId={villageId} grievanceId={g.id} state={g.state} /> : null}
 
       <AssignSheet
         visible={assigning}

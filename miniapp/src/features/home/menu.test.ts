@@ -34,6 +34,7 @@ describe('buildServiceMenu', () => {
       'cadreReviews',
       'polls',
       'activities',
+      'points',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -73,6 +74,7 @@ describe('buildServiceMenu', () => {
       'proxy',
       'pollsBench',
       'activitiesBench',
+      'pointsBench',
     ])
     expect(menu[4]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
     expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
@@ -176,6 +178,7 @@ describe('buildServiceMenu', () => {
       'cadreReviews',
       'polls',
       'activities',
+      'points',
       'inbox',
       'sealRegister',
       'roster',

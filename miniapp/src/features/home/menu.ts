@@ -41,6 +41,8 @@ export interface MenuItem {
     | 'pollsBench'
     | 'activities'
     | 'activitiesBench'
+    | 'points'
+    | 'pointsBench'
   title: string
   description: string
   url: string
@@ -173,6 +175,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '活动与志愿服务',
           description: '报名参加村里的活动，现场扫码签到，看我的志愿时长',
           url: withQuery(ROUTES.activityList, { villageId: membership.orgId }),
+        },
+        // 积分制: the household's points, what earned each, the rules and the shop
+        {
+          key: 'points',
+          title: '我家积分',
+          description: '参加会议、提意见、志愿服务得积分，每笔写明因为什么；积分超市兑换',
+          url: withQuery(ROUTES.pointsHome, { villageId: membership.orgId }),
         },
       ],
     })
@@ -312,6 +321,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '活动管理',
         description: '发布活动，看报名名单，现场出示签到码，活动后记志愿时长',
         url: withQuery(ROUTES.committeeActivities, q),
+      })
+    if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
+      items.push({
+        key: 'pointsBench',
+        title: '积分管理',
+        description: '公布积分规则，奖励积分，窗口登记兑换，管理积分超市',
+        url: withQuery(ROUTES.pointsDesk, q),
       })
     sections.push({ title: `村委工作台 · ${membership.orgName}`, items })
   }

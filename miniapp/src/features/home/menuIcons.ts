@@ -3,12 +3,14 @@ import alertTriangle from '@/assets/icons/alert-triangle.svg'
 import award from '@/assets/icons/award.svg'
 import bell from '@/assets/icons/bell.svg'
 import book from '@/assets/icons/book.svg'
+import buildingStore from '@/assets/icons/building-store.svg'
 import calendarEvent from '@/assets/icons/calendar-event.svg'
 import calendarUser from '@/assets/icons/calendar-user.svg'
 import chartPie from '@/assets/icons/chart-pie.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
 import checklist from '@/assets/icons/checklist.svg'
 import clipboardList from '@/assets/icons/clipboard-list.svg'
+import coins from '@/assets/icons/coins.svg'
 import eyeCheck from '@/assets/icons/eye-check.svg'
 import fileCertificate from '@/assets/icons/file-certificate.svg'
 import fileCheck from '@/assets/icons/file-check.svg'
@@ -75,4 +77,6 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   pollsBench: chartPie,
   activities: heartHandshake,
   activitiesBench: calendarUser,
+  points: coins,
+  pointsBench: buildingStore,
 }

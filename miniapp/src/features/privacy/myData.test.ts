@@ -15,6 +15,7 @@ const held: MyDataExport = {
     deliberations: { opinions: [{}], petitionsStarted: [], petitionsSigned: [{}, {}] },
     polls: [{}],
     inbox: { messages: [{}, {}, {}] },
+    points: [{}, {}],
     consents: [{}],
   },
 }
@@ -40,6 +41,7 @@ describe('我的数据 at a glance', () => {
       证明申请: '1 条',
       联名提议: '发起 0 个，签名 2 个',
       回答过的问卷: '1 份（只记录回答过，不记录选了什么）',
+      参加村务得的积分: '2 条',
       站内消息: '3 条',
     })
   })

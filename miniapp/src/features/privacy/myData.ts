@@ -37,6 +37,7 @@ export function summarise(data: MyDataExport): DataLine[] {
       detail: `发起 ${count(deliberations.petitionsStarted)} 个，签名 ${count(deliberations.petitionsSigned)} 个`,
     },
     { label: '回答过的问卷', detail: `${count(s.polls)} 份（只记录回答过，不记录选了什么）` },
+    { label: '参加村务得的积分', detail: `${count(s.points)} 条` },
     { label: '站内消息', detail: `${count(inbox.messages)} 条` },
     { label: '同意过的隐私说明', detail: `${count(s.consents)} 次` },
   ]

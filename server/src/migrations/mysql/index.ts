@@ -28,6 +28,7 @@ import { Polls1796566504348Mysql } from './1796566504348-Polls'
 import { NoticeModeration1796573688290Mysql } from './1796573688290-NoticeModeration'
 import { ContentCheckPushWait1796574119451Mysql } from './1796574119451-ContentCheckPushWait'
 import { Activities1796573850383Mysql } from './1796573850383-Activities'
+import { PointsLedger1796573847207Mysql } from './1796573847207-PointsLedger'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -60,4 +61,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   NoticeModeration1796573688290Mysql,
   ContentCheckPushWait1796574119451Mysql,
   Activities1796573850383Mysql,
+  PointsLedger1796573847207Mysql,
 ]

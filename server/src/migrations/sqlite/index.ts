@@ -27,6 +27,7 @@ import { Polls1796566504348Sqlite } from './1796566504348-Polls'
 import { NoticeModeration1796573688290Sqlite } from './1796573688290-NoticeModeration'
 import { ContentCheckPushWait1796574119451Sqlite } from './1796574119451-ContentCheckPushWait'
 import { Activities1796573850383Sqlite } from './1796573850383-Activities'
+import { PointsLedger1796573847207Sqlite } from './1796573847207-PointsLedger'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -58,4 +59,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   NoticeModeration1796573688290Sqlite,
   ContentCheckPushWait1796574119451Sqlite,
   Activities1796573850383Sqlite,
+  PointsLedger1796573847207Sqlite,
 ]

@@ -12,7 +12,8 @@ export interface HookedDeliberation {
 
 /**
  * A feature that puts its own matter through a deliberation (村规民约) hears of the steps that
- * concern it, inside the deliberation's own transaction, so both change together or not at all.
+ * concern it, and one that follows taking part (积分制) hears of meetings ending and opinion windows
+ * closing, inside the deliberation's own transaction, so both change together or not at all.
  */
 export interface DeliberationHook {
   /** Before a meeting of a step is scheduled: throw an AppException to refuse (a body the law does not allow). */
@@ -25,6 +26,29 @@ export interface DeliberationHook {
   ): Promise<void>
   /** The deliberation was ended (终止) before it was adopted. */
   afterEnded?(m: EntityManager, d: HookedDeliberation, actor: Actor): Promise<void>
+  /**
+   * A meeting of any step ended (its result recorded). Told who checked in, never anything of the
+   * ballots: what a hook does with it cannot depend on how anyone voted.
+   */
+  afterMeetingEnded?(m: EntityManager, d: HookedDeliberation, meeting: EndedMeeting): Promise<void>
+  /** The opinion window (一征) closed and the committee posted its summary; told who gave opinions. */
+  afterSolicitationClosed?(m: EntityManager, d: HookedDeliberation, window: ClosedSolicitation): Promise<void>
+}
+
+/** A meeting that ended, with the members who were present (checked in or on the paper sheet). */
+export interface EndedMeeting {
+  meetingId: number
+  body: MeetingBody
+  endedAt: Date
+  present: { residentId: number; householdId: number; name: string }[]
+  actor: Actor
+}
+
+/** An opinion window that closed, with the residents who gave at least one opinion in it. */
+export interface ClosedSolicitation {
+  closedAt: Date
+  givers: { residentId: number; name: string }[]
+  actor: Actor
 }
 
 /** The hooks registered by other modules at start; the deliberations module calls them. */
@@ -50,6 +74,14 @@ export class DeliberationHooks {
 
   async afterEnded(m: EntityManager, d: HookedDeliberation, actor: Actor) {
     for (const h of this.hooks) await h.afterEnded?.(m, plain(d), actor)
+  }
+
+  async afterMeetingEnded(m: EntityManager, d: HookedDeliberation, meeting: EndedMeeting) {
+    for (const h of this.hooks) await h.afterMeetingEnded?.(m, plain(d), meeting)
+  }
+
+  async afterSolicitationClosed(m: EntityManager, d: HookedDeliberation, window: ClosedSolicitation) {
+    for (const h of this.hooks) await h.afterSolicitationClosed?.(m, plain(d), window)
   }
 }
 

@@ -174,6 +174,24 @@ export class MeetingsRepository {
     await insertMany(m, DeliberationAttendance, rows)
   }
 
+  /** The members present at a meeting (checked in or signed on paper), by roster id: who, never how they voted. */
+  async present(
+    m: EntityManager,
+    meetingId: number,
+  ): Promise<{ residentId: number; householdId: number; name: string }[]> {
+    const rows = (await m.query(
+      `SELECT mm.residentId, mm.householdId, mm.name
+         FROM deliberation_attendance a JOIN deliberation_meeting_member mm ON mm.id = a.memberId
+        WHERE a.meetingId = ? ORDER BY mm.residentId`,
+      [meetingId],
+    )) as { residentId: number | string; householdId: number | string; name: string }[]
+    return rows.map((r) => ({
+      residentId: Number(r.residentId),
+      householdId: Number(r.householdId),
+      name: r.name,
+    }))
+  }
+
   /** Persons due and present, and households all and represented, by COUNT and COUNT(DISTINCT). */
   async attendance(m: EntityManager, meetingId: number): Promise<Attendance> {
     const [due] = (await m.query(

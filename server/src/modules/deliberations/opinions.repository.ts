@@ -59,6 +59,18 @@ export class OpinionsRepository {
   }
 
   /** The accounts that gave an opinion, each once. */
+  /** The residents who gave at least one opinion on the deliberation, once each, by roster id. */
+  async giverResidents(
+    m: EntityManager,
+    deliberationId: number,
+  ): Promise<{ residentId: number; name: string }[]> {
+    const rows = (await m.query(
+      'SELECT residentId, MIN(name) AS name FROM deliberation_opinion WHERE deliberationId = ? GROUP BY residentId ORDER BY residentId',
+      [deliberationId],
+    )) as { residentId: number | string; name: string }[]
+    return rows.map((r) => ({ residentId: Number(r.residentId), name: r.name }))
+  }
+
   async givers(m: EntityManager, deliberationId: number): Promise<number[]> {
     const rows = (await m.query(
       'SELECT DISTINCT accountId FROM deliberation_opinion WHERE deliberationId = ?',

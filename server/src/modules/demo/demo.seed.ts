@@ -16,6 +16,7 @@ import { NoticesService } from '../notices/notices.service'
 import { OrgsService } from '../orgs/orgs.service'
 import { PollsService } from '../polls/polls.service'
 import { ActivitiesService } from '../activities/activities.service'
+import { PointsService } from '../points/points.service'
 import { RoleHolders } from '../roles/role-holders'
 import { RosterDirectory, type DemoPerson } from '../roster/roster-directory'
 import { VerificationService } from '../verification/verification.service'
@@ -26,6 +27,7 @@ import { seedDemoNotices } from './demo-notices'
 import { DEMO_VILLAGE_RULES } from './demo-village-rules'
 import { seedDemoPolls } from './demo-polls'
 import { seedDemoActivities } from './demo-activities'
+import { seedDemoPoints } from './demo-points'
 import {
   COMMUNITY_HOUSEHOLDS,
   DEMO_ID_NUMBERS,
@@ -64,6 +66,7 @@ export class DemoSeeder {
     private readonly cadreReviews: CadreReviewsService,
     private readonly polls: PollsService,
     private readonly activities: ActivitiesService,
+    private readonly points: PointsService,
     private readonly clock: Clock,
   ) {}
 
@@ -223,6 +226,7 @@ export class DemoSeeder {
     })
     await seedDemoPolls(m, this.polls, village.id, (name) => person(name).id, this.clock.now())
     await seedDemoActivities(m, this.activities, village.id, (name) => person(name).id, this.clock.now())
+    await seedDemoPoints(m, this.points, village.id, person, this.clock.now())
     return { villageId: village.id, committeeAccountId: person('张丽').accountId! }
   }
 

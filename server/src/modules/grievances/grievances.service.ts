@@ -18,6 +18,16 @@ export class GrievancesService {
     return this.repo.exists(villageId, id, m)
   }
 
+  /** An issue as another module may know it: its title, stage and who raised it on the roster. */
+  async brief(
+    villageId: number,
+    id: number,
+    m?: EntityManager,
+  ): Promise<{ id: number; title: string; state: string; raiserResidentId: number | null } | null> {
+    const g = await this.repo.find(villageId, id, m)
+    return g ? { id: g.id, title: g.title, state: g.state, raiserResidentId: g.raiserResidentId } : null
+  }
+
   /** The home page's counts: what waits on the 两委 of a village. */
   waitingInVillage(
     villageId: number,

@@ -7,6 +7,7 @@ import { DeliberationsPersonalData } from '../deliberations/deliberations-person
 import { GrievancesPersonalData } from '../grievances/grievances-personal-data.repository'
 import { InboxPersonalData } from '../inbox/inbox-personal-data.repository'
 import { NoticesPersonalData } from '../notices/notices-personal-data.repository'
+import { PointsPersonalData } from '../points/points-personal-data.repository'
 import { PollsPersonalData } from '../polls/polls-personal-data.repository'
 import { RosterPersonalData } from '../roster/roster-personal-data.repository'
 import { VerificationPersonalData } from '../verification/verification-personal-data.repository'
@@ -28,8 +29,20 @@ export class PersonalDataSections {
     deliberations: DeliberationsPersonalData,
     polls: PollsPersonalData,
     inbox: InboxPersonalData,
+    points: PointsPersonalData,
   ) {
-    this.all = [account, roster, verification, grievances, certificates, notices, deliberations, polls, inbox]
+    this.all = [
+      account,
+      roster,
+      verification,
+      grievances,
+      certificates,
+      notices,
+      deliberations,
+      polls,
+      points,
+      inbox,
+    ]
     this.roster = roster
   }
 

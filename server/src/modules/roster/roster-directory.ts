@@ -189,6 +189,19 @@ export class RosterDirectory {
     return this.repo.householdsOfResidents(villageId, residentIds)
   }
 
+  /** These households of the village (at most 200), each with its 户号 and its head's name. */
+  householdHeads(
+    villageId: number,
+    ids: number[],
+  ): Promise<{ id: number; code: string; headName: string | null }[]> {
+    return this.repo.householdHeads(villageId, ids)
+  }
+
+  /** The ids of the village's households with exactly this 户号. */
+  householdIdsByCode(villageId: number, code: string): Promise<number[]> {
+    return this.repo.householdIdsByCode(villageId, code)
+  }
+
   /** The roster ids of the people of these households. */
   residentIdsOf(householdIds: number[]): Promise<number[]> {
     return this.repo.residentIdsOf(householdIds)

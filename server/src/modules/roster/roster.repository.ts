@@ -204,6 +204,34 @@ export class RosterRepository {
     })
   }
 
+  /**
+   * These households of the village (at most 200) with the name of each one's head: the household's
+   * headResidentId, else the person marked head.
+   */
+  async householdHeads(
+    villageId: number,
+    ids: number[],
+  ): Promise<{ id: number; code: string; headName: string | null }[]> {
+    if (ids.length === 0) return []
+    const households = await this.villageHouseholds(villageId, ids.slice(0, 200))
+    const people = await this.ds.getRepository(Resident).find({
+      where: { villageId, householdId: In(households.map((h) => h.id).concat([0])) },
+      select: ['id', 'householdId', 'name', 'isHouseholdHead'],
+      order: { id: 'ASC' },
+    })
+    return households.map((h) => {
+      const own = people.filter((r) => r.householdId === h.id)
+      const head = own.find((r) => r.id === h.headResidentId) ?? own.find((r) => r.isHouseholdHead)
+      return { id: h.id, code: h.code, headName: head?.name ?? null }
+    })
+  }
+
+  /** The ids of the village's households whose 户号 is this one (exactly). */
+  async householdIdsByCode(villageId: number, code: string): Promise<number[]> {
+    const rows = await this.ds.getRepository(Household).find({ where: { villageId, code }, select: ['id'] })
+    return rows.map((h) => h.id)
+  }
+
   /** The people of these households of the village, household by household. */
   membersOf(villageId: number, householdIds: number[]): Promise<Resident[]> {
     return this.ds.getRepository(Resident).find({

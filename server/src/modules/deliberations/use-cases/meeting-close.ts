@@ -69,6 +69,7 @@ export class MeetingClose {
         )
         if (!result.ok) throw new AppException(result.code, undefined, result.reason)
         const outcome = result.outcome!
+        const closedAt = this.clock.now()
         await this.ballots.recordResult(m, {
           meetingId,
           deliberationId: d.id,
@@ -84,7 +85,7 @@ export class MeetingClose {
           abstain: combined.value.abstain,
           online,
           closedByAccountId: a.principal.accountId,
-          closedAt: this.clock.now(),
+          closedAt,
         })
         await this.meetings.setStatus(m, meetingId, 'closed')
         const before = snapshot(d)
@@ -116,6 +117,15 @@ export class MeetingClose {
         // the rows counted and the result, sealed into the chain (see meeting-seal.ts)
         for (const sealed of await meetingSealEntries(m, meeting))
           await this.audit.append(m, { actor: a.actor, orgId: d.villageId, ...sealed })
+        // the meeting has ended: those present hear of it at its end, all at one moment, whatever
+        // the ballots said (nothing of them is passed on)
+        await this.hooks.afterMeetingEnded(m, d, {
+          meetingId,
+          body: meeting.body,
+          endedAt: closedAt,
+          present: await this.meetings.present(m, meeting.id),
+          actor: a.actor,
+        })
         if (findStep(d.procedure, meeting.step)?.deciding)
           await this.hooks.afterDecision(m, d, {
             meetingId,

@@ -20,6 +20,7 @@ import { TxService } from '../../../core/tx/tx.service'
 import { ContentCheckService } from '../../content-check/content-check.service'
 import { NotifyService } from '../../inbox/notify.service'
 import { RosterDirectory } from '../../roster/roster-directory'
+import { DeliberationHooks } from '../deliberation-hooks'
 import { DeliberationStore } from '../deliberation-store'
 import { DeliberationsRepository } from '../deliberations.repository'
 import { readsAllOpinions, readsUncheckedOpinions, rolesIn } from '../deliberations.policy'
@@ -51,6 +52,7 @@ export class Solicitation implements OnModuleInit {
     private readonly store: DeliberationStore,
     private readonly reads: DeliberationReads,
     private readonly checks: ContentCheckService,
+    private readonly hooks: DeliberationHooks,
   ) {}
 
   onModuleInit(): void {
@@ -174,6 +176,11 @@ export class Solicitation implements OnModuleInit {
         targetId: d.id,
         before,
         after: { ...snapshot(d), opinionCount },
+      })
+      await this.hooks.afterSolicitationClosed(m, d, {
+        closedAt: d.state.solicitationClosesAt ? new Date(d.state.solicitationClosesAt) : this.clock.now(),
+        givers: await this.opinions.giverResidents(m, d.id),
+        actor: a.actor,
       })
       await this.notify.notify(m, {
         accountIds: await this.opinions.givers(m, d.id),

@@ -1,0 +1,3 @@
+import { PointsDeskPage } from '@/features/points/PointsDeskPage'
+
+export default PointsDeskPage

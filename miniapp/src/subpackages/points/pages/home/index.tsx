@@ -1,0 +1,3 @@
+import { PointsHomePage } from '@/features/points/PointsHomePage'
+
+export default PointsHomePage

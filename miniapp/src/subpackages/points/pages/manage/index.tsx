@@ -1,0 +1,3 @@
+import { PointsManagePage } from '@/features/points/PointsManagePage'
+
+export default PointsManagePage

@@ -1,0 +1,3 @@
+import { PointsRankingPage } from '@/features/points/PointsRankingPage'
+
+export default PointsRankingPage

@@ -1,0 +1,3 @@
+import { PointsRulesPage } from '@/features/points/PointsRulesPage'
+
+export default PointsRulesPage

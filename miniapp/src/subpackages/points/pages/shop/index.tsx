@@ -1,0 +1,3 @@
+import { PointsShopPage } from '@/features/points/PointsShopPage'
+
+export default PointsShopPage
