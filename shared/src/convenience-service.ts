@@ -435,10 +435,7 @@ export interface ServiceStats {
   rows: ServiceStatsRow[]
 }
 
-/** Where the inbox links point. */
-export const SERVICE_PAGES = {
-  resident: '/subpackages/service/pages/detail/index',
-  staff: '/subpackages/service/pages/detail/index',
-} as const
+/** Where the inbox links point: one detail page, whose actions follow who opens it. */
+export const SERVICE_PAGES = { detail: '/subpackages/service/pages/detail/index' } as const
 export const servicePage = (id: number, villageId: number): string =>
-  `${SERVICE_PAGES.resident}?id=${id}&villageId=${villageId}`
+  `${SERVICE_PAGES.detail}?id=${id}&villageId=${villageId}`

@@ -15,6 +15,7 @@ import { InboxService } from '../inbox/inbox.service'
 import { NoticesService } from '../notices/notices.service'
 import { OrgsService } from '../orgs/orgs.service'
 import { PollsService } from '../polls/polls.service'
+import { ConvenienceServicesService } from '../convenience-services/convenience-services.service'
 import { RoleHolders } from '../roles/role-holders'
 import { RosterDirectory, type DemoPerson } from '../roster/roster-directory'
 import { VerificationService } from '../verification/verification.service'
@@ -24,6 +25,7 @@ import { demoGrievances } from './demo-grievances'
 import { seedDemoNotices } from './demo-notices'
 import { DEMO_VILLAGE_RULES } from './demo-village-rules'
 import { seedDemoPolls } from './demo-polls'
+import { seedDemoServices } from './demo-services'
 import {
   COMMUNITY_HOUSEHOLDS,
   DEMO_ID_NUMBERS,
@@ -61,6 +63,7 @@ export class DemoSeeder {
     private readonly villageRules: VillageRulesService,
     private readonly cadreReviews: CadreReviewsService,
     private readonly polls: PollsService,
+    private readonly services: ConvenienceServicesService,
     private readonly clock: Clock,
   ) {}
 
@@ -219,6 +222,13 @@ export class DemoSeeder {
       rate: (i, name) => (name === '张丽' && i % 3 === 0 ? 'basic' : 'competent'),
     })
     await seedDemoPolls(m, this.polls, village.id, (name) => person(name).id, this.clock.now())
+    await seedDemoServices(
+      m,
+      this.services,
+      { countyId: county.id, villageId: village.id },
+      person,
+      this.clock.now(),
+    )
     return { villageId: village.id, committeeAccountId: person('张丽').accountId! }
   }
 
