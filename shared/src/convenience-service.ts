@@ -387,7 +387,8 @@ export interface ServiceStep {
   office: string | null
   receiver: string | null
   note: string | null
-  photoId: number | null
+  /** a signed link to the receipt's photo */
+  photoUrl: string | null
 }
 
 export interface ServiceRequestSummary {
@@ -409,7 +410,8 @@ export interface ServiceRequestView extends ServiceRequestSummary {
   /** every material the catalogue asked for, and whether it was brought */
   materials: { name: string; brought: boolean }[]
   note: string
-  photoIds: number[]
+  /** signed links to the resident's photos */
+  photoUrls: string[]
   proxy: ProxyLine | null
   refuseReason: string | null
   steps: ServiceStep[]

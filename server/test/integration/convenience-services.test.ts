@@ -8,7 +8,8 @@ import {
 import { Clock } from '../../src/core/clock/clock'
 import { residentByName } from '../support/factories'
 import { expectError } from '../support/http'
-import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
+import { png } from '../support/images'
+import { DIALECT, multipart, startTestApp, villageIds, type TestApp } from '../support/app'
 
 const DAY = 86_400_000
 
@@ -151,6 +152,35 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
       'service.receive_result',
       'service.deliver',
     ])
+  })
+
+  it('keeps the resident’s photos and the photo of a receipt, seen by her and the desk, not by a neighbour', async () => {
+    const upload = async (token: string): Promise<number> => {
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/villages/${village}/uploads`,
+        token,
+        ...multipart('file', 'photo.png', png(4, 4), 'image/png'),
+      })
+      expect(res.status).toBe(201)
+      return res.body.id as number
+    }
+    const mine = await upload(resident)
+    const r = await apply(resident, { itemCode: 'dilapidated_house', photoIds: [mine] })
+    expect(r.photoUrls).toHaveLength(1)
+    await step(r.id, grid, { kind: 'accept' })
+    const receipt = await upload(grid)
+    const handed = await step(r.id, grid, { kind: 'hand_over', receiver: '王站长', photoId: receipt })
+    expect(handed.steps.at(-1)!.photoUrl).toEqual(expect.any(String))
+    const file = (token: string) => t.request({ method: 'GET', url: `/api/files/${receipt}`, token })
+    expect((await file(resident)).status).toBe(200)
+    expect((await file(committee)).status).toBe(200)
+    expect((await file(neighbour)).status).toBe(404)
+    // a photo already attached cannot be attached again
+    expectError(
+      await post(`${base()}/requests`, resident, { itemCode: 'dilapidated_house', photoIds: [mine] }),
+      'SERVICE_PHOTO_INVALID',
+    )
   })
 
   it('lets the desk finish a matter it handles itself, and never hand it over', async () => {

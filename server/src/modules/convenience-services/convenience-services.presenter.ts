@@ -39,7 +39,9 @@ export const presentSummary = (r: ServiceRequest, now: Date): ServiceRequestSumm
   submittedAt: r.submittedAt.toISOString(),
 })
 
-const presentStep = (s: ServiceRequestStep, r: ServiceRequest): ServiceStep => ({
+type UrlOf = (fileId: number) => string
+
+const presentStep = (s: ServiceRequestStep, r: ServiceRequest, urlOf: UrlOf): ServiceStep => ({
   kind: s.kind,
   label: serviceStepLabel(s.kind, r.handling),
   at: s.at.toISOString(),
@@ -47,14 +49,14 @@ const presentStep = (s: ServiceRequestStep, r: ServiceRequest): ServiceStep => (
   office: s.office,
   receiver: s.receiver,
   note: s.note,
-  photoId: s.photoId,
+  photoUrl: s.photoId !== null ? urlOf(s.photoId) : null,
 })
 
 /** The request with its timeline; `actions` are what this caller may do now (staff steps, or withdrawing). */
 export function presentRequest(
   r: ServiceRequest,
   steps: ServiceRequestStep[],
-  c: { now: Date; staff: boolean; owner: boolean },
+  c: { now: Date; staff: boolean; owner: boolean; urlOf: UrlOf },
 ): ServiceRequestView {
   const possible = serviceEventsFrom(r.state, r.handling)
   const actions = possible.filter((e: ServiceRequestEvent) => (e === 'withdraw' ? c.owner : c.staff))
@@ -66,10 +68,10 @@ export function presentRequest(
     dayKind: r.dayKind,
     materials: r.materialsAsked.map((name) => ({ name, brought: r.materialsBrought.includes(name) })),
     note: r.note,
-    photoIds: r.photoIds,
+    photoUrls: r.photoIds.map(c.urlOf),
     proxy: proxyLineOf(r.proxy),
     refuseReason: r.refuseReason,
-    steps: steps.map((s) => presentStep(s, r)),
+    steps: steps.map((s) => presentStep(s, r, c.urlOf)),
     actions,
   }
 }

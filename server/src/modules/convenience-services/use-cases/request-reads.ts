@@ -9,6 +9,7 @@ import {
 import type { Viewer } from '../../../core/access/viewer'
 import { Clock } from '../../../core/clock/clock'
 import { AppException } from '../../../core/errors/app.exception'
+import { FilesService } from '../../../core/files/files.service'
 import { isOwner, isServiceStaff, mustRead } from '../convenience-services.policy'
 import { presentRequest, presentSummary } from '../convenience-services.presenter'
 import { ConvenienceServicesRepository } from '../convenience-services.repository'
@@ -21,6 +22,7 @@ export class RequestReads {
   constructor(
     private readonly repo: ConvenienceServicesRepository,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
 
   async mine(v: Viewer, villageId: number): Promise<ServiceRequestSummary[]> {
@@ -48,6 +50,7 @@ export class RequestReads {
       now: this.clock.now(),
       staff: isServiceStaff(v, villageId),
       owner: isOwner(v, r),
+      urlOf: (fileId) => this.files.signedUrl(fileId),
     })
   }
 }
