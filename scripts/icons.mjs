@@ -59,6 +59,10 @@ const ICONS = [
   'checklist',
   'list-check',
   'chart-pie',
+  'heart-handshake',
+  'clipboard-text',
+  'truck-delivery',
+  'report-analytics',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

@@ -122,6 +122,21 @@ export default defineAppConfig({
       pages: ['pages/list/index', 'pages/detail/index'],
     },
     {
+      // 便民服务 (一门式): residents pick a service and follow it; the desk records each hand-off
+      // (帮办代办); the township counts per service and village.
+      root: 'subpackages/service',
+      name: 'service',
+      pages: [
+        'pages/catalogue/index',
+        'pages/item/index',
+        'pages/apply/index',
+        'pages/mine/index',
+        'pages/detail/index',
+        'pages/queue/index',
+        'pages/stats/index',
+      ],
+    },
+    {
       // 乡镇督办: only township officials open these.
       root: 'subpackages/township',
       name: 'township',

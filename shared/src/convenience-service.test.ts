@@ -37,7 +37,10 @@ describe('便民服务: the request state machine', () => {
 
   it('lets the desk finish a matter it handles itself without handing it over', () => {
     expect(walk(['accept', 'receive_result', 'deliver'], 'desk')).toBe('done')
-    expect(transition('accepted', 'hand_over', 'desk')).toEqual({ ok: false, code: 'SERVICE_HANDLED_AT_DESK' })
+    expect(transition('accepted', 'hand_over', 'desk')).toEqual({
+      ok: false,
+      code: 'SERVICE_HANDLED_AT_DESK',
+    })
   })
 
   it('does not let a carried matter skip the office', () => {
@@ -155,7 +158,9 @@ describe('便民服务: the catalogue and the forms', () => {
   })
 
   it('asks for the receiving person when papers are handed to the office', () => {
-    expect(serviceHandoffSchema.safeParse({ kind: 'hand_over', office: '乡镇社会事务办' }).success).toBe(false)
+    expect(serviceHandoffSchema.safeParse({ kind: 'hand_over', office: '乡镇社会事务办' }).success).toBe(
+      false,
+    )
     expect(serviceHandoffSchema.safeParse({ kind: 'hand_over', receiver: '李会计' }).success).toBe(true)
     expect(serviceHandoffSchema.safeParse({ kind: 'accept' }).success).toBe(true)
   })

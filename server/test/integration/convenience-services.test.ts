@@ -45,7 +45,11 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
   }
   const handoff = (id: number, token: string, body: Record<string, unknown>) =>
     post(`${base()}/requests/${id}/handoffs`, token, body)
-  const step = async (id: number, token: string, body: Record<string, unknown>): Promise<ServiceRequestView> => {
+  const step = async (
+    id: number,
+    token: string,
+    body: Record<string, unknown>,
+  ): Promise<ServiceRequestView> => {
     const res = await handoff(id, token, body)
     expect(res.status).toBe(200)
     return res.body as ServiceRequestView
@@ -195,7 +199,10 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
     const r = await apply(resident, { itemCode: 'temporary_relief' })
     expectError(await handoff(r.id, resident, { kind: 'accept' }), 'SERVICE_NOT_STAFF')
     expectError(await handoff(r.id, supervisor, { kind: 'accept' }), 'SERVICE_NOT_STAFF')
-    expectError(await post(`${base()}/requests/${r.id}/refuse`, resident, { reason: '不行' }), 'SERVICE_NOT_STAFF')
+    expectError(
+      await post(`${base()}/requests/${r.id}/refuse`, resident, { reason: '不行' }),
+      'SERVICE_NOT_STAFF',
+    )
     expectError(await get(`${base()}/requests`, resident), 'SERVICE_NOT_STAFF')
     // the supervision committee reads it all the same
     expect((await get(`${base()}/requests/${r.id}`, supervisor)).status).toBe(200)
@@ -224,17 +231,25 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
     await step(r.id, grid, { kind: 'accept' })
     expectError(await handoff(r.id, grid, { kind: 'receive_result' }), 'SERVICE_WRONG_STEP')
     expect((await handoff(r.id, grid, { kind: 'hand_over' })).status).toBe(400)
-    const refused = await post(`${base()}/requests/${r.id}/refuse`, committee, { reason: '户籍不在本县，请到户籍地办理' })
+    const refused = await post(`${base()}/requests/${r.id}/refuse`, committee, {
+      reason: '户籍不在本县，请到户籍地办理',
+    })
     expect(refused.status).toBe(200)
     expect(refused.body).toMatchObject({ state: 'refused', refuseReason: '户籍不在本县，请到户籍地办理' })
     expectError(await handoff(r.id, grid, { kind: 'hand_over', receiver: '某人' }), 'SERVICE_REQUEST_CLOSED')
-    expectError(await post(`${base()}/requests/${r.id}/refuse`, grid, { reason: '再拒一次' }), 'SERVICE_REQUEST_CLOSED')
+    expectError(
+      await post(`${base()}/requests/${r.id}/refuse`, grid, { reason: '再拒一次' }),
+      'SERVICE_REQUEST_CLOSED',
+    )
     expect((await inboxOf(resident))[0]!.title).toBe('残疾人证申领：未能办理：户籍不在本县，请到户籍地办理')
     expectError(await handoff(999999, grid, { kind: 'accept' }), 'SERVICE_REQUEST_NOT_FOUND')
   })
 
   it('refuses an unknown service and materials it does not list', async () => {
-    expectError(await post(`${base()}/requests`, resident, { itemCode: 'no_such_service' }), 'SERVICE_ITEM_NOT_FOUND')
+    expectError(
+      await post(`${base()}/requests`, resident, { itemCode: 'no_such_service' }),
+      'SERVICE_ITEM_NOT_FOUND',
+    )
     expectError(
       await post(`${base()}/requests`, resident, { itemCode: 'pension_enrol', materials: ['结婚证'] }),
       'SERVICE_MATERIALS_INVALID',
@@ -257,14 +272,20 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
 
     const late = await apply(resident, { itemCode: 'one_child_reward' })
     await step(late.id, grid, { kind: 'accept' })
-    expectError(await post(`${base()}/requests/${late.id}/withdraw`, resident), 'SERVICE_WITHDRAW_AFTER_ACCEPT')
+    expectError(
+      await post(`${base()}/requests/${late.id}/withdraw`, resident),
+      'SERVICE_WITHDRAW_AFTER_ACCEPT',
+    )
     expectError(await post(`${base()}/requests/${early.id}/withdraw`, resident), 'SERVICE_REQUEST_CLOSED')
   })
 
   it('files for a resident at the desk (代办) with their consent; the request is theirs', async () => {
     const elder = await residentByName(t, '王德福')
     expectError(
-      await post(`${base()}/requests`, grid, { itemCode: 'elderly_allowance', onBehalf: { residentId: elder.id } }),
+      await post(`${base()}/requests`, grid, {
+        itemCode: 'elderly_allowance',
+        onBehalf: { residentId: elder.id },
+      }),
       'PROXY_CONSENT_MISSING',
     )
     expectError(
@@ -279,7 +300,10 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
       materials: ['居民身份证'],
       onBehalf: { residentId: elder.id, consent: { kind: 'on_device', typedName: '王德福', agreed: true } },
     })
-    expect(r).toMatchObject({ residentName: '王德福', proxy: { name: '李明', as: '网格员', consent: 'on_device' } })
+    expect(r).toMatchObject({
+      residentName: '王德福',
+      proxy: { name: '李明', as: '网格员', consent: 'on_device' },
+    })
     expect(r.steps[0]).toMatchObject({ label: '提交申请', byName: '李明', note: '李明（网格员）代为提交' })
     expect(await auditOf(r.id)).toEqual(['service.requested', 'proxy.filed'])
   })
@@ -297,7 +321,12 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
     }
     const added = await post(cat, official, item)
     expect(added.status).toBe(201)
-    expect(added.body).toMatchObject({ code: 'farm_subsidy', version: 1, updatedByName: '赵建国', active: true })
+    expect(added.body).toMatchObject({
+      code: 'farm_subsidy',
+      version: 1,
+      updatedByName: '赵建国',
+      active: true,
+    })
     expectError(await post(cat, official, item), 'SERVICE_ITEM_EXISTS')
     expectError(await post(cat, resident, item), 'FORBIDDEN')
 
@@ -315,7 +344,10 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
       'service.catalogue_item_edited',
     ])
     const offered = (await get(`${base()}/catalogue`, resident)).body as ServiceItem[]
-    expect(offered.find((i) => i.code === 'farm_subsidy')).toMatchObject({ timeLimitDays: 7, dayKind: 'calendar' })
+    expect(offered.find((i) => i.code === 'farm_subsidy')).toMatchObject({
+      timeLimitDays: 7,
+      dayKind: 'calendar',
+    })
 
     // the system administrator stops it for the county: no longer offered, a request is refused
     const admins = `/api/counties/${county}/services/catalogue`
@@ -325,14 +357,20 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
     expectError(await get(admins, official), 'FORBIDDEN')
     const now = (await get(`${base()}/catalogue`, resident)).body as ServiceItem[]
     expect(now.some((i) => i.code === 'farm_subsidy')).toBe(false)
-    expectError(await post(`${base()}/requests`, resident, { itemCode: 'farm_subsidy' }), 'SERVICE_ITEM_STOPPED')
-    expect(((await get(cat, official)).body as ServiceItem[]).some((i) => i.code === 'farm_subsidy')).toBe(true)
+    expectError(
+      await post(`${base()}/requests`, resident, { itemCode: 'farm_subsidy' }),
+      'SERVICE_ITEM_STOPPED',
+    )
+    expect(((await get(cat, official)).body as ServiceItem[]).some((i) => i.code === 'farm_subsidy')).toBe(
+      true,
+    )
   })
 
   it('counts per service and village for the township: requested, done, overdue, average days', async () => {
     const stats = `/api/townships/${township}/services/stats`
     expectError(await get(stats, committee), 'FORBIDDEN')
-    const row = (s: ServiceStats, code: string) => s.rows.find((r) => r.villageId === village && r.itemCode === code)
+    const row = (s: ServiceStats, code: string) =>
+      s.rows.find((r) => r.villageId === village && r.itemCode === code)
 
     const first = (await get(stats, official)).body as ServiceStats
     // elderly allowance: one done above, one filed for 王德福 still open
@@ -364,8 +402,6 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
     const overdue = (await get(`${base()}/requests?overdue=true`, grid)).body as ServiceRequestSummary[]
     expect(overdue.length).toBeGreaterThan(0)
     expect(overdue.every((q) => q.overdue)).toBe(true)
-    expect(
-      ((await get(`${stats}?year=${year - 5}`, official)).body as ServiceStats).rows,
-    ).toEqual([])
+    expect(((await get(`${stats}?year=${year - 5}`, official)).body as ServiceStats).rows).toEqual([])
   })
 })

@@ -8,12 +8,14 @@ import chartPie from '@/assets/icons/chart-pie.svg'
 import chartBar from '@/assets/icons/chart-bar.svg'
 import checklist from '@/assets/icons/checklist.svg'
 import clipboardList from '@/assets/icons/clipboard-list.svg'
+import clipboardText from '@/assets/icons/clipboard-text.svg'
 import eyeCheck from '@/assets/icons/eye-check.svg'
 import fileCertificate from '@/assets/icons/file-certificate.svg'
 import fileCheck from '@/assets/icons/file-check.svg'
 import fileSearch from '@/assets/icons/file-search.svg'
 import files from '@/assets/icons/files.svg'
 import gavel from '@/assets/icons/gavel.svg'
+import heartHandshake from '@/assets/icons/heart-handshake.svg'
 import history from '@/assets/icons/history.svg'
 import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
@@ -24,9 +26,11 @@ import messageCircle from '@/assets/icons/message-circle.svg'
 import messagePlus from '@/assets/icons/message-plus.svg'
 import messages from '@/assets/icons/messages.svg'
 import notebook from '@/assets/icons/notebook.svg'
+import reportAnalytics from '@/assets/icons/report-analytics.svg'
 import rubberStamp from '@/assets/icons/rubber-stamp.svg'
 import shieldCheck from '@/assets/icons/shield-check.svg'
 import speakerphone from '@/assets/icons/speakerphone.svg'
+import truckDelivery from '@/assets/icons/truck-delivery.svg'
 import userCheck from '@/assets/icons/user-check.svg'
 import userCog from '@/assets/icons/user-cog.svg'
 import userShare from '@/assets/icons/user-share.svg'
@@ -71,4 +75,8 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   townshipCadreReviews: checklist,
   polls: listCheck,
   pollsBench: chartPie,
+  serviceCatalogue: heartHandshake,
+  serviceMine: clipboardText,
+  serviceQueue: truckDelivery,
+  townshipServiceStats: reportAnalytics,
 }

@@ -32,7 +32,11 @@ export class ConvenienceServicesRepository {
     return m.getRepository(ServiceCatalogueItem).find({ where: { countyId }, order: { id: 'ASC' } })
   }
 
-  item(countyId: number, code: string, m: EntityManager = this.ds.manager): Promise<ServiceCatalogueItem | null> {
+  item(
+    countyId: number,
+    code: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<ServiceCatalogueItem | null> {
     return m.getRepository(ServiceCatalogueItem).findOneBy({ countyId, code })
   }
 
@@ -96,7 +100,15 @@ export class ConvenienceServicesRepository {
     const rows = await this.ds
       .getRepository(ServiceRequest)
       .createQueryBuilder('r')
-      .select(['r.villageId', 'r.itemCode', 'r.itemName', 'r.state', 'r.dueOn', 'r.submittedAt', 'r.closedAt'])
+      .select([
+        'r.villageId',
+        'r.itemCode',
+        'r.itemName',
+        'r.state',
+        'r.dueOn',
+        'r.submittedAt',
+        'r.closedAt',
+      ])
       .where({ villageId: In(villageIds) })
       .andWhere('r.submittedAt >= :from AND r.submittedAt < :to', { from, to })
       .getMany()

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
-import { serviceDueOn, SERVICE_CLOSED_STATES, transition, type ServiceHandoff, type ServiceRequestState } from '@xiangli/shared'
+import {
+  serviceDueOn,
+  SERVICE_CLOSED_STATES,
+  transition,
+  type ServiceHandoff,
+  type ServiceRequestState,
+} from '@xiangli/shared'
 import { ConvenienceServicesRepository } from './convenience-services.repository'
 import { ServiceCatalogue } from './use-cases/service-catalogue'
 

@@ -1,10 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
-import type {
-  ProxyRecord,
-  ServiceDayKind,
-  ServiceHandling,
-  ServiceRequestState,
-} from '@xiangli/shared'
+import type { ProxyRecord, ServiceDayKind, ServiceHandling, ServiceRequestState } from '@xiangli/shared'
 
 /**
  * A resident's request for a service (办事申请), with a copy of the catalogue item as it was when

@@ -130,7 +130,12 @@ export class RequestWrites implements OnModuleInit {
       })
       if (filing) {
         await this.proxy.recordFiled(m, filing, 'service', { type: 'service_request', id: r.id })
-        await this.tellResident(m, r, `${filing.record.name}为您代办了${r.itemName}`, `请在“我的办事”里查看办理进度。`)
+        await this.tellResident(
+          m,
+          r,
+          `${filing.record.name}为您代办了${r.itemName}`,
+          `请在“我的办事”里查看办理进度。`,
+        )
       }
       const staff = (await this.roles.accountsHolding(r.villageId, rolesWith('act_for_residents'), m)).filter(
         (x) => x !== a.viewer.accountId,
@@ -250,12 +255,22 @@ export class RequestWrites implements OnModuleInit {
   }
 
   private async attach(m: EntityManager, ids: number[], r: ServiceRequest, accountId: number): Promise<void> {
-    const ok = await this.files.attach(m, ids, { villageId: r.villageId, accountId }, { type: FILES_OF_SERVICE, id: r.id })
+    const ok = await this.files.attach(
+      m,
+      ids,
+      { villageId: r.villageId, accountId },
+      { type: FILES_OF_SERVICE, id: r.id },
+    )
     if (!ok) throw new AppException('SERVICE_PHOTO_INVALID')
   }
 
   /** The resident's inbox: their account, or the one the roster person logs in with later (代办). */
-  private async tellResident(m: EntityManager, r: ServiceRequest, title: string, body: string): Promise<void> {
+  private async tellResident(
+    m: EntityManager,
+    r: ServiceRequest,
+    title: string,
+    body: string,
+  ): Promise<void> {
     const p = await this.roster.person(r.villageId, r.residentId, m)
     if (p?.accountId == null) return
     await this.notify.notify(m, {
