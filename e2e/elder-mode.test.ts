@@ -83,6 +83,13 @@ function queryFor(key: RouteKey, ids: Ids): Record<string, string | number> {
       return byId('petition')
     case 'pollDetail':
       return byId('poll')
+    case 'serviceDetail':
+      return byId('serviceRequest')
+    case 'serviceItem':
+    case 'serviceApply':
+      return { ...v, code: ids.serviceCode! }
+    case 'townshipServiceStats':
+      return { townshipId: ids.townshipId! }
     case 'noticePublic':
     case 'noticeDetail':
     case 'noticeObject':
@@ -150,6 +157,13 @@ describe('长辈模式 and touch sizes on every page', () => {
     if (petition !== undefined) ids.petition = petition
     const polls = await api<{ id: number }[]>(secretary, `${V}/polls`)
     if (polls[0]) ids.poll = polls[0].id
+    // 便民服务: a service of the catalogue and the demo request the desk carried to the township
+    ids.serviceCode = (await api<{ code: string }[]>(secretary, `${V}/services/catalogue`))[0]!.code
+    const requests = await api<{ id: number; residentName: string }[]>(
+      secretary,
+      `${V}/services/requests?state=forwarded`,
+    )
+    ids.serviceRequest = requests[0]!.id
     ids.notice = (await firstId(secretary, `${V}/notices`))!
     first = await openBrowser()
     mkdirSync(resultsDir, { recursive: true })
