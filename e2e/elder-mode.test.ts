@@ -89,6 +89,7 @@ function queryFor(key: RouteKey, ids: Ids): Record<string, string | number> {
     case 'serviceApply':
       return { ...v, code: ids.serviceCode! }
     case 'townshipServiceStats':
+    case 'townshipServiceCatalogue':
       return { townshipId: ids.townshipId! }
     case 'noticePublic':
     case 'noticeDetail':

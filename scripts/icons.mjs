@@ -63,6 +63,7 @@ const ICONS = [
   'clipboard-text',
   'truck-delivery',
   'report-analytics',
+  'list-details',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

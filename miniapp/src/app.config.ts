@@ -134,6 +134,7 @@ export default defineAppConfig({
         'pages/detail/index',
         'pages/queue/index',
         'pages/stats/index',
+        'pages/catalogue-edit/index',
       ],
     },
     {

@@ -93,6 +93,7 @@ export const ROUTES = {
   serviceDetail: '/subpackages/service/pages/detail/index',
   serviceQueue: '/subpackages/service/pages/queue/index',
   townshipServiceStats: '/subpackages/service/pages/stats/index',
+  townshipServiceCatalogue: '/subpackages/service/pages/catalogue-edit/index',
   // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
   // and its consent at login; 我的数据 (see, export, ask to delete)
   privacy: '/subpackages/me/pages/privacy/index',

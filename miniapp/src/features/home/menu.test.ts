@@ -163,6 +163,11 @@ describe('buildServiceMenu', () => {
         url: '/subpackages/service/pages/stats/index?townshipId=7',
       }),
       expect.objectContaining({
+        key: 'townshipServiceCatalogue',
+        title: '便民服务目录',
+        url: '/subpackages/service/pages/catalogue-edit/index?townshipId=7',
+      }),
+      expect.objectContaining({
         key: 'townshipCadreReviews',
         title: '各村民主评议',
         url: '/subpackages/township/pages/cadre-reviews/index?townshipId=7',

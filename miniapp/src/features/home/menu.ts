@@ -43,6 +43,7 @@ export interface MenuItem {
     | 'serviceMine'
     | 'serviceQueue'
     | 'townshipServiceStats'
+    | 'townshipServiceCatalogue'
   title: string
   description: string
   url: string
@@ -366,6 +367,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '便民服务统计',
           description: '各村每项服务的申请、办结、超时和平均办理天数',
           url: withQuery(ROUTES.townshipServiceStats, { townshipId: township }),
+        },
+        {
+          key: 'townshipServiceCatalogue',
+          title: '便民服务目录',
+          description: '全县的服务事项：办理单位、材料、时限，添加和修改',
+          url: withQuery(ROUTES.townshipServiceCatalogue, { townshipId: township }),
         },
         {
           key: 'townshipCadreReviews',

@@ -21,6 +21,7 @@ import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
 import layoutGrid from '@/assets/icons/layout-grid.svg'
 import listCheck from '@/assets/icons/list-check.svg'
+import listDetails from '@/assets/icons/list-details.svg'
 import mapPin from '@/assets/icons/map-pin.svg'
 import messageCircle from '@/assets/icons/message-circle.svg'
 import messagePlus from '@/assets/icons/message-plus.svg'
@@ -79,4 +80,5 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   serviceMine: clipboardText,
   serviceQueue: truckDelivery,
   townshipServiceStats: reportAnalytics,
+  townshipServiceCatalogue: listDetails,
 }

@@ -1,4 +1,5 @@
 import type { ServiceStats } from '@xiangli/shared'
+import { blankDraft, checkEdit, checkNew } from './catalogueForm'
 import { averageText, byVillage, handoffBody, handoffButton, queueQuery, timeLimitText } from './service'
 
 describe('便民服务 on the phone', () => {
@@ -79,5 +80,35 @@ describe('便民服务 on the phone', () => {
     ])
     expect(averageText(null)).toBe('—')
     expect(averageText(1.5)).toBe('1.5 天')
+  })
+})
+
+describe('the township’s catalogue form', () => {
+  const draft = {
+    ...blankDraft(),
+    code: 'farm_subsidy',
+    name: '耕地地力保护补贴登记',
+    office: '乡镇农业综合服务中心',
+    materials: '户主身份证\n\n 土地承包经营权证 \n',
+  }
+
+  it('sends one material a line, blank lines dropped, and the time limit as a number', () => {
+    expect(checkNew(draft)).toEqual({
+      ok: true,
+      body: expect.objectContaining({
+        code: 'farm_subsidy',
+        materials: ['户主身份证', '土地承包经营权证'],
+        timeLimitDays: 15,
+      }),
+    })
+  })
+
+  it('says what is wrong in words', () => {
+    expect(checkEdit({ ...draft, timeLimitDays: '十五' })).toEqual({ ok: false, problem: '办理时限请填数字' })
+    expect(checkEdit({ ...draft, materials: '' })).toEqual({ ok: false, problem: '至少列出一样要带的材料' })
+    expect(checkNew({ ...draft, code: '补贴' })).toEqual({
+      ok: false,
+      problem: '事项编号只能用小写字母、数字和下划线，字母开头',
+    })
   })
 })
