@@ -308,6 +308,15 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
     expect(await auditOf(r.id)).toEqual(['service.requested', 'proxy.filed'])
   })
 
+  it('shows the resident her own requests in 我的数据, and no one else’s', async () => {
+    const data = (await get('/api/me/data', resident)).body.export
+    const services = data.sections.services as { service: string; name: string; steps: unknown[] }[]
+    expect(services.map((s) => s.service)).toContain('高龄津贴申领')
+    expect(services.every((s) => s.name === '王秀英')).toBe(true)
+    // nothing filed for 王德福, who has no account, is in her data
+    expect(services.some((s) => s.name === '王德福')).toBe(false)
+  })
+
   it('lets the township add and edit its county’s services, versioned and audited; residents cannot', async () => {
     const cat = `/api/townships/${township}/services/catalogue`
     const item = {

@@ -25,7 +25,7 @@ import { VillageRules1796562284897Mysql } from './1796562284897-VillageRules'
 import { CadreReviews1796563552491Mysql } from './1796563552491-CadreReviews'
 import { ListIndexesForScale1796564864871Mysql } from './1796564864871-ListIndexesForScale'
 import { Polls1796566504348Mysql } from './1796566504348-Polls'
-import { ConvenienceServices1796573684887Mysql } from './1796573684887-ConvenienceServices'
+import { ConvenienceServices1796575298028Mysql } from './1796575298028-ConvenienceServices'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -55,5 +55,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   CadreReviews1796563552491Mysql,
   ListIndexesForScale1796564864871Mysql,
   Polls1796566504348Mysql,
-  ConvenienceServices1796573684887Mysql,
+  ConvenienceServices1796575298028Mysql,
 ]

@@ -24,7 +24,7 @@ import { VillageRules1796562284897Sqlite } from './1796562284897-VillageRules'
 import { CadreReviews1796563552491Sqlite } from './1796563552491-CadreReviews'
 import { ListIndexesForScale1796564864871Sqlite } from './1796564864871-ListIndexesForScale'
 import { Polls1796566504348Sqlite } from './1796566504348-Polls'
-import { ConvenienceServices1796573684887Sqlite } from './1796573684887-ConvenienceServices'
+import { ConvenienceServices1796575298028Sqlite } from './1796575298028-ConvenienceServices'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -53,5 +53,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   CadreReviews1796563552491Sqlite,
   ListIndexesForScale1796564864871Sqlite,
   Polls1796566504348Sqlite,
-  ConvenienceServices1796573684887Sqlite,
+  ConvenienceServices1796575298028Sqlite,
 ]

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common'
+import { ConvenienceServicesPersonalData } from './convenience-services-personal-data.repository'
 import { ConvenienceServicesRepository } from './convenience-services.repository'
 import { ConvenienceServicesService } from './convenience-services.service'
 import { ConvenienceServicesController } from './http/convenience-services.controller'
@@ -20,7 +21,8 @@ import { TownshipServiceStats } from './use-cases/township-stats'
     RequestWrites,
     TownshipServiceStats,
     ConvenienceServicesService,
+    ConvenienceServicesPersonalData,
   ],
-  exports: [ConvenienceServicesService],
+  exports: [ConvenienceServicesService, ConvenienceServicesPersonalData],
 })
 export class ConvenienceServicesModule {}

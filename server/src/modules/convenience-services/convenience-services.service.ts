@@ -16,6 +16,7 @@ export interface DemoServiceRequest {
   countyId: number
   residentId: number
   residentName: string
+  accountId: number | null
   itemCode: string
   materials: string[]
   note: string
@@ -49,6 +50,7 @@ export class ConvenienceServicesService {
       villageId: d.villageId,
       residentId: d.residentId,
       residentName: d.residentName,
+      accountId: d.accountId,
       itemCode: item.code,
       itemVersion: item.version,
       itemName: item.name,

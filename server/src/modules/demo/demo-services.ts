@@ -21,7 +21,12 @@ export async function seedDemoServices(
   const grid = person('李明')
   const committee = person('张丽')
   const who = (p: DemoPerson) => ({ byAccountId: p.accountId!, byName: p.name })
-  const of = (name: string) => ({ ...at, residentId: person(name).id, residentName: name })
+  const of = (name: string) => ({
+    ...at,
+    residentId: person(name).id,
+    residentName: name,
+    accountId: person(name).accountId ?? null,
+  })
 
   const wang = person('王秀英')
   await services.seedDemo(

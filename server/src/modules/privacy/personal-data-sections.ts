@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common'
 import type { PersonalDataSection } from '../../core/privacy/personal-data'
 import { AccountPersonalData } from '../auth/account-personal-data.repository'
 import { CertificatesPersonalData } from '../certificates/certificates-personal-data.repository'
+import { ConvenienceServicesPersonalData } from '../convenience-services/convenience-services-personal-data.repository'
 import { DeliberationsPersonalData } from '../deliberations/deliberations-personal-data.repository'
 import { GrievancesPersonalData } from '../grievances/grievances-personal-data.repository'
 import { InboxPersonalData } from '../inbox/inbox-personal-data.repository'
@@ -22,10 +23,21 @@ export class PersonalDataSections {
     verification: VerificationPersonalData,
     grievances: GrievancesPersonalData,
     certificates: CertificatesPersonalData,
+    services: ConvenienceServicesPersonalData,
     notices: NoticesPersonalData,
     deliberations: DeliberationsPersonalData,
     inbox: InboxPersonalData,
   ) {
-    this.all = [account, roster, verification, grievances, certificates, notices, deliberations, inbox]
+    this.all = [
+      account,
+      roster,
+      verification,
+      grievances,
+      certificates,
+      services,
+      notices,
+      deliberations,
+      inbox,
+    ]
   }
 }

@@ -8,6 +8,7 @@ import type { ProxyRecord, ServiceDayKind, ServiceHandling, ServiceRequestState 
 @Entity('service_request')
 @Index('ix_service_request_village', ['villageId', 'state', 'id'])
 @Index('ix_service_request_resident', ['villageId', 'residentId', 'id'])
+@Index('ix_service_request_account', ['accountId'])
 export class ServiceRequest {
   @PrimaryGeneratedColumn()
   id: number
@@ -21,6 +22,10 @@ export class ServiceRequest {
 
   @Column({ type: 'varchar', length: 30 })
   residentName: string
+
+  /** the resident's account when filed, or null (filed for someone who never logged in): 我的数据 finds it by this */
+  @Column({ type: 'int', nullable: true })
+  accountId: number | null
 
   @Column({ type: 'varchar', length: 32 })
   itemCode: string

@@ -91,6 +91,7 @@ export class RequestWrites implements OnModuleInit {
         villageId: a.villageId,
         residentId,
         residentName: person.name,
+        accountId: person.accountId,
         itemCode: item.code,
         itemVersion: item.version,
         itemName: item.name,

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
 
-export class ConvenienceServices1796573684887Sqlite implements MigrationInterface {
-  name = 'ConvenienceServices1796573684887Sqlite'
+export class ConvenienceServices1796575298028Sqlite implements MigrationInterface {
+  name = 'ConvenienceServices1796575298028Sqlite'
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -14,8 +14,9 @@ export class ConvenienceServices1796573684887Sqlite implements MigrationInterfac
       `CREATE INDEX "ix_service_step_request" ON "service_request_step" ("requestId", "id") `,
     )
     await queryRunner.query(
-      `CREATE TABLE "service_request" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "villageId" integer NOT NULL, "residentId" integer NOT NULL, "residentName" varchar(30) NOT NULL, "itemCode" varchar(32) NOT NULL, "itemVersion" integer NOT NULL, "itemName" varchar(30) NOT NULL, "office" varchar(40) NOT NULL, "handling" varchar(8) NOT NULL, "timeLimitDays" integer NOT NULL, "dayKind" varchar(8) NOT NULL, "materialsAsked" text NOT NULL, "materialsBrought" text NOT NULL, "note" text NOT NULL, "photoIds" text NOT NULL, "proxy" text, "state" varchar(12) NOT NULL, "dueOn" varchar(10) NOT NULL, "refuseReason" varchar(200), "closedAt" datetime, "submittedAt" datetime NOT NULL DEFAULT (datetime('now')))`,
+      `CREATE TABLE "service_request" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "villageId" integer NOT NULL, "residentId" integer NOT NULL, "residentName" varchar(30) NOT NULL, "accountId" integer, "itemCode" varchar(32) NOT NULL, "itemVersion" integer NOT NULL, "itemName" varchar(30) NOT NULL, "office" varchar(40) NOT NULL, "handling" varchar(8) NOT NULL, "timeLimitDays" integer NOT NULL, "dayKind" varchar(8) NOT NULL, "materialsAsked" text NOT NULL, "materialsBrought" text NOT NULL, "note" text NOT NULL, "photoIds" text NOT NULL, "proxy" text, "state" varchar(12) NOT NULL, "dueOn" varchar(10) NOT NULL, "refuseReason" varchar(200), "closedAt" datetime, "submittedAt" datetime NOT NULL DEFAULT (datetime('now')))`,
     )
+    await queryRunner.query(`CREATE INDEX "ix_service_request_account" ON "service_request" ("accountId") `)
     await queryRunner.query(
       `CREATE INDEX "ix_service_request_resident" ON "service_request" ("villageId", "residentId", "id") `,
     )
@@ -27,6 +28,7 @@ export class ConvenienceServices1796573684887Sqlite implements MigrationInterfac
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "ix_service_request_village"`)
     await queryRunner.query(`DROP INDEX "ix_service_request_resident"`)
+    await queryRunner.query(`DROP INDEX "ix_service_request_account"`)
     await queryRunner.query(`DROP TABLE "service_request"`)
     await queryRunner.query(`DROP INDEX "ix_service_step_request"`)
     await queryRunner.query(`DROP TABLE "service_request_step"`)
