@@ -1,14 +1,12 @@
+import { materialsRule, serviceHandoffSchema, serviceRequestCreateSchema } from './convenience-service-api'
+import { DEFAULT_SERVICE_CATALOGUE } from './convenience-service-catalogue'
 import {
   averageDays,
-  DEFAULT_SERVICE_CATALOGUE,
   isServiceOverdue,
   isWorkingDay,
-  materialsRule,
   serviceDueOn,
   serviceEventsFrom,
-  serviceHandoffSchema,
   serviceItemSchema,
-  serviceRequestCreateSchema,
   serviceStepLabel,
   SERVICE_REQUEST_EVENTS,
   SERVICE_REQUEST_STATES,

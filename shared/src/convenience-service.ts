@@ -7,7 +7,6 @@
 import { z } from 'zod'
 import type { ErrorCode } from './errors'
 import { addIsoDays, beijingDate, beijingDayEnd, type IsoDate } from './notice'
-import { onBehalfSchema, type ProxyLine } from './proxy'
 
 // ---------- the catalogue ----------
 
@@ -42,7 +41,8 @@ export const SERVICE_LIMITS = {
 } as const
 
 const chars = (s: string) => Array.from(s).length
-const text = (what: string, max: number) =>
+/** Trimmed text of at most `max` characters, required; a villager's sentence when it is missing or long. */
+export const serviceText = (what: string, max: number) =>
   z
     .string({ required_error: `请填写${what}` })
     .transform((s) => s.trim().replace(/\s+/g, ' '))
@@ -52,7 +52,7 @@ const text = (what: string, max: number) =>
         .min(1, `请填写${what}`)
         .refine((s) => chars(s) <= max, `${what}最多 ${max} 个字`),
     )
-const optionalText = (what: string, max: number) =>
+export const serviceOptionalText = (what: string, max: number) =>
   z
     .string()
     .default('')
@@ -61,11 +61,11 @@ const optionalText = (what: string, max: number) =>
 
 /** A service as a county lists it: who handles it, what to bring, how long it takes. */
 export const serviceItemSchema = z.object({
-  name: text('事项名称', SERVICE_LIMITS.name),
+  name: serviceText('事项名称', SERVICE_LIMITS.name),
   /** the office that decides it, e.g. 乡镇社会事务办, 县医保局 */
-  office: text('办理单位', SERVICE_LIMITS.office),
+  office: serviceText('办理单位', SERVICE_LIMITS.office),
   materials: z
-    .array(text('材料', SERVICE_LIMITS.material))
+    .array(serviceText('材料', SERVICE_LIMITS.material))
     .min(1, '至少列出一样要带的材料')
     .max(SERVICE_LIMITS.maxMaterials, `材料最多 ${SERVICE_LIMITS.maxMaterials} 样`)
     .refine((m) => new Set(m).size === m.length, '同一样材料写了两次'),
@@ -76,7 +76,7 @@ export const serviceItemSchema = z.object({
     .max(SERVICE_LIMITS.maxDays, `办理时限最多 ${SERVICE_LIMITS.maxDays} 天`),
   dayKind: z.enum(SERVICE_DAY_KINDS).default('working'),
   handling: z.enum(SERVICE_HANDLINGS),
-  description: optionalText('说明', SERVICE_LIMITS.description),
+  description: serviceOptionalText('说明', SERVICE_LIMITS.description),
   /** a stopped service stays in the records but is no longer offered */
   active: z.boolean().default(true),
 })
@@ -98,98 +98,6 @@ export interface ServiceItem extends ServiceItemFields {
   updatedAt: string
   updatedByName: string
 }
-
-/** The default catalogue a county starts from (the demo county has it). */
-export const DEFAULT_SERVICE_CATALOGUE: readonly (ServiceItemFields & { code: string })[] = [
-  {
-    code: 'pension_enrol',
-    name: '城乡居民养老保险参保登记',
-    office: '乡镇社会保障服务站',
-    materials: ['居民身份证', '户口簿', '银行卡（社保卡）'],
-    timeLimitDays: 5,
-    dayKind: 'working',
-    handling: 'forward',
-    description: '年满16周岁、未参加职工养老保险的城乡居民，可以参加城乡居民养老保险。',
-    active: true,
-  },
-  {
-    code: 'medical_insurance',
-    name: '城乡居民医保参保缴费',
-    office: '县医疗保障局',
-    materials: ['居民身份证', '户口簿'],
-    timeLimitDays: 3,
-    dayKind: 'working',
-    handling: 'desk',
-    description: '每年集中缴费期内在村里登记缴费，次年享受医保待遇。',
-    active: true,
-  },
-  {
-    code: 'elderly_allowance',
-    name: '高龄津贴申领',
-    office: '乡镇社会事务办',
-    materials: ['居民身份证', '户口簿', '本人银行卡或社保卡'],
-    timeLimitDays: 15,
-    dayKind: 'working',
-    handling: 'forward',
-    description: '年满80周岁的老人，按月领取高龄津贴。',
-    active: true,
-  },
-  {
-    code: 'disability_card',
-    name: '残疾人证申领',
-    office: '县残疾人联合会',
-    materials: ['居民身份证', '户口簿', '近期免冠2寸白底照片3张', '医院病历或诊断证明'],
-    timeLimitDays: 20,
-    dayKind: 'working',
-    handling: 'forward',
-    description: '先由村里代为申请，再到指定医院评定残疾等级，县残联审核后发证。',
-    active: true,
-  },
-  {
-    code: 'temporary_relief',
-    name: '临时救助申请',
-    office: '乡镇社会事务办',
-    materials: ['居民身份证', '户口簿', '困难情况说明', '医疗费票据等相关证明'],
-    timeLimitDays: 10,
-    dayKind: 'working',
-    handling: 'forward',
-    description: '因突发事件、意外事故、重大疾病等导致基本生活暂时困难的家庭可以申请。',
-    active: true,
-  },
-  {
-    code: 'minimum_living',
-    name: '最低生活保障申请',
-    office: '乡镇社会事务办',
-    materials: ['家庭成员身份证', '户口簿', '家庭收入和财产情况说明', '授权核对家庭经济状况的承诺书'],
-    timeLimitDays: 30,
-    dayKind: 'working',
-    handling: 'forward',
-    description: '家庭人均收入低于当地低保标准、财产符合规定的家庭，以户为单位申请。',
-    active: true,
-  },
-  {
-    code: 'one_child_reward',
-    name: '独生子女父母奖励',
-    office: '乡镇卫生健康办',
-    materials: ['夫妻双方身份证', '户口簿', '独生子女父母光荣证'],
-    timeLimitDays: 20,
-    dayKind: 'working',
-    handling: 'forward',
-    description: '符合条件的独生子女父母，按规定领取奖励扶助金。',
-    active: true,
-  },
-  {
-    code: 'dilapidated_house',
-    name: '农村危房改造申请',
-    office: '乡镇村镇建设办',
-    materials: ['户主身份证', '户口簿', '房屋现状照片', '宅基地或房屋权属证明'],
-    timeLimitDays: 30,
-    dayKind: 'working',
-    handling: 'forward',
-    description: '住房经鉴定为危房的低收入农户可以申请改造补助，村里先入户核实。',
-    active: true,
-  },
-]
 
 // ---------- the request's life ----------
 
@@ -320,124 +228,3 @@ export function averageDays(durationsMs: readonly number[]): number | null {
   const total = durationsMs.reduce((a, b) => a + b, 0)
   return Math.round(total / durationsMs.length / 8_640_000) / 10
 }
-
-// ---------- requests (API bodies) ----------
-
-export const serviceRequestCreateSchema = z.object({
-  itemCode: serviceItemCodeSchema,
-  /** the catalogue's materials the resident ticked as brought */
-  materials: z.array(z.string().max(SERVICE_LIMITS.material)).max(SERVICE_LIMITS.maxMaterials).default([]),
-  note: optionalText('备注', SERVICE_LIMITS.note),
-  photoIds: z
-    .array(z.number().int().positive())
-    .max(SERVICE_LIMITS.maxPhotos, `最多 ${SERVICE_LIMITS.maxPhotos} 张照片`)
-    .refine((ids) => new Set(ids).size === ids.length, '同一张照片放了两次')
-    .default([]),
-  /** 代办: filed for this resident, with their consent */
-  onBehalf: onBehalfSchema.optional(),
-})
-export type ServiceRequestCreateRequest = z.input<typeof serviceRequestCreateSchema>
-export type ServiceRequestCreate = z.infer<typeof serviceRequestCreateSchema>
-
-/** Ticked materials must be the item's own; an unknown one is a stale page. */
-export const materialsRule = (item: { materials: readonly string[] }, ticked: readonly string[]): boolean =>
-  new Set(ticked).size === ticked.length && ticked.every((m) => item.materials.includes(m))
-
-export const serviceHandoffSchema = z
-  .object({
-    kind: z.enum(SERVICE_HANDOFFS),
-    /** 已递交: the office it went to (the catalogue's by default) */
-    office: z.string().trim().max(SERVICE_LIMITS.office).default(''),
-    /** 已递交: who received it there */
-    receiver: z.string().trim().max(SERVICE_LIMITS.receiver).default(''),
-    note: optionalText('备注', SERVICE_LIMITS.note),
-    /** a photo of the receipt (回执) */
-    photoId: z.number().int().positive().nullable().default(null),
-  })
-  .refine((h) => h.kind !== 'hand_over' || h.receiver !== '', {
-    message: '请填写办理单位的接收人',
-    path: ['receiver'],
-  })
-export type ServiceHandoffRequest = z.input<typeof serviceHandoffSchema>
-export type ServiceHandoffBody = z.infer<typeof serviceHandoffSchema>
-
-export const serviceRefuseSchema = z.object({ reason: text('原因', SERVICE_LIMITS.reason) })
-export type ServiceRefuseRequest = z.infer<typeof serviceRefuseSchema>
-
-export const serviceQueueQuerySchema = z.object({
-  state: z.enum(SERVICE_REQUEST_STATES).optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
-})
-export type ServiceQueueQuery = z.input<typeof serviceQueueQuerySchema>
-
-export const serviceStatsQuerySchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-})
-
-// ---------- answers ----------
-
-export interface ServiceStep {
-  kind: ServiceStepKind
-  label: string
-  at: string
-  byName: string
-  office: string | null
-  receiver: string | null
-  note: string | null
-  /** a signed link to the receipt's photo */
-  photoUrl: string | null
-}
-
-export interface ServiceRequestSummary {
-  id: number
-  itemCode: string
-  itemName: string
-  residentName: string
-  state: ServiceRequestState
-  dueOn: IsoDate
-  overdue: boolean
-  submittedAt: string
-}
-
-export interface ServiceRequestView extends ServiceRequestSummary {
-  office: string
-  handling: ServiceHandling
-  timeLimitDays: number
-  dayKind: ServiceDayKind
-  /** every material the catalogue asked for, and whether it was brought */
-  materials: { name: string; brought: boolean }[]
-  note: string
-  /** signed links to the resident's photos */
-  photoUrls: string[]
-  proxy: ProxyLine | null
-  refuseReason: string | null
-  steps: ServiceStep[]
-  /** what the caller may do now */
-  actions: ServiceRequestEvent[]
-}
-
-export interface ServiceStatsRow {
-  villageId: number
-  villageName: string
-  itemCode: string
-  itemName: string
-  requested: number
-  done: number
-  overdue: number
-  /** days from filing to 办结, one decimal; null when none is done */
-  averageDays: number | null
-}
-
-export interface ServiceStats {
-  townshipId: number
-  year: number
-  rows: ServiceStatsRow[]
-}
-
-/** Where the inbox links point: one detail page, whose actions follow who opens it. */
-export const SERVICE_PAGES = { detail: '/subpackages/service/pages/detail/index' } as const
-export const servicePage = (id: number, villageId: number): string =>
-  `${SERVICE_PAGES.detail}?id=${id}&villageId=${villageId}`

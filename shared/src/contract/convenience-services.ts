@@ -4,19 +4,21 @@
  */
 import { z } from 'zod'
 import {
-  serviceHandoffSchema,
   serviceItemCodeSchema,
   serviceItemCreateSchema,
   serviceItemSchema,
+  type ServiceItem,
+} from '../convenience-service'
+import {
+  serviceHandoffSchema,
   serviceQueueQuerySchema,
   serviceRefuseSchema,
   serviceRequestCreateSchema,
   serviceStatsQuerySchema,
-  type ServiceItem,
   type ServiceRequestSummary,
   type ServiceRequestView,
   type ServiceStats,
-} from '../convenience-service'
+} from '../convenience-service-api'
 import { rolesWith } from '../proxy'
 import { ANY_VILLAGE_ROLE } from '../roles'
 import { access, route } from './route'
