@@ -1,6 +1,6 @@
 import { openBrowser, openPerson, screenshot, type Session } from './support/browser'
 import { startServer, type RunningServer } from './support/server'
-import { button, field, loginAs, onPage, onScreen, stateTag, tab, visible } from './support/ui'
+import { button, field, loginAs, onPage, onScreen, stateTag, tab, toastGone, visible } from './support/ui'
 
 const SERVICE = '高龄津贴申领'
 
@@ -85,5 +85,47 @@ describe('便民服务 (帮办代办) from a resident’s request to the papers 
     await resident.page.goto(`${server.url}/#/subpackages/service/pages/mine/index`)
     await onPage(resident, 'service/pages/mine')
     await visible(resident, '.xl-card', SERVICE).filter({ hasText: '已办结' }).waitFor({ timeout: 15_000 })
+  })
+
+  it('李明, the 网格员, files a request at the desk for 王德福 with his consent (代办)', async () => {
+    const grid = await openPerson(resident.browser)
+    try {
+      await loginAs(grid, server.url, '李明')
+      await tab(grid, '办事').click({ timeout: 15_000 })
+      await visible(grid, '.nut-cell', /^\s*代办/)
+        .first()
+        .click({ timeout: 15_000 })
+      await onPage(grid, 'committee/pages/proxy')
+      await field(grid, 'input', '姓名，或手机号后四位').fill('王德福')
+      await button(grid, '查找').click()
+      await visible(grid, '.proxy__candidate', '王德福').first().click({ timeout: 15_000 })
+      await button(grid, '办事（便民服务）').click({ timeout: 15_000 })
+      await onPage(grid, 'service/pages/catalogue')
+      await visible(grid, '.proxy-note', '为 王德福 代办').waitFor({ timeout: 15_000 })
+      await visible(grid, '.svc__item', '城乡居民医保参保缴费').click({ timeout: 15_000 })
+      await onPage(grid, 'service/pages/item')
+      await button(grid, '为 王德福 办理').click()
+      await onPage(grid, 'service/pages/apply')
+      await visible(grid, '.svc__material', '居民身份证').click()
+      await field(grid, 'input', '本人输入姓名').fill('王德福')
+      await visible(grid, '.proxy-consent__agree').click()
+      await toastGone(grid)
+      await button(grid, '提交申请').click()
+      await onPage(grid, 'service/pages/detail')
+      await stateTag(grid, '待受理').waitFor({ timeout: 15_000 })
+      const facts = await visible(grid, '.xl-detail__facts').innerText()
+      expect(facts).toContain('办事人：王德福')
+      expect(facts).toContain('代办人：李明（网格员）')
+      expect((await visible(grid, '.xl-timeline__text').first().innerText()).trim()).toBe(
+        '李明（网格员）代为提交',
+      )
+      // the desk takes it at once; a matter the village handles itself is never handed over
+      await button(grid, '登记：材料已收取').click()
+      await stateTag(grid, '已受理').waitFor({ timeout: 15_000 })
+      await button(grid, '登记：已办好').waitFor({ timeout: 15_000 })
+      expect(await field(grid, 'input', '办理单位收材料的人').count()).toBe(0)
+    } finally {
+      await grid.close()
+    }
   })
 })
