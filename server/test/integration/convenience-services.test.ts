@@ -245,6 +245,23 @@ describe(`便民服务 (convenience services) on ${DIALECT}`, () => {
     expectError(await handoff(999999, grid, { kind: 'accept' }), 'SERVICE_REQUEST_NOT_FOUND')
   })
 
+  it('files once when the phone sends the same request again after a lost connection', async () => {
+    const send = () =>
+      t.request({
+        method: 'POST',
+        url: `${base()}/requests`,
+        token: neighbour,
+        body: { itemCode: 'pension_enrol' },
+        headers: { 'idempotency-key': 'service-retry-0001-abcdef' },
+      })
+    const first = await send()
+    const again = await send()
+    expect(first.status).toBe(201)
+    expect(again.body.id).toBe(first.body.id)
+    const mine = (await get(`${base()}/requests/mine`, neighbour)).body as ServiceRequestSummary[]
+    expect(mine.filter((r) => r.itemCode === 'pension_enrol')).toHaveLength(1)
+  })
+
   it('refuses an unknown service and materials it does not list', async () => {
     expectError(
       await post(`${base()}/requests`, resident, { itemCode: 'no_such_service' }),
