@@ -87,6 +87,14 @@ function queryFor(key: RouteKey, ids: Ids): Record<string, string | number> {
     case 'committeeActivity':
     case 'committeeActivityQr':
       return byId('activity')
+    case 'serviceDetail':
+      return byId('serviceRequest')
+    case 'serviceItem':
+    case 'serviceApply':
+      return { ...v, code: ids.serviceCode! }
+    case 'townshipServiceStats':
+    case 'townshipServiceCatalogue':
+      return { townshipId: ids.townshipId! }
     case 'noticePublic':
     case 'noticeDetail':
     case 'noticeObject':
@@ -156,6 +164,13 @@ describe('长辈模式 and touch sizes on every page', () => {
     if (polls[0]) ids.poll = polls[0].id
     const activities = await api<{ id: number }[]>(secretary, `${V}/activities`)
     if (activities[0]) ids.activity = activities[0].id
+    // 便民服务: a service of the catalogue and the demo request the desk carried to the township
+    ids.serviceCode = (await api<{ code: string }[]>(secretary, `${V}/services/catalogue`))[0]!.code
+    const requests = await api<{ id: number; residentName: string }[]>(
+      secretary,
+      `${V}/services/requests?state=forwarded`,
+    )
+    ids.serviceRequest = requests[0]!.id
     ids.notice = (await firstId(secretary, `${V}/notices`))!
     first = await openBrowser()
     mkdirSync(resultsDir, { recursive: true })

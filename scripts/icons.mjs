@@ -63,6 +63,11 @@ const ICONS = [
   'calendar-user',
   'coins',
   'building-store',
+  'clipboard-text',
+  'truck-delivery',
+  'report-analytics',
+  'list-details',
+  'building-community',
 ]
 /** the tab bar, in app.config.ts order */
 const TABS = { home: 'home', services: 'clipboard-list', public: 'news', mine: 'user' }

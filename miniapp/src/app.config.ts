@@ -153,6 +153,22 @@ export default defineAppConfig({
       ],
     },
     {
+      // 便民服务 (一门式): residents pick a service and follow it; the desk records each hand-off
+      // (帮办代办); the township counts per service and village.
+      root: 'subpackages/service',
+      name: 'service',
+      pages: [
+        'pages/catalogue/index',
+        'pages/item/index',
+        'pages/apply/index',
+        'pages/mine/index',
+        'pages/detail/index',
+        'pages/queue/index',
+        'pages/stats/index',
+        'pages/catalogue-edit/index',
+      ],
+    },
+    {
       // 乡镇督办: only township officials open these.
       root: 'subpackages/township',
       name: 'township',

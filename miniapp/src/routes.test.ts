@@ -6,6 +6,7 @@ import {
   GRIEVANCE_PAGES,
   PETITION_PAGES,
   RULES_PAGES,
+  SERVICE_PAGES,
 } from '@xiangli/shared'
 import { ROUTES, isTabRoute, normalizeLink, withQuery } from './routes'
 
@@ -42,6 +43,11 @@ describe('routes', () => {
     expect(ROUTES.certificateDetail).toBe(CERTIFICATE_PAGES.resident)
     expect(ROUTES.committeeCertificate).toBe(CERTIFICATE_PAGES.committee)
     expect(declaredPages()).toEqual(expect.arrayContaining(Object.values(CERTIFICATE_PAGES)))
+  })
+
+  it('has the 便民服务 page the resident’s messages point at', () => {
+    expect(ROUTES.serviceDetail).toBe(SERVICE_PAGES.detail)
+    expect(declaredPages()).toContain(SERVICE_PAGES.detail)
   })
 
   it('has the deliberation and petition pages notifications point at', () => {

@@ -104,6 +104,15 @@ export const ROUTES = {
   pointsRanking: '/subpackages/points/pages/ranking/index',
   pointsManage: '/subpackages/points/pages/manage/index',
   pointsDesk: '/subpackages/points/pages/desk/index',
+  // 便民服务 (一门式): the county's services, residents' requests, the desk's hand-offs, the township's counts
+  serviceCatalogue: '/subpackages/service/pages/catalogue/index',
+  serviceItem: '/subpackages/service/pages/item/index',
+  serviceApply: '/subpackages/service/pages/apply/index',
+  serviceMine: '/subpackages/service/pages/mine/index',
+  serviceDetail: '/subpackages/service/pages/detail/index',
+  serviceQueue: '/subpackages/service/pages/queue/index',
+  townshipServiceStats: '/subpackages/service/pages/stats/index',
+  townshipServiceCatalogue: '/subpackages/service/pages/catalogue-edit/index',
   // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
   // and its consent at login; 我的数据 (see, export, ask to delete)
   privacy: '/subpackages/me/pages/privacy/index',

@@ -18,6 +18,7 @@ import { WechatModule } from './infra/wechat/wechat.module'
 import { AuthModule } from './modules/auth/auth.module'
 import { AuditLogModule } from './modules/audit/audit-log.module'
 import { CertificatesModule } from './modules/certificates/certificates.module'
+import { ConvenienceServicesModule } from './modules/convenience-services/convenience-services.module'
 import { ContentCheckModule } from './modules/content-check/content-check.module'
 import { DeliberationsModule } from './modules/deliberations/deliberations.module'
 import { CadreReviewsModule } from './modules/cadre-reviews/cadre-reviews.module'
@@ -87,6 +88,7 @@ export class AppModule {
         GridsModule,
         PollsModule,
         ActivitiesModule,
+        ConvenienceServicesModule,
         GrievancesModule,
         CertificatesModule,
         NoticesModule,

@@ -5,6 +5,7 @@ import { AUDIT_ENTITIES } from './modules/audit/entities'
 import { AUTH_ENTITIES } from './modules/auth/entities'
 import { CADRE_REVIEWS_ENTITIES } from './modules/cadre-reviews/entities'
 import { CERTIFICATES_ENTITIES } from './modules/certificates/entities'
+import { CONVENIENCE_SERVICES_ENTITIES } from './modules/convenience-services/entities'
 import { CONTENT_CHECK_ENTITIES } from './modules/content-check/entities'
 import { DELIBERATIONS_ENTITIES } from './modules/deliberations/entities'
 import { GRIEVANCES_ENTITIES } from './modules/grievances/entities'
@@ -46,4 +47,5 @@ export const ENTITIES = [
   ...PRIVACY_ENTITIES,
   ...VILLAGE_RULES_ENTITIES,
   ...POINTS_ENTITIES,
+  ...CONVENIENCE_SERVICES_ENTITIES,
 ]

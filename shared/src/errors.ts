@@ -17,6 +17,7 @@ import { REVIEW_ERRORS } from './errors/cadre-review'
 import { POLL_ERRORS } from './errors/poll'
 import { ACTIVITY_ERRORS } from './errors/activities'
 import { POINTS_ERRORS } from './errors/points'
+import { SERVICE_ERRORS } from './errors/convenience-services'
 
 export type { ErrorInfo } from './errors/info'
 
@@ -34,6 +35,7 @@ export const ERRORS = {
   ...POLL_ERRORS,
   ...ACTIVITY_ERRORS,
   ...POINTS_ERRORS,
+  ...SERVICE_ERRORS,
 } satisfies Record<string, ErrorInfo>
 
 export type ErrorCode = keyof typeof ERRORS

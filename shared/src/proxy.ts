@@ -39,13 +39,14 @@ export const hasCapability = (held: readonly Role[], c: Capability): boolean =>
 export const familyProxyAllowed = (s: VillageSettings | null | undefined): boolean =>
   s?.proxy?.familyMembers === true
 
-/** What can be filed for someone. */
-export const PROXY_KINDS = ['grievance', 'certificate', 'objection'] as const
+/** What can be filed for someone: 便民服务 is filed at the desk as often as anything. */
+export const PROXY_KINDS = ['grievance', 'certificate', 'objection', 'service'] as const
 export type ProxyKind = (typeof PROXY_KINDS)[number]
 export const PROXY_KIND_LABELS: Record<ProxyKind, string> = {
   grievance: '说事',
   certificate: '申请证明',
   objection: '对公告提异议',
+  service: '办事（便民服务）',
 }
 
 /** How the resident agreed: a signed paper form (its photo), or on the acting person's phone. */

@@ -447,7 +447,9 @@ describe(`积分制 (points) on ${DIALECT}`, () => {
       // the section is in the deletion too; run here straight, as the administrator's processing does
       const outcome = await t.app
         .get(TxService)
-        .run((m) => t.app.get(PointsPersonalData).erase(m, { accountId: liu.accountId!, residentIds: [liu.id] }))
+        .run((m) =>
+          t.app.get(PointsPersonalData).erase(m, { accountId: liu.accountId!, residentIds: [liu.id] }),
+        )
       expect(outcome).toMatchObject({ section: 'points', erased: 0, kept: held.length })
       const after = await t.ds.query('SELECT DISTINCT personName FROM points_entry WHERE residentId = ?', [
         liu.id,

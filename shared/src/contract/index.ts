@@ -3,6 +3,7 @@ import { auditRoutes } from './audit'
 import { cadreReviewRoutes } from './cadre-reviews'
 import { certificateRoutes } from './certificates'
 import { contentCheckRoutes } from './content-check'
+import { convenienceServiceRoutes } from './convenience-services'
 import { deliberationRoutes } from './deliberations'
 import { fileRoutes } from './files'
 import { authRoutes } from './auth'
@@ -36,6 +37,7 @@ export * from './cadre-reviews'
 export * from './certificates'
 export * from './certificate-check'
 export * from './content-check'
+export * from './convenience-services'
 export * from './deliberations'
 export * from './files'
 export * from './auth'
@@ -72,6 +74,7 @@ export const CONTRACT = {
   cadreReviews: cadreReviewRoutes,
   certificates: certificateRoutes,
   contentCheck: contentCheckRoutes,
+  convenienceServices: convenienceServiceRoutes,
   deliberations: deliberationRoutes,
   files: fileRoutes,
   auth: authRoutes,

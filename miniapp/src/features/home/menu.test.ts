@@ -35,6 +35,8 @@ describe('buildServiceMenu', () => {
       'polls',
       'activities',
       'points',
+      'serviceCatalogue',
+      'serviceMine',
       'inbox',
     ])
     expect(menu[0]!.items.map((i) => i.title)).toEqual(['我要说事', '我的说事', '村里的说事墙'])
@@ -49,6 +51,11 @@ describe('buildServiceMenu', () => {
       url: '/subpackages/petition/pages/list/index?villageId=42',
     })
     expect(menu[0]!.items[0]!.url).toBe('/subpackages/grievance/pages/raise/index?villageId=42')
+    expect(menu[3]!.title).toBe('便民服务')
+    expect(menu[3]!.items.map((i) => [i.title, i.url])).toEqual([
+      ['我要办事', '/subpackages/service/pages/catalogue/index?villageId=42'],
+      ['我的办事', '/subpackages/service/pages/mine/index?villageId=42'],
+    ])
   })
 
   it('adds the whole 村委工作台 for a committee member, 说事处理 first, linked to their village', () => {
@@ -57,8 +64,8 @@ describe('buildServiceMenu', () => {
       verificationPending: false,
       membership: membership({ orgId: 42, orgName: '幸福村', roles: ['resident', 'committee_member'] }),
     })
-    expect(menu[4]!.title).toBe('村委工作台 · 幸福村')
-    expect(menu[4]!.items.map((i) => i.key)).toEqual([
+    expect(menu[5]!.title).toBe('村委工作台 · 幸福村')
+    expect(menu[5]!.items.map((i) => i.key)).toEqual([
       'grievances',
       'contentReview',
       'deliberationsBench',
@@ -72,18 +79,19 @@ describe('buildServiceMenu', () => {
       'audit',
       'notices',
       'proxy',
+      'serviceQueue',
       'pollsBench',
       'activitiesBench',
       'pointsBench',
     ])
-    expect(menu[4]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
-    expect(menu[4]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
-    expect(menu[4]!.items[1]!.url).toBe('/subpackages/committee/pages/content-review/index?villageId=42')
-    expect(menu[4]!.items[2]!.url).toBe('/subpackages/deliberation/pages/list/index?villageId=42')
-    expect(menu[4]!.items[3]!.url).toBe('/subpackages/village-rules/pages/manage/index?villageId=42')
-    expect(menu[4]!.items[4]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
-    expect(menu[4]!.items[6]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
-    expect(menu[4]!.items[2]!.title).toBe('议事（四议两公开）')
+    expect(menu[5]!.items.every((i) => i.url.endsWith('?villageId=42'))).toBe(true)
+    expect(menu[5]!.items[0]!.url).toBe('/subpackages/committee/pages/grievances/index?villageId=42')
+    expect(menu[5]!.items[1]!.url).toBe('/subpackages/committee/pages/content-review/index?villageId=42')
+    expect(menu[5]!.items[2]!.url).toBe('/subpackages/deliberation/pages/list/index?villageId=42')
+    expect(menu[5]!.items[3]!.url).toBe('/subpackages/village-rules/pages/manage/index?villageId=42')
+    expect(menu[5]!.items[4]!.url).toBe('/subpackages/committee/pages/certificates/index?villageId=42')
+    expect(menu[5]!.items[6]!.url).toBe('/subpackages/committee/pages/verifications/index?villageId=42')
+    expect(menu[5]!.items[2]!.title).toBe('议事（四议两公开）')
   })
 
   it('gives a 网格员 what is handed to them, their grid and 代办, and none of the committee’s tools', () => {
@@ -97,6 +105,7 @@ describe('buildServiceMenu', () => {
       ['gridAssigned', '/subpackages/grid/pages/assigned/index?villageId=42'],
       ['gridMine', '/subpackages/grid/pages/mine/index?villageId=42'],
       ['proxy', '/subpackages/committee/pages/proxy/index?villageId=42'],
+      ['serviceQueue', '/subpackages/service/pages/queue/index?villageId=42'],
     ])
   })
 
@@ -153,6 +162,16 @@ describe('buildServiceMenu', () => {
         url: '/subpackages/village-rules/pages/filings/index?townshipId=7',
       }),
       expect.objectContaining({
+        key: 'townshipServiceStats',
+        title: '便民服务统计',
+        url: '/subpackages/service/pages/stats/index?townshipId=7',
+      }),
+      expect.objectContaining({
+        key: 'townshipServiceCatalogue',
+        title: '便民服务目录',
+        url: '/subpackages/service/pages/catalogue-edit/index?townshipId=7',
+      }),
+      expect.objectContaining({
         key: 'townshipCadreReviews',
         title: '各村民主评议',
         url: '/subpackages/township/pages/cadre-reviews/index?townshipId=7',
@@ -179,6 +198,8 @@ describe('buildServiceMenu', () => {
       'polls',
       'activities',
       'points',
+      'serviceCatalogue',
+      'serviceMine',
       'inbox',
       'sealRegister',
       'roster',
@@ -186,7 +207,7 @@ describe('buildServiceMenu', () => {
       'audit',
       'notices',
     ])
-    expect(menu[4]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
-    expect(menu[4]!.items.find((i) => i.key === 'notices')!.description).toMatch(/审核公告/)
+    expect(menu[5]!.items.find((i) => i.key === 'roster')!.description).toBe('查看村民名单')
+    expect(menu[5]!.items.find((i) => i.key === 'notices')!.description).toMatch(/审核公告/)
   })
 })

@@ -43,6 +43,11 @@ export interface MenuItem {
     | 'activitiesBench'
     | 'points'
     | 'pointsBench'
+    | 'serviceCatalogue'
+    | 'serviceMine'
+    | 'serviceQueue'
+    | 'townshipServiceStats'
+    | 'townshipServiceCatalogue'
   title: string
   description: string
   url: string
@@ -185,6 +190,27 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         },
       ],
     })
+  // 便民服务 (一门式): what the village handles or carries to the township for the resident
+  if (verified && membership && isVillageMembership(membership)) {
+    const q = { villageId: membership.orgId }
+    sections.push({
+      title: '便民服务',
+      items: [
+        {
+          key: 'serviceCatalogue',
+          title: '我要办事',
+          description: '养老保险、医保缴费、高龄津贴、残疾人证等，村里帮您办或送到乡镇办',
+          url: withQuery(ROUTES.serviceCatalogue, q),
+        },
+        {
+          key: 'serviceMine',
+          title: '我的办事',
+          description: '材料送到哪一步了，每次交接都看得到',
+          url: withQuery(ROUTES.serviceMine, q),
+        },
+      ],
+    })
+  }
   sections.push({ title: '我的事', items: mine })
 
   const bench = workbenchFor(membership)
@@ -308,6 +334,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         description: '为来村委会的村民代办说事，本人当面同意',
         url: withQuery(ROUTES.committeeProxy, q),
       })
+    if (bench.actForResidents)
+      items.push({
+        key: 'serviceQueue',
+        title: '便民服务代办',
+        description: '受理村民的办事申请，登记材料收取、递交、取回、送达的每一次交接',
+        url: withQuery(ROUTES.serviceQueue, q),
+      })
     if (hasAnyRole(membership.roles, COMMITTEE_ROLES))
       items.push({
         key: 'pollsBench',
@@ -360,6 +393,18 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
           title: '村规民约备案',
           description: '各村报来备案的村规民约和自治章程，发现问题责令改正',
           url: withQuery(ROUTES.townshipVillageRules, { townshipId: township }),
+        },
+        {
+          key: 'townshipServiceStats',
+          title: '便民服务统计',
+          description: '各村每项服务的申请、办结、超时和平均办理天数',
+          url: withQuery(ROUTES.townshipServiceStats, { townshipId: township }),
+        },
+        {
+          key: 'townshipServiceCatalogue',
+          title: '便民服务目录',
+          description: '全县的服务事项：办理单位、材料、时限，添加和修改',
+          url: withQuery(ROUTES.townshipServiceCatalogue, { townshipId: township }),
         },
         {
           key: 'townshipCadreReviews',

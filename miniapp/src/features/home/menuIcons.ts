@@ -11,26 +11,31 @@ import chartBar from '@/assets/icons/chart-bar.svg'
 import checklist from '@/assets/icons/checklist.svg'
 import clipboardList from '@/assets/icons/clipboard-list.svg'
 import coins from '@/assets/icons/coins.svg'
+import clipboardText from '@/assets/icons/clipboard-text.svg'
 import eyeCheck from '@/assets/icons/eye-check.svg'
 import fileCertificate from '@/assets/icons/file-certificate.svg'
 import fileCheck from '@/assets/icons/file-check.svg'
 import fileSearch from '@/assets/icons/file-search.svg'
 import files from '@/assets/icons/files.svg'
 import gavel from '@/assets/icons/gavel.svg'
+import buildingCommunity from '@/assets/icons/building-community.svg'
 import heartHandshake from '@/assets/icons/heart-handshake.svg'
 import history from '@/assets/icons/history.svg'
 import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
 import layoutGrid from '@/assets/icons/layout-grid.svg'
 import listCheck from '@/assets/icons/list-check.svg'
+import listDetails from '@/assets/icons/list-details.svg'
 import mapPin from '@/assets/icons/map-pin.svg'
 import messageCircle from '@/assets/icons/message-circle.svg'
 import messagePlus from '@/assets/icons/message-plus.svg'
 import messages from '@/assets/icons/messages.svg'
 import notebook from '@/assets/icons/notebook.svg'
+import reportAnalytics from '@/assets/icons/report-analytics.svg'
 import rubberStamp from '@/assets/icons/rubber-stamp.svg'
 import shieldCheck from '@/assets/icons/shield-check.svg'
 import speakerphone from '@/assets/icons/speakerphone.svg'
+import truckDelivery from '@/assets/icons/truck-delivery.svg'
 import userCheck from '@/assets/icons/user-check.svg'
 import userCog from '@/assets/icons/user-cog.svg'
 import userShare from '@/assets/icons/user-share.svg'
@@ -79,4 +84,9 @@ export const MENU_ICONS: Record<MenuItem['key'], string> = {
   activitiesBench: calendarUser,
   points: coins,
   pointsBench: buildingStore,
+  serviceCatalogue: buildingCommunity,
+  serviceMine: clipboardText,
+  serviceQueue: truckDelivery,
+  townshipServiceStats: reportAnalytics,
+  townshipServiceCatalogue: listDetails,
 }

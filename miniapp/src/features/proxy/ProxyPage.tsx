@@ -23,11 +23,12 @@ import './ProxyPage.scss'
 
 /**
  * Where each kind of filing opens the ordinary form, filled for the chosen resident: 说事 at once, a
- * certificate through the catalogue; an objection asks first which notice (ProxyNoticePicker).
+ * certificate or a service (办事) through its catalogue; an objection asks first which notice (ProxyNoticePicker).
  */
 const FORM_OF: Record<Exclude<ProxyKind, 'objection'>, string> = {
   grievance: ROUTES.grievanceRaise,
   certificate: ROUTES.certificateCatalogue,
+  service: ROUTES.serviceCatalogue,
 }
 
 /** 代办: search the roster for the resident at the desk, then choose what to file for them. */

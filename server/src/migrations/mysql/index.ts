@@ -29,6 +29,7 @@ import { NoticeModeration1796573688290Mysql } from './1796573688290-NoticeModera
 import { ContentCheckPushWait1796574119451Mysql } from './1796574119451-ContentCheckPushWait'
 import { Activities1796573850383Mysql } from './1796573850383-Activities'
 import { PointsLedger1796573847207Mysql } from './1796573847207-PointsLedger'
+import { ConvenienceServices1796575298028Mysql } from './1796575298028-ConvenienceServices'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -62,4 +63,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   ContentCheckPushWait1796574119451Mysql,
   Activities1796573850383Mysql,
   PointsLedger1796573847207Mysql,
+  ConvenienceServices1796575298028Mysql,
 ]

@@ -28,6 +28,7 @@ import { NoticeModeration1796573688290Sqlite } from './1796573688290-NoticeModer
 import { ContentCheckPushWait1796574119451Sqlite } from './1796574119451-ContentCheckPushWait'
 import { Activities1796573850383Sqlite } from './1796573850383-Activities'
 import { PointsLedger1796573847207Sqlite } from './1796573847207-PointsLedger'
+import { ConvenienceServices1796575298028Sqlite } from './1796575298028-ConvenienceServices'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -60,4 +61,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ContentCheckPushWait1796574119451Sqlite,
   Activities1796573850383Sqlite,
   PointsLedger1796573847207Sqlite,
+  ConvenienceServices1796575298028Sqlite,
 ]

@@ -17,6 +17,7 @@ import { OrgsService } from '../orgs/orgs.service'
 import { PollsService } from '../polls/polls.service'
 import { ActivitiesService } from '../activities/activities.service'
 import { PointsService } from '../points/points.service'
+import { ConvenienceServicesService } from '../convenience-services/convenience-services.service'
 import { RoleHolders } from '../roles/role-holders'
 import { RosterDirectory, type DemoPerson } from '../roster/roster-directory'
 import { VerificationService } from '../verification/verification.service'
@@ -28,6 +29,7 @@ import { DEMO_VILLAGE_RULES } from './demo-village-rules'
 import { seedDemoPolls } from './demo-polls'
 import { seedDemoActivities } from './demo-activities'
 import { seedDemoPoints } from './demo-points'
+import { seedDemoServices } from './demo-services'
 import {
   COMMUNITY_HOUSEHOLDS,
   DEMO_ID_NUMBERS,
@@ -67,6 +69,7 @@ export class DemoSeeder {
     private readonly polls: PollsService,
     private readonly activities: ActivitiesService,
     private readonly points: PointsService,
+    private readonly services: ConvenienceServicesService,
     private readonly clock: Clock,
   ) {}
 
@@ -227,6 +230,13 @@ export class DemoSeeder {
     await seedDemoPolls(m, this.polls, village.id, (name) => person(name).id, this.clock.now())
     await seedDemoActivities(m, this.activities, village.id, (name) => person(name).id, this.clock.now())
     await seedDemoPoints(m, this.points, village.id, person, this.clock.now())
+    await seedDemoServices(
+      m,
+      this.services,
+      { countyId: county.id, villageId: village.id },
+      person,
+      this.clock.now(),
+    )
     return { villageId: village.id, committeeAccountId: person('张丽').accountId! }
   }
 

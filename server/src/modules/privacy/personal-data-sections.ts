@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm'
 import type { DataSubject, PersonalDataSection } from '../../core/privacy/personal-data'
 import { AccountPersonalData } from '../auth/account-personal-data.repository'
 import { CertificatesPersonalData } from '../certificates/certificates-personal-data.repository'
+import { ConvenienceServicesPersonalData } from '../convenience-services/convenience-services-personal-data.repository'
 import { DeliberationsPersonalData } from '../deliberations/deliberations-personal-data.repository'
 import { GrievancesPersonalData } from '../grievances/grievances-personal-data.repository'
 import { InboxPersonalData } from '../inbox/inbox-personal-data.repository'
@@ -25,6 +26,7 @@ export class PersonalDataSections {
     verification: VerificationPersonalData,
     grievances: GrievancesPersonalData,
     certificates: CertificatesPersonalData,
+    services: ConvenienceServicesPersonalData,
     notices: NoticesPersonalData,
     deliberations: DeliberationsPersonalData,
     polls: PollsPersonalData,
@@ -37,6 +39,7 @@ export class PersonalDataSections {
       verification,
       grievances,
       certificates,
+      services,
       notices,
       deliberations,
       polls,

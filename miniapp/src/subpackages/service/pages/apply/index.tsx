@@ -1,0 +1,5 @@
+import { ServiceApplyPage } from '@/features/services/ServiceApplyPage'
+
+export default function ServiceApply() {
+  return <ServiceApplyPage />
+}

@@ -1,0 +1,5 @@
+import { CatalogueEditPage } from '@/features/services/CatalogueEditPage'
+
+export default function ServiceCatalogueEdit() {
+  return <CatalogueEditPage />
+}

@@ -1,0 +1,5 @@
+import { ServiceCataloguePage } from '@/features/services/ServiceCataloguePage'
+
+export default function ServiceCatalogue() {
+  return <ServiceCataloguePage />
+}

@@ -1,0 +1,5 @@
+import { ServiceDetailPage } from '@/features/services/ServiceDetailPage'
+
+export default function ServiceDetail() {
+  return <ServiceDetailPage />
+}

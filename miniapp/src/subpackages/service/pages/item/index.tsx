@@ -1,0 +1,5 @@
+import { ServiceItemPage } from '@/features/services/ServiceItemPage'
+
+export default function ServiceItem() {
+  return <ServiceItemPage />
+}

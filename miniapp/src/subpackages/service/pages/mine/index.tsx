@@ -1,0 +1,5 @@
+import { MyServicesPage } from '@/features/services/MyServicesPage'
+
+export default function MyServices() {
+  return <MyServicesPage />
+}

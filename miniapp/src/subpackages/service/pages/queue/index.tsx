@@ -1,0 +1,5 @@
+import { ServiceQueuePage } from '@/features/services/ServiceQueuePage'
+
+export default function ServiceQueue() {
+  return <ServiceQueuePage />
+}

@@ -1,0 +1,5 @@
+import { ServiceStatsPage } from '@/features/services/ServiceStatsPage'
+
+export default function ServiceStats() {
+  return <ServiceStatsPage />
+}
