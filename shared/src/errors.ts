@@ -15,6 +15,7 @@ import { PROXY_ERRORS } from './errors/proxy'
 import { VILLAGE_RULES_ERRORS } from './errors/village-rules'
 import { REVIEW_ERRORS } from './errors/cadre-review'
 import { POLL_ERRORS } from './errors/poll'
+import { NEWCOMER_ERRORS } from './errors/newcomers'
 
 export type { ErrorInfo } from './errors/info'
 
@@ -30,6 +31,7 @@ export const ERRORS = {
   ...VILLAGE_RULES_ERRORS,
   ...REVIEW_ERRORS,
   ...POLL_ERRORS,
+  ...NEWCOMER_ERRORS,
 } satisfies Record<string, ErrorInfo>
 
 export type ErrorCode = keyof typeof ERRORS
