@@ -24,6 +24,7 @@ import { CadreReviewsModule } from './modules/cadre-reviews/cadre-reviews.module
 import { DemoModule } from './modules/demo/demo.module'
 import { GrievancesModule } from './modules/grievances/grievances.module'
 import { PollsModule } from './modules/polls/polls.module'
+import { NewcomersModule } from './modules/newcomers/newcomers.module'
 import { GridsModule } from './modules/grids/grids.module'
 import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
@@ -84,6 +85,7 @@ export class AppModule {
         ProxyModule,
         GridsModule,
         PollsModule,
+        NewcomersModule,
         GrievancesModule,
         CertificatesModule,
         NoticesModule,

@@ -10,6 +10,7 @@ import { GRIEVANCES_ENTITIES } from './modules/grievances/entities'
 import { GRIDS_ENTITIES } from './modules/grids/entities'
 import { POLLS_ENTITIES } from './modules/polls/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
+import { NEWCOMERS_ENTITIES } from './modules/newcomers/entities'
 import { NOTICES_ENTITIES } from './modules/notices/entities'
 import { ORGS_ENTITIES } from './modules/orgs/entities'
 import { PRIVACY_ENTITIES } from './modules/privacy/entities'
@@ -29,6 +30,7 @@ export const ENTITIES = [
   ...AUTH_ENTITIES,
   ...ROSTER_ENTITIES,
   ...VERIFICATION_ENTITIES,
+  ...NEWCOMERS_ENTITIES,
   ...ROLES_ENTITIES,
   ...INBOX_ENTITIES,
   ...GRIDS_ENTITIES,

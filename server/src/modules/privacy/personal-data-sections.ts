@@ -5,6 +5,7 @@ import { CertificatesPersonalData } from '../certificates/certificates-personal-
 import { DeliberationsPersonalData } from '../deliberations/deliberations-personal-data.repository'
 import { GrievancesPersonalData } from '../grievances/grievances-personal-data.repository'
 import { InboxPersonalData } from '../inbox/inbox-personal-data.repository'
+import { NewcomersPersonalData } from '../newcomers/newcomers-personal-data.repository'
 import { NoticesPersonalData } from '../notices/notices-personal-data.repository'
 import { RosterPersonalData } from '../roster/roster-personal-data.repository'
 import { VerificationPersonalData } from '../verification/verification-personal-data.repository'
@@ -20,12 +21,13 @@ export class PersonalDataSections {
     account: AccountPersonalData,
     roster: RosterPersonalData,
     verification: VerificationPersonalData,
+    newcomers: NewcomersPersonalData,
     grievances: GrievancesPersonalData,
     certificates: CertificatesPersonalData,
     notices: NoticesPersonalData,
     deliberations: DeliberationsPersonalData,
     inbox: InboxPersonalData,
   ) {
-    this.all = [account, roster, verification, grievances, certificates, notices, deliberations, inbox]
+    this.all = [account, roster, verification, newcomers, grievances, certificates, notices, deliberations, inbox]
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
-import type { Residency } from '@xiangli/shared'
+import { maskIdNumber, type Residency, type Sex } from '@xiangli/shared'
 import type { Viewer } from '../../core/access/viewer'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
-import { RosterRepository } from './roster.repository'
+import type { Resident } from './entities/resident.entity'
+import { RosterRepository, type ResidenceFields } from './roster.repository'
 import {
   DemoHouseholds,
   type DemoHousehold,
@@ -32,6 +33,21 @@ export interface RosterStanding {
   /** YYYY-MM-DD */
   birthDate: string
   residency: Residency
+}
+
+/** A newcomer the 两委 approved, as the roster takes them. */
+export interface NewcomerEnrolment {
+  villageId: number
+  householdCode: string
+  address: string
+  name: string
+  sex: Sex
+  birthDate: string
+  idNumber: string
+  phone: string
+  residentSince: string
+  proofFileId: number | null
+  accountId: number
 }
 
 /** How a person applying for a certificate is named and reached, as the roster has it. */
@@ -128,6 +144,56 @@ export class RosterDirectory {
   /** Links the person to the account that proved to be them (实名认证), in the caller's transaction. */
   linkAccount(m: EntityManager, residentId: number, accountId: number): Promise<void> {
     return this.repo.linkAccount(m, residentId, accountId)
+  }
+
+  /**
+   * Puts a newcomer on the roster (申请登记 approved) as a household of their own, 非户籍常住 since the
+   * day they moved in, linked to their account, in the caller's transaction; their roster id.
+   */
+  async enrolNewcomer(
+    m: EntityManager,
+    n: NewcomerEnrolment,
+  ): Promise<number> {
+    const household = await this.repo.insertHousehold(m, {
+      villageId: n.villageId,
+      groupId: null,
+      code: n.householdCode,
+      address: n.address,
+      headResidentId: null,
+    })
+    const r = await this.repo.insertResident(m, {
+      villageId: n.villageId,
+      householdId: household.id,
+      name: n.name,
+      sex: n.sex,
+      birthDate: n.birthDate,
+      idNumberEnc: this.crypto.encrypt(n.idNumber),
+      idNumberHash: this.crypto.blindIndex(n.idNumber),
+      idNumberMasked: maskIdNumber(n.idNumber),
+      ...this.crypto.sealPhone(n.phone),
+      isHouseholdHead: true,
+      isHouseholdRep: true,
+      residency: 'non_registered',
+      residentSince: n.residentSince,
+      proofFileId: n.proofFileId,
+      accountId: n.accountId,
+    })
+    await this.repo.setHead(m, household.id, r.id)
+    return r.id
+  }
+
+  /** The whole roster row of a person, for the residence the 两委 keep on it; null when not of the village. */
+  residenceRow(villageId: number, id: number, m?: EntityManager): Promise<Resident | null> {
+    return this.repo.full(villageId, id, m)
+  }
+
+  /** Writes a person's residence in the caller's transaction. */
+  setResidence(
+    m: EntityManager,
+    id: number,
+    patch: Partial<Pick<Resident, ResidenceFields | 'residency'>>,
+  ): Promise<void> {
+    return this.repo.setResidence(m, id, patch)
   }
 
   /** The roster names of these people. */
