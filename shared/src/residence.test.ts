@@ -41,7 +41,11 @@ describe('who votes in an assembly (Art 13)', () => {
   it('leaves out a newcomer the meeting has not admitted, whatever the setting', () => {
     const newcomer = standing({ residency: 'non_registered' })
     for (const matter of ['election', 'other'] as const)
-      for (const body of ['villagers_meeting', 'villager_group_meeting', 'representatives_meeting'] as const) {
+      for (const body of [
+        'villagers_meeting',
+        'villager_group_meeting',
+        'representatives_meeting',
+      ] as const) {
         expect(votesIn(body, matter, newcomer, NO)).toBe(false)
         expect(votesIn(body, matter, newcomer, YES)).toBe(false)
       }

@@ -17,7 +17,11 @@ import type { VillageSettings } from './org'
  */
 
 /** The meetings whose vote is a legal ballot of the village's people (Art 13, 21–26, 28). */
-export const VOTING_ASSEMBLIES = ['villagers_meeting', 'villager_group_meeting', 'representatives_meeting'] as const
+export const VOTING_ASSEMBLIES = [
+  'villagers_meeting',
+  'villager_group_meeting',
+  'representatives_meeting',
+] as const
 export type VotingAssembly = (typeof VOTING_ASSEMBLIES)[number]
 export const isVotingAssembly = (body: string): body is VotingAssembly =>
   (VOTING_ASSEMBLIES as readonly string[]).includes(body)
@@ -116,7 +120,8 @@ export function transitionNewcomer(
 }
 
 export const NEWCOMER_MAX_PROOFS = 3
-const isoDay = (what: string) => z.string({ required_error: `请选择${what}` }).refine(isValidIsoDate, `请选择${what}`)
+const isoDay = (what: string) =>
+  z.string({ required_error: `请选择${what}` }).refine(isValidIsoDate, `请选择${what}`)
 
 export const newcomerApplySchema = z.object({
   villageId: z.number().int().positive(),

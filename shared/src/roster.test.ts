@@ -136,7 +136,11 @@ describe('parseRosterRow', () => {
       { isHouseholdRep: '也许' },
       '户代表应填“是”或“否”，不能是“也许”',
     ],
-    ['an unknown residency value', { residency: '外地' }, '户籍类型应填“户籍”、“户籍外出”或“非户籍”，不能是“外地”'],
+    [
+      'an unknown residency value',
+      { residency: '外地' },
+      '户籍类型应填“户籍”、“户籍外出”或“非户籍”，不能是“外地”',
+    ],
   ])('refuses a row with %s', (_, overrides, reason) => {
     expect(reasonFor(overrides)).toBe(reason)
   })

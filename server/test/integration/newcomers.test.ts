@@ -33,14 +33,16 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
   const daysAgo = (n: number) => beijingDate(new Date(serverNow(t).getTime() - n * DAY))
   const inbox = async (token: string): Promise<NotificationView[]> =>
     (await get('/api/inbox?pageSize=100', token)).body.items
-  const queue = (village = ids.village) =>
-    `/api/villages/${village}/newcomer-applications`
+  const queue = (village = ids.village) => `/api/villages/${village}/newcomer-applications`
   const residentUrl = (id: number, tail = '', village = ids.village) =>
     `/api/villages/${village}/residents/${id}${tail}`
   const rosterRow = (id: number) => t.ds.getRepository(Resident).findOneByOrFail({ id })
   const rosterView = async (id: number): Promise<ResidentView> => {
     const row = await rosterRow(id)
-    const res = await get(`/api/villages/${row.villageId}/residents?householdId=${row.householdId}`, committee)
+    const res = await get(
+      `/api/villages/${row.villageId}/residents?householdId=${row.householdId}`,
+      committee,
+    )
     return res.body.items.find((r: ResidentView) => r.id === id)
   }
 
@@ -118,7 +120,10 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
     })
 
     it('refuses a duplicate, from the same account or another account with the same ID number', async () => {
-      expectError(await apply(a.token, { ...a.body, proofFileIds: [await uploadProof(a.token)] }), 'NEWCOMER_PENDING')
+      expectError(
+        await apply(a.token, { ...a.body, proofFileIds: [await uploadProof(a.token)] }),
+        'NEWCOMER_PENDING',
+      )
       const other = await addAccount(t)
       await agreeToIdNumber(t, other.token)
       expectError(
@@ -139,7 +144,10 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
         'NEWCOMER_PROOF_INVALID',
       )
       expectError(
-        await apply(b.token, { ...b.body, movedInOn: beijingDate(new Date(serverNow(t).getTime() + 2 * DAY)) }),
+        await apply(b.token, {
+          ...b.body,
+          movedInOn: beijingDate(new Date(serverNow(t).getTime() + 2 * DAY)),
+        }),
         'NEWCOMER_DATE_INVALID',
       )
       expectError(await apply(b.token, { ...b.body, proofFileIds: [] }), 'VALIDATION_FAILED')
@@ -208,16 +216,28 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
         `SELECT action FROM audit_entry WHERE targetType = 'newcomer_application' AND targetId = ? ORDER BY seq`,
         [String(application.id)],
       )
-      expect(audit.map((r: { action: string }) => r.action)).toEqual(['newcomer.applied', 'newcomer.approved'])
+      expect(audit.map((r: { action: string }) => r.action)).toEqual([
+        'newcomer.applied',
+        'newcomer.approved',
+      ])
     })
 
     it('refuses with a reason, tells the applicant, who may then apply again', async () => {
       const b = await applicant()
       const first = (await apply(b.token, b.body)).body as NewcomerApplicationView
-      expectError(await post(`${queue()}/${first.id}/refuse`, committee, { reason: ' ' }), 'VALIDATION_FAILED')
-      const res = await post(`${queue()}/${first.id}/refuse`, committee, { reason: '租房合同看不清，请重新拍照' })
+      expectError(
+        await post(`${queue()}/${first.id}/refuse`, committee, { reason: ' ' }),
+        'VALIDATION_FAILED',
+      )
+      const res = await post(`${queue()}/${first.id}/refuse`, committee, {
+        reason: '租房合同看不清，请重新拍照',
+      })
       expect(res.status).toBe(200)
-      expect(res.body).toMatchObject({ state: 'refused', reason: '租房合同看不清，请重新拍照', residentId: null })
+      expect(res.body).toMatchObject({
+        state: 'refused',
+        reason: '租房合同看不清，请重新拍照',
+        residentId: null,
+      })
       expect(await inbox(b.token)).toContainEqual(
         expect.objectContaining({
           kind: 'newcomer.refused',
@@ -256,11 +276,15 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
         title: '东街路灯改造公示',
         body: '拟更换东街路灯 12 盏。',
       })
-      expect((await post(`/api/villages/${ids.village}/notices/${draft.body.id}/publish`, committee)).status).toBe(200)
+      expect(
+        (await post(`/api/villages/${ids.village}/notices/${draft.body.id}/publish`, committee)).status,
+      ).toBe(200)
       const feed = await get(`/api/villages/${ids.village}/notices`, newcomer.token)
       expect(feed.status).toBe(200)
       expect(feed.body.items.map((n: { id: number }) => n.id)).toContain(draft.body.id)
-      expect((await get(`/api/villages/${ids.village}/notices/${draft.body.id}`, newcomer.token)).status).toBe(200)
+      expect(
+        (await get(`/api/villages/${ids.village}/notices/${draft.body.id}`, newcomer.token)).status,
+      ).toBe(200)
       const objection = await post(
         `/api/villages/${ids.village}/notices/${draft.body.id}/objections`,
         newcomer.token,
@@ -274,7 +298,9 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
       const open = polls.find((p) => p.state === 'open')!
       const detail = (await get(`/api/villages/${ids.village}/polls/${open.id}`, newcomer.token)).body
       const choices = detail.questions.map(() => [0])
-      const res = await post(`/api/villages/${ids.village}/polls/${open.id}/answers`, newcomer.token, { choices })
+      const res = await post(`/api/villages/${ids.village}/polls/${open.id}/answers`, newcomer.token, {
+        choices,
+      })
       expect(res.status).toBe(200)
     })
 
@@ -348,12 +374,22 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
       it('refuses the newcomer’s check-in and ballot', async () => {
         const m = `/api/villages/${ids.village}/deliberations/${first.deliberationId}/meetings/${first.meetingId}`
         expectError(await post(`${m}/check-in`, newcomer.token), 'DELIBERATION_NOT_A_MEMBER')
-        expectError(await post(`${m}/ballots`, newcomer.token, { choice: 'yes' }), 'DELIBERATION_NOT_A_MEMBER')
+        expectError(
+          await post(`${m}/ballots`, newcomer.token, { choice: 'yes' }),
+          'DELIBERATION_NOT_A_MEMBER',
+        )
       })
 
       it('admits only someone who had lived here a year on the day of the decision', async () => {
-        const admission = { body: 'villagers_meeting', decisionRef: '柳林村村民会议决定〔2026〕3号', decidedOn: daysAgo(0) }
-        expectError(await post(residentUrl(newcomer.residentId, '/admission'), resident, admission), 'FORBIDDEN')
+        const admission = {
+          body: 'villagers_meeting',
+          decisionRef: '柳林村村民会议决定〔2026〕3号',
+          decidedOn: daysAgo(0),
+        }
+        expectError(
+          await post(residentUrl(newcomer.residentId, '/admission'), resident, admission),
+          'FORBIDDEN',
+        )
         expectError(
           await post(residentUrl(newcomer.residentId, '/admission'), committee, admission),
           'NEWCOMER_ADMISSION_TOO_SOON',
@@ -376,14 +412,20 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
         })
         expect(since.status).toBe(200)
         expectError(
-          await put(residentUrl(newcomer.residentId, '/residence'), committee, { residency: 'non_registered' }),
+          await put(residentUrl(newcomer.residentId, '/residence'), committee, {
+            residency: 'non_registered',
+          }),
           'NEWCOMER_SINCE_REQUIRED',
         )
         const res = await post(residentUrl(newcomer.residentId, '/admission'), committee, admission)
         expect(res.status).toBe(200)
         const view = res.body as ResidentView
         expect(view.residence).toMatchObject({
-          admission: { body: 'villagers_meeting', decisionRef: admission.decisionRef, decidedOn: admission.decidedOn },
+          admission: {
+            body: 'villagers_meeting',
+            decisionRef: admission.decisionRef,
+            decidedOn: admission.decidedOn,
+          },
           // elections yes; other matters only where the village says so (default: no)
           votes: { election: true, other: false },
         })
@@ -445,10 +487,16 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
   })
 
   it('lists people by residence on the roster', async () => {
-    const res = await get(`/api/villages/${ids.village}/residents?residency=non_registered&pageSize=100`, committee)
+    const res = await get(
+      `/api/villages/${ids.village}/residents?residency=non_registered&pageSize=100`,
+      committee,
+    )
     expect(res.status).toBe(200)
     expect(res.body.items.length).toBeGreaterThan(0)
     expect(res.body.items.every((r: ResidentView) => r.residency === 'non_registered')).toBe(true)
-    expectError(await get(`/api/villages/${ids.village}/residents?residency=elsewhere`, committee), 'VALIDATION_FAILED')
+    expectError(
+      await get(`/api/villages/${ids.village}/residents?residency=elsewhere`, committee),
+      'VALIDATION_FAILED',
+    )
   })
 })

@@ -109,4 +109,3 @@ export const newcomerRoutes = {
     summary: '设定经会议同意的非户籍常住居民是否也参加选举以外事项的表决（默认不参加）',
   }),
 } as const
-

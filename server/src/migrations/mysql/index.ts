@@ -27,4 +27,33 @@ import { ListIndexesForScale1796564864871Mysql } from './1796564864871-ListIndex
 import { Polls1796566504348Mysql } from './1796566504348-Polls'
 import { NewcomersAndResidence1796573783033Mysql } from './1796573783033-NewcomersAndResidence'
 
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795607028899Mysql, Utf8mb4Tables1795607028900Mysql, Grievances1795608528753Mysql, Certificates1795610898969Mysql, Deliberations1795612147557Mysql, DeliberationPetitionsOpinionsMinutes1795616098974Mysql, PublicNotices1795616603365Mysql, SessionsAndPendingClaims1796527703692Mysql, HotWriteRequestKeys1796527744533Mysql, MeetingTimeAndPaperNotice1796528203246Mysql, IdempotencyRecordOwner1796529769282Mysql, SubscribeCredits1796543498931Mysql, EncryptedPhones1796544646494Mysql, EncryptedApplicantPhones1796545010090Mysql, AuditChainPerVillage1796550211165Mysql, ContentCheck1796550402325Mysql, PetitionModeration1796553441527Mysql, ActingForResidents1796551133453Mysql, PetitionPaperSheets1796552365200Mysql, Grids1796550597029Mysql, PrivacyConsentsAndDeletions1796550744812Mysql, HomeCountsAndSensitiveCategories1796550498726Mysql, ModerationOfObjectionsAndOpinions1796562254173Mysql, VillageRules1796562284897Mysql, CadreReviews1796563552491Mysql, ListIndexesForScale1796564864871Mysql, Polls1796566504348Mysql, NewcomersAndResidence1796573783033Mysql]
+export const MYSQL_MIGRATIONS: Function[] = [
+  Initial1795607028899Mysql,
+  Utf8mb4Tables1795607028900Mysql,
+  Grievances1795608528753Mysql,
+  Certificates1795610898969Mysql,
+  Deliberations1795612147557Mysql,
+  DeliberationPetitionsOpinionsMinutes1795616098974Mysql,
+  PublicNotices1795616603365Mysql,
+  SessionsAndPendingClaims1796527703692Mysql,
+  HotWriteRequestKeys1796527744533Mysql,
+  MeetingTimeAndPaperNotice1796528203246Mysql,
+  IdempotencyRecordOwner1796529769282Mysql,
+  SubscribeCredits1796543498931Mysql,
+  EncryptedPhones1796544646494Mysql,
+  EncryptedApplicantPhones1796545010090Mysql,
+  AuditChainPerVillage1796550211165Mysql,
+  ContentCheck1796550402325Mysql,
+  PetitionModeration1796553441527Mysql,
+  ActingForResidents1796551133453Mysql,
+  PetitionPaperSheets1796552365200Mysql,
+  Grids1796550597029Mysql,
+  PrivacyConsentsAndDeletions1796550744812Mysql,
+  HomeCountsAndSensitiveCategories1796550498726Mysql,
+  ModerationOfObjectionsAndOpinions1796562254173Mysql,
+  VillageRules1796562284897Mysql,
+  CadreReviews1796563552491Mysql,
+  ListIndexesForScale1796564864871Mysql,
+  Polls1796566504348Mysql,
+  NewcomersAndResidence1796573783033Mysql,
+]

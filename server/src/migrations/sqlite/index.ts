@@ -26,4 +26,32 @@ import { ListIndexesForScale1796564864871Sqlite } from './1796564864871-ListInde
 import { Polls1796566504348Sqlite } from './1796566504348-Polls'
 import { NewcomersAndResidence1796573783033Sqlite } from './1796573783033-NewcomersAndResidence'
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795607028899Sqlite, Grievances1795608528753Sqlite, Certificates1795610898969Sqlite, Deliberations1795612147557Sqlite, DeliberationPetitionsOpinionsMinutes1795616098974Sqlite, PublicNotices1795616603365Sqlite, SessionsAndPendingClaims1796527703692Sqlite, HotWriteRequestKeys1796527744533Sqlite, MeetingTimeAndPaperNotice1796528203246Sqlite, IdempotencyRecordOwner1796529769282Sqlite, SubscribeCredits1796543498931Sqlite, EncryptedPhones1796544646494Sqlite, EncryptedApplicantPhones1796545010090Sqlite, AuditChainPerVillage1796550211165Sqlite, ContentCheck1796550402325Sqlite, PetitionModeration1796553441527Sqlite, ActingForResidents1796551133453Sqlite, PetitionPaperSheets1796552365200Sqlite, Grids1796550597029Sqlite, PrivacyConsentsAndDeletions1796550744812Sqlite, HomeCountsAndSensitiveCategories1796550498726Sqlite, ModerationOfObjectionsAndOpinions1796562254173Sqlite, VillageRules1796562284897Sqlite, CadreReviews1796563552491Sqlite, ListIndexesForScale1796564864871Sqlite, Polls1796566504348Sqlite, NewcomersAndResidence1796573783033Sqlite]
+export const SQLITE_MIGRATIONS: Function[] = [
+  Initial1795607028899Sqlite,
+  Grievances1795608528753Sqlite,
+  Certificates1795610898969Sqlite,
+  Deliberations1795612147557Sqlite,
+  DeliberationPetitionsOpinionsMinutes1795616098974Sqlite,
+  PublicNotices1795616603365Sqlite,
+  SessionsAndPendingClaims1796527703692Sqlite,
+  HotWriteRequestKeys1796527744533Sqlite,
+  MeetingTimeAndPaperNotice1796528203246Sqlite,
+  IdempotencyRecordOwner1796529769282Sqlite,
+  SubscribeCredits1796543498931Sqlite,
+  EncryptedPhones1796544646494Sqlite,
+  EncryptedApplicantPhones1796545010090Sqlite,
+  AuditChainPerVillage1796550211165Sqlite,
+  ContentCheck1796550402325Sqlite,
+  PetitionModeration1796553441527Sqlite,
+  ActingForResidents1796551133453Sqlite,
+  PetitionPaperSheets1796552365200Sqlite,
+  Grids1796550597029Sqlite,
+  PrivacyConsentsAndDeletions1796550744812Sqlite,
+  HomeCountsAndSensitiveCategories1796550498726Sqlite,
+  ModerationOfObjectionsAndOpinions1796562254173Sqlite,
+  VillageRules1796562284897Sqlite,
+  CadreReviews1796563552491Sqlite,
+  ListIndexesForScale1796564864871Sqlite,
+  Polls1796566504348Sqlite,
+  NewcomersAndResidence1796573783033Sqlite,
+]

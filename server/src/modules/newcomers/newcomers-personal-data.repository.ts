@@ -11,7 +11,9 @@ export class NewcomersPersonalData implements PersonalDataSection {
   constructor(private readonly ds: DataSource) {}
 
   async exportOf(accountId: number, m: EntityManager = this.ds.manager) {
-    const rows = await m.getRepository(NewcomerApplication).find({ where: { accountId }, order: { id: 'ASC' } })
+    const rows = await m
+      .getRepository(NewcomerApplication)
+      .find({ where: { accountId }, order: { id: 'ASC' } })
     return rows.map((r) => ({
       id: r.id,
       villageId: r.villageId,

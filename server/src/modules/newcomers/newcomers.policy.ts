@@ -4,7 +4,8 @@ import type { Principal } from '../../core/auth/principal'
 import type { NewcomerApplication } from './entities/newcomer-application.entity'
 
 /** The 两委 of the village decide its applications and keep its people's residence on the roster. */
-export const isResidenceKeeper = (v: Viewer, villageId: number): boolean => v.holds(villageId, COMMITTEE_ROLES)
+export const isResidenceKeeper = (v: Viewer, villageId: number): boolean =>
+  v.holds(villageId, COMMITTEE_ROLES)
 
 /** An application's proof photos are seen by the applicant and the 两委 of the village. */
 export const maySeeApplication = (p: Principal, a: NewcomerApplication): boolean =>

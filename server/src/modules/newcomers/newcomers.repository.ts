@@ -47,11 +47,17 @@ export class NewcomersRepository {
   }
 
   mine(accountId: number, take: number): Promise<NewcomerApplication[]> {
-    return this.ds.getRepository(NewcomerApplication).find({ where: { accountId }, order: { id: 'DESC' }, take })
+    return this.ds
+      .getRepository(NewcomerApplication)
+      .find({ where: { accountId }, order: { id: 'DESC' }, take })
   }
 
   /** A village's applications, of one state if asked; pending first, newest first within each. */
-  async ofVillage(villageId: number, state: NewcomerState | undefined, take: number): Promise<NewcomerApplication[]> {
+  async ofVillage(
+    villageId: number,
+    state: NewcomerState | undefined,
+    take: number,
+  ): Promise<NewcomerApplication[]> {
     const rows = await this.ds.getRepository(NewcomerApplication).find({
       where: { villageId, ...(state ? { state } : {}) },
       order: { id: 'DESC' },

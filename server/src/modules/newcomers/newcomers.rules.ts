@@ -17,7 +17,8 @@ export const APPLICANT_PAGE = '/subpackages/me/pages/newcomer/index'
 export const newcomerHouseholdCode = (applicationId: number): string => `非户籍-${applicationId}`
 
 /** While pending, one application per person (by the keyed hash of the ID number) and village. */
-export const pendingKeyOf = (villageId: number, idNumberHash: string): string => `${villageId}:${idNumberHash}`
+export const pendingKeyOf = (villageId: number, idNumberHash: string): string =>
+  `${villageId}:${idNumberHash}`
 
 /** What the audit digests see of an application: never the ID number or the phone. */
 export const snapshot = (a: NewcomerApplication) => ({

@@ -21,7 +21,11 @@ export class OrgsService {
   }
 
   /** Replaces a village's settings in the caller's transaction (the caller audits it); what they were. */
-  saveSettingsIn(m: EntityManager, villageId: number, settings: VillageSettings): Promise<VillageSettings | null> {
+  saveSettingsIn(
+    m: EntityManager,
+    villageId: number,
+    settings: VillageSettings,
+  ): Promise<VillageSettings | null> {
     return this.repo.saveSettings(m, villageId, settings)
   }
 

@@ -28,6 +28,16 @@ export class PersonalDataSections {
     deliberations: DeliberationsPersonalData,
     inbox: InboxPersonalData,
   ) {
-    this.all = [account, roster, verification, newcomers, grievances, certificates, notices, deliberations, inbox]
+    this.all = [
+      account,
+      roster,
+      verification,
+      newcomers,
+      grievances,
+      certificates,
+      notices,
+      deliberations,
+      inbox,
+    ]
   }
 }

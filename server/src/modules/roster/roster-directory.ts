@@ -35,6 +35,10 @@ export interface RosterStanding {
   residency: Residency
 }
 
+/** Where a person of the roster is registered and lives, and what was recorded for their vote (Art 13). */
+export type RosterResidence = Pick<Resident, 'id' | 'residency' | ResidenceFields>
+export type ResidencePatch = Partial<Omit<RosterResidence, 'id'>>
+
 /** A newcomer the 两委 approved, as the roster takes them. */
 export interface NewcomerEnrolment {
   villageId: number
@@ -150,10 +154,7 @@ export class RosterDirectory {
    * Puts a newcomer on the roster (申请登记 approved) as a household of their own, 非户籍常住 since the
    * day they moved in, linked to their account, in the caller's transaction; their roster id.
    */
-  async enrolNewcomer(
-    m: EntityManager,
-    n: NewcomerEnrolment,
-  ): Promise<number> {
+  async enrolNewcomer(m: EntityManager, n: NewcomerEnrolment): Promise<number> {
     const household = await this.repo.insertHousehold(m, {
       villageId: n.villageId,
       groupId: null,
@@ -182,17 +183,25 @@ export class RosterDirectory {
     return r.id
   }
 
-  /** The whole roster row of a person, for the residence the 两委 keep on it; null when not of the village. */
-  residenceRow(villageId: number, id: number, m?: EntityManager): Promise<Resident | null> {
-    return this.repo.full(villageId, id, m)
+  /** A person's residence as the 两委 keep it on the roster; null when not of the village. */
+  async residence(villageId: number, id: number, m?: EntityManager): Promise<RosterResidence | null> {
+    const r = await this.repo.full(villageId, id, m)
+    return r
+      ? {
+          id: r.id,
+          residency: r.residency,
+          residentSince: r.residentSince,
+          proofFileId: r.proofFileId,
+          takesPartOn: r.takesPartOn,
+          admissionBody: r.admissionBody,
+          admissionRef: r.admissionRef,
+          admittedOn: r.admittedOn,
+        }
+      : null
   }
 
   /** Writes a person's residence in the caller's transaction. */
-  setResidence(
-    m: EntityManager,
-    id: number,
-    patch: Partial<Pick<Resident, ResidenceFields | 'residency'>>,
-  ): Promise<void> {
+  setResidence(m: EntityManager, id: number, patch: ResidencePatch): Promise<void> {
     return this.repo.setResidence(m, id, patch)
   }
 

@@ -28,7 +28,11 @@ export interface ResidentContext {
 }
 
 /** A person's residence and what follows from it for the villagers' meeting's ballots (Art 13). */
-export function presentResidence(r: Resident, proofUrl: string | null, settings: ResidenceSettings): ResidenceView {
+export function presentResidence(
+  r: Resident,
+  proofUrl: string | null,
+  settings: ResidenceSettings,
+): ResidenceView {
   const standing = { residency: r.residency, takesPartOn: r.takesPartOn, admittedOn: r.admittedOn }
   return {
     residency: r.residency,

@@ -16,12 +16,7 @@ import { Resident } from './entities/resident.entity'
 export type NewHousehold = Omit<Household, 'id' | 'createdAt'>
 /** What a residence adds to a roster row; a row written without them is 户籍 with nothing recorded. */
 export type ResidenceFields =
-  | 'residentSince'
-  | 'proofFileId'
-  | 'takesPartOn'
-  | 'admissionBody'
-  | 'admissionRef'
-  | 'admittedOn'
+  'residentSince' | 'proofFileId' | 'takesPartOn' | 'admissionBody' | 'admissionRef' | 'admittedOn'
 export type NewResident = Omit<Resident, 'id' | 'createdAt' | 'legacyPhone' | ResidenceFields> &
   Partial<Pick<Resident, ResidenceFields>>
 
@@ -67,7 +62,11 @@ export class RosterRepository {
   }
 
   /** Writes a person's residence (status, since, proof, declaration, admission). */
-  async setResidence(m: EntityManager, id: number, patch: Partial<Pick<Resident, ResidenceFields | 'residency'>>) {
+  async setResidence(
+    m: EntityManager,
+    id: number,
+    patch: Partial<Pick<Resident, ResidenceFields | 'residency'>>,
+  ) {
     await m.getRepository(Resident).update({ id }, patch)
   }
 

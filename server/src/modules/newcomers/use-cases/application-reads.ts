@@ -26,6 +26,8 @@ export class ApplicationReads {
 
   async views(rows: NewcomerApplication[]): Promise<NewcomerApplicationView[]> {
     const names = await this.orgs.names([...new Set(rows.map((r) => r.villageId))])
-    return rows.map((r) => presentApplication(r, names.get(r.villageId) ?? '', (id) => this.files.signedUrl(id)))
+    return rows.map((r) =>
+      presentApplication(r, names.get(r.villageId) ?? '', (id) => this.files.signedUrl(id)),
+    )
   }
 }

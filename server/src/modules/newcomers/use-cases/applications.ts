@@ -86,7 +86,10 @@ export class Applications implements OnModuleInit {
     const created = await this.tx.run(async (m) => {
       if (await this.roster.personByIdNumber(village.id, id.value, m))
         throw new AppException('NEWCOMER_ALREADY_ON_ROSTER')
-      if ((await this.repo.hasPendingOf(m, p.accountId, village.id)) || (await this.repo.hasPendingKey(m, pendingKey)))
+      if (
+        (await this.repo.hasPendingOf(m, p.accountId, village.id)) ||
+        (await this.repo.hasPendingKey(m, pendingKey))
+      )
         throw new AppException('NEWCOMER_PENDING')
       const a = await this.repo.insert(m, {
         accountId: p.accountId,

@@ -18,17 +18,15 @@ import { AppException } from '../../../core/errors/app.exception'
 import { FilesService } from '../../../core/files/files.service'
 import { TxService } from '../../../core/tx/tx.service'
 import { OrgsService } from '../../orgs/orgs.service'
-import type { Resident } from '../../roster/entities/resident.entity'
-import { RosterDirectory } from '../../roster/roster-directory'
+import { RosterDirectory, type ResidencePatch, type RosterResidence } from '../../roster/roster-directory'
 import { RosterReads } from '../../roster/use-cases/roster-reads'
 import { maySeeResidenceProof } from '../newcomers.policy'
 import { FILES_OF_RESIDENCE } from '../newcomers.rules'
 
 type ResidenceChange = z.output<typeof residenceChangeSchema>
-type Patch = Parameters<RosterDirectory['setResidence']>[2]
 
 /** What the audit digests see of a residence. */
-const residenceOf = (r: Pick<Resident, 'residency' | 'residentSince' | 'proofFileId' | 'takesPartOn' | 'admittedOn' | 'admissionBody' | 'admissionRef'>) => ({
+const residenceOf = (r: Omit<RosterResidence, 'id'>) => ({
   residency: r.residency,
   residentSince: r.residentSince,
   proofFileId: r.proofFileId,
@@ -67,7 +65,8 @@ export class ResidenceKeeping implements OnModuleInit {
   }
 
   async setResidence(a: ActingContext, id: number, body: ResidenceChange): Promise<ResidentView> {
-    if (body.residency === 'non_registered' && body.since === null) throw new AppException('NEWCOMER_SINCE_REQUIRED')
+    if (body.residency === 'non_registered' && body.since === null)
+      throw new AppException('NEWCOMER_SINCE_REQUIRED')
     if (body.since !== null) {
       const refusal = movedInRule(body.since, this.today())
       if (refusal) throw new AppException(refusal)
@@ -130,10 +129,10 @@ export class ResidenceKeeping implements OnModuleInit {
     a: ActingContext,
     id: number,
     action: string,
-    patchOf: (m: EntityManager, r: Resident) => Promise<Patch>,
+    patchOf: (m: EntityManager, r: RosterResidence) => Promise<ResidencePatch>,
   ): Promise<ResidentView> {
     await this.tx.run(async (m) => {
-      const r = await this.roster.residenceRow(a.villageId, id, m)
+      const r = await this.roster.residence(a.villageId, id, m)
       if (!r) throw new AppException('NOT_FOUND')
       const before = residenceOf(r)
       const patch = await patchOf(m, r)
