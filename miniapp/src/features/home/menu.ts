@@ -6,6 +6,8 @@ import { noticeBench } from '@/features/notices/notice'
 export interface MenuItem {
   key:
     | 'verify'
+    | 'newcomerApply'
+    | 'newcomers'
     | 'inbox'
     | 'grievanceRaise'
     | 'grievanceMine'
@@ -69,6 +71,12 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
       title: '实名认证',
       description: verificationPending ? '已提交，等待村委会确认' : '认证后才能参与村里的事务',
       url: ROUTES.verify,
+    })
+    mine.push({
+      key: 'newcomerApply',
+      title: '登记为常住居民',
+      description: '户籍不在本村、住在本村的，带住址证明申请登记',
+      url: ROUTES.newcomerApply,
     })
   }
   mine.push({ key: 'inbox', title: '消息通知', description: '村里发给您的消息', url: ROUTES.inbox })
@@ -244,6 +252,13 @@ export function buildServiceMenu({ verified, verificationPending, membership }: 
         title: '认证审核',
         description: '确认村民的实名认证申请',
         url: withQuery(ROUTES.committeeVerifications, q),
+      })
+    if (bench.reviewVerifications)
+      items.push({
+        key: 'newcomers',
+        title: '常住居民登记',
+        description: '审核户籍不在本村的常住居民的登记申请',
+        url: withQuery(ROUTES.committeeNewcomers, q),
       })
     if (bench.viewRoster)
       items.push({

@@ -15,6 +15,7 @@ import fileSearch from '@/assets/icons/file-search.svg'
 import files from '@/assets/icons/files.svg'
 import gavel from '@/assets/icons/gavel.svg'
 import history from '@/assets/icons/history.svg'
+import homePlus from '@/assets/icons/home-plus.svg'
 import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
 import layoutGrid from '@/assets/icons/layout-grid.svg'
@@ -29,6 +30,7 @@ import shieldCheck from '@/assets/icons/shield-check.svg'
 import speakerphone from '@/assets/icons/speakerphone.svg'
 import userCheck from '@/assets/icons/user-check.svg'
 import userCog from '@/assets/icons/user-cog.svg'
+import userPlus from '@/assets/icons/user-plus.svg'
 import userShare from '@/assets/icons/user-share.svg'
 import users from '@/assets/icons/users.svg'
 import usersGroup from '@/assets/icons/users-group.svg'
@@ -38,6 +40,8 @@ import type { MenuItem } from './menu'
 /** Every entry has one: a new MenuItem key does not compile until it gets an icon. */
 export const MENU_ICONS: Record<MenuItem['key'], string> = {
   verify: id,
+  newcomerApply: homePlus,
+  newcomers: userPlus,
   inbox: bell,
   grievanceRaise: messagePlus,
   grievanceMine: messages,
