@@ -84,6 +84,12 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
   })
   afterAll(() => t?.close())
 
+  it('the demo village has one application waiting for its committee, with the proof photo', async () => {
+    const list = (await get(`${queue()}?state=pending`, committee)).body as NewcomerApplicationView[]
+    expect(list.map((a) => [a.name, a.state, a.proofs.length])).toEqual([['孙悦', 'pending', 1]])
+    expect((await get(list[0]!.proofs[0]!.url, committee)).status).toBe(200)
+  })
+
   describe('applying and the decision', () => {
     let a: Awaited<ReturnType<typeof applicant>>
     let application: NewcomerApplicationView

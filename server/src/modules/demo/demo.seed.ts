@@ -15,6 +15,7 @@ import { InboxService } from '../inbox/inbox.service'
 import { NoticesService } from '../notices/notices.service'
 import { OrgsService } from '../orgs/orgs.service'
 import { PollsService } from '../polls/polls.service'
+import { NewcomersService } from '../newcomers/newcomers.service'
 import { RoleHolders } from '../roles/role-holders'
 import { RosterDirectory, type DemoPerson } from '../roster/roster-directory'
 import { VerificationService } from '../verification/verification.service'
@@ -24,6 +25,7 @@ import { demoGrievances } from './demo-grievances'
 import { seedDemoNotices } from './demo-notices'
 import { DEMO_VILLAGE_RULES } from './demo-village-rules'
 import { seedDemoPolls } from './demo-polls'
+import { seedDemoNewcomers } from './demo-newcomers'
 import {
   COMMUNITY_HOUSEHOLDS,
   DEMO_ID_NUMBERS,
@@ -61,6 +63,7 @@ export class DemoSeeder {
     private readonly villageRules: VillageRulesService,
     private readonly cadreReviews: CadreReviewsService,
     private readonly polls: PollsService,
+    private readonly newcomers: NewcomersService,
     private readonly clock: Clock,
   ) {}
 
@@ -70,6 +73,7 @@ export class DemoSeeder {
     const { villageId, committeeAccountId } = await this.tx.run((m) => this.seed(m))
     // notices go through their own service (versions, hashes, notifications), after the roster exists
     await seedDemoNotices(this.notices, this.principals, this.orgDirectory, villageId, committeeAccountId)
+    await seedDemoNewcomers(this.tx, this.accounts, this.newcomers, villageId, this.clock.now())
     this.log.log('demo data created: 清河县 / 柳林镇 / 柳林村 and 新华社区')
     return true
   }

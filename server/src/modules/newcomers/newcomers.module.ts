@@ -3,12 +3,13 @@ import { ConsentsModule } from '../privacy/consents.module'
 import { NewcomersController } from './http/newcomers.controller'
 import { NewcomersPersonalData } from './newcomers-personal-data.repository'
 import { NewcomersRepository } from './newcomers.repository'
+import { NewcomersService } from './newcomers.service'
 import { ApplicationDecisions } from './use-cases/application-decisions'
 import { ApplicationReads } from './use-cases/application-reads'
 import { Applications } from './use-cases/applications'
 import { ResidenceKeeping } from './use-cases/residence'
 
-/** 流动人口 / 非户籍居民: the privacy module reads what it holds about a person. */
+/** 流动人口 / 非户籍居民: the privacy module reads what it holds about a person, the demo seeds an application. */
 @Module({
   imports: [ConsentsModule],
   controllers: [NewcomersController],
@@ -19,7 +20,8 @@ import { ResidenceKeeping } from './use-cases/residence'
     ApplicationDecisions,
     ResidenceKeeping,
     NewcomersPersonalData,
+    NewcomersService,
   ],
-  exports: [NewcomersPersonalData],
+  exports: [NewcomersPersonalData, NewcomersService],
 })
 export class NewcomersModule {}
