@@ -228,6 +228,19 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
       ])
     })
 
+    it('refuses to approve someone whose account got onto the roster meanwhile (实名认证)', async () => {
+      const b = await applicant()
+      const app = (await apply(b.token, b.body)).body as NewcomerApplicationView
+      await addResident(t, { villageId: ids.village, accountId: b.id })
+      expectError(await post(`${queue()}/${app.id}/approve`, committee), 'NEWCOMER_ALREADY_ON_ROSTER')
+      expect(
+        (await get(`${queue()}?state=pending`, committee)).body.map((x: { id: number }) => x.id),
+      ).toContain(app.id)
+      expect((await post(`${queue()}/${app.id}/refuse`, committee, { reason: '已经实名认证' })).status).toBe(
+        200,
+      )
+    })
+
     it('refuses with a reason, tells the applicant, who may then apply again', async () => {
       const b = await applicant()
       const first = (await apply(b.token, b.body)).body as NewcomerApplicationView

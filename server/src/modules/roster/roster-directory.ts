@@ -183,6 +183,11 @@ export class RosterDirectory {
     return r.id
   }
 
+  /** Whether the account is someone of the village's roster already (in the caller's transaction). */
+  isLinkedIn(m: EntityManager, villageId: number, accountId: number): Promise<boolean> {
+    return this.repo.hasAccountIn(m, villageId, accountId)
+  }
+
   /** A person's residence as the 两委 keep it on the roster; null when not of the village. */
   async residence(villageId: number, id: number, m?: EntityManager): Promise<RosterResidence | null> {
     const r = await this.repo.full(villageId, id, m)

@@ -86,6 +86,11 @@ export class RosterRepository {
     })
   }
 
+  /** Whether the account is linked to a person of the village's roster already. */
+  hasAccountIn(m: EntityManager, villageId: number, accountId: number): Promise<boolean> {
+    return m.getRepository(Resident).existsBy({ villageId, accountId })
+  }
+
   /** Links a roster person to the account that proved to be them. */
   async linkAccount(m: EntityManager, id: number, accountId: number): Promise<void> {
     await m.getRepository(Resident).update({ id }, { accountId })

@@ -57,8 +57,11 @@ export class ApplicationDecisions {
       const before = snapshot(app)
       if (t.next === 'approved') {
         const idNumber = this.crypto.decrypt(app.idNumberEnc)
-        // put on the roster meanwhile (an import, another application): 实名认证 links them instead
-        if (await this.roster.personByIdNumber(app.villageId, idNumber, m))
+        // put on the roster meanwhile (an import, another application, 实名认证 of the same account)
+        if (
+          (await this.roster.personByIdNumber(app.villageId, idNumber, m)) ||
+          (await this.roster.isLinkedIn(m, app.villageId, app.accountId))
+        )
           throw new AppException('NEWCOMER_ALREADY_ON_ROSTER')
         const parsed = parseIdNumber(idNumber)
         if ('problem' in parsed) throw new AppException('ID_NUMBER_INVALID')
