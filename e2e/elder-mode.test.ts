@@ -83,6 +83,8 @@ function queryFor(key: RouteKey, ids: Ids): Record<string, string | number> {
       return byId('petition')
     case 'pollDetail':
       return byId('poll')
+    case 'committeeResidence':
+      return { ...byId('resident'), householdId: ids.household! }
     case 'noticePublic':
     case 'noticeDetail':
     case 'noticeObject':
@@ -151,6 +153,11 @@ describe('长辈模式 and touch sizes on every page', () => {
     const polls = await api<{ id: number }[]>(secretary, `${V}/polls`)
     if (polls[0]) ids.poll = polls[0].id
     ids.notice = (await firstId(secretary, `${V}/notices`))!
+    const person = (
+      await api<{ items: { id: number; householdId: number }[] }>(secretary, `${V}/residents?pageSize=1`)
+    ).items[0]!
+    ids.resident = person.id
+    ids.household = person.householdId
     first = await openBrowser()
     mkdirSync(resultsDir, { recursive: true })
     writeFileSync(log, '')

@@ -15,6 +15,7 @@ import { useResource } from '@/hooks/useResource'
 import { formatTime } from '@/logic/format'
 import { ROUTES, withQuery } from '@/routes'
 import { ResidenceSettingsCard } from './ResidenceSettingsCard'
+import './ApplicationsPage.scss'
 
 /** 常住居民登记: the 两委 check the proof of address and approve or refuse each application. */
 export function ApplicationsPage() {
