@@ -218,6 +218,13 @@ describe(`流动人口 / 非户籍居民 (newcomers) on ${DIALECT}`, () => {
         admission: null,
         votes: { election: false, other: false },
       })
+      // the supervision committee reads the roster, without the photo of the proof
+      const supervisor = await t.login('supervisor')
+      const seen = await get(
+        `/api/villages/${ids.village}/residents?householdId=${row.householdId}`,
+        supervisor,
+      )
+      expect(seen.body.items[0].residence).toMatchObject({ residency: 'non_registered', proof: null })
       const audit = await t.ds.query(
         `SELECT action FROM audit_entry WHERE targetType = 'newcomer_application' AND targetId = ? ORDER BY seq`,
         [String(application.id)],

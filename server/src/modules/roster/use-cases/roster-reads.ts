@@ -15,7 +15,7 @@ import { FilesService } from '../../../core/files/files.service'
 import { OrgsService } from '../../orgs/orgs.service'
 import { RoleHolders } from '../../roles/role-holders'
 import type { Resident } from '../entities/resident.entity'
-import { seesFullIdNumber, seesFullPhone } from '../roster.policy'
+import { seesFullIdNumber, seesFullPhone, seesResidenceProof } from '../roster.policy'
 import { presentHousehold, presentResident } from '../roster.presenter'
 import { RosterRepository } from '../roster.repository'
 
@@ -60,7 +60,8 @@ export class RosterReads {
         age: ageOn(r.birthDate, today),
         idNumber: seesFullIdNumber(v, r) ? this.crypto.decrypt(r.idNumberEnc) : r.idNumberMasked,
         phone: r.phoneEnc && seesFullPhone(v, r) ? this.crypto.decrypt(r.phoneEnc) : r.phoneMasked,
-        proofUrl: r.proofFileId !== null ? this.files.signedUrl(r.proofFileId) : null,
+        proofUrl:
+          r.proofFileId !== null && seesResidenceProof(v, r) ? this.files.signedUrl(r.proofFileId) : null,
         residenceSettings,
       })
     })
