@@ -88,7 +88,19 @@ describe('a newcomer (非户籍常住) applies with a proof photo, the committee
     await onScreen(committee, '.nut-cell:not(.home__line)', '花名册').first().click({ timeout: 15_000 })
     await onPage(committee, 'committee/pages/roster')
     await chip(committee, '非户籍常住').click()
-    await visible(committee, '.resident', APPLICANT.name).waitFor({ timeout: 15_000 })
+    await visible(committee, '.resident', APPLICANT.name).click({ timeout: 15_000 })
+    // her residence: not in the vote until the villagers' meeting admits her (Art 13)
+    await onPage(committee, 'committee/pages/residence')
+    await visible(committee, '.xl-card__text', '不参加村民会议的选举和表决').waitFor({ timeout: 15_000 })
+    await field(committee, 'input', '例如：村民会议决定〔2026〕3号').fill('柳林村村民会议决定〔2026〕5号')
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+    await field(committee, 'input', '选择日期').first().fill(today)
+    await button(committee, '记录决定').click()
+    await visible(committee, '.xl-card__title', '已经会议同意参加选举').waitFor({ timeout: 15_000 })
+    expect(await visible(committee, '.xl-card__text', '参加选举').first().innerText()).toContain(
+      '其他事项的表决不参加',
+    )
+    await screenshot(committee.page, 'newcomer-residence')
 
     // ---------- 刘小满 is now of the village and raises an issue ----------
     await p.goto(server.url + '/')
