@@ -95,6 +95,8 @@ function queryFor(key: RouteKey, ids: Ids): Record<string, string | number> {
     case 'townshipServiceStats':
     case 'townshipServiceCatalogue':
       return { townshipId: ids.townshipId! }
+    case 'committeeResidence':
+      return { ...byId('resident'), householdId: ids.household! }
     case 'noticePublic':
     case 'noticeDetail':
     case 'noticeObject':
@@ -172,6 +174,11 @@ describe('长辈模式 and touch sizes on every page', () => {
     )
     ids.serviceRequest = requests[0]!.id
     ids.notice = (await firstId(secretary, `${V}/notices`))!
+    const person = (
+      await api<{ items: { id: number; householdId: number }[] }>(secretary, `${V}/residents?pageSize=1`)
+    ).items[0]!
+    ids.resident = person.id
+    ids.household = person.householdId
     first = await openBrowser()
     mkdirSync(resultsDir, { recursive: true })
     writeFileSync(log, '')

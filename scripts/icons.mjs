@@ -38,6 +38,8 @@ const ICONS = [
   'inbox',
   'user-check',
   'users',
+  'home-plus',
+  'user-plus',
   'users-group',
   'user-cog',
   'history',

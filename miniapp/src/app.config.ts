@@ -24,6 +24,7 @@ export default defineAppConfig({
         'pages/inbox/index',
         'pages/privacy/index',
         'pages/my-data/index',
+        'pages/newcomer/index',
       ],
     },
     {
@@ -57,6 +58,9 @@ export default defineAppConfig({
         // 问卷 (意见征集): the village's polls and a new one
         'pages/polls/index',
         'pages/poll-new/index',
+        // 常住居民登记: applications, and one person's residence on the roster
+        'pages/newcomers/index',
+        'pages/residence/index',
       ],
     },
     {

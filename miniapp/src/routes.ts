@@ -116,6 +116,10 @@ export const ROUTES = {
   // 用户隐私保护指引 (in the main package: WeChat's privacy popup opens it from any page, before login)
   // and its consent at login; 我的数据 (see, export, ask to delete)
   privacy: '/subpackages/me/pages/privacy/index',
+  // 流动人口 / 非户籍居民: apply to be on the roster; the 两委's queue and one person's residence
+  newcomerApply: '/subpackages/me/pages/newcomer/index',
+  committeeNewcomers: '/subpackages/committee/pages/newcomers/index',
+  committeeResidence: '/subpackages/committee/pages/residence/index',
   myData: '/subpackages/me/pages/my-data/index',
 } as const
 

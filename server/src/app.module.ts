@@ -27,6 +27,7 @@ import { GrievancesModule } from './modules/grievances/grievances.module'
 import { PollsModule } from './modules/polls/polls.module'
 import { ActivitiesModule } from './modules/activities/activities.module'
 import { PointsModule } from './modules/points/points.module'
+import { NewcomersModule } from './modules/newcomers/newcomers.module'
 import { GridsModule } from './modules/grids/grids.module'
 import { HealthModule } from './modules/health/health.module'
 import { HomeModule } from './modules/home/home.module'
@@ -89,6 +90,7 @@ export class AppModule {
         PollsModule,
         ActivitiesModule,
         ConvenienceServicesModule,
+        NewcomersModule,
         GrievancesModule,
         CertificatesModule,
         NoticesModule,

@@ -13,6 +13,7 @@ import { GRIDS_ENTITIES } from './modules/grids/entities'
 import { POLLS_ENTITIES } from './modules/polls/entities'
 import { POINTS_ENTITIES } from './modules/points/entities'
 import { INBOX_ENTITIES } from './modules/inbox/entities'
+import { NEWCOMERS_ENTITIES } from './modules/newcomers/entities'
 import { NOTICES_ENTITIES } from './modules/notices/entities'
 import { ORGS_ENTITIES } from './modules/orgs/entities'
 import { PRIVACY_ENTITIES } from './modules/privacy/entities'
@@ -32,6 +33,7 @@ export const ENTITIES = [
   ...AUTH_ENTITIES,
   ...ROSTER_ENTITIES,
   ...VERIFICATION_ENTITIES,
+  ...NEWCOMERS_ENTITIES,
   ...ROLES_ENTITIES,
   ...INBOX_ENTITIES,
   ...GRIDS_ENTITIES,

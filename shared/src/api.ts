@@ -6,7 +6,8 @@ import { z } from 'zod'
 import type { OrgKind, VillageSettings } from './org'
 import type { Role } from './roles'
 import type { MeetingBody } from './procedure'
-import type { Residency, Sex } from './roster'
+import type { ResidenceView } from './residence'
+import { RESIDENCIES, type Residency, type Sex } from './roster'
 import { VERIFICATION_STATES, type VerificationState } from './verification'
 
 // ---------- common ----------
@@ -166,6 +167,8 @@ export interface ResidentView {
   isHouseholdHead: boolean
   isHouseholdRep: boolean
   residency: Residency
+  /** since when, the proof of address, the declaration or admission, and what follows for the vote */
+  residence: ResidenceView
   linked: boolean
   roles: Role[]
 }
@@ -173,6 +176,7 @@ export interface ResidentView {
 export const residentQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(30).optional(),
   householdId: z.coerce.number().int().positive().optional(),
+  residency: z.enum(RESIDENCIES).optional(),
 })
 export type ResidentQuery = z.infer<typeof residentQuerySchema>
 

@@ -18,6 +18,7 @@ import { POLL_ERRORS } from './errors/poll'
 import { ACTIVITY_ERRORS } from './errors/activities'
 import { POINTS_ERRORS } from './errors/points'
 import { SERVICE_ERRORS } from './errors/convenience-services'
+import { NEWCOMER_ERRORS } from './errors/newcomers'
 
 export type { ErrorInfo } from './errors/info'
 
@@ -36,6 +37,7 @@ export const ERRORS = {
   ...ACTIVITY_ERRORS,
   ...POINTS_ERRORS,
   ...SERVICE_ERRORS,
+  ...NEWCOMER_ERRORS,
 } satisfies Record<string, ErrorInfo>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -57,6 +57,11 @@ export const villageSettingsSchema = z.object({
   }),
   /** 代办: whether a household member may file for a relative (staff always may); off when absent */
   proxy: z.object({ familyMembers: z.boolean() }).optional(),
+  /**
+   * 非户籍常住 people the villagers' or representatives' meeting admitted (Art 13) vote in elections;
+   * whether they also vote on the village's other matters (default: no, also when absent)
+   */
+  residence: z.object({ admittedVoteOnOtherMatters: z.boolean() }).optional(),
 })
 export type VillageSettings = z.infer<typeof villageSettingsSchema>
 

@@ -86,6 +86,13 @@ describe('parseRosterRow', () => {
     })
   })
 
+  it.each(['户籍外出', '外出'])('reads “%s” as registered here and living elsewhere', (residency) => {
+    expect(parseRosterRow(row({ residency }), TODAY)).toMatchObject({
+      ok: true,
+      row: { residency: 'registered_away' },
+    })
+  })
+
   it('counts 本人 as the household head and any other relation as not', () => {
     expect(parseRosterRow(row({ relation: '本人' }), TODAY)).toMatchObject({ row: { isHouseholdHead: true } })
     expect(parseRosterRow(row({ relation: '之女' }), TODAY)).toMatchObject({
@@ -129,7 +136,11 @@ describe('parseRosterRow', () => {
       { isHouseholdRep: '也许' },
       '户代表应填“是”或“否”，不能是“也许”',
     ],
-    ['an unknown residency value', { residency: '外地' }, '户籍类型应填“户籍”或“非户籍”，不能是“外地”'],
+    [
+      'an unknown residency value',
+      { residency: '外地' },
+      '户籍类型应填“户籍”、“户籍外出”或“非户籍”，不能是“外地”',
+    ],
   ])('refuses a row with %s', (_, overrides, reason) => {
     expect(reasonFor(overrides)).toBe(reason)
   })

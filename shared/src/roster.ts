@@ -21,11 +21,20 @@ export const ROSTER_COLUMNS = {
 export type RosterColumn = keyof typeof ROSTER_COLUMNS
 export const REQUIRED_ROSTER_COLUMNS: readonly RosterColumn[] = ['householdCode', 'name', 'idNumber']
 
-export type Residency = 'registered' | 'non_registered'
+/**
+ * Where a person of the roster is registered and lives (村民委员会组织法 Art 13 tells them apart):
+ * 户籍 (registered here, living here), 户籍外出 (registered here, living elsewhere), 非户籍常住 (living
+ * here, registered elsewhere). Someone registered elsewhere and living elsewhere is not on the roster.
+ */
+export const RESIDENCIES = ['registered', 'registered_away', 'non_registered'] as const
+export type Residency = (typeof RESIDENCIES)[number]
 export const RESIDENCY_LABELS: Record<Residency, string> = {
-  registered: '户籍居民',
+  registered: '户籍',
+  registered_away: '户籍外出',
   non_registered: '非户籍常住',
 }
+/** Registered in the village (户籍), wherever they live now: a villager in the petition counts of Art 21. */
+export const isRegisteredHere = (r: Residency): boolean => r === 'registered' || r === 'registered_away'
 export type Sex = 'male' | 'female'
 export const SEX_LABELS: Record<Sex, string> = { male: '男', female: '女' }
 
@@ -129,8 +138,9 @@ export function parseRosterRow(
   const residencyRaw = get('residency')
   let residency: Residency = 'registered'
   if (['非户籍', '非户籍常住', '常住', '流动人口', '否'].includes(residencyRaw)) residency = 'non_registered'
+  else if (['户籍外出', '外出'].includes(residencyRaw)) residency = 'registered_away'
   else if (!['', '户籍', '户籍居民', '是'].includes(residencyRaw))
-    return { ok: false, reason: `户籍类型应填“户籍”或“非户籍”，不能是“${residencyRaw}”` }
+    return { ok: false, reason: `户籍类型应填“户籍”、“户籍外出”或“非户籍”，不能是“${residencyRaw}”` }
   const relation = get('relation')
   return {
     ok: true,

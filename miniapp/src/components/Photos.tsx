@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { MAX_GRIEVANCE_PHOTOS, fileRoutes } from '@xiangli/shared'
+import { MAX_GRIEVANCE_PHOTOS, fileRoutes, type StoredFileView } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { randomKey } from '@/api/core'
 import { asApiError } from '@/hooks/useResource'
@@ -43,12 +43,15 @@ export function PhotoPicker({
   onChange,
   max = MAX_GRIEVANCE_PHOTOS,
   disabled = false,
+  send,
 }: {
   villageId: number
   photos: readonly DraftPhoto[]
   onChange: (update: (photos: DraftPhoto[]) => DraftPhoto[]) => void
   max?: number
   disabled?: boolean
+  /** where a photo goes up when not the village's own upload route (someone not yet of the village) */
+  send?: (localPath: string, key: string, onProgress: (percent: number) => void) => Promise<StoredFileView>
 }) {
   const sending = useRef<string | null>(null)
   const change = useRef(onChange)
@@ -62,10 +65,14 @@ export function PhotoPicker({
     sending.current = next.key
     const update = (patch: Partial<DraftPhoto>) => change.current((ps) => patchPhoto(ps, next.key, patch))
     update({ status: 'uploading', progress: 0, error: null })
-    call(
-      fileRoutes.uploadPhoto,
-      { params: { villageId }, file: { path: next.localPath } },
-      { idempotencyKey: next.key, toast: false, onProgress: (progress) => update({ progress }) },
+    const onProgress = (progress: number) => update({ progress })
+    ;(send
+      ? send(next.localPath, next.key, onProgress)
+      : call(
+          fileRoutes.uploadPhoto,
+          { params: { villageId }, file: { path: next.localPath } },
+          { idempotencyKey: next.key, toast: false, onProgress },
+        )
     )
       .then((file) => update({ status: 'done', progress: 100, fileId: file.id, url: file.url, error: null }))
       .catch((e: unknown) => update({ status: 'failed', error: asApiError(e).message }))
@@ -74,7 +81,7 @@ export function PhotoPicker({
         // look for the next one even if nothing else changed
         setFinished((n) => n + 1)
       })
-  }, [photos, villageId, finished])
+  }, [photos, villageId, finished, send])
 
   async function choose() {
     const room = max - photos.length

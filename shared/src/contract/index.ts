@@ -15,6 +15,7 @@ import { inboxRoutes } from './inbox'
 import { subscriptionsRoutes } from './subscriptions'
 import { meRoutes } from './me'
 import { meetingNoticeRoutes } from './meeting-notices'
+import { newcomerRoutes } from './newcomers'
 import { noticeRoutes } from './notices'
 import { orgRoutes } from './orgs'
 import { petitionRoutes } from './petitions'
@@ -48,6 +49,7 @@ export * from './home'
 export * from './inbox'
 export * from './me'
 export * from './meeting-notices'
+export * from './newcomers'
 export * from './notices'
 export * from './orgs'
 export * from './petitions'
@@ -85,6 +87,7 @@ export const CONTRACT = {
   inbox: inboxRoutes,
   me: meRoutes,
   meetingNotices: meetingNoticeRoutes,
+  newcomers: newcomerRoutes,
   notices: noticeRoutes,
   orgs: orgRoutes,
   petitions: petitionRoutes,

@@ -7,7 +7,7 @@ const keys = (sections: ReturnType<typeof buildServiceMenu>) =>
 describe('buildServiceMenu', () => {
   it('offers 实名认证 and messages to a person who is not verified', () => {
     const menu = buildServiceMenu({ verified: false, verificationPending: false, membership: null })
-    expect(keys(menu)).toEqual(['verify', 'inbox'])
+    expect(keys(menu)).toEqual(['verify', 'newcomerApply', 'inbox'])
   })
 
   it('says a pending verification is waiting for the committee', () => {
@@ -73,6 +73,7 @@ describe('buildServiceMenu', () => {
       'certificates',
       'sealRegister',
       'verifications',
+      'newcomers',
       'roster',
       'roles',
       'grids',

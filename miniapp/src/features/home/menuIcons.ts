@@ -21,6 +21,7 @@ import gavel from '@/assets/icons/gavel.svg'
 import buildingCommunity from '@/assets/icons/building-community.svg'
 import heartHandshake from '@/assets/icons/heart-handshake.svg'
 import history from '@/assets/icons/history.svg'
+import homePlus from '@/assets/icons/home-plus.svg'
 import id from '@/assets/icons/id.svg'
 import inbox from '@/assets/icons/inbox.svg'
 import layoutGrid from '@/assets/icons/layout-grid.svg'
@@ -38,6 +39,7 @@ import speakerphone from '@/assets/icons/speakerphone.svg'
 import truckDelivery from '@/assets/icons/truck-delivery.svg'
 import userCheck from '@/assets/icons/user-check.svg'
 import userCog from '@/assets/icons/user-cog.svg'
+import userPlus from '@/assets/icons/user-plus.svg'
 import userShare from '@/assets/icons/user-share.svg'
 import users from '@/assets/icons/users.svg'
 import usersGroup from '@/assets/icons/users-group.svg'
@@ -47,6 +49,8 @@ import type { MenuItem } from './menu'
 /** Every entry has one: a new MenuItem key does not compile until it gets an icon. */
 export const MENU_ICONS: Record<MenuItem['key'], string> = {
   verify: id,
+  newcomerApply: homePlus,
+  newcomers: userPlus,
   inbox: bell,
   grievanceRaise: messagePlus,
   grievanceMine: messages,

@@ -1,20 +1,24 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import {
+  RESIDENCIES,
+  RESIDENCY_LABELS,
   REQUIRED_ROSTER_COLUMNS,
   ROSTER_COLUMNS,
   SEX_LABELS,
   maskIdNumber,
   rosterRoutes,
+  type Residency,
   type ResidentView,
   type RosterColumn,
   type RosterImportResult,
 } from '@xiangli/shared'
 import { call } from '@/api/request'
+import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
 import { RoleTags } from '@/components/RoleTags'
 import { EmptyView } from '@/components/States'
@@ -22,6 +26,7 @@ import { PagedList } from '@/components/PagedList'
 import { usePagedList } from '@/hooks/usePagedList'
 import { isRosterFileName, pickRosterFile, releasePickedFile } from '@/platform/pickFile'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
+import { ROUTES, withQuery } from '@/routes'
 import './RosterPage.scss'
 
 const headerName = (c: RosterColumn) => ROSTER_COLUMNS[c][0]
@@ -31,8 +36,20 @@ const OPTIONAL = (Object.keys(ROSTER_COLUMNS) as RosterColumn[])
   .map(headerName)
   .join('、')
 
+/** 全部 or one residence (户籍 / 户籍外出 / 非户籍常住) */
+const RESIDENCY_FILTERS = [
+  { value: 'all' as const, label: '全部' },
+  ...RESIDENCIES.map((r) => ({ value: r, label: RESIDENCY_LABELS[r] })),
+]
+const isResidency = (v: string | undefined): v is Residency =>
+  (RESIDENCIES as readonly string[]).includes(v ?? '')
+
 export function RosterPage() {
   const ctx = useCommitteeVillage()
+  const { params } = useRouter()
+  const [residency, setResidency] = useState<Residency | 'all'>(
+    isResidency(params.residency) ? params.residency : 'all',
+  )
   const allowed = ctx.villageId !== null && ctx.bench.viewRoster
   const villageId = ctx.villageId ?? 0
   const [typed, setTyped] = useState('')
@@ -42,12 +59,20 @@ export function RosterPage() {
       ? (page) =>
           call(
             rosterRoutes.residents,
-            { params: { villageId }, query: { page, pageSize: 20, q: q || undefined } },
+            {
+              params: { villageId },
+              query: {
+                page,
+                pageSize: 20,
+                q: q || undefined,
+                residency: residency === 'all' ? undefined : residency,
+              },
+            },
             { toast: false },
           )
       : null,
     (r) => r.id,
-    [allowed, villageId, q],
+    [allowed, villageId, q, residency],
   )
   const [importing, setImporting] = useState(false)
   const [imported, setImported] = useState<RosterImportResult | null>(null)
@@ -109,13 +134,32 @@ export function RosterPage() {
       title={q ? `找到 ${list.total} 人` : `共 ${list.total} 人`}
     >
       {(r) => (
-        <View key={r.id} className="xl-card resident">
+        <View
+          key={r.id}
+          className={`xl-card resident${ctx.bench.importRoster ? ' xl-tap' : ''}`}
+          onClick={() => {
+            // the 两委 keep the residence: status, declaration, admission
+            if (ctx.bench.importRoster)
+              void Taro.navigateTo({
+                url: withQuery(ROUTES.committeeResidence, {
+                  villageId,
+                  id: r.id,
+                  householdId: r.householdId,
+                }),
+              })
+          }}
+        >
           <View className="resident__head">
             <Text className="resident__name">{r.name}</Text>
             <Text className="xl-muted">
               {SEX_LABELS[r.sex]} · {r.age} 岁
             </Text>
             {r.isHouseholdHead ? <Text className="resident__badge">户主</Text> : null}
+            {r.residency !== 'registered' ? (
+              <Text className="resident__badge resident__badge--residency">
+                {RESIDENCY_LABELS[r.residency]}
+              </Text>
+            ) : null}
           </View>
           <View className="resident__facts">
             <View>身份证号：{maskIdNumber(r.idNumber)}</View>
@@ -158,6 +202,13 @@ export function RosterPage() {
               导入花名册
             </Button>
             <Button onClick={() => setShowHelp((s) => !s)}>{showHelp ? '收起说明' : '表格怎么填'}</Button>
+            <Button
+              onClick={() =>
+                void Taro.navigateTo({ url: withQuery(ROUTES.committeeNewcomers, { villageId }) })
+              }
+            >
+              登记申请
+            </Button>
           </View>
           {showHelp ? (
             <View className="roster__help">
@@ -172,6 +223,8 @@ export function RosterPage() {
           ) : null}
         </View>
       ) : null}
+
+      <Chips scroll options={RESIDENCY_FILTERS} value={residency} onChange={setResidency} />
 
       {imported ? <ImportResult result={imported} onClose={() => setImported(null)} /> : null}
 

@@ -135,6 +135,12 @@ export function VerifyPage() {
         <View className="xl-card__text">
           填写您的真实信息，村（居）委会会和花名册核对。身份证号只用于核对身份，加密保存，其他村民看不到。
         </View>
+        <View
+          className="xl-card__text verify__newcomer xl-tap"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.newcomerApply })}
+        >
+          户籍不在本村、住在这里？点这里带住址证明申请登记为常住居民 ›
+        </View>
       </View>
 
       <FormSection className="verify__form">

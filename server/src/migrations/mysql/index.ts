@@ -30,6 +30,7 @@ import { ContentCheckPushWait1796574119451Mysql } from './1796574119451-ContentC
 import { Activities1796573850383Mysql } from './1796573850383-Activities'
 import { PointsLedger1796573847207Mysql } from './1796573847207-PointsLedger'
 import { ConvenienceServices1796575298028Mysql } from './1796575298028-ConvenienceServices'
+import { NewcomersAndResidence1796573783033Mysql } from './1796573783033-NewcomersAndResidence'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -64,4 +65,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   Activities1796573850383Mysql,
   PointsLedger1796573847207Mysql,
   ConvenienceServices1796575298028Mysql,
+  NewcomersAndResidence1796573783033Mysql,
 ]

@@ -29,6 +29,7 @@ import { ContentCheckPushWait1796574119451Sqlite } from './1796574119451-Content
 import { Activities1796573850383Sqlite } from './1796573850383-Activities'
 import { PointsLedger1796573847207Sqlite } from './1796573847207-PointsLedger'
 import { ConvenienceServices1796575298028Sqlite } from './1796575298028-ConvenienceServices'
+import { NewcomersAndResidence1796573783033Sqlite } from './1796573783033-NewcomersAndResidence'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -62,4 +63,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   Activities1796573850383Sqlite,
   PointsLedger1796573847207Sqlite,
   ConvenienceServices1796575298028Sqlite,
+  NewcomersAndResidence1796573783033Sqlite,
 ]

@@ -1,7 +1,12 @@
 import type { EntityManager } from 'typeorm'
 import {
+  isVotingAssembly,
   REPRESENTATIVES_MEETING_ROLES,
   representativesComposition,
+  residenceSettingsOf,
+  votesIn,
+  type Residency,
+  type VillageSettings,
   type MeetingBody,
   type RepresentativesComposition,
   type Role,
@@ -36,7 +41,11 @@ export interface BodyMember {
 
 /**
  * Who is due at a meeting of this body: the roster and the roles as they are now, each resident once
- * however many of the roles they hold.
+ * however many of the roles they hold. In the assemblies whose vote is the villagers' legal ballot
+ * (villagers' and group meetings, the representatives' meeting) a person registered elsewhere sits
+ * only once admitted, and one registered here but living away only once they said they take part
+ * (Art 13, shared/src/residence.ts): a meeting of a deliberation decides a matter other than an
+ * election, so admitted newcomers sit in it where the village's setting says so.
  */
 export async function bodyMembers(
   m: EntityManager,
@@ -55,15 +64,13 @@ export async function bodyMembers(
     )
     args.push(villageId, ...roles)
   } else {
-    // the assemblies: everyone aged 18 or more on the day of the meeting (villagers: registered ones)
+    // the assemblies: everyone aged 18 or more on the day of the meeting
     where.push('r.birthDate <= ?')
     args.push(adultCutoff(meetingAt))
-    if (body === 'villagers_meeting' || body === 'villager_group_meeting')
-      where.push("r.residency = 'registered'")
   }
   const rows = (await m.query(
-    `SELECT r.id, r.name, r.householdId, r.accountId, r.sex FROM resident r
-      WHERE ${where.join(' AND ')} ORDER BY r.id ASC`,
+    `SELECT r.id, r.name, r.householdId, r.accountId, r.sex, r.residency, r.takesPartOn, r.admittedOn
+       FROM resident r WHERE ${where.join(' AND ')} ORDER BY r.id ASC`,
     args,
   )) as {
     id: number | string
@@ -71,14 +78,32 @@ export async function bodyMembers(
     householdId: number | string
     accountId: number | string | null
     sex: string
+    residency: Residency
+    takesPartOn: string | null
+    admittedOn: string | null
   }[]
-  return rows.map((r) => ({
+  let members = rows
+  if (isVotingAssembly(body)) {
+    const settings = await residenceSettingsIn(m, villageId)
+    members = rows.filter((r) => votesIn(body, 'other', r, settings))
+  }
+  return members.map((r) => ({
     id: Number(r.id),
     name: r.name,
     householdId: Number(r.householdId),
     accountId: r.accountId === null ? null : Number(r.accountId),
     sex: r.sex,
   }))
+}
+
+/** The village's choice for admitted newcomers, read in the caller's transaction. */
+async function residenceSettingsIn(m: EntityManager, villageId: number) {
+  const rows = (await m.query('SELECT settings FROM org WHERE id = ?', [villageId])) as {
+    settings: string | VillageSettings | null
+  }[]
+  const raw = rows[0]?.settings ?? null
+  const parsed = typeof raw === 'string' ? (JSON.parse(raw) as VillageSettings) : raw
+  return residenceSettingsOf(parsed)
 }
 
 /** The make-up of a representatives' meeting with these members against Art 25; null for other bodies. */

@@ -1,5 +1,6 @@
 import {
   defaultProcedureSettings,
+  isRegisteredHere,
   petitionForcesMeeting,
   PETITION_SIGNERS_LABELS,
   PETITION_TARGET_LABELS,
@@ -58,7 +59,7 @@ export function standingOf(
   now: Date,
 ): Standing {
   const adult = r.birthDate <= adultCutoff(now)
-  const asAdult = adult && (target !== 'villagers_meeting' || r.residency === 'registered')
+  const asAdult = adult && (target !== 'villagers_meeting' || isRegisteredHere(r.residency))
   const eligible =
     target === 'representatives_meeting'
       ? isRepresentative

@@ -18,6 +18,7 @@ import { PollsService } from '../polls/polls.service'
 import { ActivitiesService } from '../activities/activities.service'
 import { PointsService } from '../points/points.service'
 import { ConvenienceServicesService } from '../convenience-services/convenience-services.service'
+import { NewcomersService } from '../newcomers/newcomers.service'
 import { RoleHolders } from '../roles/role-holders'
 import { RosterDirectory, type DemoPerson } from '../roster/roster-directory'
 import { VerificationService } from '../verification/verification.service'
@@ -30,6 +31,7 @@ import { seedDemoPolls } from './demo-polls'
 import { seedDemoActivities } from './demo-activities'
 import { seedDemoPoints } from './demo-points'
 import { seedDemoServices } from './demo-services'
+import { seedDemoNewcomers } from './demo-newcomers'
 import {
   COMMUNITY_HOUSEHOLDS,
   DEMO_ID_NUMBERS,
@@ -70,6 +72,7 @@ export class DemoSeeder {
     private readonly activities: ActivitiesService,
     private readonly points: PointsService,
     private readonly services: ConvenienceServicesService,
+    private readonly newcomers: NewcomersService,
     private readonly clock: Clock,
   ) {}
 
@@ -79,6 +82,7 @@ export class DemoSeeder {
     const { villageId, committeeAccountId } = await this.tx.run((m) => this.seed(m))
     // notices go through their own service (versions, hashes, notifications), after the roster exists
     await seedDemoNotices(this.notices, this.principals, this.orgDirectory, villageId, committeeAccountId)
+    await seedDemoNewcomers(this.tx, this.accounts, this.newcomers, villageId, this.clock.now())
     this.log.log('demo data created: 清河县 / 柳林镇 / 柳林村 and 新华社区')
     return true
   }

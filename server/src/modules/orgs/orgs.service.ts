@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
-import type { OrgView, VillageView } from '@xiangli/shared'
+import type { OrgView, VillageSettings, VillageView } from '@xiangli/shared'
 import type { Org } from './entities/org.entity'
 import { OrgsRepository, type NewOrg } from './orgs.repository'
 import { OrgReads } from './use-cases/org-reads'
@@ -18,6 +18,15 @@ export class OrgsService {
   /** A village or community with its settings: ORG_NOT_FOUND or ORG_NOT_A_VILLAGE otherwise. */
   village(villageId: number): Promise<Org> {
     return this.reads.village(villageId)
+  }
+
+  /** Replaces a village's settings in the caller's transaction (the caller audits it); what they were. */
+  saveSettingsIn(
+    m: EntityManager,
+    villageId: number,
+    settings: VillageSettings,
+  ): Promise<VillageSettings | null> {
+    return this.repo.saveSettings(m, villageId, settings)
   }
 
   /** The villages and communities of a township or street, by id. */

@@ -7,6 +7,7 @@ import { ConvenienceServicesPersonalData } from '../convenience-services/conveni
 import { DeliberationsPersonalData } from '../deliberations/deliberations-personal-data.repository'
 import { GrievancesPersonalData } from '../grievances/grievances-personal-data.repository'
 import { InboxPersonalData } from '../inbox/inbox-personal-data.repository'
+import { NewcomersPersonalData } from '../newcomers/newcomers-personal-data.repository'
 import { NoticesPersonalData } from '../notices/notices-personal-data.repository'
 import { PointsPersonalData } from '../points/points-personal-data.repository'
 import { PollsPersonalData } from '../polls/polls-personal-data.repository'
@@ -24,6 +25,7 @@ export class PersonalDataSections {
     account: AccountPersonalData,
     roster: RosterPersonalData,
     verification: VerificationPersonalData,
+    newcomers: NewcomersPersonalData,
     grievances: GrievancesPersonalData,
     certificates: CertificatesPersonalData,
     services: ConvenienceServicesPersonalData,
@@ -37,6 +39,7 @@ export class PersonalDataSections {
       account,
       roster,
       verification,
+      newcomers,
       grievances,
       certificates,
       services,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common'
 import { DeliberationsModule } from '../deliberations/deliberations.module'
 import { GrievancesModule } from '../grievances/grievances.module'
+import { NewcomersModule } from '../newcomers/newcomers.module'
 import { VerificationModule } from '../verification/verification.module'
 import { ConsentsModule } from './consents.module'
 import { PrivacyController } from './http/privacy.controller'
@@ -13,7 +14,7 @@ import { MyData } from './use-cases/my-data'
  * module (the global ones need no import: auth, roster, certificates, notices, inbox).
  */
 @Module({
-  imports: [ConsentsModule, VerificationModule, GrievancesModule, DeliberationsModule],
+  imports: [ConsentsModule, VerificationModule, NewcomersModule, GrievancesModule, DeliberationsModule],
   controllers: [PrivacyController],
   providers: [PersonalDataSections, MyData, DataDeletion],
 })

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
-import type { Residency } from '@xiangli/shared'
+import { maskIdNumber, type Residency, type Sex } from '@xiangli/shared'
 import type { Viewer } from '../../core/access/viewer'
 import { FieldCrypto } from '../../core/crypto/field-crypto.service'
-import { RosterRepository } from './roster.repository'
+import type { Resident } from './entities/resident.entity'
+import { RosterRepository, type ResidenceFields } from './roster.repository'
 import {
   DemoHouseholds,
   type DemoHousehold,
@@ -32,6 +33,25 @@ export interface RosterStanding {
   /** YYYY-MM-DD */
   birthDate: string
   residency: Residency
+}
+
+/** Where a person of the roster is registered and lives, and what was recorded for their vote (Art 13). */
+export type RosterResidence = Pick<Resident, 'id' | 'residency' | ResidenceFields>
+export type ResidencePatch = Partial<Omit<RosterResidence, 'id'>>
+
+/** A newcomer the 两委 approved, as the roster takes them. */
+export interface NewcomerEnrolment {
+  villageId: number
+  householdCode: string
+  address: string
+  name: string
+  sex: Sex
+  birthDate: string
+  idNumber: string
+  phone: string
+  residentSince: string
+  proofFileId: number | null
+  accountId: number
 }
 
 /** How a person applying for a certificate is named and reached, as the roster has it. */
@@ -128,6 +148,66 @@ export class RosterDirectory {
   /** Links the person to the account that proved to be them (实名认证), in the caller's transaction. */
   linkAccount(m: EntityManager, residentId: number, accountId: number): Promise<void> {
     return this.repo.linkAccount(m, residentId, accountId)
+  }
+
+  /**
+   * Puts a newcomer on the roster (申请登记 approved) as a household of their own, 非户籍常住 since the
+   * day they moved in, linked to their account, in the caller's transaction; their roster id.
+   */
+  async enrolNewcomer(m: EntityManager, n: NewcomerEnrolment): Promise<number> {
+    const household = await this.repo.insertHousehold(m, {
+      villageId: n.villageId,
+      groupId: null,
+      code: n.householdCode,
+      address: n.address,
+      headResidentId: null,
+    })
+    const r = await this.repo.insertResident(m, {
+      villageId: n.villageId,
+      householdId: household.id,
+      name: n.name,
+      sex: n.sex,
+      birthDate: n.birthDate,
+      idNumberEnc: this.crypto.encrypt(n.idNumber),
+      idNumberHash: this.crypto.blindIndex(n.idNumber),
+      idNumberMasked: maskIdNumber(n.idNumber),
+      ...this.crypto.sealPhone(n.phone),
+      isHouseholdHead: true,
+      isHouseholdRep: true,
+      residency: 'non_registered',
+      residentSince: n.residentSince,
+      proofFileId: n.proofFileId,
+      accountId: n.accountId,
+    })
+    await this.repo.setHead(m, household.id, r.id)
+    return r.id
+  }
+
+  /** Whether the account is someone of the village's roster already (in the caller's transaction). */
+  isLinkedIn(m: EntityManager, villageId: number, accountId: number): Promise<boolean> {
+    return this.repo.hasAccountIn(m, villageId, accountId)
+  }
+
+  /** A person's residence as the 两委 keep it on the roster; null when not of the village. */
+  async residence(villageId: number, id: number, m?: EntityManager): Promise<RosterResidence | null> {
+    const r = await this.repo.full(villageId, id, m)
+    return r
+      ? {
+          id: r.id,
+          residency: r.residency,
+          residentSince: r.residentSince,
+          proofFileId: r.proofFileId,
+          takesPartOn: r.takesPartOn,
+          admissionBody: r.admissionBody,
+          admissionRef: r.admissionRef,
+          admittedOn: r.admittedOn,
+        }
+      : null
+  }
+
+  /** Writes a person's residence in the caller's transaction. */
+  setResidence(m: EntityManager, id: number, patch: ResidencePatch): Promise<void> {
+    return this.repo.setResidence(m, id, patch)
   }
 
   /** The roster names of these people. */

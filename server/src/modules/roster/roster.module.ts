@@ -22,6 +22,7 @@ import { RosterReads } from './use-cases/roster-reads'
     PhoneSealing,
     RosterPersonalData,
   ],
-  exports: [RosterDirectory, RosterPersonalData],
+  // RosterReads: a module that changes a person answers with the roster's own line for them
+  exports: [RosterDirectory, RosterPersonalData, RosterReads],
 })
 export class RosterModule {}

@@ -17,3 +17,10 @@ export const seesFullIdNumber = (v: Viewer, r: Pick<Resident, 'accountId'>): boo
  */
 export const seesFullPhone = (v: Viewer, r: Pick<Resident, 'accountId' | 'villageId'>): boolean =>
   isOwn(v, r) || v.holds(r.villageId, COMMITTEE_ROLES)
+
+/**
+ * The photo of a person's proof of address (rental contract, 居住证, deed): to the person and to the
+ * 两委 who keep the residence. The supervisors and the township see the status without the photo.
+ */
+export const seesResidenceProof = (v: Viewer, r: Pick<Resident, 'accountId' | 'villageId'>): boolean =>
+  isOwn(v, r) || v.holds(r.villageId, COMMITTEE_ROLES)

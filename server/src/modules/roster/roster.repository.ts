@@ -14,7 +14,11 @@ import { Household } from './entities/household.entity'
 import { Resident } from './entities/resident.entity'
 
 export type NewHousehold = Omit<Household, 'id' | 'createdAt'>
-export type NewResident = Omit<Resident, 'id' | 'createdAt' | 'legacyPhone'>
+/** What a residence adds to a roster row; a row written without them is 户籍 with nothing recorded. */
+export type ResidenceFields =
+  'residentSince' | 'proofFileId' | 'takesPartOn' | 'admissionBody' | 'admissionRef' | 'admittedOn'
+export type NewResident = Omit<Resident, 'id' | 'createdAt' | 'legacyPhone' | ResidenceFields> &
+  Partial<Pick<Resident, ResidenceFields>>
 
 type Paging = { page: number; pageSize: number }
 
@@ -47,8 +51,23 @@ export class RosterRepository {
     return this.ds.getRepository(Resident).countBy({
       villageId,
       birthDate: LessThanOrEqual(bornBy),
-      ...(registeredOnly ? { residency: 'registered' as const } : {}),
+      // a villager registered here counts wherever they live (Art 21: 本村十分之一以上的村民)
+      ...(registeredOnly ? { residency: In(['registered', 'registered_away']) } : {}),
     })
+  }
+
+  /** The whole roster row of a person of the village, or null. */
+  full(villageId: number, id: number, m: EntityManager = this.ds.manager): Promise<Resident | null> {
+    return m.getRepository(Resident).findOne({ where: { id, villageId } })
+  }
+
+  /** Writes a person's residence (status, since, proof, declaration, admission). */
+  async setResidence(
+    m: EntityManager,
+    id: number,
+    patch: Partial<Pick<Resident, ResidenceFields | 'residency'>>,
+  ) {
+    await m.getRepository(Resident).update({ id }, patch)
   }
 
   /** The person's name, phone and encrypted ID number, for a certificate they asked for. */
@@ -67,6 +86,11 @@ export class RosterRepository {
     })
   }
 
+  /** Whether the account is linked to a person of the village's roster already. */
+  hasAccountIn(m: EntityManager, villageId: number, accountId: number): Promise<boolean> {
+    return m.getRepository(Resident).existsBy({ villageId, accountId })
+  }
+
   /** Links a roster person to the account that proved to be them. */
   async linkAccount(m: EntityManager, id: number, accountId: number): Promise<void> {
     await m.getRepository(Resident).update({ id }, { accountId })
@@ -79,6 +103,7 @@ export class RosterRepository {
       .createQueryBuilder('r')
       .where('r.villageId = :villageId', { villageId })
     if (q.householdId) qb.andWhere('r.householdId = :householdId', { householdId: q.householdId })
+    if (q.residency) qb.andWhere('r.residency = :residency', { residency: q.residency })
     // % and _ typed into the search are nothing special
     if (q.q) qb.andWhere('r.name LIKE :name', { name: `%${q.q.replace(/[%_\\]/g, '')}%` })
     // ix_resident_village_household: the page is read in the index's order, not sorted

@@ -65,8 +65,33 @@ export class Resident {
   @Column({ type: 'boolean', default: false })
   isHouseholdRep: boolean
 
+  /** 户籍 / 户籍外出 / 非户籍常住 */
   @Column({ type: 'varchar', length: 16 })
   residency: Residency
+
+  /** YYYY-MM-DD: since when they live here (非户籍常住) or away (户籍外出); null when not recorded */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  residentSince: string | null
+
+  /** the photo of the proof of address (租房合同、居住证、房产证…), a stored file */
+  @Column({ type: 'int', nullable: true })
+  proofFileId: number | null
+
+  /** 户籍外出: the day the committee recorded that the person said they will take part (Art 13 (二)) */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  takesPartOn: string | null
+
+  /** 非户籍常住: the meeting that admitted them to the vote (Art 13 (三)): 村民会议 or 村民代表会议 */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  admissionBody: string | null
+
+  /** the decision's reference as the meeting record names it */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  admissionRef: string | null
+
+  /** YYYY-MM-DD of the decision; null: not admitted */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  admittedOn: string | null
 
   @Index('ix_resident_account')
   @Column({ type: 'int', nullable: true })

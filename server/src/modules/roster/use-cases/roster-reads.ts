@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import {
   ageOn,
+  residenceSettingsOf,
   type HouseholdView,
   type Page,
   type PageQuery,
@@ -10,10 +11,11 @@ import {
 import type { Viewer } from '../../../core/access/viewer'
 import { Clock } from '../../../core/clock/clock'
 import { FieldCrypto } from '../../../core/crypto/field-crypto.service'
+import { FilesService } from '../../../core/files/files.service'
 import { OrgsService } from '../../orgs/orgs.service'
 import { RoleHolders } from '../../roles/role-holders'
 import type { Resident } from '../entities/resident.entity'
-import { seesFullIdNumber, seesFullPhone } from '../roster.policy'
+import { seesFullIdNumber, seesFullPhone, seesResidenceProof } from '../roster.policy'
 import { presentHousehold, presentResident } from '../roster.presenter'
 import { RosterRepository } from '../roster.repository'
 
@@ -28,15 +30,23 @@ export class RosterReads {
     private readonly roles: RoleHolders,
     private readonly crypto: FieldCrypto,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
 
   async residents(v: Viewer, villageId: number, q: ResidentQuery): Promise<Page<ResidentView>> {
     const { rows, total } = await this.repo.residentsPage(villageId, q)
-    return { items: await this.present(v, rows), total, page: q.page, pageSize: q.pageSize }
+    return { items: await this.present(v, villageId, rows), total, page: q.page, pageSize: q.pageSize }
   }
 
-  private async present(v: Viewer, rows: Resident[]): Promise<ResidentView[]> {
+  /** One person of the village's roster as its 两委 see it, or null. */
+  async one(v: Viewer, villageId: number, id: number): Promise<ResidentView | null> {
+    const r = await this.repo.full(villageId, id)
+    return r ? ((await this.present(v, villageId, [r]))[0] ?? null) : null
+  }
+
+  private async present(v: Viewer, villageId: number, rows: Resident[]): Promise<ResidentView[]> {
     if (rows.length === 0) return []
+    const residenceSettings = residenceSettingsOf((await this.orgs.village(villageId)).settings)
     const households = await this.repo.households(rows.map((r) => r.householdId))
     const groups = await this.orgs.names([...households.values()].map((h) => h.groupId).filter(notNull))
     const roles = await this.roles.rolesOfResidents(rows.map((r) => r.id))
@@ -50,6 +60,9 @@ export class RosterReads {
         age: ageOn(r.birthDate, today),
         idNumber: seesFullIdNumber(v, r) ? this.crypto.decrypt(r.idNumberEnc) : r.idNumberMasked,
         phone: r.phoneEnc && seesFullPhone(v, r) ? this.crypto.decrypt(r.phoneEnc) : r.phoneMasked,
+        proofUrl:
+          r.proofFileId !== null && seesResidenceProof(v, r) ? this.files.signedUrl(r.proofFileId) : null,
+        residenceSettings,
       })
     })
   }

@@ -1,0 +1,3 @@
+import { ApplicationsPage } from '@/features/newcomers/ApplicationsPage'
+
+export default ApplicationsPage

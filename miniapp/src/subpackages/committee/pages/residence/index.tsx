@@ -1,0 +1,3 @@
+import { ResidencePage } from '@/features/newcomers/ResidencePage'
+
+export default ResidencePage

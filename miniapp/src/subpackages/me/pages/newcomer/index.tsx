@@ -1,0 +1,3 @@
+import { ApplyPage } from '@/features/newcomers/ApplyPage'
+
+export default ApplyPage
