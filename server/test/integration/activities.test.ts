@@ -333,6 +333,18 @@ describe(`活动 / 志愿服务 (activities) on ${DIALECT}`, () => {
       ],
     )
     expect(await auditOf(a.id)).toEqual(['activity.published', 'activity.hours_recorded'])
+    // 积分制: the village's volunteering rule per whole hour, to each volunteer's household, once
+    const points = await t.ds.query(
+      `SELECT residentId, kind, points FROM points_entry WHERE sourceType = 'activity' AND sourceId = ? ORDER BY residentId`,
+      [a.id],
+    )
+    const of2 = (id: number) => points.find((r: { residentId: number }) => Number(r.residentId) === id)
+    expect(points).toHaveLength(2)
+    expect(of2(wang).kind).toBe('volunteering')
+    const perHour = Number(of2(wang).points) / 3
+    expect(perHour).toBeGreaterThan(0)
+    // 2.5 hours earn two hours' points: the half hour left over earns nothing
+    expect(Number(of2(liu).points)).toBe(perHour * 2)
     const closed = (await post(`${base()}/${a.id}/close`, committee)).body as ActivityView
     expect(closed.state).toBe('closed')
     expectError(await hours([{ residentId: liu, hours: 1 }]), 'ACTIVITY_NOT_HELD')

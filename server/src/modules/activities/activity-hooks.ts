@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
+import type { Actor } from '../../core/audit/audit.service'
 
 /** What a hook is told when hours are credited. */
 export interface RecordedHours {
@@ -8,6 +9,11 @@ export interface RecordedHours {
   residentId: number
   /** in hours, half-hour steps */
   hours: number
+  /** the activity's title, for what the credit is shown as elsewhere */
+  title: string
+  /** when the organiser recorded them, and who */
+  recordedAt: Date
+  actor: Actor
 }
 
 /**
@@ -34,6 +40,9 @@ export class ActivityHooks {
         activityId: h.activityId,
         residentId: h.residentId,
         hours: h.hours,
+        title: h.title,
+        recordedAt: h.recordedAt,
+        actor: h.actor,
       })
   }
 }

@@ -157,6 +157,9 @@ export class ActivityAttendance {
             activityId: row.id,
             residentId: e.residentId,
             hours: fromHalfHours(halfHours),
+            title: row.title,
+            recordedAt: at,
+            actor: a.actor,
           })
         }
         await this.audit.append(m, {

@@ -7,6 +7,8 @@ import {
   type EndedMeeting,
   type HookedDeliberation,
 } from '../../deliberations/deliberation-hooks'
+import { ActivitiesService } from '../../activities/activities.service'
+import type { RecordedHours } from '../../activities/activity-hooks'
 import { RosterDirectory } from '../../roster/roster-directory'
 import { PointsLedger } from './points-ledger'
 
@@ -20,6 +22,7 @@ import { PointsLedger } from './points-ledger'
 export class PointsEvents implements OnModuleInit {
   constructor(
     private readonly hooks: DeliberationHooks,
+    private readonly activities: ActivitiesService,
     private readonly ledger: PointsLedger,
     private readonly roster: RosterDirectory,
   ) {}
@@ -28,6 +31,31 @@ export class PointsEvents implements OnModuleInit {
     this.hooks.register({
       afterMeetingEnded: (m, d, meeting) => this.meetingEnded(m, d, meeting),
       afterSolicitationClosed: (m, d, window) => this.solicitationClosed(m, d, window),
+    })
+    this.activities.subscribe({ afterHoursRecorded: (m, h) => this.volunteered(m, h) })
+  }
+
+  /**
+   * 志愿服务: the volunteering rule's points for each whole hour the organiser credited (half an hour
+   * left over earns nothing), in the same transaction as the hours, to the volunteer's household.
+   */
+  async volunteered(m: EntityManager, h: RecordedHours): Promise<void> {
+    const hours = Math.floor(h.hours)
+    if (hours < 1) return
+    const standing = await this.roster.standing(h.villageId, h.residentId, m)
+    if (!standing) return
+    await this.ledger.awardIn(m, {
+      villageId: h.villageId,
+      householdId: standing.householdId,
+      residentId: h.residentId,
+      personName: standing.name,
+      kind: 'volunteering',
+      sourceType: 'activity',
+      sourceId: h.activityId,
+      sourceLabel: `志愿服务：${h.title}（${hours} 小时）`,
+      hours,
+      earnedAt: h.recordedAt,
+      actor: h.actor,
     })
   }
 
