@@ -21,6 +21,24 @@ import { SERVICE_ERRORS } from './errors/convenience-services'
 import { NEWCOMER_ERRORS } from './errors/newcomers'
 
 export type { ErrorInfo } from './errors/info'
+// each feature's codes on their own, for a client that needs a few messages without all of them
+export {
+  GENERIC_ERRORS,
+  AUTH_ERRORS,
+  IDENTITY_ERRORS,
+  GRIEVANCE_ERRORS,
+  CERTIFICATE_ERRORS,
+  DELIBERATION_ERRORS,
+  NOTICE_ERRORS,
+  PROXY_ERRORS,
+  VILLAGE_RULES_ERRORS,
+  REVIEW_ERRORS,
+  POLL_ERRORS,
+  ACTIVITY_ERRORS,
+  POINTS_ERRORS,
+  SERVICE_ERRORS,
+  NEWCOMER_ERRORS,
+}
 
 export const ERRORS = {
   ...GENERIC_ERRORS,
@@ -43,7 +61,9 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS
 
 /** `ErrorCode.X === 'X'` for every code, so callers never spell a code as a bare string. */
-export const ErrorCode = Object.fromEntries(Object.keys(ERRORS).map((code) => [code, code])) as {
+export const ErrorCode = /*#__PURE__*/ Object.fromEntries(
+  Object.keys(ERRORS).map((code) => [code, code]),
+) as {
   readonly [K in ErrorCode]: K
 }
 

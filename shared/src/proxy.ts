@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { ErrorCode } from './errors'
+import type { PROXY_ERRORS } from './errors/proxy'
 import { ROLE_LABELS, ROLES, type Role } from './roles'
 import type { VillageSettings } from './org'
 
@@ -142,7 +143,7 @@ const plainName = (s: string): string => s.replace(/[\s·•.]/g, '')
 export function checkConsent(
   consent: Consent | undefined,
   residentName: string,
-): { ok: true; consent: Consent } | { ok: false; code: ErrorCode } {
+): { ok: true; consent: Consent } | { ok: false; code: keyof typeof PROXY_ERRORS } {
   if (!consent) return { ok: false, code: 'PROXY_CONSENT_MISSING' }
   if (consent.kind === 'paper') return { ok: true, consent }
   if (!consent.agreed || consent.typedName.trim() === '') return { ok: false, code: 'PROXY_CONSENT_MISSING' }

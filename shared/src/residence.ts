@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ErrorCode } from './errors'
+import type { NEWCOMER_ERRORS } from './errors/newcomers'
 import type { StoredFileView } from './grievance'
 import { isValidIsoDate, type IsoDate } from './notice'
 import { RESIDENCIES, type Residency } from './roster'
@@ -86,7 +87,7 @@ export function admissionRule(a: {
   residentSince: IsoDate | null
   decidedOn: IsoDate
   today: IsoDate
-}): ErrorCode | null {
+}): keyof typeof NEWCOMER_ERRORS | null {
   if (a.residency !== 'non_registered') return 'NEWCOMER_ADMISSION_NOT_NEEDED'
   if (!isValidIsoDate(a.decidedOn) || a.decidedOn > a.today) return 'NEWCOMER_DATE_INVALID'
   if (a.residentSince === null || a.residentSince > oneYearBefore(a.decidedOn))

@@ -27,6 +27,17 @@ describe('the request core', () => {
       expect(shown[0]!.message).toBe(ERRORS.NOT_VERIFIED.message)
     })
 
+    it('says what kind of refusal it was when a feature code came without the server’s words', () => {
+      const bare = (status: number, code: string) =>
+        errorFromResponse(answer(status, { code, requestId: 'r' })).message
+      expect(bare(403, 'POINTS_NOT_COMMITTEE')).toBe(ERRORS.FORBIDDEN.message)
+      expect(bare(404, 'ACTIVITY_GONE')).toBe(ERRORS.NOT_FOUND.message)
+      expect(bare(409, 'NOTICE_ALREADY_PUBLISHED')).toBe(ERRORS.BAD_REQUEST.message)
+      expect(bare(502, 'SOMETHING_NEW')).toBe(ERRORS.INTERNAL.message)
+      // the server's words, whenever it sent them
+      expect(messageFor('NOTICE_ALREADY_PUBLISHED', '公告已经发布了', 409)).toBe('公告已经发布了')
+    })
+
     it('does not show the error when the page shows it itself', async () => {
       const { transport } = scriptedTransport(() => answer(404, apiError('NOT_FOUND')))
       const { api, shown } = setup(transport)

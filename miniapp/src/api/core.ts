@@ -3,7 +3,7 @@
  * code → Chinese message, network retry, and an Idempotency-Key per logical submission. The Taro
  * adapter (`request.ts`) gives it a transport, a token store and the side effects (toast, login page).
  */
-import { authRoutes, ERRORS, isErrorCode, type ErrorCode, type TokenPair } from '@xiangli/shared'
+import { AUTH_ERRORS, authRoutes, GENERIC_ERRORS, type ErrorCode, type TokenPair } from '@xiangli/shared'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -65,13 +65,34 @@ export class ApiError extends Error {
   }
 }
 
-/** The text shown to a person: the server's own words first, then ours for that code. */
-export function messageFor(code: ApiErrorCode, serverMessage?: string | null): string {
+/** The codes whose words the app carries itself: its own failures, and the generic and login ones. */
+const OWN_WORDS: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.entries({ ...GENERIC_ERRORS, ...AUTH_ERRORS }).map(([c, e]) => [c, e.message]),
+  ),
+  ...CLIENT_ERRORS,
+}
+
+/**
+ * The text shown to a person: the server's own words first (it always sends them), then ours for a
+ * generic or login code, then a sentence for the kind of answer. Every feature's own sentences stay
+ * on the server: carried here, they would weigh on the mini program's main package.
+ */
+export function messageFor(
+  code: ApiErrorCode,
+  serverMessage?: string | null,
+  status?: number | null,
+): string {
   const fromServer = serverMessage?.trim()
   if (fromServer) return fromServer
-  if (isErrorCode(code)) return ERRORS[code].message
-  if (code in CLIENT_ERRORS) return CLIENT_ERRORS[code as ClientErrorCode]
-  return ERRORS.INTERNAL.message
+  const own = OWN_WORDS[code]
+  if (own) return own
+  if (status === 401) return AUTH_ERRORS.AUTH_REQUIRED.message
+  if (status === 403) return AUTH_ERRORS.FORBIDDEN.message
+  if (status === 404) return GENERIC_ERRORS.NOT_FOUND.message
+  if (status !== null && status !== undefined && status >= 400 && status < 500)
+    return GENERIC_ERRORS.BAD_REQUEST.message
+  return GENERIC_ERRORS.INTERNAL.message
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -84,7 +105,13 @@ export function errorFromResponse(res: TransportResponse): ApiError {
   if (body && typeof body.code === 'string' && body.code) {
     const serverMessage = typeof body.message === 'string' ? body.message : null
     const requestId = typeof body.requestId === 'string' ? body.requestId : null
-    return new ApiError(body.code, messageFor(body.code, serverMessage), res.status, requestId, body.details)
+    return new ApiError(
+      body.code,
+      messageFor(body.code, serverMessage, res.status),
+      res.status,
+      requestId,
+      body.details,
+    )
   }
   // No error body: a proxy or a crash answered. Say it in our words.
   const code: ApiErrorCode = res.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE'

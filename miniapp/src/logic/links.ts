@@ -2,7 +2,7 @@
  * What a page opened from a link needs: the ids in its query string, which of the person's villages
  * or townships the item belongs to, and whole URLs for files the API names by path.
  */
-import { ERRORS } from '@xiangli/shared'
+import { GENERIC_ERRORS } from '@xiangli/shared'
 
 /** Photo links from the API are paths on the API's origin; `<Image>` on weapp needs the whole URL. */
 export function fileLink(url: string, apiBase: string): string {
@@ -60,5 +60,5 @@ export async function firstFound<T>(
       miss = e
     }
   }
-  throw miss ?? Object.assign(new Error(ERRORS.NOT_FOUND.message), { code: 'NOT_FOUND' })
+  throw miss ?? Object.assign(new Error(GENERIC_ERRORS.NOT_FOUND.message), { code: 'NOT_FOUND' })
 }

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react'
-import { COMMITTEE_ROLES, ERRORS } from '@xiangli/shared'
+import { COMMITTEE_ROLES, AUTH_ERRORS } from '@xiangli/shared'
 import type { ApiError } from '@/api/core'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView, ErrorView } from '@/components/States'
@@ -28,6 +28,6 @@ export function organiserGate(ctx: ResidentVillage, what: string): ReactElement 
   const gate = residentGate(ctx, what)
   if (gate) return gate
   if (!ctx.membership || !hasAnyRole(ctx.membership.roles, COMMITTEE_ROLES))
-    return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
+    return <EmptyView title="不能使用这项功能" description={AUTH_ERRORS.FORBIDDEN.message} />
   return null
 }

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { ERRORS, type Membership } from '@xiangli/shared'
+import { AUTH_ERRORS, type Membership } from '@xiangli/shared'
 import { meGate } from '@/components/LoginPrompt'
 import { EmptyView } from '@/components/States'
 import { workbenchFor, type Workbench } from '@/logic/membership'
@@ -34,6 +34,6 @@ export function committeeGate(
   const who = meGate(ctx, what)
   if (who) return who
   if (ctx.villageId === null || !ctx.bench[needs])
-    return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
+    return <EmptyView title="不能使用这项功能" description={AUTH_ERRORS.FORBIDDEN.message} />
   return null
 }

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react'
-import { ERRORS } from '@xiangli/shared'
+import { AUTH_ERRORS } from '@xiangli/shared'
 import { EmptyView } from '@/components/States'
 import { isVillageCadre } from './deliberation'
 import { committeeGate, type CommitteeVillage } from '@/features/committee/useCommitteeVillage'
@@ -9,6 +9,6 @@ export function deliberationGate(ctx: CommitteeVillage, what: string): ReactElem
   const gate = committeeGate(ctx, 'viewRoster', what)
   if (gate) return gate
   if (!isVillageCadre(ctx.membership))
-    return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
+    return <EmptyView title="不能使用这项功能" description={AUTH_ERRORS.FORBIDDEN.message} />
   return null
 }

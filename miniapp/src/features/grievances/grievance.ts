@@ -9,14 +9,13 @@ import {
   ROLE_ORDER,
   DAY_MS,
   DEADLINE_STATES,
-  ERRORS,
+  GRIEVANCE_ERRORS,
   GRIEVANCE_ACTION_LABELS,
   GRIEVANCE_STATE_LABELS,
   GRIEVANCE_STATES,
   ROLE_LABELS,
   ROLES,
   grievanceEventsFrom,
-  isErrorCode,
   isOverdue,
   rateGrievance,
   reopenGrievance,
@@ -34,6 +33,7 @@ import {
 } from '@xiangli/shared'
 import type { StateTone } from '@/components/StateTag'
 import { formatTime } from '@/logic/format'
+import { messageFor } from '@/api/core'
 
 // ---------- how a state looks ----------
 
@@ -226,12 +226,14 @@ export function assigneeChoices(
     .map((h) => ({ residentId: h.residentId!, name: h.name, post: ROLE_LABELS[h.role] }))
 }
 
+const GRIEVANCE_WORDS: Record<string, string | undefined> = Object.fromEntries(
+  Object.entries(GRIEVANCE_ERRORS).map(([code, e]) => [code, e.message]),
+)
+
 /** What a bulk accept did, in one sentence: how many were accepted, and why the others were not. */
 export function bulkAcceptSummary(result: BulkAcceptResult): string {
   const done = `已受理 ${result.accepted.length} 件`
   if (result.refused.length === 0) return done
-  const reasons = [
-    ...new Set(result.refused.map((r) => (isErrorCode(r.code) ? ERRORS[r.code].message : r.code))),
-  ]
+  const reasons = [...new Set(result.refused.map((r) => GRIEVANCE_WORDS[r.code] ?? messageFor(r.code)))]
   return `${done}，${result.refused.length} 件没有受理：${reasons.join('；')}`
 }

@@ -6,7 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import {
   ADMITTING_BODIES,
   ADMITTING_BODY_LABELS,
-  ERRORS,
+  NEWCOMER_ERRORS,
   admissionRule,
   admissionSchema,
   beijingDate,
@@ -47,7 +47,7 @@ export function AdmissionForm({
     }
     const refusal = admissionRule({ residency: 'non_registered', residentSince: since, decidedOn, today })
     if (refusal) {
-      setError(ERRORS[refusal].message)
+      setError(NEWCOMER_ERRORS[refusal].message)
       return
     }
     void onSubmit(parsed.data)

@@ -1,4 +1,10 @@
-import { movedInRule, newcomerApplySchema, ERRORS, beijingDate, type NewcomerApply } from '@xiangli/shared'
+import {
+  movedInRule,
+  newcomerApplySchema,
+  NEWCOMER_ERRORS,
+  beijingDate,
+  type NewcomerApply,
+} from '@xiangli/shared'
 import { photoProblem, uploadedIds, type DraftPhoto } from '@/logic/photoDraft'
 import { validateVerificationForm } from '@/features/verification/verifyForm'
 
@@ -39,7 +45,7 @@ export function validateApplyForm(
   else if (Array.from(address).length > 100) errors.address = '住址最多 100 个字'
   if (!form.movedInOn) errors.movedInOn = '请选择搬来居住的日期'
   else if (movedInRule(form.movedInOn, beijingDate(today)))
-    errors.movedInOn = ERRORS.NEWCOMER_DATE_INVALID.message
+    errors.movedInOn = NEWCOMER_ERRORS.NEWCOMER_DATE_INVALID.message
   const photos = photoProblem(form.proofs)
   if (form.proofs.length === 0) errors.proofs = '请拍一张住址证明的照片（租房合同、居住证、房产证等）'
   else if (photos) errors.proofs = photos

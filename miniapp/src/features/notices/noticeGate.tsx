@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react'
-import { ERRORS } from '@xiangli/shared'
+import { AUTH_ERRORS } from '@xiangli/shared'
 import { meGate } from '@/components/LoginPrompt'
 import { EmptyView } from '@/components/States'
 import { noticeBench, type NoticeBench } from './notice'
@@ -16,6 +16,6 @@ export function noticeGate(
   const bench = noticeBench(ctx.membership)
   const allowed = needs === 'any' ? bench.manage || bench.supervise : bench[needs]
   if (ctx.villageId === null || !allowed)
-    return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
+    return <EmptyView title="不能使用这项功能" description={AUTH_ERRORS.FORBIDDEN.message} />
   return null
 }

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react'
-import { COMMITTEE_ROLES, ERRORS } from '@xiangli/shared'
+import { COMMITTEE_ROLES, AUTH_ERRORS } from '@xiangli/shared'
 import { meGate } from '@/components/LoginPrompt'
 import { EmptyView } from '@/components/States'
 import { useCommitteeVillage, type CommitteeVillage } from '@/features/committee/useCommitteeVillage'
@@ -12,6 +12,6 @@ export function pointsCommitteeGate(ctx: CommitteeVillage, what: string): ReactE
   const who = meGate(ctx, what)
   if (who) return who
   if (ctx.villageId === null || !ctx.membership || !hasAnyRole(ctx.membership.roles, COMMITTEE_ROLES))
-    return <EmptyView title="不能使用这项功能" description={ERRORS.FORBIDDEN.message} />
+    return <EmptyView title="不能使用这项功能" description={AUTH_ERRORS.FORBIDDEN.message} />
   return null
 }

@@ -2,7 +2,7 @@
  * 代办 on the phone: who the form is filled for (from the page's query), and the consent step's
  * draft turned into what the server checks. The rule itself is shared (`checkConsent`).
  */
-import { checkConsent, ERRORS, type Consent, type NoticeSummary, type OnBehalf } from '@xiangli/shared'
+import { checkConsent, PROXY_ERRORS, type Consent, type NoticeSummary, type OnBehalf } from '@xiangli/shared'
 import type { DraftPhoto } from '@/logic/photoDraft'
 
 /** The resident a form is filled for: `for` and `forName` in the page's query. */
@@ -41,7 +41,7 @@ export function consentBody(
   }
   const consent: Consent = { kind: 'on_device', typedName: d.typedName.trim(), agreed: d.agreed }
   const checked = checkConsent(consent, residentName)
-  return checked.ok ? { ok: true, consent } : { ok: false, problem: ERRORS[checked.code].message }
+  return checked.ok ? { ok: true, consent } : { ok: false, problem: PROXY_ERRORS[checked.code].message }
 }
 
 /** The body's `onBehalf` for a form filled for someone. */

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { ERRORS } from '@xiangli/shared'
+import { AUTH_ERRORS } from '@xiangli/shared'
 import { meGate } from '@/components/LoginPrompt'
 import { EmptyView } from '@/components/States'
 import { idParam } from '@/logic/links'
@@ -39,7 +39,10 @@ export function townshipGate(ctx: TownshipContext, what: string): ReactElement |
   if (who) return who
   if (ctx.townshipId === null)
     return (
-      <EmptyView title="不能使用这项功能" description={`${ERRORS.FORBIDDEN.message}（乡镇、街道干部使用）`} />
+      <EmptyView
+        title="不能使用这项功能"
+        description={`${AUTH_ERRORS.FORBIDDEN.message}（乡镇、街道干部使用）`}
+      />
     )
   return null
 }

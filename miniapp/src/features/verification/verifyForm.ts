@@ -1,5 +1,5 @@
 import {
-  ERRORS,
+  IDENTITY_ERRORS,
   isValidPhone,
   normalizeIdNumber,
   normalizePhone,
@@ -51,8 +51,8 @@ export function validateVerificationForm(
       errors[field] = {
         villageId: '请选择您所在的村（社区）',
         name: '姓名最多 30 个字',
-        idNumber: ERRORS.ID_NUMBER_INVALID.message,
-        phone: ERRORS.PHONE_INVALID.message,
+        idNumber: IDENTITY_ERRORS.ID_NUMBER_INVALID.message,
+        phone: IDENTITY_ERRORS.PHONE_INVALID.message,
       }[field]
     }
   }
@@ -61,7 +61,7 @@ export function validateVerificationForm(
     const id = parseIdNumber(candidate.idNumber, today)
     if ('problem' in id) errors.idNumber = ID_PROBLEMS[id.problem]
   }
-  if (!errors.phone && !isValidPhone(candidate.phone)) errors.phone = ERRORS.PHONE_INVALID.message
+  if (!errors.phone && !isValidPhone(candidate.phone)) errors.phone = IDENTITY_ERRORS.PHONE_INVALID.message
 
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
   return { ok: true, value: parsed.data }
