@@ -80,6 +80,16 @@ describe('民主评议: one review from opening to its published result', () => 
     await visible(s, '.review-subject', '杨文斌').locator('.xl-link', { hasText: '移出名单' }).click()
     await visible(s, '.review-subject', '杨文斌').waitFor({ state: 'detached', timeout: 15_000 })
     await toastGone(s)
+    // paid staff are found on the roster by name and listed; 刘长青 is listed by mistake and taken off
+    await field(s, 'input', '输入姓名').fill('刘长青')
+    await button(s, '查找').click()
+    await button(s, '列入评议').click()
+    const listed = visible(s, '.review-subject', '享受误工补贴的工作人员')
+    await listed.filter({ hasText: '刘长青' }).waitFor({ timeout: 15_000 })
+    await toastGone(s)
+    await listed.filter({ hasText: '刘长青' }).locator('.xl-link', { hasText: '移出名单' }).click()
+    await listed.filter({ hasText: '刘长青' }).waitFor({ state: 'detached', timeout: 15_000 })
+    await toastGone(s)
   })
 
   it('each reviewed cadre submits a 述职报告', async () => {

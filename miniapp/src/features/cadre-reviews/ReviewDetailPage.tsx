@@ -12,6 +12,7 @@ import { formatTime } from '@/logic/format'
 import { reviewActions } from './cadreReview'
 import { BallotForm, CloseForm, PaperSignIn, ReportForm, ScheduleForm } from './ReviewForms'
 import { ReviewResult } from './ReviewResult'
+import { StaffPicker } from './StaffPicker'
 import './cadreReview.scss'
 
 /**
@@ -151,6 +152,19 @@ export function ReviewDetailPage() {
                   opt,
                 ),
               '已提交',
+            )
+          }
+        />
+      ) : null}
+      {can.editSubjects ? (
+        <StaffPicker
+          review={r}
+          villageId={villageId}
+          busy={busy}
+          add={(residentId) =>
+            run(
+              () => call(cadreReviewRoutes.addSubject, { ...p, body: { residentId, post: 'staff' } }, opt),
+              '已列入',
             )
           }
         />
