@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { countNeeded, MORE_THAN_HALF, thresholdLabel, thresholdSchema, type Threshold } from './quorum'
+import { countNeeded, MORE_THAN_HALF, thresholdLabel, type Threshold } from './quorum'
+import { thresholdSchema } from './quorum-schemas'
 import type { MeetingBody } from './procedure'
 
 /**

@@ -15,7 +15,7 @@ import type {
   StepPhase,
   StepRecord,
 } from './deliberation'
-import type { StoredFileView } from './grievance'
+import type { StoredFileView } from './grievance-api'
 import type { DeliberationBody, MatterType, MeetingBody, StepKey, StepKind } from './procedure'
 import type { ProcedureVariant } from './org'
 import type { MeetingMoment } from './meeting-time'
@@ -23,13 +23,13 @@ import type { RepresentativesComposition } from './meeting-members'
 import type { NextActor } from './next-actor'
 import type { NoticeRule } from './procedure'
 import {
-  votesSchema,
   type Attendance,
   type MeetingOutcomeKind,
   type QuorumCheck,
   type QuorumCount,
   type Votes,
 } from './quorum'
+import { votesSchema } from './quorum-schemas'
 import { MAX_CHECK_IN_LEAD_MINUTES } from './meeting-time'
 import type { Role } from './roles'
 

@@ -11,7 +11,8 @@ import {
   type Procedure,
   type ProcedureStep,
 } from './procedure'
-import { attendanceSchema, PETITION_TARGETS, votesSchema } from './quorum'
+import { attendanceSchema, votesSchema } from './quorum-schemas'
+import { PETITION_TARGETS } from './petition-threshold'
 
 import { BALLOT_KINDS, type DeliberationState } from './deliberation'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { grievanceCreateSchema } from './grievance'
+import { grievanceCreateSchema } from './grievance-api'
 import type { Sex } from './roster'
 
 /**

@@ -8,10 +8,7 @@ import {
   DEFAULT_GRIEVANCE_CATEGORIES,
   GRIEVANCE_EVENTS,
   GRIEVANCE_STATES,
-  grievanceCreateSchema,
   grievanceEventsFrom,
-  grievanceQueueQuerySchema,
-  grievanceRateSchema,
   isOverdue,
   rateGrievance,
   reopenDeadline,
@@ -20,6 +17,7 @@ import {
   type GrievanceEvent,
   type GrievanceState,
 } from './grievance'
+import { grievanceCreateSchema, grievanceQueueQuerySchema, grievanceRateSchema } from './grievance-api'
 
 type Expected = GrievanceState | ErrorCode
 const A = 'GRIEVANCE_ALREADY_ACCEPTED'

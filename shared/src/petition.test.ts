@@ -20,7 +20,7 @@ import {
   PETITION_STATUSES,
 } from './petition'
 import { buildProcedure, defaultProcedureSettings } from './procedure'
-import { petitionForcesMeeting } from './quorum'
+import { petitionForcesMeeting } from './petition-threshold'
 
 const T0 = new Date('2025-03-03T02:00:00Z')
 const days = (n: number) => new Date(T0.getTime() + n * DAY_MS)

@@ -18,7 +18,7 @@ import {
   type PetitionCheck,
   type PetitionCriterion,
   type PetitionTarget,
-} from './quorum'
+} from './petition-threshold'
 
 export const PETITION_STATUSES = ['open', 'reached', 'convened', 'withdrawn'] as const
 export type PetitionStatus = (typeof PETITION_STATUSES)[number]

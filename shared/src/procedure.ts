@@ -10,22 +10,19 @@ import type { ProcedureVariant, VillageSettings } from './org'
 import { PROCEDURE_VARIANT_LABELS } from './org'
 import {
   AT_LEAST_TWO_THIRDS,
-  DEFAULT_PETITION_RULES,
   JOINT_COMMITTEES_RULE,
-  meetingRuleSchema,
   PARTY_BRANCH_RULE,
   PARTY_MEMBERS_MEETING_RULE,
-  passRuleSchema,
-  PETITION_CRITERIA,
   REPRESENTATIVES_MEETING_RULE,
   RESIDENTS_MEETING_RULE,
   RESIDENTS_REPRESENTATIVES_MEETING_RULE,
-  thresholdSchema,
   VILLAGER_GROUP_MEETING_RULE,
   VILLAGERS_MEETING_RULE,
   type MeetingRule,
   type PassRule,
 } from './quorum'
+import { meetingRuleSchema, passRuleSchema, thresholdSchema } from './quorum-schemas'
+import { DEFAULT_PETITION_RULES, PETITION_CRITERIA } from './petition-threshold'
 import type { Role } from './roles'
 import { type MeetingBody, type DeliberationBody, MATTER_TYPES, type MatterType } from './deliberation-bodies'
 

@@ -6,7 +6,6 @@ import fc from 'fast-check'
 import {
   combineVotes,
   countNeeded,
-  DEFAULT_PETITION_RULES,
   MAX_DENOMINATOR,
   MAX_HEADCOUNT,
   meetingOutcome,
@@ -14,7 +13,6 @@ import {
   moreThanHalf,
   PARTY_MEMBERS_MEETING_RULE,
   passes,
-  petitionForcesMeeting,
   quorumMet,
   reachesThreshold,
   REPRESENTATIVES_MEETING_RULE,
@@ -27,6 +25,7 @@ import {
   type Threshold,
   type Votes,
 } from './quorum'
+import { DEFAULT_PETITION_RULES, petitionForcesMeeting } from './petition-threshold'
 
 /** The fraction alone, as the law states it, with nothing rounded. */
 function fractionMet(count: number, n: number, t: Threshold): boolean {

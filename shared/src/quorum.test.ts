@@ -3,7 +3,6 @@ import {
   AT_LEAST_TWO_THIRDS,
   atLeastFraction,
   combineVotes,
-  DEFAULT_PETITION_RULES,
   JOINT_COMMITTEES_RULE,
   MAX_HEADCOUNT,
   meetingOutcome,
@@ -12,7 +11,6 @@ import {
   moreThanHalf,
   PARTY_MEMBERS_MEETING_RULE,
   passes,
-  petitionForcesMeeting,
   quorumMet,
   reachesThreshold,
   REPRESENTATIVES_MEETING_RULE,
@@ -26,6 +24,7 @@ import {
   type MeetingRule,
   type Votes,
 } from './quorum'
+import { DEFAULT_PETITION_RULES, petitionForcesMeeting } from './petition-threshold'
 
 const votes = (yes: number, no = 0, abstain = 0): Votes => ({ yes, no, abstain })
 const people = (due: number, present: number, households?: [number, number]): Attendance =>

@@ -10,7 +10,6 @@
  * check below asks for at least one person, so an empty body is never quorate, a motion with no
  * "yes" never passes and a petition with no signature never forces a meeting.
  */
-import { z } from 'zod'
 import type { ErrorCode } from './errors'
 import { err, ok, type Result } from './result'
 
@@ -34,7 +33,7 @@ export const AT_LEAST_ONE_FIFTH: Threshold = { num: 1, den: 5, strict: false }
 export const AT_LEAST_ONE_THIRD: Threshold = { num: 1, den: 3, strict: false }
 export const AT_LEAST_ONE_TENTH: Threshold = { num: 1, den: 10, strict: false }
 
-const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0 && n <= MAX_HEADCOUNT
+export const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0 && n <= MAX_HEADCOUNT
 
 function assertCount(n: number, what: string): void {
   if (!isCount(n)) throw new RangeError(`${what} must be an integer from 0 to ${MAX_HEADCOUNT}, got ${n}`)
@@ -377,110 +376,3 @@ export function meetingOutcome(rule: MeetingRule, a: Attendance, v: Votes): Resu
     : `${quorumWords}：${MEETING_OUTCOME_LABELS[outcome]}，不能表决`
   return ok({ outcome, quorum, pass, votes: v, reason })
 }
-
-// ---------- petitions (联名提议召开会议) ----------
-
-/** The meetings residents can force by co-signing. */
-export const PETITION_TARGETS = ['villagers_meeting', 'representatives_meeting', 'residents_meeting'] as const
-export type PetitionTarget = (typeof PETITION_TARGETS)[number]
-
-/** What a petition's signatures are counted against. */
-export const PETITION_CRITERIA = [
-  'villagers',
-  'representatives',
-  'residents',
-  'households',
-  'resident_groups',
-] as const
-export type PetitionCriterion = (typeof PETITION_CRITERIA)[number]
-export const PETITION_CRITERION_LABELS: Record<PetitionCriterion, string> = {
-  villagers: '十八周岁以上村民',
-  representatives: '村民代表',
-  residents: '十八周岁以上居民',
-  households: '户',
-  resident_groups: '居民小组',
-}
-
-export type PetitionRule = readonly { criterion: PetitionCriterion; threshold: Threshold }[]
-
-/**
- * 村民委员会组织法 Art 21 (≥ 1/10 of villagers or ≥ 1/3 of representatives), Art 26 (≥ 1/5 of
- * representatives); 城市居民委员会组织法 Art 10 (≥ 1/5 of residents 18+ or of households, or ≥ 1/3 of
- * resident groups). Any one criterion met forces the meeting.
- */
-export const DEFAULT_PETITION_RULES: Record<PetitionTarget, PetitionRule> = {
-  villagers_meeting: [
-    { criterion: 'villagers', threshold: AT_LEAST_ONE_TENTH },
-    { criterion: 'representatives', threshold: AT_LEAST_ONE_THIRD },
-  ],
-  representatives_meeting: [{ criterion: 'representatives', threshold: AT_LEAST_ONE_FIFTH }],
-  residents_meeting: [
-    { criterion: 'residents', threshold: AT_LEAST_ONE_FIFTH },
-    { criterion: 'households', threshold: AT_LEAST_ONE_FIFTH },
-    { criterion: 'resident_groups', threshold: AT_LEAST_ONE_THIRD },
-  ],
-}
-
-/** For each criterion: how many signed (persons, households or groups) out of how many there are. */
-export type PetitionCounts = Partial<Record<PetitionCriterion, { signed: number; total: number }>>
-
-export interface PetitionCheck {
-  /** the committee must convene the meeting */
-  forced: boolean
-  by: PetitionCriterion | null
-  criteria: { criterion: PetitionCriterion; signed: number; total: number; needed: number; met: boolean }[]
-}
-
-/** Whether a petition's signatures force the meeting. A criterion with no count is not met. */
-export function petitionForcesMeeting(rule: PetitionRule, counts: PetitionCounts): Result<PetitionCheck> {
-  const criteria: PetitionCheck['criteria'] = []
-  for (const { criterion, threshold } of rule) {
-    const c = counts[criterion] ?? { signed: 0, total: 0 }
-    if (!isCount(c.signed) || !isCount(c.total)) return err('DELIBERATION_TALLY_INVALID')
-    if (c.signed > c.total)
-      return err(
-        'DELIBERATION_PETITION_COUNTS_INVALID',
-        `${PETITION_CRITERION_LABELS[criterion]}联名 ${c.signed}，总数只有 ${c.total}`,
-      )
-    const needed = countNeeded(c.total, threshold)
-    criteria.push({ criterion, signed: c.signed, total: c.total, needed, met: c.signed >= needed })
-  }
-  const first = criteria.find((c) => c.met)
-  return ok({ forced: first !== undefined, by: first?.criterion ?? null, criteria })
-}
-
-// ---------- schemas ----------
-
-const count = z.number().int('请填写整数').min(0, '不能是负数').max(MAX_HEADCOUNT, '人数太大了')
-
-export const thresholdSchema = z
-  .object({
-    num: z.number().int().min(1),
-    den: z.number().int().min(1).max(MAX_DENOMINATOR),
-    strict: z.boolean(),
-  })
-  .refine((t) => t.num <= t.den, '比例不能超过全体')
-  .refine((t) => !(t.strict && t.num === t.den), '“超过全体”永远达不到')
-
-export const quorumRuleSchema = z
-  .object({ persons: thresholdSchema.nullable(), households: thresholdSchema.nullable() })
-  .refine((q) => q.persons !== null || q.households !== null, '至少要设一个法定人数条件')
-
-export const passRuleSchema = z.object({ threshold: thresholdSchema, of: z.enum(PASS_BASES) })
-export const meetingRuleSchema = z.object({ quorum: quorumRuleSchema, pass: passRuleSchema })
-
-export const attendanceSchema = z
-  .object({
-    due: count,
-    present: count,
-    households: z.object({ total: count, represented: count }).nullable().optional(),
-  })
-  .refine((a) => a.present <= a.due, { message: '到会人数不能超过应到人数', path: ['present'] })
-  .refine((a) => !a.households || a.households.represented <= a.households.total, {
-    message: '到会户数不能超过总户数',
-    path: ['households'],
-  })
-export type AttendanceRequest = z.infer<typeof attendanceSchema>
-
-export const votesSchema = z.object({ yes: count, no: count, abstain: count })
-export type VotesRequest = z.infer<typeof votesSchema>

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ErrorCode } from './errors'
 import type { NEWCOMER_ERRORS } from './errors/newcomers'
-import type { StoredFileView } from './grievance'
+import type { StoredFileView } from './grievance-api'
 import { isValidIsoDate, type IsoDate } from './notice'
 import { RESIDENCIES, type Residency } from './roster'
 import type { VillageSettings } from './org'

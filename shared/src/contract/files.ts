@@ -3,7 +3,7 @@
  * login token or with a signed link (`?exp=…&sig=…`, as the views hand out, for `<Image src>`).
  */
 import { z } from 'zod'
-import type { StoredFileView } from '../grievance'
+import type { StoredFileView } from '../grievance-api'
 import { ANY_VILLAGE_ROLE } from '../roles'
 import { access, route, type FileBytes } from './route'
 

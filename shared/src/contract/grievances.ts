@@ -22,7 +22,7 @@ import {
   type GrievanceView,
   type SupportResult,
   type TownshipGrievanceStats,
-} from '../grievance'
+} from '../grievance-api'
 import { grievanceCollectSchema } from '../grid'
 import { ANY_VILLAGE_ROLE, COMMITTEE_ROLES, GRIEVANCE_ASSIGNEE_ROLES, OVERSIGHT_ROLES } from '../roles'
 import { access, route } from './route'

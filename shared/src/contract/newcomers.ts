@@ -5,7 +5,7 @@
  * meeting decision admitting a newcomer to the vote (村民委员会组织法 Art 13).
  */
 import type { ResidentView } from '../api'
-import type { StoredFileView } from '../grievance'
+import type { StoredFileView } from '../grievance-api'
 import {
   admissionSchema,
   newcomerApplySchema,

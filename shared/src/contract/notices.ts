@@ -23,11 +23,13 @@ import {
   objectionEscalateSchema,
   objectionQueueQuerySchema,
   townshipObjectionQuerySchema,
+  type NoticeSettings,
+} from '../notice-api'
+import {
   type NoticeAckReport,
   type NoticeAckResult,
   type NoticeIntegrityReport,
   type NoticePage,
-  type NoticeSettings,
   type NoticeUnreadCounts,
   type NoticeView,
   type ObjectionPage,
@@ -35,7 +37,7 @@ import {
   type PublicNoticeView,
   type TownshipNoticeCalendar,
   type VillageNoticeCalendar,
-} from '../notice-api'
+} from '../notice-views'
 import { access, route } from './route'
 
 const V = '/api/villages/:villageId'
