@@ -10,28 +10,20 @@ import { call, showProblem } from '@/api/request'
 import { Field, FormSection } from '@/components/Form'
 import { PageRoot } from '@/components/PageRoot'
 import { PhotoPicker } from '@/components/Photos'
-import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { ProxyConsent } from '@/features/proxy/ProxyConsent'
 import { newConsent, onBehalf, proxyFor, type ConsentDraft } from '@/features/proxy/proxy'
-import { residentGate, useResidentVillage } from '@/hooks/useResidentVillage'
-import { asApiError, useResource } from '@/hooks/useResource'
+import { asApiError } from '@/hooks/useResource'
 import type { DraftPhoto } from '@/logic/photoDraft'
 import { ROUTES, withQuery } from '@/routes'
 import { timeLimitText } from './service'
-import { SERVICE_UNVERIFIED } from './unverified'
+import { useCatalogueItem } from './useCatalogueItem'
 import './services.scss'
 
 /** The request: tick the materials brought, a note, photos; for someone at the desk, their consent. */
 export function ServiceApplyPage() {
   const { params } = useRouter()
-  const ctx = useResidentVillage()
-  const villageId = ctx.villageId ?? 0
-  const catalogue = useResource(
-    ctx.villageId !== null
-      ? () => call(convenienceServiceRoutes.catalogue, { params: { villageId } }, { toast: false })
-      : null,
-    [ctx.villageId],
-  )
+  const found = useCatalogueItem(params.code)
+  const villageId = found.villageId
   const [ticked, setTicked] = useState<string[]>([])
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<DraftPhoto[]>([])
@@ -42,27 +34,8 @@ export function ServiceApplyPage() {
   // one key for this form: tapping 提交 again after a lost connection still makes one request
   const key = useRef(randomKey())
 
-  const gate = residentGate(ctx, '办事', SERVICE_UNVERIFIED)
-  if (gate) return <PageRoot>{gate}</PageRoot>
-  if (catalogue.loading && !catalogue.data)
-    return (
-      <PageRoot>
-        <LoadingView />
-      </PageRoot>
-    )
-  if (!catalogue.data)
-    return (
-      <PageRoot>
-        <ErrorView error={catalogue.error} onRetry={() => void catalogue.reload()} />
-      </PageRoot>
-    )
-  const item = catalogue.data.find((i) => i.code === params.code)
-  if (!item)
-    return (
-      <PageRoot>
-        <EmptyView title="没有这项服务" description="可能已经停办了，请回到办事清单重新选择。" />
-      </PageRoot>
-    )
+  if (found.page) return found.page
+  const item = found.item
 
   const toggle = (m: string) => setTicked((t) => (t.includes(m) ? t.filter((x) => x !== m) : [...t, m]))
 
