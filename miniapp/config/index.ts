@@ -15,6 +15,20 @@ function apiBase(): string {
   return process.env.TARO_ENV === 'h5' ? '' : 'http://localhost:3000'
 }
 
+const sharedSrc = resolve(__dirname, '../../shared/src')
+
+/** shared's source as the miniapp needs it: no route schemas, unused schemas droppable (see the loader). */
+function clientShared(chain: { module: any }): void {
+  chain.module
+    .rule('client-shared')
+    .test(/\.ts$/)
+    .include.add(sharedSrc)
+    .end()
+    .enforce('pre')
+    .use('client-shared')
+    .loader(resolve(__dirname, 'client-shared-loader.js'))
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'xiangli',
@@ -54,16 +68,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // @xiangli/shared from its TypeScript source as ES modules, as on H5: what no page uses is left
       // out, and what only one subpackage uses moves into it instead of the main package
-      compile: { include: [resolve(__dirname, '../../shared/src')] },
+      compile: { include: [sharedSrc] },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         chain.resolve.alias.set('@xiangli/shared$', resolve(__dirname, '../../shared/src/index.ts'))
+        clientShared(chain)
       },
     },
     h5: {
       // @xiangli/shared from its TypeScript source, compiled with the app as ES modules, so each page
       // keeps only the rules it uses (its CommonJS build is one block every page would load whole)
-      compile: { include: [resolve(__dirname, '../../shared/src')] },
+      compile: { include: [sharedSrc] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
@@ -86,6 +101,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         chain.resolve.alias.set('@xiangli/shared$', resolve(__dirname, '../../shared/src/index.ts'))
+        clientShared(chain)
         // Taro splits only the initial chunks; pages load lazily, so each page chunk would carry its
         // own copy of React helpers, NutUI and zod. Split the lazy ones too, but into a few pieces of
         // some size: on a weak signal every extra request waits its turn on one of six connections,

@@ -14,7 +14,8 @@ import {
   type ServiceStepKind,
 } from './convenience-service'
 import type { IsoDate } from './notice'
-import { onBehalfSchema, type ProxyLine } from './proxy'
+import type { ProxyLine } from './proxy'
+import { onBehalfSchema } from './proxy-schemas'
 
 // ---------- requests (API bodies) ----------
 

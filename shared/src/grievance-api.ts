@@ -7,7 +7,8 @@ import { z } from 'zod'
 import type { ErrorCode } from './errors'
 import type { Page } from './api'
 import type { ModerationView } from './content-check'
-import { onBehalfSchema, type ProxyLine } from './proxy'
+import type { ProxyLine } from './proxy'
+import { onBehalfSchema } from './proxy-schemas'
 import {
   GRIEVANCE_STATES,
   GRIEVANCE_VISIBILITIES,

@@ -6,7 +6,7 @@
  * instants are ISO strings.
  */
 import { z } from 'zod'
-import { onBehalfSchema } from './proxy'
+import { onBehalfSchema } from './proxy-schemas'
 import {
   FINANCE_CADENCES,
   FINANCE_LINE_KINDS,

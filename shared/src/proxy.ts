@@ -3,7 +3,7 @@
  * cannot do it themselves. The item stays the resident's (their lists, their rating, their
  * messages); it names who acted (代办人) and keeps the resident's consent.
  */
-import { z } from 'zod'
+import type { Consent } from './proxy-schemas'
 import type { ErrorCode } from './errors'
 import type { PROXY_ERRORS } from './errors/proxy'
 import { ROLE_LABELS, ROLES, type Role } from './roles'
@@ -57,25 +57,6 @@ export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
   paper: '纸质授权书（已拍照）',
   on_device: '本人当面在手机上确认',
 }
-
-export const consentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('paper'), photoId: z.number().int().positive() }),
-  z.object({
-    kind: z.literal('on_device'),
-    /** the resident types their own name */
-    typedName: z.string().trim().max(30),
-    /** and ticks 我同意由他人代我办理 */
-    agreed: z.boolean(),
-  }),
-])
-export type Consent = z.infer<typeof consentSchema>
-
-/** Sent with a create body to file it for someone; consent is checked by `checkConsent`, so its absence gets a sentence. */
-export const onBehalfSchema = z.object({
-  residentId: z.number().int().positive(),
-  consent: consentSchema.optional(),
-})
-export type OnBehalf = z.infer<typeof onBehalfSchema>
 
 /** Why the acting person may act: their role, or being of the same household. */
 export type ProxyStanding = { kind: 'role'; role: Role } | { kind: 'family' }
@@ -151,12 +132,6 @@ export function checkConsent(
     return { ok: false, code: 'PROXY_CONSENT_NAME_MISMATCH' }
   return { ok: true, consent }
 }
-
-/** The roster picker's query: a name (or part of it) or the last digits of a phone number. */
-export const proxyResidentQuerySchema = z.object({
-  q: z.string().trim().max(30).optional(),
-})
-export type ProxyResidentQuery = z.input<typeof proxyResidentQuerySchema>
 
 /** One row of the picker: enough to recognise the person at the desk, nothing more. */
 export interface ProxyCandidate {

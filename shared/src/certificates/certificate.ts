@@ -8,7 +8,7 @@ import { addDays } from '../grievance'
 import { maskPhone, normalizePhone } from '../identity'
 import { COMMITTEE_ROLES, type Role } from '../roles'
 import { itemCodeSchema } from './positive-list'
-import { onBehalfSchema } from '../proxy'
+import { onBehalfSchema } from '../proxy-schemas'
 
 // ---------- the request's life ----------
 

@@ -1,5 +1,6 @@
 import {
   certificateCheckQuerySchema,
+  readCertificateCheckQuery,
   certificateCheckPageUrl,
   certificateVerificationUrl,
   formatVerificationCode,
@@ -214,5 +215,31 @@ describe('the verification link', () => {
       c: 'K7QM3XPA',
     })
     expect(certificateCheckQuerySchema.safeParse({ n: '', c: 'K7QM3XPA' }).success).toBe(false)
+  })
+
+  it('is read the same way without zod on the check page', () => {
+    const cases: { n?: unknown; c?: unknown }[] = [
+      { n: ' 330106101201-2026-0007 ', c: ' K7QM-3XPA ' },
+      { n: '', c: 'K7QM3XPA' },
+      { n: '   ', c: 'K7QM3XPA' },
+      { n: 'A-1', c: '' },
+      { n: 'A-1' },
+      { c: 'K7QM3XPA' },
+      { n: 7, c: 'K7QM3XPA' },
+      { n: 'x'.repeat(40), c: 'y'.repeat(20) },
+      { n: 'x'.repeat(41), c: 'K7QM3XPA' },
+      { n: 'A-1', c: 'y'.repeat(21) },
+    ]
+    for (const input of cases) {
+      const bySchema = certificateCheckQuerySchema.safeParse(input)
+      const read = readCertificateCheckQuery(input)
+      expect(read.ok).toBe(bySchema.success)
+      if (read.ok && bySchema.success) expect(read.query).toEqual(bySchema.data)
+    }
+    expect(readCertificateCheckQuery({ n: '', c: 'K7QM3XPA' })).toEqual({
+      ok: false,
+      message: '请输入证明编号',
+    })
+    expect(readCertificateCheckQuery({ n: 'A-1', c: ' ' })).toEqual({ ok: false, message: '请输入查验码' })
   })
 })

@@ -180,9 +180,31 @@ export function certificateCheckVerdict(result: PublicCertificateCheck): {
   }
 }
 
+const CHECK_NUMBER_MAX = 40
+const CHECK_CODE_MAX = 20
+const CHECK_NUMBER_MISSING = '请输入证明编号'
+const CHECK_CODE_MISSING = '请输入查验码'
+
 /** The query of the public page: `n` the certificate number, `c` the verification code. */
 export const certificateCheckQuerySchema = z.object({
-  n: z.string().trim().min(1, '请输入证明编号').max(40),
-  c: z.string().trim().min(1, '请输入查验码').max(20),
+  n: z.string().trim().min(1, CHECK_NUMBER_MISSING).max(CHECK_NUMBER_MAX),
+  c: z.string().trim().min(1, CHECK_CODE_MISSING).max(CHECK_CODE_MAX),
 })
+
+/**
+ * The same check as `certificateCheckQuerySchema`, without zod, for the check page: it opens from a
+ * QR code on a weak signal and is in the mini program's main package, which should not carry zod.
+ */
+export function readCertificateCheckQuery(input: {
+  n?: unknown
+  c?: unknown
+}): { ok: true; query: { n: string; c: string } } | { ok: false; message: string } {
+  const n = typeof input.n === 'string' ? input.n.trim() : ''
+  const c = typeof input.c === 'string' ? input.c.trim() : ''
+  if (!n) return { ok: false, message: CHECK_NUMBER_MISSING }
+  if (n.length > CHECK_NUMBER_MAX) return { ok: false, message: '证明编号太长了，请核对' }
+  if (!c) return { ok: false, message: CHECK_CODE_MISSING }
+  if (c.length > CHECK_CODE_MAX) return { ok: false, message: '查验码太长了，请核对' }
+  return { ok: true, query: { n, c } }
+}
 export type CertificateCheckQuery = z.infer<typeof certificateCheckQuerySchema>

@@ -3,7 +3,8 @@
  * feature's own create route with `onBehalf` (grievances.raise, certificates.apply, notices.object),
  * so one form serves both.
  */
-import { proxyResidentQuerySchema, type ProxyCandidate } from '../proxy'
+import type { ProxyCandidate } from '../proxy'
+import { proxyResidentQuerySchema } from '../proxy-schemas'
 import { ANY_VILLAGE_ROLE } from '../roles'
 import { access, route } from './route'
 

@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import {
-  certificateCheckQuerySchema,
+  readCertificateCheckQuery,
   certificateCheckRoutes,
   type PublicCertificateCheck,
 } from '@xiangli/shared'
@@ -46,13 +46,13 @@ export function CertificateCheckPage() {
   }, [query])
 
   function submit() {
-    const parsed = certificateCheckQuerySchema.safeParse({ n, c })
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? '请输入证明编号和查验码')
+    const read = readCertificateCheckQuery({ n, c })
+    if (!read.ok) {
+      setProblem(read.message)
       return
     }
     setProblem(null)
-    setQuery(parsed.data)
+    setQuery(read.query)
   }
 
   if (!query)

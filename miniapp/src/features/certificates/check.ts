@@ -1,5 +1,5 @@
 // 证明查验 as its page shows it; apart from certificate.ts so the check page (main package) loads only this.
-import { certificateCheckQuerySchema, certificateCheckVerdict } from '@xiangli/shared'
+import { certificateCheckVerdict, readCertificateCheckQuery } from '@xiangli/shared'
 
 /** `n` and `c` from the check page's link, or null to show the form. */
 export function checkParams(params: Record<string, string | undefined>): { n: string; c: string } | null {
@@ -10,8 +10,8 @@ export function checkParams(params: Record<string, string | undefined>): { n: st
       return v
     }
   }
-  const parsed = certificateCheckQuerySchema.safeParse({ n: decode(params.n), c: decode(params.c) })
-  return parsed.success ? parsed.data : null
+  const read = readCertificateCheckQuery({ n: decode(params.n), c: decode(params.c) })
+  return read.ok ? read.query : null
 }
 
 /** What the check page says for each answer (the same words as the server's plain check page). */
