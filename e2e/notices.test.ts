@@ -133,6 +133,16 @@ describe('村务公开 on the H5 app', () => {
       TITLE,
       { timeout: 15_000 },
     )
+    // 全部已读: the village's other notices are read too, and the tap goes until something new comes
+    await visible(resident, '.public__read-all').click({ timeout: 15_000 })
+    await p.waitForFunction(
+      () =>
+        ![...document.querySelectorAll('.xl-notice--unread, .public__read-all')].some(
+          (el) => (el as HTMLElement).offsetParent !== null,
+        ),
+      undefined,
+      { timeout: 15_000 },
+    )
 
     // ---------- 张丽 answers the objection ----------
     await c.reload()

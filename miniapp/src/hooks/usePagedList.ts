@@ -2,7 +2,14 @@ import { useCallback, useEffect, useRef, useState, type DependencyList } from 'r
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { Page } from '@xiangli/shared'
 import type { ApiError } from '@/api/core'
-import { appendPage, hasMore } from '@/logic/paging'
+import {
+  ListLoader,
+  byNextAfter,
+  byPageNumber,
+  emptyList,
+  type ListState,
+  type Paging,
+} from '@/logic/listLoader'
 import { asApiError } from './useResource'
 
 export interface PagedList<T> {
@@ -22,17 +29,6 @@ export interface PagedList<T> {
   update: (change: (items: T[]) => T[], totalDelta?: number) => void
 }
 
-interface State<T> {
-  items: T[]
-  total: number
-  page: number
-  more: boolean
-  loading: boolean
-  error: ApiError | null
-  loadingMore: boolean
-  moreError: ApiError | null
-}
-
 /**
  * A paginated list for a page: first page on load, pull-down to refresh, the next page when the
  * person scrolls to the bottom. `fetchPage` null means "nothing to load yet".
@@ -42,69 +38,49 @@ export function usePagedList<T>(
   keyOf: (item: T) => string | number,
   deps: DependencyList,
 ): PagedList<T> {
-  const [state, setState] = useState<State<T>>({
-    items: [],
-    total: 0,
-    page: 0,
-    more: false,
-    loading: fetchPage !== null,
-    error: null,
-    loadingMore: false,
-    moreError: null,
-  })
-  const generation = useRef(0)
+  return useList(byPageNumber, fetchPage && ((page) => fetchPage(page ?? 1)), keyOf, deps)
+}
+
+/**
+ * The same for a list the server pages by key (村民说事): the first page without `after`, each later
+ * one with `after` = the `nextAfter` of the page before, so page 50 costs what page 1 does.
+ */
+export function useKeysetList<T>(
+  fetchPage: ((after: number | undefined) => Promise<Page<T>>) | null,
+  keyOf: (item: T) => string | number,
+  deps: DependencyList,
+): PagedList<T> {
+  return useList(byNextAfter, fetchPage && ((after) => fetchPage(after ?? undefined)), keyOf, deps)
+}
+
+function useList<T, C>(
+  paging: Paging<C>,
+  fetchPage: ((at: C | null) => Promise<Page<T>>) | null,
+  keyOf: (item: T) => string | number,
+  deps: DependencyList,
+): PagedList<T> {
+  const [state, setState] = useState<ListState<T, C, ApiError>>(() => emptyList(fetchPage !== null))
+  // the loader reads what it wrote at once, not what the last render saw
   const stateRef = useRef(state)
-  stateRef.current = state
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
   const keyRef = useRef(keyOf)
   keyRef.current = keyOf
+  const loaderRef = useRef<ListLoader<T, C, ApiError> | null>(null)
+  loaderRef.current ??= new ListLoader<T, C, ApiError>(
+    paging,
+    () => stateRef.current,
+    (change) => {
+      stateRef.current = change(stateRef.current)
+      setState(stateRef.current)
+    },
+    () => keyRef.current,
+    asApiError,
+  )
+  const loader = loaderRef.current
 
-  const reload = useCallback(async () => {
-    const mine = ++generation.current
-    const fetch = fetchRef.current
-    if (!fetch) return
-    setState((s) => ({ ...s, loading: true, error: null, moreError: null }))
-    try {
-      const first = await fetch(1)
-      if (mine !== generation.current) return
-      setState({
-        items: first.items,
-        total: first.total,
-        page: first.page,
-        more: hasMore(first),
-        loading: false,
-        error: null,
-        loadingMore: false,
-        moreError: null,
-      })
-    } catch (e) {
-      if (mine === generation.current) setState((s) => ({ ...s, loading: false, error: asApiError(e) }))
-    }
-  }, [])
-
-  const loadMore = useCallback(async () => {
-    const s = stateRef.current
-    const fetch = fetchRef.current
-    if (!fetch || s.loading || s.loadingMore || !s.more) return
-    const mine = generation.current
-    setState((prev) => ({ ...prev, loadingMore: true, moreError: null }))
-    try {
-      const next = await fetch(s.page + 1)
-      if (mine !== generation.current) return
-      setState((prev) => ({
-        ...prev,
-        items: appendPage(prev.items, next.items, keyRef.current),
-        total: next.total,
-        page: next.page,
-        more: hasMore(next),
-        loadingMore: false,
-      }))
-    } catch (e) {
-      if (mine === generation.current)
-        setState((prev) => ({ ...prev, loadingMore: false, moreError: asApiError(e) }))
-    }
-  }, [])
+  const reload = useCallback(() => loader.reload(fetchRef.current), [loader])
+  const loadMore = useCallback(() => loader.loadMore(fetchRef.current), [loader])
 
   useEffect(() => {
     void reload()
@@ -118,18 +94,23 @@ export function usePagedList<T>(
   })
 
   const update = useCallback((change: (items: T[]) => T[], totalDelta = 0) => {
-    setState((s) => ({ ...s, items: change(s.items), total: Math.max(0, s.total + totalDelta) }))
+    stateRef.current = {
+      ...stateRef.current,
+      items: change(stateRef.current.items),
+      total: Math.max(0, stateRef.current.total + totalDelta),
+    }
+    setState(stateRef.current)
   }, [])
 
   return {
     items: state.items,
     total: state.total,
     // Until the first page came back (or failed), the page is loading, even before the effect ran.
-    loading: state.loading || (fetchPage !== null && state.page === 0 && state.error === null),
+    loading: state.loading || (fetchPage !== null && !state.loaded && state.error === null),
     error: state.error,
     loadingMore: state.loadingMore,
     moreError: state.moreError,
-    hasMore: state.more,
+    hasMore: state.next !== null,
     reload,
     loadMore,
     update,

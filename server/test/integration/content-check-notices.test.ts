@@ -234,4 +234,18 @@ describe(`content security of notices on ${DIALECT}`, () => {
     expect(res.status).toBe(200)
     await shownToResidents(n)
   })
+
+  it('counts a notice held through a resident’s 全部已读 as unread once the 两委 approve it', async () => {
+    const held = await publish('秋收用工安排', `用工 ${RISKY}`)
+    expect(held.moderation.state).toBe('held')
+    // published after the held one and shown at once: 全部已读 reaches past the held one's place
+    await publish('秋收晾晒场地', '晒场在村委会门前')
+    const readAll = await post(`${V()}/notices/read-all`, resident)
+    expect(readAll.status).toBe(200)
+    expect(readAll.body.total).toBe(0)
+    expect((await review((await checkOf(held.id, 'held'))!.id, { decision: 'approve' })).status).toBe(200)
+    expect((await get(`${V()}/notices/unread`, resident)).body.total).toBe(1)
+    const unread = await get(`${V()}/notices?unread=true`, resident)
+    expect(unread.body.items.map((n: { id: number }) => n.id)).toEqual([held.id])
+  })
 })

@@ -65,6 +65,13 @@ export const noticeRoutes = {
     access: resident,
     summary: '各类别未读公告的数量',
   }),
+  readAll: route<NoticeUnreadCounts>()({
+    method: 'POST',
+    path: `${N}/read-all`,
+    access: resident,
+    status: 200,
+    summary: '全部已读：现在能看到的公告都记为已读（之后发布或更正的仍算未读）',
+  }),
   manage: route<NoticePage>()({
     method: 'GET',
     path: `${N}/manage`,

@@ -5,8 +5,9 @@ import { PageRoot } from '@/components/PageRoot'
 import { PagedList } from '@/components/PagedList'
 import { EmptyView } from '@/components/States'
 import { GrievanceCard } from '@/features/grievances/GrievanceCard'
+import { pageAfter } from '@/features/grievances/grievance'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
-import { usePagedList } from '@/hooks/usePagedList'
+import { useKeysetList } from '@/hooks/usePagedList'
 import { useReshow } from '@/hooks/useReshow'
 import { ROUTES, withQuery } from '@/routes'
 
@@ -15,12 +16,12 @@ export function AssignedPage() {
   const ctx = useCommitteeVillage()
   const allowed = ctx.villageId !== null && ctx.bench.answerAssigned
   const villageId = ctx.villageId ?? 0
-  const list = usePagedList<GrievanceSummary>(
+  const list = useKeysetList<GrievanceSummary>(
     allowed
-      ? (page) =>
+      ? (after) =>
           call(
             grievanceRoutes.assigned,
-            { params: { villageId }, query: { page, pageSize: 20 } },
+            { params: { villageId }, query: pageAfter(after, 20) },
             { toast: false },
           )
       : null,

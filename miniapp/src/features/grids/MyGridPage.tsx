@@ -11,7 +11,8 @@ import { PagedList } from '@/components/PagedList'
 import { EmptyView, ErrorView, LoadingView } from '@/components/States'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import { GrievanceCard } from '@/features/grievances/GrievanceCard'
-import { usePagedList } from '@/hooks/usePagedList'
+import { pageAfter } from '@/features/grievances/grievance'
+import { useKeysetList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { ROUTES, withQuery } from '@/routes'
@@ -38,12 +39,12 @@ export function MyGridPage() {
     [villageId, gridId],
   )
   const [tab, setTab] = useState<Tab>('households')
-  const issues = usePagedList<GrievanceSummary>(
+  const issues = useKeysetList<GrievanceSummary>(
     gridId !== null
-      ? (page) =>
+      ? (after) =>
           call(
             grievanceRoutes.grid,
-            { params: { villageId, gridId }, query: { page, pageSize: 20 } },
+            { params: { villageId, gridId }, query: pageAfter(after, 20) },
             { toast: false },
           )
       : null,

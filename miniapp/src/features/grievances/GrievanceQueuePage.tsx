@@ -12,7 +12,7 @@ import { PageRoot } from '@/components/PageRoot'
 import { EmptyView } from '@/components/States'
 import { PagedList } from '@/components/PagedList'
 import { GrievanceCard } from './GrievanceCard'
-import { usePagedList } from '@/hooks/usePagedList'
+import { useKeysetList } from '@/hooks/usePagedList'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import {
@@ -50,12 +50,12 @@ export function GrievanceQueuePage() {
     allowed ? () => call(roleRoutes.list, { params: { villageId } }, { toast: false }) : null,
     [allowed, villageId],
   )
-  const list = usePagedList<GrievanceSummary>(
+  const list = useKeysetList<GrievanceSummary>(
     allowed
-      ? (page) =>
+      ? (after) =>
           call(
             grievanceRoutes.queue,
-            { params: { villageId }, query: queueQuery(filters, page, PAGE_SIZE) },
+            { params: { villageId }, query: queueQuery(filters, after, PAGE_SIZE) },
             { toast: false },
           )
       : null,

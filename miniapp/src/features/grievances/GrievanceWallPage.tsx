@@ -11,7 +11,8 @@ import { PageRoot } from '@/components/PageRoot'
 import { EmptyView } from '@/components/States'
 import { PagedList } from '@/components/PagedList'
 import { GrievanceCard } from './GrievanceCard'
-import { usePagedList } from '@/hooks/usePagedList'
+import { useKeysetList } from '@/hooks/usePagedList'
+import { pageAfter } from './grievance'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { ROUTES, withQuery } from '@/routes'
@@ -29,12 +30,12 @@ export function GrievanceWallPage() {
       : null,
     [ctx.villageId],
   )
-  const list = usePagedList<GrievanceSummary>(
+  const list = useKeysetList<GrievanceSummary>(
     ctx.villageId !== null
-      ? (page) =>
+      ? (after) =>
           call(
             grievanceRoutes.wall,
-            { params: { villageId }, query: { page, pageSize: 20, category: category ?? undefined } },
+            { params: { villageId }, query: { ...pageAfter(after, 20), category: category ?? undefined } },
             { toast: false },
           )
       : null,

@@ -9,7 +9,8 @@ import { PageRoot } from '@/components/PageRoot'
 import { EmptyView } from '@/components/States'
 import { PagedList } from '@/components/PagedList'
 import { GrievanceCard } from './GrievanceCard'
-import { usePagedList } from '@/hooks/usePagedList'
+import { useKeysetList } from '@/hooks/usePagedList'
+import { pageAfter } from './grievance'
 import { useReshow } from '@/hooks/useReshow'
 import { draftStorageKey, isBlankDraft, restoreDraft } from './grievanceDraft'
 import { ROUTES, withQuery } from '@/routes'
@@ -20,14 +21,10 @@ import './MyGrievancesPage.scss'
 export function MyGrievancesPage() {
   const ctx = useResidentVillage()
   const villageId = ctx.villageId ?? 0
-  const list = usePagedList<GrievanceSummary>(
+  const list = useKeysetList<GrievanceSummary>(
     ctx.villageId !== null
-      ? (page) =>
-          call(
-            grievanceRoutes.mine,
-            { params: { villageId }, query: { page, pageSize: 20 } },
-            { toast: false },
-          )
+      ? (after) =>
+          call(grievanceRoutes.mine, { params: { villageId }, query: pageAfter(after, 20) }, { toast: false })
       : null,
     (g) => g.id,
     [ctx.villageId],

@@ -9,7 +9,8 @@ import { PageRoot } from '@/components/PageRoot'
 import { EmptyView } from '@/components/States'
 import { PagedList } from '@/components/PagedList'
 import { GrievanceCard } from './GrievanceCard'
-import { usePagedList } from '@/hooks/usePagedList'
+import { useKeysetList } from '@/hooks/usePagedList'
+import { pageAfter } from './grievance'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { ROUTES, withQuery } from '@/routes'
@@ -42,14 +43,14 @@ export function TownshipGrievancesPage() {
       : null,
     [ctx.townshipId],
   )
-  const list = usePagedList<GrievanceSummary>(
+  const list = useKeysetList<GrievanceSummary>(
     ctx.townshipId !== null
-      ? (page) =>
+      ? (after) =>
           call(
             grievanceRoutes.townshipList,
             {
               params: { townshipId },
-              query: { scope, page, pageSize: 20, ...(villageId !== null ? { villageId } : {}) },
+              query: { scope, ...pageAfter(after, 20), ...(villageId !== null ? { villageId } : {}) },
             },
             { toast: false },
           )
@@ -61,7 +62,7 @@ export function TownshipGrievancesPage() {
     void list.reload()
     void stats.reload()
   })
-  // the list refreshes itself on a pull (usePagedList); the counts come along
+  // the list refreshes itself on a pull (useKeysetList); the counts come along
   usePullDownRefresh(() => void stats.reload())
 
   const gate = townshipGate(ctx, '督办村民说事')

@@ -119,22 +119,22 @@ describe('the buttons of the committee and the township', () => {
 
 describe('the queue', () => {
   it('sends only the filters that are set', () => {
-    expect(queueQuery(NO_FILTERS, 1, 20)).toEqual({ page: 1, pageSize: 20 })
+    expect(queueQuery(NO_FILTERS, undefined, 20)).toEqual({ pageSize: 20 })
     expect(
       queueQuery(
         { status: 'submitted', category: '道路交通', assignee: 'me', overdue: true, toAnswer: false },
-        2,
+        4812,
         20,
       ),
     ).toEqual({
-      page: 2,
+      after: 4812,
       pageSize: 20,
       status: 'submitted',
       category: '道路交通',
       assignee: 'me',
       overdue: 'true',
     })
-    expect(queueQuery({ ...NO_FILTERS, assignee: 12 }, 1, 20)).toMatchObject({ assignee: 12 })
+    expect(queueQuery({ ...NO_FILTERS, assignee: 12 }, undefined, 20)).toMatchObject({ assignee: 12 })
   })
 
   it('knows when a filter is on', () => {
@@ -148,8 +148,7 @@ describe('the queue', () => {
       ...NO_FILTERS,
       status: 'submitted',
     })
-    expect(queueQuery(filtersFromLink({ toAnswer: 'true' }), 1, 20)).toEqual({
-      page: 1,
+    expect(queueQuery(filtersFromLink({ toAnswer: 'true' }), undefined, 20)).toEqual({
       pageSize: 20,
       toAnswer: 'true',
     })

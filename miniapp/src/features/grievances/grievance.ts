@@ -183,10 +183,22 @@ export const STATUS_FILTERS: readonly { value: GrievanceState | null; label: str
   ...GRIEVANCE_STATES.map((s) => ({ value: s, label: GRIEVANCE_STATE_LABELS[s] })),
 ]
 
-export function queueQuery(f: QueueFilters, page: number, pageSize: number): GrievanceQueueQuery {
+/**
+ * A page of a 村民说事 list: the first without `after`, each later one after the last item shown (the
+ * `nextAfter` of the page before), never `page=N`, which would make the server skip N pages of rows.
+ */
+export const pageAfter = (
+  after: number | undefined,
+  pageSize: number,
+): { after?: number; pageSize: number } => (after !== undefined ? { after, pageSize } : { pageSize })
+
+export function queueQuery(
+  f: QueueFilters,
+  after: number | undefined,
+  pageSize: number,
+): GrievanceQueueQuery {
   return {
-    page,
-    pageSize,
+    ...pageAfter(after, pageSize),
     ...(f.status ? { status: f.status } : {}),
     ...(f.category ? { category: f.category } : {}),
     ...(f.assignee !== null ? { assignee: f.assignee } : {}),

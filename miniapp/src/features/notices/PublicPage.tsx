@@ -33,6 +33,7 @@ export function PublicPage() {
   const [typed, setTyped] = useState('')
   const [search, setSearch] = useState('')
   const opened = useRef<number | null>(null)
+  const [markingAll, setMarkingAll] = useState(false)
 
   const unread = useResource(
     ctx.villageId !== null
@@ -63,6 +64,21 @@ export function PublicPage() {
     (n) => n.id,
     [ctx.villageId, category, search],
   )
+
+  // 全部已读: what the person can see now counts as read; what comes later (or is corrected) is new again
+  async function readAll() {
+    if (markingAll) return
+    setMarkingAll(true)
+    try {
+      const counts = await call(noticeRoutes.readAll, { params: { villageId } })
+      unread.setData(() => counts)
+      list.update((items) => items.map((n) => (n.unread ? { ...n, unread: false } : n)))
+    } catch {
+      // the request layer has said what went wrong
+    } finally {
+      setMarkingAll(false)
+    }
+  }
 
   // back from a notice: it is read now; the counts may have changed meanwhile
   useReshow(() => {
@@ -142,11 +158,20 @@ export function PublicPage() {
         />
       </View>
       <Chips options={chips} value={category} onChange={setCategory} scroll />
-      <View
-        className="public__objections xl-tap xl-tap--line"
-        onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.noticeObjections, { villageId }) })}
-      >
-        我提的异议 ›
+      <View className="public__links">
+        {(unread.data?.total ?? 0) > 0 ? (
+          <View className="public__read-all xl-tap xl-tap--line" onClick={() => void readAll()}>
+            {markingAll ? '正在标为已读…' : '全部已读'}
+          </View>
+        ) : (
+          <View />
+        )}
+        <View
+          className="public__objections xl-tap xl-tap--line"
+          onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.noticeObjections, { villageId }) })}
+        >
+          我提的异议 ›
+        </View>
       </View>
       {body}
     </PageRoot>

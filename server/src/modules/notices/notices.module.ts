@@ -4,6 +4,7 @@ import { NoticesController } from './http/notices.controller'
 import { PublicNoticesController } from './http/public-notices.controller'
 import { TownshipNoticesController } from './http/township-notices.controller'
 import { NoticePeriodJob } from './notice-period.job'
+import { NoticeReadMarks } from './notice-read-marks.repository'
 import { NoticeVersionsRepository } from './notice-versions.repository'
 import { CalendarRepository } from './calendar.repository'
 import { NoticesRepository } from './notices.repository'
@@ -29,6 +30,7 @@ import { TownshipOversight } from './use-cases/township-oversight'
   controllers: [NoticesController, PublicNoticesController, TownshipNoticesController],
   providers: [
     NoticesRepository,
+    NoticeReadMarks,
     CalendarRepository,
     NoticeVersionsRepository,
     ObjectionsRepository,

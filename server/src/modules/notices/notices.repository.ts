@@ -8,9 +8,10 @@ import { NoticeRead } from './entities/notice-read.entity'
 import { NoticeSettingsRow } from './entities/notice-settings.entity'
 import { PublicNotice } from './entities/public-notice.entity'
 import { DRAFT_STATES, FILES_OF_NOTICE, PUBLISHED_STATES } from './notices.rules'
+import { isAbove, type ReadMark } from './notice-read-marks.repository'
 import { capFor, countUpTo } from '../../core/database/count-up-to'
 
-export type NewNotice = Omit<PublicNotice, 'id' | 'createdAt'>
+export type NewNotice = Omit<PublicNotice, 'id' | 'createdAt' | 'shownSeq'>
 export type NewAck = Omit<NoticeAck, 'id'>
 
 /** Which notices a list shows, and for whom (their read markers). */
@@ -25,11 +26,15 @@ export interface NoticeFilter {
   category?: NoticeCategory
   /** words in the title or body */
   q?: string
-  /** only those whose current version the reader has not opened */
+  /** the reader's watermark: the notices at or below it count as read (notice_read_mark) */
+  mark?: ReadMark | null
+  /** only those whose current version the reader has not opened and that lie above their watermark */
   unread?: boolean
   /** the committee's list: the state as readers see it (a published notice past its period reads ended) */
   state?: { value: NoticeState; today: string }
 }
+
+const ABOVE_MARK = '(n.shownSeq > :markSeq OR (n.shownSeq = :markSeq AND n.id > :markId))'
 
 /** escapes LIKE wildcards with '!' (the same on MySQL and SQLite) */
 const likePattern = (q: string): string => `%${q.replace(/[!%_]/g, (c) => '!' + c)}%`
@@ -148,6 +153,7 @@ export class NoticesRepository {
     if (f.category) qb.andWhere('n.category = :category', { category: f.category })
     if (f.q) qb.andWhere("(n.title LIKE :q ESCAPE '!' OR n.body LIKE :q ESCAPE '!')", { q: likePattern(f.q) })
     if (f.unread) qb.andWhere('r.id IS NULL')
+    if (f.unread && f.mark) qb.andWhere(ABOVE_MARK, { markSeq: f.mark.seq, markId: f.mark.id })
     if (f.state) {
       const today = f.state.today
       if (f.state.value === 'published')
@@ -166,9 +172,10 @@ export class NoticesRepository {
   ): Promise<{ items: { notice: PublicNotice; read: boolean }[]; total: number; totalAtLeast: boolean }> {
     const qb = this.filtered(f)
     const { total, atLeast } = await countUpTo(qb, 'n.id', capFor(q))
-    const raw: { id: number | string; readId: number | string | null }[] = await qb
+    const raw: { id: number | string; seq: number | string; readId: number | string | null }[] = await qb
       .clone()
       .select('n.id', 'id')
+      .addSelect('n.shownSeq', 'seq')
       .addSelect('r.id', 'readId')
       .orderBy('n.pinned', 'DESC')
       .addOrderBy('n.publishedAt', 'DESC')
@@ -179,7 +186,7 @@ export class NoticesRepository {
     const rows = await this.findByIds(raw.map((r) => Number(r.id)))
     const items = raw.map((r) => ({
       notice: rows.find((n) => n.id === Number(r.id))!,
-      read: r.readId !== null,
+      read: r.readId !== null || !isAbove({ seq: Number(r.seq), id: Number(r.id) }, f.mark ?? null),
     }))
     return { items, total, totalAtLeast: atLeast }
   }
@@ -192,6 +199,51 @@ export class NoticesRepository {
       .groupBy('n.category')
       .getRawMany()
     return new Map(rows.map((r) => [r.category, Number(r.c)]))
+  }
+
+  /** The first notice above the reader's mark they have not opened, in the order residents received them. */
+  async firstUnread(f: NoticeFilter): Promise<ReadMark | null> {
+    const row: { seq: number | string; id: number | string } | undefined = await this.filtered({
+      ...f,
+      unread: true,
+    })
+      .select('n.shownSeq', 'seq')
+      .addSelect('n.id', 'id')
+      .orderBy('n.shownSeq', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .limit(1)
+      .getRawOne()
+    return row ? { seq: Number(row.seq), id: Number(row.id) } : null
+  }
+
+  /** The last notice the filter leaves before `before` (the last of all when null). */
+  async lastBefore(f: NoticeFilter, before: ReadMark | null): Promise<ReadMark | null> {
+    const qb = this.filtered(f).select('n.shownSeq', 'seq').addSelect('n.id', 'id')
+    if (before)
+      qb.andWhere('(n.shownSeq < :beforeSeq OR (n.shownSeq = :beforeSeq AND n.id < :beforeId))', {
+        beforeSeq: before.seq,
+        beforeId: before.id,
+      })
+    const row: { seq: number | string; id: number | string } | undefined = await qb
+      .orderBy('n.shownSeq', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(1)
+      .getRawOne()
+    return row ? { seq: Number(row.seq), id: Number(row.id) } : null
+  }
+
+  /**
+   * The village's next `shownSeq`, for a version about to reach residents. Two publications in one village
+   * at the same instant may draw the same number; the id orders them.
+   */
+  async nextShownSeq(m: EntityManager, villageId: number): Promise<number> {
+    const row: { s: number | string | null } | undefined = await m
+      .getRepository(PublicNotice)
+      .createQueryBuilder('n')
+      .select('MAX(n.shownSeq)', 's')
+      .where('n.villageId = :villageId', { villageId })
+      .getRawOne()
+    return Number(row?.s ?? 0) + 1
   }
 
   /** Per village: notices first published since `since` (ix_public_notice_village). */

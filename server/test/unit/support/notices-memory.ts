@@ -14,6 +14,7 @@ import type { NoticeObjection } from '../../../src/modules/notices/entities/noti
 import type { NoticeSettingsRow } from '../../../src/modules/notices/entities/notice-settings.entity'
 import type { NoticeVersion } from '../../../src/modules/notices/entities/notice-version.entity'
 import type { PublicNotice } from '../../../src/modules/notices/entities/public-notice.entity'
+import type { NoticeReadMarks } from '../../../src/modules/notices/notice-read-marks.repository'
 import type { NoticeVersionsRepository } from '../../../src/modules/notices/notice-versions.repository'
 import type { NoticesRepository } from '../../../src/modules/notices/notices.repository'
 import type { ObjectionsRepository } from '../../../src/modules/notices/objections.repository'
@@ -110,6 +111,8 @@ export function memoryNotices(opts: { now: Date; settings?: Partial<VillageSetti
       db.notices = db.notices.map((x) => (x.id === n.id ? copy(n) : x))
     },
     stored: async (_m: unknown, id: number) => copy(db.notices.find((n) => n.id === id)!),
+    nextShownSeq: async (_m: unknown, villageId: number) =>
+      Math.max(0, ...db.notices.filter((n) => n.villageId === villageId).map((n) => n.shownSeq ?? 0)) + 1,
     markRead: async (noticeId: number, accountId: number, version: number) => {
       db.reads.push(`${noticeId}/${accountId}/${version}`)
     },
@@ -260,6 +263,8 @@ export function memoryNotices(opts: { now: Date; settings?: Partial<VillageSetti
     roster,
     c,
     checks,
+    // the unread count's watermark is a database read: the integration tests drive it
+    { of: async () => null, raise: async () => undefined } as unknown as NoticeReadMarks,
   )
   const noticeCheck = new NoticeContentCheck(repos.notices, repos.versions, steps, checks)
   const objectionReads = new ObjectionReads(repos.objections, repos.notices, reads, files, orgs, c, checks)

@@ -1,6 +1,7 @@
 import { NoticeAck } from './notice-ack.entity'
 import { NoticeObjection } from './notice-objection.entity'
 import { NoticeRead } from './notice-read.entity'
+import { NoticeReadMark } from './notice-read-mark.entity'
 import { NoticeSettingsRow } from './notice-settings.entity'
 import { NoticeVersion } from './notice-version.entity'
 import { PublicNotice } from './public-notice.entity'
@@ -10,6 +11,7 @@ export const NOTICES_ENTITIES = [
   NoticeAck,
   NoticeObjection,
   NoticeRead,
+  NoticeReadMark,
   NoticeSettingsRow,
   NoticeVersion,
   PublicNotice,

@@ -11,6 +11,8 @@ import type { FinanceLine, FinanceTotals, Moderation, NoticeCategory, NoticeStat
 @Index('ix_public_notice_village_state', ['villageId', 'state', 'category'])
 // the feed's order (pinned first, newest published) read from the index, not sorted
 @Index('ix_public_notice_feed', ['villageId', 'pinned', 'publishedAt', 'id'])
+// the unread count: only the notices above the reader's watermark (notice_read_mark)
+@Index('ix_public_notice_shown', ['villageId', 'shownSeq', 'id'])
 export class PublicNotice {
   @PrimaryGeneratedColumn()
   id: number
@@ -110,6 +112,14 @@ export class PublicNotice {
    */
   @Column({ type: 'varchar', length: 10, default: 'shown' })
   moderation: Moderation
+
+  /**
+   * The order in which residents received the current version, per village: the next number each time a
+   * version is published, corrected or shown by the content check, so a correction of an old notice
+   * rises above a reader's watermark and is unread again. 0 for notices from before the watermark.
+   */
+  @Column({ type: 'int', default: 0 })
+  shownSeq: number
 
   @CreateDateColumn()
   createdAt: Date

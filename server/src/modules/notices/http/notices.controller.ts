@@ -36,6 +36,10 @@ export class NoticesController {
   unread(@Acting() a: ActingContext) {
     return this.reads.unreadCounts(a)
   }
+  @Handle(R.readAll)
+  readAll(@Acting() a: ActingContext) {
+    return this.reads.readAll(a)
+  }
   @Handle(R.manage)
   manage(@Acting() a: ActingContext, @In() i: Args<'manage'>) {
     return this.reads.manage(a, i.query)

@@ -67,9 +67,12 @@ export class NoticeContentCheck implements OnModuleInit {
     // a later correction has its own check
     if (!v || !n || n.version !== v.version) return
     const before = n.moderation
+    const nowShown = before !== 'shown' && moderation === 'shown'
     n.moderation = moderation
+    // residents receive it now: above every watermark set while it was held
+    if (nowShown) n.shownSeq = await this.repo.nextShownSeq(m, n.villageId)
     await this.repo.save(m, n)
-    if (before === 'shown' || moderation !== 'shown') return
+    if (!nowShown) return
     // residents are told now, as they would have been at publication
     await this.steps.tellAudience(
       m,

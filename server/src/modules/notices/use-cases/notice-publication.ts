@@ -129,7 +129,13 @@ export class NoticePublication {
       need(n, 'correct', village)
       checkContent(n.category, content, n.coversPeriod)
       const before = snapshot(n)
-      Object.assign(n, { ...columns(content), version: n.version + 1, moderation: this.check.initial() })
+      Object.assign(n, {
+        ...columns(content),
+        version: n.version + 1,
+        moderation: this.check.initial(),
+        // unread again for everyone, whatever their watermark
+        shownSeq: await this.repo.nextShownSeq(m, n.villageId),
+      })
       await this.repo.save(m, n)
       await this.steps.attachFiles(
         m,
@@ -189,6 +195,7 @@ export class NoticePublication {
       publishedAt: now,
       publishedByAccountId: by,
       moderation: checked ? this.check.initial() : 'shown',
+      shownSeq: await this.repo.nextShownSeq(m, n.villageId),
     })
     await this.repo.save(m, n)
     const v = await this.writeVersion(m, n, null, actor, now)

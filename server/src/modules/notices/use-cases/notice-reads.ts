@@ -22,6 +22,7 @@ import { OrgsService } from '../../orgs/orgs.service'
 import { RosterDirectory } from '../../roster/roster-directory'
 import type { PublicNotice } from '../entities/public-notice.entity'
 import { asPublished } from '../notice-records'
+import { NoticeReadMarks, isAbove, type ReadMark } from '../notice-read-marks.repository'
 import { NoticeVersionsRepository } from '../notice-versions.repository'
 import { mustSee, noticeActions, oversees, readerIn, type Reader } from '../notices.policy'
 import {
@@ -56,6 +57,7 @@ export class NoticeReads {
     private readonly roster: RosterDirectory,
     private readonly clock: Clock,
     private readonly checks: ContentCheckService,
+    private readonly marks: NoticeReadMarks,
   ) {}
 
   /** How the caller relates to the village's notices, with their household's villager group. */
@@ -65,19 +67,15 @@ export class NoticeReads {
     return readerIn(a.viewer, a.villageId, a.role, household?.groupId ?? null)
   }
 
+  /**
+   * The 公开栏. Opening its first page moves the reader's watermark up to the first notice they have not
+   * opened, so the unread count need not walk the notices they have read one by one.
+   */
   async feed(a: ActingContext, q: Feed): Promise<NoticePage> {
     const r = await this.readerOf(a)
-    return this.page(
-      {
-        villageId: a.villageId,
-        readerAccountId: r.accountId,
-        published: { groupId: r.groupId, allGroups: oversees(r), withHeld: oversees(r) },
-        category: q.category,
-        q: q.q,
-        unread: q.unread,
-      },
-      q,
-    )
+    const base = await this.readable(a, r)
+    if (q.page === 1) base.mark = await this.advance(base)
+    return this.page({ ...base, category: q.category, q: q.q, unread: q.unread }, q)
   }
 
   async manage(a: ActingContext, q: Manage): Promise<NoticePage> {
@@ -85,6 +83,7 @@ export class NoticeReads {
       {
         villageId: a.villageId,
         readerAccountId: a.viewer.accountId,
+        mark: await this.marks.of(a.viewer.accountId, a.villageId),
         category: q.category,
         q: q.q,
         state: q.state ? { value: q.state, today: beijingDate(this.clock.now()) } : undefined,
@@ -93,12 +92,10 @@ export class NoticeReads {
     )
   }
 
+  /** Unread notices per category: those above the reader's watermark whose current version they have not opened. */
   async unreadCounts(a: ActingContext): Promise<NoticeUnreadCounts> {
-    const r = await this.readerOf(a)
     const counts = await this.repo.countsByCategory({
-      villageId: a.villageId,
-      readerAccountId: r.accountId,
-      published: { groupId: r.groupId, allGroups: oversees(r), withHeld: oversees(r) },
+      ...(await this.readable(a, await this.readerOf(a))),
       unread: true,
     })
     const byCategory = Object.fromEntries(NOTICE_CATEGORIES.map((c) => [c, counts.get(c) ?? 0])) as Record<
@@ -106,6 +103,35 @@ export class NoticeReads {
       number
     >
     return { total: Object.values(byCategory).reduce((s, x) => s + x, 0), byCategory }
+  }
+
+  /** 全部已读: the watermark goes to the last notice the reader can see now; later ones stay unread. */
+  async readAll(a: ActingContext): Promise<NoticeUnreadCounts> {
+    const r = await this.readerOf(a)
+    const base = await this.readable(a, r)
+    const last = await this.repo.lastBefore(base, null)
+    if (last && isAbove(last, base.mark ?? null))
+      await this.marks.raise(r.accountId, a.villageId, last, this.clock.now())
+    return this.unreadCounts(a)
+  }
+
+  /** The published notices the reader may see, with their watermark. */
+  private async readable(a: ActingContext, r: Reader): Promise<NoticeFilter> {
+    return {
+      villageId: a.villageId,
+      readerAccountId: r.accountId,
+      published: { groupId: r.groupId, allGroups: oversees(r), withHeld: oversees(r) },
+      mark: await this.marks.of(r.accountId, a.villageId),
+    }
+  }
+
+  /** Raises the watermark to the last notice before the first one the reader has not opened. */
+  private async advance(f: NoticeFilter): Promise<ReadMark | null> {
+    const mark = f.mark ?? null
+    const to = await this.repo.lastBefore(f, await this.repo.firstUnread(f))
+    if (!to || !isAbove(to, mark)) return mark
+    await this.marks.raise(f.readerAccountId, f.villageId, to, this.clock.now())
+    return to
   }
 
   /** One notice; opening it marks its current version read for the caller. */
