@@ -26,6 +26,8 @@ interface State<T> {
   items: T[]
   total: number
   page: number
+  /** the last page's `nextAfter`, for a list the server pages after an item (keyset) */
+  after: number | undefined
   more: boolean
   loading: boolean
   error: ApiError | null
@@ -35,10 +37,12 @@ interface State<T> {
 
 /**
  * A paginated list for a page: first page on load, pull-down to refresh, the next page when the
- * person scrolls to the bottom. `fetchPage` null means "nothing to load yet".
+ * person scrolls to the bottom. `fetchPage` null means "nothing to load yet". A list the server pages
+ * after an item (keyset: it answers `nextAfter`) gets that item as `after` for the next page; other
+ * lists ignore it and page by number.
  */
 export function usePagedList<T>(
-  fetchPage: ((page: number) => Promise<Page<T>>) | null,
+  fetchPage: ((page: number, after?: number) => Promise<Page<T>>) | null,
   keyOf: (item: T) => string | number,
   deps: DependencyList,
 ): PagedList<T> {
@@ -46,6 +50,7 @@ export function usePagedList<T>(
     items: [],
     total: 0,
     page: 0,
+    after: undefined,
     more: false,
     loading: fetchPage !== null,
     error: null,
@@ -72,6 +77,7 @@ export function usePagedList<T>(
         items: first.items,
         total: first.total,
         page: first.page,
+        after: first.nextAfter,
         more: hasMore(first),
         loading: false,
         error: null,
@@ -90,13 +96,14 @@ export function usePagedList<T>(
     const mine = generation.current
     setState((prev) => ({ ...prev, loadingMore: true, moreError: null }))
     try {
-      const next = await fetch(s.page + 1)
+      const next = await fetch(s.page + 1, s.after)
       if (mine !== generation.current) return
       setState((prev) => ({
         ...prev,
         items: appendPage(prev.items, next.items, keyRef.current),
         total: next.total,
         page: next.page,
+        after: next.nextAfter,
         more: hasMore(next),
         loadingMore: false,
       }))
