@@ -26,7 +26,7 @@ export class GridReads {
 
   /** The grids the viewer looks after in the village. */
   async mine(v: Viewer, villageId: number): Promise<GridView[]> {
-    const mine = await this.myGridIds(v, villageId)
+    const mine = await this.service.gridsOf(v, villageId)
     return this.present((await this.repo.inVillage(villageId)).filter((g) => mine.includes(g.id)))
   }
 
@@ -52,7 +52,7 @@ export class GridReads {
   async detail(v: Viewer, villageId: number, id: number): Promise<GridDetailView> {
     const g = await this.repo.find(villageId, id)
     if (!g) throw new AppException('NOT_FOUND')
-    await mustSeeGrid(v, villageId, g.id, await this.myGridIds(v, villageId))
+    await mustSeeGrid(v, villageId, g.id, await this.service.gridsOf(v, villageId))
     const ids = await this.repo.householdsIn([g.id])
     const households = await this.roster.householdsWithMembers(v, villageId, ids)
     const groups = await this.groupNames(households)
@@ -81,11 +81,6 @@ export class GridReads {
 
   private groupNames(sheets: HouseholdSheet[]): Promise<Map<number, string>> {
     return this.orgs.names([...new Set(sheets.flatMap((h) => (h.groupId !== null ? [h.groupId] : [])))])
-  }
-
-  private myGridIds(v: Viewer, villageId: number): Promise<number[]> {
-    const residentId = v.residentIdIn(villageId)
-    return residentId === null ? Promise.resolve([]) : this.repo.gridsOfWorker(villageId, residentId)
   }
 
   private async present(grids: Grid[]): Promise<GridView[]> {
