@@ -67,7 +67,13 @@ export default defineAppConfig({
       // 网格: a 网格员's grid and 民情收集; what the 两委 handed to the first line (网格员, 村民小组长).
       root: 'subpackages/grid',
       name: 'grid',
-      pages: ['pages/mine/index', 'pages/collect/index', 'pages/assigned/index', 'pages/group/index'],
+      pages: [
+        'pages/mine/index',
+        'pages/collect/index',
+        'pages/assigned/index',
+        'pages/group/index',
+        'pages/group-issues/index',
+      ],
     },
     {
       // 村民说事 for residents: raise, follow, rate; the village's public wall.

@@ -29,6 +29,7 @@ export const ROUTES = {
   gridCollect: '/subpackages/grid/pages/collect/index',
   gridAssigned: '/subpackages/grid/pages/assigned/index',
   gridGroup: '/subpackages/grid/pages/group/index',
+  gridGroupIssues: '/subpackages/grid/pages/group-issues/index',
   // 开证明. The check page is in the main package: anyone opens it from the QR code without logging in.
   certificateCheck: '/pages/certificate-check/index',
   certificateCatalogue: '/subpackages/certificate/pages/catalogue/index',

@@ -10,6 +10,11 @@ describe('hasMore', () => {
     expect(hasMore({ page: 3, pageSize: 20, total: 41 })).toBe(false)
     expect(hasMore({ page: 1, pageSize: 20, total: 0 })).toBe(false)
   })
+
+  it('is true when the server says which item to continue after, whatever the count says', () => {
+    expect(hasMore({ page: 1, pageSize: 20, total: 20, nextAfter: 57 })).toBe(true)
+    expect(hasMore({ page: 1, pageSize: 20, total: 20, nextAfter: undefined })).toBe(false)
+  })
 })
 
 describe('appendPage', () => {

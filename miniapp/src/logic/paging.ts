@@ -1,7 +1,12 @@
 import type { Page } from '@xiangli/shared'
 
-export const hasMore = (page: Pick<Page<unknown>, 'page' | 'pageSize' | 'total'>): boolean =>
-  page.page * page.pageSize < page.total
+/**
+ * Whether a page follows this one: by the count, or because the server gave the item to continue after
+ * (keyset: `nextAfter`, which it sends exactly when more items follow).
+ */
+export const hasMore = (
+  page: Pick<Page<unknown>, 'page' | 'pageSize' | 'total'> & Pick<Page<unknown>, 'nextAfter'>,
+): boolean => page.page * page.pageSize < page.total || page.nextAfter !== undefined
 
 /**
  * Appends the next page. Rows that arrived since the first page push older rows down, so the next

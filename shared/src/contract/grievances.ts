@@ -136,6 +136,14 @@ export const grievanceRoutes = {
     query: grievancePageQuerySchema,
     summary: '一个网格的住户提出的事和网格员收集的事；网格员只能看自己的网格',
   }),
+  group: route<Page<GrievanceSummary>>()({
+    method: 'GET',
+    path: `${V}/group`,
+    access: access.village(['group_leader']),
+    query: grievancePageQuerySchema,
+    summary:
+      '村民小组长：本组住户提出的事和网格员收集的涉及本组住户的事（只看；仅村委会可见的和未通过审核的不列出，交给自己办理的除外）',
+  }),
   // ---------- committee ----------
   queue: route<Page<GrievanceSummary>>()({
     method: 'GET',

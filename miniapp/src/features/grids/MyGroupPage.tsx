@@ -1,11 +1,14 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { gridRoutes } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { EmptyView } from '@/components/States'
 import { committeeGate, useCommitteeVillage } from '@/features/committee/useCommitteeVillage'
 import { useResource } from '@/hooks/useResource'
+import { ROUTES, withQuery } from '@/routes'
 import { HouseholdCards } from './HouseholdCards'
 import './grids.scss'
 
@@ -31,6 +34,16 @@ export function MyGroupPage() {
           <View className="xl-card__text">
             共 {group.data.households.length}{' '}
             户。组里的事可以在“交我办理”里答复，走访听到的事请报村（居）委会。
+          </View>
+          <View className="xl-actions">
+            <Button
+              type="primary"
+              size="large"
+              block
+              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.gridGroupIssues, { villageId }) })}
+            >
+              小组里的事
+            </Button>
           </View>
         </View>
       ) : null}

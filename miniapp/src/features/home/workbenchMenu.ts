@@ -42,7 +42,7 @@ export function workbenchSection(membership: Membership | null): MenuSection | n
     items.push({
       key: 'gridGroup',
       title: '我的小组',
-      description: '本组的住户和家里的人，方便上门和通知',
+      description: '本组的住户和家里的人，方便上门和通知；组里住户反映的事',
       url: withQuery(ROUTES.gridGroup, q),
     })
   // 议事 is run by the two committees (党组织 and 村委会), the same people the server lets start one

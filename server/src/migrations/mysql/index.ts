@@ -32,6 +32,7 @@ import { PointsLedger1796573847207Mysql } from './1796573847207-PointsLedger'
 import { ConvenienceServices1796575298028Mysql } from './1796575298028-ConvenienceServices'
 import { NewcomersAndResidence1796573783033Mysql } from './1796573783033-NewcomersAndResidence'
 import { NoticeReadMarks1796582565121Mysql } from './1796582565121-NoticeReadMarks'
+import { GrievanceRaiserIndex1796583880233Mysql } from './1796583880233-GrievanceRaiserIndex'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -68,4 +69,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   ConvenienceServices1796575298028Mysql,
   NewcomersAndResidence1796573783033Mysql,
   NoticeReadMarks1796582565121Mysql,
+  GrievanceRaiserIndex1796583880233Mysql,
 ]

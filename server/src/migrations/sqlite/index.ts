@@ -31,6 +31,7 @@ import { PointsLedger1796573847207Sqlite } from './1796573847207-PointsLedger'
 import { ConvenienceServices1796575298028Sqlite } from './1796575298028-ConvenienceServices'
 import { NewcomersAndResidence1796573783033Sqlite } from './1796573783033-NewcomersAndResidence'
 import { NoticeReadMarks1796582565121Sqlite } from './1796582565121-NoticeReadMarks'
+import { GrievanceRaiserIndex1796583880233Sqlite } from './1796583880233-GrievanceRaiserIndex'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -66,4 +67,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ConvenienceServices1796575298028Sqlite,
   NewcomersAndResidence1796573783033Sqlite,
   NoticeReadMarks1796582565121Sqlite,
+  GrievanceRaiserIndex1796583880233Sqlite,
 ]

@@ -20,6 +20,13 @@ export class GridsService {
     return residentId === null ? [] : this.repo.gridsOfWorker(villageId, residentId, m)
   }
 
+  /** The villager group of the viewer's own household in the village, or null. */
+  private async groupOf(v: Viewer, villageId: number): Promise<number | null> {
+    const residentId = v.residentIdIn(villageId)
+    const home = residentId !== null ? await this.roster.householdOf(villageId, residentId) : null
+    return home?.groupId ?? null
+  }
+
   /** The roster ids of the people living in these grids. */
   async residentsIn(gridIds: number[]): Promise<number[]> {
     return this.roster.residentIdsOf(await this.repo.householdsIn(gridIds))
@@ -53,6 +60,31 @@ export class GridsService {
     const homes = await this.roster.householdsOfResidents(villageId, residentIds)
     const inGrids = new Set(await this.repo.householdsIn(grids))
     return [...homes.values()].some((h) => inGrids.has(h))
+  }
+
+  /**
+   * The villager group a 村民小组长 leads, the one their own household is in, with its households;
+   * GROUP_NONE when their household is in no group.
+   */
+  async myGroup(v: Viewer, villageId: number): Promise<{ groupId: number; householdIds: number[] }> {
+    const groupId = await this.groupOf(v, villageId)
+    if (groupId === null) throw new AppException('GROUP_NONE')
+    return { groupId, householdIds: await this.roster.householdIdsIn(villageId, [], [groupId]) }
+  }
+
+  /** The roster ids of the people of the villager group the viewer leads (GROUP_NONE without one). */
+  async residentsOfMyGroup(v: Viewer, villageId: number): Promise<number[]> {
+    return this.roster.residentIdsOf((await this.myGroup(v, villageId)).householdIds)
+  }
+
+  /** Whether any of these people lives in the villager group the viewer (a 村民小组长) leads. */
+  async anyInGroupOf(v: Viewer, villageId: number, residentIds: number[]): Promise<boolean> {
+    if (residentIds.length === 0) return false
+    const groupId = await this.groupOf(v, villageId)
+    if (groupId === null) return false
+    const homes = await this.roster.householdsOfResidents(villageId, residentIds)
+    const inGroup = new Set(await this.roster.householdIdsIn(villageId, [], [groupId]))
+    return [...homes.values()].some((h) => inGroup.has(h))
   }
 
   /** For the demo seeder: a grid with its workers and households, in the seeder's transaction. */

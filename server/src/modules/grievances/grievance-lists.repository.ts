@@ -17,6 +17,16 @@ export interface GrievanceFilter {
   mine?: { accountId: number; residentId: number | null }
   /** raised by one of these roster people or naming one of them (a grid's issues) */
   concerning?: number[]
+  /**
+   * the same for a villager group's people, found first by the raiser's and the subject's indexes
+   * (a group is a small part of its village: walking the village's items for its few is the slow way)
+   */
+  group?: number[]
+  /**
+   * what the first line reads of items it does not handle (a 村民小组长's group list): public items
+   * the content check shows, and any handed to this roster person
+   */
+  frontline?: { residentId: number }
   /** the 说事墙: public items that were not declined and that the content check shows */
   publicOnly?: boolean
   category?: string
@@ -59,6 +69,7 @@ export class GrievanceListsRepository {
   async page(f: GrievanceFilter, q: GrievancePaging): Promise<GrievancePage> {
     const skip = q.after ? 0 : (q.page - 1) * q.pageSize
     if (f.mine?.residentId != null) f = { ...f, ids: await this.mineIds(f.mine, f.villageIds) }
+    else if (f.group) f = { ...f, ids: await this.concerningIds(f.group, f.villageIds) }
     const list = this.filtered(f)
     const hint = this.indexFor(f)
     if (hint && dialectOf(this.ds) === 'mysql') list.useIndex(hint)
@@ -86,15 +97,27 @@ export class GrievanceListsRepository {
     mine: { accountId: number; residentId: number | null },
     villageIds: number[],
   ): Promise<number[]> {
-    const repo = this.ds.getRepository(Grievance)
-    const [byAccount, byRow, named] = await Promise.all([
-      repo.find({ where: { raiserAccountId: mine.accountId, villageId: In(villageIds) }, select: ['id'] }),
-      repo.find({ where: { raiserResidentId: mine.residentId!, villageId: In(villageIds) }, select: ['id'] }),
+    const [byAccount, concerning] = await Promise.all([
+      this.ds
+        .getRepository(Grievance)
+        .find({ where: { raiserAccountId: mine.accountId, villageId: In(villageIds) }, select: ['id'] }),
+      this.concerningIds([mine.residentId!], villageIds),
+    ])
+    return [...new Set([...byAccount.map((g) => g.id), ...concerning])]
+  }
+
+  /** The items raised by these roster people or naming them, by the raiser's and the subject's indexes. */
+  private async concerningIds(people: number[], villageIds: number[]): Promise<number[]> {
+    if (people.length === 0) return []
+    const [raised, named] = await Promise.all([
+      this.ds
+        .getRepository(Grievance)
+        .find({ where: { raiserResidentId: In(people), villageId: In(villageIds) }, select: ['id'] }),
       this.ds
         .getRepository(GrievanceSubject)
-        .find({ where: { residentId: mine.residentId! }, select: ['grievanceId'] }),
+        .find({ where: { residentId: In(people) }, select: ['grievanceId'] }),
     ])
-    return [...new Set([...byAccount, ...byRow].map((g) => g.id).concat(named.map((s) => s.grievanceId)))]
+    return [...new Set([...raised.map((g) => g.id), ...named.map((s) => s.grievanceId)])]
   }
 
   /**
@@ -102,7 +125,7 @@ export class GrievanceListsRepository {
    * primary key backwards over every village's items: the 说事墙's, one state's, or the village's.
    */
   private indexFor(f: GrievanceFilter): string | null {
-    if (f.ids || f.mine || f.concerning || f.raiserAccountId !== undefined || f.overdue || f.scope)
+    if (f.ids || f.mine || f.concerning || f.group || f.raiserAccountId !== undefined || f.overdue || f.scope)
       return null
     if (f.assigneeResidentId !== undefined || f.states || f.villageIds.length > 1) return null
     if (f.publicOnly) return 'ix_grievance_wall'
@@ -138,6 +161,11 @@ export class GrievanceListsRepository {
     }
     if (f.publicOnly)
       qb.andWhere("g.visibility = 'public' AND g.state <> 'declined' AND g.moderation = 'shown'")
+    if (f.frontline)
+      qb.andWhere(
+        "((g.visibility = 'public' AND g.moderation = 'shown') OR g.assigneeResidentId = :frontline)",
+        { frontline: f.frontline.residentId },
+      )
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })
     if (f.state) qb.andWhere('g.state = :s', { s: f.state })
     if (f.states) qb.andWhere('g.state IN (:...states)', { states: [...f.states] })

@@ -20,18 +20,27 @@ export interface Relation {
   isNamed: boolean
   /** a grid worker whose grid the raiser or a named resident lives in */
   isGridWorker: boolean
+  /**
+   * the 村民小组长 of the raiser's or a named resident's villager group: reads the names on what they
+   * may see, but sees no more than any villager does (nothing kept to the 两委, nothing held)
+   */
+  isGroupLeader: boolean
 }
 
-/** What only a lookup can tell: whether the viewer is named by the item, or looks after its people's grid. */
+/**
+ * What only a lookup can tell: whether the viewer is named by the item, looks after its people's grid
+ * or leads their villager group.
+ */
 export interface Ties {
   isNamed: boolean
   isGridWorker: boolean
+  isGroupLeader: boolean
 }
 
 export async function relationTo(
   v: Viewer,
   g: Pick<Grievance, 'villageId' | 'raiserAccountId' | 'raiserResidentId' | 'proxy' | 'assigneeResidentId'>,
-  ties: Ties = { isNamed: false, isGridWorker: false },
+  ties: Ties = { isNamed: false, isGridWorker: false, isGroupLeader: false },
 ): Promise<Relation> {
   const me = v.residentIdIn(g.villageId)
   return {
@@ -90,6 +99,12 @@ export const seesReply = (
 /** Names are shown to those handling the item and to those it is about; other residents see them masked. */
 export const seesNames = (r: Relation): boolean =>
   r.isRaiser || r.isProxy || r.isCommittee || r.isTownship || r.isAssignee || r.isNamed || r.isGridWorker
+
+/**
+ * Names on an item the viewer may see: those who see names, and the 村民小组长 of its people, who knows
+ * them all; being their group leader opens no item (canSee does not ask).
+ */
+export const readsNames = (r: Relation): boolean => seesNames(r) || r.isGroupLeader
 
 /** An item one may not see does not exist, as far as they are told. */
 export function mustSee(r: Relation, g: Pick<Grievance, 'visibility' | 'moderation'>): void {

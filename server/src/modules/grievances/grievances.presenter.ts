@@ -10,7 +10,7 @@ import {
 } from '@xiangli/shared'
 import type { GrievanceEvent } from './entities/grievance-event.entity'
 import type { Grievance } from './entities/grievance.entity'
-import { OFFICIAL_ROLES, seesNames, type Relation } from './grievances.policy'
+import { OFFICIAL_ROLES, readsNames, type Relation } from './grievances.policy'
 import { excerpt } from './grievances.rules'
 
 /** What a list line needs besides the row: decided by the reader's relation and counted by the repository. */
@@ -63,7 +63,8 @@ export function presentView(
   r: Relation,
   c: Omit<SummaryContext, 'names' | 'raisedByViewer'> & { replyReasons?: Map<number, string> },
 ): GrievanceView {
-  const names = seesNames(r)
+  // presentView is asked only after mustSee
+  const names = readsNames(r)
   const reopenable =
     r.isRaiser &&
     reopenGrievance(g.state, {

@@ -8,6 +8,7 @@ import type { Grid } from '../entities/grid.entity'
 import { mustSeeGrid } from '../grids.policy'
 import { presentGrid, presentHousehold } from '../grids.presenter'
 import { GridsRepository } from '../grids.repository'
+import { GridsService } from '../grids.service'
 
 /** Reading grids: the village's, one grid worker's own, one grid with its households and people. */
 @Injectable()
@@ -16,6 +17,7 @@ export class GridReads {
     private readonly repo: GridsRepository,
     private readonly roster: RosterDirectory,
     private readonly orgs: OrgsService,
+    private readonly service: GridsService,
   ) {}
 
   async list(villageId: number): Promise<GridView[]> {
@@ -24,7 +26,7 @@ export class GridReads {
 
   /** The grids the viewer looks after in the village. */
   async mine(v: Viewer, villageId: number): Promise<GridView[]> {
-    const mine = await this.myGridIds(v, villageId)
+    const mine = await this.service.gridsOf(v, villageId)
     return this.present((await this.repo.inVillage(villageId)).filter((g) => mine.includes(g.id)))
   }
 
@@ -50,7 +52,7 @@ export class GridReads {
   async detail(v: Viewer, villageId: number, id: number): Promise<GridDetailView> {
     const g = await this.repo.find(villageId, id)
     if (!g) throw new AppException('NOT_FOUND')
-    await mustSeeGrid(v, villageId, g.id, await this.myGridIds(v, villageId))
+    await mustSeeGrid(v, villageId, g.id, await this.service.gridsOf(v, villageId))
     const ids = await this.repo.householdsIn([g.id])
     const households = await this.roster.householdsWithMembers(v, villageId, ids)
     const groups = await this.groupNames(households)
@@ -62,17 +64,14 @@ export class GridReads {
 
   /** 我的小组: the villager group of the leader's own household, its households and their people. */
   async myGroup(v: Viewer, villageId: number): Promise<MyGroupView> {
-    const residentId = v.residentIdIn(villageId)
-    const home = residentId !== null ? await this.roster.householdOf(villageId, residentId) : null
-    if (!home || home.groupId === null) throw new AppException('GROUP_NONE')
-    const ids = await this.roster.householdIdsIn(villageId, [], [home.groupId])
+    const { groupId, householdIds: ids } = await this.service.myGroup(v, villageId)
     const households = await this.roster.householdsWithMembers(v, villageId, ids)
     const grids = new Map((await this.repo.inVillage(villageId)).map((g) => [g.id, g]))
     const placed = await this.repo.placements(villageId)
-    const groups = await this.orgs.names([home.groupId])
+    const groups = await this.orgs.names([groupId])
     return {
-      groupId: home.groupId,
-      name: groups.get(home.groupId) ?? '',
+      groupId,
+      name: groups.get(groupId) ?? '',
       households: households.map((h) => {
         const gridId = placed.get(h.id)
         return presentHousehold(h, gridId !== undefined ? grids.get(gridId) : undefined, groups)
@@ -82,11 +81,6 @@ export class GridReads {
 
   private groupNames(sheets: HouseholdSheet[]): Promise<Map<number, string>> {
     return this.orgs.names([...new Set(sheets.flatMap((h) => (h.groupId !== null ? [h.groupId] : [])))])
-  }
-
-  private myGridIds(v: Viewer, villageId: number): Promise<number[]> {
-    const residentId = v.residentIdIn(villageId)
-    return residentId === null ? Promise.resolve([]) : this.repo.gridsOfWorker(villageId, residentId)
   }
 
   private async present(grids: Grid[]): Promise<GridView[]> {

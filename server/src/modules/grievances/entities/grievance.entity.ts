@@ -17,6 +17,8 @@ import type {
 @Index('ix_grievance_village_stats', ['villageId', 'state', 'dueAt', 'answerMinutes', 'rating'])
 @Index('ix_grievance_state_due', ['state', 'dueAt'])
 @Index('ix_grievance_village_moderation', ['villageId', 'moderation'])
+// one's own and a villager group's items are found by their raisers first: read from the index alone
+@Index('ix_grievance_raiser_resident_village', ['raiserResidentId', 'villageId'])
 export class Grievance {
   @PrimaryGeneratedColumn()
   id: number
@@ -29,7 +31,6 @@ export class Grievance {
   @Column({ type: 'int', nullable: true })
   raiserAccountId: number | null
 
-  @Index('ix_grievance_raiser_resident')
   @Column({ type: 'int', nullable: true })
   raiserResidentId: number | null
 

@@ -82,6 +82,11 @@ export class GrievancesController {
     return this.reads.grid(a.viewer, a.villageId, i.params.gridId, i.query)
   }
 
+  @Handle(R.group)
+  group(@Acting() a: ActingContext, @In() i: Args<'group'>) {
+    return this.reads.group(a.viewer, a.villageId, i.query)
+  }
+
   // ---------- committee ----------
   @Handle(R.queue)
   queue(@Acting() a: ActingContext, @In() i: Args<'queue'>) {

@@ -90,7 +90,21 @@ export class GrievanceReads implements OnModuleInit {
     return this.page(v, { villageIds: [villageId], concerning: people }, q, { names: true })
   }
 
-  /** How the viewer relates to the item, with what only a lookup tells (named in it, its grid's worker). */
+  /**
+   * 村民小组长: the items of their own villager group's people (raised by them or naming them), read
+   * only; what is kept to the 两委 (a 邻里纠纷 unless its raiser made it public) or held by the content
+   * check is not listed, unless it was handed to them.
+   */
+  async group(v: Viewer, villageId: number, q: Paging): Promise<Page<GrievanceSummary>> {
+    const people = await this.grids.residentsOfMyGroup(v, villageId)
+    const frontline = { residentId: v.residentIdIn(villageId) ?? 0 }
+    return this.page(v, { villageIds: [villageId], group: people, frontline }, q, { names: true })
+  }
+
+  /**
+   * How the viewer relates to the item, with what only a lookup tells (named in it, its grid's worker,
+   * its villager group's leader).
+   */
   async relation(v: Viewer, g: Grievance): Promise<Relation> {
     const me = v.residentIdIn(g.villageId)
     const subjects = g.collectorName !== null ? await this.repo.subjects(g.id) : []
@@ -99,6 +113,8 @@ export class GrievanceReads implements OnModuleInit {
       isNamed: me !== null && subjects.includes(me),
       isGridWorker:
         v.holds(g.villageId, ['grid_worker']) && (await this.grids.anyInGridsOf(v, g.villageId, people)),
+      isGroupLeader:
+        v.holds(g.villageId, ['group_leader']) && (await this.grids.anyInGroupOf(v, g.villageId, people)),
     }
     return relationTo(v, g, ties)
   }

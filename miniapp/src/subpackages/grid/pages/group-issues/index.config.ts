@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '小组里的事', enablePullDownRefresh: true })

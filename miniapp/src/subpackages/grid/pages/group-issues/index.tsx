@@ -1,0 +1,3 @@
+import { GroupIssuesPage } from '@/features/grids/GroupIssuesPage'
+
+export default GroupIssuesPage
