@@ -379,6 +379,60 @@ describe(`网格 (grids) and the first line on ${DIALECT}`, () => {
     })
   })
 
+  describe('what the grid worker reads of their grid', () => {
+    it('is what the first line reads: nothing kept to the 两委 or held, unless they collected it or it was handed to them', async () => {
+      const east = await gridNamed('东片网格')
+      const gridList = async (token: string): Promise<number[]> => {
+        const res = await get(`${issues()}/grid/${east.id}?pageSize=100`, token)
+        expect(res.status).toBe(200)
+        return (res.body.items as GrievanceSummary[]).map((g) => g.id)
+      }
+      const raise = async (o: Record<string, unknown>): Promise<number> => {
+        const res = await post(issues(), resident, {
+          category: '环境卫生',
+          title: `网格可见 ${++serial}`,
+          text: '隔壁家的狗天天半夜叫。',
+          ...o,
+        })
+        expect(res.status).toBe(201)
+        return res.body.id
+      }
+      const quarrel = await raise({ category: '邻里纠纷' })
+      const opened = await raise({ category: '邻里纠纷', visibility: 'public' })
+      const held = await raise({})
+      await t.ds.getRepository(Grievance).update({ id: held }, { moderation: 'held' })
+      const collected = await post(`${issues()}/collected`, gridWorker, {
+        category: '邻里纠纷',
+        title: '王家和邻居为院墙吵架',
+        text: '走访时听说两家为院墙的事吵了几次。',
+        visibility: 'committee',
+        residentIds: [await personId('王秀英')],
+      })
+      expect(collected.status).toBe(201)
+
+      const seen = await gridList(gridWorker)
+      expect({
+        quarrel: seen.includes(quarrel),
+        opened: seen.includes(opened),
+        held: seen.includes(held),
+        collected: seen.includes(collected.body.id),
+      }).toEqual({ quarrel: false, opened: true, held: false, collected: true })
+      // 仅村委会可见 means what it says: the grid worker is told it does not exist
+      expectError(await get(`${issues()}/${quarrel}`, gridWorker), 'NOT_FOUND')
+      expectError(await get(`${issues()}/${held}`, gridWorker), 'NOT_FOUND')
+      expect((await get(`${issues()}/${collected.body.id}`, gridWorker)).status).toBe(200)
+      // the 两委 read the whole grid
+      expect(await gridList(committee)).toEqual(expect.arrayContaining([quarrel, opened, held]))
+
+      // handed to them, it is theirs to handle
+      expect((await post(`${issues()}/${quarrel}/accept`, committee)).status).toBe(200)
+      const li = await personId('李明')
+      expect((await post(`${issues()}/${quarrel}/assign`, committee, { residentId: li })).status).toBe(200)
+      expect(await gridList(gridWorker)).toContain(quarrel)
+      expect((await get(`${issues()}/${quarrel}`, gridWorker)).status).toBe(200)
+    })
+  })
+
   describe('民情收集', () => {
     it('is raised by the grid worker, names a resident of their grid, and shows among that resident’s issues', async () => {
       const wang = await personId('王秀英')

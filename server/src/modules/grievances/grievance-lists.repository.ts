@@ -23,10 +23,10 @@ export interface GrievanceFilter {
    */
   group?: number[]
   /**
-   * what the first line reads of items it does not handle (a 村民小组长's group list): public items
-   * the content check shows, and any handed to this roster person
+   * what the first line (a grid worker, a 村民小组长) reads of its people's items: public items the
+   * content check shows, any handed to this roster person, and any this account raised (民情收集)
    */
-  frontline?: { residentId: number }
+  frontline?: { residentId: number; accountId: number }
   /** the 说事墙: public items that were not declined and that the content check shows */
   publicOnly?: boolean
   category?: string
@@ -163,8 +163,8 @@ export class GrievanceListsRepository {
       qb.andWhere("g.visibility = 'public' AND g.state <> 'declined' AND g.moderation = 'shown'")
     if (f.frontline)
       qb.andWhere(
-        "((g.visibility = 'public' AND g.moderation = 'shown') OR g.assigneeResidentId = :frontline)",
-        { frontline: f.frontline.residentId },
+        "((g.visibility = 'public' AND g.moderation = 'shown') OR g.assigneeResidentId = :frontline OR g.raiserAccountId = :frontlineAccount)",
+        { frontline: f.frontline.residentId, frontlineAccount: f.frontline.accountId },
       )
     if (f.category) qb.andWhere('g.category = :c', { c: f.category })
     if (f.state) qb.andWhere('g.state = :s', { s: f.state })

@@ -67,13 +67,21 @@ export const isRaiser = (
   (g.raiserResidentId !== null && v.residentIdIn(g.villageId) === g.raiserResidentId)
 
 /**
- * The raiser, whoever filed it for them, the 两委, the township, the person it was handed to, the
- * residents it names and the grid worker of their grid see an item; everyone of the village sees a
- * public one once the content check shows it (the township oversees the village's handling, so it
- * reads what the 两委 read, held items included).
+ * Those an item is about or who handle it, who read it whatever its visibility: the raiser, whoever
+ * filed it for them, the 两委, the township, the person it was handed to and the residents it names.
+ */
+const handles = (r: Relation): boolean =>
+  r.isRaiser || r.isProxy || r.isCommittee || r.isTownship || r.isAssignee || r.isNamed
+
+/**
+ * Who sees an item: those who handle it, and everyone of the village a public one once the content
+ * check shows it (the township oversees the village's handling, so it reads what the 两委 read, held
+ * items included). The grid worker and the 村民小组长 of its people are the first line, not the 两委:
+ * an item kept to the 两委 (仅村委会可见, as a 邻里纠纷 is by default) or held by the check opens for
+ * them only once it is handed to them.
  */
 export const canSee = (r: Relation, g: Pick<Grievance, 'visibility' | 'moderation'>): boolean =>
-  seesNames(r) ||
+  handles(r) ||
   (g.visibility === 'public' &&
     r.inVillage &&
     visibleTo(g.moderation, { isAuthor: false, isCommittee: false }))
@@ -97,8 +105,7 @@ export const seesReply = (
   })
 
 /** Names are shown to those handling the item and to those it is about; other residents see them masked. */
-export const seesNames = (r: Relation): boolean =>
-  r.isRaiser || r.isProxy || r.isCommittee || r.isTownship || r.isAssignee || r.isNamed || r.isGridWorker
+export const seesNames = (r: Relation): boolean => handles(r) || r.isGridWorker
 
 /**
  * Names on an item the viewer may see: those who see names, and the 村民小组长 of its people, who knows

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common'
 import {
+  COMMITTEE_ROLES,
   grievancePage,
   grievanceRoutes,
   TO_ANSWER_STATES,
@@ -87,7 +88,16 @@ export class GrievanceReads implements OnModuleInit {
   /** A grid's items: raised by its people or naming them; a grid worker sees only their own grid's. */
   async grid(v: Viewer, villageId: number, gridId: number, q: Paging): Promise<Page<GrievanceSummary>> {
     const people = await this.grids.residentsOfGridFor(v, villageId, gridId)
-    return this.page(v, { villageIds: [villageId], concerning: people }, q, { names: true })
+    // the 两委 and the township read the whole grid; its grid worker what the first line reads
+    const frontline =
+      v.holds(villageId, COMMITTEE_ROLES) || !v.holds(villageId, ['grid_worker'])
+        ? undefined
+        : this.frontlineOf(v, villageId)
+    return this.page(v, { villageIds: [villageId], concerning: people, frontline }, q, { names: true })
+  }
+
+  private frontlineOf(v: Viewer, villageId: number): { residentId: number; accountId: number } {
+    return { residentId: v.residentIdIn(villageId) ?? 0, accountId: v.accountId }
   }
 
   /**
@@ -97,7 +107,7 @@ export class GrievanceReads implements OnModuleInit {
    */
   async group(v: Viewer, villageId: number, q: Paging): Promise<Page<GrievanceSummary>> {
     const people = await this.grids.residentsOfMyGroup(v, villageId)
-    const frontline = { residentId: v.residentIdIn(villageId) ?? 0 }
+    const frontline = this.frontlineOf(v, villageId)
     return this.page(v, { villageIds: [villageId], group: people, frontline }, q, { names: true })
   }
 
