@@ -28,6 +28,7 @@ import { ROUTES, withQuery } from '@/routes'
 import { useMe } from '@/store/session'
 import { isLoggedIn } from '@/store/tokens'
 import { VillageHomeView } from './VillageHomeView'
+import { takeEarlyHome } from './earlyHome'
 import { showNoticeBadge } from '@/features/notices/noticeBadge'
 import './HomePage.scss'
 
@@ -40,7 +41,10 @@ export function HomePage() {
   const village = active && isSelfGoverningUnit(active.orgKind) ? active : null
   const home = useResource(
     village
-      ? () => call(homeRoutes.summary, { params: { villageId: village.orgId } }, { toast: false })
+      ? () =>
+          takeEarlyHome(village.orgId, () =>
+            call(homeRoutes.summary, { params: { villageId: village.orgId } }, { toast: false }),
+          )
       : null,
     [village?.orgId],
   )
