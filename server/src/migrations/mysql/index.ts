@@ -31,6 +31,7 @@ import { Activities1796573850383Mysql } from './1796573850383-Activities'
 import { PointsLedger1796573847207Mysql } from './1796573847207-PointsLedger'
 import { ConvenienceServices1796575298028Mysql } from './1796575298028-ConvenienceServices'
 import { NewcomersAndResidence1796573783033Mysql } from './1796573783033-NewcomersAndResidence'
+import { GrievanceMonthStats1796582590654Mysql } from './1796582590654-GrievanceMonthStats'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -66,4 +67,5 @@ export const MYSQL_MIGRATIONS: Function[] = [
   PointsLedger1796573847207Mysql,
   ConvenienceServices1796575298028Mysql,
   NewcomersAndResidence1796573783033Mysql,
+  GrievanceMonthStats1796582590654Mysql,
 ]

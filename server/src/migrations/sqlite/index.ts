@@ -30,6 +30,7 @@ import { Activities1796573850383Sqlite } from './1796573850383-Activities'
 import { PointsLedger1796573847207Sqlite } from './1796573847207-PointsLedger'
 import { ConvenienceServices1796575298028Sqlite } from './1796575298028-ConvenienceServices'
 import { NewcomersAndResidence1796573783033Sqlite } from './1796573783033-NewcomersAndResidence'
+import { GrievanceMonthStats1796582590654Sqlite } from './1796582590654-GrievanceMonthStats'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -64,4 +65,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   PointsLedger1796573847207Sqlite,
   ConvenienceServices1796575298028Sqlite,
   NewcomersAndResidence1796573783033Sqlite,
+  GrievanceMonthStats1796582590654Sqlite,
 ]
