@@ -119,14 +119,10 @@ describe(`村民说事 statistics per village and month on ${DIALECT}`, () => {
     const rows = new Map<string, Row>()
     for (const g of await t.ds.getRepository(Grievance).find()) {
       const key = `${g.villageId}|${statMonth(g.createdAt)}`
-      const row = rows.get(key) ?? {
-        villageId: g.villageId,
-        month: statMonth(g.createdAt),
-        ...Object.fromEntries(Object.keys(countsOf(g)).map((k) => [k, 0])),
-      }
       const c = countsOf(g)
-      for (const k of Object.keys(c) as (keyof MonthStatCounts)[]) row[k] += c[k]
-      rows.set(key, row as Row)
+      const row: Row = rows.get(key) ?? { villageId: g.villageId, month: statMonth(g.createdAt), ...c }
+      if (rows.has(key)) for (const k of Object.keys(c) as (keyof MonthStatCounts)[]) row[k] += c[k]
+      rows.set(key, row)
     }
     return [...rows.values()].sort((a, b) => a.villageId - b.villageId || a.month.localeCompare(b.month))
   }
