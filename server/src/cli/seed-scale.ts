@@ -7,7 +7,8 @@
  * Issues are ~1.1 per resident and notices ~0.5, as in a village that has used the app for two
  * years. Rows are what the app writes: ID numbers and phones sealed with FIELD_ENCRYPTION_KEY (the
  * server's), notice versions with their content hash and their `notice.version_published` entry on
- * the village's own audit chain, so the integrity check accepts them.
+ * the village's own audit chain, so the integrity check accepts them; the township's statistics of
+ * 村民说事 (grievance_month_stat) counted afresh at the end, as the app keeps them.
  * Run: MYSQL_URL=… FIELD_ENCRYPTION_KEY=… node server/dist/cli/seed-scale.js [args]
  */
 import 'reflect-metadata'
@@ -16,6 +17,7 @@ import { createPool, type Pool } from 'mysql2/promise'
 import { idNumberCheckChar, maskIdNumber } from '@xiangli/shared'
 import { decodeKey, type AppConfig } from '../core/config/config'
 import { FieldCrypto } from '../core/crypto/field-crypto.service'
+import { recountMonthStatsSql } from '../modules/grievances/grievance-stats.repository'
 import { insertRows, scaleIssues, scaleNotices, type Chain } from './seed-scale-rows'
 
 const { values: a } = parseArgs({
@@ -191,8 +193,11 @@ async function main(): Promise<void> {
       }
     }
     await Promise.all([worker(), worker(), worker()])
+    // the township's statistics of 村民说事 as the app would have kept them for the issues inserted here
+    await pool.query('DELETE FROM grievance_month_stat')
+    await pool.query(recountMonthStatsSql('mysql'))
     await pool.query(
-      'ANALYZE TABLE grievance, public_notice, notice_version, resident, household, audit_entry',
+      'ANALYZE TABLE grievance, grievance_month_stat, public_notice, notice_version, resident, household, audit_entry',
     )
     console.log(`seeded in ${Math.round((Date.now() - started) / 1000)} s`)
   } finally {

@@ -49,3 +49,34 @@ export function forUpdate<T extends ObjectLiteral>(
  */
 export const shareLockClause = (m: EntityManager): string =>
   dialectOf(m) === 'sqlite' ? '' : ' LOCK IN SHARE MODE'
+
+/** The Beijing month (2026-03) of a datetime column, which both databases hold in UTC. */
+export const beijingMonthSql = (d: Dialect, column: string): string =>
+  d === 'mysql'
+    ? `DATE_FORMAT(${column} + INTERVAL 8 HOUR, '%Y-%m')`
+    : `strftime('%Y-%m', ${column}, '+8 hours')`
+
+/**
+ * Adds to the counters of the row with this key, creating it (counters from 0) when there is none, in
+ * one statement: INSERT … ON DUPLICATE KEY UPDATE on MySQL, INSERT … ON CONFLICT DO UPDATE on SQLite.
+ * Table and column names come from the code, never from a request.
+ */
+export async function addToCounters(
+  m: EntityManager,
+  table: string,
+  key: Record<string, string | number>,
+  add: Record<string, number>,
+): Promise<void> {
+  const keys = Object.keys(key)
+  const counters = Object.keys(add)
+  const columns = [...keys, ...counters]
+  const values = [...keys.map((k) => key[k]), ...counters.map((c) => add[c])]
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+  const sql =
+    dialectOf(m) === 'mysql'
+      ? `${insert} ON DUPLICATE KEY UPDATE ${counters.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ')}`
+      : `${insert} ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${counters
+          .map((c) => `${c} = ${c} + excluded.${c}`)
+          .join(', ')}`
+  await m.query(sql, values)
+}

@@ -33,6 +33,7 @@ import { ConvenienceServices1796575298028Mysql } from './1796575298028-Convenien
 import { NewcomersAndResidence1796573783033Mysql } from './1796573783033-NewcomersAndResidence'
 import { NoticeReadMarks1796582565121Mysql } from './1796582565121-NoticeReadMarks'
 import { GrievanceRaiserIndex1796583880233Mysql } from './1796583880233-GrievanceRaiserIndex'
+import { GrievanceMonthStats1796582590654Mysql } from './1796582590654-GrievanceMonthStats'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -69,5 +70,6 @@ export const MYSQL_MIGRATIONS: Function[] = [
   ConvenienceServices1796575298028Mysql,
   NewcomersAndResidence1796573783033Mysql,
   NoticeReadMarks1796582565121Mysql,
+  GrievanceMonthStats1796582590654Mysql,
   GrievanceRaiserIndex1796583880233Mysql,
 ]

@@ -32,6 +32,7 @@ import { ConvenienceServices1796575298028Sqlite } from './1796575298028-Convenie
 import { NewcomersAndResidence1796573783033Sqlite } from './1796573783033-NewcomersAndResidence'
 import { NoticeReadMarks1796582565121Sqlite } from './1796582565121-NoticeReadMarks'
 import { GrievanceRaiserIndex1796583880233Sqlite } from './1796583880233-GrievanceRaiserIndex'
+import { GrievanceMonthStats1796582590654Sqlite } from './1796582590654-GrievanceMonthStats'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -67,5 +68,6 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ConvenienceServices1796575298028Sqlite,
   NewcomersAndResidence1796573783033Sqlite,
   NoticeReadMarks1796582565121Sqlite,
+  GrievanceMonthStats1796582590654Sqlite,
   GrievanceRaiserIndex1796583880233Sqlite,
 ]

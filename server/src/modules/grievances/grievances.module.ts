@@ -2,6 +2,7 @@ import { GrievancesPersonalData } from './grievances-personal-data.repository'
 import { Module } from '@nestjs/common'
 import { GrievanceEscalationJob } from './grievance-escalation.job'
 import { GrievanceListsRepository } from './grievance-lists.repository'
+import { GrievanceStatsRepository } from './grievance-stats.repository'
 import { GrievancesRepository } from './grievances.repository'
 import { GrievancesService } from './grievances.service'
 import { GrievancesController } from './http/grievances.controller'
@@ -21,6 +22,7 @@ import { TownshipOversight } from './use-cases/township-oversight'
   providers: [
     GrievancesRepository,
     GrievanceListsRepository,
+    GrievanceStatsRepository,
     GrievanceSteps,
     GrievanceReads,
     ResidentGrievances,

@@ -5,7 +5,6 @@ import {
   DEFAULT_GRIEVANCE_CATEGORIES,
   DEFAULT_REPLY_TEMPLATES,
   DEFAULT_SENSITIVE_CATEGORIES,
-  OPEN_STATES,
   TO_ANSWER_STATES,
   type GrievanceAction,
   type GrievanceSettings,
@@ -17,32 +16,23 @@ import { GrievanceSettingsRow } from './entities/grievance-settings.entity'
 import { GrievanceSubject } from './entities/grievance-subject.entity'
 import { GrievanceSupport } from './entities/grievance-support.entity'
 import { Grievance } from './entities/grievance.entity'
-import type { Step } from './grievances.rules'
-import { reportReads } from '../../core/database/report-reads'
+import { GrievanceStatsRepository } from './grievance-stats.repository'
+import { countsChange, countsOf, type Step } from './grievances.rules'
+import { forUpdate } from '../../core/database/dialect'
 
 export type NewGrievance = Omit<Grievance, 'id' | 'createdAt' | 'moderation'> & {
   moderation?: Grievance['moderation']
 }
 
-/** Per village: the raw counts behind the township's statistics. */
-export interface VillageCounts {
-  villageId: number
-  total: number
-  open: number
-  overdue: number
-  escalated: number
-  answerMinutes: number | null
-  rating: number | null
-  rated: number
-}
-
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v))
-const orNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v))
 
 /** Every query of 村民说事. */
 @Injectable()
 export class GrievancesRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly stats: GrievanceStatsRepository,
+  ) {}
 
   find(villageId: number, id: number, m: EntityManager = this.ds.manager): Promise<Grievance | null> {
     return m.getRepository(Grievance).findOneBy({ id, villageId })
@@ -56,14 +46,20 @@ export class GrievancesRepository {
     return m.getRepository(Grievance).existsBy({ id, villageId })
   }
 
-  /** A new grievance; created now unless `createdAt` says otherwise (the demo's are in the past). */
-  insert(m: EntityManager, row: NewGrievance & { createdAt?: Date }): Promise<Grievance> {
-    return m.getRepository(Grievance).save(row)
+  /**
+   * A new grievance; created now unless `createdAt` says otherwise (the demo's are in the past). It
+   * is counted in its village's statistics in the same transaction.
+   */
+  async insert(m: EntityManager, row: NewGrievance & { createdAt?: Date }): Promise<Grievance> {
+    const g = await m.getRepository(Grievance).save(row)
+    await this.stats.add(m, g, countsOf(g))
+    return g
   }
 
   /**
    * Changes the grievance only while it is still in the state it was read in (and, for the job,
-   * still overdue): false when someone else moved it first.
+   * still overdue): false when someone else moved it first. The village's statistics move with it, in
+   * the same transaction, from the item as it stood (read locked on MySQL, so no change slips between).
    */
   async moveIf(
     m: EntityManager,
@@ -71,13 +67,24 @@ export class GrievancesRepository {
     changes: Partial<Grievance>,
     dueBefore?: Date,
   ): Promise<boolean> {
+    const current = await forUpdate(
+      m,
+      m
+        .getRepository(Grievance)
+        .createQueryBuilder('g')
+        .select(['g.id', 'g.villageId', 'g.state', 'g.answerMinutes', 'g.rating', 'g.createdAt'])
+        .where('g.id = :id', { id: g.id }),
+    ).getOne()
+    if (!current || current.state !== g.state) return false
     const q = m
       .createQueryBuilder()
       .update(Grievance)
       .set(changes)
       .where('id = :id AND state = :state', { id: g.id, state: g.state })
     if (dueBefore) q.andWhere('dueAt < :dueBefore', { dueBefore })
-    return Boolean((await q.execute()).affected)
+    if (!(await q.execute()).affected) return false
+    await this.stats.add(m, current, countsChange(countsOf(current), countsOf({ ...current, ...changes })))
+    return true
   }
 
   /** A step on the timeline; its id. A reply starts with the moderation the content check gives it. */
@@ -246,39 +253,5 @@ export class GrievancesRepository {
     return this.ds
       .getRepository(Grievance)
       .countBy({ raiserAccountId: accountId, villageId, state: 'answered', rating: IsNull() })
-  }
-
-  // ---------- the township ----------
-
-  /** Open, overdue and escalated counts, answer time and ratings per village, in one GROUP BY. */
-  async countsByVillage(villageIds: number[], now: Date): Promise<VillageCounts[]> {
-    if (villageIds.length === 0) return []
-    const rows: Record<string, unknown>[] = await reportReads(this.ds, (m) =>
-      m
-        .getRepository(Grievance)
-        .createQueryBuilder('g')
-        .select('g.villageId', 'villageId')
-        .addSelect('COUNT(*)', 'total')
-        .addSelect('SUM(CASE WHEN g.state IN (:...open) THEN 1 ELSE 0 END)', 'open')
-        .addSelect('SUM(CASE WHEN g.state IN (:...deadline) AND g.dueAt < :now THEN 1 ELSE 0 END)', 'overdue')
-        .addSelect("SUM(CASE WHEN g.state = 'escalated' THEN 1 ELSE 0 END)", 'escalated')
-        .addSelect('AVG(g.answerMinutes)', 'answerMinutes')
-        .addSelect('AVG(g.rating)', 'rating')
-        .addSelect('COUNT(g.rating)', 'rated')
-        .where('g.villageId IN (:...ids)', { ids: villageIds })
-        .setParameters({ open: [...OPEN_STATES], deadline: [...DEADLINE_STATES], now })
-        .groupBy('g.villageId')
-        .getRawMany(),
-    )
-    return rows.map((r) => ({
-      villageId: Number(r.villageId),
-      total: num(r.total),
-      open: num(r.open),
-      overdue: num(r.overdue),
-      escalated: num(r.escalated),
-      answerMinutes: orNull(r.answerMinutes),
-      rating: orNull(r.rating),
-      rated: num(r.rated),
-    }))
   }
 }

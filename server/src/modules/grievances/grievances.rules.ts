@@ -1,4 +1,6 @@
 import {
+  chinaDay,
+  OPEN_STATES,
   transitionGrievance,
   type GrievanceEvent,
   type GrievanceState,
@@ -49,3 +51,34 @@ export function need(state: GrievanceState, event: GrievanceEvent): GrievanceSta
   if (!t.ok) throw new AppException(t.code)
   return t.next
 }
+
+/** What one item adds to the statistics of its village and month (grievance_month_stat). */
+export interface MonthStatCounts {
+  total: number
+  openCount: number
+  escalatedCount: number
+  answeredCount: number
+  answerMinutesSum: number
+  ratedCount: number
+  ratingSum: number
+}
+
+export const countsOf = (g: Pick<Grievance, 'state' | 'answerMinutes' | 'rating'>): MonthStatCounts => ({
+  total: 1,
+  openCount: OPEN_STATES.includes(g.state) ? 1 : 0,
+  escalatedCount: g.state === 'escalated' ? 1 : 0,
+  answeredCount: g.answerMinutes === null ? 0 : 1,
+  answerMinutesSum: g.answerMinutes ?? 0,
+  ratedCount: g.rating === null ? 0 : 1,
+  ratingSum: g.rating ?? 0,
+})
+
+/** What a change of an item from `before` to `after` adds to its month's statistics. */
+export function countsChange(before: MonthStatCounts, after: MonthStatCounts): MonthStatCounts {
+  const d = { ...after }
+  for (const k of Object.keys(d) as (keyof MonthStatCounts)[]) d[k] -= before[k]
+  return d
+}
+
+/** The Beijing month an item was raised in, its statistics' bucket: 2026-03. */
+export const statMonth = (createdAt: Date): string => chinaDay(createdAt).slice(0, 7)

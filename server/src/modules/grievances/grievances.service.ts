@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import type { EntityManager } from 'typeorm'
-import { GrievancesRepository, type VillageCounts } from './grievances.repository'
+import { GrievanceStatsRepository, type VillageCounts } from './grievance-stats.repository'
+import { GrievancesRepository } from './grievances.repository'
 import { DemoGrievances, type DemoGrievance } from './use-cases/demo-grievances'
 
 export type { DemoGrievance, DemoGrievancePerson, DemoGrievanceStep } from './use-cases/demo-grievances'
@@ -10,6 +11,7 @@ export type { DemoGrievance, DemoGrievancePerson, DemoGrievanceStep } from './us
 export class GrievancesService {
   constructor(
     private readonly repo: GrievancesRepository,
+    private readonly stats: GrievanceStatsRepository,
     private readonly demo: DemoGrievances,
   ) {}
 
@@ -38,7 +40,7 @@ export class GrievancesService {
 
   /** The township's dashboard: per village, overdue items and the ratings of answers. */
   countsByVillage(villageIds: number[], now: Date): Promise<VillageCounts[]> {
-    return this.repo.countsByVillage(villageIds, now)
+    return this.stats.countsByVillage(villageIds, now)
   }
 
   /** The home page's count of the resident's answered items waiting for their rating. */

@@ -13,8 +13,9 @@ import type {
 @Index('ix_grievance_village_id', ['villageId', 'id'])
 @Index('ix_grievance_wall', ['villageId', 'visibility', 'moderation', 'id'])
 @Index('ix_grievance_village_state', ['villageId', 'state'])
-// covers the township's statistics (a GROUP BY over every item): read from the index alone
-@Index('ix_grievance_village_stats', ['villageId', 'state', 'dueAt', 'answerMinutes', 'rating'])
+// the township's overdue count, per village over its open items only (the rest of its statistics
+// are kept in grievance_month_stat)
+@Index('ix_grievance_village_due', ['villageId', 'state', 'dueAt'])
 @Index('ix_grievance_state_due', ['state', 'dueAt'])
 @Index('ix_grievance_village_moderation', ['villageId', 'moderation'])
 // one's own and a villager group's items are found by their raisers first: read from the index alone

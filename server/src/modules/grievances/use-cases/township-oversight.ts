@@ -17,6 +17,7 @@ import { AppException } from '../../../core/errors/app.exception'
 import { TxService } from '../../../core/tx/tx.service'
 import { OrgsService } from '../../orgs/orgs.service'
 import type { Grievance } from '../entities/grievance.entity'
+import { GrievanceStatsRepository } from '../grievance-stats.repository'
 import { GrievancesRepository } from '../grievances.repository'
 import { day, excerpt, need } from '../grievances.rules'
 import { GrievanceReads } from './grievance-reads'
@@ -29,6 +30,7 @@ const round1 = (v: number): number => Math.round(v * 10) / 10
 export class TownshipOversight {
   constructor(
     private readonly repo: GrievancesRepository,
+    private readonly statsRepo: GrievanceStatsRepository,
     private readonly steps: GrievanceSteps,
     private readonly reads: GrievanceReads,
     private readonly orgs: OrgsService,
@@ -96,7 +98,7 @@ export class TownshipOversight {
     const villages = await this.orgs.villagesOf(t.townshipId)
     const counts = new Map(
       (
-        await this.repo.countsByVillage(
+        await this.statsRepo.countsByVillage(
           villages.map((v) => v.id),
           this.clock.now(),
         )
