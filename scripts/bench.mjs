@@ -7,7 +7,7 @@
 //   --only=http|weak-signal|deliberation   runs one part
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
@@ -18,6 +18,13 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7)
 const runs = (part) => !only || only === part
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const CPU_REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 6000)
+
+/** user + system CPU ticks a process has used (Linux /proc; 100 ticks a second). */
+function cpuTicks(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return Number(fields[11]) + Number(fields[12])
+}
 
 await buildWhatIsNeeded({ h5: runs('weak-signal') })
 const port = 3900 + Math.floor(Math.random() * 90)
@@ -69,6 +76,17 @@ try {
     console.log(row(hello))
     console.log(row(me))
     console.log(`ratio authenticated/bare: ${(me.requests.average / hello.requests.average).toFixed(3)}`)
+    // req/s moves with whatever else the machine runs; the server's own CPU time per request much less
+    const cpuPer = async (path, headers = {}) => {
+      const before = cpuTicks(server.pid)
+      await autocannon({ url: base + path, connections: 20, amount: CPU_REQUESTS, headers })
+      return ((cpuTicks(server.pid) - before) * 10) / CPU_REQUESTS // ms per request at 100 ticks/s
+    }
+    const bareCpu = await cpuPer('/health/live')
+    const meCpu = await cpuPer('/api/me', { authorization: `Bearer ${login.accessToken}` })
+    console.log(
+      `server CPU per request: bare ${bareCpu.toFixed(3)} ms, authenticated ${meCpu.toFixed(3)} ms; ratio bare/authenticated ${(bareCpu / meCpu).toFixed(3)} (target for the read: ≥ 0.6 of the bare route)`,
+    )
   }
   if (runs('weak-signal')) await benchWeakSignal(base, login.accessToken)
 } finally {

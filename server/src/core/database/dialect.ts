@@ -80,3 +80,9 @@ export async function addToCounters(
           .join(', ')}`
   await m.query(sql, values)
 }
+
+/** A datetime column read by a raw query: a Date from MySQL, UTC text from SQLite. */
+export function rawDate(v: Date | string): Date {
+  if (v instanceof Date) return v
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`)
+}

@@ -21,7 +21,8 @@ export class AccountsDirectory {
 
   /** A logged-in caller's own account: the name it shows and its preferences as stored. */
   async account(id: number, m?: EntityManager): Promise<{ displayName: string; preferences: Preferences }> {
-    const a = await this.repo.accountOf(id, m)
+    // outside a transaction (GET /api/me), the plain statement; inside one, the entity as it is there
+    const a = m ? await this.repo.accountOf(id, m) : await this.repo.profileOf(id)
     return { displayName: a.displayName, preferences: a.preferences }
   }
 

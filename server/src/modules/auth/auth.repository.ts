@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm'
+import { DataSource, EntityNotFoundError, In, IsNull, Not, type EntityManager } from 'typeorm'
 import type { Preferences } from '@xiangli/shared'
 import { INSERT_CHUNK } from '../../core/database/insert-many'
 import { Account } from './entities/account.entity'
@@ -19,6 +19,19 @@ export class AuthRepository {
   /** The account of a logged-in caller, which exists. */
   accountOf(id: number, m: EntityManager = this.ds.manager): Promise<Account> {
     return m.getRepository(Account).findOneByOrFail({ id })
+  }
+
+  /** The name an account shows and its preferences, in one plain statement: every GET /api/me reads it. */
+  async profileOf(id: number): Promise<Pick<Account, 'displayName' | 'preferences'>> {
+    const [row] = (await this.ds.query('SELECT displayName, preferences FROM account WHERE id = ?', [
+      id,
+    ])) as {
+      displayName: string
+      preferences: string
+    }[]
+    if (!row) throw new EntityNotFoundError(Account, { id })
+    // a simple-json column: text on both databases
+    return { displayName: row.displayName, preferences: JSON.parse(row.preferences) as Preferences }
   }
 
   accountByOpenid(openid: string): Promise<Account | null> {

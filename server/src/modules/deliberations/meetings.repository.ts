@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, In, type EntityManager } from 'typeorm'
 import type { Attendance } from '@xiangli/shared'
-import { forUpdate, shareLockClause } from '../../core/database/dialect'
+import { forUpdate, rawDate, shareLockClause } from '../../core/database/dialect'
 import { insertMany } from '../../core/database/insert-many'
 import { AppException } from '../../core/errors/app.exception'
 import { DeliberationAttendance } from './entities/attendance.entity'
@@ -20,12 +20,6 @@ export interface HotGate {
   checkedInWith: string | null
   /** the same for the ballot: the turnout of a secret ballot, the open vote otherwise */
   votedWith: string | null
-}
-
-/** A datetime column read by a raw query: a Date from MySQL, UTC text from SQLite. */
-export function rawDate(v: Date | string): Date {
-  if (v instanceof Date) return v
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`)
 }
 
 /** Every query of meetings, their frozen member lists and their sign-ins. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, In, type EntityManager } from 'typeorm'
-import type { VillageSettings } from '@xiangli/shared'
+import type { OrgView, VillageSettings } from '@xiangli/shared'
 import { Org } from './entities/org.entity'
 
 export type NewOrg = Omit<Org, 'id' | 'createdAt'>
@@ -12,6 +12,35 @@ export class OrgsRepository {
 
   find(id: number, m: EntityManager = this.ds.manager): Promise<Org | null> {
     return m.getRepository(Org).findOneBy({ id })
+  }
+
+  /**
+   * What shows of these organisations (those that exist, in no particular order), each with its
+   * parent's name, in one statement of only the columns shown: every GET /api/me reads it.
+   */
+  async views(ids: number[]): Promise<OrgView[]> {
+    if (ids.length === 0) return []
+    const rows = (await this.ds.query(
+      `SELECT o.id, o.kind, o.name, o.code, o.parentId, p.name AS parentName
+         FROM org o LEFT JOIN org p ON p.id = o.parentId
+        WHERE o.id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    )) as {
+      id: number | string
+      kind: OrgView['kind']
+      name: string
+      code: string
+      parentId: number | string | null
+      parentName: string | null
+    }[]
+    return rows.map((r) => ({
+      id: Number(r.id),
+      kind: r.kind,
+      name: r.name,
+      code: r.code,
+      parentId: r.parentId === null ? null : Number(r.parentId),
+      parentName: r.parentId === null ? null : r.parentName,
+    }))
   }
 
   /** Those of these ids that exist, in no particular order. */

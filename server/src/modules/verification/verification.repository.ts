@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common'
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm'
-import type { VerificationState } from '@xiangli/shared'
-import { isUniqueViolation } from '../../core/database/dialect'
+import type { VerificationState, VerificationView } from '@xiangli/shared'
+import { isUniqueViolation, rawDate } from '../../core/database/dialect'
 import { VerificationRequest } from './entities/verification-request.entity'
 
 export type NewClaim = Omit<VerificationRequest, 'id' | 'createdAt' | 'legacyPhone'>
@@ -46,10 +46,37 @@ export class VerificationRepository {
   }
 
   /** The account's latest claims, newest first. */
-  mine(accountId: number, take: number): Promise<VerificationRequest[]> {
-    return this.ds
-      .getRepository(VerificationRequest)
-      .find({ where: { accountId }, order: { id: 'DESC' }, take })
+  /**
+   * The account's newest claims as they show, each with its village's name, in one plain statement:
+   * every GET /api/me reads them.
+   */
+  async mineViews(accountId: number, take: number): Promise<VerificationView[]> {
+    const rows = (await this.ds.query(
+      `SELECT v.id, v.villageId, o.name AS villageName, v.name, v.idNumberMasked, v.phoneMasked,
+              v.state, v.reason, v.createdAt, v.decidedAt
+         FROM verification_request v LEFT JOIN org o ON o.id = v.villageId
+        WHERE v.accountId = ? ORDER BY v.id DESC LIMIT ?`,
+      [accountId, take],
+    )) as (Omit<VerificationView, 'id' | 'villageId' | 'villageName' | 'createdAt' | 'decidedAt'> & {
+      id: number | string
+      villageId: number | string
+      villageName: string | null
+      phoneMasked: string | null
+      createdAt: Date | string
+      decidedAt: Date | string | null
+    })[]
+    return rows.map((r) => ({
+      id: Number(r.id),
+      villageId: Number(r.villageId),
+      villageName: r.villageName ?? '',
+      name: r.name,
+      idNumberMasked: r.idNumberMasked,
+      phoneMasked: r.phoneMasked ?? '',
+      state: r.state,
+      reason: r.reason,
+      createdAt: rawDate(r.createdAt).toISOString(),
+      decidedAt: r.decidedAt === null ? null : rawDate(r.decidedAt).toISOString(),
+    }))
   }
 
   /** A page of the village's claims, oldest first, of one state if asked, with the total. */

@@ -37,8 +37,8 @@ export class OrgReads {
   }
 
   /** The organisations of these ids that exist, each with the name of the one above it. */
-  async viewsOf(ids: number[]): Promise<OrgView[]> {
-    return this.present(await this.repo.findMany(ids))
+  viewsOf(ids: number[]): Promise<OrgView[]> {
+    return this.repo.views(ids)
   }
 
   /** The names of these organisations (a household's villager group). */

@@ -20,7 +20,7 @@ export class ClaimReads {
   }
 
   async mine(accountId: number): Promise<VerificationView[]> {
-    return this.views(await this.repo.mine(accountId, MY_CLAIMS_SHOWN))
+    return this.repo.mineViews(accountId, MY_CLAIMS_SHOWN)
   }
 
   async views(rows: VerificationRequest[]): Promise<VerificationView[]> {
