@@ -1,9 +1,10 @@
 /**
- * The Taro side of the request layer: Taro.request / Taro.uploadFile as the transport, tokens in Taro
+ * The Taro side of the request layer: Taro.request (fetch on H5) / Taro.uploadFile as the transport, tokens in Taro
  * storage, errors as a toast (or a dialog when the sentence is long), and the login page when the
  * session is over. Everything else lives in `core.ts`.
  */
 import Taro from '@tarojs/taro'
+import { httpRequest } from '@/platform/http'
 import { uploadFile } from '@/platform/upload'
 import { ROUTES } from '@/routes'
 import { tokenStore } from '@/store/tokens'
@@ -24,15 +25,13 @@ const taroTransport: Transport = async (req) => {
       ...(upload.onProgress ? { onProgress: upload.onProgress } : {}),
     })
   }
-  const res = await Taro.request({
+  return httpRequest({
     url: req.url,
     method: req.method,
-    header: req.headers,
-    data: req.body as TaroGeneral.IAnyObject | undefined,
-    dataType: 'json',
-    timeout: TIMEOUT_MS,
+    headers: req.headers,
+    body: req.body,
+    timeoutMs: TIMEOUT_MS,
   })
-  return { status: res.statusCode, data: res.data }
 }
 
 /** A short sentence fits a toast; a long one would be cut off on a small phone, so it gets a dialog. */
