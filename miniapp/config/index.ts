@@ -102,6 +102,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         chain.resolve.alias.set('@xiangli/shared$', resolve(__dirname, '../../shared/src/index.ts'))
         clientShared(chain)
+        // The tab bar's PNGs as files: inlined they put ~13 KB of base64 into app.js, which every first
+        // open waits for before anything shows; as files they come in beside it.
+        const inline = 10 * 1024
+        chain.module
+          .rule('image')
+          .parser({
+            dataUrlCondition: (source: Buffer, { filename }: { filename: string }) =>
+              !/[\\/]assets[\\/]tabbar[\\/]/.test(filename) && source.length <= inline,
+          })
+          // hashed, so the server lets the phone keep them (immutable) instead of asking each open
+          .set('generator', { filename: 'static/images/[name].[contenthash:8][ext]' })
         // Taro splits only the initial chunks; pages load lazily, so each page chunk would carry its
         // own copy of React helpers, NutUI and zod. Split the lazy ones too, but into a few pieces of
         // some size: on a weak signal every extra request waits its turn on one of six connections,
