@@ -66,7 +66,15 @@ const endpoints = (v, t) => [
   ['committee', 'issue queue, page 200', `/api/villages/${v}/grievances?page=200`],
   ['township', 'township issue stats', `/api/townships/${t}/grievances/stats`],
   ['township', 'township issue list', `/api/townships/${t}/grievances`],
-  ['township', 'township publication calendar', `/api/townships/${t}/notice-calendar`],
+  // the first page carries the township-wide summary; the page after 柳林村 (the township's first
+  // village) is what each 加载更多 costs; only=overdue walks the villages until its page is full
+  ['township', 'township publication calendar', `/api/townships/${t}/notice-calendar?pageSize=20`],
+  ['township', 'township calendar, page 2', `/api/townships/${t}/notice-calendar?pageSize=20&after=${v}`],
+  [
+    'township',
+    'township calendar, overdue, page 2',
+    `/api/townships/${t}/notice-calendar?pageSize=20&only=overdue&after=${v}`,
+  ],
   ['township', 'township dashboard', `/api/townships/${t}/dashboard`],
   ['township', 'township notice objections', `/api/townships/${t}/notice-objections`],
   ['committee', 'village publication calendar', `/api/villages/${v}/notice-calendar`],

@@ -211,6 +211,18 @@ export const townshipObjectionQuerySchema = z.object({
 })
 export type TownshipObjectionQuery = z.input<typeof townshipObjectionQuerySchema>
 
+/**
+ * The township's publication calendar, a page of villages at a time in the order of their ids:
+ * the first page without `after`, each later one with `after` = the `nextAfter` of the page before.
+ * `only=overdue`: just the villages with an item past its due date.
+ */
+export const townshipCalendarQuerySchema = z.object({
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  after: z.coerce.number().int().positive().optional(),
+  only: z.enum(['overdue']).optional(),
+})
+export type TownshipCalendarQuery = z.input<typeof townshipCalendarQuerySchema>
+
 export const noticeSettingsSchema = z.object({
   financeCadence: z.enum(FINANCE_CADENCES, { errorMap: () => ({ message: '请选择每月或每季度公开财务' }) }),
   graceDays: z.number().int().min(0, '宽限天数不能是负数').max(31, '宽限天数最多 31 天'),

@@ -181,9 +181,26 @@ export interface VillageNoticeCalendar {
   overdue: number
 }
 
+export type TownshipVillageCalendar = VillageNoticeCalendar & { overdueObjections: number }
+
+/** How the township's villages keep up, counted over all of them (a village may be both due and overdue). */
+export interface TownshipCalendarSummary {
+  villages: number
+  /** nothing due and nothing overdue */
+  compliant: number
+  /** an item in its grace days (or a major matter not yet past its days) */
+  withDue: number
+  withOverdue: number
+}
+
+/** A page of the township's villages, in the order of their ids. */
 export interface TownshipNoticeCalendar {
   townshipId: number
-  villages: (VillageNoticeCalendar & { overdueObjections: number })[]
+  villages: TownshipVillageCalendar[]
+  /** pass as `after` for the next page; left out on the last */
+  nextAfter?: number
+  /** over every village of the township (not only this page); answered on the first page only */
+  summary: TownshipCalendarSummary | null
 }
 
 export interface NoticeIntegrityReport {

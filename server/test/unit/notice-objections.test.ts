@@ -4,8 +4,6 @@ import { NoticeDrafts } from '../../src/modules/notices/use-cases/notice-drafts'
 import { NoticePublication } from '../../src/modules/notices/use-cases/notice-publication'
 import { Objections } from '../../src/modules/notices/use-cases/objections'
 import { TownshipOversight } from '../../src/modules/notices/use-cases/township-oversight'
-import { CalendarRepository } from '../../src/modules/notices/calendar.repository'
-import { NoticeCalendar } from '../../src/modules/notices/use-cases/notice-calendar'
 import type { NoticeVersionsRepository } from '../../src/modules/notices/notice-versions.repository'
 import { DAY, TOWNSHIP, memoryNotices } from './support/notices-memory'
 import { viewerWith } from './support/viewer'
@@ -39,18 +37,9 @@ async function setUp(replyDays = 15) {
     {} as ProxyGate,
     services.checks,
   )
-  const calendar = new NoticeCalendar(
-    repos.notices,
-    {} as CalendarRepository,
-    services.orgs,
-    tx,
-    services.audit,
-    services.clock,
-  )
   const township = new TownshipOversight(
     repos.objections,
     {} as NoticeVersionsRepository,
-    calendar,
     objectionReads,
     steps,
     services.orgs,

@@ -22,6 +22,7 @@ import {
   objectionCreateSchema,
   objectionEscalateSchema,
   objectionQueueQuerySchema,
+  townshipCalendarQuerySchema,
   townshipObjectionQuerySchema,
   type NoticeSettings,
 } from '../notice-api'
@@ -253,7 +254,9 @@ export const noticeRoutes = {
     method: 'GET',
     path: `${T}/notice-calendar`,
     access: access.township(),
-    summary: '乡镇：各村按时公开的情况',
+    query: townshipCalendarQuerySchema,
+    summary:
+      '乡镇：各村按时公开的情况，按村分页（after=上一页的 nextAfter）；第一页附全乡镇的汇总；only=overdue 只列有逾期的村',
   }),
   townshipIntegrity: route<NoticeIntegrityReport>()({
     method: 'GET',

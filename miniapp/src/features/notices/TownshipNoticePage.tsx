@@ -12,6 +12,7 @@ import { VersionHistory } from './VersionHistory'
 import { useResource } from '@/hooks/useResource'
 import { useReshow } from '@/hooks/useReshow'
 import { firstFound, idParam, orgCandidates } from '@/logic/links'
+import { allVillageIds } from './townshipCalendar'
 import { townshipGate, useTownship } from '@/features/township/useTownship'
 
 /**
@@ -30,9 +31,16 @@ export function TownshipNoticePage() {
           const fromLink = idParam(params.villageId)
           const villages = fromLink
             ? [fromLink]
-            : (
-                await call(noticeRoutes.townshipCalendar, { params: { townshipId } }, { toast: false })
-              ).villages.map((v) => v.villageId)
+            : await allVillageIds((after) =>
+                call(
+                  noticeRoutes.townshipCalendar,
+                  {
+                    params: { townshipId },
+                    query: { pageSize: 100, ...(after !== undefined ? { after } : {}) },
+                  },
+                  { toast: false },
+                ),
+              )
           return firstFound(orgCandidates(null, null, villages), (v) =>
             call(noticeRoutes.detail, { params: { villageId: v, id } }, { toast: false }),
           )

@@ -1,17 +1,29 @@
-import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { noticeRoutes, type ObjectionView, type TownshipObjectionQuery } from '@xiangli/shared'
+import {
+  noticeRoutes,
+  type ObjectionView,
+  type TownshipCalendarSummary,
+  type TownshipObjectionQuery,
+  type TownshipVillageCalendar,
+} from '@xiangli/shared'
 import { call } from '@/api/request'
 import { Chips } from '@/components/Chips'
 import { PageRoot } from '@/components/PageRoot'
-import { EmptyView, Pending } from '@/components/States'
+import { EmptyView } from '@/components/States'
 import { PagedList } from '@/components/PagedList'
 import { ObjectionCard } from './ObjectionCard'
-import { usePagedList } from '@/hooks/usePagedList'
-import { useResource } from '@/hooks/useResource'
+import { useKeysetList, usePagedList } from '@/hooks/usePagedList'
 import { useReshow } from '@/hooks/useReshow'
-import { calendarGroups, complianceLine, sortByCompliance } from './notice'
+import { calendarGroups, complianceLine } from './notice'
+import {
+  CALENDAR_FILTERS,
+  calendarPage,
+  calendarQuery,
+  summaryLine,
+  type CalendarFilter,
+} from './townshipCalendar'
 import { ROUTES, withQuery } from '@/routes'
 import { townshipGate, useTownship } from '@/features/township/useTownship'
 import './TownshipNoticesPage.scss'
@@ -32,11 +44,27 @@ export function TownshipNoticesPage() {
   const ctx = useTownship()
   const townshipId = ctx.townshipId ?? 0
   const [tab, setTab] = useState<Tab>('calendar')
-  const calendar = useResource(
-    ctx.townshipId !== null
-      ? () => call(noticeRoutes.townshipCalendar, { params: { townshipId } }, { toast: false })
+  const [filter, setFilter] = useState<CalendarFilter>('all')
+  // the township-wide counts come with the first page; later pages keep them
+  const [summary, setSummary] = useState<TownshipCalendarSummary | null>(null)
+  const summaryRef = useRef<TownshipCalendarSummary | null>(null)
+  const villages = useKeysetList<TownshipVillageCalendar>(
+    ctx.townshipId !== null && tab === 'calendar'
+      ? async (after) => {
+          const answer = await call(
+            noticeRoutes.townshipCalendar,
+            { params: { townshipId }, query: calendarQuery(after, filter) },
+            { toast: false },
+          )
+          if (answer.summary) {
+            summaryRef.current = answer.summary
+            setSummary(answer.summary)
+          }
+          return calendarPage(answer, filter, summaryRef.current)
+        }
       : null,
-    [ctx.townshipId],
+    (v) => v.villageId,
+    [ctx.townshipId, tab, filter],
   )
   const list = usePagedList<ObjectionView>(
     ctx.townshipId !== null && tab !== 'calendar'
@@ -51,11 +79,7 @@ export function TownshipNoticesPage() {
     [ctx.townshipId, tab],
   )
   useReshow(() => {
-    void calendar.reload()
-    if (tab !== 'calendar') void list.reload()
-  })
-  usePullDownRefresh(() => {
-    void calendar.reload().finally(() => Taro.stopPullDownRefresh())
+    void (tab === 'calendar' ? villages.reload() : list.reload())
   })
 
   const gate = townshipGate(ctx, '村务公开督办')
@@ -66,28 +90,29 @@ export function TownshipNoticesPage() {
 
   let body
   if (tab === 'calendar') {
-    if (!calendar.data) body = <Pending resource={calendar} />
-    else if (calendar.data.villages.length === 0) body = <EmptyView title="没有下辖的村（社区）" />
-    else
-      body = sortByCompliance(calendar.data.villages).map((v) => {
-        const line = complianceLine(v)
-        const pressing = calendarGroups(v.items)
-          .flatMap((g) => g.rows)
-          .filter((r) => r.status === 'overdue' || r.status === 'due')
-        return (
-          <View key={v.villageId} className="xl-card">
-            <View className="tnotices__village">
-              <View className="xl-card__title">{v.villageName}</View>
-            </View>
-            <View className={`tnotices__line${line.ok ? '' : ' tnotices__line--bad'}`}>{line.text}</View>
-            {pressing.map((r) => (
-              <View key={r.key} className={`tnotices__row${r.status === 'overdue' ? ' tnotices__late' : ''}`}>
-                {r.label}：{r.statusLabel}，{r.note}
-              </View>
-            ))}
+    const top = summary ? summaryLine(summary) : null
+    body = (
+      <>
+        {top ? (
+          <View className={`xl-card tnotices__summary${top.ok ? '' : ' tnotices__line--bad'}`}>
+            {top.text}
           </View>
-        )
-      })
+        ) : null}
+        <Chips options={CALENDAR_FILTERS} value={filter} onChange={setFilter} />
+        <PagedList
+          list={villages}
+          empty={
+            filter === 'overdue' ? (
+              <EmptyView title="没有逾期未公开的村（社区）" />
+            ) : (
+              <EmptyView title="没有下辖的村（社区）" />
+            )
+          }
+        >
+          {(v) => <VillageCard key={v.villageId} v={v} />}
+        </PagedList>
+      </>
+    )
   } else
     body = (
       <PagedList
@@ -115,5 +140,26 @@ export function TownshipNoticesPage() {
       <Chips options={TABS} value={tab} onChange={setTab} scroll />
       {body}
     </PageRoot>
+  )
+}
+
+/** One village: its line (逾期 2 项 · 待公开 1 项 …) and the items still due or overdue. */
+function VillageCard({ v }: { v: TownshipVillageCalendar }) {
+  const line = complianceLine(v)
+  const pressing = calendarGroups(v.items)
+    .flatMap((g) => g.rows)
+    .filter((r) => r.status === 'overdue' || r.status === 'due')
+  return (
+    <View className="xl-card">
+      <View className="tnotices__village">
+        <View className="xl-card__title">{v.villageName}</View>
+      </View>
+      <View className={`tnotices__line${line.ok ? '' : ' tnotices__line--bad'}`}>{line.text}</View>
+      {pressing.map((r) => (
+        <View key={r.key} className={`tnotices__row${r.status === 'overdue' ? ' tnotices__late' : ''}`}>
+          {r.label}：{r.statusLabel}，{r.note}
+        </View>
+      ))}
+    </View>
   )
 }

@@ -9,7 +9,6 @@ import {
   noticeBench,
   objectionDeadline,
   objectorActions,
-  sortByCompliance,
   sortFeed,
 } from './notice'
 
@@ -170,19 +169,5 @@ describe('the township view', () => {
       text: '逾期未公开 2 项 · 待公开 1 项 · 超时未答复异议 1 件',
       ok: false,
     })
-  })
-
-  it('lists the villages with most trouble first', () => {
-    const v = (villageName: string, overdue: number, due: number, overdueObjections: number) => ({
-      villageName,
-      overdue,
-      due,
-      overdueObjections,
-    })
-    expect(
-      sortByCompliance([v('甲村', 0, 0, 0), v('乙村', 0, 1, 1), v('丙村', 1, 0, 0)]).map(
-        (x) => x.villageName,
-      ),
-    ).toEqual(['乙村', '丙村', '甲村'])
   })
 })

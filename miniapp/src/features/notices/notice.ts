@@ -236,13 +236,3 @@ export function complianceLine(
   if (parts.length === 0) return { text: `已公开 ${v.met} 项，没有逾期`, ok: true }
   return { text: parts.join(' · '), ok: v.overdue === 0 && v.overdueObjections === 0 }
 }
-
-/** Villages with the most trouble first. */
-export function sortByCompliance<
-  T extends Pick<VillageNoticeCalendar, 'overdue' | 'due' | 'villageName'> & { overdueObjections: number },
->(villages: readonly T[]): T[] {
-  const weight = (v: T) => v.overdue * 10 + v.overdueObjections * 10 + v.due
-  return [...villages].sort(
-    (a, b) => weight(b) - weight(a) || a.villageName.localeCompare(b.villageName, 'zh'),
-  )
-}

@@ -22,6 +22,7 @@ import { NoticeSteps } from './use-cases/notice-steps'
 import { ObjectionReads } from './use-cases/objection-reads'
 import { Objections } from './use-cases/objections'
 import { SupervisionReview } from './use-cases/supervision-review'
+import { TownshipCalendar } from './use-cases/township-calendar'
 import { TownshipOversight } from './use-cases/township-oversight'
 
 /** 村务公开. Global: deliberations publish their 决议公开 and 实施结果公开 through NoticesService. */
@@ -45,6 +46,7 @@ import { TownshipOversight } from './use-cases/township-oversight'
     Acknowledgements,
     NoticeCalendar,
     TownshipOversight,
+    TownshipCalendar,
     NoticePeriodEnd,
     NoticeFiles,
     NoticePeriodJob,

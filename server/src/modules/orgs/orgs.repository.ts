@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import { DataSource, In, type EntityManager } from 'typeorm'
+import { DataSource, In, MoreThan, type EntityManager } from 'typeorm'
 import type { OrgView, VillageSettings } from '@xiangli/shared'
 import { Org } from './entities/org.entity'
 
@@ -56,11 +56,20 @@ export class OrgsRepository {
   }
 
   /** The villages and communities directly under a township or street, by id. */
-  selfGoverningUnitsUnder(townshipId: number): Promise<Pick<Org, 'id' | 'name' | 'createdAt'>[]> {
+  /** With `page`: at most `limit` of them after the id `after` (ix_org_parent holds (parentId, id)). */
+  selfGoverningUnitsUnder(
+    townshipId: number,
+    page?: { after?: number; limit: number },
+  ): Promise<Pick<Org, 'id' | 'name' | 'createdAt'>[]> {
     return this.ds.getRepository(Org).find({
-      where: { parentId: townshipId, kind: In(['village', 'community']) },
+      where: {
+        parentId: townshipId,
+        kind: In(['village', 'community']),
+        ...(page?.after !== undefined ? { id: MoreThan(page.after) } : {}),
+      },
       select: ['id', 'name', 'createdAt'],
       order: { id: 'ASC' },
+      ...(page ? { take: page.limit } : {}),
     })
   }
 

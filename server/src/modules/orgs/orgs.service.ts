@@ -30,8 +30,11 @@ export class OrgsService {
   }
 
   /** The villages and communities of a township or street, by id. */
-  villagesOf(townshipId: number): Promise<{ id: number; name: string; createdAt: Date }[]> {
-    return this.reads.villagesOf(townshipId)
+  villagesOf(
+    townshipId: number,
+    page?: { after?: number; limit: number },
+  ): Promise<{ id: number; name: string; createdAt: Date }[]> {
+    return this.reads.villagesOf(townshipId, page)
   }
 
   villageView(villageId: number): Promise<VillageView> {

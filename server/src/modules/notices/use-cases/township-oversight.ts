@@ -7,7 +7,6 @@ import {
   type ObjectionPage,
   type ObjectionView,
   type QueryOf,
-  type TownshipNoticeCalendar,
 } from '@xiangli/shared'
 import { AuditService } from '../../../core/audit/audit.service'
 import type { TownshipContext } from '../../../core/auth/current.decorator'
@@ -21,22 +20,21 @@ import { townshipReader } from '../notices.policy'
 import { presentIntegrity } from '../notices.presenter'
 import { excerpt, name30, needObjection } from '../notices.rules'
 import { ObjectionsRepository } from '../objections.repository'
-import { NoticeCalendar } from './notice-calendar'
 import { NoticeSteps } from './notice-steps'
 import { ObjectionReads } from './objection-reads'
 
 type TownshipObjections = QueryOf<typeof noticeRoutes.townshipObjections>
 
 /**
- * The township's oversight of publication in its villages (Art 31): who publishes on time, objections
- * left unanswered or brought up to it, and whether what was published is still what the chain recorded.
+ * The township's oversight of publication in its villages (Art 31): objections left unanswered or
+ * brought up to it, and whether what was published is still what the chain recorded. (Who publishes
+ * on time: TownshipCalendar.)
  */
 @Injectable()
 export class TownshipOversight {
   constructor(
     private readonly objections: ObjectionsRepository,
     private readonly versions: NoticeVersionsRepository,
-    private readonly calendars: NoticeCalendar,
     private readonly objectionReads: ObjectionReads,
     private readonly steps: NoticeSteps,
     private readonly orgs: OrgsService,
@@ -44,20 +42,6 @@ export class TownshipOversight {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  async calendar(t: TownshipContext): Promise<TownshipNoticeCalendar> {
-    const villages = await this.orgs.villagesOf(t.townshipId)
-    const now = this.clock.now()
-    const counts = await this.objections.overdueByVillage(
-      villages.map((v) => v.id),
-      now,
-    )
-    const calendars = await this.calendars.forVillages(villages, now)
-    return {
-      townshipId: t.townshipId,
-      villages: calendars.map((c) => ({ ...c, overdueObjections: counts.get(c.villageId) ?? 0 })),
-    }
-  }
 
   /** Objections of its villages (or one) overdue, brought up to it, or both. */
   async objectionList(t: TownshipContext, q: TownshipObjections): Promise<ObjectionPage> {

@@ -27,9 +27,15 @@ export class OrgReads {
     return this.present(await this.repo.selfGoverningUnits())
   }
 
-  /** The villages and communities under a township, with the day each joined (its calendar's start). */
-  async villagesOf(townshipId: number): Promise<{ id: number; name: string; createdAt: Date }[]> {
-    return (await this.repo.selfGoverningUnitsUnder(townshipId)).map((o) => ({
+  /**
+   * The villages and communities under a township in the order of their ids, with the day each joined
+   * (its calendar's start); with `page`, at most `limit` of them after the id `after`.
+   */
+  async villagesOf(
+    townshipId: number,
+    page?: { after?: number; limit: number },
+  ): Promise<{ id: number; name: string; createdAt: Date }[]> {
+    return (await this.repo.selfGoverningUnitsUnder(townshipId, page)).map((o) => ({
       id: o.id,
       name: o.name,
       createdAt: o.createdAt,
