@@ -210,7 +210,8 @@ export class MeetingsRepository {
    * kind (scoped to the deliberation and the village), the caller's place on the frozen member list
    * and whether they are present. On MySQL the meeting row is read under a shared lock: check-ins and
    * ballots run side by side, and the close, which takes it exclusively, waits for those in flight
-   * and is seen by any that come after (subqueries are not locked). SQLite runs one at a time anyway.
+   * and is seen by any that come after (the caller's member row is read under it too; the subqueries are
+   * not locked). SQLite runs one at a time anyway.
    */
   async hotGate(
     m: EntityManager,
@@ -219,21 +220,20 @@ export class MeetingsRepository {
     meetingId: number,
     residentId: number | null,
   ): Promise<HotGate> {
+    // the member first (by its unique (meetingId, residentId)), then their rows by each table's
+    // (meetingId, memberId) key: one point lookup each, however many have already checked in or voted
     const mine = (table: string) =>
-      `(SELECT COALESCE(w.requestKey, '') FROM ${table} w
-          JOIN deliberation_meeting_member mm ON mm.id = w.memberId
-         WHERE w.meetingId = x.id AND mm.residentId = ?)`
+      `(SELECT COALESCE(w.requestKey, '') FROM ${table} w WHERE w.meetingId = x.id AND w.memberId = mm.id)`
     const [row] = (await m.query(
-      `SELECT x.status, x.ballot, x.meetingAt, x.checkInLeadMinutes,
-              (SELECT mm.id FROM deliberation_meeting_member mm
-                WHERE mm.meetingId = x.id AND mm.residentId = ?) AS memberId,
+      `SELECT x.status, x.ballot, x.meetingAt, x.checkInLeadMinutes, mm.id AS memberId,
               ${mine('deliberation_attendance')} AS checkedInWith,
               CASE WHEN x.ballot = 'secret' THEN ${mine('deliberation_turnout')}
                    ELSE ${mine('deliberation_open_vote')} END AS votedWith
          FROM deliberation_meeting x
+         LEFT JOIN deliberation_meeting_member mm ON mm.meetingId = x.id AND mm.residentId = ?
         WHERE x.id = ? AND x.deliberationId = ?
           AND EXISTS (SELECT 1 FROM deliberation d WHERE d.id = x.deliberationId AND d.villageId = ?)${shareLockClause(m)}`,
-      [...Array<number>(4).fill(residentId ?? 0), meetingId, id, villageId],
+      [residentId ?? 0, meetingId, id, villageId],
     )) as {
       status: DeliberationMeeting['status']
       ballot: DeliberationMeeting['ballot']
