@@ -7,8 +7,8 @@
 // The memory part (scripts/bench-memory.mjs): the server's RSS after boot, at its peak under a mix of
 // authenticated reads by five demo people, and after the load, beside the target (peak ≤ 200 MB),
 // with the peak under the bare route as the baseline of its ratio. Every server runs as
-// `pnpm start:prod` runs it, with --max-old-space-size=160 (BENCH_SERVER_HEAP_MB; 0 for V8's own
-// limit). Figures of both memory parts: docs/operations.md, Memory.
+// `pnpm start:prod` runs it, with --max-old-space-size=160 --max-semi-space-size=4
+// (BENCH_SERVER_FLAGS; empty for V8's own limits). Figures of both memory parts: docs/operations.md.
 //   --only=http|weak-signal|memory|deliberation   runs one part
 //   --only=soak   only on its own (never in a plain `pnpm bench`, nor in CI): BENCH_SOAK_SECONDS (600)
 //                 of moderate reads and writes, RSS every 10 s, its slope over the second half and a verdict
@@ -27,10 +27,12 @@ const runs = (part) => (!only && part !== 'soak') || only === part
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 /**
- * The server's V8 old-space limit, as `pnpm start:prod` and docs/operations.md set it; without a limit
- * V8 lets garbage pile up to 300 MB and more under load before it collects (BENCH_SERVER_HEAP_MB=0)
+ * The server's V8 heap limits, as `pnpm start:prod` and docs/operations.md set them; without them V8
+ * lets garbage pile up to 300 MB and more under load before it collects (BENCH_SERVER_FLAGS= for none)
  */
-const SERVER_HEAP_MB = Number(process.env.BENCH_SERVER_HEAP_MB ?? 160)
+const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? '--max-old-space-size=160 --max-semi-space-size=4')
+  .split(' ')
+  .filter(Boolean)
 
 await buildWhatIsNeeded({ h5: runs('weak-signal') })
 
@@ -38,8 +40,7 @@ await buildWhatIsNeeded({ h5: runs('weak-signal') })
 async function startServer({ h5 = false } = {}) {
   const port = 3900 + Math.floor(Math.random() * 90)
   const db = join(tmpdir(), `xiangli-bench-${randomBytes(4).toString('hex')}.sqlite`)
-  const heap = SERVER_HEAP_MB > 0 ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : []
-  const server = spawn(process.execPath, [...heap, 'server/dist/main.js'], {
+  const server = spawn(process.execPath, [...SERVER_FLAGS, 'server/dist/main.js'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
@@ -75,7 +76,7 @@ async function startServer({ h5 = false } = {}) {
     }
     await new Promise((r) => setTimeout(r, 200))
   }
-  return { base, pid: server.pid, stop, heapMb: SERVER_HEAP_MB }
+  return { base, pid: server.pid, stop, flags: SERVER_FLAGS.join(' ') }
 }
 
 if (runs('http') || runs('weak-signal')) {
