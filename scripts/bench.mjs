@@ -61,7 +61,7 @@ async function startServer({ h5 = false } = {}) {
       server.kill('SIGTERM')
       await exited
     }
-    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true })
+    for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}.migrating`]) rmSync(f, { force: true })
   }
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; ; i++) {
