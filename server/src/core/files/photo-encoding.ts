@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import { loadSharp } from '../lazy-modules'
 import type { ImageInfo } from './image-type'
 
 /** Width of the thumbnail lists show; a phone list row is far narrower. */
@@ -21,6 +21,7 @@ export interface EncodedPhoto {
  */
 export async function encodePhoto(input: Buffer, sniffed: ImageInfo): Promise<EncodedPhoto | null> {
   try {
+    const sharp = loadSharp()
     const upright = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate()
     const out =
       sniffed.mime === 'image/png'

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { NestFastifyApplication } from '@nestjs/platform-fastify'
 import { authRoutes, pageRoutes, verificationRoutes, type Route } from '@xiangli/shared'
 import rateLimit, { normalizeIP } from '@fastify/rate-limit'
-import Redis from 'ioredis'
+import type Redis from 'ioredis'
 import type { AppConfig, RateLimit } from '../config/config'
+import { loadRedis } from '../lazy-modules'
 import { AppException } from '../errors/app.exception'
 import type { TokensService } from '../auth/tokens.service'
 
@@ -105,7 +106,7 @@ export async function registerRateLimits(
 ): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance
   const redis = config.REDIS_URL
-    ? new Redis(config.REDIS_URL, {
+    ? new (loadRedis())(config.REDIS_URL, {
         // a request never waits for Redis to come back: it fails at once and goes through uncounted
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,

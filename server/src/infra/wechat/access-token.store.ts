@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common'
-import Redis from 'ioredis'
+import type Redis from 'ioredis'
 import { APP_CONFIG, type AppConfig } from '../../core/config/config'
+import { loadRedis } from '../../core/lazy-modules'
 
 export interface CachedToken {
   value: string
@@ -25,7 +26,7 @@ export class AccessTokenStore implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.key = `${config.REDIS_KEY_PREFIX}wechat:access-token:${config.WECHAT_APP_ID ?? ''}`
     this.redis = config.REDIS_URL
-      ? new Redis(config.REDIS_URL, {
+      ? new (loadRedis())(config.REDIS_URL, {
           enableOfflineQueue: false,
           maxRetriesPerRequest: 0,
           commandTimeout: 500,

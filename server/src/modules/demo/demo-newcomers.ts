@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import { loadSharp } from '../../core/lazy-modules'
 import { idNumberCheckChar } from '@xiangli/shared'
 import type { AccountsDirectory } from '../auth/accounts-directory'
 import type { NewcomersService } from '../newcomers/newcomers.service'
@@ -27,7 +27,7 @@ function contractPhoto(): Promise<Buffer> {
     ${lines.join('')}
     <circle cx="360" cy="400" r="38" fill="none" stroke="#c0392b" stroke-width="6"/>
   </svg>`
-  return sharp(Buffer.from(svg)).png().toBuffer()
+  return loadSharp()(Buffer.from(svg)).png().toBuffer()
 }
 
 /** 柳林村's committee finds one application waiting, with its proof photo (outside the seed's transaction: files are stored first). */

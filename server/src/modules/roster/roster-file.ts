@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs'
+import type * as ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import { mapRosterHeader, type RawRosterRow, type RosterColumn } from '@xiangli/shared'
 import { AppException } from '../../core/errors/app.exception'
+import { loadExcel } from '../../core/lazy-modules'
 
 export const MAX_ROSTER_ROWS = 5000
 
@@ -59,7 +60,7 @@ function decodeText(buf: Buffer): string {
 export async function readRosterFile(buf: Buffer, filename: string): Promise<SheetRow[]> {
   const isXlsx = buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
   if (isXlsx) {
-    const wb = new ExcelJS.Workbook()
+    const wb = new (loadExcel().Workbook)()
     try {
       await wb.xlsx.load(buf as unknown as ArrayBuffer)
     } catch {

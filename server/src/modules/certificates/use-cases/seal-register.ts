@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common'
-import ExcelJS from 'exceljs'
+import { loadExcel } from '../../../core/lazy-modules'
 import { SEAL_USE_COLUMNS, type SealRegisterQuery, type SealUseEntry } from '@xiangli/shared'
 import type { FileDownload } from '../../../core/http/file-reply'
 import { OrgsService } from '../../orgs/orgs.service'
@@ -25,7 +25,7 @@ export class SealRegister {
   async xlsx(villageId: number, q: SealRegisterQuery): Promise<FileDownload> {
     const entries = await this.lines(villageId, q)
     const village = await this.orgs.village(villageId)
-    const book = new ExcelJS.Workbook()
+    const book = new (loadExcel().Workbook)()
     book.creator = '乡里'
     const sheet = book.addWorksheet('用印登记')
     sheet.columns = SEAL_USE_COLUMNS.map((c) => ({
