@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { HomePreloadPlugin } from './home-preload-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -102,6 +103,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         chain.resolve.alias.set('@xiangli/shared$', resolve(__dirname, '../../shared/src/index.ts'))
         clientShared(chain)
+        // index.html asks for the home's chunks beside app.js (see the plugin)
+        chain.plugin('home-preload').use(HomePreloadPlugin)
         // The tab bar's PNGs as files: inlined they put ~13 KB of base64 into app.js, which every first
         // open waits for before anything shows; as files they come in beside it.
         const inline = 10 * 1024
