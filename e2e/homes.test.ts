@@ -90,7 +90,33 @@ describe('the three home pages on the H5 app', () => {
     const townshipId = board.memberships.find((m) => m.orgKind === 'township')!.orgId
     const d = await api<TownshipDashboard>('township', `/api/townships/${townshipId}/dashboard`)
     await page.locator('.bar-chart').first().waitFor({ timeout: 20_000 })
-    expect(await page.locator('.bar-chart').count()).toBe(6)
+    // five figures per village, and the certificates over three years per village and per item
+    expect(await page.locator('.bar-chart').count()).toBe(7)
+    // each chart is drawn by ECharts on a canvas: count its pixels in the bar colours (green, or red
+    // for a warning); the overdue chart is red exactly where a village has overdue issues
+    await page.locator('.bar-chart canvas').first().waitFor({ timeout: 20_000 })
+    const painted = await page.locator('.bar-chart').evaluateAll((charts) =>
+      charts.map((chart) => {
+        const canvas = chart.querySelector('canvas')
+        if (!canvas) return null
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+        let green = 0
+        let red = 0
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!]
+          if (Math.abs(r - 0x2b) < 8 && Math.abs(g - 0x7a) < 8 && Math.abs(b - 0x4b) < 8) green++
+          if (Math.abs(r - 0xc4) < 8 && Math.abs(g - 0x38) < 8 && Math.abs(b - 0x2a) < 8) red++
+        }
+        return { title: chart.querySelector('.bar-chart__title')!.textContent, green, red }
+      }),
+    )
+    const drawn = painted.filter((p) => p !== null)
+    expect(drawn.length).toBeGreaterThanOrEqual(6)
+    const overdueChart = drawn.find((p) => p.title === '超时未办的村民说事')!
+    const anyOverdue = d.villages.some((v) => v.grievancesOverdue > 0)
+    expect(overdueChart.red > 50).toBe(anyOverdue)
+    const satisfaction = drawn.find((p) => p.title?.startsWith('答复满意度'))!
+    if (d.villages.some((v) => (v.satisfaction ?? 0) >= 3)) expect(satisfaction.green).toBeGreaterThan(50)
     const overdue = page.locator('.bar-chart', { hasText: '超时未办的村民说事' })
     for (const v of d.villages)
       expect(await overdue.locator('.bar-chart__row', { hasText: v.villageName }).innerText()).toContain(

@@ -1,11 +1,12 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { useMemo } from 'react'
 import { homeRoutes, type TownshipDashboard } from '@xiangli/shared'
 import { call } from '@/api/request'
 import { PageRoot } from '@/components/PageRoot'
 import { ErrorView, LoadingView } from '@/components/States'
 import { useResource } from '@/hooks/useResource'
-import { BarChart } from './BarChart'
+import { BarChart, YearsChart } from './BarChart'
 import { dashboardCharts } from './dashboard'
 import { townshipGate, useTownship } from './useTownship'
 
@@ -37,7 +38,8 @@ export function TownshipDashboardPage() {
 }
 
 function Charts({ d }: { d: TownshipDashboard }) {
-  const c = dashboardCharts(d)
+  // one set of options per answer, so a chart redraws only when the figures change
+  const c = useMemo(() => dashboardCharts(d), [d])
   return (
     <>
       {c.ignored > 0 ? (
@@ -50,16 +52,22 @@ function Charts({ d }: { d: TownshipDashboard }) {
       <BarChart title="近 90 天公开的公告（至少每季度一次）" bars={c.publication} />
       <BarChart title={`待办的议事和联名提议（超过 ${d.conveneDays} 天未召集为超期）`} bars={c.waiting} />
       <BarChart title="超时未答复的异议" bars={c.objections} />
-      <BarChart title={`各村出具的证明（${d.years[0]}–${d.years.at(-1)} 年）`} bars={c.certificates} />
-      <View className="xl-card">
-        <View className="bar-chart__title">按事项</View>
-        {c.items.length === 0 ? <View className="xl-muted">这三年没有出具证明</View> : null}
-        {c.items.map((i) => (
-          <View key={i.item} className="xl-card__text">
-            {`${i.item}：${i.cells.map((n, k) => `${d.years[k]} 年 ${n} 份`).join('，')}`}
-          </View>
-        ))}
-      </View>
+      <YearsChart
+        title={`各村出具的证明（${d.years[0]}–${d.years.at(-1)} 年）`}
+        categories={c.certificates.categories}
+        years={d.years}
+        cells={c.certificates.cells}
+        unit="份"
+        empty="暂无村"
+      />
+      <YearsChart
+        title="按事项出具的证明"
+        categories={c.items.categories}
+        years={d.years}
+        cells={c.items.cells}
+        unit="份"
+        empty="这三年没有出具证明"
+      />
     </>
   )
 }

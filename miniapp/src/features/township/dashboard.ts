@@ -44,22 +44,17 @@ export function dashboardCharts(d: TownshipDashboard) {
     text: `${x.objectionsOverdue} 条`,
     alert: x.objectionsOverdue > 0,
   }))
-  const names = new Map(v.map((x) => [x.villageId, x.villageName]))
-  // certificates: per village and year, the items added up; the items themselves below
-  const certificates: Bar[] = v.flatMap((x) =>
-    d.years.map((year) => {
-      const n = d.certificates
-        .filter((c) => c.villageId === x.villageId && c.year === year)
-        .reduce((s, c) => s + c.issued, 0)
-      return { label: `${x.villageName} ${year}`, value: n, text: `${n} 份` }
-    }),
-  )
-  const items = [...new Set(d.certificates.map((c) => c.itemName))].map((item) => ({
-    item,
-    cells: d.years.map((year) =>
-      d.certificates.filter((c) => c.itemName === item && c.year === year).reduce((s, c) => s + c.issued, 0),
-    ),
-  }))
+  // certificates over the years: per village (the items added up), and per item
+  const issued = (pick: (c: TownshipDashboard['certificates'][number]) => boolean) =>
+    d.years.map((year) =>
+      d.certificates.filter((c) => c.year === year && pick(c)).reduce((s, c) => s + c.issued, 0),
+    )
+  const certificates = {
+    categories: v.map((x) => x.villageName),
+    cells: v.map((x) => issued((c) => c.villageId === x.villageId)),
+  }
+  const itemNames = [...new Set(d.certificates.map((c) => c.itemName))]
+  const items = { categories: itemNames, cells: itemNames.map((item) => issued((c) => c.itemName === item)) }
   const ignored = v.reduce((s, x) => s + x.petitionsIgnored, 0)
-  return { overdue, satisfaction, publication, waiting, objections, certificates, items, ignored, names }
+  return { overdue, satisfaction, publication, waiting, objections, certificates, items, ignored }
 }
