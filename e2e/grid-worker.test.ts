@@ -1,5 +1,5 @@
-import { request, type APIRequestContext } from 'playwright-core'
 import { openBrowser, openPerson, screenshot, type Session } from './support/browser'
+import { demoApi, type DemoApi } from './support/api'
 import { startServer, type RunningServer } from './support/server'
 import { button, field, loginAs, onPage, onScreen, stateTag, tab, visible } from './support/ui'
 
@@ -16,43 +16,28 @@ describe('a 网格员 answering an issue handed to them, on the H5 app', () => {
   let server: RunningServer
   let committee: Session
   let gridWorker: Session
-  let http: APIRequestContext
+  let http: DemoApi
   let villageId = 0
   let issueId = 0
 
-  const tokenOf = async (key: string): Promise<string> => {
-    const res = await http.post('/api/auth/demo', { data: { key } })
-    expect(res.status()).toBe(200)
-    return ((await res.json()) as { accessToken: string }).accessToken
-  }
-  const api = async <T>(token: string, method: 'GET' | 'POST', path: string, data: unknown = {}) => {
-    const res = await http.fetch(path, {
-      method,
-      headers: { authorization: `Bearer ${token}` },
-      data: method === 'GET' ? undefined : data,
-    })
-    return { status: res.status(), body: (await res.json()) as T }
-  }
-
   beforeAll(async () => {
     server = await startServer()
-    http = await request.newContext({ baseURL: server.url })
+    http = await demoApi(server.url)
     committee = await openBrowser()
     gridWorker = await openPerson(committee.browser)
 
     // 王秀英 raises an issue and the committee accepts it: what the other browser tests already drive
-    const resident = await tokenOf('resident')
-    const me = await api<{ memberships: { orgId: number; orgName: string }[] }>(resident, 'GET', '/api/me')
-    villageId = me.body.memberships.find((m) => m.orgName === '柳林村')!.orgId
-    const raised = await api<Issue>(resident, 'POST', `/api/villages/${villageId}/grievances`, {
+    const resident = await http.tokenOf('resident')
+    villageId = await http.villageId()
+    const raised = await http.call<Issue>(resident, 'POST', `/api/villages/${villageId}/grievances`, {
       category: '环境卫生',
       title: TITLE,
       text: '一组路口的垃圾桶满了好几天，味道很大。',
     })
     expect(raised.status).toBe(201)
     issueId = raised.body.id
-    const accepted = await api<Issue>(
-      await tokenOf('committee'),
+    const accepted = await http.call<Issue>(
+      await http.tokenOf('committee'),
       'POST',
       `/api/villages/${villageId}/grievances/${issueId}/accept`,
     )
@@ -101,8 +86,8 @@ describe('a 网格员 answering an issue handed to them, on the H5 app', () => {
     await screenshot(gridWorker.page, 'grid-worker-answered')
 
     // ---------- 王秀英 rates the answer ----------
-    const resident = await tokenOf('resident')
-    const rated = await api<Issue>(
+    const resident = await http.tokenOf('resident')
+    const rated = await http.call<Issue>(
       resident,
       'POST',
       `/api/villages/${villageId}/grievances/${issueId}/rate`,

@@ -1,5 +1,5 @@
-import { request, type APIRequestContext } from 'playwright-core'
 import { openBrowser, screenshot, type Session } from './support/browser'
+import { demoApi, type DemoApi } from './support/api'
 import { startServer, type RunningServer } from './support/server'
 import { button, loginAs, onPage, onScreen, tab, visible } from './support/ui'
 
@@ -17,46 +17,35 @@ interface GridDetail {
 describe('a 村民小组长 reading the issues of their villager group, on the H5 app', () => {
   let server: RunningServer
   let leader: Session
-  let http: APIRequestContext
+  let http: DemoApi
   let villageId = 0
-
-  const tokenOf = async (key: string): Promise<string> => {
-    const res = await http.post('/api/auth/demo', { data: { key } })
-    expect(res.status()).toBe(200)
-    return ((await res.json()) as { accessToken: string }).accessToken
-  }
-  const api = async <T>(token: string, method: 'GET' | 'POST', path: string, data: unknown = {}) => {
-    const res = await http.fetch(path, {
-      method,
-      headers: { authorization: `Bearer ${token}` },
-      data: method === 'GET' ? undefined : data,
-    })
-    return { status: res.status(), body: (await res.json()) as T }
-  }
 
   beforeAll(async () => {
     server = await startServer()
-    http = await request.newContext({ baseURL: server.url })
+    http = await demoApi(server.url)
     leader = await openBrowser()
 
-    const resident = await tokenOf('resident')
-    const me = await api<{ memberships: { orgId: number; orgName: string }[] }>(resident, 'GET', '/api/me')
-    villageId = me.body.memberships.find((m) => m.orgName === '柳林村')!.orgId
+    const resident = await http.tokenOf('resident')
+    villageId = await http.villageId()
     const issues = `/api/villages/${villageId}/grievances`
     // 王秀英 of 一组 raises one herself
-    const theirs = await api(resident, 'POST', issues, {
+    const theirs = await http.call(resident, 'POST', issues, {
       category: '水电设施',
       title: THEIRS,
       text: '一组门口的路灯坏了一个星期，晚上看不见路。',
     })
     expect(theirs.status).toBe(201)
     // the committee files one at its desk (代办) for 谢德明 of 三组, with his consent
-    const committee = await tokenOf('committee')
-    const grids = await api<Grid[]>(committee, 'GET', `/api/villages/${villageId}/grids`)
+    const committee = await http.tokenOf('committee')
+    const grids = await http.call<Grid[]>(committee, 'GET', `/api/villages/${villageId}/grids`)
     const west = grids.body.find((g) => g.name === '西片网格')!
-    const detail = await api<GridDetail>(committee, 'GET', `/api/villages/${villageId}/grids/${west.id}`)
+    const detail = await http.call<GridDetail>(
+      committee,
+      'GET',
+      `/api/villages/${villageId}/grids/${west.id}`,
+    )
     const xie = detail.body.households.flatMap((h) => h.members).find((p) => p.name === '谢德明')!
-    const ours = await api(committee, 'POST', issues, {
+    const ours = await http.call(committee, 'POST', issues, {
       category: '环境卫生',
       title: OURS,
       text: '三组路口的水沟堵了，下雨就漫到路上。',

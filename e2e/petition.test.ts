@@ -1,5 +1,5 @@
-import { request, type APIRequestContext } from 'playwright-core'
 import { openBrowser, screenshot, type Session, openPerson } from './support/browser'
+import { demoApi, type DemoApi } from './support/api'
 import { startServer, type RunningServer } from './support/server'
 import {
   button,
@@ -42,33 +42,12 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
   let petitionId = 0
   let detailUrl = ''
 
-  /** API calls beside the browsers (its connections close with it, so jest exits cleanly) */
-  let http: APIRequestContext
-
-  /** A demo person's access token, for the signatures that are not the point of the browser run. */
-  const tokenOf = async (key: string): Promise<string> => {
-    const res = await http.post('/api/auth/demo', { data: { key } })
-    expect(res.status()).toBe(200)
-    return ((await res.json()) as { accessToken: string }).accessToken
-  }
-  const call = async <T>(
-    token: string,
-    method: 'GET' | 'POST' | 'PATCH',
-    path: string,
-    data: unknown = {},
-  ): Promise<{ status: number; body: T }> => {
-    const res = await http.fetch(path, {
-      method,
-      headers: { authorization: `Bearer ${token}` },
-      data: method === 'GET' ? undefined : data,
-    })
-    return { status: res.status(), body: (await res.json()) as T }
-  }
+  let http: DemoApi
 
   beforeAll(async () => {
     // a copy of the H5 build, so that a rebuild during the run does not swap the app's chunks
     server = await startServer()
-    http = await request.newContext({ baseURL: server.url })
+    http = await demoApi(server.url)
     resident = await openBrowser()
     representative = await openPerson(resident.browser)
     committee = await openPerson(resident.browser)
@@ -124,8 +103,8 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     detailUrl = `${server.url}/#/subpackages/petition/pages/detail/index?id=${petitionId}&villageId=${villageId}`
 
     const view = (
-      await call<Petition>(
-        await tokenOf('resident'),
+      await http.call<Petition>(
+        await http.tokenOf('resident'),
         'GET',
         `/api/villages/${villageId}/petitions/${petitionId}`,
       )
@@ -145,7 +124,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
   it('lets 刘长青 co-sign it in another browser in 长辈模式, after confirming', async () => {
     const r = representative.page
     // 刘长青 (born 1955) reads with 长辈模式 on: large text and buttons
-    const prefs = await call(await tokenOf('representative'), 'PATCH', '/api/me/preferences', {
+    const prefs = await http.call(await http.tokenOf('representative'), 'PATCH', '/api/me/preferences', {
       elderMode: true,
     })
     expect(prefs.status).toBe(200)
@@ -171,7 +150,7 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     const path = `/api/villages/${villageId}/petitions/${petitionId}`
     let view: Petition | null = null
     for (const key of ['party_member', 'supervisor', 'secretary', 'committee']) {
-      const res = await call<Petition>(await tokenOf(key), 'POST', `${path}/signatures`)
+      const res = await http.call<Petition>(await http.tokenOf(key), 'POST', `${path}/signatures`)
       expect(res.status).toBe(200)
       view = res.body
       if (view.status === 'reached') break
@@ -224,17 +203,16 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
     await toastGone(committee)
     await screenshot(c, 'petition-convened')
 
-    const token = await tokenOf('committee')
+    const token = await http.tokenOf('committee')
     const petition = (
-      await call<Petition>(token, 'GET', `/api/villages/${villageId}/petitions/${petitionId}`)
+      await http.call<Petition>(token, 'GET', `/api/villages/${villageId}/petitions/${petitionId}`)
     ).body
     expect(petition.status).toBe('convened')
     expect(petition.deliberationId).toBeGreaterThan(0)
-    const deliberation = await call<{ title: string; source: { kind: string; petitionId: number | null } }>(
-      token,
-      'GET',
-      `/api/villages/${villageId}/deliberations/${petition.deliberationId}`,
-    )
+    const deliberation = await http.call<{
+      title: string
+      source: { kind: string; petitionId: number | null }
+    }>(token, 'GET', `/api/villages/${villageId}/deliberations/${petition.deliberationId}`)
     expect(deliberation.body).toMatchObject({
       title: DELIBERATION,
       source: { kind: 'petition', petitionId },
@@ -251,8 +229,8 @@ describe('联名提议 on 柳林村 in the H5 app', () => {
   })
 
   it('lets the initiator withdraw a petition that has not reached the threshold', async () => {
-    const token = await tokenOf('resident')
-    const started = await call<Petition>(token, 'POST', `/api/villages/${villageId}/petitions`, {
+    const token = await http.tokenOf('resident')
+    const started = await http.call<Petition>(token, 'POST', `/api/villages/${villageId}/petitions`, {
       target: 'villagers_meeting',
       title: '提议召开村民会议商量路灯电费',
       text: '三组的路灯电费一直由几户人家垫付，提议召开村民会议商量怎么分摊。',

@@ -1,3 +1,5 @@
-import { AssignedPage } from '@/features/grids/AssignedPage'
+import { ASSIGNED, FrontlineIssuesPage } from '@/features/grids/FrontlineIssuesPage'
 
-export default AssignedPage
+export default function AssignedPage() {
+  return <FrontlineIssuesPage list={ASSIGNED} />
+}

@@ -1,3 +1,5 @@
-import { GroupIssuesPage } from '@/features/grids/GroupIssuesPage'
+import { FrontlineIssuesPage, GROUP_ISSUES } from '@/features/grids/FrontlineIssuesPage'
 
-export default GroupIssuesPage
+export default function GroupIssuesPage() {
+  return <FrontlineIssuesPage list={GROUP_ISSUES} />
+}
