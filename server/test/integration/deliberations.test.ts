@@ -1,4 +1,7 @@
+import type { MigrationInterface } from 'typeorm'
 import { verifyChain } from '../../src/cli/verify-chain'
+import { DeliberationAttendanceHousehold1796595298884Mysql } from '../../src/migrations/mysql/1796595298884-DeliberationAttendanceHousehold'
+import { DeliberationAttendanceHousehold1796595298884Sqlite } from '../../src/migrations/sqlite/1796595298884-DeliberationAttendanceHousehold'
 import { Resident } from '../../src/modules/roster/entities/resident.entity'
 import { expectError, under } from '../support/http'
 import { DIALECT, startTestApp, villageIds, type TestApp } from '../support/app'
@@ -522,6 +525,51 @@ describe(`议事 (deliberations) on ${DIALECT}`, () => {
         households: { total: households, represented: needed },
       })
       expect(quorum.quorum).toMatchObject({ met: true, by: 'households' })
+
+      // a member of a household not yet represented checks in on their phone: one more person and
+      // one more household, in the check-in's own answer
+      expect(households).toBeGreaterThan(needed)
+      const walker = [...byHousehold.values()][needed]!
+      const [who] = await t.ds.query('SELECT residentId FROM deliberation_meeting_member WHERE id = ?', [
+        walker,
+      ])
+      const answer = await post(
+        await tokenOf(Number(who.residentId)),
+        `/${id}/meetings/${meetingId}/check-in`,
+      )
+      expect(answer.status).toBe(200)
+      const represented = needed + 1
+      expect(answer.body.attendance).toEqual({
+        due: rows.length,
+        present: needed + 1,
+        households: { total: households, represented },
+      })
+      // the households counted from the sign-ins' own column are those a join to the frozen list finds
+      const recount = async () =>
+        (
+          await t.ds.query(
+            `SELECT COUNT(DISTINCT mm.householdId) AS n FROM deliberation_attendance a
+               JOIN deliberation_meeting_member mm ON mm.id = a.memberId WHERE a.meetingId = ?`,
+            [meetingId],
+          )
+        )[0].n
+      expect(Number(await recount())).toBe(represented)
+
+      // the migration that added the column fills it for sign-ins made before it, to the same counts
+      const migration: MigrationInterface =
+        DIALECT === 'mysql'
+          ? new DeliberationAttendanceHousehold1796595298884Mysql()
+          : new DeliberationAttendanceHousehold1796595298884Sqlite()
+      const runner = t.ds.createQueryRunner()
+      try {
+        await migration.down(runner)
+        await migration.up(runner)
+      } finally {
+        await runner.release()
+      }
+      expect((await get(resident, `/${id}/meetings/${meetingId}/quorum`)).body.attendance).toEqual(
+        answer.body.attendance,
+      )
     })
   })
 

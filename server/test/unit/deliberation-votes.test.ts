@@ -38,6 +38,7 @@ function ballotBox(gate: Partial<HotGate> = {}) {
     meetingAt: MEETING_AT,
     checkInLeadMinutes: 30,
     memberId: 3,
+    householdId: 1,
     checkedInWith: '',
     votedWith: null,
     ...gate,

@@ -34,6 +34,7 @@ import { NewcomersAndResidence1796573783033Mysql } from './1796573783033-Newcome
 import { NoticeReadMarks1796582565121Mysql } from './1796582565121-NoticeReadMarks'
 import { GrievanceRaiserIndex1796583880233Mysql } from './1796583880233-GrievanceRaiserIndex'
 import { GrievanceMonthStats1796582590654Mysql } from './1796582590654-GrievanceMonthStats'
+import { DeliberationAttendanceHousehold1796595298884Mysql } from './1796595298884-DeliberationAttendanceHousehold'
 
 export const MYSQL_MIGRATIONS: Function[] = [
   Initial1795607028899Mysql,
@@ -70,6 +71,7 @@ export const MYSQL_MIGRATIONS: Function[] = [
   ConvenienceServices1796575298028Mysql,
   NewcomersAndResidence1796573783033Mysql,
   NoticeReadMarks1796582565121Mysql,
-  GrievanceMonthStats1796582590654Mysql,
   GrievanceRaiserIndex1796583880233Mysql,
+  GrievanceMonthStats1796582590654Mysql,
+  DeliberationAttendanceHousehold1796595298884Mysql,
 ]

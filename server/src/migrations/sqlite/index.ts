@@ -33,6 +33,7 @@ import { NewcomersAndResidence1796573783033Sqlite } from './1796573783033-Newcom
 import { NoticeReadMarks1796582565121Sqlite } from './1796582565121-NoticeReadMarks'
 import { GrievanceRaiserIndex1796583880233Sqlite } from './1796583880233-GrievanceRaiserIndex'
 import { GrievanceMonthStats1796582590654Sqlite } from './1796582590654-GrievanceMonthStats'
+import { DeliberationAttendanceHousehold1796595298884Sqlite } from './1796595298884-DeliberationAttendanceHousehold'
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795607028899Sqlite,
@@ -68,6 +69,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ConvenienceServices1796575298028Sqlite,
   NewcomersAndResidence1796573783033Sqlite,
   NoticeReadMarks1796582565121Sqlite,
-  GrievanceMonthStats1796582590654Sqlite,
   GrievanceRaiserIndex1796583880233Sqlite,
+  GrievanceMonthStats1796582590654Sqlite,
+  DeliberationAttendanceHousehold1796595298884Sqlite,
 ]

@@ -8,6 +8,7 @@ export type AttendanceMethod = 'app' | 'paper'
  */
 @Entity('deliberation_attendance')
 @Index('uq_deliberation_attendance', ['meetingId', 'memberId'], { unique: true })
+@Index('ix_deliberation_attendance_household', ['meetingId', 'householdId'])
 export class DeliberationAttendance {
   @PrimaryGeneratedColumn()
   id: number
@@ -17,6 +18,14 @@ export class DeliberationAttendance {
 
   @Column({ type: 'int' })
   memberId: number
+
+  /**
+   * the member's household on the frozen list, copied at the insert: the households represented
+   * are then counted from this table's own index, not by a join per present member on every
+   * check-in (rows from before the copy were filled by the migration)
+   */
+  @Column({ type: 'int', nullable: true })
+  householdId: number | null
 
   @Column({ type: 'varchar', length: 8 })
   method: AttendanceMethod

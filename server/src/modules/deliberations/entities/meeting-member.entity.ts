@@ -8,6 +8,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
 @Index('uq_deliberation_meeting_member', ['meetingId', 'residentId'], { unique: true })
 // a resident's home lists the meetings they are called to
 @Index('ix_deliberation_meeting_member_resident', ['residentId'])
+// the persons and households due, counted from the index alone
+@Index('ix_deliberation_meeting_member_household', ['meetingId', 'householdId'])
 export class DeliberationMeetingMember {
   @PrimaryGeneratedColumn()
   id: number

@@ -39,9 +39,11 @@ export class CheckIns {
   ): Promise<QuorumView> {
     const residentId = a.viewer.residentIdIn(a.villageId)
     const sent = requestKeyDigest(this.crypto, idempotencyKey)
+    let status: QuorumView['status'] = 'in_session'
     await hotWrite('DELIBERATION_ALREADY_CHECKED_IN', () =>
       this.tx.run(async (m) => {
         const gate = await this.meetings.hotGate(m, a.villageId, id, meetingId, residentId)
+        status = gate.status
         // a retry of a check-in that went through is answered like the first, whatever the time now
         if (sent !== null && gate.checkedInWith === sent) return
         // from a little before the announced time, before and after the meeting opens
@@ -54,13 +56,15 @@ export class CheckIns {
         await this.meetings.checkIn(m, {
           meetingId,
           memberId: gate.memberId,
+          householdId: gate.householdId,
           method: 'app',
           recordedByAccountId: a.principal.accountId,
           requestKey: sent,
         })
       }),
     )
-    return this.meetingReads.quorum(a, id, meetingId)
+    // the gate has placed the meeting in this deliberation and village: only the counts are read
+    return this.meetingReads.quorumAfterSignIn(a, id, meetingId, status)
   }
 
   /** The clerk enters the paper sign-in sheet; members already checked in are left as they are. */
@@ -82,12 +86,15 @@ export class CheckIns {
       const fresh = body.memberIds.filter((x) => !already.has(x))
       await this.meetings.signInMany(
         m,
-        fresh.map((memberId) => ({
-          meetingId,
-          memberId,
-          method: 'paper' as const,
-          recordedByAccountId: a.principal.accountId,
-        })),
+        members
+          .filter((x) => !already.has(x.id))
+          .map((x) => ({
+            meetingId,
+            memberId: x.id,
+            householdId: x.householdId,
+            method: 'paper' as const,
+            recordedByAccountId: a.principal.accountId,
+          })),
       )
       await this.audit.append(m, {
         actor: a.actor,

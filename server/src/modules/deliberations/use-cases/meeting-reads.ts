@@ -6,6 +6,7 @@ import {
   meetingRuleFor,
   quorumMet,
   type MeetingView,
+  type QuorumRule,
   type QuorumView,
 } from '@xiangli/shared'
 import type { ActingContext } from '../../../core/auth/current.decorator'
@@ -32,15 +33,49 @@ export class MeetingReads {
     private readonly reads: DeliberationReads,
   ) {}
 
+  /**
+   * Each meeting's quorum rule, once read: it comes from the procedure frozen onto the deliberation
+   * and the meeting's step and body, none of which ever change, so a check-in need not read them.
+   */
+  private readonly quorumRules = new Map<number, QuorumRule>()
+
   /** The quorum as it stands, from SQL aggregates over the frozen list and the sign-ins. */
   async quorum(a: ActingContext, id: number, meetingId: number): Promise<QuorumView> {
     const m = this.deliberations.reader
     const d = await this.deliberations.find(m, a.villageId, id)
     const meeting = await this.meetings.find(m, d, meetingId)
+    const rule = this.remember(meetingId, () => {
+      const step = findStep(d.procedure, meeting.step)!
+      return meetingRuleFor(d.procedure, step, meeting.body, d.matterType)!.quorum
+    })
     const attendance = await this.meetings.attendance(m, meetingId)
-    const step = findStep(d.procedure, meeting.step)!
-    const rule = meetingRuleFor(d.procedure, step, meeting.body, d.matterType)!
-    return { meetingId, status: meeting.status, attendance, quorum: quorumMet(rule.quorum, attendance) }
+    return { meetingId, status: meeting.status, attendance, quorum: quorumMet(rule, attendance) }
+  }
+
+  /**
+   * The quorum right after a check-in or a sign-in, whose gate has just found the meeting in this
+   * deliberation and village and read its status: the counts, and the rule from memory once known.
+   */
+  async quorumAfterSignIn(
+    a: ActingContext,
+    id: number,
+    meetingId: number,
+    status: QuorumView['status'],
+  ): Promise<QuorumView> {
+    const rule = this.quorumRules.get(meetingId)
+    if (!rule) return this.quorum(a, id, meetingId)
+    const attendance = await this.meetings.attendance(this.deliberations.reader, meetingId)
+    return { meetingId, status, attendance, quorum: quorumMet(rule, attendance) }
+  }
+
+  private remember(meetingId: number, read: () => QuorumRule): QuorumRule {
+    const known = this.quorumRules.get(meetingId)
+    if (known) return known
+    const rule = read()
+    // a bounded memory: the oldest meeting is forgotten first (it is read again if asked)
+    if (this.quorumRules.size >= 1000) this.quorumRules.delete(this.quorumRules.keys().next().value!)
+    this.quorumRules.set(meetingId, rule)
+    return rule
   }
 
   async meetingView(a: ActingContext, id: number, meetingId: number): Promise<MeetingView> {
