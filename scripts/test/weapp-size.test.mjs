@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { after, describe, it } from 'node:test'
-import { packageSizes } from '../weapp-size.mjs'
+import { overLimits, packageSizes } from '../weapp-size.mjs'
 
 const dist = mkdtempSync(join(tmpdir(), 'xiangli-weapp-'))
 after(() => rmSync(dist, { recursive: true, force: true }))
@@ -34,5 +34,18 @@ describe('weapp package sizes', () => {
     const sizes = packageSizes(dist)
     assert.deepEqual(sizes.subpackages, { 'subpackages/me': 340, 'subpackages/meeting': 11 })
     assert.equal(sizes.main, app.length + 1000 + 200 + 13)
+  })
+
+  it("names each limit a build is over: our main budget, WeChat's 2 MB per subpackage and 20 MB in all", () => {
+    const KB = 1024
+    assert.deepEqual(overLimits({ main: 500 * KB, subpackages: { 'subpackages/a': 1900 * KB } }), [])
+    assert.deepEqual(overLimits({ main: 601 * KB, subpackages: { 'subpackages/a': 2049 * KB } }), [
+      'main package over its 600 KB budget',
+      "subpackages/a over WeChat's 2 MB subpackage limit",
+    ])
+    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`subpackages/s${i}`, 1900 * KB]))
+    assert.deepEqual(overLimits({ main: 500 * KB, subpackages: many }), [
+      "the whole package over WeChat's 20 MB limit",
+    ])
   })
 })
