@@ -50,3 +50,19 @@ export function zrEvent(touch: { x: number; y: number }) {
     stopPropagation: noop,
   }
 }
+
+interface TextContext {
+  font: string
+  measureText(text: string): { width: number }
+}
+
+/**
+ * ECharts' text measuring, on a 2D context of our choosing. Left alone, ECharts keeps the context of
+ * the first canvas it was given for ever, and on the mini program that canvas goes with its page.
+ */
+export function measureTextOn(ctx: TextContext) {
+  return (text: string, font?: string) => {
+    ctx.font = font || '12px sans-serif'
+    return ctx.measureText(text)
+  }
+}

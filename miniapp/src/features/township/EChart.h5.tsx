@@ -10,13 +10,15 @@ type Chart = ReturnType<typeof echarts.init>
 export function EChart({ option, height, label }: { option: ChartOption; height: number; label: string }) {
   const id = useRef(`xl-chart-${++nextId}`).current
   const chart = useRef<Chart | null>(null)
+  const latest = useRef(option)
+  latest.current = option
 
   useEffect(() => {
     const box = document.getElementById(id)
     if (!box) return
     const c = echarts.init(box, undefined, { renderer: 'canvas' })
     chart.current = c
-    c.setOption(option)
+    c.setOption(latest.current)
     const resize = () => c.resize()
     window.addEventListener('resize', resize)
     return () => {

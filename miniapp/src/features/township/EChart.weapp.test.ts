@@ -3,7 +3,7 @@
  * drawing through WxCanvas onto the node a `<Canvas type="2d">` hands over. The 2D context here
  * records what is drawn, so the test sees the bars and their labels arrive on the canvas.
  */
-import { WxCanvas, zrEvent } from '@/platform/wxCanvas'
+import { measureTextOn, WxCanvas, zrEvent } from '@/platform/wxCanvas'
 
 type Call = { name: string; args: unknown[] }
 
@@ -45,7 +45,19 @@ describe('a chart on the mini program canvas', () => {
     const ctx = recordingContext(calls)
     const node = { width: 0, height: 0, getContext: () => ctx }
     const canvas = new WxCanvas(node)
-    echarts.setPlatformAPI({ createCanvas: () => canvas as unknown as HTMLCanvasElement })
+    // text is measured on another context, as the page does with an offscreen canvas
+    const measured: string[] = []
+    const offscreen = {
+      font: '',
+      measureText: (text: string) => {
+        measured.push(`${offscreen.font}|${text}`)
+        return { width: text.length * 12 }
+      },
+    }
+    echarts.setPlatformAPI({
+      createCanvas: () => canvas as unknown as HTMLCanvasElement,
+      measureText: measureTextOn(offscreen),
+    })
     const chart = echarts.init(canvas as unknown as HTMLElement, undefined, {
       width: 300,
       height: 120,
@@ -60,6 +72,7 @@ describe('a chart on the mini program canvas', () => {
         { elder: false },
       ),
     )
+    expect(measured.some((m) => m.endsWith('|柳林村') && /13px/.test(m))).toBe(true)
     // the canvas is sized in device pixels
     expect(node.width).toBe(600)
     expect(node.height).toBe(240)
